@@ -1,0 +1,79 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { DataSource } from 'typeorm';
+import { AuditStore } from '../../libs/audit/audit-store';
+import { CaseStore } from '../../libs/cases/case-store';
+import type {
+  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult,
+} from '../../libs/contracts/case-items';
+import { FailureType } from '../../libs/contracts/temporal';
+
+export interface CaseActivityDeps { dataSource: DataSource; cases: CaseStore; audit: AuditStore }
+
+/**
+ * Thin adapters between the case workflow and PostgreSQL. Each one is idempotent: rows carry ids fixed before the
+ * first attempt and audit entries carry a dedup key, so a retry changes nothing that already happened.
+ */
+export function createCaseActivities({ dataSource, cases, audit }: CaseActivityDeps) {
+  return {
+    async markCaseStatus(caseId: string, status: CaseStatus): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const record = await cases.findById(caseId, tx);
+        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, FailureType.CaseNotFound);
+        const updated = await cases.setStatus(tx, caseId, status, new Date());
+        if (!updated) return;
+        await audit.append({
+          actor: 'system', agency: record.owningAgency, action: 'case.status_changed', entityType: 'case',
+          entityId: caseId, details: { status }, dedupKey: `case:${caseId}:status:${status}`,
+        }, tx);
+      });
+      log.info('case status changed', { caseId, status });
+    },
+
+    async appendCaseItems(caseId: string, request: AppendRequest): Promise<AppendResult> {
+      const { append, actor } = request;
+      const itemIds = append.items.map((item) => item.id);
+      await dataSource.transaction(async (tx) => {
+        await cases.insertItems(tx, caseId, append, new Date());
+        await audit.append({
+          actor: actor.username, agency: actor.agency, action: `case.${append.kind}_added`, entityType: 'case',
+          entityId: caseId, details: { count: itemIds.length, itemIds },
+          dedupKey: `case:${caseId}:append:${itemIds[0]}`,
+        }, tx);
+      });
+      return { caseId, kind: append.kind, added: itemIds.length, itemIds };
+    },
+
+    /** Hook for deconfliction: `itemIds` null means the whole case (intake). */
+    async deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: number }> {
+      log.info('deconfliction pass', { caseId, items: itemIds?.length ?? 'all' });
+      return { hits: 0 };
+    },
+
+    async closeCase(caseId: string, request: CloseRequest): Promise<CloseResult> {
+      const closedAt = new Date();
+      return dataSource.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+        const record = await cases.findById(caseId, tx);
+        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, FailureType.CaseNotFound);
+        if (record.status === 'CLOSED') {
+          return { caseId, status: 'CLOSED', outcome: record.outcome ?? request.outcome, closedAt: (record.closedAt ?? closedAt).toISOString() };
+        }
+        const blockers = await cases.closeBlockers(caseId, tx);
+        if (blockers.length > 0) {
+          throw ApplicationFailure.create({
+            message: `the case cannot close while ${blockers.join('; ')}`,
+            type: FailureType.CloseBlocked, nonRetryable: true, details: [blockers],
+          });
+        }
+        await cases.close(tx, caseId, request.outcome, closedAt);
+        await audit.append({
+          actor: request.actor.username, agency: request.actor.agency, action: 'case.closed', entityType: 'case',
+          entityId: caseId, details: { outcome: request.outcome }, dedupKey: `case:${caseId}:closed`,
+        }, tx);
+        return { caseId, status: 'CLOSED', outcome: request.outcome, closedAt: closedAt.toISOString() };
+      });
+    },
+  };
+}
+
+export type CaseActivities = ReturnType<typeof createCaseActivities>;

@@ -1,0 +1,20 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser, Role } from '../../../../libs/auth/roles';
+
+export const PUBLIC_ROUTE = 'casecoord:public';
+export const REQUIRED_ROLES = 'casecoord:roles';
+
+/** No token needed (login, health). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The caller needs at least one of these roles; the route table of the access matrix is built from this. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});

@@ -1,0 +1,178 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { CaseStore } from '../../../../libs/cases/case-store';
+import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
+import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
+import { ApiError, fieldError } from '../common/api-error';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { M } from '../common/messages';
+import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+import { caseDetailView, caseSummaryView, decodeCursor, encodeCursor } from './case.view';
+import type { CreateCaseDto } from './dto/case.dto';
+
+type AppendKind = CaseItems['kind'];
+
+const actorOf = (user: AuthUser): Actor => ({ userId: user.userId, username: user.username, agency: user.agency });
+const withIds = <T extends object>(items: T[] | undefined) => (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger('cases');
+
+  constructor(
+    private readonly cases: CaseStore,
+    private readonly audit: AuditStore,
+    private readonly temporal: TemporalService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /**
+   * Intake commits the case, its items, its audit entry and the idempotency answer in one transaction, then starts
+   * the case workflow. If Temporal cannot be reached at that moment the case is still accepted: the worker's relay
+   * starts every committed case whose workflow has not started, so no case is left without its workflow.
+   */
+  async create(user: AuthUser, dto: CreateCaseDto, key: string | undefined): Promise<IdempotentOutcome> {
+    const hash = IdempotencyService.requestHash('POST /cases', dto);
+    const id = randomUUID();
+    const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
+      const at = new Date();
+      const caseNumber = await this.cases.allocateCaseNumber(user.agency, at);
+      const items: CaseItems[] = [
+        { kind: 'subjects', items: withIds(dto.subjects) },
+        { kind: 'identifiers', items: withIds(dto.identifiers) },
+        { kind: 'firearms', items: withIds(dto.firearms) },
+        { kind: 'operations', items: withIds(dto.operations) },
+      ] as CaseItems[];
+      await this.cases.insertCase(tx, {
+        id, owningAgency: user.agency, leadAgentId: user.userId, title: dto.title, summary: dto.summary,
+        category: dto.category, flags: { ...(dto.flags ?? {}) }, workflowId: caseWorkflowId(id), items,
+      }, caseNumber, at);
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'case.created', entityType: 'case', entityId: id,
+        details: {
+          caseNumber, category: dto.category,
+          counts: Object.fromEntries(items.map((i) => [i.kind, i.items.length])),
+        },
+      }, tx);
+      return {
+        status: 201,
+        body: { id, caseNumber, status: 'INTAKE', owningAgency: user.agency, workflowId: caseWorkflowId(id) },
+      };
+    });
+    if (!outcome.replayed) await this.startWorkflow(id);
+    return outcome;
+  }
+
+  private async startWorkflow(caseId: string): Promise<void> {
+    try {
+      await this.temporal.startCaseWorkflow(caseId);
+      await this.cases.markWorkflowStarted(caseId);
+    } catch (error) {
+      this.logger.warn({ caseId, err: String(error) }, 'case workflow start deferred to the relay');
+    }
+  }
+
+  async get(user: AuthUser, caseId: string) {
+    const access = await this.requireAccess(user, caseId);
+    const detail = await this.cases.loadDetail(caseId);
+    if (!detail) throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
+    if (access === 'SHARED') {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'case.read_shared', entityType: 'case', entityId: caseId,
+        details: { owningAgency: detail.record.owningAgency },
+      });
+    }
+    return caseDetailView(detail, access);
+  }
+
+  async list(user: AuthUser, limit: number, cursor: string | undefined) {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const rows = await this.cases.listForAgency(user.agency, limit + 1, after);
+    const page = rows.slice(0, limit);
+    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+  }
+
+  async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
+    await this.requireOwner(user, caseId);
+    const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/${kind}`, items);
+    const append = { kind, items: withIds(items) } as CaseItems;
+    return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
+      const result = await this.runUpdate(caseId, () => this.temporal.executeUpdate(
+        caseWorkflowId(caseId), appendToCaseUpdate, { actor: actorOf(user), append }, updateId,
+      ));
+      return { status: 201, body: { ...result } };
+    });
+  }
+
+  async close(user: AuthUser, caseId: string, outcome: string, key: string | undefined) {
+    await this.requireOwner(user, caseId);
+    const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/close`, { outcome });
+    return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
+      const result: CloseResult = await this.runUpdate(caseId, () => this.temporal.executeUpdate(
+        caseWorkflowId(caseId), closeCaseUpdate, { actor: actorOf(user), outcome }, updateId,
+      ));
+      return { status: 200, body: { ...result } };
+    });
+  }
+
+  async share(user: AuthUser, caseId: string, agency: string, reason: string) {
+    await this.requireOwner(user, caseId);
+    const target = agency.toUpperCase();
+    if (target === user.agency) throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
+    if (!(await this.cases.agencyExists(target))) throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
+    return this.cases.grantShare(caseId, target, reason, user, this.audit);
+  }
+
+  async unshare(user: AuthUser, caseId: string, agency: string): Promise<void> {
+    await this.requireOwner(user, caseId);
+    const revoked = await this.cases.revokeShare(caseId, agency.toUpperCase(), user, this.audit);
+    if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
+  }
+
+  private async runUpdate<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof WorkflowRejection)) throw error;
+      if (error.type === FailureType.CaseClosed) throw new ApiError('Conflict', M.caseClosed, { id: caseId });
+      if (error.type === FailureType.CloseBlocked) {
+        const blockers = (error.details[0] as string[] | undefined) ?? [];
+        throw new ApiError('Conflict', M.closeBlocked, { id: caseId, blockers: blockers.join('; ') }, { body: { blockers } });
+      }
+      if (error.type === FailureType.CaseNotFound) {
+        const record = await this.cases.findById(caseId);
+        if (record?.status === 'CLOSED') throw new ApiError('Conflict', M.caseClosed, { id: caseId });
+        throw new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } });
+      }
+      throw error;
+    }
+  }
+
+  /** Not visible and not existing look the same to the caller (404); the refusal is audited. */
+  private async requireAccess(user: AuthUser, caseId: string): Promise<'OWNER' | 'SHARED'> {
+    const access = await this.cases.accessFor(caseId, user.agency);
+    if (access) return access;
+    if (await this.cases.caseExists(caseId)) {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
+        details: { reason: 'agency' },
+      });
+    }
+    throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
+  }
+
+  private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
+    const access = await this.requireAccess(user, caseId);
+    if (access !== 'OWNER') {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
+        details: { reason: 'not the owning agency' },
+      });
+      throw new ApiError('Forbidden', M.notOwner);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { Message } from '../../../../libs/http/problem';
+
+/** Details users read, in both languages. */
+export const M = {
+  validation: { en: 'The request has {count} invalid field(s).', es: 'La solicitud tiene {count} campo(s) no válido(s).' },
+  unauthenticated: { en: 'A valid bearer token is required.', es: 'Se requiere un token de acceso válido.' },
+  badCredentials: { en: 'Unknown username or wrong password.', es: 'Usuario desconocido o contraseña incorrecta.' },
+  forbiddenRole: { en: 'This action needs one of the roles: {roles}.', es: 'Esta acción requiere uno de los roles: {roles}.' },
+  caseNotFound: { en: 'Case {id} does not exist or your agency may not see it.', es: 'El caso {id} no existe o su agencia no puede verlo.' },
+  notOwner: { en: 'Only agents of the owning agency may do this.', es: 'Solo los agentes de la agencia propietaria pueden hacerlo.' },
+  caseClosed: { en: 'Case {id} is closed.', es: 'El caso {id} está cerrado.' },
+  closeBlocked: { en: 'Case {id} cannot close: {blockers}.', es: 'El caso {id} no puede cerrarse: {blockers}.' },
+  caseRegistering: { en: 'Case {id} is still being registered; retry shortly.', es: 'El caso {id} aún se está registrando; reintente en breve.' },
+  shareNotFound: { en: 'Case {id} is not shared with {agency}.', es: 'El caso {id} no está compartido con {agency}.' },
+  idempotencyMismatch: {
+    en: 'Idempotency-Key {key} was already used with a different request.',
+    es: 'La clave de idempotencia {key} ya se usó con otra solicitud.',
+  },
+  idempotencyInFlight: {
+    en: 'A request with Idempotency-Key {key} is still in progress; retry shortly.',
+    es: 'Una solicitud con la clave de idempotencia {key} sigue en curso; reintente en breve.',
+  },
+  temporalUnavailable: {
+    en: 'The workflow service is unavailable; nothing was changed. Retry with the same Idempotency-Key.',
+    es: 'El servicio de flujos de trabajo no está disponible; no se cambió nada. Reintente con la misma clave de idempotencia.',
+  },
+  updatePending: {
+    en: 'The change was accepted but has not completed yet; retry with the same Idempotency-Key to get its result.',
+    es: 'El cambio fue aceptado pero aún no ha terminado; reintente con la misma clave de idempotencia para obtener el resultado.',
+  },
+  databaseUnavailable: {
+    en: 'The database is unavailable; nothing was changed.',
+    es: 'La base de datos no está disponible; no se cambió nada.',
+  },
+  routeNotFound: { en: 'No route {method} {path}.', es: 'No existe la ruta {method} {path}.' },
+  malformedJson: { en: 'The body is not valid JSON.', es: 'El cuerpo no es JSON válido.' },
+  bodyTooLarge: { en: 'The body exceeds {limit} bytes.', es: 'El cuerpo supera {limit} bytes.' },
+  unsupportedMediaType: {
+    en: 'Content-Type {type} is not supported; send application/json.',
+    es: 'El tipo de contenido {type} no es compatible; envíe application/json.',
+  },
+  internal: { en: 'An unexpected error occurred; it has been logged with request id {requestId}.', es: 'Ocurrió un error inesperado; se registró con el identificador {requestId}.' },
+} satisfies Record<string, Message>;

@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { constraintMessage, FieldError, Lang, pickLang, problem, Problem, render } from '../../../../libs/http/problem';
+import { ApiError } from './api-error';
+import { M } from './messages';
+
+interface Rendered { status: number; body: Problem; headers: Record<string, string> }
+
+const FASTIFY_CODES: Record<string, (e: { message: string }, req: FastifyRequest) => [number, typeof M[keyof typeof M], Record<string, string | number>]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: () => [400, M.malformedJson, {}],
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => [400, M.malformedJson, {}],
+  FST_ERR_CTP_BODY_TOO_LARGE: () => [413, M.bodyTooLarge, { limit: Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576) }],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_e, req) => [415, M.unsupportedMediaType, { type: String(req.headers['content-type'] ?? 'none') }],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => [400, M.malformedJson, {}],
+};
+
+const localise = (errors: FieldError[], lang: Lang): FieldError[] =>
+  errors.map(({ field, message, constraint }) => ({ field, message: constraint ? constraintMessage(constraint, message, lang) : message }));
+
+function isUnavailable(error: unknown): 'db' | 'temporal' | null {
+  const e = error as { code?: string; name?: string; message?: string; driverError?: { code?: string } } | null;
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return 'db';
+  if (/Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(e?.message ?? '')) return 'db';
+  if (e?.name === 'ServiceError' || e?.name === 'TransportError') return 'temporal';
+  return null;
+}
+
+/** Turns anything thrown while serving a request into problem+json; nothing a client sends yields a 500. */
+export function renderError(error: unknown, request: FastifyRequest, logger: Logger): Rendered {
+  const lang = pickLang(request.headers['accept-language']);
+  if (error instanceof ApiError) {
+    const body = problem(error.status, lang, render(error.detail, lang, error.params), {
+      ...(error.extra.errors ? { errors: localise(error.extra.errors, lang) } : {}),
+      ...(error.extra.body ?? {}),
+    });
+    return { status: error.status, body, headers: error.extra.headers ?? {} };
+  }
+  const fastifyCode = (error as { code?: string } | null)?.code;
+  if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
+    const [status, message, params] = FASTIFY_CODES[fastifyCode](error as { message: string }, request);
+    return { status, body: problem(status, lang, render(message, lang, params)), headers: {} };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Nest re-throws fastify's body-parsing failures as HttpExceptions carrying fastify's status.
+    const known: Record<number, [typeof M[keyof typeof M], Record<string, string | number>]> = {
+      404: [M.routeNotFound, { method: request.method, path: request.url.split('?')[0] }],
+      413: [M.bodyTooLarge, { limit: Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576) }],
+      415: [M.unsupportedMediaType, { type: String(request.headers['content-type'] ?? 'none') }],
+    };
+    if (status === 400 && /JSON|content-length/i.test(error.message)) known[400] = [M.malformedJson, {}];
+    const detail = known[status] ? render(known[status][0], lang, known[status][1]) : error.message;
+    return { status, body: problem(status, lang, detail), headers: {} };
+  }
+  const statusCode = (error as { statusCode?: number } | null)?.statusCode;
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, body: problem(statusCode, lang, (error as Error).message), headers: {} };
+  }
+  const unavailable = isUnavailable(error);
+  if (unavailable) {
+    logger.warn({ reqId: request.id, err: String(error) }, `${unavailable} unavailable`);
+    const message = unavailable === 'db' ? M.databaseUnavailable : M.temporalUnavailable;
+    return { status: 503, body: problem(503, lang, render(message, lang)), headers: { 'retry-after': '5' } };
+  }
+  logger.error({ reqId: request.id, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
+  return { status: 500, body: problem(500, lang, render(M.internal, lang, { requestId: String(request.id) })), headers: {} };
+}
+
+export function sendProblem(reply: FastifyReply, rendered: Rendered): void {
+  void reply.status(rendered.status).headers(rendered.headers).type('application/problem+json').send(rendered.body);
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(http.getResponse<FastifyReply>(), renderError(exception, http.getRequest<FastifyRequest>(), this.logger));
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
+import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
+import type { AppConfig } from '../../../../libs/config/config';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { ApiError } from '../common/api-error';
+import { M } from '../common/messages';
+import { APP_CONFIG } from './tokens';
+
+/** A business failure raised inside a workflow, surfaced with its type so services can map it. */
+export class WorkflowRejection extends Error {
+  constructor(readonly type: string, message: string, readonly details: unknown[]) { super(message); }
+}
+
+@Injectable()
+export class TemporalService implements OnApplicationShutdown {
+  private readonly connection: Connection;
+  readonly client: Client;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    // Lazy: the API serves (and reports 503 on /health) while Temporal is still starting or away.
+    this.connection = Connection.lazy({ address: config.temporalAddress });
+    this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
+  }
+
+  async startCaseWorkflow(caseId: string): Promise<void> {
+    try {
+      await this.client.workflow.start(CASE_WORKFLOW_TYPE, {
+        taskQueue: this.config.taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  async caseState(caseId: string): Promise<CaseWorkflowState> {
+    return this.client.workflow.getHandle(caseWorkflowId(caseId)).query<CaseWorkflowState>('caseState');
+  }
+
+  /**
+   * Runs a workflow update under a fixed update id: asking again with the same id (a retried request) returns the
+   * first outcome instead of applying the change twice.
+   */
+  async executeUpdate<Ret, Arg>(
+    workflowId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId: string,
+  ): Promise<Ret> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ApiError('Unavailable', M.updatePending, {}, { headers: { 'retry-after': '5' } })), this.config.updateWaitMs);
+    });
+    try {
+      return await Promise.race([handle.executeUpdate(update, { args: [arg], updateId }), timeout]);
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        throw new WorkflowRejection(error.cause.type ?? 'UNKNOWN', error.cause.message, error.cause.details ?? []);
+      }
+      if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(FailureType.CaseNotFound, error.message, []);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      await this.connection.withDeadline(Date.now() + 2000, () =>
+        this.connection.workflowService.getSystemInfo({}));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

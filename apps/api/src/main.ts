@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger, UnsupportedMediaTypeException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { loadConfig } from '../../../libs/config/config';
+import { AppModule } from './app.module';
+import { ProblemFilter, renderError, sendProblem } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino({ name: 'api', level: config.logLevel }),
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const errorLogger = new Logger('http');
+  fastify.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id); });
+  // The API speaks JSON only: a body of any other type is refused before parsing (fastify would accept text/plain).
+  fastify.addHook('onRequest', async (request, reply) => {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type)) return;
+    sendProblem(reply, renderError(new UnsupportedMediaTypeException(), request, errorLogger));
+    return reply;
+  });
+
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Case coordination engine')
+    .setDescription('Cases, deconfliction, referrals, meetings, seizures and audit for cross-border arms and drug trafficking cases.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
+  new Logger('api').log(`listening on ${config.port}`);
+}
+
+bootstrap().catch((error) => {
+  // eslint-disable-next-line no-console
+  console.error(JSON.stringify({ level: 'fatal', msg: 'api failed to start', err: String(error?.stack ?? error) }));
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { createCaseActivities } from '../../../activities/cases/case.activities';
+import { AuditStore } from '../../../libs/audit/audit-store';
+import { CaseStore } from '../../../libs/cases/case-store';
+import { loadConfig } from '../../../libs/config/config';
+import { CASE_WORKFLOW_TYPE } from '../../../libs/contracts/temporal';
+import { createDataSource } from '../../../libs/db/data-source';
+
+const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
+
+/**
+ * The durable half of intake: a case committed while Temporal was unreachable has no workflow yet; this loop starts
+ * it (workflow ids are the case ids, so a start that did go through is simply recognised).
+ */
+function startWorkflowRelay(client: Client, cases: CaseStore, taskQueue: string, afterMs: number): () => void {
+  let stopped = false;
+  const tick = async (): Promise<void> => {
+    try {
+      for (const pending of await cases.findWorkflowsNotStarted(afterMs, 100)) {
+        try {
+          await client.workflow.start(CASE_WORKFLOW_TYPE, {
+            taskQueue, workflowId: pending.workflowId, args: [{ caseId: pending.id }],
+          });
+          logger.info({ caseId: pending.id, workflowId: pending.workflowId }, 'relay started case workflow');
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        }
+        await cases.markWorkflowStarted(pending.id);
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'workflow start relay pass failed; will retry');
+    }
+    if (!stopped) timer = setTimeout(tick, Math.min(afterMs, 2000));
+  };
+  let timer = setTimeout(tick, 1000);
+  return () => { stopped = true; clearTimeout(timer); };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  Runtime.install({
+    logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'INFO', (entry) => {
+      const { message, level, meta } = entry;
+      const method = level === 'ERROR' ? 'error' : level === 'WARN' ? 'warn' : level === 'DEBUG' || level === 'TRACE' ? 'debug' : 'info';
+      logger[method]({ ...(meta ?? {}) }, message);
+    }),
+  });
+  const dataSource = createDataSource({ url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-worker' });
+  await dataSource.initialize();
+  const cases = new CaseStore(dataSource);
+  const audit = new AuditStore(dataSource);
+
+  const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    ...(existsSync(bundlePath)
+      ? { workflowBundle: { codePath: bundlePath } }
+      : { workflowsPath: require.resolve('../../../workflows') }),
+    activities: { ...createCaseActivities({ dataSource, cases, audit }) },
+  });
+
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  const stopRelay = startWorkflowRelay(client, cases, config.taskQueue, config.workflowStartRelayAfterMs);
+
+  const shutdown = (): void => { logger.info('worker shutting down'); worker.shutdown(); };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker running');
+  await worker.run();
+  stopRelay();
+  await clientConnection.close();
+  await connection.close();
+  await dataSource.destroy();
+  logger.info('worker stopped');
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, 'worker failed');
+  process.exit(1);
+});

@@ -1,0 +1,237 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  CaseCategory, CaseFlags, CaseItems, CaseStatus, Firearm, Identifier, Operation, Subject, WithId,
+} from '../contracts/case-items';
+import {
+  CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity, CaseShareEntity, CaseSubjectEntity,
+} from '../db/entities';
+import type { AuditStore } from '../audit/audit-store';
+import { formatCaseNumber } from './case-number';
+
+export const DEFAULT_OPERATION_RADIUS_METERS = 250;
+
+export interface NewCase {
+  id: string;
+  owningAgency: string;
+  leadAgentId: string;
+  title: string;
+  summary?: string;
+  category: CaseCategory;
+  flags: CaseFlags;
+  workflowId: string;
+  items: CaseItems[];
+}
+
+export interface CaseDetail {
+  record: CaseEntity;
+  subjects: CaseSubjectEntity[];
+  identifiers: CaseIdentifierEntity[];
+  firearms: CaseFirearmEntity[];
+  operations: CaseOperationEntity[];
+  shares: CaseShareEntity[];
+  leadAgent: { username: string; fullName: string; phone: string | null };
+}
+
+export type CaseAccess = 'OWNER' | 'SHARED';
+export interface SharingActor { username: string; agency: string }
+
+const subjectRow = (caseId: string, s: WithId<Subject>, at: Date): Partial<CaseSubjectEntity> => ({
+  id: s.id, caseId, kind: s.kind, createdAt: at,
+  fullName: s.kind === 'PERSON' ? s.fullName : null,
+  dateOfBirth: s.kind === 'PERSON' ? s.dateOfBirth ?? null : null,
+  nationality: s.kind === 'PERSON' ? s.nationality ?? null : null,
+  name: s.kind === 'ORGANIZATION' ? s.name : null,
+  orgType: s.kind === 'ORGANIZATION' ? s.orgType : null,
+});
+const identifierRow = (caseId: string, i: WithId<Identifier>, at: Date): Partial<CaseIdentifierEntity> => ({
+  id: i.id, caseId, type: i.type, value: i.value, region: i.region ?? null, createdAt: at,
+});
+const firearmRow = (caseId: string, f: WithId<Firearm>, at: Date): Partial<CaseFirearmEntity> => ({
+  id: f.id, caseId, serialNumber: f.serialNumber, serialObliterated: f.serialObliterated ?? false,
+  make: f.make ?? null, model: f.model ?? null, caliber: f.caliber ?? null, action: f.action ?? null,
+  importer: f.importer ?? null, createdAt: at,
+});
+const operationRow = (caseId: string, o: WithId<Operation>, at: Date): Partial<CaseOperationEntity> => ({
+  id: o.id, caseId, type: o.type, latitude: o.latitude, longitude: o.longitude,
+  radiusMeters: o.radiusMeters ?? DEFAULT_OPERATION_RADIUS_METERS,
+  startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), createdAt: at,
+});
+
+export class CaseStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Takes the next number outside the intake transaction so the counter row is locked only for one statement;
+   * a number whose intake then fails is skipped (gaps are tolerated, duplicates are not).
+   */
+  async allocateCaseNumber(agency: string, at: Date): Promise<string> {
+    const year = at.getUTCFullYear();
+    const rows: { last_value: number }[] = await this.dataSource.query(
+      `INSERT INTO case_counters (agency_code, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_code, year) DO UPDATE SET last_value = case_counters.last_value + 1
+       RETURNING last_value`,
+      [agency, year],
+    );
+    return formatCaseNumber(agency, year, rows[0].last_value);
+  }
+
+  async insertCase(tx: EntityManager, draft: NewCase, caseNumber: string, at: Date): Promise<CaseEntity> {
+    const record = tx.create(CaseEntity, {
+      id: draft.id, caseNumber, owningAgency: draft.owningAgency, leadAgentId: draft.leadAgentId,
+      title: draft.title, summary: draft.summary ?? null, category: draft.category, flags: draft.flags,
+      status: 'INTAKE', outcome: null, workflowId: draft.workflowId, workflowStartedAt: null,
+      createdAt: at, updatedAt: at, closedAt: null,
+    });
+    await tx.insert(CaseEntity, record);
+    for (const items of draft.items) await this.insertItems(tx, draft.id, items, at);
+    return record;
+  }
+
+  /** Rows carry ids chosen before the first attempt, so a retried append inserts nothing twice. */
+  async insertItems(tx: EntityManager, caseId: string, items: CaseItems, at: Date): Promise<void> {
+    if (items.items.length === 0) return;
+    const insert = tx.createQueryBuilder().insert().orIgnore();
+    switch (items.kind) {
+      case 'subjects':
+        await insert.into(CaseSubjectEntity).values(items.items.map((s) => subjectRow(caseId, s, at))).execute();
+        break;
+      case 'identifiers':
+        await insert.into(CaseIdentifierEntity).values(items.items.map((i) => identifierRow(caseId, i, at))).execute();
+        break;
+      case 'firearms':
+        await insert.into(CaseFirearmEntity).values(items.items.map((f) => firearmRow(caseId, f, at))).execute();
+        break;
+      case 'operations':
+        await insert.into(CaseOperationEntity).values(items.items.map((o) => operationRow(caseId, o, at))).execute();
+        break;
+    }
+  }
+
+  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
+    const rows: { status: CaseStatus }[] = await tx.query(
+      `UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'CLOSED' RETURNING status`,
+      [caseId, status, at],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  async close(tx: EntityManager, caseId: string, outcome: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE cases SET status = 'CLOSED', outcome = $2, closed_at = $3, updated_at = $3
+       WHERE id = $1 AND status <> 'CLOSED'`,
+      [caseId, outcome, at],
+    );
+  }
+
+  async findById(caseId: string, tx?: EntityManager): Promise<CaseEntity | null> {
+    return (tx ?? this.dataSource.manager).findOne(CaseEntity, { where: { id: caseId } });
+  }
+
+  /** Answers how the agency may see a case, at the query: a case it may not see is never loaded. */
+  async accessFor(caseId: string, agency: string): Promise<CaseAccess | null> {
+    const rows: { owning_agency: string; shared: boolean }[] = await this.dataSource.query(
+      `SELECT c.owning_agency,
+              EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id AND s.agency_code = $2 AND s.revoked_at IS NULL) AS shared
+       FROM cases c WHERE c.id = $1`,
+      [caseId, agency],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].owning_agency === agency) return 'OWNER';
+    return rows[0].shared ? 'SHARED' : null;
+  }
+
+  async caseExists(caseId: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM cases WHERE id = $1', [caseId]);
+    return rows.length > 0;
+  }
+
+  async loadDetail(caseId: string): Promise<CaseDetail | null> {
+    const m = this.dataSource.manager;
+    const record = await m.findOne(CaseEntity, { where: { id: caseId } });
+    if (!record) return null;
+    const order = { createdAt: 'ASC' as const, id: 'ASC' as const };
+    const [subjects, identifiers, firearms, operations, shares, agents] = await Promise.all([
+      m.find(CaseSubjectEntity, { where: { caseId }, order }),
+      m.find(CaseIdentifierEntity, { where: { caseId }, order }),
+      m.find(CaseFirearmEntity, { where: { caseId }, order }),
+      m.find(CaseOperationEntity, { where: { caseId }, order }),
+      m.find(CaseShareEntity, { where: { caseId }, order: { grantedAt: 'ASC' } }),
+      m.query('SELECT username, full_name, phone FROM users WHERE id = $1', [record.leadAgentId]),
+    ]);
+    const agent = agents[0] ?? { username: 'unknown', full_name: 'unknown', phone: null };
+    return {
+      record, subjects, identifiers, firearms, operations, shares,
+      leadAgent: { username: agent.username, fullName: agent.full_name, phone: agent.phone },
+    };
+  }
+
+  /** Keyset page over the agency's cases, newest first. */
+  async listForAgency(agency: string, limit: number, after?: { createdAt: Date; id: string }): Promise<CaseEntity[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c')
+      .where('c.owning_agency = :agency', { agency })
+      .orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC')
+      .limit(limit);
+    if (after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', after);
+    return qb.getMany();
+  }
+
+  async markWorkflowStarted(caseId: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE cases SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [caseId],
+    );
+  }
+
+  async findWorkflowsNotStarted(olderThanMs: number, limit: number): Promise<{ id: string; workflowId: string }[]> {
+    const rows: { id: string; workflow_id: string }[] = await this.dataSource.query(
+      `SELECT id, workflow_id FROM cases
+       WHERE workflow_started_at IS NULL AND created_at < now() - make_interval(secs => $1)
+       ORDER BY created_at LIMIT $2`,
+      [olderThanMs / 1000, limit],
+    );
+    return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id }));
+  }
+
+  async agencyExists(code: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM agencies WHERE code = $1', [code]);
+    return rows.length > 0;
+  }
+
+  /** Grants (or renews) another agency's read access; the grant and its audit entry commit together. */
+  async grantShare(caseId: string, agency: string, reason: string, by: SharingActor, audit: AuditStore) {
+    const grantedAt = new Date();
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO case_shares (case_id, agency_code, reason, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (case_id, agency_code) DO UPDATE SET reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
+           granted_at = EXCLUDED.granted_at, revoked_at = NULL, revoked_by = NULL`,
+        [caseId, agency, reason, by.username, grantedAt],
+      );
+      await audit.append({
+        actor: by.username, agency: by.agency, action: 'case.share_granted', entityType: 'case', entityId: caseId,
+        details: { sharedWith: agency, reason },
+      }, tx);
+    });
+    return { caseId, agency, reason, grantedBy: by.username, grantedAt: grantedAt.toISOString() };
+  }
+
+  async revokeShare(caseId: string, agency: string, by: SharingActor, audit: AuditStore): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE case_shares SET revoked_at = now(), revoked_by = $3
+         WHERE case_id = $1 AND agency_code = $2 AND revoked_at IS NULL RETURNING agency_code`,
+        [caseId, agency, by.username],
+      );
+      if (rows.length === 0) return false;
+      await audit.append({
+        actor: by.username, agency: by.agency, action: 'case.share_revoked', entityType: 'case', entityId: caseId,
+        details: { revokedFrom: agency },
+      }, tx);
+      return true;
+    });
+  }
+
+  /** What keeps a case open; later contexts (hits, referrals) add their own blockers here. */
+  async closeBlockers(_caseId: string, _tx?: EntityManager): Promise<string[]> {
+    return [];
+  }
+}

@@ -1,0 +1,65 @@
+import { parseDuration } from './duration';
+
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  demoPassword: string;
+  createDemoUsers: boolean;
+  bodyLimitBytes: number;
+  /** How long the API waits for a workflow update before answering 503 (the update still completes). */
+  updateWaitMs: number;
+  /** A case whose workflow start did not go through is started by the worker's relay after this delay. */
+  workflowStartRelayAfterMs: number;
+  logLevel: string;
+}
+
+const DEV_JWT_SECRET = 'development-only-secret-not-for-production-use';
+
+function env(name: string, fallback?: string): string {
+  const value = process.env[name];
+  if (value !== undefined && value !== '') return value;
+  if (fallback !== undefined) return fallback;
+  throw new Error(`${name} is required`);
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** Reads and checks the environment once; refuses to run production with development secrets. */
+export function loadConfig(): AppConfig {
+  const nodeEnv = env('NODE_ENV', 'development');
+  const production = nodeEnv === 'production';
+  const jwtSecret = env('JWT_SECRET', production ? '' : DEV_JWT_SECRET);
+  if (production && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
+    throw new Error('NODE_ENV=production needs JWT_SECRET set to a real secret of at least 32 characters');
+  }
+  return {
+    nodeEnv,
+    production,
+    port: int('PORT', 3000),
+    databaseUrl: env('DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:54329/casecoord'),
+    temporalAddress: env('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+    temporalNamespace: env('TEMPORAL_NAMESPACE', 'default'),
+    taskQueue: env('TEMPORAL_TASK_QUEUE', 'case-coordination'),
+    jwtSecret,
+    tokenTtlSeconds: Math.round(parseDuration(env('TOKEN_TTL', '1h')) / 1000),
+    demoPassword: env('DEMO_PASSWORD', 'demo-password'),
+    createDemoUsers: !production,
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576),
+    updateWaitMs: parseDuration(env('UPDATE_WAIT', '20s')),
+    workflowStartRelayAfterMs: parseDuration(env('WORKFLOW_START_RELAY_AFTER', '5s')),
+    logLevel: env('LOG_LEVEL', 'info'),
+  };
+}

@@ -1,0 +1,77 @@
+/** Case item shapes as they travel between the API, the case workflow and its activities (api.md "Cases"). */
+export const CASE_CATEGORIES = [
+  'ARMS_TRAFFICKING', 'DRUG_TRAFFICKING', 'MONEY_LAUNDERING', 'HUMAN_SMUGGLING', 'FUGITIVE', 'OTHER',
+] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const CASE_STATUSES = ['INTAKE', 'DECONFLICTION', 'ACTIVE', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const ORG_TYPES = ['DTO', 'GANG', 'BUSINESS', 'FFL', 'OTHER'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const IDENTIFIER_TYPES = [
+  'PHONE', 'VEHICLE_PLATE', 'VIN', 'ADDRESS', 'EMAIL', 'FIREARM_SERIAL', 'FFL_LICENSE',
+] as const;
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+
+export const OPERATION_TYPES = ['SEARCH_WARRANT', 'SURVEILLANCE', 'CONTROLLED_DELIVERY', 'UNDERCOVER', 'ARREST'] as const;
+export type OperationType = (typeof OPERATION_TYPES)[number];
+
+export interface CaseFlags {
+  portOfEntry?: string;
+  cartelLink?: boolean;
+  domesticSale?: boolean;
+  exportSmuggling?: boolean;
+}
+
+export interface PersonSubject { kind: 'PERSON'; fullName: string; dateOfBirth?: string; nationality?: string }
+export interface OrganizationSubject { kind: 'ORGANIZATION'; name: string; orgType: OrgType }
+export type Subject = PersonSubject | OrganizationSubject;
+
+export interface Identifier { type: IdentifierType; value: string; region?: string }
+
+export interface Firearm {
+  serialNumber: string;
+  serialObliterated?: boolean;
+  make?: string;
+  model?: string;
+  caliber?: string;
+  action?: string;
+  importer?: string;
+}
+
+export interface Operation {
+  type: OperationType;
+  latitude: number;
+  longitude: number;
+  radiusMeters?: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** Items carry ids chosen by the API so that a retried activity writes each row once. */
+export type WithId<T> = T & { id: string };
+
+export type CaseItems =
+  | { kind: 'subjects'; items: WithId<Subject>[] }
+  | { kind: 'identifiers'; items: WithId<Identifier>[] }
+  | { kind: 'firearms'; items: WithId<Firearm>[] }
+  | { kind: 'operations'; items: WithId<Operation>[] };
+export type CaseItemKind = CaseItems['kind'];
+
+export interface Actor { userId: string; username: string; agency: string }
+
+export interface AppendRequest { actor: Actor; append: CaseItems }
+export interface AppendResult { caseId: string; kind: CaseItemKind; added: number; itemIds: string[] }
+
+export interface CloseRequest { actor: Actor; outcome: string }
+export interface CloseResult { caseId: string; status: 'CLOSED'; outcome: string; closedAt: string }
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  /** Carried over continue-as-new so a long-lived case does not replay its whole history. */
+  status?: CaseStatus;
+}
+
+export interface CaseWorkflowState { caseId: string; status: CaseStatus; appendsApplied: number }

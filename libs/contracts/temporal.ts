@@ -1,0 +1,11 @@
+/** Names shared by the API (which starts and messages workflows) and the worker (which runs them). */
+export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+/** Failure types raised by workflows and activities that the API maps onto HTTP answers. */
+export const FailureType = {
+  CaseClosed: 'CASE_CLOSED',
+  CloseBlocked: 'CLOSE_BLOCKED',
+  CaseNotFound: 'CASE_NOT_FOUND',
+} as const;
+export type FailureType = (typeof FailureType)[keyof typeof FailureType];

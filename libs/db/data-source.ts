@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { Initial1763900000000 } from './migrations/1763900000000-Initial';
+
+export const MIGRATIONS = [Initial1763900000000];
+export const APP_DB_ROLE = 'casecoord_app';
+
+export interface DataSourceOptions {
+  url: string;
+  /** The API and worker act as the restricted application role; migrations run as the connecting owner. */
+  asAppRole: boolean;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.applicationName ?? 'casecoord',
+      connectionTimeoutMillis: 5000,
+      ...(options.asAppRole ? { options: `-c role=${APP_DB_ROLE}` } : {}),
+    },
+  });
+}
