@@ -57,16 +57,24 @@ const operationRow = (caseId: string, o: WithId<Operation>, at: Date): Partial<C
   startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), createdAt: at,
 });
 
+/** TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount]; this returns the rows. */
+async function updateReturning<T = Record<string, unknown>>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result = await tx.query(sql, params);
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
 export class CaseStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Takes the next number outside the intake transaction so the counter row is locked only for one statement;
-   * a number whose intake then fails is skipped (gaps are tolerated, duplicates are not).
+   * Takes the next number inside the intake transaction: the counter row stays locked until commit, which costs
+   * little because the audit append that follows serialises intake anyway, and a rolled-back intake gives its
+   * number back. Taking it on another connection instead can starve the pool when many retries of one
+   * Idempotency-Key hold connections while they wait for the first request to commit.
    */
-  async allocateCaseNumber(agency: string, at: Date): Promise<string> {
+  async allocateCaseNumber(tx: EntityManager, agency: string, at: Date): Promise<string> {
     const year = at.getUTCFullYear();
-    const rows: { last_value: number }[] = await this.dataSource.query(
+    const rows: { last_value: number }[] = await tx.query(
       `INSERT INTO case_counters (agency_code, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (agency_code, year) DO UPDATE SET last_value = case_counters.last_value + 1
        RETURNING last_value`,
@@ -108,8 +116,8 @@ export class CaseStore {
   }
 
   async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
-    const rows: { status: CaseStatus }[] = await tx.query(
-      `UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'CLOSED' RETURNING status`,
+    const rows = await updateReturning<{ status: CaseStatus }>(tx,
+      `UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
       [caseId, status, at],
     );
     return rows[0]?.status ?? null;
@@ -216,7 +224,7 @@ export class CaseStore {
 
   async revokeShare(caseId: string, agency: string, by: SharingActor, audit: AuditStore): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query(
+      const rows = await updateReturning(tx,
         `UPDATE case_shares SET revoked_at = now(), revoked_by = $3
          WHERE case_id = $1 AND agency_code = $2 AND revoked_at IS NULL RETURNING agency_code`,
         [caseId, agency, by.username],

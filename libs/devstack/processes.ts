@@ -53,7 +53,7 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
   throw new Error(`nothing listening on ${host}:${port} after ${timeoutMs} ms`);
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, ok = (status: number) => status === 200): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs: number, ok: (status: number) => boolean = (status) => status === 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {

@@ -39,7 +39,7 @@ export class CasesService {
     const id = randomUUID();
     const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
       const at = new Date();
-      const caseNumber = await this.cases.allocateCaseNumber(user.agency, at);
+      const caseNumber = await this.cases.allocateCaseNumber(tx, user.agency, at);
       const items: CaseItems[] = [
         { kind: 'subjects', items: withIds(dto.subjects) },
         { kind: 'identifiers', items: withIds(dto.identifiers) },

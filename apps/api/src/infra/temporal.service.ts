@@ -28,9 +28,10 @@ export class TemporalService implements OnApplicationShutdown {
 
   async startCaseWorkflow(caseId: string): Promise<void> {
     try {
-      await this.client.workflow.start(CASE_WORKFLOW_TYPE, {
+      // Bounded: when Temporal is away the case is already committed and the relay will start it.
+      await this.connection.withDeadline(Date.now() + 3000, () => this.client.workflow.start(CASE_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }],
-      });
+      }));
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

@@ -1,0 +1,82 @@
+import { createDataSource } from '../../libs/db/data-source';
+import { http, login, sampleCase, withDb } from '../support/http';
+import { readStack } from '../support/stack';
+
+describe('audit trail', () => {
+  let ice: string;
+  let leadership: string;
+  beforeAll(async () => {
+    ice = await login('ice.agent');
+    leadership = await login('leadership');
+  });
+
+  it('records logins, state changes and reads, filterable and paged, for leadership only', async () => {
+    const created = await http('POST', '/cases', { token: ice, body: sampleCase() });
+    const entries = await http('GET', `/audit?entityId=${created.body.id}`, { token: leadership });
+    expect(entries.status).toBe(200);
+    expect(entries.body.items[0]).toMatchObject({
+      actor: 'ice.agent', agency: 'ICE', action: 'case.created', entityType: 'case', entityId: created.body.id,
+      details: { caseNumber: created.body.caseNumber },
+    });
+    expect(Object.keys(entries.body.items[0]).sort()).toEqual(
+      ['action', 'actor', 'agency', 'at', 'details', 'entityId', 'entityType', 'hash', 'prevHash', 'seq']);
+
+    const logins = await http('GET', '/audit?actor=ice.agent&limit=2', { token: leadership });
+    expect(logins.body.items).toHaveLength(2);
+    expect(logins.body.nextCursor).toEqual(expect.any(String));
+    const next = await http('GET', `/audit?actor=ice.agent&limit=2&cursor=${logins.body.nextCursor}`, { token: leadership });
+    expect(Number(next.body.items[0].seq)).toBeGreaterThan(Number(logins.body.items[1].seq));
+    expect(logins.body.items[0].action).toBe('auth.login');
+
+    expect((await http('GET', '/audit', { token: ice })).status).toBe(403);
+    expect((await http('GET', '/audit/verify', { token: ice })).status).toBe(403);
+    expect((await http('GET', '/audit?from=yesterday', { token: leadership })).status).toBe(400);
+  });
+
+  it('verifies the chain, then names the first tampered entry, and passes again once restored', async () => {
+    const ok = await http('GET', '/audit/verify', { token: leadership });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ok: true });
+    expect(ok.body.entries).toBeGreaterThan(3);
+
+    await withDb(async (db) => {
+      const { rows } = await db.query(`SELECT seq, details FROM audit_log ORDER BY seq DESC OFFSET 2 LIMIT 1`);
+      const target = rows[0];
+      // A superuser with triggers off is the only way to touch the table; the app's role cannot (next test).
+      await db.query('SET session_replication_role = replica');
+      await db.query(`UPDATE audit_log SET details = details || '{"tampered": true}' WHERE seq = $1`, [target.seq]);
+      try {
+        const bad = await http('GET', '/audit/verify', { token: leadership });
+        expect(bad.body.ok).toBe(false);
+        expect(bad.body.firstBadEntry).toMatchObject({ seq: String(target.seq), reason: 'content does not match its hash' });
+      } finally {
+        await db.query('UPDATE audit_log SET details = $2 WHERE seq = $1', [target.seq, target.details]);
+        await db.query('SET session_replication_role = DEFAULT');
+      }
+    });
+    expect((await http('GET', '/audit/verify', { token: leadership })).body.ok).toBe(true);
+  });
+
+  it('keeps the chain in order under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => http('POST', '/cases', { token: ice, body: { title: `chain ${i}`, category: 'OTHER' } })));
+    const verify = await http('GET', '/audit/verify', { token: leadership });
+    expect(verify.body.ok).toBe(true);
+  });
+
+  it("denies the application's database role any UPDATE or DELETE of audit rows", async () => {
+    const dataSource = createDataSource({ url: readStack().databaseUrl, asAppRole: true, poolSize: 1 });
+    await dataSource.initialize();
+    try {
+      expect((await dataSource.query('SELECT current_user AS u'))[0].u).toBe('casecoord_app');
+      await expect(dataSource.query(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`)).rejects.toThrow(/permission denied/);
+      await expect(dataSource.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/permission denied/);
+      await expect(dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    } finally {
+      await dataSource.destroy();
+    }
+    // The owner is refused too, by the trigger.
+    await withDb(async (db) => {
+      await expect(db.query(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    });
+  });
+});

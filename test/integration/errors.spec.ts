@@ -1,0 +1,90 @@
+import { countRows, http, login, sampleCase } from '../support/http';
+
+const operation = (overrides: Record<string, unknown>) => ({
+  type: 'ARREST', latitude: 31.3, longitude: -110.9, startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z', ...overrides,
+});
+
+describe('bad input: precise 4xx, nothing written', () => {
+  let ice: string;
+  beforeAll(async () => { ice = await login('ice.agent'); });
+
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['missing title', { category: 'OTHER' }, 'title'],
+    ['empty title', { title: '', category: 'OTHER' }, 'title'],
+    ['unknown category', { title: 't', category: 'SPORTS' }, 'category'],
+    ['unknown top-level field', { title: 't', category: 'OTHER', priority: 'high' }, 'priority'],
+    ['unknown nested field', { title: 't', category: 'OTHER', firearms: [{ serialNumber: 'A1', colour: 'black' }] }, 'firearms[0].colour'],
+    ['flags not an object', { title: 't', category: 'OTHER', flags: 'yes' }, 'flags'],
+    ['flag of the wrong type', { title: 't', category: 'OTHER', flags: { cartelLink: 'yes' } }, 'flags.cartelLink'],
+    ['person without a name', { title: 't', category: 'OTHER', subjects: [{ kind: 'PERSON' }] }, 'subjects[0].fullName'],
+    ['organization field on a person', { title: 't', category: 'OTHER', subjects: [{ kind: 'PERSON', fullName: 'A B', orgType: 'DTO' }] }, 'subjects[0].orgType'],
+    ['organization without a type', { title: 't', category: 'OTHER', subjects: [{ kind: 'ORGANIZATION', name: 'X' }] }, 'subjects[0].orgType'],
+    ['unknown subject kind', { title: 't', category: 'OTHER', subjects: [{ kind: 'ROBOT', fullName: 'R2' }] }, 'subjects[0].kind'],
+    ['date of birth in the future', { title: 't', category: 'OTHER', subjects: [{ kind: 'PERSON', fullName: 'A B', dateOfBirth: '2999-01-01' }] }, 'subjects[0].dateOfBirth'],
+    ['impossible date of birth', { title: 't', category: 'OTHER', subjects: [{ kind: 'PERSON', fullName: 'A B', dateOfBirth: '1990-02-30' }] }, 'subjects[0].dateOfBirth'],
+    ['unknown identifier type', { title: 't', category: 'OTHER', identifiers: [{ type: 'FAX', value: '1' }] }, 'identifiers[0].type'],
+    ['empty identifier value', { title: 't', category: 'OTHER', identifiers: [{ type: 'PHONE', value: '' }] }, 'identifiers[0].value'],
+    ['latitude out of range', { title: 't', category: 'OTHER', operations: [operation({ latitude: 91 })] }, 'operations[0].latitude'],
+    ['longitude out of range', { title: 't', category: 'OTHER', operations: [operation({ longitude: -181 })] }, 'operations[0].longitude'],
+    ['radius zero', { title: 't', category: 'OTHER', operations: [operation({ radiusMeters: 0 })] }, 'operations[0].radiusMeters'],
+    ['radius absurd', { title: 't', category: 'OTHER', operations: [operation({ radiusMeters: 5_000_000 })] }, 'operations[0].radiusMeters'],
+    ['end before start', { title: 't', category: 'OTHER', operations: [operation({ endsAt: '2026-12-01T09:00:00Z' })] }, 'operations[0].endsAt'],
+    ['time without offset', { title: 't', category: 'OTHER', operations: [operation({ startsAt: '2026-12-01T10:00:00' })] }, 'operations[0].startsAt'],
+    ['too many items', { title: 't', category: 'OTHER', identifiers: Array.from({ length: 201 }, () => ({ type: 'PHONE', value: '1' })) }, 'identifiers'],
+    ['array expected', { title: 't', category: 'OTHER', firearms: { serialNumber: 'A1' } }, 'firearms'],
+  ];
+
+  it.each(cases)('%s -> 400 naming %s', async (_name, body, field) => {
+    const before = await Promise.all(['cases', 'case_subjects', 'case_identifiers', 'case_operations', 'idempotency_keys'].map(countRows));
+    const response = await http('POST', '/cases', { token: ice, body, headers: { 'idempotency-key': `bad-${field}-${Math.random()}` } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 400, title: 'Invalid request' });
+    expect(response.body.errors.map((e: any) => e.field)).toContain(field);
+    const after = await Promise.all(['cases', 'case_subjects', 'case_identifiers', 'case_operations', 'idempotency_keys'].map(countRows));
+    expect(after).toEqual(before);
+  });
+
+  it('gives one errors entry per bad field', async () => {
+    const response = await http('POST', '/cases', { token: ice, body: { title: '', category: 'NOPE', extra: 1 } });
+    expect(response.body.errors.map((e: any) => e.field).sort()).toEqual(['category', 'extra', 'title']);
+  });
+
+  it('answers malformed JSON, empty JSON, wrong content types and oversized bodies without a 500', async () => {
+    const malformed = await http('POST', '/cases', { token: ice, rawBody: '{"title": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.detail).toBe('The body is not valid JSON.');
+    const text = await http('POST', '/cases', { token: ice, rawBody: 'title=x', headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    const form = await http('POST', '/cases', { token: ice, rawBody: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    const huge = await http('POST', '/cases', { token: ice, body: sampleCase({ summary: 'x'.repeat(2_000_000) }) });
+    expect(huge.status).toBe(413);
+    const array = await http('POST', '/cases', { token: ice, rawBody: '[1,2]', headers: { 'content-type': 'application/json' } });
+    expect(array.status).toBe(400);
+    const nullBody = await http('POST', '/cases', { token: ice, rawBody: 'null', headers: { 'content-type': 'application/json' } });
+    expect(nullBody.status).toBe(400);
+    const badId = await http('GET', '/cases/not-a-uuid', { token: ice });
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors[0].field).toBe('id');
+    const unknownRoute = await http('GET', '/nowhere', { token: ice });
+    expect(unknownRoute.status).toBe(404);
+    expect(unknownRoute.headers.get('content-type')).toContain('application/problem+json');
+    for (const r of [malformed, text, form, huge, array, nullBody, badId]) {
+      expect(JSON.stringify(r.body)).not.toMatch(/at \w+ \(|node_modules/);
+    }
+  });
+
+  it('speaks Spanish to partner agencies that ask for it', async () => {
+    const response = await http('POST', '/cases', { token: ice, body: { category: 'OTHER' }, headers: { 'accept-language': 'es-MX,es;q=0.9' } });
+    expect(response.status).toBe(400);
+    expect(response.body.title).toBe('Solicitud no válida');
+    expect(response.body.detail).toBe('La solicitud tiene 1 campo(s) no válido(s).');
+    expect(response.body.errors).toEqual([{ field: 'title', message: 'es obligatorio' }]);
+    const missing = await http('GET', '/cases/3f0c2d8e-0000-4000-8000-000000000001', { token: ice, headers: { 'accept-language': 'es' } });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ title: 'No encontrado', detail: expect.stringContaining('no existe') });
+    const english = await http('GET', '/cases/3f0c2d8e-0000-4000-8000-000000000001', { token: ice });
+    expect(english.body.title).toBe('Not found');
+  });
+});

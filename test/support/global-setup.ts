@@ -1,0 +1,44 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDatabase, runMigrations } from '../../libs/db/migrate';
+import { startAppProcesses } from '../../libs/devstack/app-processes';
+import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
+import { freePort } from '../../libs/devstack/processes';
+import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
+import { STACK_FILE, StackInfo, TEST_ENV } from './stack';
+
+const log = (line: string): void => { process.stdout.write(`[test-stack] ${line}\n`); };
+
+/**
+ * One PostgreSQL and one Temporal for the whole run, plus the compiled API and worker as child processes (the way
+ * they run in production), configured with second-scale deadlines.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-test-'));
+  // mkdtemp makes the folder private to root; PostgreSQL runs as the postgres user and must reach its data dir.
+  await chmod(root, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'casecoord_test', log,
+  });
+  await ensureDatabase(pg.url);
+  await runMigrations(pg.url, log);
+
+  const cli = await ensureTemporalCli(log);
+  const temporalPort = await freePort();
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', port: temporalPort, ui: false },
+  });
+  const temporalAddress = `127.0.0.1:${temporalPort}`;
+
+  const apiPort = await freePort();
+  const env = { ...TEST_ENV, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress };
+  const app = await startAppProcesses(env, apiPort, process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet');
+
+  const info: StackInfo = { apiUrl: app.apiUrl, databaseUrl: pg.url, temporalAddress, temporalCli: cli, root, env };
+  await writeFile(STACK_FILE, JSON.stringify(info, null, 2));
+  Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app } });
+  log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s: api ${app.apiUrl}, temporal ${temporalAddress}`);
+}

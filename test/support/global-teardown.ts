@@ -1,0 +1,16 @@
+import { rm } from 'node:fs/promises';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { AppProcesses } from '../../libs/devstack/app-processes';
+import type { EmbeddedPostgresHandle } from '../../libs/devstack/embedded-postgres';
+import { readStack, STACK_FILE } from './stack';
+
+export default async function globalTeardown(): Promise<void> {
+  const stack = (globalThis as { __CASECOORD_STACK__?: { pg: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; app: AppProcesses } }).__CASECOORD_STACK__;
+  if (!stack) return;
+  const { root } = readStack();
+  await stack.app.stop();
+  await stack.temporal.teardown();
+  await stack.pg.stop();
+  await rm(root, { recursive: true, force: true });
+  await rm(STACK_FILE, { force: true });
+}

@@ -1,0 +1,81 @@
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { readStack } from './stack';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export interface Response<T = any> { status: number; body: T; headers: Headers }
+
+/** A thin HTTP client over fetch, as any API client would talk to the server. */
+export async function http<T = any>(
+  method: string, path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Response<T>> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${readStack().apiUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+const tokens = new Map<string, string>();
+
+export async function login(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const response = await http('POST', '/auth/token', { body: { username, password: DEMO_PASSWORD } });
+  if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  tokens.set(username, response.body.accessToken);
+  return response.body.accessToken;
+}
+
+/** A superuser connection for assertions on what was (not) written, and for tampering in audit tests. */
+export async function withDb<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
+  const db = new PgClient({ connectionString: readStack().databaseUrl });
+  await db.connect();
+  try { return await work(db); } finally { await db.end(); }
+}
+
+export async function countRows(table: string): Promise<number> {
+  return withDb(async (db) => Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
+}
+
+export async function withTemporal<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address: readStack().temporalAddress });
+  try { return await work(new Client({ connection })); } finally { await connection.close(); }
+}
+
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await probe();
+  }
+  return last;
+}
+
+export const sampleCase = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Rifles through Nogales',
+  summary: 'Straw purchases in Phoenix, crossing at Nogales.',
+  category: 'ARMS_TRAFFICKING',
+  flags: { portOfEntry: 'Nogales, AZ', exportSmuggling: true },
+  subjects: [
+    { kind: 'PERSON', fullName: 'José Ángel Martínez Gómez', dateOfBirth: '1984-03-12', nationality: 'MX' },
+    { kind: 'ORGANIZATION', name: 'Cártel de Sinaloa', orgType: 'DTO' },
+  ],
+  identifiers: [{ type: 'PHONE', value: '+1 (520) 555-0134' }, { type: 'VEHICLE_PLATE', value: 'ABC-1234', region: 'US-AZ' }],
+  firearms: [{ serialNumber: 'KZ-4471-9', make: 'FN', model: 'Five-seveN', caliber: '5.7x28mm' }],
+  operations: [{
+    type: 'SEARCH_WARRANT', latitude: 31.3404, longitude: -110.9343, radiusMeters: 300,
+    startsAt: '2026-12-02T06:00:00-07:00', endsAt: '2026-12-02T09:00:00-07:00',
+  }],
+  ...overrides,
+});
