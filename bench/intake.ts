@@ -1,0 +1,106 @@
+import { Client, Connection } from '@temporalio/client';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client as PgClient, Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { ensureDatabase, runMigrations } from '../libs/db/migrate';
+import { startAppProcesses } from '../libs/devstack/app-processes';
+import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
+import { freePort } from '../libs/devstack/processes';
+import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
+import { startTemporalDevServer } from '../libs/devstack/temporal-dev-server';
+import { printTable, row, runConcurrent } from './support/stats';
+
+/**
+ * npm run bench:intake [-- TOTAL CONCURRENCY]: cases created over HTTP end to end (201 = committed + workflow
+ * started), beside the raw workflow-start rate and the raw INSERT rate measured on the same servers in the same run.
+ */
+const TOTAL = Number(process.argv[2] ?? process.env.BENCH_TOTAL ?? 2000);
+const CONCURRENCY = Number(process.argv[3] ?? process.env.BENCH_CONCURRENCY ?? 32);
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const caseBody = (i: number) => ({
+  title: `Bench case ${i}`, category: 'ARMS_TRAFFICKING', flags: { portOfEntry: 'Nogales, AZ' },
+  subjects: [{ kind: 'PERSON', fullName: `Subject ${i} Martínez`, dateOfBirth: '1980-01-01' }],
+  identifiers: [{ type: 'PHONE', value: `+1520555${String(i % 10000).padStart(4, '0')}` }],
+  firearms: [{ serialNumber: `BN${i}` }],
+});
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
+  await chmod(root, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log });
+  await ensureDatabase(pg.url);
+  await runMigrations(pg.url);
+  const cli = await ensureTemporalCli(log);
+  const temporalPort = await freePort();
+  // The test suite's Temporal (TestWorkflowEnvironment) keeps state in memory; BENCH_TEMPORAL_DB=file measures the
+  // db-file server of `npm start` instead.
+  const dbFile = process.env.BENCH_TEMPORAL_DB === 'file' ? path.join(root, 'temporal.db') : undefined;
+  log(`Temporal dev server state: ${dbFile ? 'sqlite file' : 'in memory'}`);
+  const temporal = await startTemporalDevServer({ cli, dbFile, port: temporalPort, headless: true });
+  const temporalAddress = `127.0.0.1:${temporalPort}`;
+  const app = await startAppProcesses({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'warn', NODE_ENV: 'development' }, await freePort(), 'quiet');
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection });
+  const rows: string[][] = [];
+  try {
+    const login = await fetch(`${app.apiUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ice.agent', password: 'demo-password' }) });
+    const { accessToken } = await login.json() as { accessToken: string };
+    const post = async (i: number) => {
+      const response = await fetch(`${app.apiUrl}/cases`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(caseBody(i)),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(String(response.status));
+    };
+    log(`warm-up: 100 cases`);
+    await runConcurrent(100, CONCURRENCY, (i) => post(-i - 1));
+
+    log(`HTTP intake: ${TOTAL} cases at concurrency ${CONCURRENCY}`);
+    const intake = await runConcurrent(TOTAL, CONCURRENCY, post);
+    rows.push(row('POST /cases (end to end)', intake));
+    const drainStart = performance.now();
+    const db = new PgClient({ connectionString: pg.url });
+    await db.connect();
+    for (;;) {
+      const { rows: r } = await db.query(`SELECT count(*)::int AS n FROM cases WHERE status <> 'ACTIVE'`);
+      if (r[0].n === 0 || performance.now() - drainStart > 300_000) break;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    const drainedMs = performance.now() - drainStart;
+
+    log(`baseline: raw client.workflow.start x ${TOTAL} (task queue without workers)`);
+    const starts = await runConcurrent(TOTAL, CONCURRENCY, async () => {
+      await client.workflow.start('caseWorkflow', { taskQueue: 'bench-no-worker', workflowId: `bench-${randomUUID()}`, args: [{ caseId: randomUUID() }] });
+    });
+    rows.push(row('baseline: workflow.start', starts));
+
+    log(`baseline: raw INSERT x ${TOTAL}`);
+    await db.query('CREATE TABLE bench_raw (id uuid PRIMARY KEY, title text, payload jsonb, created_at timestamptz)');
+    const pool = new Pool({ connectionString: pg.url, max: CONCURRENCY });
+    const inserts = await runConcurrent(TOTAL, CONCURRENCY, async (i) => {
+      await pool.query('INSERT INTO bench_raw VALUES ($1, $2, $3, now())', [randomUUID(), `raw ${i}`, JSON.stringify(caseBody(i))]);
+    });
+    rows.push(row('baseline: raw INSERT', inserts));
+    await pool.end();
+    await db.end();
+
+    console.log('');
+    printTable(rows);
+    const endToEnd = TOTAL / (intake.elapsedMs / 1000);
+    const startRate = TOTAL / (starts.elapsedMs / 1000);
+    console.log('');
+    console.log(`end to end ${endToEnd.toFixed(1)} cases/s = ${(100 * endToEnd / startRate).toFixed(0)}% of the raw workflow-start rate; ` +
+      `all ${TOTAL} workflows ACTIVE ${(drainedMs / 1000).toFixed(1)} s after the last 201 (${os.cpus().length} cores)`);
+  } finally {
+    await connection.close();
+    await app.stop();
+    await temporal.stop();
+    await pg.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
