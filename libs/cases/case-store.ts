@@ -107,7 +107,9 @@ export class CaseStore {
 
   async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
     const rows = await updateReturning<{ status: CaseStatus }>(tx,
-      `UPDATE cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
+      // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
+      `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
+       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
       [caseId, status, at],
     );
     return rows[0]?.status ?? null;
