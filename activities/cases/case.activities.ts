@@ -7,6 +7,22 @@ import type {
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
 
+/**
+ * PostgreSQL data and constraint errors (SQLSTATE classes 22 and 23) will fail the same way on every retry; they end
+ * the attempt for good so the case's update queue is not blocked behind an endless retry. Outages still retry.
+ */
+async function failFastOnBadData<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+    if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
+      throw ApplicationFailure.nonRetryable(`value refused by the database (${code})`, FailureType.InvalidData);
+    }
+    throw error;
+  }
+}
+
 export interface CaseActivityDeps { dataSource: DataSource; cases: CaseStore; audit: AuditStore }
 
 /**
@@ -32,14 +48,14 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
     async appendCaseItems(caseId: string, request: AppendRequest): Promise<AppendResult> {
       const { append, actor } = request;
       const itemIds = append.items.map((item) => item.id);
-      await dataSource.transaction(async (tx) => {
+      await failFastOnBadData(() => dataSource.transaction(async (tx) => {
         await cases.insertItems(tx, caseId, append, new Date());
         await audit.append({
           actor: actor.username, agency: actor.agency, action: `case.${append.kind}_added`, entityType: 'case',
           entityId: caseId, details: { count: itemIds.length, itemIds },
           dedupKey: `case:${caseId}:append:${itemIds[0]}`,
         }, tx);
-      });
+      }));
       return { caseId, kind: append.kind, added: itemIds.length, itemIds };
     },
 
@@ -51,7 +67,7 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
 
     async closeCase(caseId: string, request: CloseRequest): Promise<CloseResult> {
       const closedAt = new Date();
-      return dataSource.transaction(async (tx) => {
+      return failFastOnBadData(() => dataSource.transaction(async (tx) => {
         await tx.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
         const record = await cases.findById(caseId, tx);
         if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, FailureType.CaseNotFound);
@@ -70,8 +86,8 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
           actor: request.actor.username, agency: request.actor.agency, action: 'case.closed', entityType: 'case',
           entityId: caseId, details: { outcome: request.outcome }, dedupKey: `case:${caseId}:closed`,
         }, tx);
-        return { caseId, status: 'CLOSED', outcome: request.outcome, closedAt: closedAt.toISOString() };
-      });
+        return { caseId, status: 'CLOSED', outcome: request.outcome, closedAt: closedAt.toISOString() } as CloseResult;
+      }));
     },
   };
 }

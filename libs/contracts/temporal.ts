@@ -7,5 +7,6 @@ export const FailureType = {
   CaseClosed: 'CASE_CLOSED',
   CloseBlocked: 'CLOSE_BLOCKED',
   CaseNotFound: 'CASE_NOT_FOUND',
+  InvalidData: 'INVALID_DATA',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];

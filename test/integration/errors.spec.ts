@@ -31,6 +31,11 @@ describe('bad input: precise 4xx, nothing written', () => {
     ['end before start', { title: 't', category: 'OTHER', operations: [operation({ endsAt: '2026-12-01T09:00:00Z' })] }, 'operations[0].endsAt'],
     ['time without offset', { title: 't', category: 'OTHER', operations: [operation({ startsAt: '2026-12-01T10:00:00' })] }, 'operations[0].startsAt'],
     ['too many items', { title: 't', category: 'OTHER', identifiers: Array.from({ length: 201 }, () => ({ type: 'PHONE', value: '1' })) }, 'identifiers'],
+    ['fractional radius', { title: 't', category: 'OTHER', operations: [operation({ radiusMeters: 1.5 })] }, 'operations[0].radiusMeters'],
+    ['date of birth before 1900', { title: 't', category: 'OTHER', subjects: [{ kind: 'PERSON', fullName: 'A B', dateOfBirth: '0000-01-01' }] }, 'subjects[0].dateOfBirth'],
+    ['NUL in a string', { title: 'a\u0000b', category: 'OTHER' }, 'title'],
+    ['lone surrogate in a string', { title: 'a\ud800b', category: 'OTHER' }, 'title'],
+    ['nested too deep', { title: 't', category: 'OTHER', summary: JSON.parse('['.repeat(40) + ']'.repeat(40)) }, 'summary[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]'],
     ['array expected', { title: 't', category: 'OTHER', firearms: { serialNumber: 'A1' } }, 'firearms'],
   ];
 
@@ -43,6 +48,25 @@ describe('bad input: precise 4xx, nothing written', () => {
     expect(response.body.errors.map((e: any) => e.field)).toContain(field);
     const after = await Promise.all(['cases', 'case_subjects', 'case_identifiers', 'case_operations', 'idempotency_keys'].map(countRows));
     expect(after).toEqual(before);
+  });
+
+  it('refuses a body nested 100,000 levels deep without a 500', async () => {
+    const response = await http('POST', '/cases', { token: ice, rawBody: `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].message).toContain('nested deeper');
+  });
+
+  it('refuses empty appends, hand-made cursors and NUL in path parameters', async () => {
+    const created = await http('POST', '/cases', { token: ice, body: { title: 'edge', category: 'OTHER' } });
+    const empty = await http('POST', `/cases/${created.body.id}/identifiers`, { token: ice, body: { identifiers: [] } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].field).toBe('identifiers');
+    const cursor = Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', '-'.repeat(36)])).toString('base64url');
+    expect((await http('GET', `/cases?cursor=${cursor}`, { token: ice })).status).toBe(400);
+    const farCursor = Buffer.from(JSON.stringify(['-271821-04-20T00:00:00Z', '3f0c2d8e-0000-4000-8000-000000000001'])).toString('base64url');
+    expect((await http('GET', `/cases?cursor=${farCursor}`, { token: ice })).status).toBe(400);
+    expect((await http('DELETE', `/cases/${created.body.id}/shares/%00`, { token: ice })).status).toBe(400);
+    expect((await http('DELETE', `/cases/${created.body.id}/shares/%00`, { token: await login('spp.team') })).status).toBe(400);
   });
 
   it('gives one errors entry per bad field', async () => {

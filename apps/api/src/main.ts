@@ -8,6 +8,7 @@ import pino from 'pino';
 import { loadConfig } from '../../../libs/config/config';
 import { AppModule } from './app.module';
 import { ProblemFilter, renderError, sendProblem } from './common/problem.filter';
+import { checkJsonValue } from './common/body-guard';
 import { createValidationPipe } from './common/validation';
 
 async function bootstrap(): Promise<void> {
@@ -32,6 +33,17 @@ async function bootstrap(): Promise<void> {
     if (type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type)) return;
     sendProblem(reply, renderError(new UnsupportedMediaTypeException(), request, errorLogger));
     return reply;
+  });
+
+  fastify.addHook('preValidation', async (request, reply) => {
+    try {
+      checkJsonValue(request.body, '');
+      checkJsonValue(request.params, '');
+      checkJsonValue(request.query, '');
+    } catch (error) {
+      sendProblem(reply, renderError(error, request, errorLogger));
+      return reply;
+    }
   });
 
   app.useGlobalFilters(new ProblemFilter());

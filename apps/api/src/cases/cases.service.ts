@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
@@ -16,7 +16,19 @@ import type { CreateCaseDto } from './dto/case.dto';
 type AppendKind = CaseItems['kind'];
 
 const actorOf = (user: AuthUser): Actor => ({ userId: user.userId, username: user.username, agency: user.agency });
-const withIds = <T extends object>(items: T[] | undefined) => (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+/**
+ * Item ids are fixed by the request: derived from the caller's Idempotency-Key when there is one, so a retry that
+ * reaches a new workflow run (after continue-as-new) still inserts nothing twice.
+ */
+const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (items ?? []).map((item, index) => ({
+  ...item,
+  id: seed ? uuidFrom(`${seed}\n${index}`) : randomUUID(),
+}));
+
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 @Injectable()
 export class CasesService {
@@ -99,7 +111,8 @@ export class CasesService {
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
     await this.requireOwner(user, caseId);
     const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/${kind}`, items);
-    const append = { kind, items: withIds(items) } as CaseItems;
+    const seed = key === undefined ? undefined : `${user.userId}\n${key}\n${caseId}\n${kind}`;
+    const append = { kind, items: withIds(items, seed) } as CaseItems;
     return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
       const result = await this.runUpdate(caseId, () => this.temporal.executeUpdate(
         caseWorkflowId(caseId), appendToCaseUpdate, { actor: actorOf(user), append }, updateId,
@@ -142,6 +155,9 @@ export class CasesService {
       if (error.type === FailureType.CloseBlocked) {
         const blockers = (error.details[0] as string[] | undefined) ?? [];
         throw new ApiError('Conflict', M.closeBlocked, { id: caseId, blockers: blockers.join('; ') }, { body: { blockers } });
+      }
+      if (error.type === FailureType.InvalidData) {
+        throw new ApiError('ValidationFailed', M.unstorableValue);
       }
       if (error.type === FailureType.CaseNotFound) {
         const record = await this.cases.findById(caseId);

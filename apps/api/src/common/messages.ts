@@ -32,6 +32,10 @@ export const M = {
     en: 'The database is unavailable; nothing was changed.',
     es: 'La base de datos no está disponible; no se cambió nada.',
   },
+  unstorableValue: {
+    en: 'A value in the request cannot be stored (out of range or not valid text); nothing was changed.',
+    es: 'Un valor de la solicitud no se puede almacenar (fuera de rango o texto no válido); no se cambió nada.',
+  },
   routeNotFound: { en: 'No route {method} {path}.', es: 'No existe la ruta {method} {path}.' },
   malformedJson: { en: 'The body is not valid JSON.', es: 'El cuerpo no es JSON válido.' },
   bodyTooLarge: { en: 'The body exceeds {limit} bytes.', es: 'El cuerpo supera {limit} bytes.' },

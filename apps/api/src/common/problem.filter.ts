@@ -57,6 +57,14 @@ export function renderError(error: unknown, request: FastifyRequest, logger: Log
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: problem(statusCode, lang, (error as Error).message), headers: {} };
   }
+  // Data exceptions (SQLSTATE class 22) mean a value PostgreSQL cannot store; the transaction rolled back.
+  const sqlState = (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ?? (error as { code?: string } | null)?.code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return { status: 400, body: problem(400, lang, render(M.unstorableValue, lang)), headers: {} };
+  }
+  if (error instanceof RangeError) {
+    return { status: 400, body: problem(400, lang, render(M.unstorableValue, lang)), headers: {} };
+  }
   const unavailable = isUnavailable(error);
   if (unavailable) {
     logger.warn({ reqId: request.id, err: String(error) }, `${unavailable} unavailable`);

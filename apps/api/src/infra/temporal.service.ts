@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
@@ -56,8 +56,12 @@ export class TemporalService implements OnApplicationShutdown {
     try {
       return await Promise.race([handle.executeUpdate(update, { args: [arg], updateId }), timeout]);
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw new WorkflowRejection(error.cause.type ?? 'UNKNOWN', error.cause.message, error.cause.details ?? []);
+      if (error instanceof WorkflowUpdateFailedError) {
+        // A failure raised in an activity arrives wrapped in an ActivityFailure.
+        const failure = error.cause instanceof ActivityFailure ? error.cause.cause : error.cause;
+        if (failure instanceof ApplicationFailure) {
+          throw new WorkflowRejection(failure.type ?? 'UNKNOWN', failure.message, failure.details ?? []);
+        }
       }
       if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(FailureType.CaseNotFound, error.message, []);
       throw error;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
   MaxLength, Min, ValidateIf,
 } from 'class-validator';
 import {
@@ -72,7 +72,7 @@ export class OperationDto {
   longitude!: number;
 
   /** Area around the point that the operation covers; default 250 m, at most 50 km. */
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(MAX_OPERATION_RADIUS_METERS)
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_OPERATION_RADIUS_METERS)
   radiusMeters?: number;
 
   @IsTimestamp()

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
 import { CASE_CATEGORIES, CaseCategory, CaseStatus } from '../../../../../libs/contracts/case-items';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from './case-items.dto';
@@ -44,22 +44,22 @@ export class CreateCaseDto {
 }
 
 export class AppendSubjectsDto {
-  @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => SubjectDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => SubjectDto)
   subjects!: SubjectDto[];
 }
 
 export class AppendIdentifiersDto {
-  @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
   identifiers!: IdentifierDto[];
 }
 
 export class AppendFirearmsDto {
-  @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => FirearmDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => FirearmDto)
   firearms!: FirearmDto[];
 }
 
 export class AppendOperationsDto {
-  @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => OperationDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => OperationDto)
   operations!: OperationDto[];
 }
 
