@@ -197,9 +197,9 @@ export class CaseStore {
   }
 
   /** Grants (or renews) another agency's read access; the grant and its audit entry commit together. */
-  async grantShare(caseId: string, agency: string, reason: string, by: SharingActor, audit: AuditStore) {
+  async grantShare(tx: EntityManager, caseId: string, agency: string, reason: string, by: SharingActor, audit: AuditStore) {
     const grantedAt = new Date();
-    await this.dataSource.transaction(async (tx) => {
+    {
       await tx.query(
         `INSERT INTO case_shares (case_id, agency_code, reason, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (case_id, agency_code) DO UPDATE SET reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
@@ -210,7 +210,7 @@ export class CaseStore {
         actor: by.username, agency: by.agency, action: 'case.share_granted', entityType: 'case', entityId: caseId,
         details: { sharedWith: agency, reason },
       }, tx);
-    });
+    }
     return { caseId, agency, reason, grantedBy: by.username, grantedAt: grantedAt.toISOString() };
   }
 

@@ -141,8 +141,14 @@ describe('cases over HTTP', () => {
 
   it('shares a case with another agency, audits the grant and the read, and revokes it', async () => {
     const { id } = await createActiveCase();
-    const share = await http('POST', `/cases/${id}/shares`, { token: ice, body: { agency: 'ATF', reason: 'Joint straw-purchase investigation' } });
+    const shareKey = { 'idempotency-key': `share-${id}` };
+    const share = await http('POST', `/cases/${id}/shares`, { token: ice, body: { agency: 'ATF', reason: 'Joint straw-purchase investigation' }, headers: shareKey });
     expect(share.status).toBe(201);
+    const replay = await http('POST', `/cases/${id}/shares`, { token: ice, body: { agency: 'ATF', reason: 'Joint straw-purchase investigation' }, headers: shareKey });
+    expect(replay.body).toEqual(share.body);
+    expect((await http('POST', `/cases/${id}/shares`, { token: ice, body: { agency: 'DEA', reason: 'other' }, headers: shareKey })).status).toBe(422);
+    const grants = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'case.share_granted'`, [id])).rows[0].n);
+    expect(grants).toBe(1);
     const shared = await http('GET', `/cases/${id}`, { token: atf });
     expect(shared.status).toBe(200);
     expect(shared.body).toMatchObject({ id, access: 'SHARED', title: 'Rifles through Nogales' });

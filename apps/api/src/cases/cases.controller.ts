@@ -99,8 +99,12 @@ export class CasesController {
 
   @Post(':id/shares')
   @Roles('CASE_AGENT')
-  share(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareCaseDto) {
-    return this.cases.share(user, id, body.agency, body.reason);
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async share(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareCaseDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.cases.share(user, id, body.agency, body.reason, IdempotencyService.checkKey(key)));
   }
 
   @Delete(':id/shares/:agency')

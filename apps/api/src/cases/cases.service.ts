@@ -132,12 +132,15 @@ export class CasesService {
     });
   }
 
-  async share(user: AuthUser, caseId: string, agency: string, reason: string) {
+  async share(user: AuthUser, caseId: string, agency: string, reason: string, key: string | undefined) {
     await this.requireOwner(user, caseId);
     const target = agency.toUpperCase();
     if (target === user.agency) throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
     if (!(await this.cases.agencyExists(target))) throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
-    return this.cases.grantShare(caseId, target, reason, user, this.audit);
+    const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/shares`, { agency, reason });
+    return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
+      status: 201, body: await this.cases.grantShare(tx, caseId, target, reason, user, this.audit),
+    }));
   }
 
   async unshare(user: AuthUser, caseId: string, agency: string): Promise<void> {
