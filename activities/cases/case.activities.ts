@@ -6,6 +6,7 @@ import type {
   AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult,
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
+import { isPermanentDataError, sqlStateOf } from '../../libs/db/sql-state';
 
 /**
  * PostgreSQL data and constraint errors (SQLSTATE classes 22 and 23) will fail the same way on every retry; they end
@@ -15,9 +16,8 @@ async function failFastOnBadData<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-    if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-      throw ApplicationFailure.nonRetryable(`value refused by the database (${code})`, FailureType.InvalidData);
+    if (isPermanentDataError(error)) {
+      throw ApplicationFailure.nonRetryable(`value refused by the database (${sqlStateOf(error)})`, FailureType.InvalidData);
     }
     throw error;
   }

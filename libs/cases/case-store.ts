@@ -196,21 +196,19 @@ export class CaseStore {
     return rows.length > 0;
   }
 
-  /** Grants (or renews) another agency's read access; the grant and its audit entry commit together. */
+  /** Grants (or renews) another agency's read access inside the caller's transaction, with its audit entry. */
   async grantShare(tx: EntityManager, caseId: string, agency: string, reason: string, by: SharingActor, audit: AuditStore) {
     const grantedAt = new Date();
-    {
-      await tx.query(
-        `INSERT INTO case_shares (case_id, agency_code, reason, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (case_id, agency_code) DO UPDATE SET reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
-           granted_at = EXCLUDED.granted_at, revoked_at = NULL, revoked_by = NULL`,
-        [caseId, agency, reason, by.username, grantedAt],
-      );
-      await audit.append({
-        actor: by.username, agency: by.agency, action: 'case.share_granted', entityType: 'case', entityId: caseId,
-        details: { sharedWith: agency, reason },
-      }, tx);
-    }
+    await tx.query(
+      `INSERT INTO case_shares (case_id, agency_code, reason, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id, agency_code) DO UPDATE SET reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
+         granted_at = EXCLUDED.granted_at, revoked_at = NULL, revoked_by = NULL`,
+      [caseId, agency, reason, by.username, grantedAt],
+    );
+    await audit.append({
+      actor: by.username, agency: by.agency, action: 'case.share_granted', entityType: 'case', entityId: caseId,
+      details: { sharedWith: agency, reason },
+    }, tx);
     return { caseId, agency, reason, grantedBy: by.username, grantedAt: grantedAt.toISOString() };
   }
 

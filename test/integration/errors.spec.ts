@@ -1,4 +1,4 @@
-import { countRows, http, login, sampleCase } from '../support/http';
+import { countRows, http, login, postOversized } from '../support/http';
 
 const operation = (overrides: Record<string, unknown>) => ({
   type: 'ARREST', latitude: 31.3, longitude: -110.9, startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z', ...overrides,
@@ -82,8 +82,9 @@ describe('bad input: precise 4xx, nothing written', () => {
     expect(text.status).toBe(415);
     const form = await http('POST', '/cases', { token: ice, rawBody: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
-    const huge = await http('POST', '/cases', { token: ice, body: sampleCase({ summary: 'x'.repeat(2_000_000) }) });
+    const huge = await postOversized('/cases', ice, 2_000_000);
     expect(huge.status).toBe(413);
+    expect(huge.body.detail).toBe('The body exceeds 1048576 bytes.');
     const array = await http('POST', '/cases', { token: ice, rawBody: '[1,2]', headers: { 'content-type': 'application/json' } });
     expect(array.status).toBe(400);
     const nullBody = await http('POST', '/cases', { token: ice, rawBody: 'null', headers: { 'content-type': 'application/json' } });

@@ -25,6 +25,31 @@ export async function http<T = any>(
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
+/**
+ * Sends a body the server refuses from its Content-Length alone. The server answers before reading it, so a client
+ * may hit EPIPE while still writing; the answer that arrived is what counts (fetch would report only the EPIPE).
+ */
+export async function postOversized(path: string, token: string, bytes: number): Promise<{ status: number; body: any }> {
+  const { request } = await import('node:http');
+  const url = new URL(`${readStack().apiUrl}${path}`);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': bytes },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    setTimeout(() => reject(new Error('no answer to the oversized body')), 10_000).unref();
+    req.end(`{"title":"${'x'.repeat(bytes - 12)}"}`);
+  });
+}
+
 const tokens = new Map<string, string>();
 
 export async function login(username: string): Promise<string> {

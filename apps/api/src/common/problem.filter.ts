@@ -1,25 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { constraintMessage, FieldError, Lang, pickLang, problem, Problem, render } from '../../../../libs/http/problem';
+import { isDataException, sqlStateOf } from '../../../../libs/db/sql-state';
 import { ApiError } from './api-error';
 import { M } from './messages';
 
 interface Rendered { status: number; body: Problem; headers: Record<string, string> }
 
-const FASTIFY_CODES: Record<string, (e: { message: string }, req: FastifyRequest) => [number, typeof M[keyof typeof M], Record<string, string | number>]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: () => [400, M.malformedJson, {}],
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => [400, M.malformedJson, {}],
-  FST_ERR_CTP_BODY_TOO_LARGE: () => [413, M.bodyTooLarge, { limit: Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576) }],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (_e, req) => [415, M.unsupportedMediaType, { type: String(req.headers['content-type'] ?? 'none') }],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => [400, M.malformedJson, {}],
-};
-
 const localise = (errors: FieldError[], lang: Lang): FieldError[] =>
   errors.map(({ field, message, constraint }) => ({ field, message: constraint ? constraintMessage(constraint, message, lang) : message }));
 
 function isUnavailable(error: unknown): 'db' | 'temporal' | null {
-  const e = error as { code?: string; name?: string; message?: string; driverError?: { code?: string } } | null;
-  const code = e?.driverError?.code ?? e?.code ?? '';
+  const e = error as { name?: string; message?: string } | null;
+  const code = sqlStateOf(error) ?? '';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return 'db';
   if (/Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(e?.message ?? '')) return 'db';
   if (e?.name === 'ServiceError' || e?.name === 'TransportError') return 'temporal';
@@ -35,11 +28,6 @@ export function renderError(error: unknown, request: FastifyRequest, logger: Log
       ...(error.extra.body ?? {}),
     });
     return { status: error.status, body, headers: error.extra.headers ?? {} };
-  }
-  const fastifyCode = (error as { code?: string } | null)?.code;
-  if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
-    const [status, message, params] = FASTIFY_CODES[fastifyCode](error as { message: string }, request);
-    return { status, body: problem(status, lang, render(message, lang, params)), headers: {} };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -57,12 +45,8 @@ export function renderError(error: unknown, request: FastifyRequest, logger: Log
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: problem(statusCode, lang, (error as Error).message), headers: {} };
   }
-  // Data exceptions (SQLSTATE class 22) mean a value PostgreSQL cannot store; the transaction rolled back.
-  const sqlState = (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ?? (error as { code?: string } | null)?.code;
-  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
-    return { status: 400, body: problem(400, lang, render(M.unstorableValue, lang)), headers: {} };
-  }
-  if (error instanceof RangeError) {
+  // A value PostgreSQL cannot store (SQLSTATE class 22); the transaction rolled back, so nothing was written.
+  if (isDataException(error)) {
     return { status: 400, body: problem(400, lang, render(M.unstorableValue, lang)), headers: {} };
   }
   const unavailable = isUnavailable(error);

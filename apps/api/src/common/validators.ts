@@ -21,8 +21,8 @@ export function IsPastDate(options?: ValidationOptions): PropertyDecorator {
         if (typeof value !== 'string') return false;
         const time = Date.parse(value);
         if (Number.isNaN(time) || time > Date.now() || time < Date.UTC(1900, 0, 1)) return false;
-        // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip.
-        return new Date(time).toISOString().slice(0, 10) === value.slice(0, 10) || value.length > 10;
+        // Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip.
+        return new Date(time).toISOString().slice(0, 10) === value;
       },
       defaultMessage: (args: ValidationArguments) => `${args.property} must be a real date from 1900 on, not in the future`,
     },
