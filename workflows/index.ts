@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case/case.workflow';
+export { hitWorkflow } from './hit/hit.workflow';

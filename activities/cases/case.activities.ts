@@ -59,12 +59,6 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
       return { caseId, kind: append.kind, added: itemIds.length, itemIds };
     },
 
-    /** Hook for deconfliction: `itemIds` null means the whole case (intake). */
-    async deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: number }> {
-      log.info('deconfliction pass', { caseId, items: itemIds?.length ?? 'all' });
-      return { hits: 0 };
-    },
-
     async closeCase(caseId: string, request: CloseRequest): Promise<CloseResult> {
       const closedAt = new Date();
       return failFastOnBadData(() => dataSource.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type {
   CaseCategory, CaseFlags, CaseItems, CaseStatus, Firearm, Identifier, Operation, Subject, WithId,
 } from '../contracts/case-items';
@@ -6,6 +6,7 @@ import {
   CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity, CaseShareEntity, CaseSubjectEntity,
 } from '../db/entities';
 import type { AuditStore } from '../audit/audit-store';
+import { updateReturning } from '../db/update-returning';
 import { formatCaseNumber } from './case-number';
 
 export const DEFAULT_OPERATION_RADIUS_METERS = 250;
@@ -56,12 +57,6 @@ const operationRow = (caseId: string, o: WithId<Operation>, at: Date): Partial<C
   radiusMeters: o.radiusMeters ?? DEFAULT_OPERATION_RADIUS_METERS,
   startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt), createdAt: at,
 });
-
-/** TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount]; this returns the rows. */
-async function updateReturning<T = Record<string, unknown>>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const result = await tx.query(sql, params);
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 export class CaseStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -228,8 +223,45 @@ export class CaseStore {
     });
   }
 
-  /** What keeps a case open; later contexts (hits, referrals) add their own blockers here. */
-  async closeBlockers(_caseId: string, _tx?: EntityManager): Promise<string[]> {
-    return [];
+  /**
+   * What keeps a case open, in words the agent reads in the 409: unresolved deconfliction hits on either side.
+   * Referrals add theirs here when they land.
+   */
+  async closeBlockers(caseId: string, tx?: EntityManager): Promise<string[]> {
+    const rows: { n: string; types: string[] }[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT count(*) AS n, array_agg(DISTINCT match_type ORDER BY match_type) AS types FROM deconfliction_hits
+       WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED'`, [caseId],
+    );
+    const open = Number(rows[0]?.n ?? 0);
+    return open > 0 ? [`${open} deconfliction hit(s) are not resolved (${rows[0].types.join(', ')})`] : [];
+  }
+
+  /** The case's items as the workflow's activities see them: all of them (intake), or those of one append. */
+  async loadItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
+    const where = itemIds === null ? { caseId } : { caseId, id: In(itemIds) };
+    const [subjects, identifiers, firearms, operations] = await Promise.all([
+      tx.find(CaseSubjectEntity, { where }), tx.find(CaseIdentifierEntity, { where }),
+      tx.find(CaseFirearmEntity, { where }), tx.find(CaseOperationEntity, { where }),
+    ]);
+    return [
+      {
+        kind: 'subjects',
+        items: subjects.map((s) => (s.kind === 'PERSON'
+          ? { id: s.id, kind: 'PERSON' as const, fullName: s.fullName ?? '', dateOfBirth: s.dateOfBirth ?? undefined }
+          : { id: s.id, kind: 'ORGANIZATION' as const, name: s.name ?? '', orgType: s.orgType ?? 'OTHER' })),
+      },
+      { kind: 'identifiers', items: identifiers.map((i) => ({ id: i.id, type: i.type, value: i.value, region: i.region ?? undefined })) },
+      {
+        kind: 'firearms',
+        items: firearms.map((f) => ({ id: f.id, serialNumber: f.serialNumber, serialObliterated: f.serialObliterated })),
+      },
+      {
+        kind: 'operations',
+        items: operations.map((o) => ({
+          id: o.id, type: o.type, latitude: o.latitude, longitude: o.longitude, radiusMeters: o.radiusMeters,
+          startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(),
+        })),
+      },
+    ];
   }
 }

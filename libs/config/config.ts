@@ -18,6 +18,18 @@ export interface AppConfig {
   /** A case whose workflow start did not go through is started by the worker's relay after this delay. */
   workflowStartRelayAfterMs: number;
   logLevel: string;
+  deconfliction: DeconflictionConfig;
+}
+
+export interface DeconflictionConfig {
+  /** An unresolved subject hit escalates to the watch desk after this long. */
+  hitEscalationAfterMs: number;
+  /** Conflicting planned operations are urgent: minutes, not days. */
+  eventHitEscalationAfterMs: number;
+  personMatchThreshold: number;
+  organizationMatchThreshold: number;
+  /** Shortest readable run of an obliterated serial that is matched on. */
+  serialMinReadable: number;
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-not-for-production-use';
@@ -34,6 +46,14 @@ function int(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function fraction(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 1) throw new Error(`${name} must be a number in (0, 1], got "${raw}"`);
   return value;
 }
 
@@ -61,5 +81,12 @@ export function loadConfig(): AppConfig {
     updateWaitMs: parseDuration(env('UPDATE_WAIT', '20s')),
     workflowStartRelayAfterMs: parseDuration(env('WORKFLOW_START_RELAY_AFTER', '5s')),
     logLevel: env('LOG_LEVEL', 'info'),
+    deconfliction: {
+      hitEscalationAfterMs: parseDuration(env('HIT_ESCALATION_AFTER', '4h')),
+      eventHitEscalationAfterMs: parseDuration(env('EVENT_HIT_ESCALATION_AFTER', '15m')),
+      personMatchThreshold: fraction('PERSON_MATCH_THRESHOLD', 0.7),
+      organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
+      serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
+    },
   };
 }

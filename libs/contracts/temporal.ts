@@ -1,6 +1,7 @@
 /** Names shared by the API (which starts and messages workflows) and the worker (which runs them). */
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+export const hitWorkflowId = (hitId: string): string => `hit-${hitId}`;
 
 /** Failure types raised by workflows and activities that the API maps onto HTTP answers. */
 export const FailureType = {
@@ -8,5 +9,6 @@ export const FailureType = {
   CloseBlocked: 'CLOSE_BLOCKED',
   CaseNotFound: 'CASE_NOT_FOUND',
   InvalidData: 'INVALID_DATA',
+  HitAlreadyResolved: 'HIT_ALREADY_RESOLVED',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];

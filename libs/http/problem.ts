@@ -1,7 +1,14 @@
 /** RFC 9457 problem details, in English or Spanish (partner agencies in Mexico ask with `Accept-Language: es`). */
 export type Lang = 'en' | 'es';
 
-export interface FieldError { field: string; message: string; /** class-validator constraint, used to translate and then dropped */ constraint?: string }
+export interface FieldError {
+  field: string;
+  message: string;
+  /** class-validator constraint, used to translate and then dropped */
+  constraint?: string;
+  /** the message in Spanish, when the service wrote one; used and then dropped */
+  es?: string;
+}
 
 export interface Problem {
   type: string;

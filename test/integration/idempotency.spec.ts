@@ -7,8 +7,9 @@ describe('Idempotency-Key', () => {
 
   it('replays the first result for the same key and body, and refuses another body with 422', async () => {
     const key = randomUUID();
-    const first = await http('POST', '/cases', { token: ice, body: sampleCase({ title: 'idem' }), headers: { 'idempotency-key': key } });
-    const second = await http('POST', '/cases', { token: ice, body: sampleCase({ title: 'idem' }), headers: { 'idempotency-key': key } });
+    const body = sampleCase({ title: 'idem' });
+    const first = await http('POST', '/cases', { token: ice, body, headers: { 'idempotency-key': key } });
+    const second = await http('POST', '/cases', { token: ice, body, headers: { 'idempotency-key': key } });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
@@ -22,8 +23,9 @@ describe('Idempotency-Key', () => {
   it('makes one case out of 25 concurrent requests with one key', async () => {
     const key = randomUUID();
     const title = `concurrent-idem-${key}`;
+    const body = sampleCase({ title });
     const responses = await Promise.all(Array.from({ length: 25 }, () =>
-      http('POST', '/cases', { token: ice, body: sampleCase({ title }), headers: { 'idempotency-key': key } })));
+      http('POST', '/cases', { token: ice, body, headers: { 'idempotency-key': key } })));
     expect(responses.map((r) => r.status)).toEqual(Array(25).fill(201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     const rows = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM cases WHERE title = $1', [title])).rows[0].n);

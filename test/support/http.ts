@@ -87,20 +87,39 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   return last;
 }
 
-export const sampleCase = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Rifles through Nogales',
-  summary: 'Straw purchases in Phoenix, crossing at Nogales.',
-  category: 'ARMS_TRAFFICKING',
-  flags: { portOfEntry: 'Nogales, AZ', exportSmuggling: true },
-  subjects: [
-    { kind: 'PERSON', fullName: 'José Ángel Martínez Gómez', dateOfBirth: '1984-03-12', nationality: 'MX' },
-    { kind: 'ORGANIZATION', name: 'Cártel de Sinaloa', orgType: 'DTO' },
-  ],
-  identifiers: [{ type: 'PHONE', value: '+1 (520) 555-0134' }, { type: 'VEHICLE_PLATE', value: 'ABC-1234', region: 'US-AZ' }],
-  firearms: [{ serialNumber: 'KZ-4471-9', make: 'FN', model: 'Five-seveN', caliber: '5.7x28mm' }],
-  operations: [{
-    type: 'SEARCH_WARRANT', latitude: 31.3404, longitude: -110.9343, radiusMeters: 300,
-    startsAt: '2026-12-02T06:00:00-07:00', endsAt: '2026-12-02T09:00:00-07:00',
-  }],
-  ...overrides,
-});
+/** Random letters: values that no other test's case shares, so deconfliction finds only the hits a test sets up. */
+export function uniqueWord(length = 8): string {
+  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+}
+
+const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+
+/**
+ * A realistic case whose matchable values are all fresh (names, phone, plate, serial, place and time of the planned
+ * operation), so it raises no hit against other tests' cases. Build one and reuse it when the same body is needed twice.
+ */
+export const sampleCase = (overrides: Record<string, unknown> = {}) => {
+  const day = new Date(Date.UTC(2027 + Math.floor(Math.random() * 3), 0, 1) + Math.floor(Math.random() * 360) * 86_400_000);
+  const startsAt = new Date(day.getTime() + 13 * 3_600_000);
+  return {
+    title: 'Rifles through Nogales',
+    summary: 'Straw purchases in Phoenix, crossing at Nogales.',
+    category: 'ARMS_TRAFFICKING',
+    flags: { portOfEntry: 'Nogales, AZ', exportSmuggling: true },
+    subjects: [
+      { kind: 'PERSON', fullName: `José ${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`, dateOfBirth: '1984-03-12', nationality: 'MX' },
+      { kind: 'ORGANIZATION', name: `Organización ${capitalised(uniqueWord(10))}`, orgType: 'DTO' },
+    ],
+    identifiers: [
+      { type: 'PHONE', value: `+1 (520) ${digits(3)}-${digits(4)}` },
+      { type: 'VEHICLE_PLATE', value: `${uniqueWord(3).toUpperCase()}-${digits(4)}`, region: 'US-AZ' },
+    ],
+    firearms: [{ serialNumber: `${uniqueWord(2).toUpperCase()}-${digits(4)}-${digits(2)}`, make: 'FN', model: 'Five-seveN', caliber: '5.7x28mm' }],
+    operations: [{
+      type: 'SEARCH_WARRANT', latitude: 20 + Math.random() * 25, longitude: -120 + Math.random() * 30, radiusMeters: 300,
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+    }],
+    ...overrides,
+  };
+};

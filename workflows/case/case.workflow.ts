@@ -1,15 +1,21 @@
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, proxyLocalActivities, setHandler,
-  workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities,
+  proxyLocalActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { createCaseActivities } from '../../activities/cases/case.activities';
+import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
+import type { HitStart } from '../../libs/deconfliction/deconfliction.service';
+import { hitWorkflow } from '../hit/hit.workflow';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
 
-const activities = proxyActivities<ReturnType<typeof createCaseActivities>>({
+type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>;
+
+const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -18,11 +24,30 @@ const activities = proxyActivities<ReturnType<typeof createCaseActivities>>({
  * Intake steps are short single-transaction writes: as local activities they run in the worker without a round trip
  * through the server per step, which is what keeps intake near the raw workflow-start rate.
  */
-const intake = proxyLocalActivities<ReturnType<typeof createCaseActivities>>({
+const intake = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   localRetryThreshold: '10 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
+
+/**
+ * Each hit lives on in its own workflow (its escalation timer must not depend on this case continuing as new or
+ * closing). A hit found again by a retried pass already has its workflow: that start is recognised and skipped.
+ */
+async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise<void> {
+  // Histories recorded before deconfliction landed carry a hit count here, not a list.
+  for (const hit of Array.isArray(hits) ? hits : []) {
+    try {
+      await startChild(hitWorkflow, {
+        workflowId: hit.workflowId,
+        args: [{ hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}
 
 /**
  * Owns a case's lifecycle: INTAKE -> DECONFLICTION -> ACTIVE -> CLOSED. PostgreSQL is the read model; every change
@@ -52,7 +77,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         await condition(() => status === 'ACTIVE' || status === 'CLOSED');
         rejectIfClosed();
         const result = await activities.appendCaseItems(caseId, request);
-        await activities.deconflictCaseItems(caseId, result.itemIds);
+        const deconfliction = await activities.deconflictCaseItems(caseId, result.itemIds);
+        await startHitWorkflows(deconfliction?.hits);
         appendsApplied += 1;
         return result;
       }),
@@ -77,7 +103,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     status = 'DECONFLICTION';
   }
   if (status === 'DECONFLICTION') {
-    await intake.deconflictCaseItems(caseId, null);
+    const deconfliction = await intake.deconflictCaseItems(caseId, null);
+    await startHitWorkflows(deconfliction?.hits);
     await intake.markCaseStatus(caseId, 'ACTIVE');
     status = 'ACTIVE';
   }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, CasesModule, AuditModule],
+  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, NotificationsModule, AuditModule],
   controllers: [HealthController],
 })
 export class AppModule {}

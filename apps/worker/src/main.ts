@@ -4,11 +4,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { createCaseActivities } from '../../../activities/cases/case.activities';
+import { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
 import { AuditStore } from '../../../libs/audit/audit-store';
 import { CaseStore } from '../../../libs/cases/case-store';
 import { loadConfig } from '../../../libs/config/config';
 import { CASE_WORKFLOW_TYPE } from '../../../libs/contracts/temporal';
 import { createDataSource } from '../../../libs/db/data-source';
+import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
+import { HitStore } from '../../../libs/deconfliction/hit-store';
+import { MatchingStore } from '../../../libs/deconfliction/matching-store';
+import { NotificationStore } from '../../../libs/notifications/notification-store';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -53,6 +58,10 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const cases = new CaseStore(dataSource);
   const audit = new AuditStore(dataSource);
+  const deconfliction = new DeconflictionService(
+    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), new NotificationStore(dataSource),
+    audit, config.deconfliction,
+  );
 
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -63,7 +72,7 @@ async function main(): Promise<void> {
     ...(existsSync(bundlePath)
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
-    activities: { ...createCaseActivities({ dataSource, cases, audit }) },
+    activities: { ...createCaseActivities({ dataSource, cases, audit }), ...createDeconflictionActivities({ deconfliction }) },
   });
 
   const clientConnection = await Connection.connect({ address: config.temporalAddress });

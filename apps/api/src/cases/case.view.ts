@@ -41,27 +41,9 @@ export function caseDetailView(detail: CaseDetail, access: 'OWNER' | 'SHARED') {
     shares: access === 'OWNER'
       ? detail.shares.filter((s) => !s.revokedAt).map((s) => ({ agency: s.agencyCode, reason: s.reason, grantedBy: s.grantedBy, grantedAt: iso(s.grantedAt) }))
       : undefined,
-    openHits: 0,
     referrals: [] as unknown[],
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
     closedAt: iso(c.closedAt),
   };
-}
-
-export function encodeCursor(c: CaseEntity): string {
-  return Buffer.from(JSON.stringify([c.createdAt.toISOString(), c.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    const year = date.getUTCFullYear();
-    if (Number.isNaN(date.getTime()) || year < 2000 || year > 2999) return null;
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(String(id))) return null;
-    return { createdAt: date, id };
-  } catch {
-    return null;
-  }
 }

@@ -1,16 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
-import { ApiError, fieldError } from '../common/api-error';
+import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import { caseDetailView, caseSummaryView, decodeCursor, encodeCursor } from './case.view';
+import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
 
 type AppendKind = CaseItems['kind'];
@@ -25,11 +30,6 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
   id: seed ? uuidFrom(`${seed}\n${index}`) : randomUUID(),
 }));
 
-function uuidFrom(text: string): string {
-  const h = createHash('sha256').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 @Injectable()
 export class CasesService {
   private readonly logger = new Logger('cases');
@@ -39,7 +39,15 @@ export class CasesService {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
+    private readonly deconfliction: DeconflictionService,
+    private readonly hits: HitStore,
   ) {}
+
+  /** Values deconfliction could never match (an unreadable phone, a serial with nothing legible) are refused, 400. */
+  private async refuseUnmatchable(user: AuthUser, items: Parameters<typeof unreadableFields>[0]): Promise<void> {
+    const problems = unreadableFields(items, await this.deconfliction.keyOptions(user.agency));
+    if (problems.length > 0) throw fieldErrors(problems);
+  }
 
   /**
    * Intake commits the case, its items, its audit entry and the idempotency answer in one transaction, then starts
@@ -47,6 +55,7 @@ export class CasesService {
    * starts every committed case whose workflow has not started, so no case is left without its workflow.
    */
   async create(user: AuthUser, dto: CreateCaseDto, key: string | undefined): Promise<IdempotentOutcome> {
+    await this.refuseUnmatchable(user, dto);
     const hash = IdempotencyService.requestHash('POST /cases', dto);
     const id = randomUUID();
     const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
@@ -88,16 +97,22 @@ export class CasesService {
   }
 
   async get(user: AuthUser, caseId: string) {
-    const access = await this.requireAccess(user, caseId);
-    const detail = await this.cases.loadDetail(caseId);
+    const access = await this.readAccess(user, caseId, 'case.read_shared');
+    const [detail, openHits] = await Promise.all([this.cases.loadDetail(caseId), this.hits.openForCase(caseId)]);
     if (!detail) throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
+    return { ...caseDetailView(detail, access), openHits: openHits.length };
+  }
+
+  /** Access for reading the case or what hangs off it; a read by an agency it is shared with is audited. */
+  async readAccess(user: AuthUser, caseId: string, sharedReadAction: string): Promise<'OWNER' | 'SHARED'> {
+    const access = await this.requireAccess(user, caseId);
     if (access === 'SHARED') {
       await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'case.read_shared', entityType: 'case', entityId: caseId,
-        details: { owningAgency: detail.record.owningAgency },
+        actor: user.username, agency: user.agency, action: sharedReadAction, entityType: 'case', entityId: caseId,
+        details: {},
       });
     }
-    return caseDetailView(detail, access);
+    return access;
   }
 
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
@@ -105,11 +120,12 @@ export class CasesService {
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.cases.listForAgency(user.agency, limit + 1, after);
     const page = rows.slice(0, limit);
-    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null };
   }
 
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
     await this.requireOwner(user, caseId);
+    await this.refuseUnmatchable(user, { [kind]: items });
     const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/${kind}`, items);
     const seed = key === undefined ? undefined : `${user.userId}\n${key}\n${caseId}\n${kind}`;
     const append = { kind, items: withIds(items, seed) } as CaseItems;

@@ -1,4 +1,5 @@
 import type { FieldError, Message } from '../../../../libs/http/problem';
+import { M } from './messages';
 
 export const ErrorCode = {
   ValidationFailed: 400,
@@ -30,5 +31,13 @@ export class ApiError extends Error {
 
 export const fieldError = (field: string, en: string, es: string): ApiError =>
   new ApiError('ValidationFailed', { en: `${field}: ${en}`, es: `${field}: ${es}` }, {}, {
-    errors: [{ field, message: en }],
+    errors: [{ field, message: en, es }],
   });
+
+/** Several bad fields found by a service (after the DTO checks passed): one `errors` entry each. */
+export function fieldErrors(problems: { field: string; en: string; es: string }[]): ApiError {
+  if (problems.length === 1) return fieldError(problems[0].field, problems[0].en, problems[0].es);
+  return new ApiError('ValidationFailed', M.validation, { count: problems.length }, {
+    errors: problems.map((p) => ({ field: p.field, message: p.en, es: p.es })),
+  });
+}

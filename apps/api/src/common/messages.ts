@@ -36,6 +36,13 @@ export const M = {
     en: 'A value in the request cannot be stored (out of range or not valid text); nothing was changed.',
     es: 'Un valor de la solicitud no se puede almacenar (fuera de rango o texto no válido); no se cambió nada.',
   },
+  hitNotFound: { en: 'Hit {id} does not exist.', es: 'La coincidencia {id} no existe.' },
+  hitAlreadyResolved: {
+    en: 'Hit {id} is already resolved ({resolution}).',
+    es: 'La coincidencia {id} ya está resuelta ({resolution}).',
+  },
+  hitRegistering: { en: 'Hit {id} is still being registered; retry shortly.', es: 'La coincidencia {id} aún se está registrando; reintente en breve.' },
+  lookoutNotFound: { en: 'Lookout {id} does not exist or belongs to another agency.', es: 'La alerta {id} no existe o pertenece a otra agencia.' },
   routeNotFound: { en: 'No route {method} {path}.', es: 'No existe la ruta {method} {path}.' },
   malformedJson: { en: 'The body is not valid JSON.', es: 'El cuerpo no es JSON válido.' },
   bodyTooLarge: { en: 'The body exceeds {limit} bytes.', es: 'El cuerpo supera {limit} bytes.' },

@@ -8,7 +8,10 @@ import { M } from './messages';
 interface Rendered { status: number; body: Problem; headers: Record<string, string> }
 
 const localise = (errors: FieldError[], lang: Lang): FieldError[] =>
-  errors.map(({ field, message, constraint }) => ({ field, message: constraint ? constraintMessage(constraint, message, lang) : message }));
+  errors.map(({ field, message, constraint, es }) => ({
+    field,
+    message: lang === 'es' && es ? es : constraint ? constraintMessage(constraint, message, lang) : message,
+  }));
 
 function isUnavailable(error: unknown): 'db' | 'temporal' | null {
   const e = error as { name?: string; message?: string } | null;

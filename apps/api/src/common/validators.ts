@@ -47,6 +47,20 @@ export function IsAfter(sibling: string, options?: ValidationOptions): PropertyD
   });
 }
 
+/** A timestamp (see IsTimestamp) that lies in the future, e.g. when a standing watch expires. */
+export function IsFutureTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    IsTimestamp(options)(target, propertyName);
+    registerDecorator({
+      name: 'isFutureTimestamp', target: target.constructor, propertyName: String(propertyName), options,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) > Date.now(),
+        defaultMessage: (args: ValidationArguments) => `${args.property} must be in the future`,
+      },
+    });
+  };
+}
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ISO-8601 date-time that states its offset (api.md: times carry an offset), and a real calendar instant. */

@@ -4,9 +4,13 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import { AppConfig, loadConfig } from '../../../../libs/config/config';
 import { createDataSource } from '../../../../libs/db/data-source';
+import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
+import { NotificationStore } from '../../../../libs/notifications/notification-store';
+import { IdempotencyService } from '../common/idempotency.service';
 import { TemporalService } from './temporal.service';
 import { APP_CONFIG } from './tokens';
-
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -16,7 +20,10 @@ class DataSourceCloser implements OnApplicationShutdown {
   }
 }
 
-/** Shared infrastructure: configuration, PostgreSQL (as the restricted app role), the audit chain, Temporal. */
+/**
+ * Shared infrastructure: configuration, PostgreSQL (as the restricted app role), the stores over it (audit chain,
+ * cases, hits, notifications), Temporal, idempotency.
+ */
 @Global()
 @Module({
   providers: [
@@ -37,9 +44,21 @@ class DataSourceCloser implements OnApplicationShutdown {
     },
     { provide: AuditStore, inject: [DataSource], useFactory: (ds: DataSource) => new AuditStore(ds) },
     { provide: CaseStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseStore(ds) },
+    { provide: HitStore, inject: [DataSource], useFactory: (ds: DataSource) => new HitStore(ds) },
+    { provide: NotificationStore, inject: [DataSource], useFactory: (ds: DataSource) => new NotificationStore(ds) },
+    {
+      provide: DeconflictionService,
+      inject: [DataSource, CaseStore, HitStore, NotificationStore, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, cases: CaseStore, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+        new DeconflictionService(ds, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction),
+    },
     TemporalService,
+    IdempotencyService,
     DataSourceCloser,
   ],
-  exports: [APP_CONFIG, DataSource, AuditStore, CaseStore, TemporalService],
+  exports: [
+    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, TemporalService,
+    IdempotencyService,
+  ],
 })
 export class InfraModule {}

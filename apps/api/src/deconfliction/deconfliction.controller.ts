@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { IdempotencyService } from '../common/idempotency.service';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { DeconflictionApi } from './deconfliction.service';
+import { CheckDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+
+@ApiTags('deconfliction')
+@ApiBearerAuth()
+@Controller()
+export class DeconflictionController {
+  constructor(private readonly deconfliction: DeconflictionApi) {}
+
+  @Get('cases/:id/hits')
+  @Roles('CASE_AGENT', 'LEADERSHIP')
+  caseHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.deconfliction.caseHits(user, id);
+  }
+
+  @Get('deconfliction/hits')
+  @Roles('DECONFLICTION_COORDINATOR')
+  queue(@Query() query: HitQueueQueryDto) {
+    return this.deconfliction.queue(query.status, query.limit ?? 50, query.cursor);
+  }
+
+  @Get('deconfliction/hits/:id')
+  @Roles('DECONFLICTION_COORDINATOR')
+  hit(@Param('id', UuidParam) id: string) {
+    return this.deconfliction.hit(id);
+  }
+
+  @Post('deconfliction/hits/:id/resolve')
+  @Roles('DECONFLICTION_COORDINATOR')
+  @HttpCode(200)
+  resolve(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ResolveHitDto) {
+    return this.deconfliction.resolve(user, id, body);
+  }
+
+  /** Check values against every case and lookout without storing them ("before you knock"). */
+  @Post('deconfliction/checks')
+  @Roles('CASE_AGENT')
+  @HttpCode(200)
+  check(@CurrentUser() user: AuthUser, @Body() body: CheckDto) {
+    return this.deconfliction.check(user, body);
+  }
+
+  @Post('lookouts')
+  @Roles('CASE_AGENT')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' })
+  async createLookout(
+    @CurrentUser() user: AuthUser, @Body() body: CreateLookoutDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.deconfliction.createLookout(user, body, IdempotencyService.checkKey(key));
+    void reply.status(outcome.status);
+    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+    return outcome.body;
+  }
+
+  @Get('lookouts')
+  @Roles('CASE_AGENT')
+  lookouts(@CurrentUser() user: AuthUser) {
+    return this.deconfliction.listLookouts(user);
+  }
+
+  @Get('lookouts/:id/hits')
+  @Roles('CASE_AGENT')
+  lookoutHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.deconfliction.lookoutHits(user, id);
+  }
+}

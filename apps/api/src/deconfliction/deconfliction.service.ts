@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import type { CaseItems } from '../../../../libs/contracts/case-items';
+import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
+import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import { HitRecord, HitStatus, HitStore } from '../../../../libs/deconfliction/hit-store';
+import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
+import type { Match } from '../../../../libs/deconfliction/matching-store';
+import { unreadableFields } from '../../../../libs/deconfliction/readability';
+import { resolveHitUpdate } from '../../../../workflows/hit/messages';
+import { CasesService } from '../cases/cases.service';
+import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { M } from '../common/messages';
+import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+import type { CheckDto, CreateLookoutDto, ResolveHitDto } from './dto/deconfliction.dto';
+
+const withCheckIds = <T extends object>(items: T[] | undefined) => (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+
+@Injectable()
+export class DeconflictionApi {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deconfliction: DeconflictionService,
+    private readonly hits: HitStore,
+    private readonly cases: CasesService,
+    private readonly audit: AuditStore,
+    private readonly temporal: TemporalService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** The case's hits as its own side sees them: pointers only (api.md). */
+  async caseHits(user: AuthUser, caseId: string) {
+    await this.cases.readAccess(user, caseId, 'case.hits_read_shared');
+    const hits = await this.hits.forCase(caseId);
+    return { items: hits.map((h) => sideView(h, sideOf(h, { caseId }) ?? 'a')) };
+  }
+
+  async queue(status: HitStatus | undefined, limit: number, cursor: string | undefined) {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const rows = await this.hits.queue(status ? [status] : null, limit + 1, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(coordinatorView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
+  }
+
+  async hit(hitId: string) {
+    return coordinatorView(await this.requireHit(hitId));
+  }
+
+  /**
+   * Resolution goes through the hit's workflow (which also stops its escalation timer). A hit already resolved is a
+   * 409 that states the resolution on record.
+   */
+  async resolve(user: AuthUser, hitId: string, dto: ResolveHitDto) {
+    const hit = await this.requireHit(hitId);
+    if (hit.status === 'RESOLVED') throw this.alreadyResolved(hit);
+    try {
+      await this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
+        resolution: dto.resolution, note: dto.note,
+        actor: { userId: user.userId, username: user.username, agency: user.agency },
+      }, `resolve-${randomUUID()}`);
+    } catch (error) {
+      if (!(error instanceof WorkflowRejection)) throw error;
+      const current = await this.requireHit(hitId);
+      if (error.type === FailureType.HitAlreadyResolved || current.status === 'RESOLVED') throw this.alreadyResolved(current);
+      if (error.type === FailureType.CaseNotFound) {
+        throw new ApiError('Unavailable', M.hitRegistering, { id: hitId }, { headers: { 'retry-after': '2' } });
+      }
+      throw error;
+    }
+    return coordinatorView(await this.requireHit(hitId));
+  }
+
+  /** A check stores nothing but tells the caller about other agencies' cases, so it is audited like a read. */
+  async check(user: AuthUser, dto: CheckDto) {
+    const options = await this.deconfliction.keyOptions(user.agency);
+    const problems = unreadableFields(dto, options);
+    if (problems.length > 0) throw fieldErrors(problems);
+    const batches = [
+      { kind: 'subjects', items: withCheckIds(dto.subjects) },
+      { kind: 'identifiers', items: withCheckIds(dto.identifiers) },
+      { kind: 'firearms', items: withCheckIds(dto.firearms) },
+      { kind: 'operations', items: withCheckIds(dto.operations) },
+    ] as CaseItems[];
+    const matches = await this.deconfliction.check(user.agency, batches);
+    const pointers = await this.pointers(matches);
+    await this.audit.append({
+      actor: user.username, agency: user.agency, action: 'deconfliction.checked', entityType: 'check', entityId: null,
+      details: {
+        counts: Object.fromEntries(batches.map((b) => [b.kind, b.items.length])),
+        matches: matches.map((m) => ({ matchType: m.matchType, case: m.other.caseId, lookout: m.other.lookoutId })),
+      },
+    });
+    return { matches: pointers };
+  }
+
+  async createLookout(user: AuthUser, dto: CreateLookoutDto, key: string | undefined): Promise<IdempotentOutcome> {
+    const options = await this.deconfliction.keyOptions(user.agency);
+    const problems = unreadableFields({ identifiers: [{ type: dto.type, value: dto.value, region: dto.region }] }, options);
+    if (problems.length > 0) throw fieldError('value', problems[0].en, problems[0].es);
+    const hash = IdempotencyService.requestHash('POST /lookouts', dto);
+    return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
+      status: 201, body: await this.deconfliction.createLookout(randomUUID(), user, dto, tx),
+    }));
+  }
+
+  async listLookouts(user: AuthUser) {
+    return { items: await this.deconfliction.listLookouts(user.agency) };
+  }
+
+  async lookoutHits(user: AuthUser, lookoutId: string) {
+    const agency = await this.deconfliction.lookoutAgency(lookoutId);
+    if (agency !== user.agency) throw new ApiError('NotFound', M.lookoutNotFound, { id: lookoutId });
+    const hits = await this.hits.forLookout(lookoutId);
+    return { items: hits.map((h) => sideView(h, 'b')) };
+  }
+
+  private async requireHit(hitId: string): Promise<HitRecord> {
+    const hit = await this.hits.findById(hitId);
+    if (!hit) throw new ApiError('NotFound', M.hitNotFound, { id: hitId });
+    return hit;
+  }
+
+  private alreadyResolved(hit: HitRecord): ApiError {
+    return new ApiError('Conflict', M.hitAlreadyResolved, { id: hit.id, resolution: hit.resolution ?? '' }, {
+      body: { currentStatus: hit.status, resolution: hit.resolution, resolvedBy: hit.resolvedBy },
+    });
+  }
+
+  /** Whom to call for each match: the other side's agency, case number and lead agent (or lookout owner). */
+  private async pointers(matches: Match[]) {
+    const caseIds = [...new Set(matches.map((m) => m.other.caseId).filter((id): id is string => id !== null))];
+    const lookoutIds = [...new Set(matches.map((m) => m.other.lookoutId).filter((id): id is string => id !== null))];
+    const rows: { id: string; case_number: string | null; full_name: string; phone: string | null }[] = await this.dataSource.query(
+      `SELECT c.id, c.case_number, u.full_name, u.phone FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT l.id, NULL, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])`,
+      [caseIds, lookoutIds],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return matches.map((m) => {
+      const other = byId.get(m.other.caseId ?? m.other.lookoutId ?? '');
+      return {
+        matchType: m.matchType, matchedValue: m.own.value, score: m.score,
+        counterpart: {
+          agency: m.other.agency, caseNumber: other?.case_number ?? null, agentName: other?.full_name ?? null,
+          agentPhone: other?.phone ?? null,
+        },
+      };
+    });
+  }
+}

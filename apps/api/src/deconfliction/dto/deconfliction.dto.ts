@@ -1,0 +1,63 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
+import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit-store';
+import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
+import { IsFutureTimestamp } from '../../common/validators';
+
+const MAX_CHECK_ITEMS = 50;
+
+export class ResolveHitDto {
+  @IsIn(HIT_RESOLUTIONS)
+  resolution!: HitResolution;
+
+  /** Coordination notes: who was called, what was agreed. */
+  @IsString() @IsNotEmpty() @MaxLength(4000)
+  note!: string;
+}
+
+export class HitQueueQueryDto {
+  @IsOptional() @IsIn(HIT_STATUSES)
+  status?: HitStatus;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+/** Values to check against every case and lookout without storing them. */
+export class CheckDto {
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => SubjectDto)
+  subjects?: SubjectDto[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  identifiers?: IdentifierDto[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => FirearmDto)
+  firearms?: FirearmDto[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => OperationDto)
+  operations?: OperationDto[];
+}
+
+export class CreateLookoutDto {
+  @IsIn(IDENTIFIER_TYPES)
+  type!: IdentifierType;
+
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  value!: string;
+
+  @IsOptional() @IsString() @MaxLength(20)
+  region?: string;
+
+  /** Why the watch exists and what the owner wants to hear. */
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  note!: string;
+
+  @IsOptional() @IsFutureTimestamp()
+  expiresAt?: string;
+}

@@ -1,0 +1,168 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { updateReturning } from '../db/update-returning';
+import type { MatchType } from './match-keys';
+
+export const HIT_RESOLUTIONS = ['JOINT_INVESTIGATION', 'DEFER', 'PROCEED_INDEPENDENTLY', 'NO_CONFLICT'] as const;
+export type HitResolution = (typeof HIT_RESOLUTIONS)[number];
+export const HIT_STATUSES = ['OPEN', 'ESCALATED', 'RESOLVED'] as const;
+export type HitStatus = (typeof HIT_STATUSES)[number];
+
+export interface NewHit {
+  id: string;
+  pairKey: string;
+  matchType: MatchType;
+  score: number;
+  reason: string;
+  urgent: boolean;
+  a: { caseId: string; agency: string; itemId: string; value: string };
+  b: { caseId: string | null; lookoutId: string | null; agency: string; itemId: string; value: string };
+  workflowId: string;
+}
+
+/** Whom to call about one side of a hit: never more of the other case than this. */
+export interface HitSide {
+  caseId: string | null;
+  lookoutId: string | null;
+  agency: string;
+  caseNumber: string | null;
+  agentUserId: string;
+  agentName: string;
+  agentPhone: string | null;
+  value: string;
+}
+
+export interface HitRecord {
+  id: string;
+  matchType: MatchType;
+  score: number;
+  reason: string;
+  urgent: boolean;
+  status: HitStatus;
+  resolution: HitResolution | null;
+  resolutionNote: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  escalatedAt: Date | null;
+  createdAt: Date;
+  workflowId: string;
+  a: HitSide;
+  b: HitSide;
+}
+
+const SELECT_HITS = `
+  SELECT h.*, ca.case_number AS a_case_number, ua.id AS a_agent_id, ua.full_name AS a_agent_name, ua.phone AS a_agent_phone,
+         cb.case_number AS b_case_number, coalesce(ub.id, ul.id) AS b_agent_id,
+         coalesce(ub.full_name, ul.full_name) AS b_agent_name, coalesce(ub.phone, ul.phone) AS b_agent_phone
+  FROM deconfliction_hits h
+  JOIN cases ca ON ca.id = h.a_case_id JOIN users ua ON ua.id = ca.lead_agent_id
+  LEFT JOIN cases cb ON cb.id = h.b_case_id LEFT JOIN users ub ON ub.id = cb.lead_agent_id
+  LEFT JOIN lookouts l ON l.id = h.b_lookout_id LEFT JOIN users ul ON ul.id = l.owner_user_id`;
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const date = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+
+function toRecord(r: Row): HitRecord {
+  return {
+    id: String(r.id), matchType: r.match_type as MatchType, score: Number(r.score), reason: String(r.reason),
+    urgent: Boolean(r.urgent), status: r.status as HitStatus, resolution: (r.resolution as HitResolution | null) ?? null,
+    resolutionNote: str(r.resolution_note), resolvedBy: str(r.resolved_by), resolvedAt: date(r.resolved_at),
+    escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at as string), workflowId: String(r.workflow_id),
+    a: {
+      caseId: str(r.a_case_id), lookoutId: null, agency: String(r.a_agency), caseNumber: str(r.a_case_number),
+      agentUserId: String(r.a_agent_id), agentName: String(r.a_agent_name), agentPhone: str(r.a_agent_phone), value: String(r.a_value),
+    },
+    b: {
+      caseId: str(r.b_case_id), lookoutId: str(r.b_lookout_id), agency: String(r.b_agency), caseNumber: str(r.b_case_number),
+      agentUserId: String(r.b_agent_id), agentName: String(r.b_agent_name), agentPhone: str(r.b_agent_phone), value: String(r.b_value),
+    },
+  };
+}
+
+/** Hits between two sides. Pair keys are unique, so the same two values make one hit however often they are probed. */
+export class HitStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, hits: NewHit[], at: Date): Promise<string[]> {
+    const created: string[] = [];
+    for (const h of hits) {
+      const rows: { id: string }[] = await tx.query(
+        `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
+           a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         ON CONFLICT (pair_key) DO NOTHING RETURNING id`,
+        [h.id, h.pairKey, h.matchType, h.score, h.reason, h.urgent, h.a.caseId, h.a.agency, h.a.itemId, h.a.value,
+          h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at],
+      );
+      if (rows.length > 0) created.push(rows[0].id);
+    }
+    return created;
+  }
+
+  async load(ids: string[], tx?: EntityManager): Promise<HitRecord[]> {
+    if (ids.length === 0) return [];
+    const rows: Row[] = await (tx ?? this.dataSource.manager).query(`${SELECT_HITS} WHERE h.id = ANY($1::uuid[]) ORDER BY h.created_at, h.id`, [ids]);
+    return rows.map(toRecord);
+  }
+
+  async findById(id: string, tx?: EntityManager): Promise<HitRecord | null> {
+    return (await this.load([id], tx))[0] ?? null;
+  }
+
+  async idsByPairKeys(tx: EntityManager, pairKeys: string[]): Promise<string[]> {
+    if (pairKeys.length === 0) return [];
+    const rows: { id: string }[] = await tx.query('SELECT id FROM deconfliction_hits WHERE pair_key = ANY($1::text[])', [pairKeys]);
+    return rows.map((r) => r.id);
+  }
+
+  async forCase(caseId: string): Promise<HitRecord[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT_HITS} WHERE h.a_case_id = $1 OR h.b_case_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [caseId],
+    );
+    return rows.map(toRecord);
+  }
+
+  async forLookout(lookoutId: string): Promise<HitRecord[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT_HITS} WHERE h.b_lookout_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [lookoutId],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** The watch desk's queue, newest first, keyset-paged. */
+  async queue(status: HitStatus[] | null, limit: number, after?: { createdAt: Date; id: string }): Promise<HitRecord[]> {
+    const params: unknown[] = [limit];
+    const where: string[] = [];
+    if (status) { params.push(status); where.push(`h.status = ANY($${params.length}::text[])`); }
+    if (after) { params.push(after.createdAt, after.id); where.push(`(h.created_at, h.id) < ($${params.length - 1}, $${params.length})`); }
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT_HITS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY h.created_at DESC, h.id DESC LIMIT $1`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Hits not yet resolved that involve the case, on either side. */
+  async openForCase(caseId: string, tx?: EntityManager): Promise<{ id: string; matchType: MatchType }[]> {
+    const rows: { id: string; match_type: MatchType }[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT id, match_type FROM deconfliction_hits
+       WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED' ORDER BY created_at`, [caseId],
+    );
+    return rows.map((r) => ({ id: r.id, matchType: r.match_type }));
+  }
+
+  async markEscalated(tx: EntityManager, id: string, at: Date): Promise<boolean> {
+    const rows = await updateReturning(tx,
+      `UPDATE deconfliction_hits SET status = 'ESCALATED', escalated_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+      [id, at]);
+    return rows.length > 0;
+  }
+
+  async markResolved(tx: EntityManager, id: string, resolution: HitResolution, note: string, by: string, at: Date): Promise<boolean> {
+    const rows = await updateReturning(tx,
+      `UPDATE deconfliction_hits SET status = 'RESOLVED', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = $5
+       WHERE id = $1 AND status <> 'RESOLVED' RETURNING id`,
+      [id, resolution, note, by, at]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,61 @@
+import type { HitRecord, HitSide } from './hit-store';
+
+/**
+ * Pointer-only disclosure (domain.md): a side learns that another case matches, on what kind of value, and whom to
+ * call. These functions are the only way a hit leaves the service, and each builds its object field by field, so a
+ * new column can never leak by accident.
+ */
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export interface Counterpart { agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null }
+
+export const counterpartOf = (side: HitSide): Counterpart => ({
+  agency: side.agency, caseNumber: side.caseNumber, agentName: side.agentName, agentPhone: side.agentPhone,
+});
+
+export type SideName = 'a' | 'b';
+
+/** The side of a hit that a case (or lookout) is on; null when it is on neither. */
+export function sideOf(hit: HitRecord, owner: { caseId?: string; lookoutId?: string }): SideName | null {
+  if (owner.caseId && hit.a.caseId === owner.caseId) return 'a';
+  if (owner.caseId && hit.b.caseId === owner.caseId) return 'b';
+  if (owner.lookoutId && hit.b.lookoutId === owner.lookoutId) return 'b';
+  return null;
+}
+
+/** api.md "Deconfliction": exactly these fields; `matchedValue` is the reader's own value. */
+export function sideView(hit: HitRecord, side: SideName) {
+  const own = side === 'a' ? hit.a : hit.b;
+  const other = side === 'a' ? hit.b : hit.a;
+  return {
+    id: hit.id,
+    matchType: hit.matchType,
+    matchedValue: own.value,
+    score: hit.score,
+    status: hit.status,
+    ...(hit.resolution ? { resolution: hit.resolution } : {}),
+    counterpart: counterpartOf(other),
+    createdAt: hit.createdAt.toISOString(),
+  };
+}
+
+/** The watch desk sees both pointers, the reason for the score and the resolution trail. */
+export function coordinatorView(hit: HitRecord) {
+  const pointer = (side: HitSide) => ({ ...counterpartOf(side), lookout: side.lookoutId !== null, matchedValue: side.value });
+  return {
+    id: hit.id,
+    matchType: hit.matchType,
+    score: hit.score,
+    reason: hit.reason,
+    urgent: hit.urgent,
+    status: hit.status,
+    resolution: hit.resolution,
+    resolutionNote: hit.resolutionNote,
+    resolvedBy: hit.resolvedBy,
+    resolvedAt: iso(hit.resolvedAt),
+    escalatedAt: iso(hit.escalatedAt),
+    createdAt: hit.createdAt.toISOString(),
+    sides: [pointer(hit.a), pointer(hit.b)],
+  };
+}
