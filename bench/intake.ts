@@ -20,11 +20,14 @@ const TOTAL = Number(process.argv[2] ?? process.env.BENCH_TOTAL ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? process.env.BENCH_CONCURRENCY ?? 32);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** Letters only and a date of birth of its own per case: intake is measured without hits between the bench's cases. */
+const nameFor = (i: number) => String(i + 1_000_000).split('').reverse().map((d) => 'BCDFGHJKLM'[Number(d)]).join('');
+const birthDate = (i: number) => new Date(Date.UTC(1950, 0, 1) + (i + 1000) * 86_400_000).toISOString().slice(0, 10);
 const caseBody = (i: number) => ({
   title: `Bench case ${i}`, category: 'ARMS_TRAFFICKING', flags: { portOfEntry: 'Nogales, AZ' },
-  subjects: [{ kind: 'PERSON', fullName: `Subject ${i} Martínez`, dateOfBirth: '1980-01-01' }],
-  identifiers: [{ type: 'PHONE', value: `+1520555${String(i % 10000).padStart(4, '0')}` }],
-  firearms: [{ serialNumber: `BN${i}` }],
+  subjects: [{ kind: 'PERSON', fullName: `${nameFor(i)}a ${nameFor(i)}o`, dateOfBirth: birthDate(i) }],
+  identifiers: [{ type: 'PHONE', value: `+1520${String(5_000_000 + i).padStart(7, '0')}` }],
+  firearms: [{ serialNumber: `BN${i + 100_000}` }],
 });
 
 async function main(): Promise<void> {
