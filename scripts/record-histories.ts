@@ -6,7 +6,8 @@ import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
 
 /**
  * Records workflow histories from a running stack (`npm start`) into test/histories/, for the replay test.
- * Run after a deliberate workflow change, never to paper over a nondeterminism failure.
+ * Run after a deliberate workflow change, never to paper over a nondeterminism failure; start the stack with short
+ * clocks so the hit escalates: `HIT_ESCALATION_AFTER=2s npm start`.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const TEMPORAL = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -22,32 +23,73 @@ async function call(method: string, route: string, token?: string, body?: unknow
   return json;
 }
 
-async function main(): Promise<void> {
-  const { accessToken: token } = await call('POST', '/auth/token', undefined, { username: 'ice.agent', password: process.env.DEMO_PASSWORD ?? 'demo-password' });
+const waitActive = async (id: string, token: string): Promise<void> => {
+  for (let i = 0; i < 60 && (await call('GET', `/cases/${id}`, token)).status !== 'ACTIVE'; i += 1) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+async function login(username: string): Promise<string> {
+  const { accessToken } = await call('POST', '/auth/token', undefined, { username, password: process.env.DEMO_PASSWORD ?? 'demo-password' });
+  return accessToken;
+}
+
+/** A case through its whole life: intake, each kind of append, close. */
+async function caseLifecycle(token: string): Promise<string[]> {
   const created = await call('POST', '/cases', token, {
     title: 'Recorded history', category: 'ARMS_TRAFFICKING',
     subjects: [{ kind: 'PERSON', fullName: 'Recorded Subject' }],
   });
-  for (let i = 0; i < 60 && (await call('GET', `/cases/${created.id}`, token)).status !== 'ACTIVE'; i += 1) {
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await call('POST', `/cases/${created.id}/identifiers`, token, { identifiers: [{ type: 'PHONE', value: '+15205550199' }] });
+  await waitActive(created.id, token);
+  await call('POST', `/cases/${created.id}/identifiers`, token, { identifiers: [{ type: 'PHONE', value: `+1520${Date.now() % 10_000_000}` }] });
   await call('POST', `/cases/${created.id}/operations`, token, {
-    operations: [{ type: 'ARREST', latitude: 31.3, longitude: -110.9, startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z' }],
+    operations: [{ type: 'ARREST', latitude: -45 + Math.random(), longitude: 100 + Math.random(), startsAt: '2026-12-01T10:00:00Z', endsAt: '2026-12-01T11:00:00Z' }],
   });
   await call('POST', `/cases/${created.id}/close`, token, { outcome: 'recorded' });
+  return [created.workflowId];
+}
 
+/**
+ * Two agencies' cases meet on an e-mail: the second case's workflow starts the hit's workflow, which escalates on
+ * its timer (run the stack with HIT_ESCALATION_AFTER=2s) and is then resolved; both cases close afterwards.
+ */
+async function hitLifecycle(ice: string): Promise<string[]> {
+  const atf = await login('atf.agent');
+  const coordinator = await login('coordinator');
+  const email = `recorded-${Date.now()}@example.org`;
+  const first = await call('POST', '/cases', ice, { title: 'Recorded hit (ICE)', category: 'OTHER', identifiers: [{ type: 'EMAIL', value: email }] });
+  await waitActive(first.id, ice);
+  const second = await call('POST', '/cases', atf, { title: 'Recorded hit (ATF)', category: 'OTHER', identifiers: [{ type: 'EMAIL', value: email }] });
+  await waitActive(second.id, atf);
+  const [hit] = (await call('GET', `/cases/${second.id}/hits`, atf)).items;
+  for (let i = 0; i < 120 && (await call('GET', `/deconfliction/hits/${hit.id}`, coordinator)).status !== 'ESCALATED'; i += 1) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await call('POST', `/deconfliction/hits/${hit.id}/resolve`, coordinator, { resolution: 'NO_CONFLICT', note: 'recorded' });
+  await call('POST', `/cases/${second.id}/close`, atf, { outcome: 'recorded' });
+  return [second.workflowId, `hit-${hit.id}`];
+}
+
+const FILES: Record<string, string> = {
+  case: 'case-workflow-lifecycle.json', secondCase: 'case-workflow-starting-a-hit.json', hit: 'hit-workflow-escalated-resolved.json',
+};
+
+async function main(): Promise<void> {
+  const ice = await login('ice.agent');
+  const [caseId] = await caseLifecycle(ice);
+  const [secondCaseId, hitId] = await hitLifecycle(ice);
   const connection = await Connection.connect({ address: TEMPORAL });
   const client = new Client({ connection });
-  const handle = client.workflow.getHandle(created.workflowId);
-  await handle.result();
-  await connection.close();
-  // The CLI's JSON is the format Worker.runReplayHistories reads (and the Temporal UI downloads).
   const cli = await ensureTemporalCli((line) => console.log(line));
-  const json = execFileSync(cli, ['workflow', 'show', '--address', TEMPORAL, '--workflow-id', created.workflowId, '--output', 'json'], { encoding: 'utf8' });
-  const target = path.resolve(__dirname, '../../test/histories/case-workflow-lifecycle.json');
-  await writeFile(target, json);
-  console.log(`recorded ${JSON.parse(json).events.length} events into ${target}`);
+  for (const [workflowId, file] of [[caseId, FILES.case], [secondCaseId, FILES.secondCase], [hitId, FILES.hit]]) {
+    await client.workflow.getHandle(workflowId).result();
+    // The CLI's JSON is the format Worker.runReplayHistories reads (and the Temporal UI downloads).
+    const json = execFileSync(cli, ['workflow', 'show', '--address', TEMPORAL, '--workflow-id', workflowId, '--output', 'json'], { encoding: 'utf8' });
+    const target = path.resolve(__dirname, '../../test/histories', file);
+    await writeFile(target, json);
+    console.log(`recorded ${JSON.parse(json).events.length} events into ${target}`);
+  }
+  await connection.close();
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -69,7 +69,8 @@ const ORGANIZATION_NOISE = new Set([
 
 /** Organization names folded, with legal forms and articles dropped ("S.A. de C.V.", "LLC", "el", "the"). */
 export function normalizeOrganization(name: string): string | null {
-  const words = foldText(name).split(' ').filter((w) => w && !ORGANIZATION_NOISE.has(w));
+  // Dots go before folding so that "S.A. de C.V." reads as the legal form "sa de cv", not as loose letters.
+  const words = foldText(name.replace(/\./g, '')).split(' ').filter((w) => w && !ORGANIZATION_NOISE.has(w));
   return words.length > 0 ? words.join(' ') : null;
 }
 
