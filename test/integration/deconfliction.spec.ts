@@ -90,6 +90,24 @@ describe('deconfliction over HTTP', () => {
     expect(hit).toMatchObject({ matchType: 'PHONE', counterpart: { agency: 'PGR', agentName: 'Patricia Gómez Ruiz' } });
   });
 
+  it('meets VINs, addresses written with Spanish abbreviations, and FFL licences', async () => {
+    const street = `${uniqueWord(6)}`;
+    const number = digits(4);
+    const licence = `9-86-${digits(3)}-01-2B-${digits(5)}`;
+    const first = await activeCase(pgr, { identifiers: [
+      { type: 'VIN', value: '1M8GDM9AXKP042788' },
+      { type: 'ADDRESS', value: `Avenida ${street} Número ${number}, Colonia Centro` },
+      { type: 'FFL_LICENSE', value: licence },
+    ] });
+    const second = await activeCase(atf, { identifiers: [
+      { type: 'VIN', value: '1m8gdm9axkp042788' },
+      { type: 'ADDRESS', value: `Av. ${street.toUpperCase()} No. ${number} Col. Centro` },
+      { type: 'FFL_LICENSE', value: licence.replace(/-/g, '') },
+    ] });
+    const hits = (await hitsOf(atf, second.id)).filter((h) => h.counterpart.caseNumber === first.caseNumber);
+    expect(hits.map((h) => h.matchType).sort()).toEqual(['ADDRESS', 'FFL_LICENSE', 'VIN']);
+  });
+
   it('matches persons across accents, order, a missing second surname and transliteration, not namesakes born elsewhen', async () => {
     const surname = `Mart${uniqueWord(3)}ínez`;
     const russianSurname = `${uniqueWord(5)}ov`;
