@@ -4,8 +4,8 @@ export interface DemoUser { username: string; agency: string; roles: Role[]; ful
 
 /** The demo logins of api.md; created only outside production. */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'ice.agent', agency: 'ICE', roles: ['CASE_AGENT'], fullName: 'Irene Castillo', phone: '+12025550101' },
-  { username: 'atf.agent', agency: 'ATF', roles: ['CASE_AGENT'], fullName: 'Aaron T. Fields', phone: '+12025550102' },
+  { username: 'ice.agent', agency: 'ICE', roles: ['CASE_AGENT', 'REFERRAL_OFFICER'], fullName: 'Irene Castillo', phone: '+12025550101' },
+  { username: 'atf.agent', agency: 'ATF', roles: ['CASE_AGENT', 'REFERRAL_OFFICER'], fullName: 'Aaron T. Fields', phone: '+12025550102' },
   { username: 'cbp.officer', agency: 'CBP', roles: ['CASE_AGENT', 'REFERRAL_OFFICER'], fullName: 'Carla B. Pena', phone: '+15205550103' },
   { username: 'dea.agent', agency: 'DEA', roles: ['CASE_AGENT', 'REFERRAL_OFFICER'], fullName: 'Daniel E. Alvarez', phone: '+12025550104' },
   { username: 'fbi.agent', agency: 'FBI', roles: ['CASE_AGENT'], fullName: 'Frances B. Ingram', phone: '+12025550105' },

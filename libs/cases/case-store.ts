@@ -224,8 +224,8 @@ export class CaseStore {
   }
 
   /**
-   * What keeps a case open, in words the agent reads in the 409: unresolved deconfliction hits on either side.
-   * Referrals add theirs here when they land.
+   * What keeps a case open, in words the agent reads in the 409: unresolved deconfliction hits on either side and
+   * referrals not yet accepted or declined.
    */
   async closeBlockers(caseId: string, tx?: EntityManager): Promise<string[]> {
     const rows: { n: string; types: string[] }[] = await (tx ?? this.dataSource.manager).query(
@@ -233,16 +233,22 @@ export class CaseStore {
        WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED'`, [caseId],
     );
     const open = Number(rows[0]?.n ?? 0);
-    return open > 0 ? [`${open} deconfliction hit(s) are not resolved (${rows[0].types.join(', ')})`] : [];
+    const referrals: { to_agency: string; rule: string; status: string }[] = await (tx ?? this.dataSource.manager).query(
+      `SELECT to_agency, rule, status FROM referrals WHERE case_id = $1 AND status NOT IN ('ACCEPTED', 'DECLINED') ORDER BY created_at`, [caseId]);
+    return [
+      ...(open > 0 ? [`${open} deconfliction hit(s) are not resolved (${rows[0].types.join(', ')})`] : []),
+      ...referrals.map((r) => `referral ${r.rule} to ${r.to_agency} is ${r.status}`),
+    ];
   }
 
   /** The case's items as the workflow's activities see them: all of them (intake), or those of one append. */
   async loadItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
     const where = itemIds === null ? { caseId } : { caseId, id: In(itemIds) };
-    const [subjects, identifiers, firearms, operations] = await Promise.all([
-      tx.find(CaseSubjectEntity, { where }), tx.find(CaseIdentifierEntity, { where }),
-      tx.find(CaseFirearmEntity, { where }), tx.find(CaseOperationEntity, { where }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const subjects = await tx.find(CaseSubjectEntity, { where });
+    const identifiers = await tx.find(CaseIdentifierEntity, { where });
+    const firearms = await tx.find(CaseFirearmEntity, { where });
+    const operations = await tx.find(CaseOperationEntity, { where });
     return [
       {
         kind: 'subjects',

@@ -19,6 +19,8 @@ export interface AppConfig {
   workflowStartRelayAfterMs: number;
   logLevel: string;
   deconfliction: DeconflictionConfig;
+  /** A referral not acknowledged within this escalates to the receiving agency's officers and the sender. */
+  referralAckDueAfterMs: number;
 }
 
 export interface DeconflictionConfig {
@@ -81,6 +83,7 @@ export function loadConfig(): AppConfig {
     updateWaitMs: parseDuration(env('UPDATE_WAIT', '20s')),
     workflowStartRelayAfterMs: parseDuration(env('WORKFLOW_START_RELAY_AFTER', '5s')),
     logLevel: env('LOG_LEVEL', 'info'),
+    referralAckDueAfterMs: parseDuration(env('REFERRAL_ACK_DUE_AFTER', '24h')),
     deconfliction: {
       hitEscalationAfterMs: parseDuration(env('HIT_ESCALATION_AFTER', '4h')),
       eventHitEscalationAfterMs: parseDuration(env('EVENT_HIT_ESCALATION_AFTER', '15m')),

@@ -2,6 +2,7 @@
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export const hitWorkflowId = (hitId: string): string => `hit-${hitId}`;
+export const referralWorkflowId = (referralId: string): string => `referral-${referralId}`;
 
 /** Failure types raised by workflows and activities that the API maps onto HTTP answers. */
 export const FailureType = {
@@ -10,5 +11,6 @@ export const FailureType = {
   CaseNotFound: 'CASE_NOT_FOUND',
   InvalidData: 'INVALID_DATA',
   HitAlreadyResolved: 'HIT_ALREADY_RESOLVED',
+  InvalidReferralTransition: 'INVALID_REFERRAL_TRANSITION',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];

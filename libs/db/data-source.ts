@@ -3,8 +3,11 @@ import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-Initial';
 import { CaseNumberSequences1763900000001 } from './migrations/1763900000001-CaseNumberSequences';
 import { Deconfliction1763900000002 } from './migrations/1763900000002-Deconfliction';
+import { Referrals1763900000003 } from './migrations/1763900000003-Referrals';
 
-export const MIGRATIONS = [Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002];
+export const MIGRATIONS = [
+  Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
+];
 export const APP_DB_ROLE = 'casecoord_app';
 
 export interface DataSourceOptions {

@@ -96,7 +96,8 @@ describe('cases over HTTP', () => {
   });
 
   it('closes a case: the workflow completes, and later appends and closes are 409', async () => {
-    const { id } = await createActiveCase();
+    // No referral facts, so nothing but the case itself decides when it may close.
+    const { id } = await createActiveCase(ice, sampleCase({ flags: {}, subjects: [] }));
     const closed = await http('POST', `/cases/${id}/close`, { token: ice, body: { outcome: 'Indictment returned' } });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ caseId: id, status: 'CLOSED', outcome: 'Indictment returned' });

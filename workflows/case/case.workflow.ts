@@ -1,19 +1,23 @@
 import {
   allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities,
-  proxyLocalActivities, setHandler, startChild, workflowInfo,
+  patched, proxyLocalActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { createCaseActivities } from '../../activities/cases/case.activities';
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
+import type { createReferralActivities } from '../../activities/referrals/referral.activities';
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
 import type { HitStart } from '../../libs/deconfliction/deconfliction.service';
+import type { ReferralStart } from '../../libs/referrals/referral.service';
 import { hitWorkflow } from '../hit/hit.workflow';
+import { referralWorkflow } from '../referral/referral.workflow';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
 
-type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>;
+type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
+  & ReturnType<typeof createReferralActivities>;
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -49,6 +53,24 @@ async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise
   }
 }
 
+/** Referrals, like hits, outlive the case's runs; a referral already running is recognised and skipped. */
+async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void> {
+  for (const referral of referrals) {
+    try {
+      await startChild(referralWorkflow, {
+        workflowId: referral.workflowId,
+        args: [{ referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}
+
+/** Histories recorded before referrals existed replay without this step. */
+const REFERRALS_PATCH = 'referral-rules';
+
 /**
  * Owns a case's lifecycle: INTAKE -> DECONFLICTION -> ACTIVE -> CLOSED. PostgreSQL is the read model; every change
  * of it goes through an activity started here, so appends and closing are ordered by this workflow.
@@ -79,6 +101,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         const result = await activities.appendCaseItems(caseId, request);
         const deconfliction = await activities.deconflictCaseItems(caseId, result.itemIds);
         await startHitWorkflows(deconfliction?.hits);
+        // A new DTO organization is a new fact for R2; other appends do not change what the rules read.
+        if (request.append.kind === 'subjects' && patched(REFERRALS_PATCH)) {
+          await startReferralWorkflows((await activities.evaluateReferrals(caseId)).referrals);
+        }
         appendsApplied += 1;
         return result;
       }),
@@ -105,6 +131,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   if (status === 'DECONFLICTION') {
     const deconfliction = await intake.deconflictCaseItems(caseId, null);
     await startHitWorkflows(deconfliction?.hits);
+    if (patched(REFERRALS_PATCH)) await startReferralWorkflows((await intake.evaluateReferrals(caseId)).referrals);
     await intake.markCaseStatus(caseId, 'ACTIVE');
     status = 'ACTIVE';
   }

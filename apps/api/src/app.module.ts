@@ -6,9 +6,10 @@ import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, NotificationsModule, AuditModule],
+  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, NotificationsModule, AuditModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createCaseActivities } from '../../../activities/cases/case.activities';
 import { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
+import { createReferralActivities } from '../../../activities/referrals/referral.activities';
 import { AuditStore } from '../../../libs/audit/audit-store';
 import { CaseStore } from '../../../libs/cases/case-store';
 import { loadConfig } from '../../../libs/config/config';
@@ -14,6 +15,7 @@ import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.
 import { HitStore } from '../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../libs/deconfliction/matching-store';
 import { NotificationStore } from '../../../libs/notifications/notification-store';
+import { ReferralService } from '../../../libs/referrals/referral.service';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -58,10 +60,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const cases = new CaseStore(dataSource);
   const audit = new AuditStore(dataSource);
+  const notifications = new NotificationStore(dataSource);
   const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), new NotificationStore(dataSource),
-    audit, config.deconfliction,
+    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
   );
+  const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
 
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -72,7 +75,11 @@ async function main(): Promise<void> {
     ...(existsSync(bundlePath)
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
-    activities: { ...createCaseActivities({ dataSource, cases, audit }), ...createDeconflictionActivities({ deconfliction }) },
+    activities: {
+      ...createCaseActivities({ dataSource, cases, audit }),
+      ...createDeconflictionActivities({ deconfliction }),
+      ...createReferralActivities({ referrals }),
+    },
   });
 
   const clientConnection = await Connection.connect({ address: config.temporalAddress });

@@ -41,7 +41,6 @@ export function caseDetailView(detail: CaseDetail, access: 'OWNER' | 'SHARED') {
     shares: access === 'OWNER'
       ? detail.shares.filter((s) => !s.revokedAt).map((s) => ({ agency: s.agencyCode, reason: s.reason, grantedBy: s.grantedBy, grantedAt: iso(s.grantedAt) }))
       : undefined,
-    referrals: [] as unknown[],
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
     closedAt: iso(c.closedAt),

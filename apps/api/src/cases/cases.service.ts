@@ -9,6 +9,7 @@ import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
+import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
@@ -41,6 +42,7 @@ export class CasesService {
     private readonly idempotency: IdempotencyService,
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
+    private readonly referrals: ReferralService,
   ) {}
 
   /** Values deconfliction could never match (an unreadable phone, a serial with nothing legible) are refused, 400. */
@@ -98,9 +100,11 @@ export class CasesService {
 
   async get(user: AuthUser, caseId: string) {
     const access = await this.readAccess(user, caseId, 'case.read_shared');
-    const [detail, openHits] = await Promise.all([this.cases.loadDetail(caseId), this.hits.openForCase(caseId)]);
+    const [detail, openHits, referrals] = await Promise.all([
+      this.cases.loadDetail(caseId), this.hits.openForCase(caseId), this.referrals.forCase(caseId),
+    ]);
     if (!detail) throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
-    return { ...caseDetailView(detail, access), openHits: openHits.length };
+    return { ...caseDetailView(detail, access), openHits: openHits.length, referrals: referrals.map(referralView) };
   }
 
   /** Access for reading the case or what hangs off it; a read by an agency it is shared with is audited. */

@@ -43,6 +43,8 @@ export const M = {
   },
   hitRegistering: { en: 'Hit {id} is still being registered; retry shortly.', es: 'La coincidencia {id} aún se está registrando; reintente en breve.' },
   lookoutNotFound: { en: 'Lookout {id} does not exist or belongs to another agency.', es: 'La alerta {id} no existe o pertenece a otra agencia.' },
+  referralNotFound: { en: 'Referral {id} does not exist or is not addressed to your agency.', es: 'La remisión {id} no existe o no está dirigida a su agencia.' },
+  referralTransition: { en: 'Cannot {step} referral {id}: it is {status}.', es: 'No se puede realizar "{step}" en la remisión {id}: está en estado {status}.' },
   routeNotFound: { en: 'No route {method} {path}.', es: 'No existe la ruta {method} {path}.' },
   malformedJson: { en: 'The body is not valid JSON.', es: 'El cuerpo no es JSON válido.' },
   bodyTooLarge: { en: 'The body exceeds {limit} bytes.', es: 'El cuerpo supera {limit} bytes.' },

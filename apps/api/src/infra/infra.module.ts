@@ -8,6 +8,7 @@ import { DeconflictionService } from '../../../../libs/deconfliction/deconflicti
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
+import { ReferralService } from '../../../../libs/referrals/referral.service';
 import { IdempotencyService } from '../common/idempotency.service';
 import { TemporalService } from './temporal.service';
 import { APP_CONFIG } from './tokens';
@@ -52,13 +53,19 @@ class DataSourceCloser implements OnApplicationShutdown {
       useFactory: (ds: DataSource, cases: CaseStore, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
         new DeconflictionService(ds, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction),
     },
+    {
+      provide: ReferralService,
+      inject: [DataSource, CaseStore, NotificationStore, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, cases: CaseStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+        new ReferralService(ds, cases, notifications, audit, config.referralAckDueAfterMs),
+    },
     TemporalService,
     IdempotencyService,
     DataSourceCloser,
   ],
   exports: [
-    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, TemporalService,
-    IdempotencyService,
+    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
+    TemporalService, IdempotencyService,
   ],
 })
 export class InfraModule {}

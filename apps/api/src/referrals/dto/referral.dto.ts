@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { REFERRAL_STATUSES, ReferralStatus } from '../../../../../libs/referrals/referral-rules';
+
+export class AcceptReferralDto {
+  @IsOptional() @IsString() @MaxLength(4000)
+  note?: string;
+}
+
+export class DeclineReferralDto {
+  /** Required: the sender and reviewers must see why the receiving agency will not act. */
+  @IsString() @IsNotEmpty() @MaxLength(4000)
+  reason!: string;
+}
+
+export class InboxQueryDto {
+  @IsOptional() @IsIn(REFERRAL_STATUSES)
+  status?: ReferralStatus;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+}

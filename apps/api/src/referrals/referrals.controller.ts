@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.pipe';
+import { AcceptReferralDto, DeclineReferralDto, InboxQueryDto } from './dto/referral.dto';
+import { ReferralsApi } from './referrals.service';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller()
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsApi) {}
+
+  @Get('cases/:id/referrals')
+  @Roles('CASE_AGENT', 'LEADERSHIP')
+  forCase(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.referrals.forCase(user, id);
+  }
+
+  /** The inbox of the caller's agency. */
+  @Get('referrals')
+  @Roles('REFERRAL_OFFICER')
+  inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto) {
+    return this.referrals.inbox(user, query.status, query.limit ?? 100);
+  }
+
+  @Get('referrals/:id')
+  @Roles('REFERRAL_OFFICER', 'CASE_AGENT')
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.referrals.get(user, id);
+  }
+
+  @Post('referrals/:id/acknowledge')
+  @Roles('REFERRAL_OFFICER')
+  @HttpCode(200)
+  acknowledge(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.referrals.step(user, id, 'acknowledge');
+  }
+
+  @Post('referrals/:id/accept')
+  @Roles('REFERRAL_OFFICER')
+  @HttpCode(200)
+  accept(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AcceptReferralDto) {
+    return this.referrals.step(user, id, 'accept', body.note);
+  }
+
+  @Post('referrals/:id/decline')
+  @Roles('REFERRAL_OFFICER')
+  @HttpCode(200)
+  decline(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: DeclineReferralDto) {
+    return this.referrals.step(user, id, 'decline', body.reason);
+  }
+}

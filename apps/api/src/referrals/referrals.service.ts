@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
+import { FailureType } from '../../../../libs/contracts/temporal';
+import type { ReferralStatus } from '../../../../libs/referrals/referral-rules';
+import { ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
+import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../workflows/referral/messages';
+import { CasesService } from '../cases/cases.service';
+import { ApiError } from '../common/api-error';
+import { M } from '../common/messages';
+import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+
+type Step = 'acknowledge' | 'accept' | 'decline';
+const UPDATES: Record<Step, UpdateDefinition<ReferralWorkflowState, [ReferralStepRequest]>> = {
+  acknowledge: acknowledgeReferralUpdate, accept: acceptReferralUpdate, decline: declineReferralUpdate,
+};
+
+@Injectable()
+export class ReferralsApi {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly cases: CasesService,
+    private readonly audit: AuditStore,
+    private readonly temporal: TemporalService,
+  ) {}
+
+  async forCase(user: AuthUser, caseId: string) {
+    await this.cases.readAccess(user, caseId, 'case.referrals_read_shared');
+    return { items: (await this.referrals.forCase(caseId)).map(referralView) };
+  }
+
+  async inbox(user: AuthUser, status: ReferralStatus | undefined, limit: number) {
+    return { items: (await this.referrals.inbox(user.agency, status, limit)).map(referralView), nextCursor: null };
+  }
+
+  /** The receiving agency works the referral; the sending agency may read it too. Others get 404 (audited). */
+  async get(user: AuthUser, id: string) {
+    const referral = await this.findFor(user, id, ['to', 'from']);
+    return referralView(referral);
+  }
+
+  /** Steps go through the referral's workflow; a step its state machine refuses is 409 with the current state. */
+  async step(user: AuthUser, id: string, step: Step, note?: string) {
+    const referral = await this.findFor(user, id, ['to']);
+    try {
+      await this.temporal.executeUpdate(referral.workflowId, UPDATES[step], {
+        actor: { userId: user.userId, username: user.username, agency: user.agency }, ...(note ? { note } : {}),
+      }, `${step}-${randomUUID()}`);
+    } catch (error) {
+      if (!(error instanceof WorkflowRejection)) throw error;
+      const current = (await this.referrals.findById(id)) ?? referral;
+      if (error.type === FailureType.InvalidReferralTransition) {
+        throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
+      }
+      if (error.type === FailureType.CaseNotFound) {
+        throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
+      }
+      throw error;
+    }
+    return referralView((await this.referrals.findById(id)) as ReferralRecord);
+  }
+
+  private async findFor(user: AuthUser, id: string, sides: ('to' | 'from')[]): Promise<ReferralRecord> {
+    const referral = await this.referrals.findById(id);
+    const visible = referral && ((sides.includes('to') && referral.toAgency === user.agency)
+      || (sides.includes('from') && referral.fromAgency === user.agency));
+    if (!visible) {
+      if (referral) {
+        await this.audit.append({
+          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'referral', entityId: id,
+          details: { reason: 'not the receiving agency' },
+        });
+      }
+      throw new ApiError('NotFound', M.referralNotFound, { id });
+    }
+    return referral;
+  }
+}

@@ -1,0 +1,83 @@
+import type { CaseFlags } from '../contracts/case-items';
+
+export const REFERRAL_RULES = ['R1', 'R2', 'R3', 'R4'] as const;
+export type ReferralRule = (typeof REFERRAL_RULES)[number];
+export const REFERRAL_KINDS = ['INTERDICTION', 'DRUG_NEXUS', 'DOMESTIC_FIREARMS', 'EXPORT_ENFORCEMENT'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/** Which agency acts for which rule: rows of `referral_roles`, never constants here. */
+export interface ReferralRole { rule: ReferralRule; kind: ReferralKind; agency: string }
+
+export interface CaseFacts {
+  owningAgency: string;
+  flags: CaseFlags;
+  organizations: { name: string; orgType: string }[];
+  firearmCount: number;
+}
+
+export interface ReferralDecision {
+  rule: ReferralRule;
+  kind: ReferralKind;
+  toAgency: string;
+  /** The facts that matched, in words a reviewer reads. */
+  reason: string;
+  facts: Record<string, unknown>;
+}
+
+/** What each rule looks for; null when it does not apply. */
+const RULES: Record<ReferralRule, (facts: CaseFacts) => { reason: string; facts: Record<string, unknown> } | null> = {
+  R1: ({ flags }) => (flags.portOfEntry?.trim()
+    ? { reason: `involves the port of entry ${flags.portOfEntry.trim()}`, facts: { portOfEntry: flags.portOfEntry.trim() } }
+    : null),
+  R2: ({ flags, organizations }) => {
+    const dtos = organizations.filter((o) => o.orgType === 'DTO').map((o) => o.name);
+    if (!flags.cartelLink && dtos.length === 0) return null;
+    const parts = [
+      ...(flags.cartelLink ? ['flagged as linked to a cartel'] : []),
+      ...(dtos.length > 0 ? [`drug trafficking organization subject${dtos.length > 1 ? 's' : ''}: ${dtos.join(', ')}`] : []),
+    ];
+    return { reason: parts.join('; '), facts: { cartelLink: Boolean(flags.cartelLink), dtoOrganizations: dtos } };
+  },
+  R3: ({ flags, firearmCount }) => (flags.domesticSale
+    ? {
+      reason: `domestic sale or transport of firearms${firearmCount > 0 ? ` (${firearmCount} firearm${firearmCount > 1 ? 's' : ''} to trace)` : ''}`,
+      facts: { domesticSale: true, firearms: firearmCount },
+    }
+    : null),
+  R4: ({ flags }) => (flags.exportSmuggling
+    ? { reason: 'export smuggling of weapons across the border', facts: { exportSmuggling: true } }
+    : null),
+};
+
+/**
+ * Rules R1-R4 of seed 001 ("Partnership Roles and Responsibilities"). A rule never refers a case to the agency that
+ * owns it; each decision carries the facts that produced it.
+ */
+export function evaluateReferralRules(facts: CaseFacts, roles: ReferralRole[]): ReferralDecision[] {
+  const decisions: ReferralDecision[] = [];
+  for (const role of [...roles].sort((a, b) => a.rule.localeCompare(b.rule))) {
+    const matched = RULES[role.rule](facts);
+    if (!matched || role.agency === facts.owningAgency) continue;
+    decisions.push({ rule: role.rule, kind: role.kind, toAgency: role.agency, reason: matched.reason, facts: matched.facts });
+  }
+  return decisions;
+}
+
+export const REFERRAL_STATUSES = ['SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'DECLINED', 'ESCALATED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type ReferralAction = 'ACKNOWLEDGE' | 'ACCEPT' | 'DECLINE' | 'ESCALATE';
+export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED'];
+
+/**
+ * The referral state machine. Escalation leaves a referral actionable; accepting or declining straight from SENT or
+ * ESCALATED implies the acknowledgement. Anything else is refused (409 with the current state).
+ */
+export function nextReferralStatus(current: ReferralStatus, action: ReferralAction): ReferralStatus | null {
+  if (FINAL_REFERRAL_STATUSES.includes(current)) return null;
+  switch (action) {
+    case 'ACKNOWLEDGE': return current === 'SENT' || current === 'ESCALATED' ? 'ACKNOWLEDGED' : null;
+    case 'ACCEPT': return 'ACCEPTED';
+    case 'DECLINE': return 'DECLINED';
+    case 'ESCALATE': return current === 'SENT' ? 'ESCALATED' : null;
+  }
+}

@@ -1,0 +1,65 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { createReferralActivities } from '../../activities/referrals/referral.activities';
+import type { ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState } from '../../libs/contracts/referrals';
+import { FailureType } from '../../libs/contracts/temporal';
+import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
+import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from './messages';
+
+const activities = proxyActivities<ReturnType<typeof createReferralActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * One referral: SENT -> ACKNOWLEDGED -> ACCEPTED | DECLINED. If nobody acknowledges it within its due time, a durable
+ * timer escalates it (still actionable). Steps run one at a time; a step the state machine refuses is rejected by the
+ * update's validator with the current state.
+ */
+export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowState> {
+  const { referralId } = input;
+  let status: ReferralStatus = input.status ?? 'SENT';
+  let busy = false;
+  const state = (): ReferralWorkflowState => ({ referralId, status });
+  const refuse = (action: ReferralAction): void => {
+    if (busy || nextReferralStatus(status, action) === null) {
+      throw ApplicationFailure.create({
+        message: `cannot ${action.toLowerCase()} a referral that is ${status}`, type: FailureType.InvalidReferralTransition,
+        nonRetryable: true, details: [status],
+      });
+    }
+  };
+  const step = (update: UpdateDefinition<ReferralWorkflowState, [ReferralStepRequest]>, action: ReferralAction) => setHandler(
+    update,
+    async (request: ReferralStepRequest) => {
+      busy = true;
+      try {
+        status = (await activities.transitionReferral(referralId, action, request.actor, request.note)).status;
+      } finally {
+        busy = false;
+      }
+      return state();
+    },
+    { validator: (_request: ReferralStepRequest) => refuse(action) },
+  );
+
+  setHandler(referralStateQuery, state);
+  step(acknowledgeReferralUpdate, 'ACKNOWLEDGE');
+  step(acceptReferralUpdate, 'ACCEPT');
+  step(declineReferralUpdate, 'DECLINE');
+
+  if (status === 'SENT') {
+    const acted = await condition(() => status !== 'SENT' || busy, input.ackDueAfterMs);
+    if (!acted) {
+      // Steps wait (409, retry) while the escalation is written, so its answer cannot overwrite a newer state.
+      busy = true;
+      try {
+        status = (await activities.escalateReferral(referralId)).status;
+      } finally {
+        busy = false;
+      }
+    }
+  }
+  await condition(() => FINAL_REFERRAL_STATUSES.includes(status) && !busy);
+  return state();
+}
