@@ -7,7 +7,7 @@ import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
 /**
  * Records workflow histories from a running stack (`npm start`) into test/histories/, for the replay test.
  * Run after a deliberate workflow change, never to paper over a nondeterminism failure; start the stack with short
- * clocks so the hit escalates: `HIT_ESCALATION_AFTER=2s npm start`.
+ * clocks so hits and referrals escalate: `HIT_ESCALATION_AFTER=2s REFERRAL_ACK_DUE_AFTER=2s npm start`.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const TEMPORAL = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -70,18 +70,44 @@ async function hitLifecycle(ice: string): Promise<string[]> {
   return [second.workflowId, `hit-${hit.id}`];
 }
 
+/** A case with a port of entry: R1 goes to CBP, escalates unacknowledged (REFERRAL_ACK_DUE_AFTER=2s), then is accepted. */
+async function referralLifecycle(): Promise<string[]> {
+  const fbi = await login('fbi.agent');
+  const cbp = await login('cbp.officer');
+  const created = await call('POST', '/cases', fbi, { title: 'Recorded referral', category: 'ARMS_TRAFFICKING', flags: { portOfEntry: 'Otay Mesa' } });
+  await waitActive(created.id, fbi);
+  const [referral] = (await call('GET', `/cases/${created.id}/referrals`, fbi)).items;
+  for (let i = 0; i < 120 && (await call('GET', `/referrals/${referral.id}`, cbp)).status !== 'ESCALATED'; i += 1) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await call('POST', `/referrals/${referral.id}/acknowledge`, cbp);
+  await call('POST', `/referrals/${referral.id}/accept`, cbp, { note: 'recorded' });
+  await call('POST', `/cases/${created.id}/subjects`, fbi, { subjects: [{ kind: 'ORGANIZATION', name: 'Recorded DTO', orgType: 'DTO' }] });
+  const referrals = (await call('GET', `/cases/${created.id}/referrals`, fbi)).items;
+  const dea = await login('dea.agent');
+  await call('POST', `/referrals/${referrals.find((r: any) => r.rule === 'R2').id}/decline`, dea, { reason: 'recorded' });
+  await call('POST', `/cases/${created.id}/close`, fbi, { outcome: 'recorded' });
+  return [created.workflowId, `referral-${referral.id}`];
+}
+
 const FILES: Record<string, string> = {
   case: 'case-workflow-lifecycle.json', secondCase: 'case-workflow-starting-a-hit.json', hit: 'hit-workflow-escalated-resolved.json',
+  referralCase: 'case-workflow-with-referrals.json', referral: 'referral-workflow-escalated-accepted.json',
 };
 
 async function main(): Promise<void> {
   const ice = await login('ice.agent');
   const [caseId] = await caseLifecycle(ice);
   const [secondCaseId, hitId] = await hitLifecycle(ice);
+  const [referralCaseId, referralId] = await referralLifecycle();
   const connection = await Connection.connect({ address: TEMPORAL });
   const client = new Client({ connection });
   const cli = await ensureTemporalCli((line) => console.log(line));
-  for (const [workflowId, file] of [[caseId, FILES.case], [secondCaseId, FILES.secondCase], [hitId, FILES.hit]]) {
+  const recordings = [
+    [caseId, FILES.case], [secondCaseId, FILES.secondCase], [hitId, FILES.hit],
+    [referralCaseId, FILES.referralCase], [referralId, FILES.referral],
+  ];
+  for (const [workflowId, file] of recordings) {
     await client.workflow.getHandle(workflowId).result();
     // The CLI's JSON is the format Worker.runReplayHistories reads (and the Temporal UI downloads).
     const json = execFileSync(cli, ['workflow', 'show', '--address', TEMPORAL, '--workflow-id', workflowId, '--output', 'json'], { encoding: 'utf8' });

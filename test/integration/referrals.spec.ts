@@ -62,6 +62,13 @@ describe('referrals over HTTP', () => {
     const acceptAgain = await http('POST', `/referrals/${r1.id}/accept`, { token: cbp, body: {} });
     expect(acceptAgain.status).toBe(409);
     expect(acceptAgain.body.currentStatus).toBe('ACCEPTED');
+    // Facts change later (a DTO is added): the rules run again, but a referral already worked is not started anew.
+    const r1Run = await withTemporal((client) => client.workflow.getHandle(`referral-${r1.id}`).describe());
+    const dto = await http('POST', `/cases/${owner.id}/subjects`, { token: fbi, body: { subjects: [{ kind: 'ORGANIZATION', name: `Los ${uniqueWord()}`, orgType: 'DTO' }] } });
+    expect(dto.status).toBe(201);
+    const r1After = await withTemporal((client) => client.workflow.getHandle(`referral-${r1.id}`).describe());
+    expect({ runId: r1After.runId, status: r1After.status.name }).toEqual({ runId: r1Run.runId, status: 'COMPLETED' });
+    expect(await referralsOf(fbi, owner.id)).toHaveLength(4);
     const shared = await http('GET', `/cases/${owner.id}`, { token: cbp });
     expect(shared.status).toBe(200);
     expect(shared.body.access).toBe('SHARED');

@@ -2,7 +2,7 @@ import {
   allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities,
   patched, proxyLocalActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { createCaseActivities } from '../../activities/cases/case.activities';
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
 import type { createReferralActivities } from '../../activities/referrals/referral.activities';
@@ -46,6 +46,8 @@ async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise
         workflowId: hit.workflowId,
         args: [{ hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        // A hit already resolved keeps its finished workflow: never a second run with a fresh clock.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -61,6 +63,7 @@ async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void>
         workflowId: referral.workflowId,
         args: [{ referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
