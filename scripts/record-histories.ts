@@ -7,7 +7,8 @@ import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
 /**
  * Records workflow histories from a running stack (`npm start`) into test/histories/, for the replay test.
  * Run after a deliberate workflow change, never to paper over a nondeterminism failure; start the stack with short
- * clocks so hits and referrals escalate: `HIT_ESCALATION_AFTER=2s REFERRAL_ACK_DUE_AFTER=2s npm start`.
+ * clocks so hits, referrals and traces fall due:
+ * `HIT_ESCALATION_AFTER=2s REFERRAL_ACK_DUE_AFTER=2s TRACE_URGENT_DUE_AFTER=2s npm start`.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const TEMPORAL = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -90,9 +91,28 @@ async function referralLifecycle(): Promise<string[]> {
   return [created.workflowId, `referral-${referral.id}`];
 }
 
+/**
+ * A seized serial meets a case firearm (the seizure workflow starts a hit), and an urgent trace falls overdue
+ * (TRACE_URGENT_DUE_AFTER=2s) before the tracing agency starts it and completes it.
+ */
+async function seizureAndTraceLifecycle(ice: string): Promise<string[]> {
+  const cbp = await login('cbp.officer');
+  const atf = await login('atf.agent');
+  const serial = `REC${Date.now() % 100_000_000}`;
+  const owner = await call('POST', '/cases', ice, { title: 'Recorded gun case', category: 'ARMS_TRAFFICKING', firearms: [{ serialNumber: serial }] });
+  await waitActive(owner.id, ice);
+  const seizure = await call('POST', '/seizures', cbp, { seizedAt: new Date(Date.now() - 3_600_000).toISOString(), firearms: [{ serialNumber: serial, caliber: '9mm' }] });
+  const trace = await call('POST', `/seizures/${seizure.id}/traces`, cbp, { serialNumber: serial, priority: 'URGENT' });
+  for (let i = 0; i < 120 && !(await call('GET', `/traces/${trace.id}`, atf)).overdue; i += 1) await new Promise((r) => setTimeout(r, 500));
+  await call('POST', `/traces/${trace.id}/start`, atf);
+  await call('POST', `/traces/${trace.id}/result`, atf, { status: 'COMPLETED', firstRetailDealer: 'Recorded Dealer', sourceState: 'AZ' });
+  return [`seizure-${seizure.id}`, `trace-${trace.id}`];
+}
+
 const FILES: Record<string, string> = {
   case: 'case-workflow-lifecycle.json', secondCase: 'case-workflow-starting-a-hit.json', hit: 'hit-workflow-escalated-resolved.json',
   referralCase: 'case-workflow-with-referrals.json', referral: 'referral-workflow-escalated-accepted.json',
+  seizure: 'seizure-workflow-with-hit.json', trace: 'trace-workflow-overdue-completed.json',
 };
 
 async function main(): Promise<void> {
@@ -100,12 +120,13 @@ async function main(): Promise<void> {
   const [caseId] = await caseLifecycle(ice);
   const [secondCaseId, hitId] = await hitLifecycle(ice);
   const [referralCaseId, referralId] = await referralLifecycle();
+  const [seizureId, traceId] = await seizureAndTraceLifecycle(ice);
   const connection = await Connection.connect({ address: TEMPORAL });
   const client = new Client({ connection });
   const cli = await ensureTemporalCli((line) => console.log(line));
   const recordings = [
     [caseId, FILES.case], [secondCaseId, FILES.secondCase], [hitId, FILES.hit],
-    [referralCaseId, FILES.referralCase], [referralId, FILES.referral],
+    [referralCaseId, FILES.referralCase], [referralId, FILES.referral], [seizureId, FILES.seizure], [traceId, FILES.trace],
   ];
   for (const [workflowId, file] of recordings) {
     await client.workflow.getHandle(workflowId).result();

@@ -75,12 +75,12 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
             type: FailureType.CloseBlocked, nonRetryable: true, details: [blockers],
           });
         }
-        await cases.close(tx, caseId, request.outcome, closedAt);
+        await cases.close(tx, caseId, request.outcome, request.result ?? null, closedAt);
         await audit.append({
           actor: request.actor.username, agency: request.actor.agency, action: 'case.closed', entityType: 'case',
-          entityId: caseId, details: { outcome: request.outcome }, dedupKey: `case:${caseId}:closed`,
+          entityId: caseId, details: { outcome: request.outcome, result: request.result ?? null }, dedupKey: `case:${caseId}:closed`,
         }, tx);
-        return { caseId, status: 'CLOSED', outcome: request.outcome, closedAt: closedAt.toISOString() } as CloseResult;
+        return { caseId, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: closedAt.toISOString() } as CloseResult;
       }));
     },
   };

@@ -110,11 +110,11 @@ export class CaseStore {
     return rows[0]?.status ?? null;
   }
 
-  async close(tx: EntityManager, caseId: string, outcome: string, at: Date): Promise<void> {
+  async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {
     await tx.query(
-      `UPDATE cases SET status = 'CLOSED', outcome = $2, closed_at = $3, updated_at = $3
+      `UPDATE cases SET status = 'CLOSED', outcome = $2, result = $4, closed_at = $3, updated_at = $3
        WHERE id = $1 AND status <> 'CLOSED'`,
-      [caseId, outcome, at],
+      [caseId, outcome, at, result],
     );
   }
 
@@ -174,16 +174,6 @@ export class CaseStore {
     await this.dataSource.query(
       'UPDATE cases SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [caseId],
     );
-  }
-
-  async findWorkflowsNotStarted(olderThanMs: number, limit: number): Promise<{ id: string; workflowId: string }[]> {
-    const rows: { id: string; workflow_id: string }[] = await this.dataSource.query(
-      `SELECT id, workflow_id FROM cases
-       WHERE workflow_started_at IS NULL AND created_at < now() - make_interval(secs => $1)
-       ORDER BY created_at LIMIT $2`,
-      [olderThanMs / 1000, limit],
-    );
-    return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id }));
   }
 
   async agencyExists(code: string): Promise<boolean> {

@@ -21,6 +21,16 @@ export interface AppConfig {
   deconfliction: DeconflictionConfig;
   /** A referral not acknowledged within this escalates to the receiving agency's officers and the sender. */
   referralAckDueAfterMs: number;
+  meetings: MeetingsConfig;
+  /** Trace requests fall due after this: urgent ones in hours, routine ones in days. */
+  traceDueAfterMs: { URGENT: number; ROUTINE: number };
+}
+
+export interface MeetingsConfig {
+  /** M1: how long before an executive meeting the meeting-coordination team must have been notified. */
+  noticeLeadTimeMs: number;
+  /** M3: a requested (or returned) follow-up report is due this long after the request. */
+  reportDueAfterMs: number;
 }
 
 export interface DeconflictionConfig {
@@ -84,6 +94,14 @@ export function loadConfig(): AppConfig {
     workflowStartRelayAfterMs: parseDuration(env('WORKFLOW_START_RELAY_AFTER', '5s')),
     logLevel: env('LOG_LEVEL', 'info'),
     referralAckDueAfterMs: parseDuration(env('REFERRAL_ACK_DUE_AFTER', '24h')),
+    meetings: {
+      noticeLeadTimeMs: parseDuration(env('MEETING_NOTICE_LEAD_TIME', '72h')),
+      reportDueAfterMs: parseDuration(env('MEETING_REPORT_DUE_AFTER', '14d')),
+    },
+    traceDueAfterMs: {
+      URGENT: parseDuration(env('TRACE_URGENT_DUE_AFTER', '24h')),
+      ROUTINE: parseDuration(env('TRACE_ROUTINE_DUE_AFTER', '10d')),
+    },
     deconfliction: {
       hitEscalationAfterMs: parseDuration(env('HIT_ESCALATION_AFTER', '4h')),
       eventHitEscalationAfterMs: parseDuration(env('EVENT_HIT_ESCALATION_AFTER', '15m')),

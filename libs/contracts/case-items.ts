@@ -65,8 +65,9 @@ export interface Actor { userId: string; username: string; agency: string }
 export interface AppendRequest { actor: Actor; append: CaseItems }
 export interface AppendResult { caseId: string; kind: CaseItemKind; added: number; itemIds: string[] }
 
-export interface CloseRequest { actor: Actor; outcome: string }
-export interface CloseResult { caseId: string; status: 'CLOSED'; outcome: string; closedAt: string }
+/** `result` is the countable part of the outcome (statistics); replays of older closes carry none. */
+export interface CloseRequest { actor: Actor; outcome: string; result?: string }
+export interface CloseResult { caseId: string; status: 'CLOSED'; outcome: string; result?: string | null; closedAt: string }
 
 export interface CaseWorkflowInput {
   caseId: string;

@@ -4,9 +4,12 @@ import { Initial1763900000000 } from './migrations/1763900000000-Initial';
 import { CaseNumberSequences1763900000001 } from './migrations/1763900000001-CaseNumberSequences';
 import { Deconfliction1763900000002 } from './migrations/1763900000002-Deconfliction';
 import { Referrals1763900000003 } from './migrations/1763900000003-Referrals';
+import { Meetings1763900000004 } from './migrations/1763900000004-Meetings';
+import { Seizures1763900000005 } from './migrations/1763900000005-Seizures';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
+  Meetings1763900000004, Seizures1763900000005,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

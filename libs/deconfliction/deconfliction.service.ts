@@ -92,6 +92,33 @@ export class DeconflictionService {
     });
   }
 
+  /**
+   * A seized firearm's serial (its readable part included) against case firearms and lookouts: hits for their owners
+   * with the seizure as the other side. Seized serials are not stored as keys: a seizure is evidence, not a target.
+   */
+  async deconflictSeizure(seizureId: string): Promise<HitStart[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: { owning_agency: string; case_id: string | null }[] = await tx.query(
+        'SELECT owning_agency, case_id FROM seizures WHERE id = $1', [seizureId]);
+      if (rows.length === 0) return [];
+      const { owning_agency: agency, case_id: caseId } = rows[0];
+      const firearms: { id: string; serial_number: string; serial_obliterated: boolean }[] = await tx.query(
+        'SELECT id, serial_number, serial_obliterated FROM seizure_firearms WHERE seizure_id = $1', [seizureId]);
+      const keys = keysForItems({
+        kind: 'firearms',
+        items: firearms.map((f) => ({ id: f.id, serialNumber: f.serial_number, serialObliterated: f.serial_obliterated })),
+      }, await this.keyOptions(agency, tx));
+      await this.matching.lock(tx, keys, new Map());
+      const matches = await this.matching.probe(tx, keys, new Map(), caseId);
+      const newHits = matches.map((m) => ({ ...this.newHit(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
+      const at = new Date();
+      const created = await this.hits.insert(tx, newHits, at);
+      await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
+      const ids = await this.hits.idsByPairKeys(tx, newHits.map((h) => h.pairKey));
+      return ids.map((hitId) => ({ hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs: this.config.hitEscalationAfterMs }));
+    });
+  }
+
   /** Values checked without being stored (a "check before you act"): the pointers they would meet. */
   async check(agency: string, batches: CaseItems[]): Promise<Match[]> {
     const options = await this.keyOptions(agency);
@@ -159,7 +186,7 @@ export class DeconflictionService {
     return rows[0]?.owner_agency ?? null;
   }
 
-  private newHit(caseId: string, agency: string, m: Match): NewHit {
+  private newHit(caseId: string | null, agency: string, m: Match): NewHit {
     const pairKey = pairKeyOf(m);
     const id = uuidFrom(`hit\n${pairKey}`);
     return {
@@ -183,12 +210,15 @@ export class DeconflictionService {
         actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action: event, entityType: 'hit', entityId: hit.id,
         details: {
           matchType: hit.matchType, score: hit.score, status: hit.status, resolution: hit.resolution,
-          sides: [hit.a.caseId ?? hit.a.lookoutId, hit.b.caseId ?? hit.b.lookoutId],
+          sides: [hit.a.caseId ?? hit.a.seizureId, hit.b.caseId ?? hit.b.lookoutId],
         },
         dedupKey: `${event}:${hit.id}`,
       }, tx);
       const base = { kind: event, entityType: 'hit', entityId: hit.id };
-      items.push({ ...base, userId: hit.a.agentUserId, payload: { caseId: hit.a.caseId, hit: sideView(hit, 'a') }, dedupKey: `${event}:${hit.id}:a` });
+      items.push({
+        ...base, userId: hit.a.agentUserId, payload: { caseId: hit.a.caseId, seizureId: hit.a.seizureId, hit: sideView(hit, 'a') },
+        dedupKey: `${event}:${hit.id}:a`,
+      });
       items.push({
         ...base, userId: hit.b.agentUserId,
         payload: { caseId: hit.b.caseId, lookoutId: hit.b.lookoutId, hit: sideView(hit, 'b') }, dedupKey: `${event}:${hit.id}:b`,

@@ -14,7 +14,8 @@ export interface NewHit {
   score: number;
   reason: string;
   urgent: boolean;
-  a: { caseId: string; agency: string; itemId: string; value: string };
+  /** Side a is the value just entered: a case item, or a firearm of a seizure. */
+  a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
   b: { caseId: string | null; lookoutId: string | null; agency: string; itemId: string; value: string };
   workflowId: string;
 }
@@ -22,6 +23,7 @@ export interface NewHit {
 /** Whom to call about one side of a hit: never more of the other case than this. */
 export interface HitSide {
   caseId: string | null;
+  seizureId: string | null;
   lookoutId: string | null;
   agency: string;
   caseNumber: string | null;
@@ -50,11 +52,13 @@ export interface HitRecord {
 }
 
 const SELECT_HITS = `
-  SELECT h.*, ca.case_number AS a_case_number, ua.id AS a_agent_id, ua.full_name AS a_agent_name, ua.phone AS a_agent_phone,
+  SELECT h.*, ca.case_number AS a_case_number, coalesce(ua.id, us.id) AS a_agent_id,
+         coalesce(ua.full_name, us.full_name) AS a_agent_name, coalesce(ua.phone, us.phone) AS a_agent_phone,
          cb.case_number AS b_case_number, coalesce(ub.id, ul.id) AS b_agent_id,
          coalesce(ub.full_name, ul.full_name) AS b_agent_name, coalesce(ub.phone, ul.phone) AS b_agent_phone
   FROM deconfliction_hits h
-  JOIN cases ca ON ca.id = h.a_case_id JOIN users ua ON ua.id = ca.lead_agent_id
+  LEFT JOIN cases ca ON ca.id = h.a_case_id LEFT JOIN users ua ON ua.id = ca.lead_agent_id
+  LEFT JOIN seizures sa ON sa.id = h.a_seizure_id LEFT JOIN users us ON us.id = sa.created_by
   LEFT JOIN cases cb ON cb.id = h.b_case_id LEFT JOIN users ub ON ub.id = cb.lead_agent_id
   LEFT JOIN lookouts l ON l.id = h.b_lookout_id LEFT JOIN users ul ON ul.id = l.owner_user_id`;
 
@@ -69,11 +73,11 @@ function toRecord(r: Row): HitRecord {
     resolutionNote: str(r.resolution_note), resolvedBy: str(r.resolved_by), resolvedAt: date(r.resolved_at),
     escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at as string), workflowId: String(r.workflow_id),
     a: {
-      caseId: str(r.a_case_id), lookoutId: null, agency: String(r.a_agency), caseNumber: str(r.a_case_number),
+      caseId: str(r.a_case_id), seizureId: str(r.a_seizure_id), lookoutId: null, agency: String(r.a_agency), caseNumber: str(r.a_case_number),
       agentUserId: String(r.a_agent_id), agentName: String(r.a_agent_name), agentPhone: str(r.a_agent_phone), value: String(r.a_value),
     },
     b: {
-      caseId: str(r.b_case_id), lookoutId: str(r.b_lookout_id), agency: String(r.b_agency), caseNumber: str(r.b_case_number),
+      caseId: str(r.b_case_id), seizureId: null, lookoutId: str(r.b_lookout_id), agency: String(r.b_agency), caseNumber: str(r.b_case_number),
       agentUserId: String(r.b_agent_id), agentName: String(r.b_agent_name), agentPhone: str(r.b_agent_phone), value: String(r.b_value),
     },
   };
@@ -88,11 +92,12 @@ export class HitStore {
     for (const h of hits) {
       const rows: { id: string }[] = await tx.query(
         `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
-           a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at,
+           a_seizure_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          ON CONFLICT (pair_key) DO NOTHING RETURNING id`,
         [h.id, h.pairKey, h.matchType, h.score, h.reason, h.urgent, h.a.caseId, h.a.agency, h.a.itemId, h.a.value,
-          h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at],
+          h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at, h.a.seizureId ?? null],
       );
       if (rows.length > 0) created.push(rows[0].id);
     }
@@ -118,6 +123,13 @@ export class HitStore {
   async forCase(caseId: string): Promise<HitRecord[]> {
     const rows: Row[] = await this.dataSource.query(
       `${SELECT_HITS} WHERE h.a_case_id = $1 OR h.b_case_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [caseId],
+    );
+    return rows.map(toRecord);
+  }
+
+  async forSeizure(seizureId: string): Promise<HitRecord[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `${SELECT_HITS} WHERE h.a_seizure_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [seizureId],
     );
     return rows.map(toRecord);
   }

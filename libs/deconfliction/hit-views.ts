@@ -17,8 +17,9 @@ export const counterpartOf = (side: HitSide): Counterpart => ({
 export type SideName = 'a' | 'b';
 
 /** The side of a hit that a case (or lookout) is on; null when it is on neither. */
-export function sideOf(hit: HitRecord, owner: { caseId?: string; lookoutId?: string }): SideName | null {
+export function sideOf(hit: HitRecord, owner: { caseId?: string; lookoutId?: string; seizureId?: string }): SideName | null {
   if (owner.caseId && hit.a.caseId === owner.caseId) return 'a';
+  if (owner.seizureId && hit.a.seizureId === owner.seizureId) return 'a';
   if (owner.caseId && hit.b.caseId === owner.caseId) return 'b';
   if (owner.lookoutId && hit.b.lookoutId === owner.lookoutId) return 'b';
   return null;
@@ -42,7 +43,9 @@ export function sideView(hit: HitRecord, side: SideName) {
 
 /** The watch desk sees both pointers, the reason for the score and the resolution trail. */
 export function coordinatorView(hit: HitRecord) {
-  const pointer = (side: HitSide) => ({ ...counterpartOf(side), lookout: side.lookoutId !== null, matchedValue: side.value });
+  const pointer = (side: HitSide) => ({
+    ...counterpartOf(side), lookout: side.lookoutId !== null, seizure: side.seizureId !== null, matchedValue: side.value,
+  });
   return {
     id: hit.id,
     matchType: hit.matchType,

@@ -39,6 +39,7 @@ export default async function globalSetup(): Promise<void> {
 
   const info: StackInfo = { apiUrl: app.apiUrl, databaseUrl: pg.url, temporalAddress, temporalCli: cli, root, env };
   await writeFile(STACK_FILE, JSON.stringify(info, null, 2));
+  process.env.TEST_STACK_FILE = STACK_FILE;
   Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app } });
   log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s: api ${app.apiUrl}, temporal ${temporalAddress}`);
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const STACK_FILE = path.resolve(__dirname, '..', '.stack.json');
+/**
+ * One file per run (two runs in one checkout must not share it): global setup names it after its process and passes
+ * the name on to the test processes through the environment.
+ */
+export const STACK_FILE = process.env.TEST_STACK_FILE ?? path.resolve(__dirname, '..', `.stack-${process.pid}.json`);
 
 export interface StackInfo {
   apiUrl: string;
@@ -24,6 +28,9 @@ export const TEST_ENV: Record<string, string> = {
   EVENT_HIT_ESCALATION_AFTER: '2s',
   REFERRAL_ACK_DUE_AFTER: '3s',
   MEETING_REPORT_DUE_AFTER: '3s',
+  TRACE_URGENT_DUE_AFTER: '2s',
+  TRACE_ROUTINE_DUE_AFTER: '60s',
+  MEETING_NOTICE_LEAD_TIME: '2s',
 };
 
 export function readStack(): StackInfo {

@@ -10,10 +10,9 @@ import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
-import type { HitStart } from '../../libs/deconfliction/deconfliction.service';
 import type { ReferralStart } from '../../libs/referrals/referral.service';
-import { hitWorkflow } from '../hit/hit.workflow';
 import { referralWorkflow } from '../referral/referral.workflow';
+import { startHitWorkflows } from '../shared/children';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
 
 type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
@@ -33,27 +32,6 @@ const intake = proxyLocalActivities<Activities>({
   localRetryThreshold: '10 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
-
-/**
- * Each hit lives on in its own workflow (its escalation timer must not depend on this case continuing as new or
- * closing). A hit found again by a retried pass already has its workflow: that start is recognised and skipped.
- */
-async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise<void> {
-  // Histories recorded before deconfliction landed carry a hit count here, not a list.
-  for (const hit of Array.isArray(hits) ? hits : []) {
-    try {
-      await startChild(hitWorkflow, {
-        workflowId: hit.workflowId,
-        args: [{ hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        // A hit already resolved keeps its finished workflow: never a second run with a fresh clock.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-  }
-}
 
 /** Referrals, like hits, outlive the case's runs; a referral already running is recognised and skipped. */
 async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void> {

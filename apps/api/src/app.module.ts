@@ -5,11 +5,13 @@ import { CasesModule } from './cases/cases.module';
 import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { SeizuresModule } from './seizures/seizures.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, NotificationsModule, AuditModule],
+  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule, AuditModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -3,40 +3,44 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
+import type { DataSource } from 'typeorm';
 import { createCaseActivities } from '../../../activities/cases/case.activities';
 import { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
+import { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
 import { createReferralActivities } from '../../../activities/referrals/referral.activities';
 import { AuditStore } from '../../../libs/audit/audit-store';
 import { CaseStore } from '../../../libs/cases/case-store';
 import { loadConfig } from '../../../libs/config/config';
-import { CASE_WORKFLOW_TYPE } from '../../../libs/contracts/temporal';
 import { createDataSource } from '../../../libs/db/data-source';
+import { findPendingWorkflowStarts, markWorkflowStarted } from '../../../libs/db/pending-workflow-starts';
 import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../libs/deconfliction/matching-store';
+import { ActionItemService } from '../../../libs/meetings/action-item.service';
+import { MeetingService } from '../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../libs/notifications/notification-store';
 import { ReferralService } from '../../../libs/referrals/referral.service';
+import { TraceService } from '../../../libs/seizures/trace.service';
+import { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
 /**
- * The durable half of intake: a case committed while Temporal was unreachable has no workflow yet; this loop starts
- * it (workflow ids are the case ids, so a start that did go through is simply recognised).
+ * The durable half of intake: a case, seizure or trace committed while Temporal was unreachable has no workflow yet;
+ * this loop starts it (workflow ids derive from the record ids, so a start that did go through is recognised).
  */
-function startWorkflowRelay(client: Client, cases: CaseStore, taskQueue: string, afterMs: number): () => void {
+function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: string, afterMs: number): () => void {
   let stopped = false;
   const tick = async (): Promise<void> => {
     try {
-      for (const pending of await cases.findWorkflowsNotStarted(afterMs, 100)) {
+      for (const pending of await findPendingWorkflowStarts(dataSource, afterMs, 100)) {
         try {
-          await client.workflow.start(CASE_WORKFLOW_TYPE, {
-            taskQueue, workflowId: pending.workflowId, args: [{ caseId: pending.id }],
-          });
-          logger.info({ caseId: pending.id, workflowId: pending.workflowId }, 'relay started case workflow');
+          await client.workflow.start(pending.workflowType, { taskQueue, workflowId: pending.workflowId, args: pending.args });
+          logger.info({ id: pending.id, workflowId: pending.workflowId }, `relay started ${pending.workflowType}`);
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
-        await cases.markWorkflowStarted(pending.id);
+        await markWorkflowStarted(dataSource, pending.table, pending.id);
       }
     } catch (error) {
       logger.warn({ err: error }, 'workflow start relay pass failed; will retry');
@@ -65,6 +69,9 @@ async function main(): Promise<void> {
     dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
   );
   const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
+  const actionItems = new ActionItemService(dataSource, notifications, audit);
+  const meetings = new MeetingService(dataSource, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs);
+  const traces = new TraceService(dataSource, notifications, audit, config.traceDueAfterMs);
 
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -78,13 +85,15 @@ async function main(): Promise<void> {
     activities: {
       ...createCaseActivities({ dataSource, cases, audit }),
       ...createDeconflictionActivities({ deconfliction }),
+      ...createSeizureActivities({ deconfliction, traces }),
       ...createReferralActivities({ referrals }),
+      ...createMeetingActivities({ meetings, actionItems }),
     },
   });
 
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
-  const stopRelay = startWorkflowRelay(client, cases, config.taskQueue, config.workflowStartRelayAfterMs);
+  const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);
 
   const shutdown = (): void => { logger.info('worker shutting down'); worker.shutdown(); };
   process.once('SIGINT', shutdown);

@@ -13,6 +13,7 @@ export class CaseEntity {
   @Column('jsonb') flags!: CaseFlags;
   @Column('text') status!: CaseStatus;
   @Column('text', { nullable: true }) outcome!: string | null;
+  @Column('text', { nullable: true }) result!: string | null;
   @Column('text', { name: 'workflow_id' }) workflowId!: string;
   @Column('timestamptz', { name: 'workflow_started_at', nullable: true }) workflowStartedAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

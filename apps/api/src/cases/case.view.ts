@@ -22,6 +22,7 @@ export function caseDetailView(detail: CaseDetail, access: 'OWNER' | 'SHARED') {
     flags: c.flags,
     status: c.status,
     outcome: c.outcome,
+    result: c.result,
     owningAgency: c.owningAgency,
     leadAgent: detail.leadAgent,
     workflowId: c.workflowId,

@@ -94,7 +94,7 @@ export class CasesController {
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CloseCaseDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.cases.close(user, id, body.outcome, IdempotencyService.checkKey(key)));
+    return send(reply, await this.cases.close(user, id, body.outcome, body.result, IdempotencyService.checkKey(key)));
   }
 
   @Post(':id/shares')

@@ -141,14 +141,14 @@ export class CasesService {
     });
   }
 
-  async close(user: AuthUser, caseId: string, outcome: string, key: string | undefined) {
+  async close(user: AuthUser, caseId: string, outcome: string, result: string | undefined, key: string | undefined) {
     await this.requireOwner(user, caseId);
-    const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/close`, { outcome });
+    const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/close`, { outcome, result });
     return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
-      const result: CloseResult = await this.runUpdate(caseId, () => this.temporal.executeUpdate(
-        caseWorkflowId(caseId), closeCaseUpdate, { actor: actorOf(user), outcome }, updateId,
+      const closed: CloseResult = await this.runUpdate(caseId, () => this.temporal.executeUpdate(
+        caseWorkflowId(caseId), closeCaseUpdate, { actor: actorOf(user), outcome, ...(result ? { result } : {}) }, updateId,
       ));
-      return { status: 200, body: { ...result } };
+      return { status: 200, body: { ...closed } };
     });
   }
 

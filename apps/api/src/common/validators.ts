@@ -61,6 +61,20 @@ export function IsFutureTimestamp(options?: ValidationOptions): PropertyDecorato
   };
 }
 
+/** A timestamp (see IsTimestamp) that is not in the future, e.g. when something was seized. */
+export function IsPastTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    IsTimestamp(options)(target, propertyName);
+    registerDecorator({
+      name: 'isPastTimestamp', target: target.constructor, propertyName: String(propertyName), options,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + 60_000,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must not be in the future`,
+      },
+    });
+  };
+}
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ISO-8601 date-time that states its offset (api.md: times carry an offset), and a real calendar instant. */

@@ -7,6 +7,8 @@ import { createDataSource } from '../../../../libs/db/data-source';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
+import { ActionItemService } from '../../../../libs/meetings/action-item.service';
+import { MeetingService } from '../../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { ReferralService } from '../../../../libs/referrals/referral.service';
 import { IdempotencyService } from '../common/idempotency.service';
@@ -59,13 +61,24 @@ class DataSourceCloser implements OnApplicationShutdown {
       useFactory: (ds: DataSource, cases: CaseStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
         new ReferralService(ds, cases, notifications, audit, config.referralAckDueAfterMs),
     },
+    {
+      provide: ActionItemService,
+      inject: [DataSource, NotificationStore, AuditStore],
+      useFactory: (ds: DataSource, notifications: NotificationStore, audit: AuditStore) => new ActionItemService(ds, notifications, audit),
+    },
+    {
+      provide: MeetingService,
+      inject: [DataSource, NotificationStore, AuditStore, ActionItemService, APP_CONFIG],
+      useFactory: (ds: DataSource, notifications: NotificationStore, audit: AuditStore, actionItems: ActionItemService, config: AppConfig) =>
+        new MeetingService(ds, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs),
+    },
     TemporalService,
     IdempotencyService,
     DataSourceCloser,
   ],
   exports: [
     APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
-    TemporalService, IdempotencyService,
+    TemporalService, IdempotencyService, MeetingService, ActionItemService,
   ],
 })
 export class InfraModule {}

@@ -37,6 +37,17 @@ export class TemporalService implements OnApplicationShutdown {
     }
   }
 
+  /** Starts a workflow for a record just committed; bounded, because the worker's relay covers a start that fails. */
+  async startRecordWorkflow(workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
+    try {
+      await this.connection.withDeadline(Date.now() + 3000, () => this.client.workflow.start(workflowType, {
+        taskQueue: this.config.taskQueue, workflowId, args,
+      }));
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
   async caseState(caseId: string): Promise<CaseWorkflowState> {
     return this.client.workflow.getHandle(caseWorkflowId(caseId)).query<CaseWorkflowState>('caseState');
   }

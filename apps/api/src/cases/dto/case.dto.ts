@@ -3,6 +3,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
 import { CASE_CATEGORIES, CaseCategory, CaseStatus } from '../../../../../libs/contracts/case-items';
+import { CASE_RESULTS, CaseResult } from '../../../../../libs/seizures/trace-rules';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from './case-items.dto';
 
 export const MAX_ITEMS_PER_REQUEST = 200;
@@ -67,6 +68,10 @@ export class CloseCaseDto {
   /** How the case ended, in the agency's words (e.g. "indictment returned", "referred to PGR"). */
   @IsString() @IsNotEmpty() @MaxLength(2000)
   outcome!: string;
+
+  /** The countable result (README, Statistics: which results are fruitful investigations and successful prosecutions). */
+  @IsOptional() @IsIn(CASE_RESULTS)
+  result?: CaseResult;
 }
 
 export class ShareCaseDto {

@@ -1,0 +1,124 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  registerDecorator, ValidateNested, ValidationArguments, ValidationOptions,
+} from 'class-validator';
+import {
+  COUNTERPART_COUNTRIES, CounterpartCountry, Deliverable, DELIVERABLES, MEETING_LEVELS, MeetingLevel, REVIEW_DECISIONS,
+  ReviewDecision,
+} from '../../../../../libs/meetings/meeting-rules';
+import { IsFutureTimestamp, IsTimestamp } from '../../common/validators';
+
+/** Clients' clocks run a little ahead at times; a meeting "held just now" must not be refused for that. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A timestamp (see IsTimestamp) that does not lie in the future: when something already happened. */
+export function IsPastTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    IsTimestamp(options)(target, propertyName);
+    registerDecorator({
+      name: 'isPastTimestamp', target: target.constructor, propertyName: String(propertyName), options,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must not lie in the future`,
+      },
+    });
+  };
+}
+
+export class CreateMeetingDto {
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title!: string;
+
+  @IsIn(COUNTERPART_COUNTRIES)
+  counterpartCountry!: CounterpartCountry;
+
+  /** Agency codes of the counterpart country (e.g. PGR, SSP for MX; RCMP, CBSA for CA). */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(20, { each: true })
+  counterpartAgencies!: string[];
+
+  @IsIn(MEETING_LEVELS)
+  level!: MeetingLevel;
+
+  @IsTimestamp()
+  scheduledAt!: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300)
+  location?: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(DELIVERABLES.length) @ArrayUnique() @IsIn(DELIVERABLES, { each: true })
+  deliverables?: Deliverable[];
+}
+
+export class OutcomeActionItemDto {
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  description!: string;
+
+  /** A working group or a person. */
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  owner!: string;
+
+  @IsFutureTimestamp()
+  dueAt!: string;
+}
+
+export class RecordOutcomeDto {
+  @IsPastTimestamp()
+  heldAt!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(20_000)
+  summary!: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OutcomeActionItemDto)
+  actionItems?: OutcomeActionItemDto[];
+}
+
+export class ReportRequestDto {
+  /** Defaults to now + MEETING_REPORT_DUE_AFTER. */
+  @IsOptional() @IsFutureTimestamp()
+  dueAt?: string;
+}
+
+export class SubmitReportDto {
+  @IsString() @IsNotEmpty() @MaxLength(100_000)
+  body!: string;
+}
+
+export class ReviewReportDto {
+  @IsIn(REVIEW_DECISIONS)
+  decision!: ReviewDecision;
+
+  @IsString() @IsNotEmpty() @MaxLength(4000)
+  comment!: string;
+
+  /** Only with RETURN: the new due date (defaults to now + MEETING_REPORT_DUE_AFTER). */
+  @IsOptional() @IsFutureTimestamp()
+  dueAt?: string;
+}
+
+export class ListMeetingsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+export class ComplianceQueryDto {
+  /** Meetings scheduled at or after this time. */
+  @IsTimestamp()
+  from!: string;
+
+  /** Meetings scheduled at or before this time (not before `from`). */
+  @IsTimestamp()
+  to!: string;
+}
+
+export class MeetingCreatedDto {
+  id!: string;
+  notificationRequired!: boolean;
+  notificationDueAt?: string;
+  workflowId!: string;
+  notification!: string;
+  report!: string;
+}

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { complianceCsv, wantsCsv } from '../../../../libs/meetings/compliance-csv';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { UuidParam } from '../common/uuid-param.pipe';
+import {
+  ComplianceQueryDto, CreateMeetingDto, ListMeetingsQueryDto, MeetingCreatedDto, RecordOutcomeDto, ReportRequestDto,
+  ReviewReportDto, SubmitReportDto,
+} from './dto/meeting.dto';
+import { MeetingsApi } from './meetings.service';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
+
+export function send(reply: FastifyReply, outcome: IdempotentOutcome): Record<string, unknown> {
+  void reply.status(outcome.status);
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+  return outcome.body;
+}
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsApi) {}
+
+  @Post()
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async create(
+    @CurrentUser() user: AuthUser, @Body() body: CreateMeetingDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeetingCreatedDto> {
+    return send(reply, await this.meetings.create(user, body, IdempotencyService.checkKey(key))) as unknown as MeetingCreatedDto;
+  }
+
+  @Get()
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  list(@CurrentUser() user: AuthUser, @Query() query: ListMeetingsQueryDto) {
+    return this.meetings.list(user, query.limit ?? 50, query.cursor);
+  }
+
+  /** M4 for leadership; `Accept: text/csv` answers the same lines as CSV. Declared before `:id`. */
+  @Get('compliance')
+  @Roles('LEADERSHIP')
+  @ApiProduces('application/json', 'text/csv')
+  async compliance(
+    @CurrentUser() user: AuthUser, @Query() query: ComplianceQueryDto,
+    @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const report = await this.meetings.compliance(user, query.from, query.to);
+    void reply.header('vary', 'accept');
+    if (!wantsCsv(accept)) return report;
+    void reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="meeting-compliance.csv"');
+    return complianceCsv(report.items);
+  }
+
+  @Get(':id')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.meetings.get(user, id);
+  }
+
+  /** M1: the notice to the meeting-coordination team (ON_TIME or LATE). */
+  @Post(':id/notification')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async notice(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.meetings.notice(user, id, IdempotencyService.checkKey(key)));
+  }
+
+  @Post(':id/outcome')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async outcome(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: RecordOutcomeDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.meetings.outcome(user, id, body, IdempotencyService.checkKey(key)));
+  }
+
+  /** M3: only for a meeting touching a trilateral deliverable. */
+  @Post(':id/report-request')
+  @Roles('MEETING_COORDINATION')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async requestReport(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReportRequestDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.meetings.requestReport(user, id, body.dueAt, IdempotencyService.checkKey(key)));
+  }
+
+  @Post(':id/report')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async submitReport(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: SubmitReportDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.meetings.submitReport(user, id, body.body, IdempotencyService.checkKey(key)));
+  }
+
+  @Post(':id/report/review')
+  @Roles('MEETING_COORDINATION', 'LEADERSHIP')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async reviewReport(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReviewReportDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.meetings.reviewReport(user, id, body, IdempotencyService.checkKey(key)));
+  }
+}

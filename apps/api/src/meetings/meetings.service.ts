@@ -1,0 +1,231 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser, Role } from '../../../../libs/auth/roles';
+import { uuidFrom } from '../../../../libs/common/deterministic-id';
+import type { AppConfig } from '../../../../libs/config/config';
+import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contracts/meetings';
+import { FailureType } from '../../../../libs/contracts/temporal';
+import { ActionItemService } from '../../../../libs/meetings/action-item.service';
+import {
+  complianceTotals, nextNotificationStatus, nextReportStatus, ReportAction, reportEligible,
+} from '../../../../libs/meetings/meeting-rules';
+import { MeetingAspect, MeetingRecord, MeetingService } from '../../../../libs/meetings/meeting.service';
+import { complianceItemView, meetingSummaryView, meetingView } from '../../../../libs/meetings/meeting-views';
+import {
+  recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
+} from '../../../../workflows/meeting/messages';
+import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { M } from '../common/messages';
+import { APP_CONFIG } from '../infra/tokens';
+import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/meeting.dto';
+import { startMeetingWorkflow } from './meeting-workflows';
+
+/** Roles that see every agency's meetings and action items; organizers and agents see their own agency's. */
+export const ALL_AGENCY_ROLES: Role[] = ['MEETING_COORDINATION', 'LEADERSHIP'];
+export const scopeOf = (user: AuthUser): string | null => (user.roles.some((r) => ALL_AGENCY_ROLES.includes(r)) ? null : user.agency);
+export const actorOf = (user: AuthUser): MeetingActor => ({ userId: user.userId, username: user.username, agency: user.agency });
+
+type Step = 'notice' | 'outcome' | ReportAction;
+const STEP_WORDS: Record<Step, string> = {
+  notice: 'notify', outcome: 'record the outcome', REQUEST: 'request', EXPIRE: 'expire', SUBMIT: 'submit', ACCEPT: 'accept', RETURN: 'return',
+};
+/** Sides that may take a step: the organizing agency, or the meeting-coordination team and leadership (any agency). */
+type Side = 'organizer' | 'coordination';
+const MAX_COMPLIANCE_ITEMS = 10_000;
+
+@Injectable()
+export class MeetingsApi {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly actionItems: ActionItemService,
+    private readonly audit: AuditStore,
+    private readonly temporal: TemporalService,
+    private readonly idempotency: IdempotencyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * M1/M2 decide at creation whether a notice is owed and by when. The meeting, its audit entry and the idempotency
+   * answer commit together, with the workflow started inside the same transaction (503 and nothing written when
+   * Temporal is away).
+   */
+  async create(user: AuthUser, dto: CreateMeetingDto, key: string | undefined): Promise<IdempotentOutcome> {
+    const known = new Set(await this.meetings.agenciesOf(dto.counterpartCountry));
+    const agencies = [...new Set(dto.counterpartAgencies.map((a) => a.trim().toUpperCase()))];
+    const unknown = dto.counterpartAgencies.map((a, i) => ({ a: a.trim().toUpperCase(), i })).filter(({ a }) => !known.has(a));
+    if (unknown.length > 0) {
+      throw fieldErrors(unknown.map(({ i }) => ({
+        field: `counterpartAgencies[${i}]`,
+        en: `is not a known agency of ${dto.counterpartCountry}`, es: `no es una agencia conocida de ${dto.counterpartCountry}`,
+      })));
+    }
+    const hash = IdempotencyService.requestHash('POST /meetings', dto);
+    const id = randomUUID();
+    return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
+      const meeting = await this.meetings.create(tx, {
+        id, organizer: actorOf(user), title: dto.title, counterpartCountry: dto.counterpartCountry, counterpartAgencies: agencies,
+        level: dto.level, scheduledAt: new Date(dto.scheduledAt), location: dto.location, deliverables: dto.deliverables ?? [],
+      }, new Date(), (m) => startMeetingWorkflow(this.temporal, this.config, m));
+      const { notificationRequired, notificationDueAt, workflowId, notification, report } = meetingSummaryView(meeting);
+      return {
+        status: 201,
+        body: { id, notificationRequired, ...(notificationDueAt ? { notificationDueAt } : {}), workflowId, notification, report },
+      };
+    });
+  }
+
+  async list(user: AuthUser, limit: number, cursor: string | undefined) {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const rows = await this.meetings.list(scopeOf(user), limit + 1, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
+  }
+
+  async get(user: AuthUser, id: string) {
+    const meeting = await this.findFor(user, id, scopeOf(user));
+    return meetingView(meeting, await this.actionItems.forMeeting(id));
+  }
+
+  /** M4 over the meetings scheduled in [from, to]: one line each, and totals per state. Audited (a read of all agencies). */
+  async compliance(user: AuthUser, from: string, to: string) {
+    if (Date.parse(to) < Date.parse(from)) throw fieldError('to', 'must not be before from', 'no debe ser anterior a from');
+    const rows = await this.meetings.scheduledBetween(new Date(from), new Date(to), MAX_COMPLIANCE_ITEMS + 1);
+    if (rows.length > MAX_COMPLIANCE_ITEMS) {
+      throw fieldError('to', `the period holds more than ${MAX_COMPLIANCE_ITEMS} meetings; choose a shorter one`,
+        `el periodo contiene más de ${MAX_COMPLIANCE_ITEMS} reuniones; elija uno más corto`);
+    }
+    const items = rows.map(complianceItemView);
+    await this.audit.append({
+      actor: user.username, agency: user.agency, action: 'meeting.compliance_read', entityType: 'meeting', entityId: null,
+      details: { from, to, meetings: items.length },
+    });
+    return { items, totals: complianceTotals(items) };
+  }
+
+  notice(user: AuthUser, id: string, key: string | undefined) {
+    return this.step(user, id, 'notice', 'organizer', key, 200, {}, (actor) => ({ update: recordNoticeUpdate, arg: { actor } }));
+  }
+
+  /** Action item ids come from the Idempotency-Key when there is one, so a retried request creates none twice. */
+  outcome(user: AuthUser, id: string, dto: RecordOutcomeDto, key: string | undefined) {
+    const seed = key === undefined ? undefined : `${user.userId}\n${key}\n${id}\noutcome`;
+    const actionItems = (dto.actionItems ?? []).map((item, index) => ({
+      id: seed ? uuidFrom(`${seed}\n${index}`) : randomUUID(), description: item.description, owner: item.owner, dueAt: item.dueAt,
+    }));
+    return this.step(user, id, 'outcome', 'organizer', key, 201, dto, (actor) => ({
+      update: recordOutcomeUpdate, arg: { actor, heldAt: dto.heldAt, summary: dto.summary, actionItems },
+    }));
+  }
+
+  requestReport(user: AuthUser, id: string, dueAt: string | undefined, key: string | undefined) {
+    return this.step(user, id, 'REQUEST', 'coordination', key, 200, { dueAt }, (actor) => ({
+      update: requestReportUpdate, arg: { actor, ...(dueAt ? { dueAt: new Date(dueAt).toISOString() } : {}) },
+    }));
+  }
+
+  submitReport(user: AuthUser, id: string, body: string, key: string | undefined) {
+    return this.step(user, id, 'SUBMIT', 'organizer', key, 200, { body }, (actor) => ({ update: submitReportUpdate, arg: { actor, body } }));
+  }
+
+  reviewReport(user: AuthUser, id: string, dto: ReviewReportDto, key: string | undefined) {
+    if (dto.dueAt !== undefined && dto.decision !== 'RETURN') {
+      throw fieldError('dueAt', 'is only allowed when decision is RETURN', 'solo se permite cuando decision es RETURN');
+    }
+    return this.step(user, id, dto.decision, 'coordination', key, 200, dto, (actor) => ({
+      update: reviewReportUpdate,
+      arg: { actor, decision: dto.decision, comment: dto.comment, ...(dto.dueAt ? { dueAt: new Date(dto.dueAt).toISOString() } : {}) },
+    }));
+  }
+
+  /**
+   * Every step goes through the meeting's workflow as an update (under an update id derived from the Idempotency-Key
+   * when there is one). A step the rules refuse is 409 with the current state: checked on the read model first (but
+   * for a retry under a key), and again by the workflow's validator, which has the last word.
+   */
+  private async step<A>(
+    user: AuthUser, id: string, step: Step, side: Side, key: string | undefined, status: number, body: unknown,
+    build: (actor: MeetingActor) => { update: UpdateDefinition<MeetingWorkflowState, [A]>; arg: A },
+  ) {
+    const meeting = await this.findFor(user, id, side === 'organizer' ? user.agency : null);
+    const hash = IdempotencyService.requestHash(`POST /meetings/${id}/${step}`, body);
+    return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
+      // A retry under an Idempotency-Key goes to the workflow, which answers an update it already ran with its outcome.
+      if (key === undefined) this.precheck(meeting, step);
+      const { update, arg } = build(actorOf(user));
+      try {
+        await this.temporal.executeUpdate(meeting.workflowId, update, arg, updateId);
+      } catch (error) {
+        if (!(error instanceof WorkflowRejection)) throw error;
+        if (error.type === FailureType.InvalidMeetingTransition) {
+          const [current, aspect, reason] = error.details as [string, MeetingAspect, string | undefined];
+          throw this.refusal(id, step, aspect, current, reason);
+        }
+        if (error.type === FailureType.CaseNotFound) {
+          // The workflow has finished (every obligation met) or is not there yet: the read model decides which.
+          const current = await this.meetings.findById(id);
+          if (current) this.precheck(current, step);
+          throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
+        }
+        throw error;
+      }
+      const updated = (await this.meetings.findById(id)) as MeetingRecord;
+      return { status, body: meetingView(updated, await this.actionItems.forMeeting(id)) };
+    });
+  }
+
+  /** The rules applied to the read model: throws the 409 a step would get. */
+  private precheck(m: MeetingRecord, step: Step): void {
+    if (step === 'notice') {
+      const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
+      if (nextNotificationStatus(m.notification, 'NOTICE', probe) === null) throw this.refusal(m.id, step, 'notification', m.notification);
+    } else if (step === 'outcome') {
+      if (m.outcomeAt) throw this.refusal(m.id, step, 'outcome', 'RECORDED');
+    } else {
+      if (step === 'REQUEST' && !reportEligible(m.deliverables)) throw this.refusal(m.id, step, 'report', m.report, 'NO_DELIVERABLE');
+      if (nextReportStatus(m.report, step) === null) throw this.refusal(m.id, step, 'report', m.report);
+    }
+  }
+
+  private refusal(id: string, step: Step, aspect: MeetingAspect, current: string, reason?: string): ApiError {
+    if (aspect === 'notification') {
+      const message = current === 'EXEMPT' ? M.meetingNoticeNotRequired : M.meetingAlreadyNotified;
+      return new ApiError('Conflict', message, { id, status: current }, { body: { currentStatus: current } });
+    }
+    if (aspect === 'outcome') return new ApiError('Conflict', M.meetingOutcomeRecorded, { id }, { body: { currentStatus: current } });
+    if (reason === 'NO_DELIVERABLE') {
+      return new ApiError('Conflict', M.meetingNoDeliverable, { id }, { body: { currentStatus: current, deliverables: [] } });
+    }
+    return new ApiError('Conflict', M.meetingReportTransition, { id, step: STEP_WORDS[step], status: current }, { body: { currentStatus: current } });
+  }
+
+  /**
+   * The meeting if `agency` (null: any) may see it. Authorisation is in the query; a meeting of another agency looks
+   * like one that does not exist (404) and the refusal is audited. A read across agencies is audited too.
+   */
+  private async findFor(user: AuthUser, id: string, agency: string | null): Promise<MeetingRecord> {
+    const meeting = await this.meetings.findVisible(id, agency);
+    if (!meeting) {
+      if (await this.meetings.exists(id)) {
+        await this.audit.append({
+          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'meeting', entityId: id,
+          details: { reason: 'agency' },
+        });
+      }
+      throw new ApiError('NotFound', M.meetingNotFound, { id });
+    }
+    if (meeting.owningAgency !== user.agency) {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'meeting.read_other_agency', entityType: 'meeting', entityId: id,
+        details: { owningAgency: meeting.owningAgency },
+      });
+    }
+    return meeting;
+  }
+}

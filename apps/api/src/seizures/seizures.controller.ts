@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { StatsService, statsCsv } from '../../../../libs/seizures/stats.service';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { UuidParam } from '../common/uuid-param.pipe';
+import {
+  CreateSeizureDto, CreateTraceDto, PatchSeizureDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
+} from './dto/seizure.dto';
+import { SeizuresApi } from './seizures.service';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
+const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
+  void reply.status(outcome.status);
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+  return outcome.body;
+};
+
+@ApiTags('seizures')
+@ApiBearerAuth()
+@Controller()
+export class SeizuresController {
+  constructor(private readonly seizures: SeizuresApi, private readonly stats: StatsService) {}
+
+  @Post('seizures')
+  @Roles('CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async create(
+    @CurrentUser() user: AuthUser, @Body() body: CreateSeizureDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.seizures.create(user, body, IdempotencyService.checkKey(key)));
+  }
+
+  @Get('seizures')
+  @Roles('CASE_AGENT')
+  list(@CurrentUser() user: AuthUser) {
+    return this.seizures.list(user, 100);
+  }
+
+  @Get('seizures/:id')
+  @Roles('CASE_AGENT')
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.seizures.get(user, id);
+  }
+
+  @Patch('seizures/:id')
+  @Roles('CASE_AGENT')
+  patch(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: PatchSeizureDto) {
+    return this.seizures.patch(user, id, body);
+  }
+
+  @Post('seizures/:id/share')
+  @Roles('CASE_AGENT')
+  @HttpCode(200)
+  share(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareSeizureDto) {
+    return this.seizures.share(user, id, body.agencies);
+  }
+
+  @Get('seizures/:id/hits')
+  @Roles('CASE_AGENT')
+  hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.seizures.seizureHits(user, id);
+  }
+
+  @Post('seizures/:id/traces')
+  @Roles('CASE_AGENT')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async requestTrace(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CreateTraceDto,
+    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return send(reply, await this.seizures.requestTrace(user, id, body, IdempotencyService.checkKey(key)));
+  }
+
+  @Get('traces')
+  @Roles('CASE_AGENT')
+  traces(@CurrentUser() user: AuthUser, @Query() query: TraceQueryDto) {
+    return this.seizures.listTraces(user, query.status, query.limit ?? 100);
+  }
+
+  @Get('traces/:id')
+  @Roles('CASE_AGENT')
+  trace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.seizures.getTrace(user, id);
+  }
+
+  @Post('traces/:id/start')
+  @Roles('CASE_AGENT')
+  @HttpCode(200)
+  startTrace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.seizures.traceStep(user, id, 'start');
+  }
+
+  @Post('traces/:id/result')
+  @Roles('CASE_AGENT')
+  @HttpCode(200)
+  traceResult(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: TraceResultDto) {
+    return this.seizures.traceStep(user, id, 'result', body);
+  }
+
+  /** Leadership's statistics; `Accept: text/csv` returns the same table as CSV. */
+  @Get('stats')
+  @Roles('LEADERSHIP')
+  async statistics(
+    @Query() query: StatsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    const rows = await this.stats.table(from, to, query.groupBy);
+    if (accept?.includes('text/csv')) {
+      void reply.header('content-type', 'text/csv; charset=utf-8');
+      return statsCsv(rows, query.groupBy);
+    }
+    return {
+      from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, rows, ...(await this.stats.breakdowns(from, to)),
+      method: 'README.md#statistics',
+    };
+  }
+}

@@ -1,0 +1,181 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { CaseStore } from '../../../../libs/cases/case-store';
+import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
+import { FailureType } from '../../../../libs/contracts/temporal';
+import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { sideView } from '../../../../libs/deconfliction/hit-views';
+import { normalizeSerial } from '../../../../libs/deconfliction/normalize';
+import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs/seizures/seizure.service';
+import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/trace.service';
+import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../workflows/trace/messages';
+import { ApiError, fieldError } from '../common/api-error';
+import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { M } from '../common/messages';
+import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
+
+@Injectable()
+export class SeizuresApi {
+  private readonly logger = new Logger('seizures');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly seizures: SeizureService,
+    private readonly traces: TraceService,
+    private readonly cases: CaseStore,
+    private readonly hits: HitStore,
+    private readonly audit: AuditStore,
+    private readonly temporal: TemporalService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** The record commits with its audit entry; then its serials are deconflicted by the seizure's workflow. */
+  async create(user: AuthUser, dto: CreateSeizureDto, key: string | undefined): Promise<IdempotentOutcome> {
+    if (dto.caseId && (await this.cases.accessFor(dto.caseId, user.agency)) !== 'OWNER') {
+      throw fieldError('caseId', 'is not a case of your agency', 'no es un caso de su agencia');
+    }
+    dto.firearms.forEach((f, i) => {
+      if (normalizeSerial(f.serialNumber) === null) throw fieldError(`firearms[${i}].serialNumber`, 'has no readable characters', 'no tiene caracteres legibles');
+    });
+    const id = randomUUID();
+    const outcome = await this.idempotency.inTransaction(user.userId, key, IdempotencyService.requestHash('POST /seizures', dto), async (tx) => {
+      const record = await this.seizures.create(tx, id, user, dto);
+      const view = seizureView(record, 'OWNER');
+      return { status: 201, body: view as unknown as Record<string, unknown> };
+    });
+    if (!outcome.replayed) await this.startWorkflow('seizureWorkflow', `seizure-${id}`, [{ seizureId: id }], () => this.seizures.markWorkflowStarted(id));
+    return outcome;
+  }
+
+  async list(user: AuthUser, limit: number) {
+    const records = await this.seizures.listFor(user.agency, limit);
+    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: null };
+  }
+
+  async get(user: AuthUser, id: string) {
+    const access = await this.requireAccess(user, id);
+    const record = await this.seizures.find(id);
+    if (!record) throw new ApiError('NotFound', M.seizureNotFound, { id });
+    if (access === 'SHARED') {
+      await this.audit.append({ actor: user.username, agency: user.agency, action: 'seizure.read_shared', entityType: 'seizure', entityId: id, details: {} });
+    }
+    return seizureView(record, access);
+  }
+
+  async patch(user: AuthUser, id: string, dto: PatchSeizureDto) {
+    await this.requireOwner(user, id);
+    const current = await this.seizures.find(id);
+    const known = new Set(current?.firearms.map((f) => f.id));
+    (dto.firearms ?? []).forEach((f, i) => {
+      if (!known.has(f.id)) throw fieldError(`firearms[${i}].id`, 'is not a firearm of this seizure', 'no es un arma de este aseguramiento');
+    });
+    return seizureView(await this.dataSource.transaction((tx) => this.seizures.patch(tx, id, user, dto)), 'OWNER');
+  }
+
+  async share(user: AuthUser, id: string, agencies: string[]) {
+    await this.requireOwner(user, id);
+    const targets = [...new Set(agencies.map((a) => a.toUpperCase()))];
+    for (const [i, agency] of targets.entries()) {
+      if (!(await this.cases.agencyExists(agency))) throw fieldError(`agencies[${i}]`, 'is not a known agency code', 'no es un código de agencia conocido');
+    }
+    try {
+      return seizureView(await this.dataSource.transaction((tx) => this.seizures.share(tx, id, user, targets)), 'OWNER');
+    } catch (error) {
+      if (error instanceof SeizureIncomplete) {
+        throw new ApiError('Conflict', M.seizureIncomplete, { id, missing: error.missing.join(', ') }, { body: { missing: error.missing } });
+      }
+      throw error;
+    }
+  }
+
+  async seizureHits(user: AuthUser, id: string) {
+    await this.requireOwner(user, id);
+    return { items: (await this.hits.forSeizure(id)).map((h) => sideView(h, 'a')) };
+  }
+
+  /** A trace for one of the seizure's firearms; the firearms agency works it on its own clock. */
+  async requestTrace(user: AuthUser, seizureId: string, dto: CreateTraceDto, key: string | undefined): Promise<IdempotentOutcome> {
+    await this.requireAccess(user, seizureId);
+    const record = await this.seizures.find(seizureId);
+    const wanted = normalizeSerial(dto.serialNumber);
+    const firearm = record?.firearms.find((f) => normalizeSerial(f.serialNumber) === wanted);
+    if (!firearm) throw fieldError('serialNumber', 'is not the serial of a firearm in this seizure', 'no es el número de serie de un arma de este aseguramiento');
+    const id = randomUUID();
+    const hash = IdempotencyService.requestHash(`POST /seizures/${seizureId}/traces`, dto);
+    let trace: TraceRecord | undefined;
+    const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
+      trace = await this.traces.request(tx, id, user, seizureId, { serialNumber: firearm.serialNumber, priority: dto.priority, firearmId: firearm.id });
+      return { status: 201, body: traceView(trace) as unknown as Record<string, unknown> };
+    });
+    if (!outcome.replayed && trace) {
+      const dueAt = trace.dueAt.toISOString();
+      await this.startWorkflow('traceWorkflow', `trace-${id}`, [{ traceId: id, dueAt }], () => this.traces.markWorkflowStarted(id));
+    }
+    return outcome;
+  }
+
+  async listTraces(user: AuthUser, status: string | undefined, limit: number) {
+    return { items: (await this.traces.list(user.agency, status, limit)).map(traceView), nextCursor: null };
+  }
+
+  async getTrace(user: AuthUser, id: string) {
+    return traceView(await this.visibleTrace(user, id));
+  }
+
+  /** Only the firearms agency's agents move a trace; a result for a trace not in progress is 409. */
+  async traceStep(user: AuthUser, id: string, step: 'start' | 'result', dto?: TraceResultDto) {
+    const trace = await this.visibleTrace(user, id);
+    if (trace.tracingAgency !== user.agency) throw new ApiError('Forbidden', M.notTracingAgency, { agency: trace.tracingAgency });
+    const update: UpdateDefinition<TraceWorkflowState, [TraceStepRequest]> = step === 'start'
+      ? startTraceUpdate : dto?.status === 'COMPLETED' ? completeTraceUpdate : failTraceUpdate;
+    const { status: _status, ...result } = dto ?? ({} as Partial<TraceResultDto>);
+    try {
+      await this.temporal.executeUpdate(trace.workflowId, update, {
+        actor: { userId: user.userId, username: user.username, agency: user.agency }, ...result,
+      }, `${step}-${randomUUID()}`);
+    } catch (error) {
+      if (!(error instanceof WorkflowRejection)) throw error;
+      const current = (await this.traces.find(id)) ?? trace;
+      if (error.type === FailureType.InvalidTraceTransition || error.type === FailureType.CaseNotFound) {
+        throw new ApiError('Conflict', M.traceTransition, { id, status: current.status }, { body: { currentStatus: current.status } });
+      }
+      throw error;
+    }
+    return traceView((await this.traces.find(id)) as TraceRecord);
+  }
+
+  private async visibleTrace(user: AuthUser, id: string): Promise<TraceRecord> {
+    const trace = await this.traces.find(id);
+    if (!trace || (trace.requestingAgency !== user.agency && trace.tracingAgency !== user.agency)) {
+      throw new ApiError('NotFound', M.traceNotFound, { id });
+    }
+    return trace;
+  }
+
+  private async startWorkflow(type: string, workflowId: string, args: unknown[], started: () => Promise<void>): Promise<void> {
+    try {
+      await this.temporal.startRecordWorkflow(type, workflowId, args);
+      await started();
+    } catch (error) {
+      this.logger.warn({ workflowId, err: String(error) }, 'workflow start deferred to the relay');
+    }
+  }
+
+  private async requireAccess(user: AuthUser, id: string): Promise<'OWNER' | 'SHARED'> {
+    const access = await this.seizures.accessFor(id, user.agency);
+    if (access) return access;
+    if (await this.seizures.exists(id)) {
+      await this.audit.append({ actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'seizure', entityId: id, details: { reason: 'agency' } });
+    }
+    throw new ApiError('NotFound', M.seizureNotFound, { id });
+  }
+
+  private async requireOwner(user: AuthUser, id: string): Promise<void> {
+    if ((await this.requireAccess(user, id)) !== 'OWNER') throw new ApiError('Forbidden', M.notOwner);
+  }
+}

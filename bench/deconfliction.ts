@@ -1,0 +1,243 @@
+import os from 'node:os';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../libs/cases/case-store';
+import { DeconflictionConfig, loadConfig } from '../libs/config/config';
+import { createDataSource } from '../libs/db/data-source';
+import type { KeyOptions } from '../libs/deconfliction/match-keys';
+import { MatchingStore } from '../libs/deconfliction/matching-store';
+import { startBenchStack } from './support/bench-stack';
+import { BenchCase, createCases } from './support/bulk-load';
+import { loadDataset, LoadStats } from './support/dataset-load';
+import {
+  auditAppendSample, explainStatement, personFalsePositives, PersonSweep, personSweep, statementAt, SWEEP_THRESHOLDS,
+} from './support/diagnostics';
+import type { GenSpec } from './support/generators';
+import { ApiClient, KindRun, Prober, runKind } from './support/measure';
+import { notificationLatency, NotifyRun } from './support/notify-latency';
+import { EventRecall, eventRecall, HitRecall, hitRecall, personMisses, personQuality, PersonQuality } from './support/quality';
+import {
+  BenchQuery, eventQueries, exactQueries, KindName, organizationQueries, personCheckQueries, serialPartialQueries,
+} from './support/queries';
+import { p95, printGrid, printTargets, ratio, seconds, target, Target } from './support/report';
+import { printTable, row, Sample } from './support/stats';
+
+/**
+ * npm run bench:deconfliction: loads BENCH_ROWS (default 1,000,000) identifiers, persons and planned operations, then
+ * prints p50/p95/p99 per match kind through POST /deconfliction/checks beside the production probe called directly
+ * (the baseline), person recall/precision on generated name variants, event recall against a brute-force scan, and
+ * how long a new hit takes to reach both sides' notification streams.
+ *
+ * BENCH_QUERIES (default 1000) queries per kind (half for organization and serial partial), BENCH_ORACLE (200) event
+ * queries checked by brute force, BENCH_NOTIFY (50) hits timed end to end, BENCH_SEED for other generated data,
+ * BENCH_EXPLAIN=0 to skip the EXPLAIN ANALYZE of probe statements (each kind's at p95, the slowest person one, two names
+ * with shared phonetic codes), BENCH_PERSON_CODES=sql to compute phonetic codes per row in SQL during the load (the
+ * slower variant, kept for comparison). PERSON_MATCH_THRESHOLD and the other deconfliction settings apply to the API
+ * and the probe alike.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
+const ORACLE_SAMPLE = Number(process.env.BENCH_ORACLE ?? 200);
+const NOTIFY_ITERATIONS = Number(process.env.BENCH_NOTIFY ?? 50);
+const SEED = Number(process.env.BENCH_SEED ?? 20261123);
+const WARM_UP = 100;
+const started = performance.now();
+const log = (line: string) => console.log(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${line}`);
+
+interface KindResult { kind: KindName; queries: BenchQuery[]; run: KindRun }
+
+async function tableSizes(db: Client): Promise<string> {
+  const { rows } = await db.query<{ name: string; size: string }>(
+    `SELECT t AS name, pg_size_pretty(pg_total_relation_size(t::regclass)) AS size FROM unnest(ARRAY['match_keys', 'person_keys', 'event_keys']) AS t`);
+  return rows.map((r) => `${r.name} ${r.size}`).join(', ');
+}
+
+function printLoad(load: LoadStats, caseMs: number, totalMs: number, sizes: string): void {
+  console.log('');
+  printGrid(['load step', 'rows', 'COPY s', 'rows/s', 'INSERT..SELECT s'], load.copies.map((c) => [
+    c.table, c.result.rows.toLocaleString('en-US'), seconds(c.result.ms), Math.round(c.result.rows / (c.result.ms / 1000)).toLocaleString('en-US'),
+    c.finishMs ? seconds(c.finishMs) : '-',
+  ]));
+  console.log(`cases ${seconds(caseMs)} s; index builds ${load.indexes.map((i) => `${i.name} ${seconds(i.ms)} s`).join(', ')}; ` +
+    `VACUUM ANALYZE ${seconds(load.vacuumMs)} s; whole load ${seconds(totalMs)} s`);
+  console.log(`sizes with indexes: ${sizes}`);
+}
+
+function querySets(spec: GenSpec, rows: number, identifierSources: number): Record<KindName, BenchQuery[]> {
+  const half = Math.max(10, Math.round(QUERIES / 2));
+  return {
+    exact: exactQueries(spec, identifierSources, QUERIES + WARM_UP),
+    person: personCheckQueries(spec, rows, QUERIES + WARM_UP),
+    organization: organizationQueries(spec, identifierSources, half + WARM_UP),
+    'serial partial': serialPartialQueries(spec, identifierSources, half + WARM_UP),
+    event: eventQueries(spec, rows, QUERIES + WARM_UP),
+  };
+}
+
+async function measureKinds(sets: Record<KindName, BenchQuery[]>, api: ApiClient, prober: Prober): Promise<KindResult[]> {
+  const results: KindResult[] = [];
+  for (const [kind, all] of Object.entries(sets) as [KindName, BenchQuery[]][]) {
+    await runKind(all.slice(0, WARM_UP), api, prober);
+    const queries = all.slice(WARM_UP);
+    log(`${kind}: ${queries.length} checks through the API and the probe, one at a time`);
+    results.push({ kind, queries, run: await runKind(queries, api, prober) });
+  }
+  return results;
+}
+
+function printRecall(results: KindResult[], cases: BenchCase[]): void {
+  const recalls: [KindName, HitRecall][] = results.map((r) => [r.kind, hitRecall(r.queries, r.run, cases)]);
+  console.log('');
+  console.log('hit recall: queries made from a stored value must find it; fresh values may still meet near matches by design');
+  console.log('(an organization name similar to a stored one, a serial containing a stored readable part)');
+  printGrid(['kind', 'made from stored', 'found by probe', 'case in API answer', 'fresh values', 'fresh with matches'],
+    recalls.map(([kind, h]) => [kind, String(h.expected), ratio(h.probeFound, h.expected), ratio(h.apiFound, h.expected),
+      String(h.misses), String(h.missesWithMatches)]));
+}
+
+function printPersons(quality: PersonQuality[], misses: string[], wrong: [string, number][]): void {
+  console.log('');
+  console.log('person matching (probe answers; API column: the source case among the API\'s counterparts)');
+  printGrid(['queries', 'n', 'recall', 'precision', 'namesake precision', 'API case recall', 'matches/query'], quality.map((q) => [
+    q.group, String(q.n), q.recall.toFixed(3), q.precision.toFixed(3), q.namesakePrecision.toFixed(3), q.apiCaseRecall.toFixed(3),
+    q.matchesPerQuery.toFixed(2),
+  ]));
+  if (misses.length > 0) {
+    console.log('examples of misses:');
+    for (const line of misses) console.log(`  ${line}`);
+  }
+  console.log('wrong person matches (not the source person), by relation to the name queried:');
+  for (const [kind, n] of wrong) console.log(`  ${String(n).padStart(6)}  ${kind}`);
+}
+
+function printSweep(sweep: PersonSweep, threshold: number): void {
+  console.log('');
+  console.log(`person threshold sweep (same queries, every blocked candidate scored; configured threshold ${threshold})`);
+  printGrid(['threshold', 'recall', 'precision', 'namesake precision', 'matches/query'], SWEEP_THRESHOLDS.map((t, i) => [
+    t.toFixed(2), ratio(sweep.found[i], sweep.queries), ratio(sweep.correct[i], sweep.returned[i]),
+    ratio(sweep.namesakes[i], sweep.returned[i]), (sweep.returned[i] / sweep.queries).toFixed(2),
+  ]));
+  console.log('person misses at the configured threshold, by cause:');
+  printGrid(['variant', 'never a candidate (blocking)', 'candidate, scored below', 'their median score'], [...sweep.notBlocked].map(([v, n]) => {
+    const scores = [...sweep.belowThreshold.get(v)!].sort((a, b) => a - b);
+    return [v, String(n), String(scores.length), scores.length ? scores[Math.floor(scores.length / 2)].toFixed(2) : '-'];
+  }));
+}
+
+/**
+ * Names whose tokens share double-metaphone codes (garcia KRS/KRX, garza and cruz KRS): the pair KRS+KRX that the
+ * person blocking builds from two tokens is also held by every stored "García" alone.
+ */
+const SHARED_CODE_NAMES = ['Pedro García Garza', 'Juan Cruz García'];
+
+async function explainRuns(db: Client, results: KindResult[], prober: Prober): Promise<void> {
+  for (const r of results) {
+    const typical = statementAt(r.run.statements, 95);
+    if (typical) await explainStatement(db, `${r.kind}: probe statement at p95`, typical);
+    const worst = statementAt(r.run.statements, 100);
+    if (r.kind === 'person' && worst) await explainStatement(db, `${r.kind}: slowest probe statement`, worst);
+  }
+  for (const fullName of SHARED_CODE_NAMES) {
+    await prober.probe({ subjects: [{ kind: 'PERSON', fullName }] });
+    const statement = statementAt(prober.takeStatements(), 100);
+    if (statement) await explainStatement(db, `person "${fullName}" (tokens with shared codes)`, statement);
+  }
+}
+
+function printEvents(events: EventRecall): void {
+  console.log('');
+  console.log(`event recall vs brute force: ${events.queries} queries, ${events.oracleRows} conflicting operations by the oracle, ` +
+    `${events.found} found by the probe (recall ${ratio(events.found, events.oracleRows)}), ${events.extra} returned beyond the oracle; ` +
+    `oracle p95 ${p95(events.oracle).toFixed(1)} ms/query`);
+}
+
+function finalTable(results: KindResult[], audit: Sample, events: EventRecall, notify: NotifyRun): void {
+  const rows: string[][] = [];
+  for (const r of results) {
+    rows.push(row(`${r.kind}: POST /deconfliction/checks`, r.run.api));
+    rows.push(row(`${r.kind}: baseline MatchingStore.probe`, r.run.probe));
+  }
+  rows.push(row('part of every API check: audit append', audit));
+  rows.push(row('event oracle (brute-force scan)', events.oracle));
+  rows.push(row('notify: atf POST /cases (201)', notify.post));
+  rows.push(row('notify: hit on new side (atf stream)', notify.newSide));
+  rows.push(row('notify: hit on existing side (ice stream)', notify.existingSide));
+  console.log('');
+  printTable(rows);
+}
+
+function targets(results: KindResult[], persons: PersonQuality[], events: EventRecall, notify: NotifyRun): Target[] {
+  const api = (kind: KindName) => results.find((r) => r.kind === kind)!.run.api;
+  const all = persons.find((p) => p.group === 'all')!;
+  return [
+    target('exact p95 (API)', p95(api('exact')), 20, '<=', 'ms'),
+    target('person p95 (API)', p95(api('person')), 60, '<=', 'ms'),
+    target('person recall', all.recall, 0.95, '>='),
+    target('person precision', all.precision, 0.9, '>='),
+    target('event p95 (API)', p95(api('event')), 30, '<=', 'ms'),
+    target('event recall vs oracle', events.oracleRows === 0 ? 0 : events.found / events.oracleRows, 1, '>='),
+    target('notification p95, both sides', Math.max(p95(notify.newSide), p95(notify.existingSide)), 2000, '<=', 'ms'),
+  ];
+}
+
+interface Loaded { cases: BenchCase[]; spec: GenSpec; stats: LoadStats }
+
+async function loadPhase(db: Client, dataSource: DataSource, config: DeconflictionConfig): Promise<Loaded> {
+  const loadStarted = performance.now();
+  const cases = await createCases(db, Math.max(100, Math.round(ROWS / 100)));
+  const caseMs = performance.now() - loadStarted;
+  const now = new Date();
+  const spec: GenSpec = { seed: SEED, caseCount: cases.length, epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+  const options = (agency: string): KeyOptions => ({
+    country: agency === 'PGR' ? 'MX' : 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS,
+  });
+  log(`loading ${ROWS.toLocaleString('en-US')} rows per table into ${cases.length.toLocaleString('en-US')} cases`);
+  const stats = await loadDataset(db, dataSource.manager, new MatchingStore(config), spec, cases, ROWS, options, log);
+  printLoad(stats, caseMs, performance.now() - loadStarted, await tableSizes(db));
+  return { cases, spec, stats };
+}
+
+/** Person quality from the measured answers, then the threshold sweep that explains it. */
+async function personPhase(results: KindResult[], cases: BenchCase[], prober: Prober, threshold: number): Promise<PersonQuality[]> {
+  const person = results.find((r) => r.kind === 'person')!;
+  const quality = personQuality(person.queries, person.run, cases);
+  printPersons(quality, personMisses(person.queries, person.run, 3), personFalsePositives(person.queries, person.run.probeMatches));
+  log(`person threshold sweep: ${person.queries.length} queries with every candidate scored`);
+  printSweep(await personSweep(prober, person.queries, threshold), threshold);
+  return quality;
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack(log);
+  log(`PostgreSQL settings: ${Object.entries(stack.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  const db = new Client({ connectionString: stack.pgUrl, application_name: 'bench-load' });
+  await db.connect();
+  const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
+  await dataSource.initialize();
+  try {
+    const config = loadConfig().deconfliction;
+    const { cases, spec, stats } = await loadPhase(db, dataSource, config);
+    const prober = new Prober(dataSource, config);
+    const results = await measureKinds(querySets(spec, ROWS, stats.identifierSources - 1), await ApiClient.login(stack.apiUrl, 'ice.agent'), prober);
+    printRecall(results, cases);
+    const persons = await personPhase(results, cases, prober, config.personMatchThreshold);
+    const audit = await auditAppendSample(dataSource, 200);
+    log(`event recall: brute force over ${ORACLE_SAMPLE} queries`);
+    const event = results.find((r) => r.kind === 'event')!;
+    const events = await eventRecall(db, event.queries, event.run, ORACLE_SAMPLE);
+    printEvents(events);
+    log(`notification latency: ${NOTIFY_ITERATIONS} hits between ice.agent and atf.agent`);
+    const notify = await notificationLatency(stack.apiUrl, db, NOTIFY_ITERATIONS, log);
+    if (process.env.BENCH_EXPLAIN !== '0') await explainRuns(db, results, prober);
+    finalTable(results, audit, events, notify);
+    printTargets(targets(results, persons, events, notify));
+    console.log(`\n${ROWS.toLocaleString('en-US')} rows per table, person threshold ${config.personMatchThreshold}, ` +
+      `${os.cpus().length} cores, whole run ${seconds(performance.now() - started)} s`);
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await stack.stop();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });

@@ -1,0 +1,68 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ensureDatabase, runMigrations } from '../../libs/db/migrate';
+import { startAppProcesses } from '../../libs/devstack/app-processes';
+import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
+import { freePort } from '../../libs/devstack/processes';
+import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
+import { startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
+import type { Log } from './bulk-load';
+
+/** The whole system in a temporary directory, as bench/intake.ts starts it: PostgreSQL, Temporal (in memory), worker, API. */
+export interface BenchStack { pgUrl: string; apiUrl: string; settings: Record<string, string>; stop: () => Promise<void> }
+
+/**
+ * Planner and memory settings from shared/notes/matching-calibration.md. The embedded server is started with `-c`
+ * flags (shared_buffers 512MB, work_mem 32MB), which outrank postgresql.auto.conf, so ALTER SYSTEM cannot change them;
+ * a per-database setting outranks the flags for every new session, which covers work_mem. shared_buffers needs a
+ * restart with another flag and stays at 512MB (the data still sits in the OS page cache on this machine).
+ */
+async function tuneDatabase(url: string): Promise<Record<string, string>> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const name = new URL(url).pathname.slice(1);
+    await db.query(`ALTER DATABASE "${name}" SET work_mem = '64MB'`);
+    await db.query(`ALTER DATABASE "${name}" SET random_page_cost = 1.1`);
+  } finally {
+    await db.end();
+  }
+  const check = new Client({ connectionString: url });
+  await check.connect();
+  try {
+    const { rows } = await check.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['shared_buffers', 'work_mem', 'random_page_cost',
+         'effective_cache_size', 'max_parallel_workers_per_gather', 'server_version']) AS name`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  } finally {
+    await check.end();
+  }
+}
+
+export async function startBenchStack(log: Log): Promise<BenchStack> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
+  await chmod(root, 0o755);
+  const stops: (() => Promise<void>)[] = [() => rm(root, { recursive: true, force: true })];
+  const stop = async () => { for (const s of stops.splice(0).reverse()) await s().catch(() => undefined); };
+  try {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log });
+    stops.push(pg.stop);
+    await ensureDatabase(pg.url);
+    const settings = await tuneDatabase(pg.url);
+    await runMigrations(pg.url);
+    const temporalPort = await freePort();
+    const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(log), port: temporalPort, headless: true });
+    stops.push(() => temporal.stop());
+    const app = await startAppProcesses({
+      DATABASE_URL: pg.url, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development',
+    }, await freePort(), 'quiet');
+    stops.push(app.stop);
+    return { pgUrl: pg.url, apiUrl: app.apiUrl, settings, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,132 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeconflictionConfig } from '../../libs/config/config';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-store';
+import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
+import { Match, MatchingStore } from '../../libs/deconfliction/matching-store';
+import { batchesOf, BenchQuery, CheckBody } from './queries';
+import type { Sample } from './stats';
+
+/** The two ways a check is timed: through the API, and the production probe called directly on one connection. */
+
+export interface CheckMatch {
+  matchType: string; matchedValue: string; score: number;
+  counterpart: { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null };
+}
+
+export class ApiClient {
+  private constructor(readonly baseUrl: string, readonly token: string) {}
+
+  static async login(baseUrl: string, username: string): Promise<ApiClient> {
+    const response = await fetch(`${baseUrl}/auth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-password' }),
+    });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+    const { accessToken } = await response.json() as { accessToken: string };
+    return new ApiClient(baseUrl, accessToken);
+  }
+
+  async post<T>(path: string, body: unknown, expected = 200): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`POST ${path}: ${response.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  }
+
+  async check(body: CheckBody): Promise<CheckMatch[]> {
+    return (await this.post<{ matches: CheckMatch[] }>('/deconfliction/checks', body)).matches;
+  }
+}
+
+/** One SQL statement the probe ran, with its parameters, so the report can EXPLAIN a representative slow one. */
+export interface Statement { sql: string; params: unknown[]; ms: number }
+
+/** What `DeconflictionService.check` does minus HTTP, auth, audit and the transaction: keys, codes, probe. */
+export class Prober {
+  private readonly store: MatchingStore;
+  private readonly options: KeyOptions;
+  /** Per probe call, its slowest statement; collected until `takeStatements()`. */
+  private statements: Statement[] = [];
+  private callSlowest: Statement | null = null;
+
+  constructor(private readonly dataSource: DataSource, private readonly config: DeconflictionConfig) {
+    this.store = new MatchingStore(config);
+    // ice.agent's agency is in the US: national phone numbers read as US ones, as the API reads them for that caller.
+    this.options = { country: 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS };
+  }
+
+  async probe(body: CheckBody): Promise<Match[]> {
+    const all = batchesOf(body).map((b) => keysForItems(b, this.options));
+    const keys: ItemKeys = { exact: all.flatMap((k) => k.exact), persons: all.flatMap((k) => k.persons), events: all.flatMap((k) => k.events) };
+    const manager = this.recording();
+    this.callSlowest = null;
+    try {
+      const codes = await this.store.personCodes(manager, keys.persons);
+      return await this.store.probe(manager, keys, codes, null);
+    } finally {
+      if (this.callSlowest) this.statements.push(this.callSlowest);
+    }
+  }
+
+  /** The same probe with another person threshold (0 returns every blocked candidate with its score). */
+  withPersonThreshold(personMatchThreshold: number): Prober {
+    return new Prober(this.dataSource, { ...this.config, personMatchThreshold });
+  }
+
+  takeStatements(): Statement[] {
+    return this.statements.splice(0);
+  }
+
+  /** MatchingStore only calls `query` on the manager it is given; timing each call costs two clock reads. */
+  private recording(): EntityManager {
+    const manager = this.dataSource.manager;
+    const query = async (sql: string, params: unknown[] = []) => {
+      const started = performance.now();
+      const rows: unknown = await manager.query(sql, params);
+      const ms = performance.now() - started;
+      if (!this.callSlowest || ms > this.callSlowest.ms) this.callSlowest = { sql, params, ms };
+      return rows;
+    };
+    return { query } as unknown as EntityManager;
+  }
+}
+
+export interface KindRun {
+  api: Sample; probe: Sample; apiMatches: CheckMatch[][]; probeMatches: Match[][];
+  /** The slowest statement of each probe call, in call order. */
+  statements: Statement[];
+}
+
+const emptySample = (): Sample => ({ latenciesMs: [], elapsedMs: 0, errors: 0 });
+
+async function timed<T>(sample: Sample, work: () => Promise<T>, fallback: T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } catch (error) {
+    sample.errors += 1;
+    if (sample.errors <= 3) console.error(`[bench] error: ${(error as Error).message}`);
+    return fallback;
+  } finally {
+    const ms = performance.now() - started;
+    sample.latenciesMs.push(ms);
+    sample.elapsedMs += ms;
+  }
+}
+
+/**
+ * Each query through the API and through the probe, one at a time (clean latencies), alternating which goes first so
+ * neither always runs on the cache the other just warmed.
+ */
+export async function runKind(queries: BenchQuery[], api: ApiClient, prober: Prober): Promise<KindRun> {
+  prober.takeStatements();
+  const run: KindRun = { api: emptySample(), probe: emptySample(), apiMatches: [], probeMatches: [], statements: [] };
+  for (const [i, query] of queries.entries()) {
+    const viaApi = async () => { run.apiMatches[i] = await timed(run.api, () => api.check(query.body), []); };
+    const viaProbe = async () => { run.probeMatches[i] = await timed(run.probe, () => prober.probe(query.body), []); };
+    if (i % 2 === 0) { await viaApi(); await viaProbe(); } else { await viaProbe(); await viaApi(); }
+  }
+  run.statements = prober.takeStatements();
+  return run;
+}

@@ -1,0 +1,120 @@
+import type { Client } from 'pg';
+import type { Match } from '../../libs/deconfliction/matching-store';
+import { nameTokens } from '../../libs/deconfliction/normalize';
+import type { BenchCase } from './bulk-load';
+import type { KindRun } from './measure';
+import { VARIANT_CLASSES } from './person-variants';
+import type { BenchQuery } from './queries';
+import type { Sample } from './stats';
+
+/** Recall and precision of what the probe and the API returned, against what each query was built to find. */
+
+export interface HitRecall { expected: number; probeFound: number; apiFound: number; misses: number; missesWithMatches: number }
+
+/** Queries made from a stored item must find it (probe: that item; API: its case); the others should find nothing. */
+export function hitRecall(queries: BenchQuery[], run: KindRun, cases: BenchCase[]): HitRecall {
+  const out: HitRecall = { expected: 0, probeFound: 0, apiFound: 0, misses: 0, missesWithMatches: 0 };
+  queries.forEach((q, i) => {
+    if (q.expectItemId === null) {
+      out.misses += 1;
+      if ((run.probeMatches[i] ?? []).length > 0) out.missesWithMatches += 1;
+      return;
+    }
+    out.expected += 1;
+    if ((run.probeMatches[i] ?? []).some((m) => m.other.itemId === q.expectItemId)) out.probeFound += 1;
+    const caseNumber = cases[q.expectCaseIndex ?? -1]?.caseNumber;
+    if ((run.apiMatches[i] ?? []).some((m) => m.counterpart.caseNumber === caseNumber)) out.apiFound += 1;
+  });
+  return out;
+}
+
+export interface PersonQuality {
+  group: string; n: number; recall: number; precision: number; namesakePrecision: number; apiCaseRecall: number;
+  matchesPerQuery: number;
+}
+
+export const sameTokens = (a: string, b: string): boolean => nameTokens(a).join(' ') === nameTokens(b).join(' ');
+
+function personGroup(group: string, picked: { q: BenchQuery; matches: Match[]; apiHit: boolean }[]): PersonQuality {
+  let found = 0; let returned = 0; let correct = 0; let namesakes = 0; let apiHits = 0;
+  for (const { q, matches, apiHit } of picked) {
+    const source = q.person!.source;
+    const persons = matches.filter((m) => m.matchType === 'PERSON');
+    if (persons.some((m) => m.other.itemId === source.id)) found += 1;
+    if (apiHit) apiHits += 1;
+    returned += persons.length;
+    correct += persons.filter((m) => m.other.itemId === source.id).length;
+    namesakes += persons.filter((m) => m.other.itemId === source.id || sameTokens(m.other.value, source.fullName)).length;
+  }
+  const n = picked.length;
+  return {
+    group, n, recall: found / n, precision: returned ? correct / returned : 1, namesakePrecision: returned ? namesakes / returned : 1,
+    apiCaseRecall: apiHits / n, matchesPerQuery: returned / n,
+  };
+}
+
+/**
+ * Per variant class, and by whether the date of birth was sent. Precision counts only the source person as right;
+ * "namesake precision" also accepts stored persons whose name has exactly the source's tokens, which no matcher can
+ * tell apart from the source without a date of birth.
+ */
+export function personQuality(queries: BenchQuery[], run: KindRun, cases: BenchCase[]): PersonQuality[] {
+  const rows = queries.map((q, i) => ({
+    q, matches: run.probeMatches[i] ?? [],
+    apiHit: (run.apiMatches[i] ?? []).some((m) => m.counterpart.caseNumber === cases[q.person!.source.caseIndex].caseNumber),
+  }));
+  return [
+    personGroup('all', rows),
+    ...VARIANT_CLASSES.map((v) => personGroup(`variant: ${v}`, rows.filter((r) => r.q.person!.variant === v))),
+    personGroup('DOB sent', rows.filter((r) => r.q.person!.dob !== null)),
+    personGroup('no DOB sent, DOB on file', rows.filter((r) => r.q.person!.dob === null && r.q.person!.source.dob !== null)),
+    personGroup('no DOB on file', rows.filter((r) => r.q.person!.source.dob === null)),
+  ].filter((g) => g.n > 0);
+}
+
+/** A few misses per variant class, with what the probe returned instead: the evidence for a report. */
+export function personMisses(queries: BenchQuery[], run: KindRun, perClass: number): string[] {
+  const lines: string[] = [];
+  for (const variant of VARIANT_CLASSES) {
+    const missed = queries.map((q, i) => ({ q, matches: run.probeMatches[i] ?? [] }))
+      .filter(({ q, matches }) => q.person!.variant === variant && !matches.some((m) => m.other.itemId === q.person!.source.id));
+    for (const { q, matches } of missed.slice(0, perClass)) {
+      const p = q.person!;
+      lines.push(`${variant}: stored "${p.source.fullName}" (DOB ${p.source.dob ?? '-'}) queried as "${p.fullName}" (DOB ${p.dob ?? '-'}): ${matches.length} other matches`);
+    }
+  }
+  return lines;
+}
+
+export interface EventRecall { queries: number; oracleRows: number; found: number; extra: number; oracle: Sample }
+
+/**
+ * The brute-force answer: every stored operation whose area touches the query's and whose window overlaps it, found
+ * by scanning the table with index scans turned off, compared with what the probe returned for the same query.
+ */
+export async function eventRecall(client: Client, queries: BenchQuery[], run: KindRun, sample: number): Promise<EventRecall> {
+  const out: EventRecall = { queries: 0, oracleRows: 0, found: 0, extra: 0, oracle: { latenciesMs: [], elapsedMs: 0, errors: 0 } };
+  for (const [i, q] of queries.slice(0, sample).entries()) {
+    const op = q.body.operations![0];
+    const started = performance.now();
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexonlyscan = off');
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT e.id FROM event_keys e JOIN cases c ON c.id = e.case_id
+       WHERE earth_distance(e.center, ll_to_earth($1, $2)) <= $3 + e.radius_meters + 0.01
+         AND e.during && tstzrange($4, $5, '[]') AND c.status <> 'CLOSED'`,
+      [op.latitude, op.longitude, op.radiusMeters, op.startsAt, op.endsAt],
+    );
+    await client.query('COMMIT');
+    const ms = performance.now() - started;
+    out.oracle.latenciesMs.push(ms);
+    out.oracle.elapsedMs += ms;
+    const truth = new Set(rows.map((r) => r.id));
+    const probed = new Set((run.probeMatches[i] ?? []).filter((m) => m.matchType === 'EVENT').map((m) => m.other.itemId));
+    out.queries += 1;
+    out.oracleRows += truth.size;
+    out.found += [...truth].filter((id) => probed.has(id)).length;
+    out.extra += [...probed].filter((id) => !truth.has(id)).length;
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import {
+  ActionItemAction, ActionItemStatus, complianceTotals, nextActionItemStatus, nextNotificationStatus, nextReportStatus,
+  notificationRequirement, noticeTimeliness, NotificationStatus, ReportAction, reportEligible, ReportStatus,
+} from './meeting-rules';
+
+const HOUR = 3_600_000;
+const scheduledAt = new Date('2031-05-20T15:00:00Z');
+
+describe('notificationRequirement (M1, M2)', () => {
+  it.each([
+    ['executive with Mexico', 'EXECUTIVE', 'MX', true, '2031-05-17T15:00:00.000Z', 'PENDING'],
+    ['executive with Canada', 'EXECUTIVE', 'CA', true, '2031-05-17T15:00:00.000Z', 'PENDING'],
+    ['working level with Mexico', 'WORKING', 'MX', false, null, 'EXEMPT'],
+    ['working level with Canada', 'WORKING', 'CA', false, null, 'EXEMPT'],
+    ['executive with another country', 'EXECUTIVE', 'GT', false, null, 'EXEMPT'],
+  ] as const)('%s', (_label, level, counterpartCountry, required, dueAt, initial) => {
+    const result = notificationRequirement({ level, counterpartCountry, scheduledAt }, 72 * HOUR);
+    expect({ required: result.required, dueAt: result.dueAt?.toISOString() ?? null, initial: result.initial })
+      .toEqual({ required, dueAt, initial });
+  });
+
+  it('takes the lead time from its argument (configuration)', () => {
+    expect(notificationRequirement({ level: 'EXECUTIVE', counterpartCountry: 'MX', scheduledAt }, 2000).dueAt?.toISOString())
+      .toBe('2031-05-20T14:59:58.000Z');
+  });
+});
+
+describe('notice timeliness and the notification clock', () => {
+  const dueAt = new Date('2031-05-17T15:00:00Z');
+  const at = (offsetMs: number) => ({ dueAt, noticeAt: new Date(dueAt.getTime() + offsetMs) });
+
+  it.each([
+    ['a day early', -24 * HOUR, 'ON_TIME'],
+    ['exactly at the due time', 0, 'ON_TIME'],
+    ['a millisecond late', 1, 'LATE'],
+    ['after the meeting', 80 * HOUR, 'LATE'],
+  ] as const)('notice %s -> %s', (_label, offset, expected) => {
+    expect(noticeTimeliness(dueAt, at(offset).noticeAt)).toBe(expected);
+  });
+
+  it.each([
+    ['PENDING', 'NOTICE', at(-HOUR), 'ON_TIME'],
+    ['PENDING', 'NOTICE', at(HOUR), 'LATE'],
+    ['MISSING', 'NOTICE', at(100 * HOUR), 'LATE'],
+    // A meeting already marked MISSING stays late even if a clock skew made the notice look early.
+    ['MISSING', 'NOTICE', at(-HOUR), 'LATE'],
+    ['ON_TIME', 'NOTICE', at(-HOUR), null],
+    ['LATE', 'NOTICE', at(HOUR), null],
+    ['EXEMPT', 'NOTICE', at(-HOUR), null],
+    ['PENDING', 'MISS', undefined, 'MISSING'],
+    ['ON_TIME', 'MISS', undefined, null],
+    ['LATE', 'MISS', undefined, null],
+    ['EXEMPT', 'MISS', undefined, null],
+    ['MISSING', 'MISS', undefined, null],
+  ] as const)('%s + %s -> %p', (from, action, timing, to) => {
+    expect(nextNotificationStatus(from as NotificationStatus, action, timing)).toBe(to);
+  });
+});
+
+describe('reportEligible (M3)', () => {
+  it.each([
+    [[], false],
+    [['TRANSNATIONAL_CRIME'], true],
+    [['SMUGGLING_AND_TRAFFICKING'], true],
+    [['COUNTER_TERRORISM'], true],
+    [['LAW_ENFORCEMENT_COOPERATION'], true],
+    [['HIGH_RISK_REMOVALS'], true],
+    [['REPATRIATION'], true],
+    [['TOURISM'], false],
+    [['TOURISM', 'REPATRIATION'], true],
+  ])('%p -> %p', (deliverables, expected) => expect(reportEligible(deliverables)).toBe(expected));
+});
+
+describe('nextReportStatus', () => {
+  const ALL: ReportStatus[] = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED'];
+  const ALLOWED: Record<ReportAction, Partial<Record<ReportStatus, ReportStatus>>> = {
+    REQUEST: { NOT_REQUESTED: 'REQUESTED' },
+    EXPIRE: { REQUESTED: 'OVERDUE', RETURNED: 'OVERDUE' },
+    SUBMIT: { REQUESTED: 'SUBMITTED', OVERDUE: 'SUBMITTED', RETURNED: 'SUBMITTED' },
+    ACCEPT: { SUBMITTED: 'ACCEPTED' },
+    RETURN: { SUBMITTED: 'RETURNED' },
+  };
+  // Every (state, action) pair: the allowed ones move, all others are refused.
+  const table = ALL.flatMap((from) => (Object.keys(ALLOWED) as ReportAction[]).map((action) => [from, action, ALLOWED[action][from] ?? null] as const));
+
+  it.each(table)('%s + %s -> %p', (from, action, to) => expect(nextReportStatus(from, action)).toBe(to));
+
+  it('walks request -> overdue -> submit -> return -> overdue again -> resubmit -> accept', () => {
+    const path: ReportAction[] = ['REQUEST', 'EXPIRE', 'SUBMIT', 'RETURN', 'EXPIRE', 'SUBMIT', 'ACCEPT'];
+    const states = path.reduce<ReportStatus[]>((acc, action) => [...acc, nextReportStatus(acc[acc.length - 1], action) as ReportStatus], ['NOT_REQUESTED']);
+    expect(states).toEqual(['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'RETURNED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED']);
+  });
+});
+
+describe('nextActionItemStatus', () => {
+  it.each([
+    ['OPEN', 'EXPIRE', 'OVERDUE'], ['OVERDUE', 'EXPIRE', null], ['CLOSED', 'EXPIRE', null],
+    ['OPEN', 'CLOSE', 'CLOSED'], ['OVERDUE', 'CLOSE', 'CLOSED'], ['CLOSED', 'CLOSE', null],
+  ] as const)('%s + %s -> %p', (from, action, to) => {
+    expect(nextActionItemStatus(from as ActionItemStatus, action as ActionItemAction)).toBe(to);
+  });
+});
+
+describe('complianceTotals (M4)', () => {
+  it('lists every state, zeros included, for an empty period', () => {
+    expect(complianceTotals([])).toEqual({
+      notification: { ON_TIME: 0, LATE: 0, MISSING: 0, EXEMPT: 0, PENDING: 0 },
+      report: { NOT_REQUESTED: 0, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0 },
+    });
+  });
+
+  it.each([
+    [
+      'one of each notification state',
+      [['ON_TIME', 'NOT_REQUESTED'], ['LATE', 'REQUESTED'], ['MISSING', 'OVERDUE'], ['EXEMPT', 'SUBMITTED'], ['PENDING', 'ACCEPTED']],
+      { ON_TIME: 1, LATE: 1, MISSING: 1, EXEMPT: 1, PENDING: 1 },
+      { NOT_REQUESTED: 1, REQUESTED: 1, OVERDUE: 1, SUBMITTED: 1, ACCEPTED: 1, RETURNED: 0 },
+    ],
+    [
+      'repeated states add up',
+      [['LATE', 'RETURNED'], ['LATE', 'RETURNED'], ['MISSING', 'NOT_REQUESTED'], ['LATE', 'OVERDUE']],
+      { ON_TIME: 0, LATE: 3, MISSING: 1, EXEMPT: 0, PENDING: 0 },
+      { NOT_REQUESTED: 1, REQUESTED: 0, OVERDUE: 1, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 2 },
+    ],
+  ] as const)('%s', (_label, rows, notification, report) => {
+    const input = rows.map(([n, r]) => ({ notification: n as NotificationStatus, report: r as ReportStatus }));
+    expect(complianceTotals(input)).toEqual({ notification, report });
+  });
+});

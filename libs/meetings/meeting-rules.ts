@@ -1,0 +1,115 @@
+/** Meeting-documentation rules M1-M4 of seed 004 (and conference follow-ups of seed 002), as pure functions. */
+
+export const COUNTERPART_COUNTRIES = ['MX', 'CA'] as const;
+export type CounterpartCountry = (typeof COUNTERPART_COUNTRIES)[number];
+
+export const MEETING_LEVELS = ['EXECUTIVE', 'WORKING'] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+
+/** The six deliverables of the trilateral goal (M3). */
+export const DELIVERABLES = [
+  'TRANSNATIONAL_CRIME', 'SMUGGLING_AND_TRAFFICKING', 'COUNTER_TERRORISM', 'LAW_ENFORCEMENT_COOPERATION',
+  'HIGH_RISK_REMOVALS', 'REPATRIATION',
+] as const;
+export type Deliverable = (typeof DELIVERABLES)[number];
+
+export const NOTIFICATION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const REPORT_STATUSES = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export type ReportAction = 'REQUEST' | 'EXPIRE' | 'SUBMIT' | 'ACCEPT' | 'RETURN';
+export const REVIEW_DECISIONS = ['ACCEPT', 'RETURN'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const ACTION_ITEM_STATUSES = ['OPEN', 'OVERDUE', 'CLOSED'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+export type ActionItemAction = 'EXPIRE' | 'CLOSE';
+export const ACTION_ITEM_SOURCES = ['MEETING', 'CONFERENCE'] as const;
+export type ActionItemSource = (typeof ACTION_ITEM_SOURCES)[number];
+
+export interface NotificationRequirement {
+  required: boolean;
+  /** When the meeting-coordination team must have been told; null when no notice is required. */
+  dueAt: Date | null;
+  /** The state the meeting starts in: PENDING while a notice is owed, EXEMPT otherwise. */
+  initial: Extract<NotificationStatus, 'PENDING' | 'EXEMPT'>;
+}
+
+/**
+ * M1: an executive-level meeting with Mexican or Canadian counterparts needs a notice `leadTimeMs` before it.
+ * M2: routine working-level contact needs none; it may still be recorded, and is then EXEMPT.
+ */
+export function notificationRequirement(
+  meeting: { level: MeetingLevel; counterpartCountry: string; scheduledAt: Date }, leadTimeMs: number,
+): NotificationRequirement {
+  const required = meeting.level === 'EXECUTIVE' && (COUNTERPART_COUNTRIES as readonly string[]).includes(meeting.counterpartCountry);
+  if (!required) return { required: false, dueAt: null, initial: 'EXEMPT' };
+  return { required: true, dueAt: new Date(meeting.scheduledAt.getTime() - leadTimeMs), initial: 'PENDING' };
+}
+
+/** On time if the notice came at or before its due time, late after it. */
+export function noticeTimeliness(dueAt: Date, noticeAt: Date): Extract<NotificationStatus, 'ON_TIME' | 'LATE'> {
+  return noticeAt.getTime() <= dueAt.getTime() ? 'ON_TIME' : 'LATE';
+}
+
+/**
+ * The notification clock. A notice is taken while one is owed (PENDING) or after the meeting passed without one
+ * (MISSING, which always makes it LATE); an exempt or already notified meeting refuses it. The meeting time passing
+ * turns only a PENDING meeting MISSING.
+ */
+export function nextNotificationStatus(
+  current: NotificationStatus, action: 'NOTICE' | 'MISS', timing?: { dueAt: Date; noticeAt: Date },
+): NotificationStatus | null {
+  if (action === 'MISS') return current === 'PENDING' ? 'MISSING' : null;
+  if (current === 'MISSING') return 'LATE';
+  if (current !== 'PENDING' || !timing) return null;
+  return noticeTimeliness(timing.dueAt, timing.noticeAt);
+}
+
+/** M3: only a meeting that touches at least one trilateral deliverable may get a follow-up report request. */
+export function reportEligible(deliverables: readonly string[]): boolean {
+  return deliverables.some((d) => (DELIVERABLES as readonly string[]).includes(d));
+}
+
+/**
+ * The report obligation: NOT_REQUESTED -> REQUESTED -> (OVERDUE on its timer) -> SUBMITTED -> ACCEPTED | RETURNED.
+ * A RETURNED report has a new due date, may be resubmitted and may fall OVERDUE again. Anything else is refused
+ * (409 with the current state).
+ */
+export function nextReportStatus(current: ReportStatus, action: ReportAction): ReportStatus | null {
+  switch (action) {
+    case 'REQUEST': return current === 'NOT_REQUESTED' ? 'REQUESTED' : null;
+    case 'EXPIRE': return current === 'REQUESTED' || current === 'RETURNED' ? 'OVERDUE' : null;
+    case 'SUBMIT': return current === 'REQUESTED' || current === 'OVERDUE' || current === 'RETURNED' ? 'SUBMITTED' : null;
+    case 'ACCEPT': return current === 'SUBMITTED' ? 'ACCEPTED' : null;
+    case 'RETURN': return current === 'SUBMITTED' ? 'RETURNED' : null;
+  }
+}
+
+/** Report states whose due date is running (the report clock is armed). */
+export const REPORT_CLOCK_STATES: readonly ReportStatus[] = ['REQUESTED', 'RETURNED'];
+
+/** Action items (conference follow-ups are tracked like report obligations): OPEN -> OVERDUE -> CLOSED with a note. */
+export function nextActionItemStatus(current: ActionItemStatus, action: ActionItemAction): ActionItemStatus | null {
+  switch (action) {
+    case 'EXPIRE': return current === 'OPEN' ? 'OVERDUE' : null;
+    case 'CLOSE': return current === 'OPEN' || current === 'OVERDUE' ? 'CLOSED' : null;
+  }
+}
+
+export interface ComplianceTotals {
+  notification: Record<NotificationStatus, number>;
+  report: Record<ReportStatus, number>;
+}
+
+/** M4: how many meetings are in each notification and report state; every state is present, zeros included. */
+export function complianceTotals(rows: readonly { notification: NotificationStatus; report: ReportStatus }[]): ComplianceTotals {
+  const notification = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
+  const report = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+  for (const row of rows) {
+    notification[row.notification] += 1;
+    report[row.report] += 1;
+  }
+  return { notification, report };
+}

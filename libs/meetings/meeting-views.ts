@@ -1,0 +1,45 @@
+import { ActionItemRecord, actionItemView } from './action-item.service';
+import type { MeetingRecord } from './meeting.service';
+import type { ComplianceRow } from './compliance-csv';
+import type { NotificationStatus, ReportStatus } from './meeting-rules';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** What POST /meetings answers and what notifications carry. */
+export function meetingSummaryView(m: MeetingRecord) {
+  return {
+    id: m.id, title: m.title, owningAgency: m.owningAgency, level: m.level, counterpartCountry: m.counterpartCountry,
+    scheduledAt: m.scheduledAt.toISOString(), notificationRequired: m.notificationRequired,
+    notificationDueAt: iso(m.notificationDueAt), notification: m.notification, report: m.report, reportDueAt: iso(m.reportDueAt),
+    workflowId: m.workflowId,
+  };
+}
+
+/** GET /meetings/:id and the answer of every step. */
+export function meetingView(m: MeetingRecord, actionItems: ActionItemRecord[]) {
+  return {
+    ...meetingSummaryView(m),
+    organizer: m.organizerUsername,
+    counterpartAgencies: m.counterpartAgencies,
+    location: m.location,
+    deliverables: m.deliverables,
+    noticeAt: iso(m.noticeAt),
+    noticeBy: m.noticeBy,
+    outcome: m.outcomeAt
+      ? { heldAt: iso(m.heldAt), summary: m.outcomeSummary, recordedBy: m.outcomeBy, recordedAt: iso(m.outcomeAt) }
+      : null,
+    actionItems: actionItems.map(actionItemView),
+    reportBody: m.reportBody,
+    reportHistory: m.reportHistory,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/** One line of the leadership compliance report (M4). */
+export function complianceItemView(m: MeetingRecord): ComplianceRow & { notification: NotificationStatus; report: ReportStatus } {
+  return {
+    id: m.id, title: m.title, level: m.level, counterpartCountry: m.counterpartCountry, scheduledAt: m.scheduledAt.toISOString(),
+    notification: m.notification, report: m.report,
+  };
+}

@@ -1,0 +1,142 @@
+import type { DataSource } from 'typeorm';
+import { WEAPON_TYPES } from './caliber';
+import { FRUITFUL_RESULTS, PROSECUTION_RESULTS } from './trace-rules';
+
+export type StatsGrouping = 'agency' | 'month' | 'caliber' | 'sourceState';
+
+export const STATS_METRICS = [
+  'seizures', 'firearms', 'tracesCompleted', 'tracesUnsuccessful', 'tracesOpen', 'medianTimeToCrimeDays',
+  'casesOpened', 'casesClosed', 'fruitfulInvestigations', 'successfulProsecutions', 'closedUnclassified',
+  'hits', 'hitsResolved', 'referrals', 'referralsAccepted', 'referralsDeclined',
+] as const;
+export type StatsMetric = (typeof STATS_METRICS)[number];
+
+export interface StatsRow { group: string; weaponType?: string | null; recognized?: boolean; metrics: Record<StatsMetric, number | null> }
+
+type Source = 'seizure' | 'firearm' | 'trace' | 'caseOpened' | 'caseClosed' | 'hit' | 'referral';
+
+/**
+ * The group key of each source under each grouping; null where a grouping does not apply to a source (cases have no
+ * caliber), so those metrics are reported as null rather than as a misleading zero.
+ */
+const month = (column: string) => `to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
+const caliberKey = (alias: string) => `coalesce(${alias}.caliber_class, CASE WHEN ${alias}.caliber IS NULL THEN 'UNKNOWN' ELSE 'UNRECOGNIZED:' || lower(trim(${alias}.caliber)) END)`;
+const KEYS: Record<StatsGrouping, Partial<Record<Source, string>>> = {
+  agency: {
+    seizure: 's.owning_agency', firearm: 's.owning_agency', trace: 't.requesting_agency', caseOpened: 'c.owning_agency',
+    caseClosed: 'c.owning_agency', hit: 'side.agency', referral: 'r.to_agency',
+  },
+  month: {
+    seizure: month('s.seized_at'), firearm: month('s.seized_at'), trace: month('t.created_at'), caseOpened: month('c.created_at'),
+    caseClosed: month('c.closed_at'), hit: month('h.created_at'), referral: month('r.created_at'),
+  },
+  caliber: { seizure: caliberKey('f'), firearm: caliberKey('f'), trace: caliberKey('f') },
+  sourceState: { trace: `coalesce(t.source_state, 'UNKNOWN')` },
+};
+
+const FROM: Record<Source, string> = {
+  seizure: 'seizures s', firearm: 'seizure_firearms f JOIN seizures s ON s.id = f.seizure_id',
+  trace: 'traces t LEFT JOIN seizure_firearms f ON f.id = t.firearm_id', caseOpened: 'cases c', caseClosed: 'cases c',
+  hit: `deconfliction_hits h CROSS JOIN LATERAL (VALUES (h.a_agency), (h.b_agency)) AS side(agency)`, referral: 'referrals r',
+};
+const PERIOD: Record<Source, string> = {
+  seizure: 's.seized_at', firearm: 's.seized_at', trace: 't.created_at', caseOpened: 'c.created_at', caseClosed: 'c.closed_at',
+  hit: 'h.created_at', referral: 'r.created_at',
+};
+const SEIZURES_BY_CALIBER = 'seizure_firearms f JOIN seizures s ON s.id = f.seizure_id';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Which aggregates each source yields; each is one SQL expression over the source's rows. */
+const AGGREGATES: Record<Source, Partial<Record<StatsMetric, string>>> = {
+  seizure: { seizures: 'count(DISTINCT s.id)' },
+  firearm: { firearms: 'count(*)' },
+  trace: {
+    tracesCompleted: `count(*) FILTER (WHERE t.status = 'COMPLETED')`,
+    tracesUnsuccessful: `count(*) FILTER (WHERE t.status = 'UNSUCCESSFUL')`,
+    tracesOpen: `count(*) FILTER (WHERE t.status IN ('SUBMITTED', 'IN_PROGRESS'))`,
+    medianTimeToCrimeDays: `percentile_cont(0.5) WITHIN GROUP (ORDER BY t.time_to_crime_days) FILTER (WHERE t.status = 'COMPLETED')`,
+  },
+  caseOpened: { casesOpened: 'count(*)' },
+  caseClosed: {
+    casesClosed: 'count(*)',
+    fruitfulInvestigations: `count(*) FILTER (WHERE c.result IN (${list(FRUITFUL_RESULTS)}))`,
+    successfulProsecutions: `count(*) FILTER (WHERE c.result IN (${list(PROSECUTION_RESULTS)}))`,
+    closedUnclassified: 'count(*) FILTER (WHERE c.result IS NULL)',
+  },
+  hit: { hits: 'count(*)', hitsResolved: `count(*) FILTER (WHERE h.status = 'RESOLVED')` },
+  referral: {
+    referrals: 'count(*)', referralsAccepted: `count(*) FILTER (WHERE r.status = 'ACCEPTED')`,
+    referralsDeclined: `count(*) FILTER (WHERE r.status = 'DECLINED')`,
+  },
+};
+
+/**
+ * Statistics counted one way for every agency (README, "Statistics"): each metric is a plain aggregate over its
+ * source in the period [from, to), grouped by agency, month, caliber class or the trace's source state.
+ */
+export class StatsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async table(from: Date, to: Date, groupBy: StatsGrouping): Promise<StatsRow[]> {
+    const rows = new Map<string, StatsRow>();
+    const row = (group: string): StatsRow => {
+      let r = rows.get(group);
+      if (!r) {
+        r = { group, metrics: Object.fromEntries(STATS_METRICS.map((m) => [m, null])) as Record<StatsMetric, number | null> };
+        rows.set(group, r);
+      }
+      return r;
+    };
+    for (const source of Object.keys(AGGREGATES) as Source[]) {
+      const key = KEYS[groupBy][source];
+      if (!key) continue;
+      const aggregates = Object.entries(AGGREGATES[source]);
+      const from_ = source === 'seizure' && groupBy === 'caliber' ? SEIZURES_BY_CALIBER : FROM[source];
+      const result: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT ${key} AS grp, ${aggregates.map(([m, sql], i) => `${sql} AS m${i}`).join(', ')}
+         FROM ${from_} WHERE ${PERIOD[source]} >= $1 AND ${PERIOD[source]} < $2 GROUP BY 1`,
+        [from, to],
+      );
+      for (const r of result) {
+        const target = row(String(r.grp));
+        aggregates.forEach(([metric], i) => { target.metrics[metric as StatsMetric] = r[`m${i}`] === null ? null : Number(r[`m${i}`]); });
+      }
+    }
+    const applicable = STATS_METRICS.filter((m) => (Object.keys(AGGREGATES) as Source[])
+      .some((s) => KEYS[groupBy][s] && AGGREGATES[s][m] !== undefined && m !== 'medianTimeToCrimeDays'));
+    for (const r of rows.values()) for (const m of applicable) r.metrics[m] ??= 0;
+    if (groupBy === 'caliber') {
+      for (const r of rows.values()) {
+        r.recognized = !r.group.startsWith('UNRECOGNIZED:') && r.group !== 'UNKNOWN';
+        r.weaponType = WEAPON_TYPES[r.group] ?? null;
+      }
+    }
+    return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
+  }
+
+  /** Whole-period breakdowns that do not fit a single column: hits by type and resolution, referrals by rule and outcome. */
+  async breakdowns(from: Date, to: Date) {
+    const [types, resolutions, rules] = await Promise.all([
+      this.dataSource.query(`SELECT match_type AS k, count(*) AS n FROM deconfliction_hits WHERE created_at >= $1 AND created_at < $2 GROUP BY 1 ORDER BY 1`, [from, to]),
+      this.dataSource.query(`SELECT coalesce(resolution, status) AS k, count(*) AS n FROM deconfliction_hits WHERE created_at >= $1 AND created_at < $2 GROUP BY 1 ORDER BY 1`, [from, to]),
+      this.dataSource.query(`SELECT rule, status, count(*) AS n FROM referrals WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`, [from, to]),
+    ]);
+    const toMap = (r: { k: string; n: string }[]) => Object.fromEntries(r.map((x) => [x.k, Number(x.n)]));
+    const byRule: Record<string, Record<string, number>> = {};
+    for (const r of rules as { rule: string; status: string; n: string }[]) (byRule[r.rule] ??= {})[r.status] = Number(r.n);
+    return { hitsByType: toMap(types), hitsByResolution: toMap(resolutions), referralsByRule: byRule };
+  }
+}
+
+/** One CSV table: a header row, then one row per group; fields quoted where they need it (RFC 4180). */
+export function statsCsv(rows: StatsRow[], groupBy: StatsGrouping): string {
+  const quote = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const extra = groupBy === 'caliber' ? ['weaponType', 'recognized'] : [];
+  const header = [groupBy, ...extra, ...STATS_METRICS];
+  const lines = rows.map((r) => [r.group, ...(groupBy === 'caliber' ? [r.weaponType, r.recognized] : []), ...STATS_METRICS.map((m) => r.metrics[m])]);
+  return [header, ...lines].map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,163 @@
+import {
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler,
+  startChild, workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
+import type {
+  ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
+  ReviewReportRequest, SubmitReportRequest,
+} from '../../libs/contracts/meetings';
+import { FailureType } from '../../libs/contracts/temporal';
+import {
+  nextNotificationStatus, nextReportStatus, NotificationStatus, REPORT_CLOCK_STATES, ReportAction, ReportStatus,
+} from '../../libs/meetings/meeting-rules';
+import { actionItemWorkflow } from '../action-item/action-item.workflow';
+import {
+  meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
+} from './messages';
+import { serialQueue, untilOrDeadline } from './workflow-steps';
+
+const activities = proxyActivities<ReturnType<typeof createMeetingActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+type MeetingState = Omit<MeetingWorkflowState, 'meetingId'>;
+type Step = 'notice' | 'outcome' | ReportAction;
+
+/** Action items live on in their own workflows (their clocks must not depend on this meeting's run). */
+async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void> {
+  for (const item of items) {
+    try {
+      await startChild(actionItemWorkflow, {
+        workflowId: item.workflowId,
+        args: [{ actionItemId: item.actionItemId, dueAt: item.dueAt }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}
+
+/**
+ * One meeting with foreign counterparts (M1-M4). Two durable clocks run side by side: the notification clock (a
+ * PENDING notice turns MISSING when the meeting time passes) and the report clock (a REQUESTED or RETURNED report
+ * turns OVERDUE at its due date). Notice, outcome, report request, submission and review are updates whose validator
+ * applies the rules (409 with the current state); every step, clock-driven ones included, runs one at a time.
+ * Durations come from the input, times from the workflow clock.
+ */
+export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<MeetingWorkflowState> {
+  const { meetingId } = input;
+  const scheduledAt = Date.parse(input.scheduledAt);
+  let notification: NotificationStatus = input.state?.notification ?? (input.notificationRequired ? 'PENDING' : 'EXEMPT');
+  let report: ReportStatus = input.state?.report ?? 'NOT_REQUESTED';
+  let reportDueAt: string | null = input.state?.reportDueAt ?? null;
+  let outcomeRecorded = input.state?.outcomeRecorded ?? false;
+  const steps = serialQueue();
+  const now = (): string => new Date(Date.now()).toISOString();
+  const state = (): MeetingWorkflowState => ({ meetingId, notification, report, reportDueAt, outcomeRecorded });
+  const apply = (s: MeetingState): void => {
+    ({ notification, report, reportDueAt, outcomeRecorded } = s);
+  };
+  const reportDone = (): boolean => report === 'ACCEPTED' || !input.reportEligible;
+  const finished = (): boolean => ['ON_TIME', 'LATE', 'EXEMPT'].includes(notification) && outcomeRecorded && reportDone();
+
+  /** Throws the refusal of a step in the current state (validators, and again once the step's turn comes). */
+  const check = (step: Step): void => {
+    const refuse = (aspect: string, current: string, message: string, reason?: string): never => {
+      throw ApplicationFailure.create({
+        message, type: FailureType.InvalidMeetingTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
+      });
+    };
+    if (step === 'notice') {
+      const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
+      if (nextNotificationStatus(notification, 'NOTICE', probe) === null) {
+        refuse('notification', notification, `cannot record a notice for a meeting whose notification is ${notification}`);
+      }
+    } else if (step === 'outcome') {
+      if (outcomeRecorded) refuse('outcome', 'RECORDED', 'the outcome of this meeting is already recorded');
+    } else {
+      if (step === 'REQUEST' && !input.reportEligible) {
+        refuse('report', report, 'the meeting touches no trilateral deliverable (M3)', 'NO_DELIVERABLE');
+      }
+      if (nextReportStatus(report, step) === null) refuse('report', report, `cannot ${step.toLowerCase()} a report that is ${report}`);
+    }
+  };
+  const dueFrom = (requested: string | undefined): string => requested ?? new Date(Date.now() + input.reportDueAfterMs).toISOString();
+
+  setHandler(meetingStateQuery, state);
+  setHandler(recordNoticeUpdate, (request: NoticeRequest) => steps.run(async () => {
+    check('notice');
+    apply(await activities.recordMeetingNotice(meetingId, request.actor, now()));
+    return state();
+  }), { validator: (_request: NoticeRequest) => check('notice') });
+  setHandler(recordOutcomeUpdate, (request: OutcomeRequest) => steps.run(async () => {
+    check('outcome');
+    const result = await activities.recordMeetingOutcome(meetingId, request.actor, now(), {
+      heldAt: request.heldAt, summary: request.summary, actionItems: request.actionItems,
+    });
+    apply(result);
+    await startActionItemWorkflows(result.actionItems);
+    return state();
+  }), { validator: (_request: OutcomeRequest) => check('outcome') });
+  setHandler(requestReportUpdate, (request: ReportRequestRequest) => steps.run(async () => {
+    check('REQUEST');
+    apply(await activities.requestMeetingReport(meetingId, request.actor, now(), dueFrom(request.dueAt)));
+    return state();
+  }), { validator: (_request: ReportRequestRequest) => check('REQUEST') });
+  setHandler(submitReportUpdate, (request: SubmitReportRequest) => steps.run(async () => {
+    check('SUBMIT');
+    apply(await activities.submitMeetingReport(meetingId, request.actor, now(), request.body));
+    return state();
+  }), { validator: (_request: SubmitReportRequest) => check('SUBMIT') });
+  setHandler(reviewReportUpdate, (request: ReviewReportRequest) => steps.run(async () => {
+    check(request.decision);
+    const dueAt = request.decision === 'RETURN' ? dueFrom(request.dueAt) : null;
+    apply(await activities.reviewMeetingReport(meetingId, request.actor, now(), request.decision, request.comment, dueAt));
+    return state();
+  }), { validator: (request: ReviewReportRequest) => check(request.decision) });
+
+  /** M1: a notice still owed when the meeting time comes is MISSING (a later notice makes it LATE). */
+  const notificationClock = async (): Promise<void> => {
+    while (notification === 'PENDING') {
+      const noticed = await untilOrDeadline(() => notification !== 'PENDING', scheduledAt);
+      if (noticed) continue;
+      await steps.run(async () => {
+        if (notification === 'PENDING') apply(await activities.markMeetingNoticeMissing(meetingId, now()));
+      });
+    }
+  };
+
+  /** M3: a report waiting on its due date falls OVERDUE; a return re-arms the clock with the new due date. */
+  const reportClock = async (): Promise<void> => {
+    for (;;) {
+      await condition(() => reportDone() || (REPORT_CLOCK_STATES.includes(report) && reportDueAt !== null));
+      if (reportDone()) return;
+      const armed = report;
+      const due = reportDueAt as string;
+      const moved = () => report !== armed || reportDueAt !== due;
+      if (await untilOrDeadline(moved, Date.parse(due))) continue;
+      await steps.run(async () => {
+        if (!moved()) apply(await activities.markMeetingReportOverdue(meetingId, due, now()));
+      });
+      // Never spin on a due date the read model did not take: wait for the next change.
+      await condition(moved);
+    }
+  };
+
+  if (!input.state) {
+    const recorded = await activities.confirmMeetingRecorded('meeting', meetingId, workflowInfo().startTime.toISOString());
+    if (!recorded) return state();
+  }
+  const clocks = Promise.all([notificationClock(), reportClock()]);
+  await condition(() => finished() || workflowInfo().continueAsNewSuggested);
+  await condition(() => allHandlersFinished() && steps.idle());
+  if (!finished()) {
+    await continueAsNew<typeof meetingWorkflow>({ ...input, state: { notification, report, reportDueAt, outcomeRecorded } });
+  }
+  await clocks;
+  return state();
+}

@@ -1,0 +1,17 @@
+import { proxyLocalActivities } from '@temporalio/workflow';
+import type { createSeizureActivities } from '../../activities/seizures/seizure.activities';
+import type { SeizureWorkflowInput } from '../../libs/contracts/seizures';
+import { startHitWorkflows } from '../shared/children';
+
+const activities = proxyLocalActivities<ReturnType<typeof createSeizureActivities>>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** A committed seizure's serials meet case firearms and lookouts; every hit gets its own workflow. */
+export async function seizureWorkflow(input: SeizureWorkflowInput): Promise<{ seizureId: string; hits: number }> {
+  const { hits } = await activities.deconflictSeizure(input.seizureId);
+  await startHitWorkflows(hits);
+  return { seizureId: input.seizureId, hits: hits.length };
+}
