@@ -49,7 +49,7 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 
 /** Which aggregates each source yields; each is one SQL expression over the source's rows. */
 const AGGREGATES: Record<Source, Partial<Record<StatsMetric, string>>> = {
-  seizure: { seizures: 'count(DISTINCT s.id)' },
+  seizure: { seizures: 'count(*)' },
   firearm: { firearms: 'count(*)' },
   trace: {
     tracesCompleted: `count(*) FILTER (WHERE t.status = 'COMPLETED')`,
@@ -91,8 +91,10 @@ export class StatsService {
     for (const source of Object.keys(AGGREGATES) as Source[]) {
       const key = KEYS[groupBy][source];
       if (!key) continue;
-      const aggregates = Object.entries(AGGREGATES[source]);
-      const from_ = source === 'seizure' && groupBy === 'caliber' ? SEIZURES_BY_CALIBER : FROM[source];
+      // By caliber a seizure is counted once under each caliber it holds, so it is read through its firearms.
+      const byCaliber = source === 'seizure' && groupBy === 'caliber';
+      const aggregates = byCaliber ? [['seizures', 'count(DISTINCT s.id)']] : Object.entries(AGGREGATES[source]);
+      const from_ = byCaliber ? SEIZURES_BY_CALIBER : FROM[source];
       const result: Record<string, unknown>[] = await this.dataSource.query(
         `SELECT ${key} AS grp, ${aggregates.map(([m, sql], i) => `${sql} AS m${i}`).join(', ')}
          FROM ${from_} WHERE ${PERIOD[source]} >= $1 AND ${PERIOD[source]} < $2 GROUP BY 1`,
