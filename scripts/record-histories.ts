@@ -1,8 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
+import { call, login, recordHistories } from './support/recording';
 
 /**
  * Records workflow histories from a running stack (`npm start`) into test/histories/, for the replay test.
@@ -10,30 +6,11 @@ import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
  * clocks so hits, referrals and traces fall due:
  * `HIT_ESCALATION_AFTER=2s REFERRAL_ACK_DUE_AFTER=2s TRACE_URGENT_DUE_AFTER=2s npm start`.
  */
-const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
-const TEMPORAL = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-
-async function call(method: string, route: string, token?: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${API}${route}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json();
-  if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 const waitActive = async (id: string, token: string): Promise<void> => {
   for (let i = 0; i < 60 && (await call('GET', `/cases/${id}`, token)).status !== 'ACTIVE'; i += 1) {
     await new Promise((r) => setTimeout(r, 250));
   }
 };
-
-async function login(username: string): Promise<string> {
-  const { accessToken } = await call('POST', '/auth/token', undefined, { username, password: process.env.DEMO_PASSWORD ?? 'demo-password' });
-  return accessToken;
-}
 
 /** A case through its whole life: intake, each kind of append, close. */
 async function caseLifecycle(token: string): Promise<string[]> {
@@ -121,22 +98,10 @@ async function main(): Promise<void> {
   const [secondCaseId, hitId] = await hitLifecycle(ice);
   const [referralCaseId, referralId] = await referralLifecycle();
   const [seizureId, traceId] = await seizureAndTraceLifecycle(ice);
-  const connection = await Connection.connect({ address: TEMPORAL });
-  const client = new Client({ connection });
-  const cli = await ensureTemporalCli((line) => console.log(line));
-  const recordings = [
+  await recordHistories([
     [caseId, FILES.case], [secondCaseId, FILES.secondCase], [hitId, FILES.hit],
     [referralCaseId, FILES.referralCase], [referralId, FILES.referral], [seizureId, FILES.seizure], [traceId, FILES.trace],
-  ];
-  for (const [workflowId, file] of recordings) {
-    await client.workflow.getHandle(workflowId).result();
-    // The CLI's JSON is the format Worker.runReplayHistories reads (and the Temporal UI downloads).
-    const json = execFileSync(cli, ['workflow', 'show', '--address', TEMPORAL, '--workflow-id', workflowId, '--output', 'json'], { encoding: 'utf8' });
-    const target = path.resolve(__dirname, '../../test/histories', file);
-    await writeFile(target, json);
-    console.log(`recorded ${JSON.parse(json).events.length} events into ${target}`);
-  }
-  await connection.close();
+  ]);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -1,33 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
+import { call, login, recordHistories } from './support/recording';
 
 /**
  * Records the meeting and action-item workflow histories from a running stack into test/histories/, for the replay
  * test (the shared record-histories.ts records the other workflows). Start the stack with short clocks so the report and the action item fall due while this script waits:
  * `MEETING_REPORT_DUE_AFTER=2s MEETING_NOTICE_LEAD_TIME=2s npm start`, then `node dist/scripts/record-meeting-histories.js`.
  */
-const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
-const TEMPORAL = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-
-async function call(method: string, route: string, token?: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${API}${route}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json();
-  if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function login(username: string): Promise<string> {
-  const { accessToken } = await call('POST', '/auth/token', undefined, { username, password: process.env.DEMO_PASSWORD ?? 'demo-password' });
-  return accessToken;
-}
-
 async function waitFor(probe: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 240; i += 1) {
     if (await probe()) return;
@@ -81,22 +58,10 @@ async function missedNotice(): Promise<string> {
 async function main(): Promise<void> {
   const { meetingWorkflowId, actionItemWorkflowId } = await meetingLifecycle();
   const missedWorkflowId = await missedNotice();
-  const connection = await Connection.connect({ address: TEMPORAL });
-  const client = new Client({ connection });
-  const cli = await ensureTemporalCli((line) => console.log(line));
-  const recordings = [
+  await recordHistories([
     [meetingWorkflowId, 'meeting-workflow-lifecycle.json'], [actionItemWorkflowId, 'action-item-workflow-overdue-closed.json'],
     [missedWorkflowId, 'meeting-workflow-missing-then-late.json'],
-  ];
-  for (const [workflowId, file] of recordings) {
-    await client.workflow.getHandle(workflowId).result();
-    // The CLI's JSON is the format Worker.runReplayHistories reads (and the Temporal UI downloads).
-    const json = execFileSync(cli, ['workflow', 'show', '--address', TEMPORAL, '--workflow-id', workflowId, '--output', 'json'], { encoding: 'utf8' });
-    const target = path.resolve(__dirname, '../../test/histories', file);
-    await writeFile(target, json);
-    console.log(`recorded ${JSON.parse(json).events.length} events into ${target}`);
-  }
-  await connection.close();
+  ]);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });
