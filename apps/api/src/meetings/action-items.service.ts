@@ -34,7 +34,7 @@ export class ActionItemsApi {
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
       await this.actionItems.insert(tx, [{ id, description: dto.description, owner: dto.owner, dueAt: dto.dueAt }], {
         source: 'CONFERENCE', conference: dto.conference, owningAgency: user.agency, createdBy: actorOf(user),
-      }, new Date(), (starts) => startActionItemWorkflows(this.temporal, this.config, starts));
+      }, new Date(), (starts) => startActionItemWorkflows(this.temporal, starts));
       return { status: 201, body: { id, status: 'OPEN', dueAt: new Date(dto.dueAt).toISOString(), workflowId: actionItemWorkflowId(id) } };
     });
   }

@@ -1,4 +1,3 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { AppConfig } from '../../../../libs/config/config';
 import type { ActionItemWorkflowInput, MeetingWorkflowInput } from '../../../../libs/contracts/meetings';
 import { ACTION_ITEM_WORKFLOW_TYPE, MEETING_WORKFLOW_TYPE } from '../../../../libs/contracts/temporal';
@@ -8,18 +7,11 @@ import type { MeetingRecord } from '../../../../libs/meetings/meeting.service';
 import type { TemporalService } from '../infra/temporal.service';
 
 /**
- * Starts a workflow from inside the transaction that creates its row: if Temporal cannot be reached the transaction
- * rolls back (503, nothing written); the workflow itself waits for the row to be committed before its first step.
- * Bounded, so a request never hangs on an unreachable server.
+ * Meetings start their workflow from inside the transaction that creates the row: if Temporal cannot be reached the
+ * transaction rolls back (503, nothing written); the workflow waits for the row to be committed before its first step.
  */
-async function start(temporal: TemporalService, config: AppConfig, type: string, workflowId: string, args: unknown[]): Promise<void> {
-  try {
-    await temporal.client.withDeadline(Date.now() + 3000, () => temporal.client.workflow.start(type, {
-      taskQueue: config.taskQueue, workflowId, args,
-    }));
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+function start(temporal: TemporalService, type: string, workflowId: string, args: unknown[]): Promise<void> {
+  return temporal.startRecordWorkflow(type, workflowId, args);
 }
 
 export function startMeetingWorkflow(temporal: TemporalService, config: AppConfig, meeting: MeetingRecord): Promise<void> {
@@ -27,12 +19,12 @@ export function startMeetingWorkflow(temporal: TemporalService, config: AppConfi
     meetingId: meeting.id, scheduledAt: meeting.scheduledAt.toISOString(), notificationRequired: meeting.notificationRequired,
     reportEligible: reportEligible(meeting.deliverables), reportDueAfterMs: config.meetings.reportDueAfterMs,
   };
-  return start(temporal, config, MEETING_WORKFLOW_TYPE, meeting.workflowId, [input]);
+  return start(temporal, MEETING_WORKFLOW_TYPE, meeting.workflowId, [input]);
 }
 
-export async function startActionItemWorkflows(temporal: TemporalService, config: AppConfig, items: ActionItemStart[]): Promise<void> {
+export async function startActionItemWorkflows(temporal: TemporalService, items: ActionItemStart[]): Promise<void> {
   for (const item of items) {
     const input: ActionItemWorkflowInput = { actionItemId: item.actionItemId, dueAt: item.dueAt };
-    await start(temporal, config, ACTION_ITEM_WORKFLOW_TYPE, item.workflowId, [input]);
+    await start(temporal, ACTION_ITEM_WORKFLOW_TYPE, item.workflowId, [input]);
   }
 }
