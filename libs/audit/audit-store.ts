@@ -28,7 +28,16 @@ export interface VerifyResult {
   ok: boolean;
   entries: number;
   firstBadEntry?: { seq: string; at: string; action: string; reason: string };
+  /** Set once `purge_audit_log` has removed the oldest entries: the chain is verified from the last one removed. */
+  purgedThrough?: { seq: string; at: string; hash: string; purgedAt: string };
 }
+
+interface AnchorRow { through_seq: string; through_hash: string; through_at: Date; purged_at: Date }
+
+/** The head of the chain: the newest entry's hash, else the anchor left by a purge that removed every entry. */
+const HEAD_HASH_SQL = `SELECT coalesce(
+  (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1),
+  (SELECT through_hash FROM audit_chain_anchors ORDER BY id DESC LIMIT 1)) AS hash`;
 
 interface AuditRow {
   seq: string; at: Date; actor: string; agency: string | null; action: string; entity_type: string;
@@ -54,8 +63,8 @@ export class AuditStore {
       const seen = await manager.query('SELECT 1 FROM audit_log WHERE dedup_key = $1', [input.dedupKey]);
       if (seen.length > 0) return;
     }
-    const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    const head: { hash: string | null }[] = await manager.query(HEAD_HASH_SQL);
+    const prevHash = head[0]?.hash ?? GENESIS_HASH;
     const fields: AuditFields = {
       at: new Date(),
       actor: input.actor,
@@ -90,29 +99,42 @@ export class AuditStore {
     return rows.map(toEntry);
   }
 
-  /** Walks the whole chain in order, in pages, and names the first entry that does not hold. */
+  /**
+   * Walks the whole chain in order, in pages, and names the first entry that does not hold. One snapshot throughout,
+   * so a purge running meanwhile cannot make the walk see a gap. After a purge the walk starts at its anchor.
+   */
   async verify(pageSize = 5000): Promise<VerifyResult> {
-    let expectedPrev = GENESIS_HASH;
-    let afterSeq = '0';
-    let entries = 0;
-    for (;;) {
-      const rows: AuditRow[] = await this.dataSource.query(
-        'SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, pageSize],
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const anchors: AnchorRow[] = await tx.query(
+        'SELECT through_seq, through_hash, through_at, purged_at FROM audit_chain_anchors ORDER BY id DESC LIMIT 1',
       );
-      for (const row of rows) {
-        const entry = toEntry(row);
-        const check = checkLink(entry, expectedPrev);
-        if (!check.ok) {
-          return {
-            ok: false, entries,
-            firstBadEntry: { seq: entry.seq, at: entry.at.toISOString(), action: entry.action, reason: check.reason },
-          };
+      const anchor = anchors[0];
+      const purgedThrough = anchor && {
+        seq: String(anchor.through_seq), at: anchor.through_at.toISOString(), hash: anchor.through_hash,
+        purgedAt: anchor.purged_at.toISOString(),
+      };
+      let expectedPrev = anchor?.through_hash ?? GENESIS_HASH;
+      let afterSeq = anchor ? String(anchor.through_seq) : '0';
+      let entries = 0;
+      for (;;) {
+        const rows: AuditRow[] = await tx.query(
+          'SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, pageSize],
+        );
+        for (const row of rows) {
+          const entry = toEntry(row);
+          const check = checkLink(entry, expectedPrev);
+          if (!check.ok) {
+            return {
+              ok: false, entries, ...(purgedThrough ? { purgedThrough } : {}),
+              firstBadEntry: { seq: entry.seq, at: entry.at.toISOString(), action: entry.action, reason: check.reason },
+            };
+          }
+          entries += 1;
+          expectedPrev = entry.hash;
+          afterSeq = entry.seq;
         }
-        entries += 1;
-        expectedPrev = entry.hash;
-        afterSeq = entry.seq;
+        if (rows.length < pageSize) return { ok: true, entries, ...(purgedThrough ? { purgedThrough } : {}) };
       }
-      if (rows.length < pageSize) return { ok: true, entries };
-    }
+    });
   }
 }

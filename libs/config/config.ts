@@ -24,6 +24,20 @@ export interface AppConfig {
   meetings: MeetingsConfig;
   /** Trace requests fall due after this: urgent ones in hours, routine ones in days. */
   traceDueAfterMs: { URGENT: number; ROUTINE: number };
+  accounts: AccountsConfig;
+  /** Audit entries are kept at least this long; `purge-audit` removes only older ones (and the database refuses less than its floor). */
+  auditRetentionMs: number;
+}
+
+export interface AccountsConfig {
+  /** This many failed logins in a row (each within `loginLockoutMs` of the last) lock the username. */
+  loginMaxFailures: number;
+  loginLockoutMs: number;
+  /** A token not used for this long is refused (401) even before it expires. */
+  sessionIdleTimeoutMs: number;
+  /** Writes (POST, PUT, PATCH, DELETE) per user: a burst of this many, refilled at this many per window; 0 turns it off. */
+  writeRateLimit: number;
+  writeRateWindowMs: number;
 }
 
 export interface MeetingsConfig {
@@ -69,6 +83,12 @@ function fraction(name: string, fallback: number): number {
   return value;
 }
 
+function positiveDuration(name: string, fallback: string): number {
+  const value = parseDuration(env(name, fallback));
+  if (value <= 0) throw new Error(`${name} must be a positive duration, got "${process.env[name]}"`);
+  return value;
+}
+
 /** Reads and checks the environment once; refuses to run production with development secrets. */
 export function loadConfig(): AppConfig {
   const nodeEnv = env('NODE_ENV', 'development');
@@ -102,6 +122,14 @@ export function loadConfig(): AppConfig {
       URGENT: parseDuration(env('TRACE_URGENT_DUE_AFTER', '24h')),
       ROUTINE: parseDuration(env('TRACE_ROUTINE_DUE_AFTER', '10d')),
     },
+    accounts: {
+      loginMaxFailures: Math.max(1, int('LOGIN_MAX_FAILURES', 5)),
+      loginLockoutMs: positiveDuration('LOGIN_LOCKOUT', '15m'),
+      sessionIdleTimeoutMs: positiveDuration('SESSION_IDLE_TIMEOUT', '30m'),
+      writeRateLimit: int('WRITE_RATE_LIMIT', 120),
+      writeRateWindowMs: positiveDuration('WRITE_RATE_WINDOW', '1m'),
+    },
+    auditRetentionMs: positiveDuration('AUDIT_RETENTION', '365d'),
     deconfliction: {
       hitEscalationAfterMs: parseDuration(env('HIT_ESCALATION_AFTER', '4h')),
       eventHitEscalationAfterMs: parseDuration(env('EVENT_HIT_ESCALATION_AFTER', '15m')),

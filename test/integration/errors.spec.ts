@@ -37,6 +37,9 @@ describe('bad input: precise 4xx, nothing written', () => {
     ['lone surrogate in a string', { title: 'a\ud800b', category: 'OTHER' }, 'title'],
     ['nested too deep', { title: 't', category: 'OTHER', summary: JSON.parse('['.repeat(40) + ']'.repeat(40)) }, 'summary[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]'],
     ['array expected', { title: 't', category: 'OTHER', firearms: { serialNumber: 'A1' } }, 'firearms'],
+    // Found by the fuzzer: an array in place of an item passed validation and reached the services (500).
+    ['array in place of an item', { title: 't', category: 'OTHER', firearms: [[]] }, 'firearms'],
+    ['nested array of items', { title: 't', category: 'OTHER', identifiers: [[{ type: 'EMAIL', value: 'a@b.c' }]] }, 'identifiers'],
   ];
 
   it.each(cases)('%s -> 400 naming %s', async (_name, body, field) => {

@@ -9,7 +9,7 @@ export interface Response<T = any> { status: number; body: T; headers: Headers }
 /** A thin HTTP client over fetch, as any API client would talk to the server. */
 export async function http<T = any>(
   method: string, path: string,
-  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; baseUrl?: string } = {},
 ): Promise<Response<T>> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -18,7 +18,7 @@ export async function http<T = any>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${readStack().apiUrl}${path}`, { method, headers, body });
+  const response = await fetch(`${options.baseUrl ?? readStack().apiUrl}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
   try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }

@@ -31,6 +31,21 @@ export const TEST_ENV: Record<string, string> = {
   TRACE_URGENT_DUE_AFTER: '2s',
   TRACE_ROUTINE_DUE_AFTER: '60s',
   MEETING_NOTICE_LEAD_TIME: '2s',
+  // The shared stack keeps account protection on, with room for the suites' bursts (matrix, fuzzing, concurrency
+  // tests: well under 300 writes per user in 10 s). Suites hold tokens from beforeAll for their whole run, so the
+  // idle timeout here is longer than any run; the second-scale limits are tested on an API process of their own
+  // (test/integration/account-protection.spec.ts, ACCOUNT_TEST_ENV).
+  WRITE_RATE_LIMIT: '300',
+  WRITE_RATE_WINDOW: '10s',
+  SESSION_IDLE_TIMEOUT: '30m',
+};
+
+/** Second-scale account protection for the API process that account-protection.spec.ts starts beside the shared one. */
+export const ACCOUNT_TEST_ENV: Record<string, string> = {
+  SESSION_IDLE_TIMEOUT: '3s',
+  LOGIN_LOCKOUT: '3s',
+  WRITE_RATE_LIMIT: '5',
+  WRITE_RATE_WINDOW: '1m',
 };
 
 export function readStack(): StackInfo {

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { DEMO_USERS } from '../../../../libs/auth/demo-users';
+import { LoginLockout } from '../../../../libs/auth/login-lockout';
+import { SessionStore } from '../../../../libs/auth/session-store';
 import { hashPassword, verifyPassword } from '../../../../libs/auth/password';
 import type { AppConfig } from '../../../../libs/config/config';
 import { UserEntity } from '../../../../libs/db/entities';
@@ -24,6 +26,8 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditStore,
+    private readonly lockout: LoginLockout,
+    private readonly sessions: SessionStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,27 +47,54 @@ export class AuthService implements OnApplicationBootstrap {
     this.logger.log(`demo users ready (${DEMO_USERS.length})`);
   }
 
+  /**
+   * A locked username is refused (429) before its password is looked at, known or not; failures count per username
+   * string, so unknown usernames lock exactly like real ones and the answers never tell which exist.
+   */
   async issueToken(username: string, password: string, ip: string): Promise<TokenResponseDto> {
+    const actor = username.slice(0, 100);
+    const lockedFor = await this.lockout.lockedFor(username);
+    if (lockedFor > 0) await this.refuseLocked(actor, ip, lockedFor, 'auth.login_refused_locked');
+
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) {
       await this.audit.append({
-        actor: username.slice(0, 100), agency: user?.agencyCode ?? null, action: 'auth.login_failed', entityType: 'user',
+        actor, agency: user?.agencyCode ?? null, action: 'auth.login_failed', entityType: 'user',
         entityId: user?.id ?? null, details: { ip, reason: user ? 'wrong password' : 'unknown user' },
       });
+      const outcome = await this.lockout.recordFailure(username);
+      if (outcome.kind === 'locked') await this.refuseLocked(actor, ip, outcome.retryAfterSeconds, 'auth.locked');
+      if (outcome.kind === 'already_locked') await this.refuseLocked(actor, ip, outcome.retryAfterSeconds, 'auth.login_refused_locked');
       throw new ApiError('Unauthenticated', M.badCredentials);
     }
+    await this.lockout.recordSuccess(username);
+    const jti = randomUUID();
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, username: user.username, agency: user.agencyCode, roles: user.roles },
-      { expiresIn: this.config.tokenTtlSeconds, jwtid: randomUUID() },
+      { expiresIn: this.config.tokenTtlSeconds, jwtid: jti },
     );
-    await this.audit.append({
-      actor: user.username, agency: user.agencyCode, action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip },
+    await this.dataSource.transaction(async (tx) => {
+      await this.sessions.open(tx, jti, user.id, this.config.tokenTtlSeconds);
+      await this.audit.append({
+        actor: user.username, agency: user.agencyCode, action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip },
+      }, tx);
     });
     return {
       accessToken,
       expiresIn: this.config.tokenTtlSeconds,
       user: { username: user.username, agency: user.agencyCode, roles: user.roles },
     };
+  }
+
+  /** The lock, and each attempt it refuses, are audited; the answer is the same for every username. */
+  private async refuseLocked(actor: string, ip: string, retryAfterSeconds: number, action: string): Promise<never> {
+    await this.audit.append({
+      actor, agency: null, action, entityType: 'user', entityId: null,
+      details: { ip, retryAfterSeconds, ...(action === 'auth.locked' ? { failures: this.config.accounts.loginMaxFailures } : {}) },
+    });
+    throw new ApiError('TooManyRequests', M.accountLocked, { seconds: retryAfterSeconds }, {
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
   }
 }

@@ -5,6 +5,18 @@ export const M = {
   validation: { en: 'The request has {count} invalid field(s).', es: 'La solicitud tiene {count} campo(s) no válido(s).' },
   unauthenticated: { en: 'A valid bearer token is required.', es: 'Se requiere un token de acceso válido.' },
   badCredentials: { en: 'Unknown username or wrong password.', es: 'Usuario desconocido o contraseña incorrecta.' },
+  sessionIdle: {
+    en: 'The session ended after {seconds} seconds without activity; log in again.',
+    es: 'La sesión terminó tras {seconds} segundos sin actividad; inicie sesión de nuevo.',
+  },
+  accountLocked: {
+    en: 'Too many failed logins for this username; try again in {seconds} seconds.',
+    es: 'Demasiados intentos fallidos para este usuario; vuelva a intentarlo en {seconds} segundos.',
+  },
+  rateLimited: {
+    en: 'Too many changes in a short time (at most {limit} per {window} seconds); retry in {seconds} seconds.',
+    es: 'Demasiados cambios en poco tiempo (como máximo {limit} cada {window} segundos); reintente en {seconds} segundos.',
+  },
   forbiddenRole: { en: 'This action needs one of the roles: {roles}.', es: 'Esta acción requiere uno de los roles: {roles}.' },
   caseNotFound: { en: 'Case {id} does not exist or your agency may not see it.', es: 'El caso {id} no existe o su agencia no puede verlo.' },
   notOwner: { en: 'Only agents of the owning agency may do this.', es: 'Solo los agentes de la agencia propietaria pueden hacerlo.' },

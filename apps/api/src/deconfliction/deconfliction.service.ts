@@ -116,7 +116,15 @@ export class DeconflictionApi {
 
   async lookoutHits(user: AuthUser, lookoutId: string) {
     const agency = await this.deconfliction.lookoutAgency(lookoutId);
-    if (agency !== user.agency) throw new ApiError('NotFound', M.lookoutNotFound, { id: lookoutId });
+    if (agency !== user.agency) {
+      if (agency) {
+        await this.audit.append({
+          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'lookout', entityId: lookoutId,
+          details: { reason: 'agency' },
+        });
+      }
+      throw new ApiError('NotFound', M.lookoutNotFound, { id: lookoutId });
+    }
     const hits = await this.hits.forLookout(lookoutId);
     return { items: hits.map((h) => sideView(h, 'b')) };
   }

@@ -130,7 +130,10 @@ export class SeizuresApi {
   /** Only the firearms agency's agents move a trace; a result for a trace not in progress is 409. */
   async traceStep(user: AuthUser, id: string, step: 'start' | 'result', dto?: TraceResultDto) {
     const trace = await this.visibleTrace(user, id);
-    if (trace.tracingAgency !== user.agency) throw new ApiError('Forbidden', M.notTracingAgency, { agency: trace.tracingAgency });
+    if (trace.tracingAgency !== user.agency) {
+      await this.denied(user, 'trace', id, 'not the tracing agency');
+      throw new ApiError('Forbidden', M.notTracingAgency, { agency: trace.tracingAgency });
+    }
     const update: UpdateDefinition<TraceWorkflowState, [TraceStepRequest]> = step === 'start'
       ? startTraceUpdate : dto?.status === 'COMPLETED' ? completeTraceUpdate : failTraceUpdate;
     const { status: _status, ...result } = dto ?? ({} as Partial<TraceResultDto>);
@@ -152,6 +155,7 @@ export class SeizuresApi {
   private async visibleTrace(user: AuthUser, id: string): Promise<TraceRecord> {
     const trace = await this.traces.find(id);
     if (!trace || (trace.requestingAgency !== user.agency && trace.tracingAgency !== user.agency)) {
+      if (trace) await this.denied(user, 'trace', id, 'agency');
       throw new ApiError('NotFound', M.traceNotFound, { id });
     }
     return trace;
@@ -169,13 +173,19 @@ export class SeizuresApi {
   private async requireAccess(user: AuthUser, id: string): Promise<'OWNER' | 'SHARED'> {
     const access = await this.seizures.accessFor(id, user.agency);
     if (access) return access;
-    if (await this.seizures.exists(id)) {
-      await this.audit.append({ actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'seizure', entityId: id, details: { reason: 'agency' } });
-    }
+    if (await this.seizures.exists(id)) await this.denied(user, 'seizure', id, 'agency');
     throw new ApiError('NotFound', M.seizureNotFound, { id });
   }
 
   private async requireOwner(user: AuthUser, id: string): Promise<void> {
-    if ((await this.requireAccess(user, id)) !== 'OWNER') throw new ApiError('Forbidden', M.notOwner);
+    if ((await this.requireAccess(user, id)) !== 'OWNER') {
+      await this.denied(user, 'seizure', id, 'not the owning agency');
+      throw new ApiError('Forbidden', M.notOwner);
+    }
+  }
+
+  /** Every refusal of an existing record is audited (a record that does not exist leaves nothing to protect). */
+  private denied(user: AuthUser, entityType: string, entityId: string, reason: string): Promise<void> {
+    return this.audit.append({ actor: user.username, agency: user.agency, action: 'access.denied', entityType, entityId, details: { reason } });
   }
 }

@@ -31,36 +31,36 @@ export class CreateCaseDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CaseFlagsDto)
   flags?: CaseFlagsDto;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => SubjectDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SubjectDto)
   subjects?: SubjectDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => IdentifierDto)
   identifiers?: IdentifierDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => FirearmDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => FirearmDto)
   firearms?: FirearmDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => OperationDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => OperationDto)
   operations?: OperationDto[];
 }
 
 export class AppendSubjectsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => SubjectDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SubjectDto)
   subjects!: SubjectDto[];
 }
 
 export class AppendIdentifiersDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => IdentifierDto)
   identifiers!: IdentifierDto[];
 }
 
 export class AppendFirearmsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => FirearmDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => FirearmDto)
   firearms!: FirearmDto[];
 }
 
 export class AppendOperationsDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @Type(() => OperationDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS_PER_REQUEST) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => OperationDto)
   operations!: OperationDto[];
 }
 

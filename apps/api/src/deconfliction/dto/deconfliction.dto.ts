@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested,
 } from 'class-validator';
 import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
 import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit-store';
@@ -31,16 +31,16 @@ export class HitQueueQueryDto {
 
 /** Values to check against every case and lookout without storing them. */
 export class CheckDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => SubjectDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SubjectDto)
   subjects?: SubjectDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => IdentifierDto)
   identifiers?: IdentifierDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => FirearmDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => FirearmDto)
   firearms?: FirearmDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @Type(() => OperationDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHECK_ITEMS) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => OperationDto)
   operations?: OperationDto[];
 }
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
-  registerDecorator, ValidateNested, ValidationArguments, ValidationOptions,
+  registerDecorator, IsObject, ValidateNested, ValidationArguments, ValidationOptions,
 } from 'class-validator';
 import {
   COUNTERPART_COUNTRIES, CounterpartCountry, Deliverable, DELIVERABLES, MEETING_LEVELS, MeetingLevel, REVIEW_DECISIONS,
@@ -69,7 +69,7 @@ export class RecordOutcomeDto {
   @IsString() @IsNotEmpty() @MaxLength(20_000)
   summary!: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OutcomeActionItemDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => OutcomeActionItemDto)
   actionItems?: OutcomeActionItemDto[];
 }
 

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional,
-  IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, IsObject, ValidateNested,
 } from 'class-validator';
 import { TRACE_PRIORITIES, TRACE_STATUSES, TracePriority } from '../../../../../libs/seizures/trace-rules';
 import { IsAfter, IsPastDate, IsPastTimestamp, IsTimestamp } from '../../common/validators';
@@ -52,26 +52,26 @@ export class PointOfContactDto {
 }
 
 class SeizureFieldsDto {
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
   @apply(text(4000)) circumstances?: string;
   @apply(text(200)) finder?: string;
   @apply(text(200)) seizingOfficial?: string;
   @apply(text(200)) forensicProcessor?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ArresteeDto) arrestees?: ArresteeDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => ArresteeDto) arrestees?: ArresteeDto[];
   /** Nobody was arrested: element 9 (arrestees) is then complete. */
   @IsOptional() @IsBoolean() noArrests?: boolean;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PointOfContactDto) pointsOfContact?: PointOfContactDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => PointOfContactDto) pointsOfContact?: PointOfContactDto[];
 }
 
 export class CreateSeizureDto extends SeizureFieldsDto {
   @IsPastTimestamp() seizedAt!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SeizureFirearmDto) firearms!: SeizureFirearmDto[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmDto) firearms!: SeizureFirearmDto[];
   @IsOptional() @IsUUID() caseId?: string;
 }
 
 export class PatchSeizureDto extends SeizureFieldsDto {
   @IsOptional() @IsPastTimestamp() seizedAt?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SeizureFirearmPatchDto) firearms?: SeizureFirearmPatchDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmPatchDto) firearms?: SeizureFirearmPatchDto[];
 }
 
 export class ShareSeizureDto {
