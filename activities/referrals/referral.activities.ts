@@ -3,23 +3,32 @@ import type { ReferralStepRequest } from '../../libs/contracts/referrals';
 import { FailureType } from '../../libs/contracts/temporal';
 import type { ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
 import { InvalidReferralTransition, ReferralService, ReferralStart } from '../../libs/referrals/referral.service';
+import type { TraceService } from '../../libs/seizures/trace.service';
 
-export interface ReferralActivityDeps { referrals: ReferralService }
+export interface ReferralActivityDeps { referrals: ReferralService; traces: TraceService }
+
+export interface TraceStart { traceId: string; workflowId: string; dueAt: string }
 
 /** Thin adapters over libs/referrals; each is idempotent (see ReferralService). */
-export function createReferralActivities({ referrals }: ReferralActivityDeps) {
+export function createReferralActivities({ referrals, traces }: ReferralActivityDeps) {
   return {
-    async evaluateReferrals(caseId: string): Promise<{ referrals: ReferralStart[] }> {
+    /** R1-R4; a case referred under R3 also gets a trace request for each of its firearms. */
+    async evaluateReferrals(caseId: string): Promise<{ referrals: ReferralStart[]; traces: TraceStart[] }> {
       const started = await referrals.evaluateCase(caseId);
-      log.info('referral rules evaluated', { caseId, referrals: started.length });
-      return { referrals: started };
+      // Firearms appended to a case whose R3 referral was already accepted get their traces here.
+      const traceStarts = started.some((r) => r.rule === 'R3') ? await traces.ensureCaseFirearmTraces(caseId) : [];
+      log.info('referral rules evaluated', { caseId, referrals: started.length, traces: traceStarts.length });
+      return { referrals: started, traces: traceStarts };
     },
 
     async transitionReferral(
       referralId: string, action: ReferralAction, actor: ReferralStepRequest['actor'], note?: string,
-    ): Promise<{ status: ReferralStatus }> {
+    ): Promise<{ status: ReferralStatus; traces: TraceStart[] }> {
       try {
-        return { status: (await referrals.transition(referralId, action, actor, note)).status };
+        const referral = await referrals.transition(referralId, action, actor, note);
+        // Accepting R3 is when the firearms agency may see the case, so its firearms' trace requests start then.
+        const traceStarts = action === 'ACCEPT' && referral.rule === 'R3' ? await traces.ensureCaseFirearmTraces(referral.caseId) : [];
+        return { status: referral.status, traces: traceStarts };
       } catch (error) {
         if (error instanceof InvalidReferralTransition) {
           throw ApplicationFailure.create({

@@ -19,7 +19,7 @@ export interface ReferralRecord {
   history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
 }
 
-export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number }
+export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number; rule?: ReferralRule }
 
 export class InvalidReferralTransition extends Error {
   constructor(readonly current: ReferralStatus, action: ReferralAction) {
@@ -84,8 +84,8 @@ export class ReferralService {
         await this.announce(tx, referral, 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason });
       }
       await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
-      const all = await tx.query('SELECT id, workflow_id FROM referrals WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
-      return all.map((r: Row) => ({ referralId: r.id, workflowId: r.workflow_id, ackDueAfterMs: this.ackDueAfterMs }));
+      const all = await tx.query('SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+      return all.map((r: Row) => ({ referralId: r.id, workflowId: r.workflow_id, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
     });
   }
 

@@ -84,8 +84,9 @@ describe('referrals over HTTP', () => {
     expect((await http('POST', `/referrals/${r2.id}/accept`, { token: dea, body: {} })).status).toBe(409);
 
     const r3 = byRule(sent, 'R3');
-    const escalated = await eventually(() => http('GET', `/referrals/${r3.id}`, { token: atf }), (r) => r.body.status === 'ESCALATED', 20_000);
-    expect(escalated.body.status).toBe('ESCALATED');
+    const bothEscalated = (items: any[]) => ['R3', 'R4'].every((rule) => byRule(items, rule)?.status === 'ESCALATED');
+    const escalated = await eventually(() => referralsOf(fbi, owner.id), bothEscalated, 20_000);
+    expect(bothEscalated(escalated)).toBe(true);
     const atfNotes = await http('GET', '/notifications?since=0&limit=500', { token: atf });
     expect(atfNotes.body.items.some((n: any) => n.kind === 'referral.escalated' && n.entityId === r3.id)).toBe(true);
     const senderNotes = await http('GET', '/notifications?since=0&limit=500', { token: fbi });
@@ -96,7 +97,17 @@ describe('referrals over HTTP', () => {
     expect(blocked.body.blockers).toEqual(expect.arrayContaining(['referral R3 to ATF is ESCALATED', 'referral R4 to ICE is ESCALATED']));
 
     expect((await http('POST', `/referrals/${r3.id}/acknowledge`, { token: atf })).body.status).toBe('ACKNOWLEDGED');
+    const caseTracesOf = async () => (await http('GET', '/traces?limit=200', { token: atf })).body.items.filter((t: any) => t.caseId === owner.id);
+    expect(await caseTracesOf()).toEqual([]);
     expect((await http('POST', `/referrals/${r3.id}/accept`, { token: atf, body: {} })).body.status).toBe('ACCEPTED');
+    // R3 accepted (the case now shared with ATF): each firearm gets a routine trace request, on its own clock.
+    const caseTraces = await caseTracesOf();
+    expect(caseTraces.map((t: any) => `${t.priority}:${t.status}:${t.requestingAgency}:${t.tracingAgency}`))
+      .toEqual(['ROUTINE:SUBMITTED:FBI:ATF', 'ROUTINE:SUBMITTED:FBI:ATF']);
+    const fbiView = await http('GET', `/traces/${caseTraces[0].id}`, { token: fbi });
+    expect({ status: fbiView.status, caseId: fbiView.body.caseId }).toEqual({ status: 200, caseId: owner.id });
+    const traceRun = await withTemporal((client) => client.workflow.getHandle(`trace-${caseTraces[0].id}`).describe());
+    expect(traceRun.status.name).toBe('RUNNING');
     const r4 = byRule(sent, 'R4');
     expect((await http('POST', `/referrals/${r4.id}/decline`, { token: ice, body: { reason: 'FBI keeps it; ICE assists' } })).body.status).toBe('DECLINED');
     expect((await http('POST', `/cases/${owner.id}/close`, { token: fbi, body: { outcome: 'prosecuted' } })).status).toBe(200);

@@ -12,7 +12,7 @@ import type {
 import { FailureType } from '../../libs/contracts/temporal';
 import type { ReferralStart } from '../../libs/referrals/referral.service';
 import { referralWorkflow } from '../referral/referral.workflow';
-import { startHitWorkflows } from '../shared/children';
+import { startHitWorkflows, startTraceWorkflows } from '../shared/children';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
 
 type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
@@ -51,6 +51,15 @@ async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void>
 
 /** Histories recorded before referrals existed replay without this step. */
 const REFERRALS_PATCH = 'referral-rules';
+/** Histories recorded before R3 traced a case's firearms replay without starting those traces. */
+const CASE_TRACES_PATCH = 'case-firearm-traces';
+
+/** R1-R4 as the case stands now; under R3 each firearm of the case also gets a trace request. */
+async function evaluateReferrals(run: (caseId: string) => ReturnType<Activities['evaluateReferrals']>, caseId: string): Promise<void> {
+  const evaluated = await run(caseId);
+  await startReferralWorkflows(evaluated.referrals);
+  if (patched(CASE_TRACES_PATCH)) await startTraceWorkflows(evaluated.traces);
+}
 
 /**
  * Owns a case's lifecycle: INTAKE -> DECONFLICTION -> ACTIVE -> CLOSED. PostgreSQL is the read model; every change
@@ -82,10 +91,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         const result = await activities.appendCaseItems(caseId, request);
         const deconfliction = await activities.deconflictCaseItems(caseId, result.itemIds);
         await startHitWorkflows(deconfliction?.hits);
-        // A new DTO organization is a new fact for R2; other appends do not change what the rules read.
-        if (request.append.kind === 'subjects' && patched(REFERRALS_PATCH)) {
-          await startReferralWorkflows((await activities.evaluateReferrals(caseId)).referrals);
-        }
+        // A new DTO organization is a new fact for R2, a new firearm of an R3 case needs its trace; other appends do
+        // not change what the rules read.
+        const kind = request.append.kind;
+        const changesFacts = kind === 'subjects' || (kind === 'firearms' && patched(CASE_TRACES_PATCH));
+        if (changesFacts && patched(REFERRALS_PATCH)) await evaluateReferrals(activities.evaluateReferrals, caseId);
         appendsApplied += 1;
         return result;
       }),
@@ -112,7 +122,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   if (status === 'DECONFLICTION') {
     const deconfliction = await intake.deconflictCaseItems(caseId, null);
     await startHitWorkflows(deconfliction?.hits);
-    if (patched(REFERRALS_PATCH)) await startReferralWorkflows((await intake.evaluateReferrals(caseId)).referrals);
+    if (patched(REFERRALS_PATCH)) await evaluateReferrals(intake.evaluateReferrals, caseId);
     await intake.markCaseStatus(caseId, 'ACTIVE');
     status = 'ACTIVE';
   }

@@ -1,9 +1,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createReferralActivities } from '../../activities/referrals/referral.activities';
 import type { ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState } from '../../libs/contracts/referrals';
 import { FailureType } from '../../libs/contracts/temporal';
 import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
+import { startTraceWorkflows } from '../shared/children';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from './messages';
 
 const activities = proxyActivities<ReturnType<typeof createReferralActivities>>({
@@ -34,7 +35,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     async (request: ReferralStepRequest) => {
       busy = true;
       try {
-        status = (await activities.transitionReferral(referralId, action, request.actor, request.note)).status;
+        const result = await activities.transitionReferral(referralId, action, request.actor, request.note);
+        status = result.status;
+        // Histories recorded before R3 traced the case's firearms on acceptance replay without these starts.
+        if (result.traces?.length && patched('r3-traces-on-accept')) await startTraceWorkflows(result.traces);
       } finally {
         busy = false;
       }

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { HitStart } from '../../libs/deconfliction/deconfliction.service';
 import { hitWorkflow } from '../hit/hit.workflow';
+import { traceWorkflow } from '../trace/trace.workflow';
 
 /**
  * Each hit lives on in its own workflow (its escalation timer must not depend on its parent continuing as new or
@@ -15,6 +16,22 @@ export async function startHitWorkflows(hits: HitStart[] | number | undefined): 
       await startChild(hitWorkflow, {
         workflowId: hit.workflowId,
         args: [{ hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}
+
+/** Trace requests made for a case's firearms (rule R3) run on their own clocks, like those made for seizures. */
+export async function startTraceWorkflows(traces: { traceId: string; workflowId: string; dueAt: string }[] | undefined): Promise<void> {
+  for (const trace of traces ?? []) {
+    try {
+      await startChild(traceWorkflow, {
+        workflowId: trace.workflowId,
+        args: [{ traceId: trace.traceId, dueAt: trace.dueAt }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       ...createCaseActivities({ dataSource, cases, audit }),
       ...createDeconflictionActivities({ deconfliction }),
       ...createSeizureActivities({ deconfliction, traces }),
-      ...createReferralActivities({ referrals }),
+      ...createReferralActivities({ referrals, traces }),
       ...createMeetingActivities({ meetings, actionItems }),
     },
   });
