@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   log(`Temporal dev server state: ${dbFile ? 'sqlite file' : 'in memory'}`);
   const temporal = await startTemporalDevServer({ cli, dbFile, port: temporalPort, headless: true });
   const temporalAddress = `127.0.0.1:${temporalPort}`;
-  const app = await startAppProcesses({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'warn', NODE_ENV: 'development' }, await freePort(), 'quiet');
+  const app = await startAppProcesses({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'warn', NODE_ENV: 'development', WRITE_RATE_LIMIT: '0' }, await freePort(), 'quiet');
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
   const rows: string[][] = [];

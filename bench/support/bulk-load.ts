@@ -20,8 +20,11 @@ export function copyText(value: CopyValue): string {
     : text;
 }
 
-/** A PostgreSQL text[] literal; callers pass tokens without quotes, commas or braces (folded names, codes). */
-export const textArray = (items: string[]): string => `{${items.join(',')}}`;
+/**
+ * A PostgreSQL text[] literal with every element quoted (an element may hold spaces or be empty, as a token's codes
+ * can); callers pass values without quotes or backslashes (folded names, codes).
+ */
+export const textArray = (items: string[]): string => `{${items.map((i) => `"${i}"`).join(',')}}`;
 
 export interface CopyResult { rows: number; ms: number }
 

@@ -1,15 +1,13 @@
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../../libs/common/deterministic-id';
-import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion, PersonKey } from '../../libs/deconfliction/match-keys';
+import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
 import type { MatchingStore } from '../../libs/deconfliction/matching-store';
-import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
 import {
   assertIndexesRestored, BenchCase, copyRows, CopyResult, CopyValue, createIndexes, dropIndexes, Log, secondaryIndexes,
-  textArray,
 } from './bulk-load';
-import { eventAt, GenSpec, identifierAt, personAt } from './generators';
-import { ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, HISPANIC_GIVEN, HISPANIC_SURNAMES } from './vocabulary';
+import { eventAt, GenSpec, identifierAt } from './generators';
+import { checkPersonKeys, loadPersons } from './person-load';
 
 /** The three deconfliction tables filled with generated rows, values keyed exactly as the production code keys them. */
 
@@ -40,9 +38,10 @@ export async function loadDataset(
   const indexTimings = await createIndexes(client, indexes, log);
   await assertIndexesRestored(client, indexes);
   log(`indexes identical to the migration's (${indexes.length} checked)`);
+  log(await checkPersonKeys(client));
   const vacuumStarted = performance.now();
   // VACUUM as well as ANALYZE: autovacuum would set the visibility map soon after such a load in production.
-  await client.query(`VACUUM (ANALYZE) cases, match_keys, person_keys, event_keys`);
+  await client.query(`VACUUM (ANALYZE) cases, match_keys, person_keys, person_name_tokens, event_keys`);
   return {
     copies: [identifiers.copy, persons, events], indexes: indexTimings, vacuumMs: performance.now() - vacuumStarted,
     identifierSources: identifiers.sources,
@@ -75,58 +74,6 @@ async function loadMatchKeys(
     partial, region, display_value, created_at) FROM STDIN`, rows, keyRows, log);
   if (unreadable > 0) log(`match_keys: ${unreadable} generated values were unreadable and skipped`);
   return { copy: { table: 'match_keys', result, finishMs: 0 }, sources };
-}
-
-/** Every token the generated names can have, so codes come from one call of the production personCodes. */
-function vocabularyTokens(): string[] {
-  const names = [...HISPANIC_GIVEN, ...ANGLO_GIVEN, ...ARABIC_GIVEN, ...HISPANIC_SURNAMES, ...ANGLO_SURNAMES, ...ARABIC_SURNAMES];
-  return [...new Set(names.flatMap(nameTokens))];
-}
-
-/**
- * Codes per token from MatchingStore.personCodes (PostgreSQL's dmetaphone, as at intake), computed once for the
- * vocabulary instead of once per row. Measured at 200k rows: 3.5 s for one COPY with the codes, against 1.7 s COPY
- * into a staging table + 2.8 s INSERT ... SELECT computing dmetaphone per token (BENCH_PERSON_CODES=sql runs that).
- */
-async function tokenCodes(manager: EntityManager, matching: MatchingStore): Promise<Map<string, string[]>> {
-  const persons: PersonKey[] = vocabularyTokens().map((t) => ({ id: t, fullName: t, folded: t, tokens: [t], dateOfBirth: null }));
-  const codes = await matching.personCodes(manager, persons);
-  return new Map([...codes].map(([token, perToken]) => [token, perToken.flat()]));
-}
-
-async function loadPersons(
-  client: Client, manager: EntityManager, matching: MatchingStore, spec: GenSpec, cases: BenchCase[], rows: number,
-  at: string, log: Log,
-): Promise<{ table: string; result: CopyResult; finishMs: number }> {
-  const inSql = process.env.BENCH_PERSON_CODES === 'sql';
-  const codes = inSql ? new Map<string, string[]>() : await tokenCodes(manager, matching);
-  function* personRows(): Generator<CopyValue[]> {
-    for (let i = 0; ; i += 1) {
-      const p = personAt(spec, i);
-      const owner = cases[p.caseIndex];
-      const tokens = nameTokens(p.fullName);
-      const row: CopyValue[] = [p.id, owner.id, owner.agency, p.fullName, foldText(p.fullName), textArray(tokens)];
-      if (!inSql) row.push(textArray([...new Set(tokens.flatMap((t) => codes.get(t) ?? []))]));
-      yield [...row, p.dob, at];
-    }
-  }
-  const columns = 'id, case_id, agency, full_name, folded_name, tokens';
-  if (!inSql) {
-    const result = await copyRows(client, 'person_keys', `COPY person_keys (${columns}, codes, date_of_birth, created_at) FROM STDIN`, rows, personRows, log);
-    return { table: 'person_keys', result, finishMs: 0 };
-  }
-  await client.query(`CREATE UNLOGGED TABLE bench_person_staging (id uuid, case_id uuid, agency text, full_name text,
-    folded_name text, tokens text[], date_of_birth date, created_at timestamptz)`);
-  const result = await copyRows(client, 'person_keys (staging)', `COPY bench_person_staging (${columns}, date_of_birth, created_at) FROM STDIN`, rows, personRows, log);
-  const started = performance.now();
-  await client.query(`
-    INSERT INTO person_keys (${columns}, codes, date_of_birth, created_at)
-    SELECT ${columns}, ARRAY(SELECT DISTINCT c FROM unnest(tokens) AS t,
-                             LATERAL (VALUES (dmetaphone(t)), (dmetaphone_alt(t))) AS v(c) WHERE c <> ''),
-           date_of_birth, created_at
-    FROM bench_person_staging`);
-  await client.query('DROP TABLE bench_person_staging');
-  return { table: 'person_keys', result, finishMs: performance.now() - started };
 }
 
 /** Through a staging table: the earth point is computed by ll_to_earth in SQL, as MatchingStore.store does. */

@@ -6,7 +6,7 @@ import { nameTokens } from '../../libs/deconfliction/normalize';
 import type { Prober, Statement } from './measure';
 import { VARIANT_CLASSES, VariantClass } from './person-variants';
 import type { BenchQuery } from './queries';
-import { sameTokens } from './quality';
+import { bothDobsKnown, namesakeOfSource } from './quality';
 import type { Sample } from './stats';
 
 /** Evidence for the report: where API time goes, what a slow probe statement does, what the wrong person matches are. */
@@ -38,13 +38,17 @@ export function statementAt(statements: Statement[], p: number): Statement | nul
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Re-runs a probe statement under EXPLAIN (ANALYZE, BUFFERS) with the same parameters. */
+/** Re-runs a probe statement under EXPLAIN (ANALYZE, BUFFERS) with the same parameters and transaction settings. */
 export async function explainStatement(client: Client, label: string, statement: Statement): Promise<void> {
+  await client.query('BEGIN');
+  for (const setting of statement.settings) await client.query(setting.sql, setting.params);
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+  await client.query('COMMIT');
   console.log('');
   console.log(`--- ${label} (${statement.ms.toFixed(1)} ms when measured)`);
   console.log(oneLine(statement.sql).slice(0, 1500));
   console.log(`params: ${statement.params.map(shortParam).join(', ')}`);
+  for (const setting of statement.settings) console.log(`after: ${oneLine(setting.sql)} ${setting.params.map(shortParam).join(', ')}`);
   for (const r of rows) console.log(`  ${r['QUERY PLAN']}`);
 }
 
@@ -58,11 +62,16 @@ function falsePositiveClass(queried: string, m: Match): string {
   return `${name}, ${dob}`;
 }
 
-export function personFalsePositives(queries: BenchQuery[], probeMatches: Match[][]): [string, number][] {
+/**
+ * Wrong person matches counted by class, their name compared with the name queried (`against: 'query'`) or with the
+ * source person's (`'source'`: how many are the source's namesakes, which no matcher tells apart without a DOB).
+ */
+export function personFalsePositives(queries: BenchQuery[], probeMatches: Match[][], against: 'query' | 'source' = 'query'): [string, number][] {
   const counts = new Map<string, number>();
   queries.forEach((q, i) => {
+    const name = against === 'query' ? q.person!.fullName : q.person!.source.fullName;
     for (const m of (probeMatches[i] ?? []).filter((x) => x.matchType === 'PERSON' && x.other.itemId !== q.person!.source.id)) {
-      const key = falsePositiveClass(q.person!.fullName, m);
+      const key = falsePositiveClass(name, m);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   });
@@ -73,8 +82,11 @@ export const SWEEP_THRESHOLDS = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 export interface PersonSweep {
   queries: number;
-  /** Per threshold: queries whose source scored at or above it, matches returned, of which source, of which namesakes. */
-  found: number[]; returned: number[]; correct: number[]; namesakes: number[];
+  /**
+   * Per threshold: queries whose source scored at or above it, matches returned, of which source, of which namesakes
+   * (quality.ts), and the matches where both sides have a DOB with how many of those are the source.
+   */
+  found: number[]; returned: number[]; correct: number[]; namesakes: number[]; bothDob: number[]; bothDobCorrect: number[];
   /** Misses at the configured threshold: the source was never a candidate, or it was and scored below. */
   notBlocked: Map<VariantClass, number>; belowThreshold: Map<VariantClass, number[]>;
 }
@@ -86,7 +98,7 @@ export interface PersonSweep {
 export async function personSweep(prober: Prober, queries: BenchQuery[], threshold: number): Promise<PersonSweep> {
   const zeros = () => SWEEP_THRESHOLDS.map(() => 0);
   const out: PersonSweep = {
-    queries: queries.length, found: zeros(), returned: zeros(), correct: zeros(), namesakes: zeros(),
+    queries: queries.length, found: zeros(), returned: zeros(), correct: zeros(), namesakes: zeros(), bothDob: zeros(), bothDobCorrect: zeros(),
     notBlocked: new Map(VARIANT_CLASSES.map((v) => [v, 0])), belowThreshold: new Map(VARIANT_CLASSES.map((v) => [v, []])),
   };
   const all = prober.withPersonThreshold(0);
@@ -98,7 +110,10 @@ export async function personSweep(prober: Prober, queries: BenchQuery[], thresho
       const kept = matches.filter((m) => m.score >= t);
       out.returned[i] += kept.length;
       out.correct[i] += kept.filter((m) => m.other.itemId === source.id).length;
-      out.namesakes[i] += kept.filter((m) => m.other.itemId === source.id || sameTokens(m.other.value, source.fullName)).length;
+      out.namesakes[i] += kept.filter((m) => namesakeOfSource(m, source)).length;
+      const known = kept.filter(bothDobsKnown);
+      out.bothDob[i] += known.length;
+      out.bothDobCorrect[i] += known.filter((m) => m.other.itemId === source.id).length;
       if (sourceScore !== null && sourceScore >= t) out.found[i] += 1;
     });
     if (sourceScore === null) out.notBlocked.set(q.person!.variant, out.notBlocked.get(q.person!.variant)! + 1);

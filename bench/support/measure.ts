@@ -39,10 +39,16 @@ export class ApiClient {
   }
 }
 
-/** One SQL statement the probe ran, with its parameters, so the report can EXPLAIN a representative slow one. */
-export interface Statement { sql: string; params: unknown[]; ms: number }
+/**
+ * One SQL statement the probe ran, with its parameters, so the report can EXPLAIN a representative slow one; `settings`
+ * are the set_config calls made before it in the same transaction, which the EXPLAIN must repeat to see the same plan.
+ */
+export interface Statement { sql: string; params: unknown[]; ms: number; settings: { sql: string; params: unknown[] }[] }
 
-/** What `DeconflictionService.check` does minus HTTP, auth, audit and the transaction: keys, codes, probe. */
+/**
+ * What `DeconflictionService.check` does minus HTTP, auth and audit: keys, then codes and probe in one transaction
+ * (the probe sets transaction-local settings, e.g. the trigram threshold for organizations).
+ */
 export class Prober {
   private readonly store: MatchingStore;
   private readonly options: KeyOptions;
@@ -59,11 +65,13 @@ export class Prober {
   async probe(body: CheckBody): Promise<Match[]> {
     const all = batchesOf(body).map((b) => keysForItems(b, this.options));
     const keys: ItemKeys = { exact: all.flatMap((k) => k.exact), persons: all.flatMap((k) => k.persons), events: all.flatMap((k) => k.events) };
-    const manager = this.recording();
     this.callSlowest = null;
     try {
-      const codes = await this.store.personCodes(manager, keys.persons);
-      return await this.store.probe(manager, keys, codes, null);
+      return await this.dataSource.transaction(async (tx) => {
+        const manager = this.recording(tx);
+        const codes = await this.store.personCodes(manager, keys.persons);
+        return this.store.probe(manager, keys, codes, null);
+      });
     } finally {
       if (this.callSlowest) this.statements.push(this.callSlowest);
     }
@@ -79,13 +87,14 @@ export class Prober {
   }
 
   /** MatchingStore only calls `query` on the manager it is given; timing each call costs two clock reads. */
-  private recording(): EntityManager {
-    const manager = this.dataSource.manager;
+  private recording(manager: EntityManager): EntityManager {
+    const settings: Statement['settings'] = [];
     const query = async (sql: string, params: unknown[] = []) => {
       const started = performance.now();
       const rows: unknown = await manager.query(sql, params);
       const ms = performance.now() - started;
-      if (!this.callSlowest || ms > this.callSlowest.ms) this.callSlowest = { sql, params, ms };
+      if (!this.callSlowest || ms > this.callSlowest.ms) this.callSlowest = { sql, params, ms, settings: [...settings] };
+      if (sql.includes('set_config(')) settings.push({ sql, params });
       return rows;
     };
     return { query } as unknown as EntityManager;

@@ -6,12 +6,14 @@ import { Deconfliction1763900000002 } from './migrations/1763900000002-Deconflic
 import { Referrals1763900000003 } from './migrations/1763900000003-Referrals';
 import { Meetings1763900000004 } from './migrations/1763900000004-Meetings';
 import { Seizures1763900000005 } from './migrations/1763900000005-Seizures';
+import { PersonPairKeys1763900000006 } from './migrations/1763900000006-PersonPairKeys';
 import { AccountProtection1763900000007 } from './migrations/1763900000007-AccountProtection';
 import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseFirearmTraces';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
   Meetings1763900000004, Seizures1763900000005,
+  PersonPairKeys1763900000006,
   AccountProtection1763900000007,
   CaseFirearmTraces1763900000008,
 ];

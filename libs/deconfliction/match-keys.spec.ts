@@ -1,5 +1,4 @@
 import type { CaseItems } from '../contracts/case-items';
-import { codePairs } from './matching-store';
 import {
   eventCells, identifierNorms, keysForItems, lockNamesFor, normalizeOrganization, normalizeRegion, serialNorms,
   serialSubstrings,
@@ -82,9 +81,11 @@ describe('lock names (two transactions that could match share one)', () => {
     expect(eventCells(b, 50_000)).toContain(eventCells({ ...a, radiusMeters: 0 }, 0)[0]);
   });
 
-  it('pairs phonetic codes only across different tokens', () => {
-    expect(codePairs([['JS', 'HS'], ['MRTN']])).toEqual([['JS', 'MRTN'], ['HS', 'MRTN']]);
-    expect(codePairs([['MRTN']])).toEqual([]);
+  it('a typo and the spelling it misses share a lock, though their phonetic codes differ', () => {
+    const person = (id: string, fullName: string) => keysForItems({ kind: 'subjects', items: [{ id, kind: 'PERSON', fullName }] }, options);
+    const typo = lockNamesFor(person('a', 'Chlarles Moore'), ['KLRL', 'MR'], 50_000, 4);
+    const right = lockNamesFor(person('b', 'Charles Stone'), ['XRLS', 'STN'], 50_000, 4);
+    expect(typo.filter((n) => right.includes(n))).toEqual(['person-spelling:charles']);
   });
 });
 

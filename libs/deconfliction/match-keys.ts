@@ -5,6 +5,7 @@ import {
   foldText, nameTokens, normalizeAddress, normalizeEmail, normalizeFflLicense, normalizePhone, normalizePlate,
   normalizeSerial, normalizeVin, readableSerialParts,
 } from './normalize';
+import { MIN_TYPO_TOKEN_LENGTH, spellingVariants } from './person-tokens';
 
 /** What a value is matched as; identifiers keep their own type, subjects become PERSON or ORGANIZATION. */
 export type ExactMatchType = IdentifierType | 'ORGANIZATION';
@@ -174,8 +175,9 @@ export function keysForItems(batch: CaseItems, options: KeyOptions): ItemKeys {
  * Advisory-lock names that serialise two transactions which could match each other, so that two agencies entering
  * the same value at the same instant cannot both miss the other's uncommitted row:
  * exact values lock (type, value); serials lock every readable run (a full serial and a part it contains share one);
- * organizations (rare, matched by similarity) share one lock; persons lock each phonetic code (any two persons that can match share one); events lock the 1-degree cells their
- * search box touches (two touching areas share the cell of each other's centre).
+ * organizations (rare, matched by similarity) share one lock; persons lock each phonetic code (any two persons that can match share one) and each
+ * one-letter-deleted form of their longer tokens (a typo and the spelling it misses share one, see spellingVariants);
+ * events lock the 1-degree cells their search box touches (two touching areas share the cell of each other's centre).
  */
 export function lockNamesFor(keys: ItemKeys, personCodes: string[], maxRadiusMeters: number, serialMinReadable: number): string[] {
   const names = new Set<string>();
@@ -189,6 +191,10 @@ export function lockNamesFor(keys: ItemKeys, personCodes: string[], maxRadiusMet
     }
   }
   for (const code of personCodes) names.add(`person:${code}`);
+  for (const token of keys.persons.flatMap((p) => p.tokens)) {
+    if (token.length < MIN_TYPO_TOKEN_LENGTH) continue;
+    for (const variant of spellingVariants(token)) names.add(`person-spelling:${variant}`);
+  }
   for (const event of keys.events) for (const cell of eventCells(event, maxRadiusMeters)) names.add(`event:${cell}`);
   return [...names].sort();
 }

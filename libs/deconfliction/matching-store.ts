@@ -2,9 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { DeconflictionConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, serialSubstrings } from './match-keys';
-import {
-  DobRelation, regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, scorePerson, Scored,
-} from './scoring';
+import { PersonMatching } from './person-matching';
+import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
 
@@ -21,6 +20,7 @@ export interface Match extends Scored {
 /** Who owns the keys being stored: a case, or (for a lookout) nobody's case. */
 export interface KeyOwner { caseId: string | null; lookoutId: string | null; agency: string; expiresAt: Date | null }
 
+/** Per person id, the phonetic codes of each of its tokens (parallel to PersonKey.tokens; may be empty). */
 export type PersonCodes = Map<string, string[][]>;
 
 type Row = Record<string, unknown>;
@@ -32,19 +32,26 @@ const text = (v: unknown) => String(v);
  * other run one after the other, so neither misses the other's row.
  */
 export class MatchingStore {
-  constructor(private readonly config: DeconflictionConfig) {}
+  private readonly persons: PersonMatching;
 
-  /** Double-metaphone codes (primary and alternate) per name token, computed by fuzzystrmatch in the database. */
+  constructor(private readonly config: DeconflictionConfig) {
+    this.persons = new PersonMatching(config.personMatchThreshold);
+  }
+
+  /**
+   * Double-metaphone codes (primary and alternate) per name token, parallel to the person's tokens (a token without
+   * a code has none), computed by the migration's person_token_codes so stored and backfilled rows agree.
+   */
   async personCodes(tx: EntityManager, persons: PersonKey[]): Promise<PersonCodes> {
     const tokens = [...new Set(persons.flatMap((p) => p.tokens))];
     const codes = new Map<string, string[]>();
     if (tokens.length > 0) {
-      const rows: { t: string; p: string; a: string }[] = await tx.query(
-        'SELECT t, dmetaphone(t) AS p, dmetaphone_alt(t) AS a FROM unnest($1::text[]) AS t', [tokens],
+      const rows: { t: string; codes: string[] }[] = await tx.query(
+        'SELECT t, person_token_codes(t) AS codes FROM unnest($1::text[]) AS t', [tokens],
       );
-      for (const r of rows) codes.set(r.t, [...new Set([r.p, r.a].filter((c) => c))]);
+      for (const r of rows) codes.set(r.t, r.codes);
     }
-    return new Map(persons.map((p) => [p.id, p.tokens.map((t) => codes.get(t) ?? []).filter((c) => c.length > 0)]));
+    return new Map(persons.map((p) => [p.id, p.tokens.map((t) => codes.get(t) ?? [])]));
   }
 
   async lock(tx: EntityManager, keys: ItemKeys, codes: PersonCodes): Promise<void> {
@@ -76,12 +83,7 @@ export class MatchingStore {
     }
     if (owner.caseId === null) return;
     for (const p of keys.persons) {
-      await tx.query(
-        `INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, date_of_birth, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-        [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set((codes.get(p.id) ?? []).flat())],
-          p.dateOfBirth, at],
-      );
+      await this.persons.store(tx, { caseId: owner.caseId, agency: owner.agency }, p, codes.get(p.id) ?? p.tokens.map(() => []), at);
     }
     for (const e of keys.events) {
       await tx.query(
@@ -103,7 +105,10 @@ export class MatchingStore {
     for (const key of keys.exact.filter((k) => k.matchType === 'ORGANIZATION')) {
       matches.push(...await this.probeOrganization(tx, key, excludeCaseId));
     }
-    for (const person of keys.persons) matches.push(...await this.probePerson(tx, person, codes.get(person.id) ?? [], excludeCaseId));
+    for (const person of keys.persons) {
+      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId);
+      matches.push(...found.map((c) => matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, c.row, c.scored)));
+    }
     for (const event of keys.events) matches.push(...await this.probeEvent(tx, event, excludeCaseId));
     return dedupe(matches);
   }
@@ -145,7 +150,13 @@ export class MatchingStore {
     });
   }
 
+  /**
+   * The GIN index prunes on `%`, whose cut-off is pg_trgm.similarity_threshold (0.3 unless set): set to the configured
+   * threshold for this transaction, it returns only names that can match instead of every name sharing a few trigrams.
+   * Outside a transaction the setting would not last to the next statement; the result is the same, only slower.
+   */
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
+    await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(this.config.organizationMatchThreshold)]);
     const rows: Row[] = await tx.query(
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, similarity(k.norm, $1) AS sim
        FROM match_keys k
@@ -157,60 +168,26 @@ export class MatchingStore {
   }
 
   /**
-   * Blocking as measured in shared/notes: two phonetic codes in common (any two tokens), or one code and the same date
-   * of birth; both are GIN/btree lookups. Candidates are then ranked by trigram similarity and phonetic agreement.
-   */
-  private async probePerson(tx: EntityManager, person: PersonKey, tokenCodes: string[][], excludeCaseId: string | null): Promise<Match[]> {
-    const allCodes = [...new Set(tokenCodes.flat())];
-    if (allCodes.length === 0) return [];
-    const pairs = codePairs(tokenCodes);
-    const params: unknown[] = [person.folded, person.tokens, person.dateOfBirth, allCodes, excludeCaseId];
-    const pairSql = pairs.map(([a, b]) => {
-      params.push(a, b);
-      return `p.codes @> ARRAY[$${params.length - 1}, $${params.length}]::text[]`;
-    });
-    const blocking = [...pairSql, `(p.date_of_birth = $3::date AND p.codes && $4::text[])`].join(' OR ');
-    const rows: Row[] = await tx.query(
-      `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
-              p.date_of_birth::text AS dob, cardinality(p.tokens) AS stored_tokens,
-              similarity(p.folded_name, $1) AS trigram,
-              (SELECT count(*) FROM unnest($2::text[]) AS t WHERE dmetaphone(t) = ANY(p.codes) OR dmetaphone_alt(t) = ANY(p.codes)) AS agree_query,
-              (SELECT count(*) FROM unnest(p.tokens) AS t WHERE dmetaphone(t) = ANY($4::text[]) OR dmetaphone_alt(t) = ANY($4::text[])) AS agree_stored
-       FROM person_keys p JOIN cases c ON c.id = p.case_id
-       WHERE (${blocking}) AND p.case_id IS DISTINCT FROM $5 AND c.status <> 'CLOSED'`,
-      params,
-    );
-    const threshold = this.config.personMatchThreshold;
-    return rows.flatMap((r) => {
-      const storedTokens = Number(r.stored_tokens);
-      const queryShorter = person.tokens.length <= storedTokens;
-      const dob: DobRelation = person.dateOfBirth === null || r.dob === null ? 'UNKNOWN'
-        : person.dateOfBirth === r.dob ? 'EQUAL' : 'DIFFERENT';
-      const scored = scorePerson({
-        trigram: Number(r.trigram), agreeingTokens: Number(queryShorter ? r.agree_query : r.agree_stored),
-        queryTokens: person.tokens.length, storedTokens, dob,
-      });
-      return scored.score >= threshold
-        ? [matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, r, scored)] : [];
-    });
-  }
-
-  /**
-   * The measured plan: the box around the centre widened by the largest radius any operation may have, and the
-   * window overlap, both served by one GiST index; the exact distance test then runs on the few rows inside.
-   * Touching areas and windows that share an instant count as conflicts (1 cm of tolerance for rounding).
+   * The measured plan: the box around the centre widened by the largest radius stored (read after the locks, so an
+   * operation being stored by a pass that could conflict with this one is committed and counted by now; the lock cells
+   * still assume the 50 km cap), and the window overlap, both served by one GiST index; the exact distance test then
+   * runs on the few rows inside. Touching areas and windows that share an instant count as conflicts (1 cm of
+   * tolerance for rounding).
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
+    const [{ widest }]: { widest: number | null }[] = await tx.query('SELECT max(radius_meters) AS widest FROM event_keys');
+    if (widest === null) return [];
     const rows: Row[] = await tx.query(
       `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,
               earth_distance(e.center, q.center) AS distance,
               extract(epoch FROM least(upper(e.during), upper(q.during)) - greatest(lower(e.during), lower(q.during))) / 60 AS overlap
-       FROM event_keys e JOIN cases c ON c.id = e.case_id, q
-       WHERE earth_box(q.center, $3 + ${MAX_OPERATION_RADIUS_METERS}) @> e.center AND e.during && q.during
+       FROM event_keys e, q
+       WHERE earth_box(q.center, $3 + $7::float8) @> e.center AND e.during && q.during
          AND earth_distance(e.center, q.center) <= $3 + e.radius_meters + 0.01
-         AND e.case_id IS DISTINCT FROM $6 AND c.status <> 'CLOSED'`,
-      [event.latitude, event.longitude, event.radiusMeters, event.startsAt, event.endsAt, excludeCaseId],
+         AND e.case_id IS DISTINCT FROM $6
+         AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id AND c.status <> 'CLOSED')`,
+      [event.latitude, event.longitude, event.radiusMeters, event.startsAt, event.endsAt, excludeCaseId, widest],
     );
     return rows.map((r) => ({
       ...matchOf('EVENT', { itemId: event.id, displayValue: event.displayValue }, r, scoreEvent({
@@ -237,23 +214,6 @@ function matchOf(matchType: MatchType, own: { itemId: string; displayValue: stri
       agency: text(r.agency), itemId: text(r.item_id), value: text(r.display_value),
     },
   };
-}
-
-/** Pairs of codes taken from two different tokens: "two phonetic codes in common" means two tokens agree. */
-export function codePairs(tokenCodes: string[][]): [string, string][] {
-  const pairs = new Map<string, [string, string]>();
-  for (let i = 0; i < tokenCodes.length; i += 1) {
-    for (let j = i + 1; j < tokenCodes.length; j += 1) {
-      for (const a of tokenCodes[i]) {
-        for (const b of tokenCodes[j]) {
-          if (a === b) continue;
-          const pair: [string, string] = a < b ? [a, b] : [b, a];
-          pairs.set(pair.join('|'), pair);
-        }
-      }
-    }
-  }
-  return [...pairs.values()];
 }
 
 /** One match per (own item, other item, type), the best-scored one. */

@@ -1,29 +1,63 @@
-import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, scorePerson } from './scoring';
+import {
+  DobRelation, minTrigramFor, regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, scorePerson,
+} from './scoring';
 
 const THRESHOLD = 0.7;
 
 describe('scorePerson (threshold 0.7 by default)', () => {
+  // Trigrams are pg_trgm's similarity of the folded names; agreement is what alignTokens pairs (person-tokens.spec).
   it.each([
-    // trigram, agreeing, query, stored, dob, hit?
-    ['same name, same DOB', 1, 4, 4, 4, 'EQUAL', true],
-    ['reordered, accents folded (trigram high), same DOB', 0.92, 4, 4, 4, 'EQUAL', true],
-    ['second surname dropped, same DOB', 0.55, 3, 3, 4, 'EQUAL', true],
-    ['given name and second surname dropped, same DOB', 0.45, 2, 2, 4, 'EQUAL', true],
-    ['full name, DOB unknown on one side', 0.95, 4, 4, 4, 'UNKNOWN', true],
-    ['typo in a surname, DOB unknown', 0.7, 3, 3, 3, 'UNKNOWN', true],
-    ['namesake with another DOB', 1, 4, 4, 4, 'DIFFERENT', false],
-    ['one shared token and the same DOB (coincidence)', 0.25, 1, 3, 3, 'EQUAL', false],
-    ['two of four tokens, DOB unknown', 0.4, 2, 4, 4, 'UNKNOWN', false],
-  ] as const)('%s', (_label, trigram, agreeingTokens, queryTokens, storedTokens, dob, hit) => {
-    const scored = scorePerson({ trigram, agreeingTokens, queryTokens, storedTokens, dob });
+    // label (query vs stored), trigram, [exact, sound, typo], query tokens, stored tokens, dob, hit?
+    ['José Ángel Martínez Gómez, same DOB', 1, [4, 0, 0], 4, 4, 'EQUAL', true],
+    ['"Martínez Gómez, José Ángel": reordered, accents folded, same DOB', 1, [4, 0, 0], 4, 4, 'EQUAL', true],
+    ['"José Ángel Martínez": second surname dropped, same DOB', 0.8, [3, 0, 0], 3, 4, 'EQUAL', true],
+    ['"José Martínez": given name and second surname dropped, same DOB', 0.56, [2, 0, 0], 2, 4, 'EQUAL', true],
+    ['"Muhammad Contreras" for Mohammed Contreras (transliteration), same DOB', 0.52, [1, 1, 0], 2, 2, 'EQUAL', true],
+    ['full name, DOB unknown on one side', 1, [4, 0, 0], 4, 4, 'UNKNOWN', true],
+    ['"José García" for José García, DOB unknown (namesakes look the same)', 1, [2, 0, 0], 2, 2, 'UNKNOWN', true],
+    ['"José Ángel Martínez": second surname dropped, DOB unknown', 0.8, [3, 0, 0], 3, 4, 'UNKNOWN', true],
+    ['"Chlarles Moore" for Charles Moore (a typo: nobody else is "chlarles"), DOB unknown', 0.71, [1, 0, 1], 2, 2, 'UNKNOWN', true],
+    ['"Luis Ximénez Navarro" for Luis Jiménez Navarro (old x for j), DOB unknown', 0.75, [2, 0, 1], 3, 3, 'UNKNOWN', true],
+    ['"Guadalupe Veltrán Ortiz" for Guadalupe Beltrán Ortiz (b/v), DOB unknown', 0.78, [2, 0, 1], 3, 3, 'UNKNOWN', true],
+    ['"Juan Juana Delgadillo" for Juan Delgadillo (Juana does not count twice)', 0.89, [2, 0, 0], 3, 2, 'UNKNOWN', true],
+    ['"José Reyes" for José Reyes Hernández: half the name dropped, DOB unknown', 0.52, [2, 0, 0], 2, 3, 'UNKNOWN', false],
+    ['"Muhammad Contreras" for Mohammed Contreras, DOB unknown: spelling too far', 0.52, [1, 1, 0], 2, 2, 'UNKNOWN', false],
+    ['"María Hernández" for María Fernández: two established surnames, DOB unknown', 0.68, [1, 0, 0], 2, 2, 'UNKNOWN', false],
+    ['"Mario García López" for María García López: gender forms differ, DOB unknown', 0.85, [2, 0, 0], 3, 3, 'UNKNOWN', false],
+    ['"José Luis García" for José Manuel García, DOB unknown', 0.5, [2, 0, 0], 3, 3, 'UNKNOWN', false],
+    ['namesake with another DOB', 1, [4, 0, 0], 4, 4, 'DIFFERENT', false],
+    ['one shared token and the same DOB (coincidence)', 0.25, [1, 0, 0], 3, 3, 'EQUAL', false],
+  ] as const)('%s', (_label, trigram, [exact, sound, typo], queryTokens, storedTokens, dob, hit) => {
+    const scored = scorePerson({ trigram, agreement: { exact, sound, typo }, queryTokens, storedTokens, dob });
     expect(scored.score >= THRESHOLD).toBe(hit);
     expect(scored.score).toBeGreaterThanOrEqual(0);
     expect(scored.score).toBeLessThanOrEqual(1);
   });
 
-  it('explains itself the way a coordinator reads it', () => {
-    expect(scorePerson({ trigram: 0.823, agreeingTokens: 2, queryTokens: 3, storedTokens: 4, dob: 'EQUAL' }).reason)
-      .toBe('name trigram 0.82, phonetic 2 of 3 tokens, DOB equal');
+  it.each([
+    [{ exact: 2, sound: 0, typo: 0 }, 'EQUAL', 'name trigram 0.82, phonetic 2 of 3 tokens, DOB equal'],
+    [{ exact: 1, sound: 0, typo: 1 }, 'UNKNOWN', 'name trigram 0.82, phonetic 1 of 3 tokens + 1 one letter off, DOB unknown'],
+  ] as const)('explains %p with DOB %s the way a coordinator reads it', (agreement, dob, reason) => {
+    expect(scorePerson({ trigram: 0.823, agreement, queryTokens: 3, storedTokens: 4, dob }).reason).toBe(reason);
+  });
+});
+
+describe('minTrigramFor (what SQL may drop before scoring)', () => {
+  const full = { exact: 3, sound: 0, typo: 0 };
+  it.each([
+    ['EQUAL', 0.7], ['UNKNOWN', 0.7], ['UNKNOWN', 0.6], ['UNKNOWN', 0.8], ['EQUAL', 0.9], ['DIFFERENT', 0.5],
+  ] as const)('with DOB %s at threshold %p: under the bound never hits, just over it every token agreeing does', (dob: DobRelation, threshold) => {
+    const bound = minTrigramFor(dob, threshold);
+    const score = (trigram: number) => scorePerson({ trigram, agreement: full, queryTokens: 3, storedTokens: 3, dob }).score;
+    for (const under of [bound - 0.001, bound - 0.01, bound / 2].filter((t) => t >= 0 && t <= 1)) {
+      expect(score(under)).toBeLessThan(threshold);
+    }
+    if (bound + 0.02 <= 1) expect(score(bound + 0.02)).toBeGreaterThanOrEqual(threshold);
+  });
+
+  it('rules out a different DOB at the default threshold, and nothing at threshold 0', () => {
+    expect(minTrigramFor('DIFFERENT', 0.7)).toBeGreaterThan(1);
+    expect(minTrigramFor('UNKNOWN', 0)).toBe(0);
   });
 });
 
