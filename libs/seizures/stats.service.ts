@@ -19,7 +19,8 @@ type Source = 'seizure' | 'firearm' | 'trace' | 'caseOpened' | 'caseClosed' | 'h
  * The group key of each source under each grouping; null where a grouping does not apply to a source (cases have no
  * caliber), so those metrics are reported as null rather than as a misleading zero.
  */
-const month = (column: string) => `to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
+// Rows group on the truncated timestamp; the label is formatted once per group, not once per row.
+const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'UTC')`;
 const caliberKey = (alias: string) => `coalesce(${alias}.caliber_class, CASE WHEN ${alias}.caliber IS NULL THEN 'UNKNOWN' ELSE 'UNRECOGNIZED:' || lower(trim(${alias}.caliber)) END)`;
 const KEYS: Record<StatsGrouping, Partial<Record<Source, string>>> = {
   agency: {
@@ -36,7 +37,7 @@ const KEYS: Record<StatsGrouping, Partial<Record<Source, string>>> = {
 
 const FROM: Record<Source, string> = {
   seizure: 'seizures s', firearm: 'seizure_firearms f JOIN seizures s ON s.id = f.seizure_id',
-  trace: 'traces t LEFT JOIN seizure_firearms f ON f.id = t.firearm_id', caseOpened: 'cases c', caseClosed: 'cases c',
+  trace: 'traces t', caseOpened: 'cases c', caseClosed: 'cases c',
   hit: `deconfliction_hits h CROSS JOIN LATERAL (VALUES (h.a_agency), (h.b_agency)) AS side(agency)`, referral: 'referrals r',
 };
 const PERIOD: Record<Source, string> = {
@@ -44,6 +45,8 @@ const PERIOD: Record<Source, string> = {
   hit: 'h.created_at', referral: 'r.created_at',
 };
 const SEIZURES_BY_CALIBER = 'seizure_firearms f JOIN seizures s ON s.id = f.seizure_id';
+/** Only a caliber grouping needs a trace's firearm; joining it otherwise would hash every firearm for nothing. */
+const TRACES_BY_CALIBER = 'traces t LEFT JOIN seizure_firearms f ON f.id = t.firearm_id';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -88,18 +91,25 @@ export class StatsService {
       }
       return r;
     };
-    for (const source of Object.keys(AGGREGATES) as Source[]) {
-      const key = KEYS[groupBy][source];
-      if (!key) continue;
+    // One query per source, each on its own pooled connection: they read different tables and run side by side.
+    const sources = (Object.keys(AGGREGATES) as Source[]).filter((source) => KEYS[groupBy][source]);
+    const results = await Promise.all(sources.map(async (source) => {
+      const key = KEYS[groupBy][source] as string;
       // By caliber a seizure is counted once under each caliber it holds, so it is read through its firearms.
       const byCaliber = source === 'seizure' && groupBy === 'caliber';
       const aggregates = byCaliber ? [['seizures', 'count(DISTINCT s.id)']] : Object.entries(AGGREGATES[source]);
-      const from_ = byCaliber ? SEIZURES_BY_CALIBER : FROM[source];
+      const from_ = byCaliber ? SEIZURES_BY_CALIBER
+        : source === 'trace' && groupBy === 'caliber' ? TRACES_BY_CALIBER : FROM[source];
+      const label = groupBy === 'month' ? `to_char(grp, 'YYYY-MM')` : 'grp';
       const result: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT ${key} AS grp, ${aggregates.map(([m, sql], i) => `${sql} AS m${i}`).join(', ')}
-         FROM ${from_} WHERE ${PERIOD[source]} >= $1 AND ${PERIOD[source]} < $2 GROUP BY 1`,
+        `SELECT ${label} AS grp, ${aggregates.map((_, i) => `m${i}`).join(', ')} FROM (
+           SELECT ${key} AS grp, ${aggregates.map(([, sql], i) => `${sql} AS m${i}`).join(', ')}
+           FROM ${from_} WHERE ${PERIOD[source]} >= $1 AND ${PERIOD[source]} < $2 GROUP BY 1) AS grouped`,
         [from, to],
       );
+      return { aggregates, result };
+    }));
+    for (const { aggregates, result } of results) {
       for (const r of result) {
         const target = row(String(r.grp));
         aggregates.forEach(([metric], i) => { target.metrics[metric as StatsMetric] = r[`m${i}`] === null ? null : Number(r[`m${i}`]); });
