@@ -50,6 +50,7 @@ export async function traceWorkflow(input: TraceWorkflowInput): Promise<TraceWor
   step(failTraceUpdate, 'FAIL');
 
   const finished = () => FINAL_TRACE_STATUSES.includes(status) && !busy;
+  // Date.now() inside a workflow is Temporal's deterministic workflow clock, so replay computes the same wait.
   const inTime = await condition(finished, Math.max(0, Date.parse(input.dueAt) - Date.now()));
   if (!inTime) {
     await activities.markTraceOverdue(traceId);

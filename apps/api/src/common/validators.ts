@@ -61,14 +61,17 @@ export function IsFutureTimestamp(options?: ValidationOptions): PropertyDecorato
   };
 }
 
-/** A timestamp (see IsTimestamp) that is not in the future, e.g. when something was seized. */
+/** Clients' clocks run a little ahead at times; something that happened "just now" must not be refused for that. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A timestamp (see IsTimestamp) that is not in the future: when something was seized, when a meeting was held. */
 export function IsPastTimestamp(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) => {
     IsTimestamp(options)(target, propertyName);
     registerDecorator({
       name: 'isPastTimestamp', target: target.constructor, propertyName: String(propertyName), options,
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + 60_000,
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
         defaultMessage: (args: ValidationArguments) => `${args.property} must not be in the future`,
       },
     });

@@ -1,30 +1,13 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
-  registerDecorator, IsObject, ValidateNested, ValidationArguments, ValidationOptions,
+  IsObject, ValidateNested,
 } from 'class-validator';
 import {
   COUNTERPART_COUNTRIES, CounterpartCountry, Deliverable, DELIVERABLES, MEETING_LEVELS, MeetingLevel, REVIEW_DECISIONS,
   ReviewDecision,
 } from '../../../../../libs/meetings/meeting-rules';
-import { IsFutureTimestamp, IsTimestamp } from '../../common/validators';
-
-/** Clients' clocks run a little ahead at times; a meeting "held just now" must not be refused for that. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** A timestamp (see IsTimestamp) that does not lie in the future: when something already happened. */
-export function IsPastTimestamp(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) => {
-    IsTimestamp(options)(target, propertyName);
-    registerDecorator({
-      name: 'isPastTimestamp', target: target.constructor, propertyName: String(propertyName), options,
-      validator: {
-        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
-        defaultMessage: (args: ValidationArguments) => `${args.property} must not lie in the future`,
-      },
-    });
-  };
-}
+import { IsFutureTimestamp, IsPastTimestamp, IsTimestamp } from '../../common/validators';
 
 export class CreateMeetingDto {
   @IsString() @IsNotEmpty() @MaxLength(200)

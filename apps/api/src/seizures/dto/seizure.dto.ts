@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional,
@@ -21,15 +22,9 @@ export class SeizureFirearmDto {
   @apply(text(40)) action?: string;
 }
 
-export class SeizureFirearmPatchDto {
+/** Completes a firearm already recorded: every field of a firearm but its serial, which is fixed at creation. */
+export class SeizureFirearmPatchDto extends PartialType(OmitType(SeizureFirearmDto, ['serialNumber'] as const)) {
   @IsUUID() id!: string;
-  @IsOptional() @IsBoolean() serialObliterated?: boolean;
-  @apply(text(2000)) obliterationNotes?: string;
-  @apply(text(100)) make?: string;
-  @apply(text(100)) model?: string;
-  @apply(text(200)) importer?: string;
-  @apply(text(40)) caliber?: string;
-  @apply(text(40)) action?: string;
 }
 
 export class LocationDto {
