@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditFields, checkLink, entryHash, GENESIS_HASH, StoredAuditEntry } from './audit-chain';
 
 /** Every appender takes this transaction-scoped lock, so entries join the chain one at a time and in order. */
-const AUDIT_CHAIN_LOCK = 7_240_001;
+export const AUDIT_CHAIN_LOCK = 7_240_001;
 
 export interface AuditInput {
   actor: string;

@@ -18,6 +18,9 @@ function isUnavailable(error: unknown): 'db' | 'temporal' | null {
   const code = sqlStateOf(error) ?? '';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return 'db';
   if (/Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(e?.message ?? '')) return 'db';
+  // TypeORM releases a transaction's connection when PostgreSQL drops it (a shutdown ends every session), and the
+  // transaction's next statement then fails with this instead of a connection error (test/faults/postgres.spec.ts).
+  if (e?.name === 'QueryRunnerProviderAlreadyReleasedError') return 'db';
   if (e?.name === 'ServiceError' || e?.name === 'TransportError') return 'temporal';
   return null;
 }
