@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { freePort } from '../libs/devstack/processes';
 import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
 import { startTemporalDevServer } from '../libs/devstack/temporal-dev-server';
+import { cpuReport, cpuSeconds } from './support/cpu';
 import { printTable, row, runConcurrent } from './support/stats';
 
 /**
@@ -61,6 +62,14 @@ async function main(): Promise<void> {
     log(`warm-up: 100 cases`);
     await runConcurrent(100, CONCURRENCY, (i) => post(-i - 1));
 
+    // Processes of this run only: PostgreSQL by its data directory, the rest by their paths and ports.
+    const cpuGroups = {
+      api: (c: string) => c.includes('apps/api/src/main.js'),
+      worker: (c: string) => c.includes('apps/worker/src/main.js'),
+      temporal: (c: string) => c.includes('start-dev') && c.includes(String(temporalPort)),
+      postgres: (c: string) => c.includes(path.join(root, 'pg')),
+    };
+    const cpuBefore = cpuSeconds(cpuGroups);
     log(`HTTP intake: ${TOTAL} cases at concurrency ${CONCURRENCY}`);
     const intake = await runConcurrent(TOTAL, CONCURRENCY, post);
     rows.push(row('POST /cases (end to end)', intake));
@@ -73,6 +82,7 @@ async function main(): Promise<void> {
       await new Promise((res) => setTimeout(res, 250));
     }
     const drainedMs = performance.now() - drainStart;
+    const cpuUsed = cpuReport(cpuBefore, cpuSeconds(cpuGroups), TOTAL, 'case (intake and the workflows it starts)');
 
     log(`baseline: raw client.workflow.start x ${TOTAL} (task queue without workers)`);
     const starts = await runConcurrent(TOTAL, CONCURRENCY, async () => {
@@ -97,6 +107,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`end to end ${endToEnd.toFixed(1)} cases/s = ${(100 * endToEnd / startRate).toFixed(0)}% of the raw workflow-start rate; ` +
       `all ${TOTAL} workflows ACTIVE ${(drainedMs / 1000).toFixed(1)} s after the last 201 (${os.cpus().length} cores)`);
+    console.log(cpuUsed);
   } finally {
     await connection.close();
     await app.stop();
