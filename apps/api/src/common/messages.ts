@@ -44,6 +44,10 @@ export const M = {
     en: 'The database is unavailable; nothing was changed.',
     es: 'La base de datos no está disponible; no se cambió nada.',
   },
+  databaseBusy: {
+    en: 'The server is overloaded: no database connection came free in time; nothing was changed. Retry later with the same Idempotency-Key.',
+    es: 'El servidor está sobrecargado: no se liberó ninguna conexión a la base de datos a tiempo; no se cambió nada. Reintente más tarde con la misma clave de idempotencia.',
+  },
   unstorableValue: {
     en: 'A value in the request cannot be stored (out of range or not valid text); nothing was changed.',
     es: 'Un valor de la solicitud no se puede almacenar (fuera de rango o texto no válido); no se cambió nada.',

@@ -13,11 +13,13 @@ const localise = (errors: FieldError[], lang: Lang): FieldError[] =>
     message: lang === 'es' && es ? es : constraint ? constraintMessage(constraint, message, lang) : message,
   }));
 
-function isUnavailable(error: unknown): 'db' | 'temporal' | null {
+function isUnavailable(error: unknown): 'db' | 'db-busy' | 'temporal' | null {
   const e = error as { name?: string; message?: string } | null;
+  // The pool waited connectionTimeoutMillis for a free connection: the server is overloaded, PostgreSQL is up.
+  if (/timeout exceeded when trying to connect/i.test(e?.message ?? '')) return 'db-busy';
   const code = sqlStateOf(error) ?? '';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return 'db';
-  if (/Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(e?.message ?? '')) return 'db';
+  if (/Connection terminated|Connection is not established/i.test(e?.message ?? '')) return 'db';
   // TypeORM releases a transaction's connection when PostgreSQL drops it (a shutdown ends every session), and the
   // transaction's next statement then fails with this instead of a connection error (test/faults/postgres.spec.ts).
   if (e?.name === 'QueryRunnerProviderAlreadyReleasedError') return 'db';
@@ -58,7 +60,7 @@ export function renderError(error: unknown, request: FastifyRequest, logger: Log
   const unavailable = isUnavailable(error);
   if (unavailable) {
     logger.warn({ reqId: request.id, err: String(error) }, `${unavailable} unavailable`);
-    const message = unavailable === 'db' ? M.databaseUnavailable : M.temporalUnavailable;
+    const message = { db: M.databaseUnavailable, 'db-busy': M.databaseBusy, temporal: M.temporalUnavailable }[unavailable];
     return { status: 503, body: problem(503, lang, render(message, lang)), headers: { 'retry-after': '5' } };
   }
   logger.error({ reqId: request.id, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'unhandled error');
