@@ -1,12 +1,14 @@
 import { Client as PgClient } from 'pg';
 import { AUDIT_CHAIN_LOCK } from '../../libs/audit/audit-store';
-import { eventually, uniqueWord, withDb } from '../support/http';
+import { randomUUID } from 'node:crypto';
+import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { FaultStack } from './support/fault-stack';
 import { expectConsistent, faultCases, retryUntilAccepted } from './support/invariants';
 
 describe('faults: the worker', () => {
   let stack: FaultStack;
-  beforeAll(async () => { stack = await FaultStack.start(); });
+  // A short update wait, so an append sent while no worker runs answers 503 in seconds rather than 20.
+  beforeAll(async () => { stack = await FaultStack.start({ UPDATE_WAIT: '3s' }); });
   afterAll(async () => { await stack?.stop(); });
 
   it('is killed (SIGKILL) in the middle of an activity, restarts, and nothing is lost or applied twice', async () => {
@@ -47,9 +49,24 @@ describe('faults: the worker', () => {
   });
 
   it('is absent while cases keep arriving; once one starts it drains the backlog', async () => {
+    const ice = await login('ice.agent');
+    const [earlier] = await retryUntilAccepted(faultCases(`before-no-worker-${uniqueWord()}`, 1));
+    await eventually(() => http('GET', `/cases/${earlier.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
     await stack.stopWorker();
     const run = `no-worker-${uniqueWord()}`;
     const accepted = await retryUntilAccepted(faultCases(run, 40));
+
+    // Without a worker the API still reads and checks, and an append (a workflow update) says it is pending.
+    const check = await http('POST', '/deconfliction/checks', { token: ice, body: { identifiers: accepted[0].body.identifiers } });
+    expect(check.status).toBe(200);
+    expect((await http('GET', `/cases/${accepted[0].id}`, { token: ice })).body.status).toBe('INTAKE');
+    const appendKey = randomUUID();
+    const append = () => http('POST', `/cases/${earlier.id}/identifiers`, {
+      token: ice, body: { identifiers: [{ type: 'EMAIL', value: `${run}@example.org` }] }, headers: { 'idempotency-key': appendKey },
+    });
+    const pending = await append();
+    expect(pending.status).toBe(503);
+    expect(pending.headers.get('retry-after')).toBeTruthy();
     // Accepted means committed and started: the workflows wait in Temporal's task queue, not in memory anywhere.
     await new Promise((r) => setTimeout(r, 3000));
     const waiting = await withDb(async (db) => (await db.query(
@@ -59,5 +76,11 @@ describe('faults: the worker', () => {
 
     await stack.startWorker();
     await expectConsistent(run, accepted);
+    // The retry with the same key finds the update the server kept for the worker: applied once, not twice.
+    const retried = await eventually(append, (r) => r.status === 201, 30_000);
+    expect(retried.status).toBe(201);
+    expect(await withDb(async (db) => (await db.query(
+      `SELECT count(*)::int AS n FROM case_identifiers WHERE case_id = $1 AND type = 'EMAIL'`, [earlier.id],
+    )).rows[0].n)).toBe(1);
   });
 });
