@@ -84,6 +84,14 @@ async function main(): Promise<void> {
     const drainedMs = performance.now() - drainStart;
     const cpuUsed = cpuReport(cpuBefore, cpuSeconds(cpuGroups), TOTAL, 'case (intake and the workflows it starts)');
 
+    // The same intake with the worker stopped: what the API, PostgreSQL and Temporal's start path sustain when the
+    // workflows' own work runs elsewhere (a worker on other cores or machines), i.e. how much of the gap to the raw
+    // start rate is two cores shared with the worker.
+    log(`HTTP intake with the worker stopped: ${TOTAL} cases at concurrency ${CONCURRENCY}`);
+    await app.worker.stop();
+    const apiOnly = await runConcurrent(TOTAL, CONCURRENCY, (i) => post(TOTAL + i));
+    rows.push(row('POST /cases (worker stopped)', apiOnly));
+
     log(`baseline: raw client.workflow.start x ${TOTAL} (task queue without workers)`);
     const starts = await runConcurrent(TOTAL, CONCURRENCY, async () => {
       await client.workflow.start('caseWorkflow', { taskQueue: 'bench-no-worker', workflowId: `bench-${randomUUID()}`, args: [{ caseId: randomUUID() }] });
@@ -108,6 +116,8 @@ async function main(): Promise<void> {
     console.log(`end to end ${endToEnd.toFixed(1)} cases/s = ${(100 * endToEnd / startRate).toFixed(0)}% of the raw workflow-start rate; ` +
       `all ${TOTAL} workflows ACTIVE ${(drainedMs / 1000).toFixed(1)} s after the last 201 (${os.cpus().length} cores)`);
     console.log(cpuUsed);
+    const apiOnlyRate = TOTAL / (apiOnly.elapsedMs / 1000);
+    console.log(`with the worker stopped: ${apiOnlyRate.toFixed(1)} cases/s = ${(100 * apiOnlyRate / startRate).toFixed(0)}% of the raw workflow-start rate`);
   } finally {
     await connection.close();
     await app.stop();
