@@ -5,7 +5,7 @@ import { StatsGrouping, StatsService } from '../libs/seizures/stats.service';
 import { startBenchStack } from './support/bench-stack';
 import { copyRows, CopyValue, createCases, createIndexes, dropIndexes, secondaryIndexes } from './support/bulk-load';
 import { chance, intBetween, pick, rngFor, uuidOf } from './support/random';
-import { printTable, runConcurrent, Sample } from './support/stats';
+import { printTable, row, runConcurrent, Sample } from './support/stats';
 
 /**
  * npm run bench:stats: loads BENCH_SEIZURES (default 1,000,000) seizures with their firearms and traces by COPY, then
@@ -119,12 +119,6 @@ async function main(): Promise<void> {
     await client.end();
     await stack.stop();
   }
-}
-
-function row(workload: string, sample: Sample): string[] {
-  const sorted = [...sample.latenciesMs].sort((a, b) => a - b);
-  const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)].toFixed(1);
-  return [workload, String(sorted.length), p(50), p(95), p(99), (sorted.length / (sample.elapsedMs / 1000)).toFixed(1), String(sample.errors)];
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });
