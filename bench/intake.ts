@@ -89,7 +89,9 @@ async function main(): Promise<void> {
     // start rate is two cores shared with the worker.
     log(`HTTP intake with the worker stopped: ${TOTAL} cases at concurrency ${CONCURRENCY}`);
     await app.worker.stop();
+    const apiOnlyCpuBefore = cpuSeconds(cpuGroups);
     const apiOnly = await runConcurrent(TOTAL, CONCURRENCY, (i) => post(TOTAL + i));
+    const apiOnlyCpu = cpuReport(apiOnlyCpuBefore, cpuSeconds(cpuGroups), TOTAL, 'case accepted with the worker stopped');
     rows.push(row('POST /cases (worker stopped)', apiOnly));
 
     log(`baseline: raw client.workflow.start x ${TOTAL} (task queue without workers)`);
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     console.log(cpuUsed);
     const apiOnlyRate = TOTAL / (apiOnly.elapsedMs / 1000);
     console.log(`with the worker stopped: ${apiOnlyRate.toFixed(1)} cases/s = ${(100 * apiOnlyRate / startRate).toFixed(0)}% of the raw workflow-start rate`);
+    console.log(apiOnlyCpu);
   } finally {
     await connection.close();
     await app.stop();
