@@ -170,12 +170,6 @@ export class CaseStore {
     return qb.getMany();
   }
 
-  async markWorkflowStarted(caseId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE cases SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [caseId],
-    );
-  }
-
   async agencyExists(code: string): Promise<boolean> {
     const rows = await this.dataSource.query('SELECT 1 FROM agencies WHERE code = $1', [code]);
     return rows.length > 0;

@@ -166,10 +166,6 @@ export class SeizureService {
     return out;
   }
 
-  async markWorkflowStarted(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE seizures SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [id]);
-  }
-
   private async insertFirearms(tx: EntityManager, seizureId: string, firearms: SeizureFirearmInput[], at: Date): Promise<void> {
     for (const [index, f] of firearms.entries()) {
       await tx.query(

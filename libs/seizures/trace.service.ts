@@ -161,10 +161,6 @@ export class TraceService {
     return rows.map(toRecord);
   }
 
-  async markWorkflowStarted(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE traces SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [id]);
-  }
-
   private async load(tx: EntityManager, id: string): Promise<TraceRecord | null> {
     const rows: Row[] = await tx.query('SELECT *, first_retail_sale_date::text AS sale_date FROM traces WHERE id = $1', [id]);
     return rows.length > 0 ? toRecord(rows[0]) : null;

@@ -73,6 +73,11 @@ describe('faults: the worker', () => {
       `SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = 'INTAKE'`, [accepted.map((a) => a.id)],
     )).rows[0].n);
     expect(waiting).toBe(40);
+    // The API marked every start itself (in batches); the relay, which lives in the worker, had nothing to do.
+    const unmarked = await withDb(async (db) => (await db.query(
+      `SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND workflow_started_at IS NULL`, [accepted.map((a) => a.id)],
+    )).rows[0].n);
+    expect(unmarked).toBe(0);
 
     await stack.startWorker();
     await expectConsistent(run, accepted);

@@ -12,7 +12,7 @@ import { AuditStore } from '../../../libs/audit/audit-store';
 import { CaseStore } from '../../../libs/cases/case-store';
 import { loadConfig } from '../../../libs/config/config';
 import { createDataSource } from '../../../libs/db/data-source';
-import { findPendingWorkflowStarts, markWorkflowStarted } from '../../../libs/db/pending-workflow-starts';
+import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
 import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../libs/deconfliction/matching-store';
@@ -40,7 +40,7 @@ function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: s
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
-        await markWorkflowStarted(dataSource, pending.table, pending.id);
+        await markWorkflowsStarted(dataSource, pending.table, [pending.id]);
       }
     } catch (error) {
       logger.warn({ err: error }, 'workflow start relay pass failed; will retry');

@@ -1,11 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
-import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
@@ -14,6 +14,7 @@ import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
+import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import { decodeCursor, encodeKeyset } from '../common/cursor';
 import { caseDetailView, caseSummaryView } from './case.view';
@@ -33,12 +34,11 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
 
 @Injectable()
 export class CasesService {
-  private readonly logger = new Logger('cases');
-
   constructor(
     private readonly cases: CaseStore,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
+    private readonly workflows: RecordWorkflows,
     private readonly idempotency: IdempotencyService,
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
@@ -85,17 +85,10 @@ export class CasesService {
         body: { id, caseNumber, status: 'INTAKE', owningAgency: user.agency, workflowId: caseWorkflowId(id) },
       };
     });
-    if (!outcome.replayed) await this.startWorkflow(id);
-    return outcome;
-  }
-
-  private async startWorkflow(caseId: string): Promise<void> {
-    try {
-      await this.temporal.startCaseWorkflow(caseId);
-      await this.cases.markWorkflowStarted(caseId);
-    } catch (error) {
-      this.logger.warn({ caseId, err: String(error) }, 'case workflow start deferred to the relay');
+    if (!outcome.replayed) {
+      await this.workflows.start({ table: 'cases', id }, CASE_WORKFLOW_TYPE, caseWorkflowId(id), [{ caseId: id }]);
     }
+    return outcome;
   }
 
   async get(user: AuthUser, caseId: string) {

@@ -12,6 +12,7 @@ import { MeetingService } from '../../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { ReferralService } from '../../../../libs/referrals/referral.service';
 import { IdempotencyService } from '../common/idempotency.service';
+import { RecordWorkflows } from './record-workflows';
 import { TemporalService } from './temporal.service';
 import { APP_CONFIG } from './tokens';
 
@@ -73,12 +74,13 @@ class DataSourceCloser implements OnApplicationShutdown {
         new MeetingService(ds, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs),
     },
     TemporalService,
+    RecordWorkflows,
     IdempotencyService,
     DataSourceCloser,
   ],
   exports: [
     APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
-    TemporalService, IdempotencyService, MeetingService, ActionItemService,
+    TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService,
   ],
 })
 export class InfraModule {}

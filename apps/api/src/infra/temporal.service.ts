@@ -5,7 +5,7 @@ import {
 import { ActivityFailure, ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { APP_CONFIG } from './tokens';
@@ -24,17 +24,6 @@ export class TemporalService implements OnApplicationShutdown {
     // Lazy: the API serves (and reports 503 on /health) while Temporal is still starting or away.
     this.connection = Connection.lazy({ address: config.temporalAddress });
     this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
-  }
-
-  async startCaseWorkflow(caseId: string): Promise<void> {
-    try {
-      // Bounded: when Temporal is away the case is already committed and the relay will start it.
-      await this.connection.withDeadline(Date.now() + 3000, () => this.client.workflow.start(CASE_WORKFLOW_TYPE, {
-        taskQueue: this.config.taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }],
-      }));
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
   }
 
   /** Starts a workflow for a record just committed; bounded, because the worker's relay covers a start that fails. */

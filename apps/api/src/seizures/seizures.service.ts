@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -16,13 +16,12 @@ import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../..
 import { ApiError, fieldError } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
+import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
 
 @Injectable()
 export class SeizuresApi {
-  private readonly logger = new Logger('seizures');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly seizures: SeizureService,
@@ -31,6 +30,7 @@ export class SeizuresApi {
     private readonly hits: HitStore,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
+    private readonly workflows: RecordWorkflows,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -48,7 +48,7 @@ export class SeizuresApi {
       const view = seizureView(record, 'OWNER');
       return { status: 201, body: view as unknown as Record<string, unknown> };
     });
-    if (!outcome.replayed) await this.startWorkflow('seizureWorkflow', `seizure-${id}`, [{ seizureId: id }], () => this.seizures.markWorkflowStarted(id));
+    if (!outcome.replayed) await this.workflows.start({ table: 'seizures', id }, 'seizureWorkflow', `seizure-${id}`, [{ seizureId: id }]);
     return outcome;
   }
 
@@ -114,7 +114,7 @@ export class SeizuresApi {
     });
     if (!outcome.replayed && trace) {
       const dueAt = trace.dueAt.toISOString();
-      await this.startWorkflow('traceWorkflow', `trace-${id}`, [{ traceId: id, dueAt }], () => this.traces.markWorkflowStarted(id));
+      await this.workflows.start({ table: 'traces', id }, 'traceWorkflow', `trace-${id}`, [{ traceId: id, dueAt }]);
     }
     return outcome;
   }
@@ -159,15 +159,6 @@ export class SeizuresApi {
       throw new ApiError('NotFound', M.traceNotFound, { id });
     }
     return trace;
-  }
-
-  private async startWorkflow(type: string, workflowId: string, args: unknown[], started: () => Promise<void>): Promise<void> {
-    try {
-      await this.temporal.startRecordWorkflow(type, workflowId, args);
-      await started();
-    } catch (error) {
-      this.logger.warn({ workflowId, err: String(error) }, 'workflow start deferred to the relay');
-    }
   }
 
   private async requireAccess(user: AuthUser, id: string): Promise<'OWNER' | 'SHARED'> {

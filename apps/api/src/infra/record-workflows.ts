@@ -1,0 +1,34 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PendingStart, WorkflowStartMarks } from '../../../../libs/db/pending-workflow-starts';
+import { TemporalService } from './temporal.service';
+
+/**
+ * Starts the workflow of a record just committed (a case, a seizure, a trace). When Temporal cannot be reached the
+ * record is still accepted: the worker's relay starts every record whose start was not marked, so none is left
+ * without its workflow.
+ */
+@Injectable()
+export class RecordWorkflows implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('workflows');
+  private readonly marks: WorkflowStartMarks;
+
+  constructor(private readonly temporal: TemporalService, dataSource: DataSource) {
+    this.marks = new WorkflowStartMarks(dataSource, (error) =>
+      this.logger.warn({ err: String(error) }, 'workflow start marks not written; the relay will mark them'));
+  }
+
+  async start(record: { table: PendingStart['table']; id: string }, workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
+    try {
+      await this.temporal.startRecordWorkflow(workflowType, workflowId, args);
+      this.marks.mark(record.table, record.id);
+    } catch (error) {
+      this.logger.warn({ workflowId, err: String(error) }, 'workflow start deferred to the relay');
+    }
+  }
+
+  /** Before the pool closes (onApplicationShutdown), so the last marks are written. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.marks.flush();
+  }
+}
