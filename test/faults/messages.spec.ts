@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, http, login, sampleCase, uniqueWord, withDb, withTemporal } from '../support/http';
 import { FaultStack } from './support/fault-stack';
-import { expectConsistent, faultCases, retryUntilAccepted } from './support/invariants';
+import { expectConsistent, faultCases, retryUntilAccepted, waitForWorkflow, waitUntilActive } from './support/invariants';
 
 const auditCount = (action: string, entityId: string) => withDb(async (db) => (await db.query(
   'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2', [action, entityId],
@@ -32,7 +32,7 @@ describe('faults: repeated and out-of-order messages', () => {
 
   it('applies a workflow update delivered twice, and ten times at once, under one update id only once', async () => {
     const [created] = await retryUntilAccepted(faultCases(`dup-update-${uniqueWord()}`, 1));
-    await eventually(() => http('GET', `/cases/${created.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
+    await waitUntilActive([created.id]);
     const actor = await withDb(async (db) => (await db.query(
       `SELECT id AS "userId", username, agency_code AS agency FROM users WHERE username = 'ice.agent'`,
     )).rows[0]);
@@ -68,9 +68,7 @@ describe('faults: repeated and out-of-order messages', () => {
     // The hit workflow registers just after the hit row; until then resolving answers 503 (retry), never twice.
     const coordinator = await login('coordinator');
     await eventually(() => http('GET', `/deconfliction/hits/${hit.id}`, { token: coordinator }), (r) => r.status === 200);
-    await withTemporal(async (client) => eventually(
-      () => client.workflow.getHandle(`hit-${hit.id}`).describe().then(() => true, () => false), (found) => found,
-    ));
+    await waitForWorkflow(`hit-${hit.id}`);
     const responses = await Promise.all(Array.from({ length: 5 }, (_, i) => http('POST', `/deconfliction/hits/${hit.id}/resolve`, {
       token: coordinator, body: { resolution: 'JOINT_INVESTIGATION', note: `call ${i}` },
     })));
@@ -89,9 +87,7 @@ describe('faults: repeated and out-of-order messages', () => {
       (items) => Array.isArray(items) && items.some((r) => r.toAgency === 'CBP'),
     ).then((items) => items.filter((r) => r.toAgency === 'CBP'));
     expect(referral).toBeDefined();
-    await withTemporal(async (client) => eventually(
-      () => client.workflow.getHandle(`referral-${referral.id}`).describe().then(() => true, () => false), (found) => found,
-    ));
+    await waitForWorkflow(`referral-${referral.id}`);
 
     // The receiving officer's client sends "accept" three times at once: one wins, the others learn the state.
     const accepts = await Promise.all(Array.from({ length: 3 }, () => http('POST', `/referrals/${referral.id}/accept`, { token: cbp, body: {} })));

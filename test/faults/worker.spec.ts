@@ -3,7 +3,7 @@ import { AUDIT_CHAIN_LOCK } from '../../libs/audit/audit-store';
 import { randomUUID } from 'node:crypto';
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { FaultStack } from './support/fault-stack';
-import { expectConsistent, faultCases, retryUntilAccepted } from './support/invariants';
+import { expectConsistent, faultCases, retryUntilAccepted, waitUntilActive } from './support/invariants';
 
 describe('faults: the worker', () => {
   let stack: FaultStack;
@@ -51,7 +51,7 @@ describe('faults: the worker', () => {
   it('is absent while cases keep arriving; once one starts it drains the backlog', async () => {
     const ice = await login('ice.agent');
     const [earlier] = await retryUntilAccepted(faultCases(`before-no-worker-${uniqueWord()}`, 1));
-    await eventually(() => http('GET', `/cases/${earlier.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
+    await waitUntilActive([earlier.id]);
     await stack.stopWorker();
     const run = `no-worker-${uniqueWord()}`;
     const accepted = await retryUntilAccepted(faultCases(run, 40));

@@ -57,6 +57,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   let reportDueAt: string | null = input.state?.reportDueAt ?? null;
   let outcomeRecorded = input.state?.outcomeRecorded ?? false;
   const steps = serialQueue();
+  // The workflow clock (the sandbox's Date), so every step's time replays identically.
   const now = (): string => new Date(Date.now()).toISOString();
   const state = (): MeetingWorkflowState => ({ meetingId, notification, report, reportDueAt, outcomeRecorded });
   const apply = (s: MeetingState): void => {

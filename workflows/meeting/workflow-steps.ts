@@ -28,6 +28,7 @@ const MAX_TIMER_MS = 365 * 86_400_000;
  */
 export async function untilOrDeadline(fn: () => boolean, deadline: number): Promise<boolean> {
   for (;;) {
+    // Date.now() in the workflow sandbox is Temporal's workflow clock: replay computes the same remaining time.
     const remaining = deadline - Date.now();
     if (await condition(fn, Math.max(1, Math.min(remaining, MAX_TIMER_MS)))) return true;
     if (remaining <= MAX_TIMER_MS) return false;

@@ -62,6 +62,14 @@ export async function waitUntilActive(ids: string[], timeoutMs = 120_000): Promi
   expect(pending).toEqual([]);
 }
 
+/** Waits until Temporal knows the workflow (a child is registered a moment after the row that names it). */
+export async function waitForWorkflow(workflowId: string): Promise<void> {
+  const found = await withTemporal((client) => eventually(
+    () => client.workflow.getHandle(workflowId).describe().then(() => true, () => false), (exists) => exists,
+  ));
+  expect(found).toBe(true);
+}
+
 /**
  * What every fault test checks afterwards:
  * - every accepted request is in the database exactly once (one case per key and per title, with all its items);
