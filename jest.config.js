@@ -1,7 +1,7 @@
-/** One Postgres and one Temporal per run (test/support/global-setup.ts); unit specs under libs/ share the run. */
+/** One Postgres and one Temporal per run (test/support/global-setup.ts); unit specs under libs/ and bench/ share the run. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/test'],
+  roots: ['<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts'],
   // The fault specs bring their own servers and break them on purpose: jest.faults.config.js runs them.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],

@@ -133,3 +133,86 @@ export async function eventRecall(client: Client, queries: BenchQuery[], run: Ki
   }
   return out;
 }
+
+export interface PrecisionCeiling {
+  queries: number;
+  /** Stored persons with exactly the source's name tokens and nothing in the DOB to tell them from it, over all queries. */
+  twins: number;
+  /** Queries whose source has no such twin: the only ones a matcher can answer without also returning someone else. */
+  queriesWithoutTwins: number;
+  bestPrecisionAtRecall: number;
+  recallTarget: number;
+  bestRecallAtPrecision: number;
+  precisionTarget: number;
+}
+
+/**
+ * The most any matcher can reach on these queries if it answers two stored persons alike whenever their records agree
+ * on everything it may compare: name tokens after folding (the normalization the issue asks for, so accents, order and
+ * case cannot separate them) and how their date of birth relates to the query's. Finding a source then returns its
+ * twins too; the matcher may still skip whole queries. Answering the queries with the fewest twins first gives the
+ * best precision for a recall and the best recall for a precision. Only exact-token twins count, so the true ceiling
+ * is lower still (a query missing the second surname cannot tell its source from any namesake with another one).
+ */
+export async function precisionCeiling(
+  client: Client, queries: BenchQuery[], recallTarget: number, precisionTarget: number,
+): Promise<PrecisionCeiling> {
+  const persons = queries.map((q) => q.person!);
+  const keyOf = (fullName: string) => nameTokens(fullName).join(' ');
+  const { rows } = await client.query<{ key: string; id: string; dob: string | null }>(
+    `SELECT array_to_string(tokens, ' ') AS key, id, date_of_birth::text AS dob FROM person_keys
+     WHERE array_to_string(tokens, ' ') = ANY($1::text[])`,
+    [[...new Set(persons.map((p) => keyOf(p.source.fullName)))]],
+  );
+  const byKey = new Map<string, { id: string; dob: string | null }[]>();
+  for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  // Without a DOB in the query every twin relates to it as the source does (unknown); with one, only a twin born the same day does.
+  const twinCounts = persons.map((p) => (byKey.get(keyOf(p.source.fullName)) ?? [])
+    .filter((t) => t.id !== p.source.id && (p.dob === null || t.dob === p.dob)).length);
+  return { ...ceilingOf(twinCounts, recallTarget, precisionTarget), recallTarget, precisionTarget };
+}
+
+/** Pure part of `precisionCeiling`: per query, how many stored persons a matcher must return with its source. */
+export function ceilingOf(twinCounts: number[], recallTarget: number, precisionTarget: number) {
+  const sorted = [...twinCounts].sort((a, b) => a - b);
+  const needed = Math.ceil(recallTarget * sorted.length);
+  let returned = 0;
+  let bestPrecisionAtRecall = 1;
+  let bestRecallAtPrecision = 0;
+  sorted.forEach((twins, i) => {
+    const answered = i + 1;
+    returned += 1 + twins;
+    if (answered === needed) bestPrecisionAtRecall = answered / returned;
+    if (answered / returned >= precisionTarget) bestRecallAtPrecision = answered / sorted.length;
+  });
+  return {
+    queries: sorted.length,
+    twins: returned - sorted.length,
+    queriesWithoutTwins: sorted.filter((n) => n === 0).length,
+    bestPrecisionAtRecall,
+    bestRecallAtPrecision,
+  };
+}
+
+export const AMBIGUITY_CAPS = [1, 2, 3, 5, 10, 20, 50];
+
+/**
+ * The product option the ceiling leaves open, computed on the measured answers: a name-only match (no DOB on one
+ * side) stays a hit only while a query has at most `cap` of them, so a common name without a date of birth would
+ * raise an advisory ("add a DOB") instead of one hit per namesake. Matches with both DOBs are kept as they are.
+ */
+export function ambiguityCapSweep(queries: BenchQuery[], run: KindRun, caps = AMBIGUITY_CAPS): { cap: number; recall: number; precision: number; perQuery: number }[] {
+  return caps.map((cap) => {
+    let found = 0; let returned = 0; let correct = 0;
+    queries.forEach((q, i) => {
+      const persons = (run.probeMatches[i] ?? []).filter((m) => m.matchType === 'PERSON');
+      const nameOnly = persons.filter((m) => !bothDobsKnown(m));
+      const kept = nameOnly.length > cap ? persons.filter(bothDobsKnown) : persons;
+      const sourceHits = kept.filter((m) => m.other.itemId === q.person!.source.id).length;
+      if (sourceHits > 0) found += 1;
+      correct += sourceHits;
+      returned += kept.length;
+    });
+    return { cap, recall: found / queries.length, precision: share(correct, returned), perQuery: returned / queries.length };
+  });
+}

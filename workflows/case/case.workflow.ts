@@ -1,8 +1,7 @@
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities,
-  patched, proxyLocalActivities, setHandler, startChild, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, patched, proxyLocalActivities,
+  setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { createCaseActivities } from '../../activities/cases/case.activities';
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
 import type { createReferralActivities } from '../../activities/referrals/referral.activities';
@@ -12,7 +11,7 @@ import type {
 import { FailureType } from '../../libs/contracts/temporal';
 import type { ReferralStart } from '../../libs/referrals/referral.service';
 import { referralWorkflow } from '../referral/referral.workflow';
-import { startHitWorkflows, startTraceWorkflows } from '../shared/children';
+import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
 
 type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
@@ -37,16 +36,7 @@ const local = proxyLocalActivities<Activities>({
 /** Referrals, like hits, outlive the case's runs; a referral already running is recognised and skipped. */
 async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void> {
   for (const referral of referrals) {
-    try {
-      await startChild(referralWorkflow, {
-        workflowId: referral.workflowId,
-        args: [{ referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startChildOnce(referralWorkflow, referral.workflowId, { referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs });
   }
 }
 

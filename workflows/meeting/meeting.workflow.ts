@@ -1,8 +1,6 @@
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler,
-  startChild, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
 import type {
   ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
@@ -13,6 +11,7 @@ import {
   nextNotificationStatus, nextReportStatus, NotificationStatus, REPORT_CLOCK_STATES, ReportAction, ReportStatus,
 } from '../../libs/meetings/meeting-rules';
 import { actionItemWorkflow } from '../action-item/action-item.workflow';
+import { startChildOnce } from '../shared/children';
 import {
   meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
 } from './messages';
@@ -29,16 +28,7 @@ type Step = 'notice' | 'outcome' | ReportAction;
 /** Action items live on in their own workflows (their clocks must not depend on this meeting's run). */
 async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void> {
   for (const item of items) {
-    try {
-      await startChild(actionItemWorkflow, {
-        workflowId: item.workflowId,
-        args: [{ actionItemId: item.actionItemId, dueAt: item.dueAt }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startChildOnce(actionItemWorkflow, item.workflowId, { actionItemId: item.actionItemId, dueAt: item.dueAt });
   }
 }
 

@@ -5,38 +5,36 @@ import { hitWorkflow } from '../hit/hit.workflow';
 import { traceWorkflow } from '../trace/trace.workflow';
 
 /**
- * Each hit lives on in its own workflow (its escalation timer must not depend on its parent continuing as new or
- * closing). A hit found again by a retried pass already has its workflow, running or finished: that start is
- * recognised and skipped, never a second run with a fresh clock.
+ * Starts a workflow that outlives its parent (its clock must not depend on the parent continuing as new or closing).
+ * One found again by a retried step already has its workflow, running or finished: that start is recognised and
+ * skipped, never a second run with a fresh clock.
  */
+export async function startChildOnce<Input>(
+  workflow: (input: Input) => Promise<unknown>, workflowId: string, input: Input,
+): Promise<void> {
+  try {
+    await startChild(workflow, {
+      workflowId,
+      args: [input],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+/** Each hit lives on in its own workflow, so its escalation timer runs whatever becomes of the case's run. */
 export async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise<void> {
   // Histories recorded before deconfliction landed carry a hit count here, not a list.
   for (const hit of Array.isArray(hits) ? hits : []) {
-    try {
-      await startChild(hitWorkflow, {
-        workflowId: hit.workflowId,
-        args: [{ hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startChildOnce(hitWorkflow, hit.workflowId, { hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs });
   }
 }
 
 /** Trace requests made for a case's firearms (rule R3) run on their own clocks, like those made for seizures. */
 export async function startTraceWorkflows(traces: { traceId: string; workflowId: string; dueAt: string }[] | undefined): Promise<void> {
   for (const trace of traces ?? []) {
-    try {
-      await startChild(traceWorkflow, {
-        workflowId: trace.workflowId,
-        args: [{ traceId: trace.traceId, dueAt: trace.dueAt }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startChildOnce(traceWorkflow, trace.workflowId, { traceId: trace.traceId, dueAt: trace.dueAt });
   }
 }
