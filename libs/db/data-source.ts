@@ -1,3 +1,4 @@
+import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-Initial';
@@ -25,7 +26,29 @@ export interface DataSourceOptions {
   asAppRole: boolean;
   poolSize?: number;
   applicationName?: string;
+  /** Told when PostgreSQL drops a pooled connection; by default a line on stderr. */
+  onConnectionLost?: (error: Error) => void;
 }
+
+/**
+ * pg-pool takes its own 'error' listener off a client while the client is checked out, and TypeORM listens only on
+ * clients a query runner holds. A connection PostgreSQL drops (shutdown, failover, pg_terminate_backend) while it is
+ * checked out and between statements then emits 'error' with nobody listening, and Node ends the process on it: the
+ * worker died that way when PostgreSQL stopped (test/faults/postgres.spec.ts). By then pg has marked the client
+ * unqueryable and failed its queries, and the pool discards it when it comes back, so this listener only reports.
+ */
+export function clientClassReportingTo(onConnectionLost: (error: Error) => void): typeof Client {
+  return class ReportingClient extends Client {
+    constructor(config?: string | ClientConfig) {
+      super(config);
+      this.on('error', onConnectionLost);
+    }
+  };
+}
+
+const reportOnStderr = (error: Error): void => {
+  process.stderr.write(`postgres connection lost: ${error.message}\n`);
+};
 
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -37,6 +60,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: ['error'],
     extra: {
+      Client: clientClassReportingTo(options.onConnectionLost ?? reportOnStderr),
       max: options.poolSize ?? 20,
       application_name: options.applicationName ?? 'casecoord',
       connectionTimeoutMillis: 5000,

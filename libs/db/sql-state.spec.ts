@@ -1,4 +1,4 @@
-import { isDataException, isPermanentDataError, sqlStateOf } from './sql-state';
+import { isConnectionFailure, isDataException, isPermanentDataError, sqlStateOf } from './sql-state';
 
 describe('SQLSTATE classification', () => {
   it.each([
@@ -13,5 +13,29 @@ describe('SQLSTATE classification', () => {
     expect(sqlStateOf(error)).toBe(state);
     expect(isDataException(error)).toBe(data);
     expect(isPermanentDataError(error)).toBe(permanent);
+  });
+});
+
+describe('connection failures', () => {
+  const named = (name: string, message = '') => Object.assign(new Error(message), { name });
+  it.each([
+    [{ code: 'ECONNREFUSED' }, true],
+    [{ code: 'EPIPE' }, true],
+    [{ driverError: { code: '57P01' } }, true],
+    [{ code: '57P03' }, true],
+    [{ code: '08006' }, true],
+    [{ code: '53300' }, true],
+    [new Error('Connection terminated unexpectedly'), true],
+    [new Error('Client has encountered a connection error and is not queryable'), true],
+    [new Error('Client was closed and is not queryable'), true],
+    [named('QueryRunnerProviderAlreadyReleasedError'), true],
+    [named('QueryRunnerAlreadyReleasedError'), true],
+    [{ code: '23505' }, false],
+    [{ code: '40001' }, false],
+    [new Error('relation "cases" does not exist'), false],
+    [named('TypeError', 'x is not a function'), false],
+    [null, false],
+  ])('%j -> %s', (error, expected) => {
+    expect(isConnectionFailure(error)).toBe(expected);
   });
 });

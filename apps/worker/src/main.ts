@@ -60,7 +60,10 @@ async function main(): Promise<void> {
       logger[method]({ ...(meta ?? {}) }, message);
     }),
   });
-  const dataSource = createDataSource({ url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-worker' });
+  const dataSource = createDataSource({
+    url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-worker',
+    onConnectionLost: (error) => logger.warn({ err: error.message }, 'postgres connection lost'),
+  });
   await dataSource.initialize();
   const cases = new CaseStore(dataSource);
   const audit = new AuditStore(dataSource);

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { constraintMessage, FieldError, Lang, pickLang, problem, Problem, render } from '../../../../libs/http/problem';
-import { isDataException, sqlStateOf } from '../../../../libs/db/sql-state';
+import { isConnectionFailure, isDataException } from '../../../../libs/db/sql-state';
 import { ApiError } from './api-error';
 import { M } from './messages';
 
@@ -17,12 +17,7 @@ function isUnavailable(error: unknown): 'db' | 'db-busy' | 'temporal' | null {
   const e = error as { name?: string; message?: string } | null;
   // The pool waited connectionTimeoutMillis for a free connection: the server is overloaded, PostgreSQL is up.
   if (/timeout exceeded when trying to connect/i.test(e?.message ?? '')) return 'db-busy';
-  const code = sqlStateOf(error) ?? '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return 'db';
-  if (/Connection terminated|Connection is not established/i.test(e?.message ?? '')) return 'db';
-  // TypeORM releases a transaction's connection when PostgreSQL drops it (a shutdown ends every session), and the
-  // transaction's next statement then fails with this instead of a connection error (test/faults/postgres.spec.ts).
-  if (e?.name === 'QueryRunnerProviderAlreadyReleasedError') return 'db';
+  if (isConnectionFailure(error)) return 'db';
   if (e?.name === 'ServiceError' || e?.name === 'TransportError') return 'temporal';
   return null;
 }

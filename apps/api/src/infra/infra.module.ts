@@ -36,11 +36,15 @@ class DataSourceCloser implements OnApplicationShutdown {
       provide: DataSource,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const dataSource = createDataSource({ url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-api' });
+        const dbLogger = new Logger('db');
+        const dataSource = createDataSource({
+          url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-api',
+          onConnectionLost: (error) => dbLogger.warn(`connection lost: ${error.message}`),
+        });
         // The first connection must succeed; after that the pool reconnects by itself and requests made while
         // PostgreSQL is away answer 503.
         await dataSource.initialize().catch((error: Error) => {
-          new Logger('db').error(`initial connection failed: ${error.message}`);
+          dbLogger.error(`initial connection failed: ${error.message}`);
           throw error;
         });
         return dataSource;
