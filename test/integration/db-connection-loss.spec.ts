@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createDataSource } from '../../libs/db/data-source';
+import { isConnectionFailure } from '../../libs/db/sql-state';
 import { eventually, withDb } from '../support/http';
 import { readStack } from '../support/stack';
 
@@ -32,5 +33,21 @@ describe('a pooled connection PostgreSQL drops while it is checked out', () => {
 
     const [{ pid: newPid }] = await dataSource.query('SELECT pg_backend_pid() AS pid');
     expect(Number(newPid)).not.toBe(pid);
+  });
+
+  it('fails a transaction whose session ends before COMMIT with an error the API answers 503 to, and nothing commits', async () => {
+    const marker = `connection-loss-${Date.now()}`;
+    const reported = lost.length;
+    const failure = await dataSource.transaction(async (tx) => {
+      await tx.query(`INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (gen_random_uuid(), $1, 'x')`, [marker]);
+      const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
+      await withDb((db) => db.query('SELECT pg_terminate_backend($1)', [pid]));
+      await eventually(async () => lost.length, (n) => n > reported);
+    }).then(() => null, (error: Error) => error);
+
+    expect(failure).not.toBeNull();
+    expect(isConnectionFailure(failure)).toBe(true);
+    const left = await withDb((db) => db.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [marker]));
+    expect(left.rows[0].n).toBe(0);
   });
 });
