@@ -11,7 +11,12 @@ export const isDataException = (error: unknown): boolean => /^22[0-9A-Z]{3}$/.te
 /** Classes 22 and 23 (data exception, integrity constraint violation): permanent for the same input. */
 export const isPermanentDataError = (error: unknown): boolean => /^2[23][0-9A-Z]{3}$/.test(sqlStateOf(error) ?? '');
 
-const CONNECTION_FAILURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_FAILURE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL',
+  // A host name that stops resolving: Docker's DNS drops a stopped container's name (docker-compose.yml).
+  'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '53300',
+]);
 
 /**
  * PostgreSQL could not be reached or dropped the session (down, restarting, out of connections): the statement did not
@@ -19,6 +24,8 @@ const CONNECTION_FAILURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE',
  * broke, which carry no SQLSTATE: the statement was never sent.
  */
 export function isConnectionFailure(error: unknown): boolean {
+  // Node tries each address of a host and reports every attempt's failure together.
+  if (error instanceof AggregateError && error.errors.some(isConnectionFailure)) return true;
   const code = sqlStateOf(error) ?? '';
   if (CONNECTION_FAILURE_CODES.has(code) || code.startsWith('08')) return true;
   const e = error as { name?: string; message?: string } | null;

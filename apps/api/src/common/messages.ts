@@ -40,6 +40,10 @@ export const M = {
     en: 'The change was accepted but has not completed yet; retry with the same Idempotency-Key to get its result.',
     es: 'El cambio fue aceptado pero aún no ha terminado; reintente con la misma clave de idempotencia para obtener el resultado.',
   },
+  updateUnconfirmed: {
+    en: 'The workflow service did not confirm the change in time; it may still be applied. Retry with the same Idempotency-Key to get its result.',
+    es: 'El servicio de flujos de trabajo no confirmó el cambio a tiempo; aún puede aplicarse. Reintente con la misma clave de idempotencia para obtener el resultado.',
+  },
   databaseUnavailable: {
     en: 'The database is unavailable; nothing was changed.',
     es: 'La base de datos no está disponible; no se cambió nada.',

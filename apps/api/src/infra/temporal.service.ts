@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
@@ -14,6 +15,10 @@ import { APP_CONFIG } from './tokens';
 export class WorkflowRejection extends Error {
   constructor(readonly type: string, message: string, readonly details: unknown[]) { super(message); }
 }
+
+/** 503: the update's outcome is not known yet; a retry under the same Idempotency-Key (so the same update id) gets it. */
+const outcomeUnknown = (message: typeof M.updatePending): ApiError =>
+  new ApiError('Unavailable', message, {}, { headers: { 'retry-after': '5' } });
 
 @Injectable()
 export class TemporalService implements OnApplicationShutdown {
@@ -51,7 +56,7 @@ export class TemporalService implements OnApplicationShutdown {
     const handle = this.client.workflow.getHandle(workflowId);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ApiError('Unavailable', M.updatePending, {}, { headers: { 'retry-after': '5' } })), this.config.updateWaitMs);
+      timer = setTimeout(() => reject(outcomeUnknown(M.updatePending)), this.config.updateWaitMs);
     });
     try {
       return await Promise.race([handle.executeUpdate(update, { args: [arg], updateId }), timeout]);
@@ -64,6 +69,9 @@ export class TemporalService implements OnApplicationShutdown {
         }
       }
       if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(FailureType.CaseNotFound, error.message, []);
+      // The server gave up on the call (its own storage slow or away) or cancelled it: the update may or may not
+      // have been admitted.
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw outcomeUnknown(M.updateUnconfirmed);
       throw error;
     } finally {
       clearTimeout(timer);
