@@ -7,6 +7,7 @@ import { ActivityFailure, ApplicationFailure, UpdateDefinition } from '@temporal
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
 import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import type { Message } from '../../../../libs/http/problem';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { APP_CONFIG } from './tokens';
@@ -17,7 +18,7 @@ export class WorkflowRejection extends Error {
 }
 
 /** 503: the update's outcome is not known yet; a retry under the same Idempotency-Key (so the same update id) gets it. */
-const outcomeUnknown = (message: typeof M.updatePending): ApiError =>
+const outcomeUnknown = (message: Message): ApiError =>
   new ApiError('Unavailable', message, {}, { headers: { 'retry-after': '5' } });
 
 @Injectable()
