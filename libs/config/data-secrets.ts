@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -15,8 +15,8 @@ export function dataDir(): string {
 
 /**
  * A secret no installation shares with another: read from `<data folder>/<name>`, or generated there on first use
- * (random bytes as hex, file mode 0600). Two processes starting together both end with the file's one value: the
- * loser of the exclusive create reads the winner's.
+ * (random bytes as hex, file mode 0600). Written beside and linked into place, so no reader ever sees a half-written
+ * file, and two processes starting together both end with the one value that won the link.
  */
 export function readOrCreateSecret(name: string, bytes = 32): string {
   const file = path.join(dataDir(), name);
@@ -26,11 +26,14 @@ export function readOrCreateSecret(name: string, bytes = 32): string {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${randomBytes(bytes).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(file, `${randomBytes(bytes).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
-    chmodSync(file, 0o600);
+    linkSync(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
   }
   return readFileSync(file, 'utf8').trim();
 }
