@@ -11,10 +11,18 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 /** The caller needs at least one of these roles; the route table of the access matrix is built from this. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
+/** `sessionId` is the session (token `jti`) the request was authenticated with: long-lived responses re-check it. */
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser; sessionId?: string };
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
   if (!user) throw new Error('CurrentUser used on a public route');
   return user;
+});
+
+/** The session the request was authenticated with (see AuthenticatedRequest). */
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const sessionId = context.switchToHttp().getRequest<AuthenticatedRequest>().sessionId;
+  if (!sessionId) throw new Error('CurrentSession used on a public route');
+  return sessionId;
 });

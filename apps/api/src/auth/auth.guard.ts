@@ -57,6 +57,7 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated(M.sessionIdle, { seconds: Math.round(this.config.accounts.sessionIdleTimeoutMs / 1000) });
     }
     request.user = user;
+    request.sessionId = authenticated.jti;
 
     // Before the role check, so a flood of refused writes is limited (and audited) like any other.
     if (WRITES.has(request.method)) await this.limitWrites(user, route, request.ip);
