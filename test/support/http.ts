@@ -83,15 +83,28 @@ export async function withTemporal<T>(work: (client: Client) => Promise<T>): Pro
   try { return await work(new Client({ connection })); } finally { await connection.close(); }
 }
 
+/**
+ * Polls until `accept` holds and returns that value; on timeout it fails the test with the last value it saw, so a
+ * caller that forgets to assert on the result still cannot pass on a state that never came.
+ */
 export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await probe();
-  while (!accept(last) && Date.now() < deadline) {
+  while (!accept(last)) {
+    if (Date.now() >= deadline) {
+      throw new Error(`eventually: not accepted within ${timeoutMs} ms; last value: ${describe(last)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
     last = await probe();
   }
   return last;
 }
+
+const describe = (value: unknown): string => {
+  const shown = value !== null && typeof value === 'object' && 'status' in value && 'body' in value
+    ? { status: (value as Response).status, body: (value as Response).body } : value;
+  return (JSON.stringify(shown) ?? String(shown)).slice(0, 2000);
+};
 
 /** Random letters: values that no other test's case shares, so deconfliction finds only the hits a test sets up. */
 export function uniqueWord(length = 8): string {
