@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, http, login, sampleCase, withDb } from '../support/http';
+import { eventually, http, login, sampleCase, uniqueWord, withDb } from '../support/http';
 
 describe('Idempotency-Key', () => {
   let ice: string;
@@ -54,6 +54,51 @@ describe('Idempotency-Key', () => {
     expect(rows).toBe(1);
     const other = await http('POST', `/cases/${created.body.id}/identifiers`, { token: ice, body: { identifiers: [{ type: 'EMAIL', value: 'twice@example.com' }] }, headers: { 'idempotency-key': key } });
     expect(other.status).toBe(422);
+  });
+
+  // Every creating POST keeps the promise, not only cases: same key + body -> the first answer, another body -> 422,
+  // and exactly one row either way.
+  const serial = () => `ID${uniqueWord(3).toUpperCase()}${Date.now() % 1_000_000}`;
+  const seizure = (s: string) => ({ seizedAt: '2026-10-01T08:30:00-07:00', firearms: [{ serialNumber: s, make: 'Glock' }] });
+  const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
+  it.each([
+    {
+      name: 'seizures', user: 'cbp.officer', path: async () => '/seizures', table: 'seizures',
+      bodies: () => { const s = serial(); return [seizure(s), seizure(`${s}X`)]; },
+    },
+    {
+      name: 'lookouts', user: 'atf.agent', path: async () => '/lookouts', table: 'lookouts',
+      bodies: () => { const s = serial(); return [{ type: 'FIREARM_SERIAL', value: s, note: 'stolen' }, { type: 'FIREARM_SERIAL', value: `${s}X`, note: 'stolen' }]; },
+    },
+    {
+      name: 'action items', user: 'spp.team', path: async () => '/action-items', table: 'action_items',
+      bodies: () => [1, 2].map((n) => ({ conference: `Conference ${uniqueWord()}`, description: `item ${n}`, owner: 'Working group', dueAt: inOneHour() })),
+    },
+    {
+      name: 'traces', user: 'cbp.officer', table: 'traces',
+      path: async (token: string) => {
+        const s = serial();
+        const created = await http('POST', '/seizures', { token, body: { ...seizure(s), firearms: [{ serialNumber: s }, { serialNumber: `${s}Y` }] } });
+        expect(created.status).toBe(201);
+        return { path: `/seizures/${created.body.id}/traces`, serials: [s, `${s}Y`] };
+      },
+      bodies: () => [],
+    },
+  ])('keeps the Idempotency-Key promise on POST $name', async ({ user, path, bodies, table }) => {
+    const token = await login(user);
+    const target = await path(token);
+    const [url, [first, other]] = typeof target === 'string' ? [target, bodies()]
+      : [target.path, target.serials.map((serialNumber) => ({ serialNumber, priority: 'ROUTINE' }))];
+    const before = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number);
+    const key = randomUUID();
+    const a = await http('POST', url, { token, body: first, headers: { 'idempotency-key': key } });
+    const b = await http('POST', url, { token, body: first, headers: { 'idempotency-key': key } });
+    const c = await http('POST', url, { token, body: other, headers: { 'idempotency-key': key } });
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 422]);
+    expect(b.body).toEqual(a.body);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    const after = await withDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number);
+    expect(after - before).toBe(1);
   });
 
   it('refuses a malformed key', async () => {
