@@ -2,6 +2,7 @@ import {
   ACCESS_TABLE, DEMO_USERS, DemoUser, expectedOutcome, foreignTo, maySee, Outcome, READ_AUDIT_ACTION, RouteExpectation,
 } from '../support/access-table';
 import { http, login, withDb } from '../support/http';
+import { GRANTED_WRITES } from '../support/granted-writes';
 import { createFixtures, Fixtures, MatrixResource, ResourceKind } from '../support/matrix-fixtures';
 import { documentedRoutes, fillPath, nestRoutes } from '../support/route-table';
 import { readStack } from '../support/stack';
@@ -10,7 +11,9 @@ import { readStack } from '../support/stack';
  * Every route x every demo user (and no token) x own / shared / other agency's record, from the router's own route
  * table: a route without an entry in test/support/access-table.ts fails here. Callers expected to get through send a
  * body the validation refuses (400 shows the role and agency checks let them pass, and nothing changes); callers
- * expected to be refused send a valid one, so only authorisation can stop them.
+ * expected to be refused send a valid one, so only authorisation can stop them. Every 2xx read of another agency's data
+ * owes exactly one read-audit entry (lists included), and each write granted across agencies runs for real once, on
+ * fixtures of its own (test/support/granted-writes.ts).
  */
 const ROUTES = nestRoutes();
 const INVALID_BODY = { matrixProbe: 'not a field of any request' };
@@ -178,4 +181,27 @@ describe('access matrix', () => {
     const unseen = Object.values(fixtures).flat().filter((r) => r.secrets.length > 0 && !shown.has(r.secrets[0])).map((r) => r.id);
     expect(unseen).toEqual([]);
   });
+
+  it('runs every write granted across agencies for real, on fixtures of its own: it succeeds and is audited under the caller', async () => {
+    const steps = [];
+    for (const run of GRANTED_WRITES) steps.push(...(await run((username) => tokens.get(username) as string)));
+    // Every write route the table lets someone use on a record of another agency (or holding another agency's data).
+    const granted = new Set<string>();
+    for (const [route, spec] of Object.entries(ACCESS_TABLE)) {
+      if (route.startsWith('GET ') || !spec.resource) continue;
+      for (const resource of fixtures[spec.resource]) {
+        for (const user of DEMO_USERS) {
+          if (expectedOutcome(route, spec, user, resource) === 'ok' && foreignTo(user, [resource.owner, ...resource.agencies])) granted.add(route);
+        }
+      }
+    }
+    expect([...new Set(steps.map((step) => step.route))].sort()).toEqual([...granted].sort());
+    const unaudited = [];
+    for (const step of steps) {
+      const n = await withDb(async (db) => (await db.query(
+        'SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor = $2 AND action = $3', [step.entityId, step.caller, step.action])).rows[0].n);
+      if (n !== 1) unaudited.push(`${step.route} by ${step.caller}: ${n} ${step.action} entries`);
+    }
+    expect(unaudited).toEqual([]);
+  }, 180_000);
 });
