@@ -1,5 +1,8 @@
-import { ACCESS_TABLE, DEMO_USERS, DemoUser, expectedOutcome, maySee, Outcome, RouteExpectation } from '../support/access-table';
+import {
+  ACCESS_TABLE, DEMO_USERS, DemoUser, expectedOutcome, foreignTo, maySee, Outcome, READ_AUDIT_ACTION, RouteExpectation,
+} from '../support/access-table';
 import { http, login, withDb } from '../support/http';
+import { GRANTED_WRITES } from '../support/granted-writes';
 import { createFixtures, Fixtures, MatrixResource, ResourceKind } from '../support/matrix-fixtures';
 import { documentedRoutes, fillPath, nestRoutes } from '../support/route-table';
 import { readStack } from '../support/stack';
@@ -8,7 +11,9 @@ import { readStack } from '../support/stack';
  * Every route x every demo user (and no token) x own / shared / other agency's record, from the router's own route
  * table: a route without an entry in test/support/access-table.ts fails here. Callers expected to get through send a
  * body the validation refuses (400 shows the role and agency checks let them pass, and nothing changes); callers
- * expected to be refused send a valid one, so only authorisation can stop them.
+ * expected to be refused send a valid one, so only authorisation can stop them. Every 2xx read of another agency's data
+ * owes exactly one read-audit entry (lists included), and each write granted across agencies runs for real once, on
+ * fixtures of its own (test/support/granted-writes.ts).
  */
 const ROUTES = nestRoutes();
 const INVALID_BODY = { matrixProbe: 'not a field of any request' };
@@ -39,6 +44,48 @@ function matches(route: string, spec: RouteExpectation, expected: Outcome | 401,
   if (route.startsWith('GET ')) return answer.status >= 200 && answer.status < 300;
   if (spec.noBody) return (answer.status >= 200 && answer.status < 300) || answer.status === 409;
   return answer.status === 400;
+}
+
+const lastSeq = (): Promise<string> => withDb(async (db) => (await db.query('SELECT coalesce(max(seq), 0) AS seq FROM audit_log')).rows[0].seq);
+
+interface ReadAuditRow { action: string; entity_id: string | null; details: { records?: { id: string }[] } }
+type Item = Record<string, unknown>;
+const sorted = (ids: string[]) => [...ids].sort();
+
+/**
+ * Every read of another agency's data is audited, lists included: a 2xx read that returned a record holding another
+ * agency's data owes exactly one read-audit entry under the caller's name (naming the record, or for a list every
+ * such record it returned); any other read owes none. Lists must show the fixtures the caller may read, so the
+ * expectation cannot pass on an empty list. Returns the problems and how many foreign fixtures the list showed.
+ */
+async function readAuditProblems(
+  cell: string, spec: RouteExpectation, fixtures: Fixtures, user: DemoUser, resource: MatrixResource | undefined, answer: Answer, fromSeq: string,
+): Promise<{ problems: string[]; foreignShown: number }> {
+  const rows: ReadAuditRow[] = await withDb(async (db) => (await db.query(
+    'SELECT action, entity_id, details FROM audit_log WHERE seq > $1 AND actor = $2 AND action ~ $3 ORDER BY seq',
+    [fromSeq, user.username, READ_AUDIT_ACTION])).rows);
+  const problems: string[] = [];
+  let foreignShown = 0;
+  let owed: { entityId: string | null; ids?: string[] } | null = null;
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (ok && resource && foreignTo(user, resource.agencies)) owed = { entityId: resource.id };
+  if (ok && spec.list) {
+    const list = spec.list;
+    const items = (JSON.parse(answer.text) as { items: Item[] }).items;
+    const ids = new Set(items.map((item) => String(item.id)));
+    for (const fixture of fixtures[list.kind].filter((r) => list.shows(user, r))) {
+      if (!ids.has(fixture.id)) problems.push(`${cell}: the list lacks ${list.kind} ${fixture.id} of ${fixture.owner}, which it may read`);
+      else if (foreignTo(user, fixture.agencies)) foreignShown += 1;
+    }
+    const foreign = items.filter((item) => foreignTo(user, list.agenciesOf(item))).map((item) => String(item.id));
+    if (foreign.length > 0) owed = { entityId: null, ids: sorted(foreign) };
+  }
+  const got = rows.map((r) => ({ action: r.action, entityId: r.entity_id, ids: sorted((r.details.records ?? []).map((x) => x.id)) }));
+  if (!owed && rows.length > 0) problems.push(`${cell}: expected no read-audit entry, got ${JSON.stringify(got)}`);
+  const matchesOwed = owed && rows.length === 1 && got[0].entityId === owed.entityId
+    && (!owed.ids || JSON.stringify(got[0].ids) === JSON.stringify(owed.ids));
+  if (owed && !matchesOwed) problems.push(`${cell}: expected one read-audit entry for ${JSON.stringify(owed)}, got ${JSON.stringify(got)}`);
+  return { problems, foreignShown };
 }
 
 describe('access matrix', () => {
@@ -78,7 +125,8 @@ describe('access matrix', () => {
     const targets: (MatrixResource | undefined)[] = spec.resource ? fixtures[spec.resource] : [undefined];
     const failures: string[] = [];
     const deniedCells = new Map<string, number>();
-    const fromSeq = await withDb(async (db) => (await db.query('SELECT coalesce(max(seq), 0) AS seq FROM audit_log')).rows[0].seq);
+    let foreignShown = 0;
+    const fromSeq = await lastSeq();
     for (const resource of targets) {
       for (const user of [null, ...DEMO_USERS] as (DemoUser | null)[]) {
         const expected = expectedOutcome(route, spec, user, resource);
@@ -88,6 +136,8 @@ describe('access matrix', () => {
           await http('POST', `/cases/${resource.id}/shares`, { token, body: { agency: spec.params?.agency, reason: 'matrix' } });
         }
         const body = route.startsWith('GET ') || spec.noBody ? undefined : expected === 'ok' ? INVALID_BODY : spec.body?.(resource);
+        const isRead = route.startsWith('GET ') && !spec.stream && user !== null;
+        const beforeCell = isRead ? await lastSeq() : '0';
         const answer = await send(route, spec, token, resource, body);
         cells += 1;
         if (expected !== 'ok') deniedCells.set(user?.username ?? 'anonymous', (deniedCells.get(user?.username ?? 'anonymous') ?? 0) + 1);
@@ -95,9 +145,16 @@ describe('access matrix', () => {
         const cell = `${user?.username ?? '(no token)'} on ${spec.resource ? `${spec.resource} of ${resource?.owner}` : route}`;
         if (answer.status >= 500 || STACK_TRACE.test(answer.text)) failures.push(`${cell}: ${answer.status} ${answer.text.slice(0, 200)}`);
         else if (!matches(route, spec, expected, answer)) failures.push(`${cell}: expected ${expected}, got ${answer.status} ${answer.text.slice(0, 200)}`);
+        else if (isRead && user) {
+          const read = await readAuditProblems(cell, spec, fixtures, user, resource, answer, beforeCell);
+          failures.push(...read.problems);
+          foreignShown += read.foreignShown;
+        }
       }
     }
     expect(failures).toEqual([]);
+    // A list that may return another agency's records showed one to someone, so its read audit was exercised.
+    if (spec.list) expect({ route, foreignShown: foreignShown > 0 }).toEqual({ route, foreignShown: !spec.list.ownOnly });
     // Each refusal left exactly one access.denied entry in the audit trail, under the caller's name.
     const audited = await withDb(async (db) => (await db.query(
       `SELECT actor, count(*)::int AS n FROM audit_log WHERE seq > $1 AND action = 'access.denied' GROUP BY actor`, [fromSeq])).rows);
@@ -124,4 +181,27 @@ describe('access matrix', () => {
     const unseen = Object.values(fixtures).flat().filter((r) => r.secrets.length > 0 && !shown.has(r.secrets[0])).map((r) => r.id);
     expect(unseen).toEqual([]);
   });
+
+  it('runs every write granted across agencies for real, on fixtures of its own: it succeeds and is audited under the caller', async () => {
+    const steps = [];
+    for (const run of GRANTED_WRITES) steps.push(...(await run((username) => tokens.get(username) as string)));
+    // Every write route the table lets someone use on a record of another agency (or holding another agency's data).
+    const granted = new Set<string>();
+    for (const [route, spec] of Object.entries(ACCESS_TABLE)) {
+      if (route.startsWith('GET ') || !spec.resource) continue;
+      for (const resource of fixtures[spec.resource]) {
+        for (const user of DEMO_USERS) {
+          if (expectedOutcome(route, spec, user, resource) === 'ok' && foreignTo(user, [resource.owner, ...resource.agencies])) granted.add(route);
+        }
+      }
+    }
+    expect([...new Set(steps.map((step) => step.route))].sort()).toEqual([...granted].sort());
+    const unaudited = [];
+    for (const step of steps) {
+      const n = await withDb(async (db) => (await db.query(
+        'SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor = $2 AND action = $3', [step.entityId, step.caller, step.action])).rows[0].n);
+      if (n !== 1) unaudited.push(`${step.route} by ${step.caller}: ${n} ${step.action} entries`);
+    }
+    expect(unaudited).toEqual([]);
+  }, 180_000);
 });

@@ -57,7 +57,21 @@ export interface RouteExpectation {
   /** Other path parameters. */
   params?: Record<string, string>;
   stream?: boolean;
+  /** A list: which agencies' data each item holds, and which fixtures the caller must find in it. */
+  list?: ListExpectation;
 }
+
+type Item = Record<string, unknown>;
+export interface ListExpectation {
+  kind: ResourceKind;
+  /** The agencies whose data a returned item holds, read from the item as the API returns it. */
+  agenciesOf: (item: Item) => string[];
+  /** Whether the list shows this fixture to this caller (the fixtures are the newest records of their kind). */
+  shows: (user: DemoUser, resource: MatrixResource) => boolean;
+  /** The list never returns another agency's record (so no fixture can make its read audit fire). */
+  ownOnly?: boolean;
+}
+const owningAgency = (item: Item) => [String(item.owningAgency)];
 
 const CA: Role = 'CASE_AGENT';
 const RO: Role = 'REFERRAL_OFFICER';
@@ -74,7 +88,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /auth/token': { roles: 'public', body: () => ({ username: 'nobody-matrix', password: 'x' }) },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
-  'GET /cases': { roles: [CA, LEAD] },
+  'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },
   'GET /cases/{id}': { roles: [CA, LEAD], resource: 'case' },
   'POST /cases/{id}/subjects': { roles: [CA], resource: 'case', body: () => ({ subjects: [{ kind: 'PERSON', fullName: 'Matrix Probe' }] }) },
   'POST /cases/{id}/identifiers': { roles: [CA], resource: 'case', body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
@@ -90,7 +104,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /cases/{id}/referrals': { roles: [CA, LEAD], resource: 'case' },
 
   // The watch desk is joint: coordinators work every agency's hits.
-  'GET /deconfliction/hits': { roles: [DC] },
+  'GET /deconfliction/hits': {
+    roles: [DC], list: { kind: 'hit', agenciesOf: (item) => (item.sides as Item[]).map((side) => String(side.agency)), shows: () => true },
+  },
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
   'POST /deconfliction/checks': { roles: [CA], body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
@@ -98,7 +114,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /lookouts': { roles: [CA] },
   'GET /lookouts/{id}/hits': { roles: [CA], resource: 'lookout', rule: OWN_ONLY },
 
-  'GET /referrals': { roles: [RO] },
+  // The inbox: what was sent to the caller's agency, about the sender's case.
+  'GET /referrals': { roles: [RO], list: { kind: 'referral', agenciesOf: (item) => [String(item.fromAgency)], shows: (u, r) => u.agency === r.owner } },
   'GET /referrals/{id}': { roles: [RO, CA], resource: 'referral', rule: READ },
   'POST /referrals/{id}/acknowledge': { roles: [RO], resource: 'referral', rule: OWN_ONLY, noBody: true },
   'POST /referrals/{id}/accept': { roles: [RO], resource: 'referral', rule: OWN_ONLY, body: () => ({ note: 'matrix probe' }) },
@@ -108,7 +125,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
     roles: [MO, CA],
     body: () => ({ title: 'matrix probe', counterpartCountry: 'MX', counterpartAgencies: ['PGR'], level: 'WORKING', scheduledAt: '2400-01-01T00:00:00Z' }),
   },
-  'GET /meetings': { roles: MEETING_READERS },
+  'GET /meetings': { roles: MEETING_READERS, list: { kind: 'meeting', agenciesOf: owningAgency, shows: (u, r) => maySee('meeting', u, r) } },
   'GET /meetings/compliance': { roles: [LEAD], query: '?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z' },
   'GET /meetings/{id}': { roles: MEETING_READERS, resource: 'meeting', rule: MEETING_READ },
   'POST /meetings/{id}/notification': { roles: [MO, CA], resource: 'meeting', rule: OWN_ONLY, noBody: true },
@@ -116,20 +133,20 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /meetings/{id}/report-request': { roles: [MC], resource: 'meeting', rule: ANY, body: () => ({}) },
   'POST /meetings/{id}/report': { roles: [MO, CA], resource: 'meeting', rule: OWN_ONLY, body: () => ({ body: 'matrix probe' }) },
   'POST /meetings/{id}/report/review': { roles: [MC, LEAD], resource: 'meeting', rule: ANY, body: () => ({ decision: 'ACCEPT', comment: 'matrix probe' }) },
-  'GET /action-items': { roles: MEETING_READERS },
+  'GET /action-items': { roles: MEETING_READERS, list: { kind: 'actionItem', agenciesOf: owningAgency, shows: (u, r) => maySee('actionItem', u, r) } },
   'POST /action-items': { roles: [MC, MO], body: () => ({ conference: 'c', description: 'matrix probe', owner: 'o', dueAt: '2400-01-01T00:00:00Z' }) },
   'GET /action-items/{id}': { roles: MEETING_READERS, resource: 'actionItem', rule: MEETING_READ },
   'POST /action-items/{id}/close': { roles: [MO, CA, MC], resource: 'actionItem', rule: ITEM_CLOSE, body: () => ({ note: 'matrix probe' }) },
 
   'POST /seizures': { roles: [CA], body: () => ({ seizedAt: '2026-01-01T00:00:00Z', firearms: [{ serialNumber: 'MXPROBE0002' }] }) },
-  'GET /seizures': { roles: [CA] },
+  'GET /seizures': { roles: [CA], list: { kind: 'seizure', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) !== 'other' } },
   'GET /seizures/{id}': { roles: [CA], resource: 'seizure' },
   'PATCH /seizures/{id}': { roles: [CA], resource: 'seizure', body: () => ({ circumstances: 'matrix probe' }) },
   'POST /seizures/{id}/share': { roles: [CA], resource: 'seizure', body: () => ({ agencies: ['PGR'] }) },
   'GET /seizures/{id}/hits': { roles: [CA], resource: 'seizure', rule: OWNER },
   // A sharing agency may ask for a trace of a seizure it reads.
   'POST /seizures/{id}/traces': { roles: [CA], resource: 'seizure', rule: READ, body: (r) => ({ serialNumber: r?.extra?.serial, priority: 'ROUTINE' }) },
-  'GET /traces': { roles: [CA] },
+  'GET /traces': { roles: [CA], list: { kind: 'trace', agenciesOf: (item) => [String(item.requestingAgency)], shows: (u, r) => relationOf(u, r) !== 'other' } },
   'GET /traces/{id}': { roles: [CA], resource: 'trace' },
   'POST /traces/{id}/start': { roles: [CA], resource: 'trace', noBody: true },
   'POST /traces/{id}/result': { roles: [CA], resource: 'trace', body: () => ({ status: 'UNSUCCESSFUL', reason: 'matrix probe' }) },
@@ -150,6 +167,16 @@ export function expectedOutcome(route: string, spec: RouteExpectation, user: Dem
   const rule = spec.rule ?? (route.startsWith('GET ') ? READ : OWNER);
   return rule(user, relationOf(user, resource));
 }
+
+/**
+ * Every read of another agency's data is audited, lists included: read-audit entries are named
+ * `<entity>.read_shared` (through a share) or `<entity>.read_other_agency` (through a role or a part in the record);
+ * the case's sub-resources keep `case.hits_read_shared` and `case.referrals_read_shared`.
+ */
+export const READ_AUDIT_ACTION = '^[a-z_]+\\.([a-z_]+_)?read_(shared|other_agency)$';
+
+/** Whether a record holds data of an agency other than the user's (a 2xx read of it owes one read-audit entry). */
+export const foreignTo = (user: DemoUser, agencies: readonly string[]): boolean => agencies.some((a) => a !== user.agency);
 
 /** Whether a user may see a record's contents (its secrets must never reach anyone else). */
 export function maySee(kind: ResourceKind, user: DemoUser, resource: MatrixResource): boolean {

@@ -11,6 +11,11 @@ export interface MatrixResource {
   owner: string;
   /** Agencies that may read it besides the owner (shares, the referral's sender, the trace's requester). */
   readers: string[];
+  /**
+   * The agencies whose data it holds: a read by anyone of another agency is audited. Mostly the owner; a referral
+   * holds its sender's case facts, a trace its requester's firearm, a hit both sides' pointers.
+   */
+  agencies: string[];
   secrets: string[];
   extra?: Record<string, string>;
 }
@@ -91,30 +96,30 @@ export async function createFixtures(): Promise<Fixtures> {
 
   return {
     case: [
-      { id: iceCaseId, owner: 'ICE', readers: [], secrets: [iceCase.title, iceCase.summary, iceCase.person, iceCase.email, iceCase.serial] },
-      { id: atfCaseId, owner: 'ATF', readers: ['ICE'], secrets: [atfCase.title, atfCase.summary, atfCase.person] },
+      { id: iceCaseId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceCase.title, iceCase.summary, iceCase.person, iceCase.email, iceCase.serial] },
+      { id: atfCaseId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF'], secrets: [atfCase.title, atfCase.summary, atfCase.person] },
     ],
     referral: [
-      { id: iceReferral.id, owner: 'ATF', readers: ['ICE'], secrets: [] },
-      { id: atfReferral.id, owner: 'CBP', readers: ['ATF'], secrets: [] },
+      { id: iceReferral.id, owner: 'ATF', readers: ['ICE'], agencies: ['ICE'], secrets: [] },
+      { id: atfReferral.id, owner: 'CBP', readers: ['ATF'], agencies: ['ATF'], secrets: [] },
     ],
-    hit: [{ id: hit.id, owner: 'ICE', readers: ['ATF'], secrets: [] }],
+    hit: [{ id: hit.id, owner: 'ICE', readers: ['ATF'], agencies: ['ICE', 'ATF'], secrets: [] }],
     lookout: [
-      { id: iceLookout.id, owner: 'ICE', readers: [], secrets: [iceLookout.note] },
-      { id: atfLookout.id, owner: 'ATF', readers: [], secrets: [atfLookout.note] },
+      { id: iceLookout.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceLookout.note] },
+      { id: atfLookout.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [atfLookout.note] },
     ],
     seizure: [
-      { id: iceSeizureId, owner: 'ICE', readers: [], secrets: [iceSeizure.circumstances], extra: { serial: iceSeizure.serial } },
-      { id: atfSeizureId, owner: 'ATF', readers: ['ICE'], secrets: [atfSeizure.circumstances], extra: { serial: atfSeizure.serial } },
+      { id: iceSeizureId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceSeizure.circumstances], extra: { serial: iceSeizure.serial } },
+      { id: atfSeizureId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF'], secrets: [atfSeizure.circumstances], extra: { serial: atfSeizure.serial } },
     ],
-    trace: [{ id: trace.id, owner: 'ATF', readers: ['ICE'], secrets: [] }],
+    trace: [{ id: trace.id, owner: 'ATF', readers: ['ICE'], agencies: ['ICE'], secrets: [] }],
     meeting: [
-      { id: iceMeeting.id, owner: 'ICE', readers: [], secrets: [iceMeeting.title] },
-      { id: atfMeeting.id, owner: 'ATF', readers: [], secrets: [atfMeeting.title] },
+      { id: iceMeeting.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceMeeting.title] },
+      { id: atfMeeting.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [atfMeeting.title] },
     ],
     actionItem: [
-      { id: iceItemId, owner: 'ICE', readers: [], secrets: [iceItem.description] },
-      { id: atfItemId, owner: 'ATF', readers: [], secrets: [atfItem.description] },
+      { id: iceItemId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceItem.description] },
+      { id: atfItemId, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [atfItem.description] },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
@@ -117,6 +118,9 @@ export class CasesService {
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.cases.listForAgency(user.agency, limit + 1, after);
     const page = rows.slice(0, limit);
+    // The list holds the agency's own cases today; should it ever hold shared ones, their read is audited already.
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
+      page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
     return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null };
   }
 

@@ -22,14 +22,14 @@ export class DeconflictionController {
 
   @Get('deconfliction/hits')
   @Roles('DECONFLICTION_COORDINATOR')
-  queue(@Query() query: HitQueueQueryDto) {
-    return this.deconfliction.queue(query.status, query.limit ?? 50, query.cursor);
+  queue(@CurrentUser() user: AuthUser, @Query() query: HitQueueQueryDto) {
+    return this.deconfliction.queue(user, query.status, query.limit ?? 50, query.cursor);
   }
 
   @Get('deconfliction/hits/:id')
   @Roles('DECONFLICTION_COORDINATOR')
-  hit(@Param('id', UuidParam) id: string) {
-    return this.deconfliction.hit(id);
+  hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
+    return this.deconfliction.hit(user, id);
   }
 
   @Post('deconfliction/hits/:id/resolve')

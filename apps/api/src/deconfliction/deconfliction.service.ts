@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseItems } from '../../../../libs/contracts/case-items';
 import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
@@ -40,17 +41,22 @@ export class DeconflictionApi {
     return { items: hits.map((h) => sideView(h, sideOf(h, { caseId }) ?? 'a')) };
   }
 
-  async queue(status: HitStatus | undefined, limit: number, cursor: string | undefined) {
+  /** The desk is joint: a coordinator reads every agency's side of a hit, and each such read is audited. */
+  async queue(user: AuthUser, status: HitStatus | undefined, limit: number, cursor: string | undefined) {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.hits.queue(status ? [status] : null, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency', list: true },
+      page.map((h) => ({ id: h.id, agencies: [h.a.agency, h.b.agency] })));
     return { items: page.map(coordinatorView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
   }
 
-  async hit(hitId: string) {
-    return coordinatorView(await this.requireHit(hitId));
+  async hit(user: AuthUser, hitId: string) {
+    const hit = await this.requireHit(hitId);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency' }, [{ id: hit.id, agencies: [hit.a.agency, hit.b.agency] }]);
+    return coordinatorView(hit);
   }
 
   /**

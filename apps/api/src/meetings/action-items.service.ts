@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { actionItemWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
@@ -16,6 +17,8 @@ import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateActionItemDto } from './dto/action-item.dto';
 import { startActionItemWorkflows } from './meeting-workflows';
 import { actorOf, scopeOf } from './meetings.service';
+
+const itemRead = (item: ActionItemRecord): ReadRecord => ({ id: item.id, agencies: [item.owningAgency] });
 
 @Injectable()
 export class ActionItemsApi {
@@ -45,11 +48,15 @@ export class ActionItemsApi {
     const rows = await this.actionItems.list(filter, scopeOf(user), limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'action_item', ground: 'other_agency', list: true }, page.map(itemRead));
     return { items: page.map(actionItemView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
   }
 
+  /** The coordination team and leadership read every agency's items: a read of another agency's is audited. */
   async get(user: AuthUser, id: string) {
-    return actionItemView(await this.findFor(user, id));
+    const item = await this.findFor(user, id);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'action_item', ground: 'other_agency' }, [itemRead(item)]);
+    return actionItemView(item);
   }
 
   /** Closing goes through the item's workflow (which also stops its clock); closing twice is 409. */

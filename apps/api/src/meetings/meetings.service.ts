@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser, Role } from '../../../../libs/auth/roles';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AppConfig } from '../../../../libs/config/config';
@@ -85,6 +86,8 @@ export class MeetingsApi {
     const rows = await this.meetings.list(scopeOf(user), limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency', list: true },
+      page.map((m) => ({ id: m.id, agencies: [m.owningAgency] })));
     return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
   }
 
@@ -220,12 +223,7 @@ export class MeetingsApi {
       }
       throw new ApiError('NotFound', M.meetingNotFound, { id });
     }
-    if (meeting.owningAgency !== user.agency) {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'meeting.read_other_agency', entityType: 'meeting', entityId: id,
-        details: { owningAgency: meeting.owningAgency },
-      });
-    }
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency' }, [{ id, agencies: [meeting.owningAgency] }]);
     return meeting;
   }
 }

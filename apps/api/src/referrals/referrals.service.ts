@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
 import { FailureType } from '../../../../libs/contracts/temporal';
@@ -18,6 +19,8 @@ const UPDATES: Record<Step, UpdateDefinition<ReferralWorkflowState, [ReferralSte
   acknowledge: acknowledgeReferralUpdate, accept: acceptReferralUpdate, decline: declineReferralUpdate,
 };
 
+const referralRead = (r: ReferralRecord): ReadRecord => ({ id: r.id, agencies: [r.fromAgency] });
+
 @Injectable()
 export class ReferralsApi {
   constructor(
@@ -32,13 +35,20 @@ export class ReferralsApi {
     return { items: (await this.referrals.forCase(caseId)).map(referralView) };
   }
 
+  /** The inbox holds other agencies' case facts (a rule never refers a case to its owner), so each read is audited. */
   async inbox(user: AuthUser, status: ReferralStatus | undefined, limit: number) {
-    return { items: (await this.referrals.inbox(user.agency, status, limit)).map(referralView), nextCursor: null };
+    const referrals = await this.referrals.inbox(user.agency, status, limit);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency', list: true }, referrals.map(referralRead));
+    return { items: referrals.map(referralView), nextCursor: null };
   }
 
-  /** The receiving agency works the referral; the sending agency may read it too. Others get 404 (audited). */
+  /**
+   * The receiving agency works the referral; the sending agency may read it too. Others get 404 (audited). A referral
+   * holds the sending agency's case facts, so the receiving side's read is audited.
+   */
   async get(user: AuthUser, id: string) {
     const referral = await this.findFor(user, id, ['to', 'from']);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency' }, [referralRead(referral)]);
     return referralView(referral);
   }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
@@ -19,6 +20,8 @@ import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
+
+const traceRead = (t: TraceRecord) => ({ id: t.id, agencies: [t.requestingAgency] });
 
 @Injectable()
 export class SeizuresApi {
@@ -54,6 +57,8 @@ export class SeizuresApi {
 
   async list(user: AuthUser, limit: number) {
     const records = await this.seizures.listFor(user.agency, limit);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'seizure', ground: 'shared', list: true },
+      records.map((r) => ({ id: r.id, agencies: [r.owningAgency] })));
     return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: null };
   }
 
@@ -61,9 +66,7 @@ export class SeizuresApi {
     const access = await this.requireAccess(user, id);
     const record = await this.seizures.find(id);
     if (!record) throw new ApiError('NotFound', M.seizureNotFound, { id });
-    if (access === 'SHARED') {
-      await this.audit.append({ actor: user.username, agency: user.agency, action: 'seizure.read_shared', entityType: 'seizure', entityId: id, details: {} });
-    }
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'seizure', ground: 'shared' }, [{ id, agencies: [record.owningAgency] }]);
     return seizureView(record, access);
   }
 
@@ -119,12 +122,17 @@ export class SeizuresApi {
     return outcome;
   }
 
+  /** A trace holds its requesting agency's firearm: the tracing agency's reads of it are audited. */
   async listTraces(user: AuthUser, status: string | undefined, limit: number) {
-    return { items: (await this.traces.list(user.agency, status, limit)).map(traceView), nextCursor: null };
+    const traces = await this.traces.list(user.agency, status, limit);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'trace', ground: 'other_agency', list: true }, traces.map(traceRead));
+    return { items: traces.map(traceView), nextCursor: null };
   }
 
   async getTrace(user: AuthUser, id: string) {
-    return traceView(await this.visibleTrace(user, id));
+    const trace = await this.visibleTrace(user, id);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'trace', ground: 'other_agency' }, [traceRead(trace)]);
+    return traceView(trace);
   }
 
   /** Only the firearms agency's agents move a trace; a result for a trace not in progress is 409. */
