@@ -8,7 +8,7 @@ const MAX_REMEMBERED = 50_000;
 
 /** What the session row says of a token's `jti`: its user (the only source of who the caller is) and whether it lives. */
 export type SessionCheck =
-  | { kind: 'live'; user: AuthUser }
+  | { kind: 'live'; user: AuthUser; sessionId: string }
   /** The session exists but expired or sat idle past the timeout. */
   | { kind: 'ended'; user: AuthUser }
   | { kind: 'unknown' };
@@ -52,7 +52,7 @@ export class SessionStore {
     if (typeof jti !== 'string' || !UUID.test(jti)) return { kind: 'unknown' };
     const now = Date.now();
     const seen = this.confirmed.get(jti);
-    if (seen !== undefined && now - seen.at < this.touchIntervalMs) return { kind: 'live', user: seen.user };
+    if (seen !== undefined && now - seen.at < this.touchIntervalMs) return { kind: 'live', user: seen.user, sessionId: jti };
     const live = await updateReturning<SessionUserRow>(
       this.dataSource.manager,
       `UPDATE sessions s SET last_seen_at = now() FROM users u
@@ -63,7 +63,7 @@ export class SessionStore {
     if (live.length > 0) {
       const user = toUser(live[0]);
       this.remember(jti, now, user);
-      return { kind: 'live', user };
+      return { kind: 'live', user, sessionId: jti };
     }
     this.confirmed.delete(jti);
     const ended: SessionUserRow[] = await this.dataSource.query(

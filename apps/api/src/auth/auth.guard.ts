@@ -13,7 +13,7 @@ import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
 import { AddressLimits } from './address-limits';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
-import { claimsDiffering, TokenClaims } from './token-claims';
+import { claimsDiffering, TokenClaims } from '../../../../libs/auth/token-claims';
 
 export const WRITE_BUCKETS = Symbol('WRITE_BUCKETS');
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,7 +86,7 @@ export class AuthGuard implements CanActivate {
       });
       throw unauthenticated(M.sessionIdle, { seconds: Math.round(this.config.accounts.sessionIdleTimeoutMs / 1000) });
     }
-    request.sessionId = claims.jti as string;
+    request.sessionId = session.sessionId;
     return user;
   }
 

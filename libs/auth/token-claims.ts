@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../../../libs/auth/roles';
+import type { AuthUser } from './roles';
 
 /** What a token says; none of it is trusted beyond finding the session (`jti`). */
 export interface TokenClaims { sub?: unknown; username?: unknown; agency?: unknown; roles?: unknown; jti?: unknown }
