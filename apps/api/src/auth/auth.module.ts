@@ -29,6 +29,8 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
+  // Long-lived responses (event streams) re-check their session.
+  exports: [SessionStore],
   providers: [
     AuthService,
     {
