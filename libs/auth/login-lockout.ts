@@ -6,11 +6,10 @@ export interface LockoutPolicy {
   lockoutMs: number;
 }
 
-export type FailureOutcome =
-  | { kind: 'counted'; failures: number }
-  | { kind: 'locked'; retryAfterSeconds: number }
-  /** Another attempt locked the username while this one was checking the password. */
-  | { kind: 'already_locked'; retryAfterSeconds: number };
+export type Reservation =
+  /** This attempt may check its password; `locking` when it is the last one the limit allows. */
+  | { kind: 'granted'; attempt: number; locking: boolean }
+  | { kind: 'locked'; retryAfterSeconds: number };
 
 interface AttemptRow { failures: number; last_failure_at: Date | null; locked_until: Date | null; now: Date }
 
@@ -18,51 +17,52 @@ const secondsUntil = (until: Date, now: Date): number => Math.max(1, Math.ceil((
 const CLEANUP_EVERY_MS = 60_000;
 
 /**
- * Failed logins per username string, in PostgreSQL so every API process sees the same count and lock. Unknown
- * usernames are counted and locked exactly like real ones: the answers never tell which usernames exist.
+ * Login attempts per username key (a keyed digest of the string, known or not: the answers never tell which usernames
+ * exist, and no typed username is stored), in PostgreSQL so every API process sees the same count and lock.
+ *
+ * An attempt is counted as a failure BEFORE its password is checked (`reserve`, under the row's lock), and the attempt
+ * that reaches the limit sets the lock as it reserves: however many guesses race, at most `maxFailures` passwords are
+ * ever checked per run, and every attempt after the last reservation is refused without looking at its password.
+ * A right password then clears the row (`succeeded`), the lock its own reservation set included.
  */
 export class LoginLockout {
   private lastCleanup = 0;
 
   constructor(private readonly dataSource: DataSource, private readonly policy: LockoutPolicy) {}
 
-  /** Seconds until the username's lock ends, or 0 when it is not locked. */
-  async lockedFor(username: string): Promise<number> {
-    const rows: { locked_until: Date; now: Date }[] = await this.dataSource.query(
-      'SELECT locked_until, now() AS now FROM login_attempts WHERE username = $1 AND locked_until > now()', [username],
-    );
-    return rows.length === 0 ? 0 : secondsUntil(rows[0].locked_until, rows[0].now);
-  }
-
-  /** Counts a failure under the row's lock, so concurrent guesses are all counted and lock exactly once. */
-  async recordFailure(username: string): Promise<FailureOutcome> {
+  async reserve(key: string): Promise<Reservation> {
     this.cleanupSometimes();
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('INSERT INTO login_attempts (username) VALUES ($1) ON CONFLICT (username) DO NOTHING', [username]);
+      await tx.query('INSERT INTO login_attempts (username_key) VALUES ($1) ON CONFLICT (username_key) DO NOTHING', [key]);
       const [row]: AttemptRow[] = await tx.query(
-        'SELECT failures, last_failure_at, locked_until, now() AS now FROM login_attempts WHERE username = $1 FOR UPDATE', [username],
+        'SELECT failures, last_failure_at, locked_until, now() AS now FROM login_attempts WHERE username_key = $1 FOR UPDATE', [key],
       );
       if (row.locked_until && row.locked_until > row.now) {
-        return { kind: 'already_locked', retryAfterSeconds: secondsUntil(row.locked_until, row.now) };
+        return { kind: 'locked', retryAfterSeconds: secondsUntil(row.locked_until, row.now) } as const;
       }
       // A run of failures ends with a lock that has expired, or with a quiet spell as long as the lockout.
       const fresh = row.locked_until !== null || row.last_failure_at === null
         || row.now.getTime() - row.last_failure_at.getTime() > this.policy.lockoutMs;
-      const failures = (fresh ? 0 : row.failures) + 1;
-      const lock = failures >= this.policy.maxFailures;
+      const attempt = (fresh ? 0 : row.failures) + 1;
+      const locking = attempt >= this.policy.maxFailures;
       await tx.query(
         `UPDATE login_attempts SET failures = $2, last_failure_at = now(),
            locked_until = CASE WHEN $3 THEN now() + make_interval(secs => $4) ELSE NULL END
-         WHERE username = $1`,
-        [username, failures, lock, this.policy.lockoutMs / 1000],
+         WHERE username_key = $1`,
+        [key, attempt, locking, this.policy.lockoutMs / 1000],
       );
-      return lock ? { kind: 'locked', retryAfterSeconds: Math.ceil(this.policy.lockoutMs / 1000) } : { kind: 'counted', failures };
+      return { kind: 'granted', attempt, locking } as const;
     });
   }
 
+  /** Seconds a lock set now lasts (the answer to the attempt that set it). */
+  get lockoutSeconds(): number {
+    return Math.ceil(this.policy.lockoutMs / 1000);
+  }
+
   /** A successful login starts the count again. */
-  async recordSuccess(username: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_attempts WHERE username = $1', [username]);
+  async succeeded(key: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM login_attempts WHERE username_key = $1', [key]);
   }
 
   /** Rows of usernames that stopped failing long ago (most are guesses) are dropped, at most once a minute. */

@@ -1,19 +1,35 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../db/update-returning';
+import { AuthUser, knownRoles } from './roles';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOUCH_INTERVAL_MS = 10_000;
 const MAX_REMEMBERED = 50_000;
 
+/** What the session row says of a token's `jti`: its user (the only source of who the caller is) and whether it lives. */
+export type SessionCheck =
+  | { kind: 'live'; user: AuthUser; sessionId: string }
+  /** The session exists but expired or sat idle past the timeout. */
+  | { kind: 'ended'; user: AuthUser }
+  | { kind: 'unknown' };
+
+interface SessionUserRow { user_id: string; username: string; agency_code: string; roles: string[] }
+
+const SESSION_USER = 'u.id AS user_id, u.username, u.agency_code, u.roles';
+const toUser = (row: SessionUserRow): AuthUser => ({
+  userId: row.user_id, username: row.username, agency: row.agency_code, roles: knownRoles(row.roles),
+});
+
 /**
- * One row per issued token (`jti`) with its last activity, in PostgreSQL so every API process agrees. A token unused
- * for longer than the idle timeout is refused. To keep writes low each process writes `last_seen_at` at most once per
- * touch interval per token (10 s, or a third of the idle timeout when that is shorter): within it a token this process
- * has just confirmed passes without a query. So a session may end up to one interval before the full idle timeout,
- * never after it.
+ * One row per issued token (`jti`) with its user and last activity, in PostgreSQL so every API process agrees. A token
+ * unused for longer than the idle timeout is refused. To keep writes low each process writes `last_seen_at` at most
+ * once per touch interval per token (10 s, or a third of the idle timeout when that is shorter): within it a token this
+ * process has just confirmed passes without a query, with the user row read at that confirmation. So a session may end
+ * up to one interval before the full idle timeout, never after it; a logout is seen at once by the process that
+ * served it and within one interval by the others, as is a change of the user's agency or roles.
  */
 export class SessionStore {
-  private readonly confirmed = new Map<string, number>();
+  private readonly confirmed = new Map<string, { at: number; user: AuthUser }>();
   private readonly touchIntervalMs: number;
 
   constructor(private readonly dataSource: DataSource, private readonly idleTimeoutMs: number) {
@@ -31,32 +47,47 @@ export class SessionStore {
     );
   }
 
-  /** True when the session exists, has not expired and was active within the idle timeout; records the activity. */
-  async touch(jti: unknown): Promise<boolean> {
-    if (typeof jti !== 'string' || !UUID.test(jti)) return false;
+  /** The session's user, and whether the session is live (then its activity is recorded). */
+  async check(jti: unknown): Promise<SessionCheck> {
+    if (typeof jti !== 'string' || !UUID.test(jti)) return { kind: 'unknown' };
     const now = Date.now();
     const seen = this.confirmed.get(jti);
-    if (seen !== undefined && now - seen < this.touchIntervalMs) return true;
-    const rows = await updateReturning(
+    if (seen !== undefined && now - seen.at < this.touchIntervalMs) return { kind: 'live', user: seen.user, sessionId: jti };
+    const live = await updateReturning<SessionUserRow>(
       this.dataSource.manager,
-      `UPDATE sessions SET last_seen_at = now()
-       WHERE jti = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)
-       RETURNING jti`,
+      `UPDATE sessions s SET last_seen_at = now() FROM users u
+       WHERE s.jti = $1 AND u.id = s.user_id AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2)
+       RETURNING ${SESSION_USER}`,
       [jti, this.idleTimeoutMs / 1000],
     );
-    if (rows.length === 0) {
-      this.confirmed.delete(jti);
-      return false;
+    if (live.length > 0) {
+      const user = toUser(live[0]);
+      this.remember(jti, now, user);
+      return { kind: 'live', user, sessionId: jti };
     }
-    this.remember(jti, now);
-    return true;
+    this.confirmed.delete(jti);
+    const ended: SessionUserRow[] = await this.dataSource.query(
+      `SELECT ${SESSION_USER} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.jti = $1`, [jti],
+    );
+    return ended.length > 0 ? { kind: 'ended', user: toUser(ended[0]) } : { kind: 'unknown' };
   }
 
-  private remember(jti: string, at: number): void {
+  /** True when the session is live (see `check`); records the activity. */
+  async touch(jti: unknown): Promise<boolean> {
+    return (await this.check(jti)).kind === 'live';
+  }
+
+  /** Ends a session now: its token is refused from here on (by other processes within one touch interval). */
+  async revoke(manager: EntityManager, jti: string): Promise<void> {
+    this.confirmed.delete(jti);
+    await manager.query('DELETE FROM sessions WHERE jti = $1', [jti]);
+  }
+
+  private remember(jti: string, at: number, user: AuthUser): void {
     if (this.confirmed.size >= MAX_REMEMBERED) {
-      for (const [key, when] of this.confirmed) if (at - when >= this.touchIntervalMs) this.confirmed.delete(key);
+      for (const [key, entry] of this.confirmed) if (at - entry.at >= this.touchIntervalMs) this.confirmed.delete(key);
       if (this.confirmed.size >= MAX_REMEMBERED) this.confirmed.clear();
     }
-    this.confirmed.set(jti, at);
+    this.confirmed.set(jti, { at, user });
   }
 }

@@ -1,3 +1,5 @@
+import { hkdfSync } from 'node:crypto';
+import { readOrCreateSecret } from './data-secrets';
 import { parseDuration } from './duration';
 
 export interface AppConfig {
@@ -9,6 +11,8 @@ export interface AppConfig {
   temporalNamespace: string;
   taskQueue: string;
   jwtSecret: string;
+  /** Keys the pseudonyms of unknown usernames (failed logins) in the audit and the lockout table. */
+  auditUsernameKey: Buffer;
   tokenTtlSeconds: number;
   demoPassword: string;
   createDemoUsers: boolean;
@@ -38,6 +42,14 @@ export interface AccountsConfig {
   /** Writes (POST, PUT, PATCH, DELETE) per user: a burst of this many, refilled at this many per window; 0 turns it off. */
   writeRateLimit: number;
   writeRateWindowMs: number;
+  /** POST /auth/token per source address: a burst of this many, refilled at this many per window; 0 turns it off. */
+  loginRateLimit: number;
+  loginRateWindowMs: number;
+  /** Requests without a valid token per source address, likewise. */
+  anonRateLimit: number;
+  anonRateWindowMs: number;
+  /** Refusals without a valid token are counted per source address and window, and audited as one entry each. */
+  anonAuditWindowMs: number;
 }
 
 export interface MeetingsConfig {
@@ -57,8 +69,6 @@ export interface DeconflictionConfig {
   /** Shortest readable run of an obliterated serial that is matched on. */
   serialMinReadable: number;
 }
-
-const DEV_JWT_SECRET = 'development-only-secret-not-for-production-use';
 
 function env(name: string, fallback?: string): string {
   const value = process.env[name];
@@ -89,14 +99,34 @@ function positiveDuration(name: string, fallback: string): number {
   return value;
 }
 
-/** Reads and checks the environment once; refuses to run production with development secrets. */
+/**
+ * No secret is built in: production must be given JWT_SECRET; elsewhere an unset one is generated once per
+ * installation into the data folder (mode 0600), so no two installations can forge each other's tokens.
+ */
+function signingSecret(production: boolean): string {
+  const given = process.env.JWT_SECRET ?? '';
+  if (production && given.length < 32) {
+    throw new Error('NODE_ENV=production needs JWT_SECRET set to a real secret of at least 32 characters');
+  }
+  return given !== '' ? given : readOrCreateSecret('jwt-secret');
+}
+
+/**
+ * AUDIT_USERNAME_KEY, else derived from the signing secret (HKDF), so every API process of an installation computes
+ * the same pseudonyms, as the lockout table needs, with no second secret to deploy.
+ */
+function usernameKey(jwtSecret: string): Buffer {
+  const given = process.env.AUDIT_USERNAME_KEY ?? '';
+  if (given !== '' && given.length < 32) throw new Error('AUDIT_USERNAME_KEY must be at least 32 characters');
+  if (given !== '') return Buffer.from(given);
+  return Buffer.from(hkdfSync('sha256', jwtSecret, 'casecoord', 'audit username pseudonyms', 32));
+}
+
+/** Reads and checks the environment once; refuses to run production without its own secrets. */
 export function loadConfig(): AppConfig {
   const nodeEnv = env('NODE_ENV', 'development');
   const production = nodeEnv === 'production';
-  const jwtSecret = env('JWT_SECRET', production ? '' : DEV_JWT_SECRET);
-  if (production && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
-    throw new Error('NODE_ENV=production needs JWT_SECRET set to a real secret of at least 32 characters');
-  }
+  const jwtSecret = signingSecret(production);
   return {
     nodeEnv,
     production,
@@ -106,6 +136,7 @@ export function loadConfig(): AppConfig {
     temporalNamespace: env('TEMPORAL_NAMESPACE', 'default'),
     taskQueue: env('TEMPORAL_TASK_QUEUE', 'case-coordination'),
     jwtSecret,
+    auditUsernameKey: usernameKey(jwtSecret),
     tokenTtlSeconds: Math.round(parseDuration(env('TOKEN_TTL', '1h')) / 1000),
     demoPassword: env('DEMO_PASSWORD', 'demo-password'),
     createDemoUsers: !production,
@@ -128,6 +159,11 @@ export function loadConfig(): AppConfig {
       sessionIdleTimeoutMs: positiveDuration('SESSION_IDLE_TIMEOUT', '30m'),
       writeRateLimit: int('WRITE_RATE_LIMIT', 120),
       writeRateWindowMs: positiveDuration('WRITE_RATE_WINDOW', '1m'),
+      loginRateLimit: int('LOGIN_RATE_LIMIT', 30),
+      loginRateWindowMs: positiveDuration('LOGIN_RATE_WINDOW', '1m'),
+      anonRateLimit: int('ANON_RATE_LIMIT', 60),
+      anonRateWindowMs: positiveDuration('ANON_RATE_WINDOW', '1m'),
+      anonAuditWindowMs: Math.max(1000, positiveDuration('ANON_AUDIT_WINDOW', '1m')),
     },
     auditRetentionMs: positiveDuration('AUDIT_RETENTION', '365d'),
     deconfliction: {

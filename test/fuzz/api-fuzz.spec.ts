@@ -74,7 +74,9 @@ describe('fuzzing every route', () => {
   });
 
   it('answers every generated request without a 5xx or a stack trace, and a refused one writes nothing', async () => {
-    const routes = nestRoutes();
+    // A generated logout would end one of the shared sessions and leave the rest of the run unauthenticated; logout is
+    // tested in test/integration/security-tokens.spec.ts.
+    const routes = nestRoutes().filter((route) => route !== 'POST /auth/logout');
     await withDb(async (db) => {
       const count = async () => (await db.query(COUNT_SQL)).rows[0] as Record<string, number>;
       await fc.assert(fc.asyncProperty(requestFor(routes, ctx), async (request) => {

@@ -3,9 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../libs/auth/password';
 import { ExtraApi, startExtraApi } from '../support/extra-api';
 import { http, login, uniqueWord, withDb } from '../support/http';
+import { freshLoopback, httpFrom } from '../support/source-address';
 import { ACCOUNT_TEST_ENV, readStack } from '../support/stack';
 
-/** ACCOUNT_TEST_ENV: SESSION_IDLE_TIMEOUT=3s, LOGIN_LOCKOUT=3s, WRITE_RATE_LIMIT=5 per WRITE_RATE_WINDOW=1m. */
+/**
+ * ACCOUNT_TEST_ENV: SESSION_IDLE_TIMEOUT=3s, LOGIN_LOCKOUT=3s, WRITE_RATE_LIMIT=5 per WRITE_RATE_WINDOW=1m,
+ * LOGIN_RATE_LIMIT=25 and ANON_RATE_LIMIT=20 per source address and minute. Each test logs in from a loopback address
+ * of its own, so the per-address limits count that test's requests only.
+ */
 const PASSWORD = 'a-long-enough-password';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,14 +26,18 @@ async function createUser(prefix: string, roles = ['CASE_AGENT']): Promise<strin
 
 const auditCount = (actor: string, action: string): Promise<number> => withDb(async (db) => (await db.query(
   'SELECT count(*)::int AS n FROM audit_log WHERE actor = $1 AND action = $2', [actor, action])).rows[0].n);
+const auditByIp = (ip: string, action: string): Promise<Record<string, unknown>[]> => withDb(async (db) => (await db.query(
+  `SELECT details FROM audit_log WHERE action = $1 AND details->>'ip' = $2`, [action, ip])).rows.map((r) => r.details));
 
 describe('account protection', () => {
   let api: ExtraApi;
+  let source: string;
   const on = (extra: Record<string, unknown> = {}) => ({ baseUrl: api.url, ...extra });
-  const tokenFor = async (username: string, password = PASSWORD) =>
-    http('POST', '/auth/token', on({ body: { username, password } }));
+  const tokenFor = async (username: string, password = PASSWORD, from = source) =>
+    httpFrom(from, 'POST', '/auth/token', on({ body: { username, password } }));
 
   beforeAll(async () => { api = await startExtraApi('api-accounts', ACCOUNT_TEST_ENV); });
+  beforeEach(() => { source = freshLoopback(); });
   afterAll(async () => { await api?.stop(); });
 
   it('locks a username after 5 failed logins: 429 with Retry-After even with the right password, audited, until the lock ends', async () => {
@@ -75,12 +84,60 @@ describe('account protection', () => {
 
   it('starts the count again after a successful login', async () => {
     const username = await createUser('reset');
+    // Eight failures in all, never five in a row: each success started the count again.
     for (let round = 0; round < 2; round += 1) {
       for (let i = 0; i < 4; i += 1) expect((await tokenFor(username, 'wrong')).status).toBe(401);
       expect((await tokenFor(username)).status).toBe(200);
     }
-    const row = await withDb(async (db) => (await db.query('SELECT count(*)::int AS n FROM login_attempts WHERE username = $1', [username])).rows[0].n);
-    expect(row).toBe(0);
+  });
+
+  it('decides the count and the lock before any password is checked: a burst of guesses cannot carry the right one through', async () => {
+    const username = await createUser('race');
+    for (let i = 0; i < 4; i += 1) expect((await tokenFor(username, 'wrong')).status).toBe(401);
+    const guesses = Array.from({ length: 15 }, () => tokenFor(username, 'wrong'));
+    await sleep(30);
+    const right = await tokenFor(username);
+    const answers = await Promise.all(guesses);
+    expect(right.status).toBe(429);
+    expect(right.body.accessToken).toBeUndefined();
+    expect(answers.map((a) => a.status)).toEqual(Array(15).fill(429));
+    // At most LOGIN_MAX_FAILURES (5) passwords were ever checked for the username.
+    expect(await auditCount(username, 'auth.login_failed')).toBeLessThanOrEqual(5);
+    expect(await auditCount(username, 'auth.locked')).toBe(1);
+  });
+
+  it('limits logins per source address (LOGIN_RATE_LIMIT): a spray gets 429 with Retry-After, audited once; other addresses log in', async () => {
+    const sprayed = await Promise.all(Array.from({ length: 25 }, () => tokenFor(`spray.${uniqueWord()}`, 'guess')));
+    expect(sprayed.map((r) => r.status)).toEqual(Array(25).fill(401));
+    // The bucket refills 25 a minute, so a guess or two may pass while the burst is checked; then every one is refused.
+    let next = await tokenFor(`spray.${uniqueWord()}`, 'guess');
+    for (let i = 0; i < 10 && next.status === 401; i += 1) next = await tokenFor(`spray.${uniqueWord()}`, 'guess');
+    const refused = [next, await tokenFor(`spray.${uniqueWord()}`, 'guess'), await tokenFor(`spray.${uniqueWord()}`, 'guess')];
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429]);
+    expect(refused[0].headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused[0].headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(refused[0].body.detail).toContain('login attempts');
+    // Refused before the password is looked at: a real account's right password is refused alike from there.
+    const real = await createUser('spray');
+    expect((await tokenFor(real)).status).toBe(429);
+    const audited = await auditByIp(source, 'rate_limit.exceeded');
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ scope: 'login', limit: 25 });
+    expect((await tokenFor(real, PASSWORD, freshLoopback())).status).toBe(200);
+  });
+
+  it('limits anonymous requests per source address (ANON_RATE_LIMIT): 429 with Retry-After beyond it, audited once', async () => {
+    const answers = [];
+    for (let i = 0; i < 24; i += 1) answers.push(await httpFrom(source, 'GET', '/cases', on(i % 2 ? { token: 'forged' } : {})));
+    expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(401));
+    expect(answers.slice(20).map((a) => a.status)).toEqual([429, 429, 429, 429]);
+    expect(Number(answers[20].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(answers[20].headers.get('content-type')).toContain('application/problem+json');
+    expect(await auditByIp(source, 'rate_limit.exceeded')).toEqual([expect.objectContaining({ scope: 'anonymous', limit: 20 })]);
+    // A valid token from the same address is not anonymous: it goes through.
+    const { body } = await tokenFor(await createUser('anon'));
+    expect((await httpFrom(source, 'GET', '/lookouts', on({ token: body.accessToken }))).status).toBe(200);
   });
 
   it('refuses an expired token (401) that differs from a working one only in its expiry', async () => {

@@ -86,6 +86,8 @@ const past = () => new Date(Date.now() - 3_600_000).toISOString();
 export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /health': { roles: 'public' },
   'POST /auth/token': { roles: 'public', body: () => ({ username: 'nobody-matrix', password: 'x' }) },
+  // Takes no fields: the probe's unknown field gets 400, so the matrix's tokens stay live.
+  'POST /auth/logout': { roles: 'authenticated' },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },

@@ -38,6 +38,13 @@ export const TEST_ENV: Record<string, string> = {
   WRITE_RATE_LIMIT: '300',
   WRITE_RATE_WINDOW: '10s',
   SESSION_IDLE_TIMEOUT: '30m',
+  // Per source address: the suites log in and probe without tokens from 127.0.0.1 all run long; the small limits are
+  // tested on the account-protection process. Anonymous refusals join the audit as one row per address every 2 s.
+  LOGIN_RATE_LIMIT: '10000',
+  LOGIN_RATE_WINDOW: '1m',
+  ANON_RATE_LIMIT: '100000',
+  ANON_RATE_WINDOW: '1m',
+  ANON_AUDIT_WINDOW: '2s',
 };
 
 /** Second-scale account protection for the API process that account-protection.spec.ts starts beside the shared one. */
@@ -46,6 +53,10 @@ export const ACCOUNT_TEST_ENV: Record<string, string> = {
   LOGIN_LOCKOUT: '3s',
   WRITE_RATE_LIMIT: '5',
   WRITE_RATE_WINDOW: '1m',
+  LOGIN_RATE_LIMIT: '25',
+  LOGIN_RATE_WINDOW: '1m',
+  ANON_RATE_LIMIT: '20',
+  ANON_RATE_WINDOW: '1m',
 };
 
 export function readStack(): StackInfo {

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { AuditStore } from '../../../../libs/audit/audit-store';
-import { AuthUser, Role, ROLES } from '../../../../libs/auth/roles';
+import { AnonymousRefusals } from '../../../../libs/auth/anonymous-refusals';
+import { AuthUser, Role } from '../../../../libs/auth/roles';
 import { SessionStore } from '../../../../libs/auth/session-store';
 import { TokenBuckets } from '../../../../libs/auth/token-bucket';
 import type { AppConfig } from '../../../../libs/config/config';
@@ -10,18 +11,18 @@ import type { Message } from '../../../../libs/http/problem';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
+import { AddressLimits } from './address-limits';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
-
-interface TokenClaims { sub: string; username: string; agency: string; roles: string[]; jti?: string }
+import { claimsDiffering, TokenClaims } from '../../../../libs/auth/token-claims';
 
 export const WRITE_BUCKETS = Symbol('WRITE_BUCKETS');
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-type Authentication = { user: AuthUser; jti?: string } | null;
-
 /**
- * Authenticates every route but the public ones (a valid token of a live, recently active session), limits each
- * user's writes, then checks roles; every refusal is audited before it is sent.
+ * Authenticates every route but the public ones: a token signed by this installation whose session (`jti`) is live;
+ * who the caller is (user, agency, roles) comes from the session's user row only, and a token claiming anything else
+ * is refused. Then limits each user's writes and checks roles. Refusals are audited before they are sent: with a
+ * session, one entry each; without one, counted per source address and window (AnonymousRefusals), and rate-limited.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,6 +31,8 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly audit: AuditStore,
     private readonly sessions: SessionStore,
+    private readonly anonymous: AnonymousRefusals,
+    private readonly limits: AddressLimits,
     @Inject(WRITE_BUCKETS) private readonly writes: TokenBuckets,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -39,25 +42,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const route = `${request.method} ${request.routeOptions?.url ?? request.url}`;
-
-    const authenticated = await this.authenticate(request.headers.authorization);
-    if (!authenticated) {
-      await this.audit.append({
-        actor: 'anonymous', agency: null, action: 'access.denied', entityType: 'route', entityId: route,
-        details: { reason: 'unauthenticated', ip: request.ip },
-      });
-      throw unauthenticated(M.unauthenticated);
-    }
-    const { user } = authenticated;
-    if (!(await this.sessions.touch(authenticated.jti))) {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'route', entityId: route,
-        details: { reason: 'session idle, expired or unknown', ip: request.ip },
-      });
-      throw unauthenticated(M.sessionIdle, { seconds: Math.round(this.config.accounts.sessionIdleTimeoutMs / 1000) });
-    }
+    const user = await this.authenticate(request, route);
     request.user = user;
-    request.sessionId = authenticated.jti;
 
     // Before the role check, so a flood of refused writes is limited (and audited) like any other.
     if (WRITES.has(request.method)) await this.limitWrites(user, route, request.ip);
@@ -71,6 +57,37 @@ export class AuthGuard implements CanActivate {
       throw new ApiError('Forbidden', M.forbiddenRole, { roles: required.join(', ') });
     }
     return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest, route: string): Promise<AuthUser> {
+    const ip = request.ip;
+    const claims = await this.verify(request.headers.authorization);
+    const session = claims ? await this.sessions.check(claims.jti) : { kind: 'unknown' as const };
+    if (!claims || session.kind === 'unknown') {
+      await this.limits.anonymousRequest(ip, route);
+      await this.anonymous.count(ip, route);
+      throw unauthenticated(M.unauthenticated);
+    }
+    const differing = claimsDiffering(claims, session.user);
+    if (differing.length > 0 || session.kind === 'ended') await this.limits.anonymousRequest(ip, route);
+    const { user } = session;
+    if (differing.length > 0) {
+      // Only a holder of the signing secret can make such a token: worth an entry per attempt (never the token).
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'auth.token_mismatch', entityType: 'user', entityId: user.userId,
+        details: { claims: differing, ip, route },
+      });
+      throw unauthenticated(M.unauthenticated);
+    }
+    if (session.kind === 'ended') {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'route', entityId: route,
+        details: { reason: 'session idle, expired or unknown', ip },
+      });
+      throw unauthenticated(M.sessionIdle, { seconds: Math.round(this.config.accounts.sessionIdleTimeoutMs / 1000) });
+    }
+    request.sessionId = session.sessionId;
+    return user;
   }
 
   /** Beyond the per-user write rate: 429 with Retry-After; audited once per window per user, not once per refusal. */
@@ -89,14 +106,12 @@ export class AuthGuard implements CanActivate {
     }, { headers: { 'retry-after': String(verdict.retryAfterSeconds) } });
   }
 
-  private async authenticate(header: string | undefined): Promise<Authentication> {
+  /** The claims of a token this installation signed (HS256 only), else null. */
+  private async verify(header: string | undefined): Promise<TokenClaims | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) return null;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(match[1], { algorithms: ['HS256'] });
-      const roles = (claims.roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-      if (!claims.sub || !claims.username || !claims.agency) return null;
-      return { user: { userId: claims.sub, username: claims.username, agency: claims.agency, roles }, jti: claims.jti };
+      return await this.jwt.verifyAsync<TokenClaims>(match[1], { algorithms: ['HS256'] });
     } catch {
       return null;
     }

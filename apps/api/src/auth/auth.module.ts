@@ -3,11 +3,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import { AnonymousRefusals } from '../../../../libs/auth/anonymous-refusals';
 import { LoginLockout } from '../../../../libs/auth/login-lockout';
 import { SessionStore } from '../../../../libs/auth/session-store';
 import { TokenBuckets } from '../../../../libs/auth/token-bucket';
 import type { AppConfig } from '../../../../libs/config/config';
 import { APP_CONFIG } from '../infra/tokens';
+import { AddressLimits, ANON_BUCKETS, LOGIN_BUCKETS } from './address-limits';
+import { AnonymousRefusalsFlusher } from './anonymous-refusals.flusher';
 import { AuthController } from './auth.controller';
 import { AuthGuard, WRITE_BUCKETS } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -25,6 +29,8 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
+  // Long-lived responses (event streams) re-check their session.
+  exports: [SessionStore],
   providers: [
     AuthService,
     {
@@ -40,6 +46,20 @@ import { AuthService } from './auth.service';
       provide: WRITE_BUCKETS, inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new TokenBuckets(config.accounts.writeRateLimit, config.accounts.writeRateWindowMs),
     },
+    {
+      provide: LOGIN_BUCKETS, inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new TokenBuckets(config.accounts.loginRateLimit, config.accounts.loginRateWindowMs),
+    },
+    {
+      provide: ANON_BUCKETS, inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new TokenBuckets(config.accounts.anonRateLimit, config.accounts.anonRateWindowMs),
+    },
+    AddressLimits,
+    {
+      provide: AnonymousRefusals, inject: [DataSource, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, audit: AuditStore, config: AppConfig) => new AnonymousRefusals(ds, audit, config.accounts.anonAuditWindowMs),
+    },
+    AnonymousRefusalsFlusher,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

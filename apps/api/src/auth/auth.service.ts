@@ -7,11 +7,14 @@ import { DEMO_USERS } from '../../../../libs/auth/demo-users';
 import { LoginLockout } from '../../../../libs/auth/login-lockout';
 import { SessionStore } from '../../../../libs/auth/session-store';
 import { hashPassword, verifyPassword } from '../../../../libs/auth/password';
+import { AuthUser, knownRoles } from '../../../../libs/auth/roles';
+import { unknownUserActor, usernameDigest } from '../../../../libs/auth/username-pseudonym';
 import type { AppConfig } from '../../../../libs/config/config';
 import { UserEntity } from '../../../../libs/db/entities';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
+import { AddressLimits } from './address-limits';
 import { TokenResponseDto } from './dto/token.dto';
 
 /** Verifying against this when the user is unknown keeps the response time from telling which usernames exist. */
@@ -28,6 +31,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly audit: AuditStore,
     private readonly lockout: LoginLockout,
     private readonly sessions: SessionStore,
+    private readonly limits: AddressLimits,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,30 +52,34 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /**
-   * A locked username is refused (429) before its password is looked at, known or not; failures count per username
-   * string, so unknown usernames lock exactly like real ones and the answers never tell which exist.
+   * Limited per source address first. Then the attempt is counted against the username before its password is
+   * checked (LoginLockout.reserve): a locked username is refused (429) without looking at the password, known or not,
+   * and at most LOGIN_MAX_FAILURES passwords are ever checked per run of failures. Failures count per username string,
+   * so unknown usernames lock exactly like real ones; those are audited under a keyed pseudonym, never as typed.
    */
   async issueToken(username: string, password: string, ip: string): Promise<TokenResponseDto> {
-    const actor = username.slice(0, 100);
-    const lockedFor = await this.lockout.lockedFor(username);
-    if (lockedFor > 0) await this.refuseLocked(actor, ip, lockedFor, 'auth.login_refused_locked');
-
+    await this.limits.login(ip);
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+    const key = this.config.auditUsernameKey;
+    const actor = user ? user.username : unknownUserActor(key, username);
+    const lockKey = usernameDigest(key, username);
+    const reservation = await this.lockout.reserve(lockKey);
+    if (reservation.kind === 'locked') return this.refuseLocked(actor, ip, reservation.retryAfterSeconds, 'auth.login_refused_locked');
+
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) {
       await this.audit.append({
         actor, agency: user?.agencyCode ?? null, action: 'auth.login_failed', entityType: 'user',
         entityId: user?.id ?? null, details: { ip, reason: user ? 'wrong password' : 'unknown user' },
       });
-      const outcome = await this.lockout.recordFailure(username);
-      if (outcome.kind === 'locked') await this.refuseLocked(actor, ip, outcome.retryAfterSeconds, 'auth.locked');
-      if (outcome.kind === 'already_locked') await this.refuseLocked(actor, ip, outcome.retryAfterSeconds, 'auth.login_refused_locked');
+      if (reservation.locking) await this.refuseLocked(actor, ip, this.lockout.lockoutSeconds, 'auth.locked');
       throw new ApiError('Unauthenticated', M.badCredentials);
     }
-    await this.lockout.recordSuccess(username);
+    await this.lockout.succeeded(lockKey);
+    const roles = knownRoles(user.roles);
     const jti = randomUUID();
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, username: user.username, agency: user.agencyCode, roles: user.roles },
+      { sub: user.id, username: user.username, agency: user.agencyCode, roles },
       { expiresIn: this.config.tokenTtlSeconds, jwtid: jti },
     );
     await this.dataSource.transaction(async (tx) => {
@@ -83,8 +91,18 @@ export class AuthService implements OnApplicationBootstrap {
     return {
       accessToken,
       expiresIn: this.config.tokenTtlSeconds,
-      user: { username: user.username, agency: user.agencyCode, roles: user.roles },
+      user: { username: user.username, agency: user.agencyCode, roles },
     };
+  }
+
+  /** Ends the caller's session: its token is refused from then on. */
+  async logout(user: AuthUser, sessionId: string, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.sessions.revoke(tx, sessionId);
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'auth.logout', entityType: 'user', entityId: user.userId, details: { ip },
+      }, tx);
+    });
   }
 
   /** The lock, and each attempt it refuses, are audited; the answer is the same for every username. */

@@ -102,4 +102,13 @@ export const M = {
     es: 'El tipo de contenido {type} no es compatible; envíe application/json.',
   },
   internal: { en: 'An unexpected error occurred; it has been logged with request id {requestId}.', es: 'Ocurrió un error inesperado; se registró con el identificador {requestId}.' },
+  // Issue 22, auth: limits per source address.
+  loginRateLimited: {
+    en: 'Too many login attempts from this address (at most {limit} per {window} seconds); retry in {seconds} seconds.',
+    es: 'Demasiados intentos de inicio de sesión desde esta dirección (como máximo {limit} cada {window} segundos); reintente en {seconds} segundos.',
+  },
+  anonRateLimited: {
+    en: 'Too many requests without a valid token from this address (at most {limit} per {window} seconds); retry in {seconds} seconds.',
+    es: 'Demasiadas solicitudes sin un token válido desde esta dirección (como máximo {limit} cada {window} segundos); reintente en {seconds} segundos.',
+  },
 } satisfies Record<string, Message>;

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from './config';
+
+describe('loadConfig secrets', () => {
+  const saved = { ...process.env };
+  const folders: string[] = [];
+  const freshFolder = () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'casecoord-config-'));
+    folders.push(folder);
+    return folder;
+  };
+  const loadWith = (vars: Record<string, string | undefined>) => {
+    process.env = { ...saved };
+    for (const name of ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR']) delete process.env[name];
+    for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
+    return loadConfig();
+  };
+
+  afterAll(() => {
+    process.env = saved;
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('generates a signing secret per installation (data folder), mode 0600, and reads the same one back', () => {
+    const [first, second] = [freshFolder(), freshFolder()];
+    const a = loadWith({ DATA_DIR: first });
+    const b = loadWith({ DATA_DIR: second });
+    expect(a.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.jwtSecret).not.toBe(b.jwtSecret);
+    expect(statSync(path.join(first, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(first, 'jwt-secret'), 'utf8').trim()).toBe(a.jwtSecret);
+    expect(loadWith({ DATA_DIR: first }).jwtSecret).toBe(a.jwtSecret);
+    // The username pseudonym key follows the installation too.
+    expect(a.auditUsernameKey.equals(b.auditUsernameKey)).toBe(false);
+    expect(loadWith({ DATA_DIR: first }).auditUsernameKey.equals(a.auditUsernameKey)).toBe(true);
+  });
+
+  it('uses JWT_SECRET when given, and writes nothing then', () => {
+    const folder = freshFolder();
+    expect(loadWith({ DATA_DIR: folder, JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toBe('x'.repeat(40));
+    expect(() => statSync(path.join(folder, 'jwt-secret'))).toThrow();
+  });
+
+  it.each([
+    ['unset', undefined],
+    ['too short', 'short-secret'],
+  ])('refuses production with JWT_SECRET %s', (_name, secret) => {
+    const folder = freshFolder();
+    expect(() => loadWith({ NODE_ENV: 'production', DATA_DIR: folder, JWT_SECRET: secret })).toThrow(/JWT_SECRET/);
+    expect(() => statSync(path.join(folder, 'jwt-secret'))).toThrow();
+  });
+
+  it('takes AUDIT_USERNAME_KEY when given, and refuses a short one', () => {
+    const secret = 'y'.repeat(40);
+    const derived = loadWith({ JWT_SECRET: secret }).auditUsernameKey;
+    const given = loadWith({ JWT_SECRET: secret, AUDIT_USERNAME_KEY: 'k'.repeat(32) }).auditUsernameKey;
+    expect(given.toString()).toBe('k'.repeat(32));
+    expect(derived.equals(given)).toBe(false);
+    expect(() => loadWith({ JWT_SECRET: secret, AUDIT_USERNAME_KEY: 'short' })).toThrow(/AUDIT_USERNAME_KEY/);
+  });
+});
