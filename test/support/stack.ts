@@ -38,6 +38,8 @@ export const TEST_ENV: Record<string, string> = {
   WRITE_RATE_LIMIT: '300',
   WRITE_RATE_WINDOW: '10s',
   SESSION_IDLE_TIMEOUT: '30m',
+  // Notification streams re-read their session every second (security-edge-streams.spec.ts ends sessions under them).
+  STREAM_SESSION_CHECK_EVERY: '1s',
 };
 
 /** Second-scale account protection for the API process that account-protection.spec.ts starts beside the shared one. */
@@ -46,6 +48,17 @@ export const ACCOUNT_TEST_ENV: Record<string, string> = {
   LOGIN_LOCKOUT: '3s',
   WRITE_RATE_LIMIT: '5',
   WRITE_RATE_WINDOW: '1m',
+};
+
+/**
+ * The API process security-edge-streams.spec.ts starts beside the shared one: tokens that expire within seconds, a
+ * small stream cap, and a trusted proxy on loopback (HSTS only for requests a trusted proxy says came over TLS).
+ */
+export const EDGE_TEST_ENV: Record<string, string> = {
+  TOKEN_TTL: '4s',
+  STREAM_SESSION_CHECK_EVERY: '500ms',
+  STREAMS_PER_USER: '2',
+  TRUST_PROXY: '127.0.0.1',
 };
 
 export function readStack(): StackInfo {

@@ -102,4 +102,9 @@ export const M = {
     es: 'El tipo de contenido {type} no es compatible; envíe application/json.',
   },
   internal: { en: 'An unexpected error occurred; it has been logged with request id {requestId}.', es: 'Ocurrió un error inesperado; se registró con el identificador {requestId}.' },
+  // security hardening (issue 22): edge
+  tooManyStreams: {
+    en: 'You already have {limit} notification streams open (one per browser tab or client); close one, or poll GET /notifications?since=.',
+    es: 'Ya tiene {limit} flujos de notificaciones abiertos (uno por pestaña o cliente); cierre uno o consulte GET /notifications?since=.',
+  },
 } satisfies Record<string, Message>;
