@@ -52,6 +52,14 @@ describe('security headers', () => {
     expect(cases.headers.get('strict-transport-security')).toBeNull();
     const refused = await http('GET', '/cases/00000000-0000-4000-8000-000000000000', { token });
     expect(refused.headers.get('cache-control')).toBe('no-store');
+    // Answers refused before routing (a body of the wrong type, an unknown route) carry the headers too.
+    for (const early of [
+      await http('POST', '/cases', { token, rawBody: 'title=x', headers: { 'content-type': 'text/plain' } }),
+      await http('GET', '/no-such-route', { token }),
+    ]) {
+      expect([early.status, early.headers.get('x-content-type-options'), early.headers.get('cache-control')]).toEqual([early.status, 'nosniff', 'no-store']);
+      expect(early.status).toBeGreaterThanOrEqual(400);
+    }
   });
 
   it('keeps the Swagger page working under its CSP: every script and style it loads is its own, no inline script', async () => {
