@@ -90,7 +90,7 @@ describe('notification streams end with their session (shared API, sessions chec
   });
 });
 
-describe('notification streams on an API with 4-second tokens and at most 2 streams per user', () => {
+describe('notification streams on an API with 6-second tokens and at most 2 streams per user', () => {
   let api: ExtraApi;
   beforeAll(async () => { api = await startExtraApi('api-edge', EDGE_TEST_ENV); });
   afterAll(async () => { await api?.stop(); });
@@ -98,7 +98,7 @@ describe('notification streams on an API with 4-second tokens and at most 2 stre
   it('ends a stream when its token expires, though nothing else happens on it', async () => {
     const stream = await openRaw(api.url, await freshToken('dea.agent', api.url));
     expect(stream.status).toBe(200);
-    await endsWithin(stream, 12_000);
+    await endsWithin(stream, 15_000);
     expect(stream.events.at(-1)).toEqual({ event: 'session-ended', data: { reason: 'expired' } });
   });
 

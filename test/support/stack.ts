@@ -55,7 +55,7 @@ export const ACCOUNT_TEST_ENV: Record<string, string> = {
  * small stream cap, and a trusted proxy on loopback (HSTS only for requests a trusted proxy says came over TLS).
  */
 export const EDGE_TEST_ENV: Record<string, string> = {
-  TOKEN_TTL: '4s',
+  TOKEN_TTL: '6s',
   STREAM_SESSION_CHECK_EVERY: '500ms',
   STREAMS_PER_USER: '2',
   TRUST_PROXY: '127.0.0.1',

@@ -55,8 +55,11 @@ export class NotificationsController {
     @CurrentUser() user: AuthUser, @CurrentSession() sessionId: string, @SseSignal() signal: AbortSignal,
     @Query() query: NotificationsQueryDto, @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
+    // The slot is released on every way out: the signal aborts on disconnect, completion and error, also when the
+    // client left before the stream was set up (the Observable below is then never subscribed).
     const release = this.registry.acquire(user.userId);
     signal.addEventListener('abort', release, { once: true });
+    if (signal.aborted) release();
     let cursor: string;
     try {
       const since = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : query.since;
