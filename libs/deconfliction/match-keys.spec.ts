@@ -19,6 +19,8 @@ describe('normalizeOrganization (legal forms and articles dropped)', () => {
     ['Transportes del Norte, S.A. de C.V.', 'transportes norte'],
     ['Border Guns LLC', 'border guns'],
     ['S.A. de C.V.', null],
+    ['Los Z\u0435t\u0430s', 'zetas'],
+    ['C\u00e1rtel\u200b de Sin\u0430loa', 'cartel sinaloa'],
   ])('%p -> %p', (input, expected) => expect(normalizeOrganization(input)).toBe(expected));
 });
 
@@ -29,6 +31,9 @@ describe('identifierNorms (the agency country reads national phone numbers)', ()
     ['VEHICLE_PLATE', 'abc-1234', 'US-AZ', 'ABC1234'],
     ['EMAIL', ' Broker@Example.MX ', undefined, 'broker@example.mx'],
     ['FFL_LICENSE', '1-23-456-78-9A-12345', undefined, '123456789A12345'],
+    ['EMAIL', 'bro\u200bker@ex\u0430mple.mx', undefined, 'broker@example.mx'],
+    ['VEHICLE_PLATE', '\u0410\u0412\u0421 123', 'US-AZ', 'ABC123'],
+    ['PHONE', '(520)\u2060555-0134', undefined, '+15205550134'],
   ] as const)('%s %p (region %p) -> %p', (type, value, region, expected) => {
     expect(identifierNorms(type, value, region, options)).toEqual([{ norm: expected, partial: false }]);
   });
@@ -60,6 +65,8 @@ describe('keysForItems', () => {
   it('keys persons by folded tokens and operations with the default radius', () => {
     const persons = keysForItems({ kind: 'subjects', items: [{ id: 'p', kind: 'PERSON', fullName: 'Martínez Gómez, José' }] }, options);
     expect(persons.persons[0]).toMatchObject({ tokens: ['gomez', 'jose', 'martinez'], dateOfBirth: null });
+    const disguised = keysForItems({ kind: 'subjects', items: [{ id: 'q', kind: 'PERSON', fullName: 'Mart\u200bínez G\u043emez, Jos\u0435' }] }, options);
+    expect(disguised.persons[0]).toMatchObject({ tokens: ['gomez', 'jose', 'martinez'], folded: persons.persons[0].folded });
     const events = keysForItems({ kind: 'operations', items: [{ id: 'o', type: 'ARREST', latitude: 31, longitude: -110, startsAt: '2030-01-01T00:00:00-07:00', endsAt: '2030-01-01T02:00:00-07:00' }] }, options);
     expect(events.events[0]).toMatchObject({ radiusMeters: 250, startsAt: '2030-01-01T07:00:00.000Z' });
   });

@@ -1,5 +1,5 @@
 import {
-  foldText, nameTokens, normalizeAddress, normalizeEmail, normalizeFflLicense, normalizePhone, normalizePlate,
+  canonicalText, foldText, nameTokens, normalizeAddress, normalizeEmail, normalizeFflLicense, normalizePhone, normalizePlate,
   normalizeSerial, normalizeVin, readableSerialParts,
 } from './normalize';
 
@@ -91,4 +91,46 @@ describe('nameTokens (accents, particles, order, compound surnames)', () => {
   });
 
   it('folds text', () => expect(foldText('  Ñandú   CAFÉ! ')).toBe('nandu cafe'));
+});
+
+describe('canonicalText (invisible and look-alike characters, UTS #39)', () => {
+  const ZWSP = '\u200b';
+  it.each([
+    [`Jo${ZWSP}sé Mar\u00adtínez`, 'José Martínez', 'zero-width space and soft hyphen dropped'],
+    ['M\u0430rtinez', 'Martinez', 'Cyrillic a'],
+    ['\u041c\u0410\u0420\u0422\u0418\u041d\u0415\u0417', 'MAPTИHE3', 'Cyrillic capitals with Latin look-alikes (И has none)'],
+    ['\u039dAVARRO', 'NAVARRO', 'Greek capital Nu is N, although small nu looks like v'],
+    ['\u0406van', 'Ivan', 'Cyrillic capital I'],
+    ['ｊｏｓｅ', 'jose', 'full-width letters (NFKC)'],
+    ['\ufb01del', 'fidel', 'ligature (NFKC)'],
+    ['a\u200db\u2060c\ufe0f', 'abc', 'joiner, word joiner, variation selector'],
+    ['Peña Ñandú', 'Peña Ñandú', 'Spanish letters are no look-alikes'],
+    ['0O1lI|m', '0O1lI|m', 'ASCII is never mapped'],
+  ])('%p -> %p (%s)', (input, expected) => expect(canonicalText(input)).toBe(expected));
+
+  it('reads a vertical stroke as I in an upper-case value', () => expect(canonicalText('AB\u0399\u04c0\u01c012', 'upper')).toBe('ABIII12'));
+  it('borrows the capital\'s prototype for a small letter without a Latin one', () => expect(canonicalText('\u043a\u0432', 'upper')).toBe('KB'));
+});
+
+describe('normalisers see through invisible and look-alike characters', () => {
+  it.each([
+    [nameTokens(`Jo\u200bsé Martínez`), nameTokens('Jose Martinez')],
+    [nameTokens('Jos\u0435 M\u0430rt\u0456nez'), nameTokens('Jose Martinez')],
+    [normalizeEmail('bro\u200bker@example.mx'), 'broker@example.mx'],
+    [normalizeEmail('br\u043ek\u0435r@\u0435xample.mx'), 'broker@example.mx'],
+    [normalizePlate('\u0410\u0412\u0421-1234'), 'ABC1234'],
+    [normalizeSerial('KZ\u200b4471\u20609'), 'KZ44719'],
+    [normalizeVin('1HGCM82633\u0410004352'), '1HGCM82633A004352'],
+    [normalizePhone('+1 520 555\u200b0134', 'US'), '+15205550134'],
+    [normalizePhone('＋１ ５２０ ５５５ ０１３４', 'US'), '+15205550134'],
+    [normalizeFflLicense('9-86-012-01-7\u041a-01234'), '986012017K01234'],
+    [normalizeAddress('1234 N\u043erth Gr\u0430nd Avenue'), '1234 n grand ave'],
+    [foldText('Ø\u0142'), 'ol'],
+  ])('%p equals %p', (actual, expected) => expect(actual).toEqual(expected));
+
+  it.each([
+    ['AB0123', 'ABO123'],
+    ['KZ1234', 'KZI234'],
+    ['KZ1234', 'KZL234'],
+  ])('keeps ASCII serials %p and %p apart', (a, b) => expect(normalizeSerial(a)).not.toBe(normalizeSerial(b)));
 });

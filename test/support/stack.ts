@@ -45,6 +45,8 @@ export const TEST_ENV: Record<string, string> = {
   ANON_RATE_LIMIT: '100000',
   ANON_RATE_WINDOW: '1m',
   ANON_AUDIT_WINDOW: '2s',
+  // Notification streams re-read their session every second (security-edge-streams.spec.ts ends sessions under them).
+  STREAM_SESSION_CHECK_EVERY: '1s',
 };
 
 /** Second-scale account protection for the API process that account-protection.spec.ts starts beside the shared one. */
@@ -57,6 +59,17 @@ export const ACCOUNT_TEST_ENV: Record<string, string> = {
   LOGIN_RATE_WINDOW: '1m',
   ANON_RATE_LIMIT: '20',
   ANON_RATE_WINDOW: '1m',
+};
+
+/**
+ * The API process security-edge-streams.spec.ts starts beside the shared one: tokens that expire within seconds, a
+ * small stream cap, and a trusted proxy on loopback (HSTS only for requests a trusted proxy says came over TLS).
+ */
+export const EDGE_TEST_ENV: Record<string, string> = {
+  TOKEN_TTL: '6s',
+  STREAM_SESSION_CHECK_EVERY: '500ms',
+  STREAMS_PER_USER: '2',
+  TRUST_PROXY: '127.0.0.1',
 };
 
 export function readStack(): StackInfo {

@@ -3,25 +3,30 @@ import { ConsoleLogger, Logger, UnsupportedMediaTypeException } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../../libs/config/config';
+import { loadEdgeConfig } from '../../../libs/config/edge-config';
 import { AppModule } from './app.module';
 import { ProblemFilter, renderError, sendProblem } from './common/problem.filter';
 import { checkJsonValue } from './common/body-guard';
+import { registerSecurityHeaders, requestIdFor } from './common/edge-hardening';
 import { createValidationPipe } from './common/validation';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  const edge = loadEdgeConfig();
   const adapter = new FastifyAdapter({
     loggerInstance: pino({ name: 'api', level: config.logLevel }),
     bodyLimit: config.bodyLimitBytes,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The header is read by requestIdFor, which keeps it only when it is a short safe token.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+    trustProxy: edge.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
   });
+  await registerSecurityHeaders(app);
   const fastify = app.getHttpAdapter().getInstance();
   const errorLogger = new Logger('http');
   fastify.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id); });
@@ -58,8 +63,9 @@ async function bootstrap(): Promise<void> {
     .build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
-  new Logger('api').log(`listening on ${config.port}`);
+  // Loopback unless HOST says otherwise: a development server is not reachable from the network by accident.
+  await app.listen({ port: config.port, host: edge.host });
+  new Logger('api').log(`listening on ${edge.host}:${config.port}`);
 }
 
 bootstrap().catch((error) => {

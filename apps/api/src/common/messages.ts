@@ -111,4 +111,9 @@ export const M = {
     en: 'Too many requests without a valid token from this address (at most {limit} per {window} seconds); retry in {seconds} seconds.',
     es: 'Demasiadas solicitudes sin un token válido desde esta dirección (como máximo {limit} cada {window} segundos); reintente en {seconds} segundos.',
   },
+  // security hardening (issue 22): edge
+  tooManyStreams: {
+    en: 'You already have {limit} notification streams open (one per browser tab or client); close one, or poll GET /notifications?since=.',
+    es: 'Ya tiene {limit} flujos de notificaciones abiertos (uno por pestaña o cliente); cierre uno o consulte GET /notifications?since=.',
+  },
 } satisfies Record<string, Message>;

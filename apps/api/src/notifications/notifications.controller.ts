@@ -1,13 +1,16 @@
-import { Controller, Get, Headers, MessageEvent, Query, Sse } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Observable } from 'rxjs';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import type { EdgeConfig } from '../../../../libs/config/edge-config';
 import { NotificationRecord, NotificationStore } from '../../../../libs/notifications/notification-store';
-import { CurrentUser } from '../auth/auth.decorators';
+import { SessionEnd, StreamSessions } from '../../../../libs/notifications/stream-sessions';
+import { CurrentSession, CurrentUser } from '../auth/auth.decorators';
 import { fieldError } from '../common/api-error';
 import { NotificationsHub } from './notifications.hub';
+import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
 
 const SINCE_PATTERN = /^(\d{1,18}|\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2}))$/;
 
@@ -27,7 +30,10 @@ const event = (n: NotificationRecord): MessageEvent => ({ id: n.id, type: n.kind
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly store: NotificationStore, private readonly hub: NotificationsHub) {}
+  constructor(
+    private readonly store: NotificationStore, private readonly hub: NotificationsHub, private readonly registry: StreamRegistry,
+    private readonly sessions: StreamSessions, @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
+  ) {}
 
   /** For clients that poll: everything after `since` (an id, or a time), oldest first. */
   @Get()
@@ -40,16 +46,42 @@ export class NotificationsController {
   /**
    * Server-Sent Events: each notification is an event whose id is the notification id, so a client reconnecting
    * with Last-Event-ID (or `since`) misses nothing. Without either, the stream starts from now.
+   * The stream lives only as long as its session: the session row is read again every STREAM_SESSION_CHECK_EVERY and
+   * before anything is delivered; once the session is gone (logout, revocation), expired, idle or its user disabled,
+   * a last `session-ended` event says why and the stream completes. A user holds at most STREAMS_PER_USER streams.
    */
   @Sse('stream')
   async stream(
-    @CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto, @Headers('last-event-id') lastEventId?: string,
+    @CurrentUser() user: AuthUser, @CurrentSession() sessionId: string, @SseSignal() signal: AbortSignal,
+    @Query() query: NotificationsQueryDto, @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
-    const since = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : query.since;
-    let cursor = since === undefined ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, since);
+    // The slot is released on every way out: the signal aborts on disconnect, completion and error, also when the
+    // client left before the stream was set up (the Observable below is then never subscribed).
+    const release = this.registry.acquire(user.userId);
+    signal.addEventListener('abort', release, { once: true });
+    if (signal.aborted) release();
+    let cursor: string;
+    try {
+      const since = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : query.since;
+      cursor = since === undefined ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, since);
+    } catch (error) {
+      release();
+      throw error;
+    }
     return new Observable<MessageEvent>((subscriber) => {
       let reading = false;
       let again = false;
+      const end = (reason: SessionEnd): void => {
+        if (subscriber.closed) return;
+        subscriber.next({ type: 'session-ended', data: { reason } });
+        subscriber.complete();
+      };
+      /** True while the session may stream; a database that is away ends nothing (it delivers nothing either). */
+      const sessionLive = async (): Promise<boolean> => {
+        const reason = await this.sessions.endReason(sessionId);
+        if (reason) end(reason);
+        return reason === null;
+      };
       const drain = async (): Promise<void> => {
         if (reading) { again = true; return; }
         reading = true;
@@ -57,6 +89,7 @@ export class NotificationsController {
           do {
             again = false;
             for (;;) {
+              if (subscriber.closed || !(await sessionLive())) return;
               const batch = await this.store.since(user.userId, cursor, 200);
               for (const n of batch) subscriber.next(event(n));
               if (batch.length > 0) cursor = batch[batch.length - 1].id;
@@ -74,9 +107,10 @@ export class NotificationsController {
         subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } });
         void drain();
       }, HEARTBEAT_MS);
+      const sessionCheck = setInterval(() => void sessionLive().catch(() => undefined), this.edge.streamSessionCheckEveryMs);
       subscriber.next({ type: 'ready', data: { lastId: cursor } });
       void drain();
-      return () => { unsubscribe(); clearInterval(heartbeat); };
+      return () => { unsubscribe(); clearInterval(heartbeat); clearInterval(sessionCheck); release(); };
     });
   }
 

@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../../libs/config/config';
+import { loadEdgeConfig } from '../../../../libs/config/edge-config';
+import { StreamSessions } from '../../../../libs/notifications/stream-sessions';
+import { APP_CONFIG } from '../infra/tokens';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsHub } from './notifications.hub';
+import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
 
-@Module({ controllers: [NotificationsController], providers: [NotificationsHub] })
+@Module({
+  controllers: [NotificationsController],
+  providers: [
+    NotificationsHub,
+    StreamRegistry,
+    { provide: EDGE_CONFIG, useFactory: loadEdgeConfig },
+    {
+      provide: StreamSessions,
+      useFactory: (dataSource: DataSource, config: AppConfig) => new StreamSessions(dataSource, config.accounts.sessionIdleTimeoutMs),
+      inject: [DataSource, APP_CONFIG],
+    },
+  ],
+})
 export class NotificationsModule {}
