@@ -10,6 +10,7 @@ import { Seizures1763900000005 } from './migrations/1763900000005-Seizures';
 import { PersonPairKeys1763900000006 } from './migrations/1763900000006-PersonPairKeys';
 import { AccountProtection1763900000007 } from './migrations/1763900000007-AccountProtection';
 import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseFirearmTraces';
+import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   PersonPairKeys1763900000006,
   AccountProtection1763900000007,
   CaseFirearmTraces1763900000008,
+  DeconflictionChecks1763900000010,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

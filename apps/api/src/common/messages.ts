@@ -102,4 +102,13 @@ export const M = {
     es: 'El tipo de contenido {type} no es compatible; envíe application/json.',
   },
   internal: { en: 'An unexpected error occurred; it has been logged with request id {requestId}.', es: 'Ocurrió un error inesperado; se registró con el identificador {requestId}.' },
+  // Deconfliction checks (issue 22, item 2): the per-user check budget.
+  checkBudgetExceeded: {
+    en: 'Check budget used up: at most {limit} values may be checked in {hours} hour(s); retry in {seconds} seconds, or call the watch desk.',
+    es: 'Presupuesto de consultas agotado: como máximo {limit} valores en {hours} hora(s); reintente en {seconds} segundos o llame a la mesa de guardia.',
+  },
+  checkTooLarge: {
+    en: 'This check carries {items} values, more than the {limit} a user may check in {hours} hour(s); split it.',
+    es: 'Esta consulta lleva {items} valores, más de los {limit} que un usuario puede consultar en {hours} hora(s); divídala.',
+  },
 } satisfies Record<string, Message>;
