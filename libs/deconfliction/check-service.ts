@@ -29,22 +29,19 @@ const PATTERN_LOCK_SEED = 7_240_011;
  */
 export class CheckService {
   private readonly budget: CheckBudget;
-  private readonly store: CheckStore;
-  private readonly notices: CheckNotices;
+  /** The kept checks, which `GET /deconfliction/checks` pages through. */
+  readonly records: CheckStore;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly deconfliction: DeconflictionService,
-    notices: CheckNotices,
+    private readonly notices: CheckNotices,
     private readonly audit: AuditStore,
     private readonly config: CheckConfig,
   ) {
     this.budget = new CheckBudget(config);
-    this.store = new CheckStore(dataSource);
-    this.notices = notices;
+    this.records = new CheckStore(dataSource);
   }
-
-  get records(): CheckStore { return this.store; }
 
   async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {
     const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
@@ -63,11 +60,11 @@ export class CheckService {
       }
       const matches = await this.deconfliction.check(actor.agency, batches, tx);
       const records = distinctRecords(matches.map(recordOf));
-      const owners = await this.store.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'));
+      const owners = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'));
       const checkId = randomUUID();
-      await this.store.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items, matches: records });
+      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items, matches: records });
       const foreign = records.filter((r) => r.agency !== actor.agency);
-      const me = await this.store.user(tx, actor.userId);
+      const me = await this.records.user(tx, actor.userId);
       const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
       await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners);
       // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
@@ -90,11 +87,11 @@ export class CheckService {
     for (const match of byItem) {
       // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-pattern:${match.itemId}:${actor.agency}`, PATTERN_LOCK_SEED]);
-      const users = await this.store.repeatedBy(tx, match.itemId, actor.agency, since);
+      const users = await this.records.repeatedBy(tx, match.itemId, actor.agency, since);
       const checks = users.reduce((n, u) => n + u.checks, 0);
-      if (checks < this.config.patternThreshold || await this.store.alertedSince(tx, match.itemId, actor.agency, since)) continue;
+      if (checks < this.config.patternThreshold || await this.records.alertedSince(tx, match.itemId, actor.agency, since)) continue;
       const id = randomUUID();
-      await this.store.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
+      await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
       const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
       await this.notices.patternAlert(tx, {
         id, raisedAt: now, match, owner: owners.get(match.caseId ?? match.lookoutId ?? ''), checkerAgency: actor.agency, checks,

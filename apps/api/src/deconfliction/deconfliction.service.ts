@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
@@ -20,7 +19,6 @@ import type { CreateLookoutDto, ResolveHitDto } from './dto/deconfliction.dto';
 @Injectable()
 export class DeconflictionApi {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
     private readonly cases: CasesService,
