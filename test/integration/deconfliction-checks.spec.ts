@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../libs/auth/password';
 import { ExtraApi, startExtraApi } from '../support/extra-api';
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
+import { openStream } from '../support/sse';
 import { CHECK_TEST_ENV } from '../support/stack';
 
 /**
@@ -57,8 +58,15 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     const [a, b] = [digits(3), digits(4)];
     const owner = await iceCase({ identifiers: [{ type: 'PHONE', value: `+1 (520) ${a}-${b}` }] });
     const checked = `520.${a}.${b}`;
+    const stream = await openStream(ice);
     const check = await http('POST', '/deconfliction/checks', { token: atf, body: { identifiers: [{ type: 'PHONE', value: checked }] } });
     expect(check.status).toBe(200);
+    try {
+      const streamed = await stream.waitFor((e) => e.event === 'deconfliction.check_matched' && JSON.stringify(e.data).includes(owner.caseNumber));
+      expect(streamed.data.payload.check.checker.agency).toBe('ATF');
+    } finally {
+      stream.close();
+    }
     expect(check.body.matches).toHaveLength(1);
     expect(Object.keys(check.body.matches[0]).sort()).toEqual(ANSWER_KEYS);
     expect(Object.keys(check.body.matches[0].counterpart).sort()).toEqual(COUNTERPART_KEYS);
@@ -167,6 +175,14 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect(tooLarge.body.detail).toContain('split it');
     const other = await tokenOf(await createUser('ATF', `Budget ${uniqueWord()}`));
     expect((await http('POST', '/deconfliction/checks', { baseUrl: api.url, token: other, body: { identifiers: [email()] } })).status).toBe(200);
+  });
+
+  it('lets concurrent checks of one user take the last of the budget only once', async () => {
+    const token = await tokenOf(await createUser('ATF', `Burst ${uniqueWord()}`));
+    const answers = await Promise.all(Array.from({ length: 7 }, () => http('POST', '/deconfliction/checks', {
+      baseUrl: api.url, token, body: { identifiers: [{ type: 'EMAIL', value: `${uniqueWord()}@example.org` }] },
+    })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 429, 429, 429]);
   });
 
   it('also keeps a budget per day: values checked hours ago still count', async () => {
