@@ -113,8 +113,10 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect(await auditRows('deconfliction.checked', 'entity_id = $2', [record.id])).toEqual([
       expect.objectContaining({ actor: 'atf.agent', details: expect.objectContaining({ matches: [{ matchType: 'PHONE', agency: 'ICE', case: owner.id, lookout: null }] }) }),
     ]);
-    const reads = await auditRows('deconfliction.checks_read', `actor = 'ice.agent' AND details->'checks' ? $2`, [record.id]);
+    const reads = await auditRows('check.read_other_agency', `actor = 'ice.agent' AND details->'records' @> $2::jsonb`,
+      [JSON.stringify([{ id: record.id, agencies: ['ATF'] }])]);
     expect(reads).toHaveLength(1);
+    expect(reads[0].entity_id).toBeNull();
   });
 
   it('answers a planned operation and an obliterated serial with pointers only: no distance, score or matched length', async () => {

@@ -69,12 +69,15 @@ export class DeconflictionChecksApi {
     const page = rows.slice(0, limit);
     const pointers = await this.checks.records.matchPointers(page.map((r) => r.id));
     const items = page.map((row) => listView(row, user.agency, pointers.filter((p) => p.check_id === row.id)));
-    const others = [...new Set(items.flatMap((i) => [i.checker.agency, ...i.matches.map((m) => m.owner.agency)]))]
-      .filter((a) => a !== user.agency).sort();
-    if (others.length > 0) {
+    // The read-audit convention of issue 22 (item 6): one entry per list read naming every record that holds another
+    // agency's data (a check holds its checker's agency and the agencies of what it met), none for own data only.
+    const records = items
+      .map((i) => ({ id: i.id, agencies: [...new Set([i.checker.agency, ...i.matches.map((m) => m.owner.agency)])].filter((a) => a !== user.agency).sort() }))
+      .filter((r) => r.agencies.length > 0);
+    if (records.length > 0) {
       await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'deconfliction.checks_read', entityType: 'check', entityId: null,
-        details: { checks: items.map((i) => i.id), agencies: others },
+        actor: user.username, agency: user.agency, action: 'check.read_other_agency', entityType: 'check', entityId: null,
+        details: { records, returned: items.length },
       });
     }
     const last = page[page.length - 1];
