@@ -62,7 +62,9 @@ export class CheckService {
       const records = distinctRecords(matches.map(recordOf));
       const owners = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'));
       const checkId = randomUUID();
-      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items, matches: records });
+      // What the budget charged (an empty check costs one, so a flood of them is not free).
+      const charged = Math.max(1, items);
+      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
       const foreign = records.filter((r) => r.agency !== actor.agency);
       const me = await this.records.user(tx, actor.userId);
       const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Checks are no longer silent (issue 22, item 2): every `POST /deconfliction/checks` is kept, with what it met.
  * - `deconfliction_checks`: who checked (user, agency), when, how many values of each kind. No checked value is kept:
  *   repetition is detected on the matched item, and a hash of a phone or a date of birth would be reversible anyway.
- *   `items` is what the per-user budget counts; `matched_agencies` lets each agency list the checks that met its items.
+ *   `items` is what the per-user budget charged (the values checked; an empty check costs one); `matched_agencies`
+ *   lets each agency list the checks that met its items.
  * - `deconfliction_check_matches`: per check, each item of a case or lookout it met (type, owner, agency).
  * - `deconfliction_check_alerts`: a pattern of checks by one agency meeting one item of another, once per window.
  * - `deconfliction_check_refusals`: when a user's budget refusal was last audited (audited once per window).
@@ -20,7 +21,7 @@ export class DeconflictionChecks1763900000010 implements MigrationInterface {
         agency text NOT NULL REFERENCES agencies(code),
         checked_at timestamptz NOT NULL,
         counts jsonb NOT NULL,
-        items integer NOT NULL CHECK (items >= 0),
+        items integer NOT NULL CHECK (items >= 1),
         matched_agencies text[] NOT NULL DEFAULT '{}'
       )`);
     await q.query(`CREATE INDEX deconfliction_checks_user ON deconfliction_checks (user_id, checked_at) INCLUDE (items)`);
