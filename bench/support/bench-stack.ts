@@ -56,11 +56,12 @@ export async function startBenchStack(log: Log): Promise<BenchStack> {
     const temporalPort = await freePort();
     const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(log), port: temporalPort, headless: true });
     stops.push(() => temporal.stop());
-    // One agent sends every check back to back: the per-user write limit (WRITE_RATE_LIMIT, 120 a minute) would
-    // answer 429 after the first 120, timing the limiter instead of matching.
+    // One agent sends every check back to back: the per-user write limit (WRITE_RATE_LIMIT, 120 a minute) and the
+    // per-user check budget (CHECK_BUDGET_PER_HOUR/DAY, 60 and 300 values) would answer 429 after the first few,
+    // timing the limiters instead of matching. The budget's accounting (one indexed sum per check) is still measured.
     const app = await startAppProcesses({
       DATABASE_URL: pg.url, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development',
-      WRITE_RATE_LIMIT: '1000000',
+      WRITE_RATE_LIMIT: '1000000', CHECK_BUDGET_PER_HOUR: '100000000', CHECK_BUDGET_PER_DAY: '100000000',
       // bench:load logs in about 75 times a minute, all from 127.0.0.1: the per-address login limit would time itself.
       LOGIN_RATE_LIMIT: '0',
     }, await freePort(), 'quiet');

@@ -8,8 +8,9 @@ import type { Sample } from './stats';
 
 /** The two ways a check is timed: through the API, and the production probe called directly on one connection. */
 
+/** What the API answers per match (api.md): pointers only, no score; scores are read from the probe's own matches. */
 export interface CheckMatch {
-  matchType: string; matchedValue: string; score: number;
+  matchType: string; matchedValue: string;
   counterpart: { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null };
 }
 

@@ -11,6 +11,7 @@ import { PersonPairKeys1763900000006 } from './migrations/1763900000006-PersonPa
 import { AccountProtection1763900000007 } from './migrations/1763900000007-AccountProtection';
 import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseFirearmTraces';
 import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHardening';
+import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AccountProtection1763900000007,
   CaseFirearmTraces1763900000008,
   AuthHardening1763900000009,
+  DeconflictionChecks1763900000010,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

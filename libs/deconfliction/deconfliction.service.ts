@@ -119,14 +119,15 @@ export class DeconflictionService {
     });
   }
 
-  /** Values checked without being stored (a "check before you act"): the pointers they would meet. */
-  async check(agency: string, batches: CaseItems[]): Promise<Match[]> {
-    const options = await this.keyOptions(agency);
+  /**
+   * Values checked without being stored (a "check before you act"): what they would meet. Runs in the caller's
+   * transaction (CheckService), which records the check and tells the other side in the same commit.
+   */
+  async check(agency: string, batches: CaseItems[], tx: EntityManager): Promise<Match[]> {
+    const options = await this.keyOptions(agency, tx);
     const keys = mergeKeys(batches.map((b) => keysForItems(b, options)));
-    return this.dataSource.transaction(async (tx) => {
-      const codes = await this.matching.personCodes(tx, keys.persons);
-      return this.matching.probe(tx, keys, codes, null);
-    });
+    const codes = await this.matching.personCodes(tx, keys.persons);
+    return this.matching.probe(tx, keys, codes, null);
   }
 
   /** The timer ran out with nobody resolving: the watch desk and both sides are told. Idempotent. */

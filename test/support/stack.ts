@@ -47,6 +47,18 @@ export const TEST_ENV: Record<string, string> = {
   ANON_AUDIT_WINDOW: '2s',
   // Notification streams re-read their session every second (security-edge-streams.spec.ts ends sessions under them).
   STREAM_SESSION_CHECK_EVERY: '1s',
+  // Deconfliction checks: the suites (matrix, fuzzing, the fault suite) check far more values per user than an agent;
+  // the budget's 429 and the pattern alert are tested on an API process of their own (deconfliction-checks.spec.ts).
+  CHECK_BUDGET_PER_HOUR: '1000000',
+  CHECK_BUDGET_PER_DAY: '1000000',
+};
+
+/** Small check budget and pattern threshold for the API process deconfliction-checks.spec.ts starts. */
+export const CHECK_TEST_ENV: Record<string, string> = {
+  CHECK_BUDGET_PER_HOUR: '4',
+  CHECK_BUDGET_PER_DAY: '6',
+  CHECK_PATTERN_THRESHOLD: '3',
+  CHECK_PATTERN_WINDOW: '1h',
 };
 
 /** Second-scale account protection for the API process that account-protection.spec.ts starts beside the shared one. */

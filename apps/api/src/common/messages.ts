@@ -116,4 +116,13 @@ export const M = {
     en: 'You already have {limit} notification streams open (one per browser tab or client); close one, or poll GET /notifications?since=.',
     es: 'Ya tiene {limit} flujos de notificaciones abiertos (uno por pestaña o cliente); cierre uno o consulte GET /notifications?since=.',
   },
+  // Deconfliction checks (issue 22, item 2): the per-user check budget.
+  checkBudgetExceeded: {
+    en: 'Check budget used up: at most {limit} values may be checked in {hours} hour(s); retry in {seconds} seconds, or call the watch desk.',
+    es: 'Presupuesto de consultas agotado: como máximo {limit} valores en {hours} hora(s); reintente en {seconds} segundos o llame a la mesa de guardia.',
+  },
+  checkTooLarge: {
+    en: 'This check carries {items} values, more than the {limit} a user may check in {hours} hour(s); split it.',
+    es: 'Esta consulta lleva {items} valores, más de los {limit} que un usuario puede consultar en {hours} hora(s); divídala.',
+  },
 } satisfies Record<string, Message>;

@@ -5,14 +5,15 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyService } from '../common/idempotency.service';
 import { UuidParam } from '../common/uuid-param.pipe';
+import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionApi } from './deconfliction.service';
-import { CheckDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
 @Controller()
 export class DeconflictionController {
-  constructor(private readonly deconfliction: DeconflictionApi) {}
+  constructor(private readonly deconfliction: DeconflictionApi, private readonly checks: DeconflictionChecksApi) {}
 
   @Get('cases/:id/hits')
   @Roles('CASE_AGENT', 'LEADERSHIP')
@@ -39,12 +40,22 @@ export class DeconflictionController {
     return this.deconfliction.resolve(user, id, body);
   }
 
-  /** Check values against every case and lookout without storing them ("before you knock"). */
+  /**
+   * Check values against every case and lookout without storing them ("before you knock"). Charged to the caller's
+   * budget (429 past it), kept, and made known to every agency whose item it meets.
+   */
   @Post('deconfliction/checks')
   @Roles('CASE_AGENT')
   @HttpCode(200)
   check(@CurrentUser() user: AuthUser, @Body() body: CheckDto) {
-    return this.deconfliction.check(user, body);
+    return this.checks.check(user, body);
+  }
+
+  /** The checks the caller's agency made, and other agencies' checks that met its items: pointers only. */
+  @Get('deconfliction/checks')
+  @Roles('CASE_AGENT', 'DECONFLICTION_COORDINATOR', 'LEADERSHIP')
+  listChecks(@CurrentUser() user: AuthUser, @Query() query: CheckListQueryDto) {
+    return this.checks.list(user, query);
   }
 
   @Post('lookouts')

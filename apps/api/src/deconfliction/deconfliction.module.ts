@@ -1,7 +1,29 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import { loadCheckConfig } from '../../../../libs/deconfliction/check-config';
+import { CheckNotices } from '../../../../libs/deconfliction/check-notices';
+import { CheckService } from '../../../../libs/deconfliction/check-service';
+import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
+import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.service';
 
-@Module({ imports: [CasesModule], controllers: [DeconflictionController], providers: [DeconflictionApi] })
+@Module({
+  imports: [CasesModule],
+  controllers: [DeconflictionController],
+  providers: [
+    DeconflictionApi,
+    DeconflictionChecksApi,
+    {
+      provide: CheckService,
+      inject: [DataSource, DeconflictionService, NotificationStore, AuditStore],
+      // The check settings are read here, at start: a bad CHECK_* value stops the API instead of a check.
+      useFactory: (ds: DataSource, deconfliction: DeconflictionService, notifications: NotificationStore, audit: AuditStore) =>
+        new CheckService(ds, deconfliction, new CheckNotices(notifications), audit, loadCheckConfig()),
+    },
+  ],
+})
 export class DeconflictionModule {}

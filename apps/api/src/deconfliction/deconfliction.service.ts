@@ -1,31 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import type { CaseItems } from '../../../../libs/contracts/case-items';
 import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRecord, HitStatus, HitStore } from '../../../../libs/deconfliction/hit-store';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
-import type { Match } from '../../../../libs/deconfliction/matching-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
 import { CasesService } from '../cases/cases.service';
 import { decodeCursor, encodeKeyset } from '../common/cursor';
-import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { ApiError, fieldError } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import type { CheckDto, CreateLookoutDto, ResolveHitDto } from './dto/deconfliction.dto';
-
-const withCheckIds = <T extends object>(items: T[] | undefined) => (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+import type { CreateLookoutDto, ResolveHitDto } from './dto/deconfliction.dto';
 
 @Injectable()
 export class DeconflictionApi {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
     private readonly cases: CasesService,
@@ -83,29 +77,6 @@ export class DeconflictionApi {
     return coordinatorView(await this.requireHit(hitId));
   }
 
-  /** A check stores nothing but tells the caller about other agencies' cases, so it is audited like a read. */
-  async check(user: AuthUser, dto: CheckDto) {
-    const options = await this.deconfliction.keyOptions(user.agency);
-    const problems = unreadableFields(dto, options);
-    if (problems.length > 0) throw fieldErrors(problems);
-    const batches = [
-      { kind: 'subjects', items: withCheckIds(dto.subjects) },
-      { kind: 'identifiers', items: withCheckIds(dto.identifiers) },
-      { kind: 'firearms', items: withCheckIds(dto.firearms) },
-      { kind: 'operations', items: withCheckIds(dto.operations) },
-    ] as CaseItems[];
-    const matches = await this.deconfliction.check(user.agency, batches);
-    const pointers = await this.pointers(matches);
-    await this.audit.append({
-      actor: user.username, agency: user.agency, action: 'deconfliction.checked', entityType: 'check', entityId: null,
-      details: {
-        counts: Object.fromEntries(batches.map((b) => [b.kind, b.items.length])),
-        matches: matches.map((m) => ({ matchType: m.matchType, case: m.other.caseId, lookout: m.other.lookoutId })),
-      },
-    });
-    return { matches: pointers };
-  }
-
   async createLookout(user: AuthUser, dto: CreateLookoutDto, key: string | undefined): Promise<IdempotentOutcome> {
     const options = await this.deconfliction.keyOptions(user.agency);
     const problems = unreadableFields({ identifiers: [{ type: dto.type, value: dto.value, region: dto.region }] }, options);
@@ -144,29 +115,6 @@ export class DeconflictionApi {
   private alreadyResolved(hit: HitRecord): ApiError {
     return new ApiError('Conflict', M.hitAlreadyResolved, { id: hit.id, resolution: hit.resolution ?? '' }, {
       body: { currentStatus: hit.status, resolution: hit.resolution, resolvedBy: hit.resolvedBy },
-    });
-  }
-
-  /** Whom to call for each match: the other side's agency, case number and lead agent (or lookout owner). */
-  private async pointers(matches: Match[]) {
-    const caseIds = [...new Set(matches.map((m) => m.other.caseId).filter((id): id is string => id !== null))];
-    const lookoutIds = [...new Set(matches.map((m) => m.other.lookoutId).filter((id): id is string => id !== null))];
-    const rows: { id: string; case_number: string | null; full_name: string; phone: string | null }[] = await this.dataSource.query(
-      `SELECT c.id, c.case_number, u.full_name, u.phone FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
-       UNION ALL
-       SELECT l.id, NULL, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])`,
-      [caseIds, lookoutIds],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return matches.map((m) => {
-      const other = byId.get(m.other.caseId ?? m.other.lookoutId ?? '');
-      return {
-        matchType: m.matchType, matchedValue: m.own.value, score: m.score,
-        counterpart: {
-          agency: m.other.agency, caseNumber: other?.case_number ?? null, agentName: other?.full_name ?? null,
-          agentPhone: other?.phone ?? null,
-        },
-      };
     });
   }
 }

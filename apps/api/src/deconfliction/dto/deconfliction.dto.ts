@@ -44,6 +44,20 @@ export class CheckDto {
   operations?: OperationDto[];
 }
 
+export const CHECK_DIRECTIONS = ['MADE', 'RECEIVED'] as const;
+
+/** `GET /deconfliction/checks`: MADE by the caller's agency, RECEIVED from other agencies on its items; both by default. */
+export class CheckListQueryDto {
+  @IsOptional() @IsIn(CHECK_DIRECTIONS)
+  direction?: (typeof CHECK_DIRECTIONS)[number];
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
 export class CreateLookoutDto {
   @IsIn(IDENTIFIER_TYPES)
   type!: IdentifierType;

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditStore } from '../../../../libs/audit/audit-store';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import type { CaseItems } from '../../../../libs/contracts/case-items';
+import { DAY_MS, HOUR_MS } from '../../../../libs/deconfliction/check-config';
+import { CheckService } from '../../../../libs/deconfliction/check-service';
+import type { CheckMatchPointerRow, CheckPageRow, OwnerPointer } from '../../../../libs/deconfliction/check-store';
+import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import type { Match } from '../../../../libs/deconfliction/matching-store';
+import { unreadableFields } from '../../../../libs/deconfliction/readability';
+import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { M } from '../common/messages';
+import type { CheckDto, CheckListQueryDto } from './dto/deconfliction.dto';
+
+const withCheckIds = <T extends object>(items: T[] | undefined) => (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+
+/** The answer to a check: whom to call about each meeting, and the caller's own value (api.md). Nothing to measure by. */
+export interface CheckAnswerMatch {
+  matchType: string; matchedValue: string;
+  counterpart: { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null };
+}
+
+/**
+ * `POST /deconfliction/checks` and `GET /deconfliction/checks`. The answer carries no score, distance, matched length
+ * or value of the other side, is collapsed to one entry per own value and counterpart, and is sorted by pointer (not by
+ * score, whose order would rank the matches).
+ */
+@Injectable()
+export class DeconflictionChecksApi {
+  constructor(
+    private readonly deconfliction: DeconflictionService,
+    private readonly checks: CheckService,
+    private readonly audit: AuditStore,
+  ) {}
+
+  async check(user: AuthUser, dto: CheckDto): Promise<{ matches: CheckAnswerMatch[] }> {
+    const options = await this.deconfliction.keyOptions(user.agency);
+    const problems = unreadableFields(dto, options);
+    if (problems.length > 0) throw fieldErrors(problems);
+    const batches = [
+      { kind: 'subjects', items: withCheckIds(dto.subjects) },
+      { kind: 'identifiers', items: withCheckIds(dto.identifiers) },
+      { kind: 'firearms', items: withCheckIds(dto.firearms) },
+      { kind: 'operations', items: withCheckIds(dto.operations) },
+    ] as CaseItems[];
+    const outcome = await this.checks.run(user, batches);
+    if (outcome.refused) {
+      const r = outcome.refused;
+      const hours = (r.period === 'hour' ? HOUR_MS : DAY_MS) / HOUR_MS;
+      if (r.tooLarge) {
+        const items = batches.reduce((n, b) => n + b.items.length, 0);
+        throw new ApiError('ValidationFailed', M.checkTooLarge, { items, limit: r.limit, hours });
+      }
+      throw new ApiError('TooManyRequests', M.checkBudgetExceeded, { limit: r.limit, hours, seconds: r.retryAfterSeconds }, {
+        headers: { 'retry-after': String(r.retryAfterSeconds) },
+      });
+    }
+    return { matches: answerOf(outcome.matches, outcome.owners) };
+  }
+
+  /** The agency's checks and the other agencies' checks that met its items; reading the latter is audited. */
+  async list(user: AuthUser, query: CheckListQueryDto) {
+    const limit = query.limit ?? 50;
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const rows = await this.checks.records.page(user.agency, query.direction, limit + 1, after);
+    const page = rows.slice(0, limit);
+    const pointers = await this.checks.records.matchPointers(page.map((r) => r.id));
+    const items = page.map((row) => listView(row, user.agency, pointers.filter((p) => p.check_id === row.id)));
+    // The read-audit convention of issue 22 (item 6): one entry per list read naming every record that holds another
+    // agency's data (a check holds its checker's agency and the agencies of what it met), none for own data only.
+    const records = items
+      .map((i) => ({ id: i.id, agencies: [...new Set([i.checker.agency, ...i.matches.map((m) => m.owner.agency)])].filter((a) => a !== user.agency).sort() }))
+      .filter((r) => r.agencies.length > 0);
+    if (records.length > 0) {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'check.read_other_agency', entityType: 'check', entityId: null,
+        details: { records, returned: items.length },
+      });
+    }
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit ? encodeKeyset(new Date(last.checked_at), last.id) : null };
+  }
+}
+
+function answerOf(matches: Match[], owners: Map<string, OwnerPointer>): CheckAnswerMatch[] {
+  const seen = new Map<string, CheckAnswerMatch>();
+  for (const m of matches) {
+    const key = `${m.own.itemId}|${m.other.caseId ?? m.other.lookoutId}|${m.matchType}`;
+    if (seen.has(key)) continue;
+    const owner = owners.get(m.other.caseId ?? m.other.lookoutId ?? '');
+    // Built field by field, so nothing the match carries (score, reason, distance, the other value) can slip out.
+    seen.set(key, {
+      matchType: m.matchType, matchedValue: m.own.value,
+      counterpart: { agency: m.other.agency, caseNumber: owner?.caseNumber ?? null, agentName: owner?.agentName ?? null, agentPhone: owner?.agentPhone ?? null },
+    });
+  }
+  const order = (a: CheckAnswerMatch) => [a.matchType, a.counterpart.agency, a.counterpart.caseNumber ?? '~', a.matchedValue].join('\u0000');
+  return [...seen.values()].sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+function listView(row: CheckPageRow, agency: string, pointers: CheckMatchPointerRow[]) {
+  const made = row.agency === agency;
+  // Another agency's check shows only what it met of ours: its other meetings are not this agency's business.
+  const mine = made ? pointers : pointers.filter((p) => p.agency === agency);
+  const matches = mine.map((p) => ({
+    matchType: p.match_type,
+    owner: { agency: p.agency, caseNumber: p.case_number, lookout: p.lookout, agentName: p.full_name, agentPhone: p.phone },
+  })).filter((m, i, all) => all.findIndex((n) => JSON.stringify(n) === JSON.stringify(m)) === i);
+  return {
+    id: row.id,
+    direction: made ? 'MADE' as const : 'RECEIVED' as const,
+    checkedAt: new Date(row.checked_at).toISOString(),
+    checker: { agency: row.agency, agentName: row.full_name, agentPhone: row.phone },
+    ...(made ? { counts: row.counts } : {}),
+    matches,
+  };
+}

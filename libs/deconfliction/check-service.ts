@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditStore } from '../audit/audit-store';
+import type { CaseItems } from '../contracts/case-items';
+import { BudgetVerdict, CheckBudget } from './check-budget';
+import type { CheckConfig } from './check-config';
+import { Checker, CheckNotices } from './check-notices';
+import { CheckMatchRecord, CheckStore, OwnerPointer } from './check-store';
+import type { DeconflictionService } from './deconfliction.service';
+import type { Match } from './matching-store';
+
+export interface CheckActor { userId: string; username: string; agency: string }
+
+export type CheckOutcome =
+  | { refused: Exclude<BudgetVerdict, { allowed: true }> }
+  | { refused: null; checkId: string; matches: Match[]; owners: Map<string, OwnerPointer> };
+
+const recordOf = (m: Match): CheckMatchRecord => ({
+  itemId: m.other.itemId, matchType: m.matchType, caseId: m.other.caseId, lookoutId: m.other.lookoutId, agency: m.other.agency,
+});
+
+/** Lock namespace of the per-item pattern count (the budget uses 7240010). */
+const PATTERN_LOCK_SEED = 7_240_011;
+
+/**
+ * A check as the watch centres run it (issue 22, item 2): charged to the user's budget, kept as a record, known to
+ * every agency whose item it met, and watched for repetition. All of it commits in one transaction with the answer,
+ * so there is no answer without its record and notice, and no record of a check that failed.
+ */
+export class CheckService {
+  private readonly budget: CheckBudget;
+  /** The kept checks, which `GET /deconfliction/checks` pages through. */
+  readonly records: CheckStore;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deconfliction: DeconflictionService,
+    private readonly notices: CheckNotices,
+    private readonly audit: AuditStore,
+    private readonly config: CheckConfig,
+  ) {
+    this.budget = new CheckBudget(config);
+    this.records = new CheckStore(dataSource);
+  }
+
+  async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {
+    const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
+    const items = batches.reduce((n, b) => n + b.items.length, 0);
+    return this.dataSource.transaction(async (tx) => {
+      const [{ now }]: { now: Date }[] = await tx.query('SELECT now() AS now');
+      const verdict = await this.budget.evaluate(tx, actor.userId, items, now);
+      if (!verdict.allowed) {
+        if (!verdict.tooLarge && await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
+          await this.audit.append({
+            actor: actor.username, agency: actor.agency, action: 'deconfliction.check_budget_exceeded', entityType: 'user',
+            entityId: actor.userId, details: { period: verdict.period, limit: verdict.limit, items, retryAfterSeconds: verdict.retryAfterSeconds },
+          }, tx);
+        }
+        return { refused: verdict };
+      }
+      const matches = await this.deconfliction.check(actor.agency, batches, tx);
+      const records = distinctRecords(matches.map(recordOf));
+      const owners = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'));
+      const checkId = randomUUID();
+      // What the budget charged (an empty check costs one, so a flood of them is not free).
+      const charged = Math.max(1, items);
+      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
+      const foreign = records.filter((r) => r.agency !== actor.agency);
+      const me = await this.records.user(tx, actor.userId);
+      const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
+      await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners);
+      // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
+      await this.watchPatterns(tx, actor, foreign, owners, now);
+      await this.audit.append({
+        actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
+        details: { counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })) },
+      }, tx);
+      return { refused: null, checkId, matches, owners };
+    });
+  }
+
+  /**
+   * One agency's checks meeting the same item of another agency `patternThreshold` times within the window is how a
+   * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window.
+   */
+  private async watchPatterns(tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date) {
+    const since = new Date(now.getTime() - this.config.patternWindowMs);
+    const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
+    for (const match of byItem) {
+      // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-pattern:${match.itemId}:${actor.agency}`, PATTERN_LOCK_SEED]);
+      const users = await this.records.repeatedBy(tx, match.itemId, actor.agency, since);
+      const checks = users.reduce((n, u) => n + u.checks, 0);
+      if (checks < this.config.patternThreshold || await this.records.alertedSince(tx, match.itemId, actor.agency, since)) continue;
+      const id = randomUUID();
+      await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
+      const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
+      await this.notices.patternAlert(tx, {
+        id, raisedAt: now, match, owner: owners.get(match.caseId ?? match.lookoutId ?? ''), checkerAgency: actor.agency, checks,
+        windowSeconds, checkers: users.map((u) => ({ agentName: u.full_name, agentPhone: u.phone, checks: u.checks })),
+      });
+      await this.audit.append({
+        actor: actor.username, agency: actor.agency, action: 'deconfliction.check_pattern_alert', entityType: 'check_alert', entityId: id,
+        details: {
+          matchType: match.matchType, item: match.itemId, case: match.caseId, lookout: match.lookoutId, ownerAgency: match.agency,
+          checkerAgency: actor.agency, checks, windowSeconds, users: users.map((u) => ({ username: u.username, checks: u.checks })),
+        },
+      }, tx);
+    }
+  }
+}
+
+const ids = (records: CheckMatchRecord[], key: 'caseId' | 'lookoutId'): string[] =>
+  [...new Set(records.map((r) => r[key]).filter((id): id is string => id !== null))];
+
+/** One record per matched item and kind: several own values meeting one item count as one meeting. */
+function distinctRecords(records: CheckMatchRecord[]): CheckMatchRecord[] {
+  return [...new Map(records.map((r) => [`${r.itemId}|${r.matchType}`, r])).values()];
+}

@@ -1,0 +1,123 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MatchType } from './match-keys';
+
+/** An item of a case or lookout that a check met: pointers only, never the value checked or the value met. */
+export interface CheckMatchRecord { itemId: string; matchType: MatchType; caseId: string | null; lookoutId: string | null; agency: string }
+
+export interface NewCheck {
+  id: string; userId: string; agency: string; checkedAt: Date; counts: Record<string, number>; items: number;
+  matches: CheckMatchRecord[];
+}
+
+/** Whom to call about a case (its lead agent) or a lookout (its owner). */
+export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
+
+export interface CheckPageRow {
+  id: string; agency: string; checked_at: Date; counts: Record<string, number>; full_name: string; phone: string | null;
+}
+
+export interface CheckMatchPointerRow {
+  check_id: string; match_type: MatchType; agency: string; lookout: boolean; case_number: string | null;
+  full_name: string | null; phone: string | null;
+}
+
+/** The kept record of checks (migration DeconflictionChecks): written in the check's transaction, read by both sides. */
+export class CheckStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, check: NewCheck): Promise<void> {
+    const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
+    await tx.query(
+      `INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items, matched_agencies)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched],
+    );
+    if (check.matches.length === 0) return;
+    const m = check.matches;
+    await tx.query(
+      `INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
+       SELECT $1, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $2, $3
+       FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)`,
+      [check.id, check.agency, check.checkedAt, m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId),
+        m.map((x) => x.lookoutId), m.map((x) => x.agency)],
+    );
+  }
+
+  /** Lead agents of cases and owners of lookouts, by case or lookout id. */
+  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[]): Promise<Map<string, OwnerPointer>> {
+    if (caseIds.length === 0 && lookoutIds.length === 0) return new Map();
+    const rows: { id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }[] = await tx.query(
+      `SELECT c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
+       FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT l.id, NULL, u.id, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])`,
+      [caseIds, lookoutIds],
+    );
+    return new Map(rows.map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }]));
+  }
+
+  async user(tx: EntityManager, userId: string): Promise<{ fullName: string; phone: string | null }> {
+    const rows: { full_name: string; phone: string | null }[] = await tx.query('SELECT full_name, phone FROM users WHERE id = $1', [userId]);
+    return { fullName: rows[0]?.full_name ?? '', phone: rows[0]?.phone ?? null };
+  }
+
+  /** Checks by `checkerAgency` that met this item since `since`, per checking user (the current check included). */
+  async repeatedBy(tx: EntityManager, itemId: string, checkerAgency: string, since: Date) {
+    const rows: { user_id: string; username: string; full_name: string; phone: string | null; checks: number }[] = await tx.query(
+      `SELECT c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks
+       FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
+       WHERE m.item_id = $1 AND m.checker_agency = $2 AND m.checked_at > $3
+       GROUP BY c.user_id, u.username, u.full_name, u.phone ORDER BY checks DESC, u.username`,
+      [itemId, checkerAgency, since],
+    );
+    return rows;
+  }
+
+  async alertedSince(tx: EntityManager, itemId: string, checkerAgency: string, since: Date): Promise<boolean> {
+    const rows = await tx.query(
+      'SELECT 1 FROM deconfliction_check_alerts WHERE item_id = $1 AND checker_agency = $2 AND raised_at > $3 LIMIT 1',
+      [itemId, checkerAgency, since],
+    );
+    return rows.length > 0;
+  }
+
+  async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {
+    await tx.query(
+      `INSERT INTO deconfliction_check_alerts (id, item_id, match_type, checker_agency, agency, case_id, lookout_id, checks, raised_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [a.id, a.match.itemId, a.match.matchType, a.checkerAgency, a.match.agency, a.match.caseId, a.match.lookoutId, a.checks, a.at],
+    );
+  }
+
+  /**
+   * A page of the checks an agency's agents made and of the checks that met its items, newest first. The checker is
+   * resolved to a name and phone (whom to call), never to anything the check carried.
+   */
+  async page(agency: string, direction: 'MADE' | 'RECEIVED' | undefined, limit: number, after?: { createdAt: Date; id: string }): Promise<CheckPageRow[]> {
+    const scope = direction === 'MADE' ? 'c.agency = $1'
+      : direction === 'RECEIVED' ? '(c.agency <> $1 AND c.matched_agencies @> ARRAY[$1]::text[])'
+        : '(c.agency = $1 OR c.matched_agencies @> ARRAY[$1]::text[])';
+    return this.dataSource.query(
+      `SELECT c.id, c.agency, c.checked_at, c.counts, u.full_name, u.phone
+       FROM deconfliction_checks c JOIN users u ON u.id = c.user_id
+       WHERE ${scope} AND ($2::timestamptz IS NULL OR (c.checked_at, c.id) < ($2::timestamptz, $3::uuid))
+       ORDER BY c.checked_at DESC, c.id DESC LIMIT $4`,
+      [agency, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+  }
+
+  /** The matches of these checks with the current pointer of each matched case or lookout. */
+  async matchPointers(checkIds: string[]): Promise<CheckMatchPointerRow[]> {
+    if (checkIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT m.check_id, m.match_type, m.agency, m.lookout_id IS NOT NULL AS lookout, cs.case_number,
+              coalesce(cu.full_name, lu.full_name) AS full_name, coalesce(cu.phone, lu.phone) AS phone
+       FROM deconfliction_check_matches m
+       LEFT JOIN cases cs ON cs.id = m.case_id LEFT JOIN users cu ON cu.id = cs.lead_agent_id
+       LEFT JOIN lookouts l ON l.id = m.lookout_id LEFT JOIN users lu ON lu.id = l.owner_user_id
+       WHERE m.check_id = ANY($1::uuid[])
+       ORDER BY m.check_id, m.match_type, m.agency, cs.case_number NULLS LAST`,
+      [checkIds],
+    );
+  }
+}

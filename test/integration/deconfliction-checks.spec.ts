@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../libs/auth/password';
+import { ExtraApi, startExtraApi } from '../support/extra-api';
+import { eventually, http, login, uniqueWord, withDb } from '../support/http';
+import { openStream } from '../support/sse';
+import { CHECK_TEST_ENV } from '../support/stack';
+
+/**
+ * Issue 22, item 2: a check is not an oracle. The answer is pointers only, the other side hears of it, it is kept for
+ * both sides to list, it is charged to a budget, and a pattern of checks on one item alerts both desks and leadership.
+ * CHECK_TEST_ENV (second API process): CHECK_BUDGET_PER_HOUR=4, CHECK_BUDGET_PER_DAY=6, CHECK_PATTERN_THRESHOLD=3 per 1h.
+ */
+const PASSWORD = 'a-long-enough-password';
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+const ANSWER_KEYS = ['counterpart', 'matchType', 'matchedValue'];
+const COUNTERPART_KEYS = ['agency', 'agentName', 'agentPhone', 'caseNumber'];
+
+async function createUser(agency: string, fullName: string): Promise<string> {
+  const username = `checker.${uniqueWord()}`;
+  await withDb(async (db) => db.query(
+    `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name, phone) VALUES ($1, $2, $3, $4, '{CASE_AGENT}', $5, '+12025550199')`,
+    [randomUUID(), username, await hashPassword(PASSWORD), agency, fullName],
+  ));
+  return username;
+}
+
+const tokenOf = async (username: string) =>
+  (await http('POST', '/auth/token', { body: { username, password: PASSWORD } })).body.accessToken as string;
+
+const auditRows = (action: string, where: string, params: unknown[]) => withDb(async (db) => (await db.query(
+  `SELECT actor, entity_id, details FROM audit_log WHERE action = $1 AND ${where} ORDER BY seq`, [action, ...params])).rows);
+
+describe('deconfliction checks are known, kept, budgeted and watched', () => {
+  let ice: string; let atf: string; let coordinator: string; let leadership: string;
+  let api: ExtraApi;
+  const startedAt = new Date().toISOString();
+
+  beforeAll(async () => {
+    [ice, atf, coordinator, leadership] = await Promise.all(['ice.agent', 'atf.agent', 'coordinator', 'leadership'].map((u) => login(u)));
+    api = await startExtraApi('api-checks', CHECK_TEST_ENV);
+  });
+  afterAll(async () => { await api?.stop(); });
+
+  async function iceCase(items: Record<string, unknown>) {
+    const created = await http('POST', '/cases', { token: ice, body: { title: `Checked ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', ...items } });
+    expect(created.status).toBe(201);
+    const active = await eventually(() => http('GET', `/cases/${created.body.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
+    expect(active.body.status).toBe('ACTIVE');
+    return created.body as { id: string; caseNumber: string };
+  }
+  const notices = async (token: string, kind: string) => {
+    const page = await http('GET', `/notifications?since=${encodeURIComponent(startedAt)}&limit=500`, { token });
+    expect(page.status).toBe(200);
+    return (page.body.items as any[]).filter((n) => n.kind === kind);
+  };
+
+  it("tells the case agent and the watch desk who checked their case's phone, pointer-only, and keeps the check for both sides", async () => {
+    const [a, b] = [digits(3), digits(4)];
+    const owner = await iceCase({ identifiers: [{ type: 'PHONE', value: `+1 (520) ${a}-${b}` }] });
+    const checked = `520.${a}.${b}`;
+    const stream = await openStream(ice);
+    const check = await http('POST', '/deconfliction/checks', { token: atf, body: { identifiers: [{ type: 'PHONE', value: checked }] } });
+    expect(check.status).toBe(200);
+    try {
+      const streamed = await stream.waitFor((e) => e.event === 'deconfliction.check_matched' && JSON.stringify(e.data).includes(owner.caseNumber));
+      expect(streamed.data.payload.check.checker.agency).toBe('ATF');
+    } finally {
+      stream.close();
+    }
+    expect(check.body.matches).toHaveLength(1);
+    expect(Object.keys(check.body.matches[0]).sort()).toEqual(ANSWER_KEYS);
+    expect(Object.keys(check.body.matches[0].counterpart).sort()).toEqual(COUNTERPART_KEYS);
+    expect(check.body.matches[0]).toEqual({
+      matchType: 'PHONE', matchedValue: checked,
+      counterpart: { agency: 'ICE', caseNumber: owner.caseNumber, agentName: 'Irene Castillo', agentPhone: '+12025550101' },
+    });
+
+    const expected = {
+      checker: { agency: 'ATF', agentName: 'Aaron T. Fields', agentPhone: '+12025550102' },
+      matches: [{ matchType: 'PHONE', agency: 'ICE', caseNumber: owner.caseNumber, lookout: false }],
+    };
+    for (const token of [ice, coordinator]) {
+      const mine = (await notices(token, 'deconfliction.check_matched'))
+        .filter((n) => n.payload.check.matches.some((m: any) => m.caseNumber === owner.caseNumber));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].payload.check).toMatchObject(expected);
+      expect(Date.parse(mine[0].payload.check.checkedAt)).toBeGreaterThanOrEqual(Date.parse(startedAt));
+      const text = JSON.stringify(mine[0]);
+      for (const leak of [checked, `${a}${b}`, `${a}-${b}`, 'score', 'distance']) expect(text).not.toContain(leak);
+    }
+    // The checker is told nothing more than the answer; the case agent of a third agency nothing at all.
+    for (const token of [atf, await login('fbi.agent')]) {
+      expect((await notices(token, 'deconfliction.check_matched')).filter((n) => JSON.stringify(n).includes(owner.caseNumber))).toEqual([]);
+    }
+
+    const made = await http('GET', '/deconfliction/checks?direction=MADE&limit=20', { token: atf });
+    expect(made.status).toBe(200);
+    const record = made.body.items.find((c: any) => c.matches.some((m: any) => m.owner.caseNumber === owner.caseNumber));
+    expect(record).toMatchObject({ direction: 'MADE', checker: expected.checker, counts: { identifiers: 1, subjects: 0 } });
+    const received = await http('GET', '/deconfliction/checks?limit=20', { token: ice });
+    expect(received.status).toBe(200);
+    const theirs = received.body.items.find((c: any) => c.id === record.id);
+    expect(theirs).toEqual({
+      id: record.id, direction: 'RECEIVED', checkedAt: record.checkedAt, checker: expected.checker,
+      matches: [{ matchType: 'PHONE', owner: { agency: 'ICE', caseNumber: owner.caseNumber, lookout: false, agentName: 'Irene Castillo', agentPhone: '+12025550101' } }],
+    });
+    expect(JSON.stringify(received.body)).not.toContain(checked);
+    const desk = await http('GET', '/deconfliction/checks?direction=RECEIVED', { token: coordinator });
+    expect(desk.body.items.map((c: any) => c.id)).toContain(record.id);
+    expect((await http('GET', '/deconfliction/checks', { token: leadership })).status).toBe(200);
+    expect((await http('GET', '/deconfliction/checks', { token: await login('spp.team') })).status).toBe(403);
+
+    expect(await auditRows('deconfliction.checked', 'entity_id = $2', [record.id])).toEqual([
+      expect.objectContaining({ actor: 'atf.agent', details: expect.objectContaining({ matches: [{ matchType: 'PHONE', agency: 'ICE', case: owner.id, lookout: null }] }) }),
+    ]);
+    const reads = await auditRows('check.read_other_agency', `actor = 'ice.agent' AND details->'records' @> $2::jsonb`,
+      [JSON.stringify([{ id: record.id, agencies: ['ATF'] }])]);
+    expect(reads).toHaveLength(1);
+    expect(reads[0].entity_id).toBeNull();
+  });
+
+  it('answers a planned operation and an obliterated serial with pointers only: no distance, score or matched length', async () => {
+    const lat = 20 + Math.random() * 10;
+    const lon = -110 + Math.random() * 10;
+    const serial = `KT${digits(6)}`;
+    const owner = await iceCase({
+      operations: [{ type: 'UNDERCOVER', latitude: lat, longitude: lon, radiusMeters: 200, startsAt: '2033-03-01T10:00:00Z', endsAt: '2033-03-01T12:00:00Z' }],
+      firearms: [{ serialNumber: serial }],
+    });
+    const check = await http('POST', '/deconfliction/checks', {
+      token: atf,
+      body: {
+        operations: [{ type: 'ARREST', latitude: lat + 0.001, longitude: lon, radiusMeters: 100, startsAt: '2033-03-01T11:00:00Z', endsAt: '2033-03-01T13:00:00Z' }],
+        firearms: [{ serialNumber: `??${serial.slice(2)}`, serialObliterated: true }],
+      },
+    });
+    expect(check.status).toBe(200);
+    const ours = check.body.matches.filter((m: any) => m.counterpart.caseNumber === owner.caseNumber);
+    expect(ours.map((m: any) => m.matchType).sort()).toEqual(['EVENT', 'FIREARM_SERIAL']);
+    for (const match of ours) {
+      expect(Object.keys(match).sort()).toEqual(ANSWER_KEYS);
+      expect(Object.keys(match.counterpart).sort()).toEqual(COUNTERPART_KEYS);
+    }
+    const text = JSON.stringify(check.body);
+    for (const leak of ['score', 'distance', 'reason', 'overlap', serial, String(lat).slice(0, 7)]) expect(text).not.toContain(leak);
+  });
+
+  it('charges each user a budget of checked values, counted in PostgreSQL across API processes: 429 with Retry-After, audited once', async () => {
+    const username = await createUser('ATF', `Budget ${uniqueWord()}`);
+    const token = await tokenOf(username);
+    const email = () => ({ type: 'EMAIL', value: `${uniqueWord()}@example.org` });
+    // Two values through the shared API (high budget) count on the small-budget process too.
+    expect((await http('POST', '/deconfliction/checks', { token, body: { identifiers: [email(), email()] } })).status).toBe(200);
+    const on = (body: unknown, extra: Record<string, unknown> = {}) => http('POST', '/deconfliction/checks', { baseUrl: api.url, token, body, ...extra });
+    expect((await on({ identifiers: [email()] })).status).toBe(200);
+    expect((await on({ subjects: [{ kind: 'PERSON', fullName: `Nadie ${uniqueWord()}` }] })).status).toBe(200);
+
+    const refused = await on({ identifiers: [email()] });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.detail).toContain('at most 4 values may be checked in 1 hour(s)');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    const spanish = await on({ identifiers: [email()] }, { headers: { 'accept-language': 'es' } });
+    expect(spanish.status).toBe(429);
+    expect(spanish.body.detail).toContain('Presupuesto de consultas agotado');
+
+    const kept = await withDb(async (db) => (await db.query(
+      'SELECT count(*)::int AS n, sum(items)::int AS items FROM deconfliction_checks c JOIN users u ON u.id = c.user_id WHERE u.username = $1',
+      [username])).rows[0]);
+    expect(kept).toEqual({ n: 3, items: 4 });
+    expect(await auditRows('deconfliction.check_budget_exceeded', 'actor = $2', [username])).toHaveLength(1);
+    // More values in one check than the hourly budget can never pass: 400, not a wait.
+    const tooLarge = await on({ identifiers: Array.from({ length: 5 }, email) });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.detail).toContain('split it');
+    const other = await tokenOf(await createUser('ATF', `Budget ${uniqueWord()}`));
+    expect((await http('POST', '/deconfliction/checks', { baseUrl: api.url, token: other, body: { identifiers: [email()] } })).status).toBe(200);
+  });
+
+  it('lets concurrent checks of one user take the last of the budget only once', async () => {
+    const token = await tokenOf(await createUser('ATF', `Burst ${uniqueWord()}`));
+    const answers = await Promise.all(Array.from({ length: 7 }, () => http('POST', '/deconfliction/checks', {
+      baseUrl: api.url, token, body: { identifiers: [{ type: 'EMAIL', value: `${uniqueWord()}@example.org` }] },
+    })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 429, 429, 429]);
+  });
+
+  it('also keeps a budget per day: values checked hours ago still count', async () => {
+    const username = await createUser('ATF', `Daily ${uniqueWord()}`);
+    await withDb((db) => db.query(
+      `INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items)
+       SELECT $1, id, 'ATF', now() - interval '2 hours', '{"identifiers": 5}', 5 FROM users WHERE username = $2`,
+      [randomUUID(), username],
+    ));
+    const token = await tokenOf(username);
+    const body = { identifiers: [{ type: 'EMAIL', value: `${uniqueWord()}@example.org` }] };
+    expect((await http('POST', '/deconfliction/checks', { baseUrl: api.url, token, body })).status).toBe(200);
+    const refused = await http('POST', '/deconfliction/checks', { baseUrl: api.url, token, body });
+    expect(refused.status).toBe(429);
+    expect(refused.body.detail).toContain('at most 6 values may be checked in 24 hour(s)');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(22 * 3600 - 60);
+    expect(retryAfter).toBeLessThanOrEqual(22 * 3600);
+  });
+
+  it("alerts both watch desks and leadership once when one agency's checks keep meeting the same item", async () => {
+    const [a, b] = [digits(3), digits(4)];
+    const owner = await iceCase({ identifiers: [{ type: 'PHONE', value: `+1 (602) ${a}-${b}` }] });
+    const [first, second] = [await createUser('ATF', `Prober ${uniqueWord()}`), await createUser('ATF', `Prober ${uniqueWord()}`)];
+    const [t1, t2] = [await tokenOf(first), await tokenOf(second)];
+    const probe = (token: string) => http('POST', '/deconfliction/checks', {
+      baseUrl: api.url, token, body: { identifiers: [{ type: 'PHONE', value: `602${a}${b}` }] },
+    });
+    for (const token of [t1, t1, t2, t2, t2]) {
+      const answer = await probe(token);
+      expect(answer.status).toBe(200);
+      expect(answer.body.matches[0].counterpart.caseNumber).toBe(owner.caseNumber);
+    }
+    const alertsFor = async (token: string) => (await notices(token, 'deconfliction.check_pattern_alert'))
+      .filter((n) => n.payload.alert.item.caseNumber === owner.caseNumber);
+    for (const token of [coordinator, leadership]) {
+      const alerts = await alertsFor(token);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].payload.alert).toMatchObject({
+        matchType: 'PHONE', checks: 3, checkerAgency: 'ATF', windowSeconds: 3600,
+        item: { agency: 'ICE', caseNumber: owner.caseNumber, agentName: 'Irene Castillo' },
+      });
+      expect(alerts[0].payload.alert.checkers.map((c: any) => c.checks).sort()).toEqual([1, 2]);
+      expect(JSON.stringify(alerts[0])).not.toContain(`${a}${b}`);
+    }
+    expect(await alertsFor(ice)).toEqual([]);
+    const audited = await auditRows('deconfliction.check_pattern_alert', `details->>'case' = $2`, [owner.id]);
+    expect(audited).toHaveLength(1);
+    expect(audited[0].details).toMatchObject({ checkerAgency: 'ATF', ownerAgency: 'ICE', checks: 3 });
+  });
+});
