@@ -113,7 +113,14 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
   'POST /deconfliction/checks': { roles: [CA], body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   // The caller's agency's checks and the checks that met its items (pointers only): agents, the desk, leadership.
-  'GET /deconfliction/checks': { roles: [CA, DC, LEAD] },
+  'GET /deconfliction/checks': {
+    roles: [CA, DC, LEAD],
+    list: {
+      kind: 'check',
+      agenciesOf: (item) => [String((item.checker as Item).agency), ...(item.matches as Item[]).map((m) => String((m.owner as Item).agency))],
+      shows: (u, r) => u.agency === r.owner || r.readers.includes(u.agency),
+    },
+  },
   'POST /lookouts': { roles: [CA], body: () => ({ type: 'EMAIL', value: 'matrix-probe@example.org', note: 'matrix probe' }) },
   'GET /lookouts': { roles: [CA] },
   'GET /lookouts/{id}/hits': { roles: [CA], resource: 'lookout', rule: OWN_ONLY },

@@ -20,7 +20,7 @@ export interface MatrixResource {
   extra?: Record<string, string>;
 }
 
-export type ResourceKind = 'case' | 'referral' | 'hit' | 'lookout' | 'seizure' | 'trace' | 'meeting' | 'actionItem';
+export type ResourceKind = 'case' | 'referral' | 'hit' | 'check' | 'lookout' | 'seizure' | 'trace' | 'meeting' | 'actionItem';
 export type Fixtures = Record<ResourceKind, MatrixResource[]>;
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
@@ -54,6 +54,9 @@ export async function createFixtures(): Promise<Fixtures> {
     () => http('GET', `/cases/${caseId}/referrals`, { token }), (r) => r.body.items?.length > 0, 30_000)).body.items[0];
   const [iceReferral, atfReferral] = await Promise.all([referralOf(ice, iceCaseId), referralOf(atf, atfCaseId)]);
   const hit = (await eventually(() => http('GET', `/cases/${iceCaseId}/hits`, { token: ice }), (r) => r.body.items?.length > 0, 30_000)).body.items[0];
+  // ATF checks the phone ICE's case holds: a check record both agencies may list (ATF made it, ICE's item was met).
+  must(await http('POST', '/deconfliction/checks', { token: atf, body: { identifiers: [{ type: 'PHONE', value: sharedPhone }] } }), 200, 'check');
+  const checkId = must<any>(await http('GET', '/deconfliction/checks?direction=MADE&limit=1', { token: atf }), 200, 'check list').items[0].id;
 
   const lookout = async (token: string) => {
     const note = secret('lookout-note');
@@ -104,6 +107,7 @@ export async function createFixtures(): Promise<Fixtures> {
       { id: atfReferral.id, owner: 'CBP', readers: ['ATF'], agencies: ['ATF'], secrets: [] },
     ],
     hit: [{ id: hit.id, owner: 'ICE', readers: ['ATF'], agencies: ['ICE', 'ATF'], secrets: [] }],
+    check: [{ id: checkId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF', 'ICE'], secrets: [] }],
     lookout: [
       { id: iceLookout.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceLookout.note] },
       { id: atfLookout.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [atfLookout.note] },

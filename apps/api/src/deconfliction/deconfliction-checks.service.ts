@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseItems } from '../../../../libs/contracts/case-items';
@@ -69,17 +70,9 @@ export class DeconflictionChecksApi {
     const page = rows.slice(0, limit);
     const pointers = await this.checks.records.matchPointers(page.map((r) => r.id));
     const items = page.map((row) => listView(row, user.agency, pointers.filter((p) => p.check_id === row.id)));
-    // The read-audit convention of issue 22 (item 6): one entry per list read naming every record that holds another
-    // agency's data (a check holds its checker's agency and the agencies of what it met), none for own data only.
-    const records = items
-      .map((i) => ({ id: i.id, agencies: [...new Set([i.checker.agency, ...i.matches.map((m) => m.owner.agency)])].filter((a) => a !== user.agency).sort() }))
-      .filter((r) => r.agencies.length > 0);
-    if (records.length > 0) {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'check.read_other_agency', entityType: 'check', entityId: null,
-        details: { records, returned: items.length },
-      });
-    }
+    // A check holds its checker's agency and the agencies of what it met.
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'check', ground: 'other_agency', list: true },
+      items.map((i) => ({ id: i.id, agencies: [i.checker.agency, ...i.matches.map((m) => m.owner.agency)] })));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit ? encodeKeyset(new Date(last.checked_at), last.id) : null };
   }
