@@ -1,5 +1,6 @@
 import { eventually, http, login, sampleCase, uniqueWord, withDb, withTemporal } from '../support/http';
 import { openStream } from '../support/sse';
+import { notificationsSince } from '../support/notifications';
 
 /** earthdistance's sphere (earth()): offsets computed on it land exactly where the database measures them. */
 const EARTH_RADIUS_M = 6_378_168;
@@ -8,6 +9,9 @@ const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.ra
 const HIT_KEYS = ['counterpart', 'createdAt', 'id', 'matchType', 'matchedValue', 'score', 'status'];
 
 describe('deconfliction over HTTP', () => {
+  // Notifications a test caused are read from the time it began (all pages), not from the inbox's first page.
+  let testStart: string;
+  beforeEach(() => { testStart = new Date(Date.now() - 1000).toISOString(); });
   let ice: string; let atf: string; let pgr: string; let fbi: string; let coordinator: string;
 
   beforeAll(async () => {
@@ -76,8 +80,8 @@ describe('deconfliction over HTTP', () => {
     expect(queued.sides.map((s: any) => s.caseNumber).sort()).toEqual([atfCase.caseNumber, iceCase.caseNumber].sort());
     expect((await http('GET', '/deconfliction/hits', { token: ice })).status).toBe(403);
 
-    const polled = await http('GET', '/notifications?since=0&limit=500', { token: atf });
-    const note = polled.body.items.find((n: any) => n.kind === 'hit.created' && n.entityId === atfSide[0].id);
+    const polled = await notificationsSince(atf, testStart);
+    const note = polled.find((n: any) => n.kind === 'hit.created' && n.entityId === atfSide[0].id);
     expect(note.payload.hit).toEqual(atfSide[0]);
     expect(JSON.stringify(note)).not.toContain(iceBody.title);
   });
@@ -196,8 +200,8 @@ describe('deconfliction over HTTP', () => {
 
     const escalated = await eventually(() => hitsOf(ice, first.id), (items) => items[0]?.status === 'ESCALATED', 20_000);
     expect(escalated[0].status).toBe('ESCALATED');
-    const coordinatorNotes = await http('GET', '/notifications?since=0&limit=500', { token: coordinator });
-    expect(coordinatorNotes.body.items.some((n: any) => n.kind === 'hit.escalated' && n.entityId === hit.id)).toBe(true);
+    const coordinatorNotes = await notificationsSince(coordinator, testStart);
+    expect(coordinatorNotes.some((n: any) => n.kind === 'hit.escalated' && n.entityId === hit.id)).toBe(true);
 
     const blocked = await http('POST', `/cases/${first.id}/close`, { token: ice, body: { outcome: 'done' } });
     expect(blocked.status).toBe(409);
@@ -253,11 +257,19 @@ describe('deconfliction over HTTP', () => {
     const otherRegion = await activeCase(fbi, { identifiers: [{ type: 'VEHICLE_PLATE', value: plate, region: 'MX-SON' }] });
     expect(await hitsOf(fbi, otherRegion.id)).toHaveLength(0);
 
-    const short = await http('POST', '/lookouts', { token: ice, body: { type: 'PHONE', value: `+1 602 ${digits(3)} ${digits(4)}`, note: 'brief watch', expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    // The same phone lookout hits while it lives (the positive control) and stops at its expiry; the two cases hit each
+    // other either way, so only the lookout's hits (no case number on the other side) are counted.
+    const expiresAt = Date.now() + 15_000;
+    const short = await http('POST', '/lookouts', { token: ice, body: { type: 'PHONE', value: `+1 602 ${digits(3)} ${digits(4)}`, note: 'brief watch', expiresAt: new Date(expiresAt).toISOString() } });
     expect(short.status).toBe(201);
-    await new Promise((r) => setTimeout(r, 2500));
+    const lookoutHits = async (caseId: string) => (await hitsOf(atf, caseId)).filter((h: any) => h.counterpart.caseNumber === null);
+    const early = await activeCase(atf, { identifiers: [{ type: 'PHONE', value: short.body.value }] });
+    expect(Date.now()).toBeLessThan(expiresAt);
+    expect(await lookoutHits(early.id)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 500));
     const late = await activeCase(atf, { identifiers: [{ type: 'PHONE', value: short.body.value }] });
-    expect(await hitsOf(atf, late.id)).toHaveLength(0);
+    expect(await lookoutHits(late.id)).toHaveLength(0);
+    expect((await hitsOf(atf, late.id)).length).toBeGreaterThan(0);
 
     const refused = await http('POST', '/lookouts', { token: ice, body: { type: 'PHONE', value: 'call me', note: 'x' } });
     expect(refused.status).toBe(400);

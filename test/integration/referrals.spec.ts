@@ -1,6 +1,10 @@
 import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { notificationsSince } from '../support/notifications';
 
 describe('referrals over HTTP', () => {
+  // Notifications a test caused are read from the time it began (all pages), not from the inbox's first page.
+  let testStart: string;
+  beforeEach(() => { testStart = new Date(Date.now() - 1000).toISOString(); });
   let fbi: string; let cbp: string; let dea: string; let atf: string; let ice: string; let coordinator: string;
 
   beforeAll(async () => {
@@ -87,10 +91,10 @@ describe('referrals over HTTP', () => {
     const bothEscalated = (items: any[]) => ['R3', 'R4'].every((rule) => byRule(items, rule)?.status === 'ESCALATED');
     const escalated = await eventually(() => referralsOf(fbi, owner.id), bothEscalated, 20_000);
     expect(bothEscalated(escalated)).toBe(true);
-    const atfNotes = await http('GET', '/notifications?since=0&limit=500', { token: atf });
-    expect(atfNotes.body.items.some((n: any) => n.kind === 'referral.escalated' && n.entityId === r3.id)).toBe(true);
-    const senderNotes = await http('GET', '/notifications?since=0&limit=500', { token: fbi });
-    expect(senderNotes.body.items.filter((n: any) => n.entityId === r3.id).map((n: any) => n.kind)).toEqual(['referral.sent', 'referral.escalated']);
+    const atfNotes = await notificationsSince(atf, testStart);
+    expect(atfNotes.some((n: any) => n.kind === 'referral.escalated' && n.entityId === r3.id)).toBe(true);
+    const senderNotes = await notificationsSince(fbi, testStart);
+    expect(senderNotes.filter((n: any) => n.entityId === r3.id).map((n: any) => n.kind)).toEqual(['referral.sent', 'referral.escalated']);
 
     const blocked = await http('POST', `/cases/${owner.id}/close`, { token: fbi, body: { outcome: 'prosecuted' } });
     expect(blocked.status).toBe(409);
