@@ -102,4 +102,9 @@ export const M = {
     es: 'El tipo de contenido {type} no es compatible; envíe application/json.',
   },
   internal: { en: 'An unexpected error occurred; it has been logged with request id {requestId}.', es: 'Ocurrió un error inesperado; se registró con el identificador {requestId}.' },
+  // Temporal codec endpoint (issue 22, item 11)
+  codecPayloadUndecodable: {
+    en: 'Payload {index} cannot be decoded: its key is unknown or it was altered.',
+    es: 'No se puede decodificar la carga {index}: su clave es desconocida o fue alterada.',
+  },
 } satisfies Record<string, Message>;
