@@ -41,6 +41,8 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
   let ice: string;
   let admin: string;
   const phoneDigits = `${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  // A Mexico City mobile: contiguous digits stay contiguous whether stored as sent or normalised to E.164.
+  const appendedPhone = `${phoneDigits}1`;
   const surname = uniqueWord(10);
   let encrypted: RawPayload[] = [];
 
@@ -55,7 +57,7 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
     expect(active.body.status).toBe('ACTIVE');
     // An append is a workflow update: its argument (the phone number, the subject, the actor) is in the history.
     const appended = await http('POST', `/cases/${created.body.id}/identifiers`, { token: ice, body: {
-      identifiers: [{ type: 'PHONE', value: `+52 55 ${phoneDigits.slice(0, 4)} ${phoneDigits.slice(4)}9` }],
+      identifiers: [{ type: 'PHONE', value: `+52 55 ${appendedPhone}` }],
     } });
     expect(appended.status).toBe(201);
     const subject = await http('POST', `/cases/${created.body.id}/subjects`, { token: ice, body: {
@@ -65,7 +67,7 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
 
     const history = await rawHistory(created.body.workflowId);
     const text = historyText(history);
-    expect(text).not.toContain(phoneDigits.slice(3));
+    expect(text).not.toContain(appendedPhone);
     expect(text).not.toContain(surname);
     encrypted = payloadsIn(history).filter((p) => Buffer.from(p.metadata?.encoding ?? []).toString() === 'binary/encrypted');
   });
@@ -87,7 +89,7 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
     expect(decoded.status).toBe(200);
     expect(decoded.body.payloads).toHaveLength(encrypted.length);
     const plain = dataText(decoded.body.payloads);
-    expect(plain).toContain(`${phoneDigits.slice(4)}9`);
+    expect(plain).toContain(appendedPhone);
     expect(plain).toContain(surname);
     const encodings = new Set(decoded.body.payloads.map((p: { metadata: Record<string, string> }) =>
       Buffer.from(p.metadata.encoding, 'base64').toString()));
