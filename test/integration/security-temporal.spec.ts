@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { execFileSync } from 'node:child_process';
 import { eventually, http, login, sampleCase, uniqueWord, withDb } from '../support/http';
 import { readStack } from '../support/stack';
 
@@ -35,6 +36,14 @@ const toJson = (p: RawPayload) => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
+/** Payloads in the CLI's JSON output (proto3 JSON: base64 strings). */
+function payloadsInJson(value: unknown, found: { data?: string }[] = []): { data?: string }[] {
+  if (!value || typeof value !== 'object') return found;
+  const candidate = value as { data?: unknown; metadata?: unknown };
+  if (typeof candidate.data === 'string' && candidate.metadata && typeof candidate.metadata === 'object') found.push({ data: candidate.data });
+  for (const child of Object.values(value)) payloadsInJson(child, found);
+  return found;
+}
 const dataText = (payloads: { data?: string }[]) => payloads.map((p) => Buffer.from(p.data ?? '', 'base64').toString('utf8')).join('\n');
 
 describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
@@ -45,6 +54,7 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
   const appendedPhone = `${phoneDigits}1`;
   const surname = uniqueWord(10);
   let encrypted: RawPayload[] = [];
+  let workflowId = '';
 
   beforeAll(async () => {
     [ice, admin] = await Promise.all([login('ice.agent'), login('admin')]);
@@ -65,7 +75,8 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
     } });
     expect(subject.status).toBe(201);
 
-    const history = await rawHistory(created.body.workflowId);
+    workflowId = created.body.workflowId;
+    const history = await rawHistory(workflowId);
     const text = historyText(history);
     expect(text).not.toContain(appendedPhone);
     expect(text).not.toContain(surname);
@@ -99,6 +110,16 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
     const audited = await withDb(async (db) => (await db.query(
       `SELECT actor, details FROM audit_log WHERE action = 'codec.decode' ORDER BY seq DESC LIMIT 1`)).rows[0]);
     expect(audited).toMatchObject({ actor: 'admin', details: { payloads: encrypted.length, namespace: 'default', keyIds: ['k1'] } });
+  });
+
+  it('decodes for the Temporal CLI given an ADMIN token (how operators and the history recorder read histories)', () => {
+    const show = (...codec: string[]) => execFileSync(readStack().temporalCli, [
+      'workflow', 'show', '--address', readStack().temporalAddress, '--workflow-id', workflowId, '--output', 'json', ...codec,
+    ], { encoding: 'utf8' });
+    const decoded = show('--codec-endpoint', `${readStack().apiUrl}/codec`, '--codec-auth', `Bearer ${admin}`);
+    const payloadText = (json: string) => dataText(payloadsInJson(JSON.parse(json)));
+    expect(payloadText(decoded)).toContain(appendedPhone);
+    expect(payloadText(show())).not.toContain(appendedPhone);
   });
 
   it('encodes for an ADMIN, refuses altered payloads with a 400, and passes plain payloads through', async () => {
