@@ -7,7 +7,13 @@ export function payloadCodecFromEnv(env: NodeJS.ProcessEnv = process.env): AesGc
   return new AesGcmPayloadCodec(loadPayloadCodecKeys(env));
 }
 
-/** `dataConverter` for `new Client`, `Worker.create` and the like: payloads are encrypted before they leave the process. */
+/** The failure converter's module, for the worker and the workflow bundle (bundleWorkflowCode's failureConverterPath). */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/**
+ * `dataConverter` for `new Client`, `Worker.create` and the like: payloads, and failure messages and stack traces,
+ * are encrypted before they leave the process.
+ */
 export function encryptingDataConverter(codec: AesGcmPayloadCodec = payloadCodecFromEnv()): DataConverter {
-  return { payloadCodecs: [codec] };
+  return { payloadCodecs: [codec], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { execFileSync } from 'node:child_process';
-import { eventually, http, login, sampleCase, uniqueWord, withDb } from '../support/http';
+import { randomUUID } from 'node:crypto';
+import { eventually, http, login, sampleCase, uniqueWord, withDb, withTemporal } from '../support/http';
 import { readStack } from '../support/stack';
 
 interface RawPayload { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }
@@ -120,6 +121,22 @@ describe('Temporal payloads are encrypted (issue 22, item 11)', () => {
     const payloadText = (json: string) => dataText(payloadsInJson(JSON.parse(json)));
     expect(payloadText(decoded)).toContain(appendedPhone);
     expect(payloadText(show())).not.toContain(appendedPhone);
+  });
+
+  it('encrypts failure messages too: a workflow failing on an unknown case says so only through the codec', async () => {
+    const caseId = randomUUID();
+    const failure = await withTemporal(async (client) => {
+      const handle = await client.workflow.start('caseWorkflow', {
+        taskQueue: readStack().env.TEMPORAL_TASK_QUEUE, workflowId: `case-${caseId}`, args: [{ caseId }],
+      });
+      return handle.result().then(() => null, (error: Error) => error);
+    });
+    const messages: string[] = [];
+    for (let cause: unknown = failure; cause instanceof Error; cause = (cause as Error & { cause?: unknown }).cause) messages.push(cause.message);
+    expect(messages.join(' | ')).toContain(`case ${caseId} not found`);
+    const text = historyText(await rawHistory(`case-${caseId}`));
+    expect(text).toContain('Encoded failure');
+    expect(text).not.toContain('not found');
   });
 
   it('encodes for an ADMIN, refuses altered payloads with a 400, and passes plain payloads through', async () => {
