@@ -66,7 +66,11 @@ async function main(): Promise<void> {
     const port = Number(process.env.TEMPORAL_PORT ?? 7233);
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     log(`starting Temporal dev server (${cli}) on 127.0.0.1:${port}, state in ${path.join(dataDir, 'temporal.db')} ...`);
-    const server: ManagedProcess = await startTemporalDevServer({ cli, dbFile: path.join(dataDir, 'temporal.db'), port, uiPort });
+    // Opt-in: the dev UI has no login, so it cannot send the ADMIN token the codec endpoint asks for (README).
+    const uiCodecEndpoint = process.env.TEMPORAL_UI_CODEC_ENDPOINT;
+    const server: ManagedProcess = await startTemporalDevServer({
+      cli, dbFile: path.join(dataDir, 'temporal.db'), port, uiPort, uiCodecEndpoint,
+    });
     stoppers.push(() => server.stop());
     temporalAddress = `127.0.0.1:${port}`;
     uiUrl = `http://127.0.0.1:${uiPort}`;
