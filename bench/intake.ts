@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client as PgClient, Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { ensureDatabase, runMigrations } from '../libs/db/migrate';
+import { generatePayloadCodecKeys } from '../libs/config/codec-config';
+import { freshAppPassword, prepareAppDatabase } from '../libs/devstack/app-database';
 import { startAppProcesses } from '../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { freePort } from '../libs/devstack/processes';
 import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
 import { startTemporalDevServer } from '../libs/devstack/temporal-dev-server';
+import { encryptingDataConverter, payloadCodecFromEnv } from '../libs/temporal-codec/data-converter';
 import { cpuReport, cpuSeconds } from './support/cpu';
 import { printTable, row, runConcurrent } from './support/stats';
 
@@ -44,8 +46,8 @@ async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
   await chmod(root, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log });
-  await ensureDatabase(pg.url);
-  await runMigrations(pg.url);
+  const appDatabaseUrl = await prepareAppDatabase(pg.url, freshAppPassword());
+  const codecEnv = { PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys() };
   const cli = await ensureTemporalCli(log);
   const temporalPort = await freePort();
   // The test suite's Temporal (TestWorkflowEnvironment) keeps state in memory; BENCH_TEMPORAL_DB=file measures the
@@ -54,14 +56,15 @@ async function main(): Promise<void> {
   log(`Temporal dev server state: ${dbFile ? 'sqlite file' : 'in memory'}`);
   const temporal = await startTemporalDevServer({ cli, dbFile, port: temporalPort, headless: true });
   const temporalAddress = `127.0.0.1:${temporalPort}`;
-  const app = await startAppProcesses({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'warn', NODE_ENV: 'development', WRITE_RATE_LIMIT: '0' }, await freePort(), 'quiet');
+  const app = await startAppProcesses({ DATABASE_URL: appDatabaseUrl, ...codecEnv, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'warn', NODE_ENV: 'development', WRITE_RATE_LIMIT: '0' }, await freePort(), 'quiet');
   if (WORKER_NICE !== 0) {
     // Per thread: Linux applies a priority to one thread, and the SDK's core threads already run.
     for (const thread of readdirSync(`/proc/${app.worker.child.pid}/task`)) os.setPriority(Number(thread), WORKER_NICE);
     log(`worker runs at nice ${WORKER_NICE}`);
   }
   const connection = await Connection.connect({ address: temporalAddress });
-  const client = new Client({ connection });
+  // The raw start rate is measured with the same payload encryption the API's client applies.
+  const client = new Client({ connection, dataConverter: encryptingDataConverter(payloadCodecFromEnv(codecEnv)) });
   const rows: string[][] = [];
   try {
     const login = await fetch(`${app.apiUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ice.agent', password: 'demo-password' }) });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DEMO_USERS } from '../libs/auth/demo-users';
 import { loadConfig } from '../libs/config/config';
+import { readOrCreateSecret } from '../libs/config/data-secrets';
 import { ensureDatabase, runMigrations } from '../libs/db/migrate';
+import { prepareAppDatabase } from '../libs/devstack/app-database';
 import { repoRoot, startAppProcesses } from '../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { ManagedProcess } from '../libs/devstack/processes';
@@ -37,16 +39,24 @@ async function main(): Promise<void> {
   };
   takeOverSignals();
 
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
+  // Migrations run with the privileged URL; the API and worker get a login without superuser rights (see README,
+  // Database roles): DATABASE_URL as given when MIGRATION_DATABASE_URL is set too, else the app role's own login on
+  // the same server, with a password kept in the data folder.
+  let migrationUrl = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!migrationUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'casecoord', log });
     stoppers.push(pg.stop);
     takeOverSignals();
-    databaseUrl = pg.url;
+    migrationUrl = pg.url;
   }
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl, log);
+  let databaseUrl = process.env.MIGRATION_DATABASE_URL ? process.env.DATABASE_URL : undefined;
+  if (databaseUrl) {
+    await ensureDatabase(migrationUrl);
+    await runMigrations(migrationUrl, log);
+  } else {
+    databaseUrl = await prepareAppDatabase(migrationUrl, readOrCreateSecret('postgres-app-password', 24), log);
+  }
   log('database ready');
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -56,7 +66,11 @@ async function main(): Promise<void> {
     const port = Number(process.env.TEMPORAL_PORT ?? 7233);
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     log(`starting Temporal dev server (${cli}) on 127.0.0.1:${port}, state in ${path.join(dataDir, 'temporal.db')} ...`);
-    const server: ManagedProcess = await startTemporalDevServer({ cli, dbFile: path.join(dataDir, 'temporal.db'), port, uiPort });
+    // Opt-in: the dev UI has no login, so it cannot send the ADMIN token the codec endpoint asks for (README).
+    const uiCodecEndpoint = process.env.TEMPORAL_UI_CODEC_ENDPOINT;
+    const server: ManagedProcess = await startTemporalDevServer({
+      cli, dbFile: path.join(dataDir, 'temporal.db'), port, uiPort, uiCodecEndpoint,
+    });
     stoppers.push(() => server.stop());
     temporalAddress = `127.0.0.1:${port}`;
     uiUrl = `http://127.0.0.1:${uiPort}`;

@@ -2,7 +2,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { ensureDatabase, runMigrations } from '../../libs/db/migrate';
+import { generatePayloadCodecKeys } from '../../libs/config/codec-config';
+import { ensureDatabase } from '../../libs/db/migrate';
+import { freshAppPassword, prepareAppDatabase } from '../../libs/devstack/app-database';
 import { startAppProcesses } from '../../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
@@ -52,7 +54,8 @@ export async function startBenchStack(log: Log): Promise<BenchStack> {
     stops.push(pg.stop);
     await ensureDatabase(pg.url);
     const settings = await tuneDatabase(pg.url);
-    await runMigrations(pg.url);
+    // pgUrl (the superuser) stays the loaders' and probes'; the API and worker log in as the app role.
+    const appDatabaseUrl = await prepareAppDatabase(pg.url, freshAppPassword());
     const temporalPort = await freePort();
     const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(log), port: temporalPort, headless: true });
     stops.push(() => temporal.stop());
@@ -60,7 +63,8 @@ export async function startBenchStack(log: Log): Promise<BenchStack> {
     // per-user check budget (CHECK_BUDGET_PER_HOUR/DAY, 60 and 300 values) would answer 429 after the first few,
     // timing the limiters instead of matching. The budget's accounting (one indexed sum per check) is still measured.
     const app = await startAppProcesses({
-      DATABASE_URL: pg.url, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development',
+      DATABASE_URL: appDatabaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'development',
+      PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(),
       WRITE_RATE_LIMIT: '1000000', CHECK_BUDGET_PER_HOUR: '100000000', CHECK_BUDGET_PER_DAY: '100000000',
       // bench:load logs in about 75 times a minute, all from 127.0.0.1: the per-address login limit would time itself.
       LOGIN_RATE_LIMIT: '0',

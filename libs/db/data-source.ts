@@ -12,6 +12,7 @@ import { AccountProtection1763900000007 } from './migrations/1763900000007-Accou
 import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseFirearmTraces';
 import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHardening';
 import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
+import { AppLoginRole1763900000011 } from './migrations/1763900000011-AppLoginRole';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
@@ -21,12 +22,16 @@ export const MIGRATIONS = [
   CaseFirearmTraces1763900000008,
   AuthHardening1763900000009,
   DeconflictionChecks1763900000010,
+  AppLoginRole1763900000011,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
 export interface DataSourceOptions {
   url: string;
-  /** The API and worker act as the restricted application role; migrations run as the connecting owner. */
+  /**
+   * The API and worker act as the restricted application role: they log in as it (or as a login role that is a
+   * member of it) and set it on each connection; migrations run as the connecting owner.
+   */
   asAppRole: boolean;
   poolSize?: number;
   applicationName?: string;
@@ -71,4 +76,24 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       ...(options.asAppRole ? { options: `-c role=${APP_DB_ROLE}` } : {}),
     },
   });
+}
+
+/**
+ * The API and worker must not hold more rights than `casecoord_app`: a superuser session could switch back to itself
+ * (RESET ROLE) and bypass every grant and the audit log's protections. Production refuses to start; elsewhere a
+ * warning names the fix (the embedded and test servers hand out the app role's own login).
+ */
+export async function refuseSuperuser(dataSource: DataSource, production: boolean, warn: (line: string) => void): Promise<void> {
+  const [row] = await dataSource.query(
+    `SELECT session_user AS "user", rolsuper AS "superuser" FROM pg_roles WHERE rolname = session_user`,
+  ) as { user: string; superuser: boolean }[];
+  if (!row?.superuser) return;
+  const line = `DATABASE_URL logs in as the superuser "${row.user}": give the app a login role without superuser rights ` +
+    `(${APP_DB_ROLE} or a member of it) and run migrations with MIGRATION_DATABASE_URL`;
+  if (!production) {
+    warn(line);
+    return;
+  }
+  await dataSource.destroy();
+  throw new Error(`NODE_ENV=production: ${line}`);
 }

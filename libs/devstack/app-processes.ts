@@ -10,7 +10,9 @@ export async function startAppProcesses(
   env: NodeJS.ProcessEnv, port: number, output: 'prefixed' | 'quiet' | 'inherit' = 'prefixed',
 ): Promise<AppProcesses> {
   const dist = path.join(repoRoot(), 'dist');
-  const childEnv = { ...process.env, ...env, PORT: String(port) };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  // The privileged login is for migrations only: the API and worker never get it.
+  delete childEnv.MIGRATION_DATABASE_URL;
   const worker = startProcess('worker', process.execPath, [path.join(dist, 'apps/worker/src/main.js')], childEnv, output);
   const api = startProcess('api', process.execPath, [path.join(dist, 'apps/api/src/main.js')], childEnv, output);
   const apiUrl = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../../libs/auth/password';
-import { ensureDatabase, runMigrations } from '../../libs/db/migrate';
+import { prepareAppDatabase } from '../../libs/devstack/app-database';
 import { startAppProcesses } from '../../libs/devstack/app-processes';
 import { freePort, startProcess, waitForHttp } from '../../libs/devstack/processes';
 import { eventually, http, login, withDb, withTemporal } from '../support/http';
@@ -22,9 +22,10 @@ describe('deployment', () => {
     const server = process.env.EXTERNAL_DATABASE_URL ?? readStack().databaseUrl;
     const url = new URL(server);
     url.pathname = `/casecoord_ext_${randomUUID().slice(0, 8)}`;
-    const databaseUrl = url.toString();
-    await ensureDatabase(databaseUrl);
-    await runMigrations(databaseUrl);
+    // Migrations with the privileged URL (MIGRATION_DATABASE_URL), the app with the app role's login (DATABASE_URL).
+    // Roles belong to the server, not the database: keep the shared stack's password, which the test server shares.
+    const migrationUrl = url.toString();
+    const databaseUrl = await prepareAppDatabase(migrationUrl, decodeURIComponent(new URL(readStack().appDatabaseUrl).password));
 
     const port = await freePort();
     const secret = `prod-${randomUUID()}-${randomUUID()}`;
@@ -32,10 +33,14 @@ describe('deployment', () => {
       ...readStack().env, NODE_ENV: 'production', JWT_SECRET: secret, DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: readStack().temporalAddress, TEMPORAL_TASK_QUEUE: `external-db-${port}`,
     }, port, 'quiet');
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client({ connectionString: migrationUrl });
     await db.connect();
     try {
       expect((await db.query('SELECT count(*)::int AS n FROM users')).rows[0].n).toBe(0);
+      const sessions = await db.query(
+        `SELECT DISTINCT usename, (SELECT rolsuper FROM pg_roles WHERE rolname = usename) AS super FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name LIKE 'casecoord-%' AND pid <> pg_backend_pid()`);
+      expect(sessions.rows).toEqual([{ usename: 'casecoord_app', super: false }]);
       await db.query(
         `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name) VALUES ($1, 'real.agent', $2, 'FBI', '{CASE_AGENT}', 'Real Agent')`,
         [randomUUID(), await hashPassword('a-real-password')],
@@ -61,7 +66,7 @@ describe('deployment', () => {
     const port = await freePort();
     const deadTemporal = `127.0.0.1:${await freePort()}`;
     const isolated = startProcess('api-no-temporal', process.execPath, [path.resolve(__dirname, '../../dist/apps/api/src/main.js')], {
-      ...process.env, ...readStack().env, DATABASE_URL: readStack().databaseUrl, TEMPORAL_ADDRESS: deadTemporal, PORT: String(port),
+      ...process.env, ...readStack().env, TEMPORAL_ADDRESS: deadTemporal, PORT: String(port),
     }, 'quiet');
     try {
       const base = `http://127.0.0.1:${port}`;

@@ -167,6 +167,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /notifications/stream': { roles: 'authenticated', stream: true },
   'GET /audit': { roles: [LEAD, ADMIN] },
   'GET /audit/verify': { roles: [LEAD, ADMIN] },
+  // Temporal codec server (issue 22, item 11): decrypts any agency's workflow payloads, so the admin only.
+  'POST /codec/decode': { roles: [ADMIN] },
+  'POST /codec/encode': { roles: [ADMIN] },
 };
 
 /** The expected outcome of one cell: 401 without a token, 403 for a role the route does not admit, else the rule. */

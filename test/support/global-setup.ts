@@ -2,7 +2,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDatabase, runMigrations } from '../../libs/db/migrate';
+import { generatePayloadCodecKeys } from '../../libs/config/codec-config';
+import { freshAppPassword, prepareAppDatabase } from '../../libs/devstack/app-database';
 import { startAppProcesses } from '../../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
@@ -23,8 +24,8 @@ export default async function globalSetup(): Promise<void> {
   const pg = await startEmbeddedPostgres({
     dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'casecoord_test', log,
   });
-  await ensureDatabase(pg.url);
-  await runMigrations(pg.url, log);
+  // Migrations as the superuser; the API and worker log in as the app role (pg.url stays for tests' assertions).
+  const appDatabaseUrl = await prepareAppDatabase(pg.url, freshAppPassword(), log);
 
   const cli = await ensureTemporalCli(log);
   const temporalPort = await freePort();
@@ -34,10 +35,13 @@ export default async function globalSetup(): Promise<void> {
   const temporalAddress = `127.0.0.1:${temporalPort}`;
 
   const apiPort = await freePort();
-  const env = { ...TEST_ENV, DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporalAddress };
+  // A payload key of this run's own; tests that talk to Temporal read it from the stack file's env.
+  const env = {
+    ...TEST_ENV, DATABASE_URL: appDatabaseUrl, TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(),
+  };
   const app = await startAppProcesses(env, apiPort, process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet');
 
-  const info: StackInfo = { apiUrl: app.apiUrl, databaseUrl: pg.url, temporalAddress, temporalCli: cli, root, env };
+  const info: StackInfo = { apiUrl: app.apiUrl, databaseUrl: pg.url, appDatabaseUrl, temporalAddress, temporalCli: cli, root, env };
   await writeFile(STACK_FILE, JSON.stringify(info, null, 2));
   process.env.TEST_STACK_FILE = STACK_FILE;
   Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app } });

@@ -1,5 +1,6 @@
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
+import { encryptingDataConverter, payloadCodecFromEnv } from '../../libs/temporal-codec/data-converter';
 import { readStack } from './stack';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -78,9 +79,12 @@ export async function countRows(table: string): Promise<number> {
   return withDb(async (db) => Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
 }
 
+/** A Temporal client with the stack's payload codec keys, as the API and worker use it. */
 export async function withTemporal<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const connection = await Connection.connect({ address: readStack().temporalAddress });
-  try { return await work(new Client({ connection })); } finally { await connection.close(); }
+  const stack = readStack();
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const dataConverter = encryptingDataConverter(payloadCodecFromEnv(stack.env));
+  try { return await work(new Client({ connection, dataConverter })); } finally { await connection.close(); }
 }
 
 /**

@@ -9,7 +9,9 @@ export const STACK_FILE = process.env.TEST_STACK_FILE ?? path.resolve(__dirname,
 
 export interface StackInfo {
   apiUrl: string;
+  /** The superuser's URL, for tests' assertions and tampering; the API and worker get `appDatabaseUrl` (env.DATABASE_URL). */
   databaseUrl: string;
+  appDatabaseUrl: string;
   temporalAddress: string;
   temporalCli: string;
   root: string;

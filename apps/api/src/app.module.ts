@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
 import { DeconflictionModule } from './deconfliction/deconfliction.module';
 import { HealthController } from './health/health.controller';
 import { InfraModule } from './infra/infra.module';
@@ -11,7 +12,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { SeizuresModule } from './seizures/seizures.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule, AuditModule],
+  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule, AuditModule, CodecModule],
   controllers: [HealthController],
 })
 export class AppModule {}

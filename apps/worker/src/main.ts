@@ -11,7 +11,8 @@ import { createReferralActivities } from '../../../activities/referrals/referral
 import { AuditStore } from '../../../libs/audit/audit-store';
 import { CaseStore } from '../../../libs/cases/case-store';
 import { loadConfig } from '../../../libs/config/config';
-import { createDataSource } from '../../../libs/db/data-source';
+import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
+import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
 import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../libs/deconfliction/hit-store';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     onConnectionLost: (error) => logger.warn({ err: error.message }, 'postgres connection lost'),
   });
   await dataSource.initialize();
+  await refuseSuperuser(dataSource, config.production, (line) => logger.warn(line));
   const cases = new CaseStore(dataSource);
   const audit = new AuditStore(dataSource);
   const notifications = new NotificationStore(dataSource);
@@ -76,12 +78,15 @@ async function main(): Promise<void> {
   const meetings = new MeetingService(dataSource, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs);
   const traces = new TraceService(dataSource, notifications, audit, config.traceDueAfterMs);
 
+  // Workflow inputs, results, activity arguments and markers leave this process encrypted (libs/temporal-codec).
+  const dataConverter = encryptingDataConverter();
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    dataConverter,
     ...(existsSync(bundlePath)
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
   });
 
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);
 
   const shutdown = (): void => { logger.info('worker shutting down'); worker.shutdown(); };

@@ -3,7 +3,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { ensureDatabase, runMigrations } from '../../../libs/db/migrate';
+import { generatePayloadCodecKeys } from '../../../libs/config/codec-config';
+import { freshAppPassword, prepareAppDatabase } from '../../../libs/devstack/app-database';
+import { encryptingDataConverter, payloadCodecFromEnv } from '../../../libs/temporal-codec/data-converter';
 import { repoRoot } from '../../../libs/devstack/app-processes';
 import { freePort, ManagedProcess, startProcess, waitForHttp, waitForPort } from '../../../libs/devstack/processes';
 import { ensureTemporalCli } from '../../../libs/devstack/temporal-cli';
@@ -45,6 +47,9 @@ export class FaultStack {
   private worker?: ManagedProcess;
   private api?: ManagedProcess;
 
+  /** What the API and worker log in with: the app role, not the superuser of `databaseUrl`. */
+  private appDatabaseUrl = '';
+
   private constructor(
     private readonly root: string,
     private readonly pgPort: number,
@@ -62,16 +67,17 @@ export class FaultStack {
     const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-faults-'));
     await chmod(root, 0o755);
     const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-    const stack = new FaultStack(root, pgPort, temporalPort, apiPort, await ensureTemporalCli(log), { ...TEST_ENV, ...env });
+    const stack = new FaultStack(root, pgPort, temporalPort, apiPort, await ensureTemporalCli(log), {
+      ...TEST_ENV, PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(), ...env,
+    });
     try {
       await stack.startPostgres();
-      await ensureDatabase(stack.databaseUrl);
-      await runMigrations(stack.databaseUrl);
+      stack.appDatabaseUrl = await prepareAppDatabase(stack.databaseUrl, freshAppPassword());
       await stack.startTemporal();
       await stack.startWorker();
       await stack.startApi();
       const info: StackInfo = {
-        apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, temporalCli: stack.cli,
+        apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, appDatabaseUrl: stack.appDatabaseUrl, temporalAddress: stack.temporalAddress, temporalCli: stack.cli,
         root, env: stack.env,
       };
       await writeFile(STACK_FILE, JSON.stringify(info, null, 2));
@@ -83,7 +89,7 @@ export class FaultStack {
   }
 
   private childEnv(): NodeJS.ProcessEnv {
-    return { ...process.env, ...this.env, DATABASE_URL: this.databaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, PORT: String(this.apiPort) };
+    return { ...process.env, ...this.env, DATABASE_URL: this.appDatabaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, PORT: String(this.apiPort) };
   }
 
   async startPostgres(): Promise<void> {
@@ -149,7 +155,8 @@ export class FaultStack {
 
   async temporalClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const connection = await Connection.connect({ address: this.temporalAddress });
-    try { return await work(new Client({ connection })); } finally { await connection.close(); }
+    const dataConverter = encryptingDataConverter(payloadCodecFromEnv(this.env));
+    try { return await work(new Client({ connection, dataConverter })); } finally { await connection.close(); }
   }
 
   async stop(): Promise<void> {

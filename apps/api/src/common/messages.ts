@@ -125,4 +125,9 @@ export const M = {
     en: 'This check carries {items} values, more than the {limit} a user may check in {hours} hour(s); split it.',
     es: 'Esta consulta lleva {items} valores, más de los {limit} que un usuario puede consultar en {hours} hora(s); divídala.',
   },
+  // Temporal codec endpoint (issue 22, item 11)
+  codecPayloadUndecodable: {
+    en: 'Payload {index} cannot be decoded: its key is unknown or it was altered.',
+    es: 'No se puede decodificar la carga {index}: su clave es desconocida o fue alterada.',
+  },
 } satisfies Record<string, Message>;

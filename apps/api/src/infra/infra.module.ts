@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import { AppConfig, loadConfig } from '../../../../libs/config/config';
-import { createDataSource } from '../../../../libs/db/data-source';
+import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-source';
+import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
+import { payloadCodecFromEnv } from '../../../../libs/temporal-codec/data-converter';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
@@ -47,6 +49,7 @@ class DataSourceCloser implements OnApplicationShutdown {
           dbLogger.error(`initial connection failed: ${error.message}`);
           throw error;
         });
+        await refuseSuperuser(dataSource, config.production, (line) => dbLogger.warn(line));
         return dataSource;
       },
     },
@@ -77,6 +80,8 @@ class DataSourceCloser implements OnApplicationShutdown {
       useFactory: (ds: DataSource, notifications: NotificationStore, audit: AuditStore, actionItems: ActionItemService, config: AppConfig) =>
         new MeetingService(ds, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs),
     },
+    // One codec for the Temporal client and the codec endpoint (apps/api/src/codec), with the worker's keys.
+    { provide: AesGcmPayloadCodec, useFactory: () => payloadCodecFromEnv() },
     TemporalService,
     RecordWorkflows,
     IdempotencyService,
@@ -84,7 +89,7 @@ class DataSourceCloser implements OnApplicationShutdown {
   ],
   exports: [
     APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
-    TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService,
+    TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService, AesGcmPayloadCodec,
   ],
 })
 export class InfraModule {}

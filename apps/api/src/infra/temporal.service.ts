@@ -4,6 +4,8 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, UpdateDefinition } from '@temporalio/common';
+import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
+import { encryptingDataConverter } from '../../../../libs/temporal-codec/data-converter';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
 import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
@@ -26,10 +28,12 @@ export class TemporalService implements OnApplicationShutdown {
   private readonly connection: Connection;
   readonly client: Client;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, codec: AesGcmPayloadCodec) {
     // Lazy: the API serves (and reports 503 on /health) while Temporal is still starting or away.
     this.connection = Connection.lazy({ address: config.temporalAddress });
-    this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
+    this.client = new Client({
+      connection: this.connection, namespace: config.temporalNamespace, dataConverter: encryptingDataConverter(codec),
+    });
   }
 
   /** Starts a workflow for a record just committed; bounded, because the worker's relay covers a start that fails. */
