@@ -12,7 +12,7 @@ export async function startExtraApi(name: string, env: Record<string, string>): 
   const port = await freePort();
   const stack = readStack();
   const api = startProcess(name, process.execPath, [path.resolve(__dirname, '../../dist/apps/api/src/main.js')], {
-    ...process.env, ...stack.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
+    ...process.env, ...stack.env, DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
     PORT: String(port), ...env,
   }, process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet');
   const url = `http://127.0.0.1:${port}`;
