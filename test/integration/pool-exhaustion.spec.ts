@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { eventually, http, login, withDb } from '../support/http';
+import { ExtraApi, startExtraApi } from '../support/extra-api';
+import { readStack } from '../support/stack';
+
+const BUSY = {
+  en: {
+    type: 'urn:casecoord:problem:service-unavailable', title: 'Service unavailable', status: 503,
+    detail: 'The server is overloaded: no database connection came free in time; nothing was changed. Retry later with the same Idempotency-Key.',
+  },
+  es: {
+    type: 'urn:casecoord:problem:service-unavailable', title: 'Servicio no disponible', status: 503,
+    detail: 'El servidor está sobrecargado: no se liberó ninguna conexión a la base de datos a tiempo; no se cambió nada. Reintente más tarde con la misma clave de idempotencia.',
+  },
+};
+/** The API's pool (libs/db/data-source.ts: max 20, not configurable by env); more readers than that queue for it. */
+const POOL_SIZE = 20;
+
+/**
+ * README ("How it fits together"): a request that waits more than 5 s for a pooled connection gets 503 saying the
+ * server is overloaded, and nothing is written. A second API process is used so the shared one's pool stays free; its
+ * pool is filled by list reads that block on a lock this test holds on the cases table, so the connections are
+ * provably busy (they wait in PostgreSQL) rather than merely slow.
+ */
+describe('pool exhaustion (README: 503 when no pooled connection comes free within 5 s)', () => {
+  let extra: ExtraApi;
+  beforeAll(async () => { extra = await startExtraApi('api-pool', {}); });
+  afterAll(async () => { await extra?.stop(); });
+
+  it('answers 503 with the overloaded problem in English and Spanish and Retry-After, and writes nothing', async () => {
+    const fbi = await login('fbi.agent');
+    const call = (method: string, path: string, options: Parameters<typeof http>[2] = {}) => http(method, path, { ...options, baseUrl: extra.url });
+    const title = `Pool ${randomUUID()}`;
+    const key = randomUUID();
+    const post = (lang: string) => call('POST', '/cases', {
+      token: fbi, body: { title, category: 'OTHER' }, headers: { 'idempotency-key': key, 'accept-language': lang },
+    });
+
+    const locker = new PgClient({ connectionString: readStack().databaseUrl });
+    await locker.connect();
+    let readers: Promise<{ status: number }>[] = [];
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE cases IN ACCESS EXCLUSIVE MODE');
+      readers = Array.from({ length: POOL_SIZE + 5 }, () => call('GET', '/cases?limit=1', { token: fbi }));
+      // Every pooled connection of the API is now inside PostgreSQL, waiting for the lock.
+      await eventually(async () => (await locker.query(
+        `SELECT application_name, wait_event_type, state, count(*)::int AS n FROM pg_stat_activity GROUP BY 1, 2, 3`,
+      )).rows, (rows) => rows.some((r) => r.application_name === 'casecoord-api' && r.wait_event_type === 'Lock' && r.n >= POOL_SIZE), 20_000);
+      const [en, es] = await Promise.all([post('en'), post('es')]);
+      expect({ status: en.status, body: en.body, type: en.headers.get('content-type') }).toEqual({ status: 503, body: BUSY.en, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect({ status: es.status, body: es.body }).toEqual({ status: 503, body: BUSY.es });
+      expect([en.headers.get('retry-after'), es.headers.get('retry-after')]).toEqual(['5', '5']);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    // The readers that held connections finish once the lock goes; the ones queued behind them timed out the same way.
+    const statuses = (await Promise.all(readers)).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(POOL_SIZE);
+
+    const written = await withDb(async (db) => ({
+      cases: (await db.query('SELECT count(*)::int AS n FROM cases WHERE title = $1', [title])).rows[0].n,
+      keys: (await db.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [key])).rows[0].n,
+      audit: (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE details::text LIKE '%' || $1 || '%'`, [title])).rows[0].n,
+    }));
+    expect(written).toEqual({ cases: 0, keys: 0, audit: 0 });
+    // The key was not spent: the same request, retried as the message says, is served.
+    const retried = await post('en');
+    expect(retried.status).toBe(201);
+    expect(retried.body.title).toBe(title);
+  });
+});
