@@ -16,10 +16,12 @@ const BUSY = {
   },
 };
 /** One request on its own socket: fetch's keep-alive pool would not put them all in flight at once. */
-const rawGet = (url: string, token: string) => new Promise<{ status: number }>((resolve, reject) => {
+const rawGet = (url: string, token: string) => new Promise<{ status: number; body: unknown }>((resolve, reject) => {
   const req = request(url, { agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
-    res.resume();
-    res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => { text += chunk; });
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
   });
   req.on('error', reject);
   req.end();
@@ -49,21 +51,22 @@ describe('pool exhaustion (README: 503 when no pooled connection comes free with
 
     const locker = new PgClient({ connectionString: readStack().databaseUrl });
     await locker.connect();
-    let readers: Promise<{ status: number }>[] = [];
+    let readers: Promise<{ status: number; body: unknown }>[] = [];
     try {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE cases IN ACCESS EXCLUSIVE MODE');
-      // More readers than the pool holds: each holds a connection waiting for the lock, or queues for one. The first
-      // reader answered 503 proves the pool full (a free connection would have served it), and it stays full while
-      // the lock is held; only then are the writes sent, so they cannot slip into a free connection first.
-      let full: () => void = () => undefined;
-      const poolFull = new Promise<void>((resolve) => { full = resolve; });
+      // More readers than the pool holds: each holds a connection waiting for the lock, or queues for one. While the
+      // lock is held no reader can be served, so the first answer is a refusal for want of a connection, and it shows
+      // the pool full; only then are the writes sent, so they cannot slip into a free connection first.
+      let refused: (r: { status: number; body: unknown }) => void = () => undefined;
+      const firstAnswer = new Promise<{ status: number; body: unknown }>((resolve) => { refused = resolve; });
       readers = Array.from({ length: POOL_SIZE + 5 }, () => rawGet(`${extra.url}/cases?limit=1`, fbi).then((r) => {
-        if (r.status === 503) full();
+        refused(r);
         return r;
       }));
-      await Promise.race([poolFull, new Promise((_, reject) => setTimeout(
-        () => reject(new Error('no reader was refused within 30 s: the pool never ran out, or waited without limit')), 30_000).unref())]);
+      const first = await Promise.race([firstAnswer, new Promise<never>((_, reject) => setTimeout(
+        () => reject(new Error('no reader was answered within 30 s: the pool waits without limit')), 30_000).unref())]);
+      expect(first).toEqual({ status: 503, body: BUSY.en });
       const [en, es] = await Promise.all([post('en'), post('es')]);
       expect({ status: en.status, body: en.body, type: en.headers.get('content-type') }).toEqual({ status: 503, body: BUSY.en, type: expect.stringMatching(/^application\/problem\+json/) });
       expect({ status: es.status, body: es.body }).toEqual({ status: 503, body: BUSY.es });
