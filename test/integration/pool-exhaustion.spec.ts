@@ -15,7 +15,7 @@ const BUSY = {
     detail: 'El servidor está sobrecargado: no se liberó ninguna conexión a la base de datos a tiempo; no se cambió nada. Reintente más tarde con la misma clave de idempotencia.',
   },
 };
-/** One request on its own socket: fetch's keep-alive pool would not put them all in flight at once. */
+/** One request on its own socket, so all of them are in flight at once whatever fetch's connection reuse does. */
 const rawGet = (url: string, token: string) => new Promise<{ status: number; body: unknown }>((resolve, reject) => {
   const req = request(url, { agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
     let text = '';
@@ -32,8 +32,9 @@ const POOL_SIZE = 20;
 /**
  * README ("How it fits together"): a request that waits more than 5 s for a pooled connection gets 503 saying the
  * server is overloaded, and nothing is written. A second API process is used so the shared one's pool stays free; its
- * pool is filled by list reads that block on a lock this test holds on the cases table, so the connections are
- * provably busy (they wait in PostgreSQL) rather than merely slow.
+ * pool is filled by list reads that block on a lock this test holds on the cases table (for about ten seconds; the
+ * shared worker's relay waits on it too), so the connections stay busy however fast the machine is. The pool size is
+ * not configurable (no env variable), so the test sends more readers than its fixed 20.
  */
 describe('pool exhaustion (README: 503 when no pooled connection comes free within 5 s)', () => {
   let extra: ExtraApi;
