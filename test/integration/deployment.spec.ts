@@ -55,7 +55,10 @@ describe('deployment', () => {
       expect(active.body.status).toBe('ACTIVE');
       const row = await db.query('SELECT status, (SELECT version()) AS version FROM cases WHERE id = $1', [created.body.id]);
       expect(row.rows[0].status).toBe('ACTIVE');
-      if (process.env.EXTERNAL_DATABASE_URL) expect(row.rows[0].version).toMatch(/PostgreSQL 15/);
+      // CI (.ci/run) must prove the machine's own PostgreSQL 15: a CI run without EXTERNAL_DATABASE_URL fails here
+      // rather than silently testing the embedded server; elsewhere the embedded server's version is whatever it is.
+      if (process.env.CI) expect({ EXTERNAL_DATABASE_URL: process.env.EXTERNAL_DATABASE_URL ?? 'unset in CI' }).toEqual({ EXTERNAL_DATABASE_URL: expect.stringMatching(/^postgres(ql)?:\/\//) });
+      if (process.env.CI || process.env.EXTERNAL_DATABASE_URL) expect(row.rows[0].version).toMatch(/PostgreSQL 15/);
     } finally {
       await db.end();
       await app.stop();
