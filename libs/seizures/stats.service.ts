@@ -67,7 +67,9 @@ const AGGREGATES: Record<Source, Partial<Record<StatsMetric, string>>> = {
     successfulProsecutions: `count(*) FILTER (WHERE c.result IN (${list(PROSECUTION_RESULTS)}))`,
     closedUnclassified: 'count(*) FILTER (WHERE c.result IS NULL)',
   },
-  hit: { hits: 'count(*)', hitsResolved: `count(*) FILTER (WHERE h.status = 'RESOLVED')` },
+  // A hit is counted once per group even though both of its sides are joined (a grouping by agency counts it for
+  // each side's agency, but once for an agency on both sides; by month, once).
+  hit: { hits: 'count(DISTINCT h.id)', hitsResolved: `count(DISTINCT h.id) FILTER (WHERE h.status = 'RESOLVED')` },
   referral: {
     referrals: 'count(*)', referralsAccepted: `count(*) FILTER (WHERE r.status = 'ACCEPTED')`,
     referralsDeclined: `count(*) FILTER (WHERE r.status = 'DECLINED')`,

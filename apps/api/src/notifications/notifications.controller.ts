@@ -73,7 +73,7 @@ export class NotificationsController {
       let again = false;
       const end = (reason: SessionEnd): void => {
         if (subscriber.closed) return;
-        subscriber.next({ type: 'session-ended', data: { reason } });
+        subscriber.next({ id: cursor, type: 'session-ended', data: { reason } });
         subscriber.complete();
       };
       /** True while the session may stream; a database that is away ends nothing (it delivers nothing either). */
@@ -104,11 +104,13 @@ export class NotificationsController {
       };
       const unsubscribe = this.hub.subscribe(user.userId, () => void drain());
       const heartbeat = setInterval(() => {
-        subscriber.next({ type: 'heartbeat', data: { at: new Date().toISOString() } });
+        subscriber.next({ id: cursor, type: 'heartbeat', data: { at: new Date().toISOString() } });
         void drain();
       }, HEARTBEAT_MS);
       const sessionCheck = setInterval(() => void sessionLive().catch(() => undefined), this.edge.streamSessionCheckEveryMs);
-      subscriber.next({ type: 'ready', data: { lastId: cursor } });
+      // Every event carries the last notification id delivered: Nest numbers events without an id 1, 2, 3..., and a
+      // browser's EventSource would resume from such a number and replay the inbox from its start.
+      subscriber.next({ id: cursor, type: 'ready', data: { lastId: cursor } });
       void drain();
       return () => { unsubscribe(); clearInterval(heartbeat); clearInterval(sessionCheck); release(); };
     });
