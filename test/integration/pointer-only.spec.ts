@@ -1,5 +1,6 @@
 import { eventually, http, login, uniqueWord } from '../support/http';
 import { EventStream, openStream } from '../support/sse';
+import { readStack } from '../support/stack';
 
 /**
  * Pointer-only on every view of a hit (README "Pointer-only", api.md "Deconfliction"): the exact key set, nested
@@ -42,6 +43,19 @@ const checkNotice = (matches: number) => ({
 });
 const HIT_EVENTS = ['hit.created', 'hit.escalated', 'hit.resolved'];
 
+/**
+ * The API whose worker runs second-scale hit clocks, so the hits escalate during the test: the clock pair's when the
+ * stack starts one (the shared pair then runs long clocks), else the shared API. Records created through it run their
+ * workflows, and their hits', on its worker.
+ */
+async function clockedApi(): Promise<string> {
+  const stack = readStack() as ReturnType<typeof readStack> & { clockApiUrl?: string };
+  if (!stack.clockApiUrl) return stack.apiUrl;
+  const url = stack.clockApiUrl;
+  await eventually(() => fetch(`${url}/health`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
+  return url;
+}
+
 type Viewer = 'ice' | 'atf' | 'cbp' | 'fbi' | 'desk';
 const USERNAMES: Record<Viewer, string> = { ice: 'ice.agent', atf: 'atf.agent', cbp: 'cbp.officer', fbi: 'fbi.agent', desk: 'coordinator' };
 const VIEWERS = Object.keys(USERNAMES) as Viewer[];
@@ -75,13 +89,14 @@ describe('pointer-only views of hits and checks', () => {
     const phone = `+1 (480) ${digits(3)}-${digits(4)}`;
     const email = `watch.${uniqueWord()}@example.org`;
     const serial = `PO${digits(9)}`;
-    const created = async (viewer: Viewer, path: string, body: unknown) => {
-      const response = await http('POST', path, { token: token[viewer], body });
+    const clocked = await clockedApi();
+    const created = async (viewer: Viewer, path: string, body: unknown, baseUrl?: string) => {
+      const response = await http('POST', path, { token: token[viewer], body, baseUrl });
       if (response.status !== 201) throw new Error(`fixture ${path}: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.id as string;
     };
-    const activeCase = async (viewer: Viewer, body: Record<string, unknown>) => {
-      const id = await created(viewer, '/cases', { category: 'ARMS_TRAFFICKING', ...body });
+    const activeCase = async (viewer: Viewer, body: Record<string, unknown>, baseUrl?: string) => {
+      const id = await created(viewer, '/cases', { category: 'ARMS_TRAFFICKING', ...body }, baseUrl);
       await eventually(() => http('GET', `/cases/${id}`, { token: token[viewer] }), (r) => r.body.status === 'ACTIVE', 30_000);
       return id;
     };
@@ -100,12 +115,12 @@ describe('pointer-only views of hits and checks', () => {
       title: ice.title, summary: ice.summary, subjects: [{ kind: 'PERSON', fullName: ice.person }],
       identifiers: [{ type: 'PHONE', value: phone.replace(/\D/g, '') }, { type: 'EMAIL', value: email.toUpperCase() }, { type: 'EMAIL', value: ice.email }],
       firearms: [{ serialNumber: serial }, { serialNumber: ice.serial }],
-    });
+    }, clocked);
     secrets.push({ owner: 'ice', what: 'case', values: Object.values(ice) });
     const cbp = { circumstances: secret('circumstances'), serial: `PY${digits(9)}` };
     ids.seizure = await created('cbp', '/seizures', {
       seizedAt: '2026-10-01T08:30:00Z', circumstances: cbp.circumstances, firearms: [{ serialNumber: serial }, { serialNumber: cbp.serial }],
-    });
+    }, clocked);
     secrets.push({ owner: 'cbp', what: 'seizure', values: Object.values(cbp) });
 
     const iceHits = (await eventually(() => http('GET', `/cases/${ids.iceCase}/hits`, { token: token.ice }), (r) => r.body.items?.length === 3, 30_000)).body.items;
@@ -120,9 +135,10 @@ describe('pointer-only views of hits and checks', () => {
     secrets.push({ owner: 'fbi', what: 'check', values: [checkEmail] });
     ids.check = (await http('GET', '/deconfliction/checks?direction=MADE&limit=1', { token: token.fbi })).body.items[0].id;
 
-    // Every hit escalates on its clock (3 s in tests), then the desk resolves it: each recipient sees all three events.
+    // Every hit escalates on its clock (seconds on the clocked API), then the desk resolves it: each recipient sees
+    // all three events. The ICE case and the seizure, whose workflows start the hits' workflows, were made there.
     for (const id of Object.values(ids.hits)) {
-      await eventually(() => http('GET', `/deconfliction/hits/${id}`, { token: token.desk }), (r) => r.body.status === 'ESCALATED', 30_000);
+      await eventually(() => http('GET', `/deconfliction/hits/${id}`, { token: token.desk }), (r) => r.body.status === 'ESCALATED', 60_000);
       const resolved = await http('POST', `/deconfliction/hits/${id}/resolve`, { token: token.desk, body: { resolution: 'NO_CONFLICT', note: 'pointer-only probe' } });
       if (resolved.status !== 200) throw new Error(`fixture resolve ${id}: ${resolved.status} ${JSON.stringify(resolved.body)}`);
       received.desk.push(JSON.stringify(resolved.body));
