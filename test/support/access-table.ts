@@ -59,6 +59,11 @@ export interface RouteExpectation {
   stream?: boolean;
   /** A list: which agencies' data each item holds, and which fixtures the caller must find in it. */
   list?: ListExpectation;
+  /**
+   * Whom the answer's `items` must not come back empty to, so the leak check cannot pass over an empty list: the
+   * fixtures hold a hit of every kind (case, lookout, seizure) and notifications of them.
+   */
+  nonEmpty?: (user: DemoUser, resource?: MatrixResource) => boolean;
 }
 
 type Item = Record<string, unknown>;
@@ -81,6 +86,10 @@ const MC: Role = 'MEETING_COORDINATION';
 const LEAD: Role = 'LEADERSHIP';
 const ADMIN: Role = 'ADMIN';
 const MEETING_READERS = [MO, CA, MC, LEAD];
+/** When this module was loaded, before the fixtures were made. */
+const MATRIX_START = new Date(Date.now() - 1000).toISOString();
+/** The fixtures' case agents and lookout and seizure owners, and the desk: each hears of the fixtures' hits. */
+const HIT_RECIPIENTS = ['ice.agent', 'atf.agent', 'coordinator'];
 const past = () => new Date(Date.now() - 3_600_000).toISOString();
 
 export const ACCESS_TABLE: Record<string, RouteExpectation> = {
@@ -102,12 +111,13 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /cases/{id}/close': { roles: [CA], resource: 'case', body: () => ({ outcome: 'matrix probe' }) },
   'POST /cases/{id}/shares': { roles: [CA], resource: 'case', body: () => ({ agency: 'USMS', reason: 'matrix probe' }) },
   'DELETE /cases/{id}/shares/{agency}': { roles: [CA], resource: 'case', params: { agency: 'USMS' }, noBody: true },
-  'GET /cases/{id}/hits': { roles: [CA, LEAD], resource: 'case' },
+  'GET /cases/{id}/hits': { roles: [CA, LEAD], resource: 'case', nonEmpty: () => true },
   'GET /cases/{id}/referrals': { roles: [CA, LEAD], resource: 'case' },
 
   // The watch desk is joint: coordinators work every agency's hits.
   'GET /deconfliction/hits': {
     roles: [DC], list: { kind: 'hit', agenciesOf: (item) => (item.sides as Item[]).map((side) => String(side.agency)), shows: () => true },
+    nonEmpty: () => true,
   },
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
@@ -123,7 +133,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   },
   'POST /lookouts': { roles: [CA], body: () => ({ type: 'EMAIL', value: 'matrix-probe@example.org', note: 'matrix probe' }) },
   'GET /lookouts': { roles: [CA] },
-  'GET /lookouts/{id}/hits': { roles: [CA], resource: 'lookout', rule: OWN_ONLY },
+  'GET /lookouts/{id}/hits': { roles: [CA], resource: 'lookout', rule: OWN_ONLY, nonEmpty: () => true },
 
   // The inbox: what was sent to the caller's agency, about the sender's case.
   'GET /referrals': { roles: [RO], list: { kind: 'referral', agenciesOf: (item) => [String(item.fromAgency)], shows: (u, r) => u.agency === r.owner } },
@@ -154,7 +164,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /seizures/{id}': { roles: [CA], resource: 'seizure' },
   'PATCH /seizures/{id}': { roles: [CA], resource: 'seizure', body: () => ({ circumstances: 'matrix probe' }) },
   'POST /seizures/{id}/share': { roles: [CA], resource: 'seizure', body: () => ({ agencies: ['PGR'] }) },
-  'GET /seizures/{id}/hits': { roles: [CA], resource: 'seizure', rule: OWNER },
+  'GET /seizures/{id}/hits': { roles: [CA], resource: 'seizure', rule: OWNER, nonEmpty: () => true },
   // A sharing agency may ask for a trace of a seizure it reads.
   'POST /seizures/{id}/traces': { roles: [CA], resource: 'seizure', rule: READ, body: (r) => ({ serialNumber: r?.extra?.serial, priority: 'ROUTINE' }) },
   'GET /traces': { roles: [CA], list: { kind: 'trace', agenciesOf: (item) => [String(item.requestingAgency)], shows: (u, r) => relationOf(u, r) !== 'other' } },
@@ -163,7 +173,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /traces/{id}/result': { roles: [CA], resource: 'trace', body: () => ({ status: 'UNSUCCESSFUL', reason: 'matrix probe' }) },
   'GET /stats': { roles: [LEAD], query: '?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=agency' },
 
-  'GET /notifications': { roles: 'authenticated' },
+  // What reached each user since the matrix began (the fixtures' hits and check among it), not the oldest page.
+  'GET /notifications': { roles: 'authenticated', query: `?since=${encodeURIComponent(MATRIX_START)}&limit=500`, nonEmpty: (u) => HIT_RECIPIENTS.includes(u.username) },
   'GET /notifications/stream': { roles: 'authenticated', stream: true },
   'GET /audit': { roles: [LEAD, ADMIN] },
   'GET /audit/verify': { roles: [LEAD, ADMIN] },
@@ -192,10 +203,21 @@ export const READ_AUDIT_ACTION = '^[a-z_]+\\.([a-z_]+_)?read_(shared|other_agenc
 /** Whether a record holds data of an agency other than the user's (a 2xx read of it owes one read-audit entry). */
 export const foreignTo = (user: DemoUser, agencies: readonly string[]): boolean => agencies.some((a) => a !== user.agency);
 
+/**
+ * The route that shows a record's contents, per kind: a user may see them when the table lets them through it, role
+ * included (the desk reads hits, not cases; leadership reads cases, not seizures). Checks have no such route: the
+ * agents, desk and leadership of the checker's agency and of the agencies it met list them.
+ */
+const READ_ROUTE: Record<Exclude<ResourceKind, 'check'>, string> = {
+  case: 'GET /cases/{id}', referral: 'GET /referrals/{id}', hit: 'GET /deconfliction/hits/{id}', lookout: 'GET /lookouts/{id}/hits',
+  seizure: 'GET /seizures/{id}', trace: 'GET /traces/{id}', meeting: 'GET /meetings/{id}', actionItem: 'GET /action-items/{id}',
+};
+
 /** Whether a user may see a record's contents (its secrets must never reach anyone else). */
 export function maySee(kind: ResourceKind, user: DemoUser, resource: MatrixResource): boolean {
-  const rel = relationOf(user, resource);
-  if (kind === 'meeting' || kind === 'actionItem') return rel === 'own' || allAgencies(user);
-  if (kind === 'lookout') return rel === 'own';
-  return rel !== 'other';
+  if (kind === 'check') {
+    return [CA, DC, LEAD].some((r) => user.roles.includes(r)) && (user.agency === resource.owner || resource.readers.includes(user.agency));
+  }
+  const route = READ_ROUTE[kind];
+  return expectedOutcome(route, ACCESS_TABLE[route], user, resource) === 'ok';
 }
