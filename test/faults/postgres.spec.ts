@@ -51,7 +51,8 @@ describe('faults: PostgreSQL', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(accepted[0].id);
 
-    // Nothing half-written: no item rows, match keys or idempotency rows without their case.
+    // Nothing half-written: no item rows or creation audit without their case (expectConsistent then checks every
+    // item's keys, and keys, hits, idempotent answers and notifications pointing at nothing).
     const orphans = await withDb(async (db) => (await db.query(
       `SELECT (SELECT count(*) FROM case_subjects s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id))
             + (SELECT count(*) FROM case_identifiers i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.case_id))
