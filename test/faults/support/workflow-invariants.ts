@@ -32,9 +32,11 @@ export async function caseMismatches(
                WHERE a.entity_id = c.id::text AND a.action = 'case.${kind}_added')::int AS added_${kind}`).join(', ')}
        FROM cases c WHERE c.id = ANY($1)`, [ids],
   )).rows;
+  // Queried at once: each query is a task for the worker, which may still be draining a backlog.
+  const states = await Promise.all(rows.map((row) => client.workflow.getHandle(`case-${row.id}`).query<CaseWorkflowState>('caseState')));
   const mismatches: unknown[] = [];
-  for (const row of rows) {
-    const state = await client.workflow.getHandle(`case-${row.id}`).query<CaseWorkflowState>('caseState');
+  for (const [index, row] of rows.entries()) {
+    const state = states[index];
     const expected = created.get(row.id) as ItemCounts;
     const items = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, expected[kind] + Number(row[`added_${kind}`])]));
     const stored = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, row[kind]]));
@@ -55,9 +57,10 @@ export async function hitMismatches(db: PgClient, client: Client, caseIds: strin
     `SELECT id, status, resolution, resolved_by, resolved_at, escalated_at, workflow_id FROM deconfliction_hits
       WHERE a_case_id = ANY($1) OR b_case_id = ANY($1) ORDER BY id`, [caseIds],
   )).rows;
+  const states = await Promise.all(hits.map((hit) => client.workflow.getHandle(hit.workflow_id).query<HitWorkflowState>('hitState')));
   const mismatches: unknown[] = [];
-  for (const hit of hits) {
-    const state = await client.workflow.getHandle(hit.workflow_id).query<HitWorkflowState>('hitState');
+  for (const [index, hit] of hits.entries()) {
+    const state = states[index];
     const resolved = hit.status === 'RESOLVED';
     const fields = [hit.resolution, hit.resolved_by, hit.resolved_at];
     const rowHolds = (resolved ? fields.every((f) => f !== null) : fields.every((f) => f === null))
