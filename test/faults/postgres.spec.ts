@@ -1,6 +1,6 @@
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { FaultStack } from './support/fault-stack';
-import { Accepted, expectConsistent, faultCases, postCase, retryUntilAccepted } from './support/invariants';
+import { Accepted, expectConsistent, faultCases, postCase, RETRY_AFTER_UNAVAILABLE, retryUntilAccepted } from './support/invariants';
 
 describe('faults: PostgreSQL', () => {
   let stack: FaultStack;
@@ -15,11 +15,12 @@ describe('faults: PostgreSQL', () => {
     await login('leadership');
 
     // First attempts go out in waves while the server is stopped under them; each answer is kept as a client would.
-    const firstAnswers: { index: number; status: number; id?: string; detail?: string }[] = [];
+    const firstAnswers: { index: number; status: number; id?: string; detail?: string; retryAfter: string | null }[] = [];
     const send = async (index: number) => {
       const response = await postCase(requests[index], index);
       firstAnswers.push({
         index, status: response.status, id: response.status === 201 ? response.body.id : undefined, detail: response.body.detail,
+        retryAfter: response.headers.get('retry-after'),
       });
     };
     const inFlight: Promise<void>[] = [];
@@ -34,10 +35,11 @@ describe('faults: PostgreSQL', () => {
     // While it is away: 503 with Retry-After, never a 500 or a hang.
     const away = await postCase(requests[29], 29);
     expect(away.status).toBe(503);
-    expect(away.headers.get('retry-after')).toBeTruthy();
+    expect(away.headers.get('retry-after')).toBe(RETRY_AFTER_UNAVAILABLE);
     expect((await http('GET', '/health')).body).toMatchObject({ db: 'down' });
     expect(firstAnswers.filter((a) => a.status !== 201 && a.status !== 503)).toEqual([]);
     expect(firstAnswers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    expect(firstAnswers.filter((a) => a.status === 503 && a.retryAfter !== RETRY_AFTER_UNAVAILABLE)).toEqual([]);
 
     await stack.startPostgres();
     await eventually(() => http('GET', '/health'), (r) => r.status === 200, 60_000);
@@ -49,7 +51,8 @@ describe('faults: PostgreSQL', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(accepted[0].id);
 
-    // Nothing half-written: no item rows, match keys or idempotency rows without their case.
+    // Nothing half-written: no item rows or creation audit without their case (expectConsistent then checks every
+    // item's keys, and keys, hits, idempotent answers and notifications pointing at nothing).
     const orphans = await withDb(async (db) => (await db.query(
       `SELECT (SELECT count(*) FROM case_subjects s WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id))
             + (SELECT count(*) FROM case_identifiers i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.case_id))

@@ -1,6 +1,6 @@
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { FaultStack } from './support/fault-stack';
-import { expectConsistent, faultCases, retryUntilAccepted, waitUntilActive } from './support/invariants';
+import { expectConsistent, faultCases, RETRY_AFTER_UNAVAILABLE, retryUntilAccepted, waitUntilActive } from './support/invariants';
 
 const ESCALATION_AFTER_MS = 8000;
 
@@ -31,7 +31,7 @@ describe('faults: the Temporal server', () => {
       token: coordinator, body: { resolution: 'NO_CONFLICT', note: 'checked by phone' },
     });
     expect(resolve.status).toBe(503);
-    expect(resolve.headers.get('retry-after')).toBeTruthy();
+    expect(resolve.headers.get('retry-after')).toBe(RETRY_AFTER_UNAVAILABLE);
     expect(resolve.headers.get('content-type')).toContain('application/problem+json');
     // Reads come from PostgreSQL and keep working.
     expect((await http('GET', `/cases/${ids[0]}/hits`, { token: ice })).status).toBe(200);

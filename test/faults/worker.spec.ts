@@ -3,7 +3,10 @@ import { AUDIT_CHAIN_LOCK } from '../../libs/audit/audit-store';
 import { randomUUID } from 'node:crypto';
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { FaultStack } from './support/fault-stack';
-import { expectConsistent, faultCases, retryUntilAccepted, waitUntilActive } from './support/invariants';
+import {
+  expectConsistent, expectWorkflowsAgree, faultCases, RETRY_AFTER_UNAVAILABLE, retryUntilAccepted, waitUntilActive,
+} from './support/invariants';
+import { itemsOf } from './support/workflow-invariants';
 
 describe('faults: the worker', () => {
   let stack: FaultStack;
@@ -66,7 +69,7 @@ describe('faults: the worker', () => {
     });
     const pending = await append();
     expect(pending.status).toBe(503);
-    expect(pending.headers.get('retry-after')).toBeTruthy();
+    expect(pending.headers.get('retry-after')).toBe(RETRY_AFTER_UNAVAILABLE);
     // Accepted means committed and started: the workflows wait in Temporal's task queue, not in memory anywhere.
     await new Promise((r) => setTimeout(r, 3000));
     const waiting = await withDb(async (db) => (await db.query(
@@ -87,5 +90,7 @@ describe('faults: the worker', () => {
     expect(await withDb(async (db) => (await db.query(
       `SELECT count(*)::int AS n FROM case_identifiers WHERE case_id = $1 AND type = 'EMAIL'`, [earlier.id],
     )).rows[0].n)).toBe(1);
+    // The workflow counts that append once, as the audit and the identifier rows do.
+    await expectWorkflowsAgree(new Map([[earlier.id, itemsOf(earlier.body)]]));
   });
 });
