@@ -146,3 +146,19 @@ export const sampleCase = (overrides: Record<string, unknown> = {}) => {
     ...overrides,
   };
 };
+
+/** The clock API's address (test/support/stack.ts, CLOCK_TEST_ENV): for the tests about clocks only. */
+export function clockApiUrl(): string {
+  const url = readStack().clockApiUrl;
+  if (!url) throw new Error('this stack started no clock pair (clockApiUrl missing from the stack file)');
+  return url;
+}
+
+/**
+ * `http` against the clock API. Tokens from `login` work on both APIs: they share the sessions table and JWT_SECRET.
+ */
+export function clockHttp<T = any>(
+  method: string, path: string, options: Omit<Parameters<typeof http>[2] & object, 'baseUrl'> = {},
+): Promise<Response<T>> {
+  return http<T>(method, path, { ...options, baseUrl: clockApiUrl() });
+}
