@@ -1,4 +1,4 @@
-import { clockHttp, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { clockApiUrl, clockHttp, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
 import { notificationsSince } from '../support/notifications';
 
 /**
@@ -16,7 +16,9 @@ describe('clocks over HTTP (the clock pair)', () => {
 
   beforeAll(async () => {
     [ice, atf, fbi, coordinator] = await Promise.all(['ice.agent', 'atf.agent', 'fbi.agent', 'coordinator'].map((u) => login(u)));
-  });
+    // The clock pair may still be booting (global setup does not wait for it).
+    await clockApiUrl();
+  }, 120_000);
 
   async function activeCase(token: string, items: Record<string, unknown>) {
     const created = await clockHttp('POST', '/cases', { token, body: { title: `Clock case ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', ...items } });
@@ -49,7 +51,8 @@ describe('clocks over HTTP (the clock pair)', () => {
     const second = await activeCase(fbi, op);
     const [hit] = await hitsOf(fbi, second.id);
 
-    const escalated = await eventually(() => hitsOf(ice, first.id), (items) => items[0]?.status === 'ESCALATED', 20_000);
+    // Well before the subject clock (20 s) could fire: only the event clock can escalate it in time.
+    const escalated = await eventually(() => hitsOf(ice, first.id), (items) => items[0]?.status === 'ESCALATED', SUBJECT_MS / 2);
     expect(escalated[0].status).toBe('ESCALATED');
     const coordinatorNotes = await notificationsSince(coordinator, testStart);
     expect(coordinatorNotes.some((n: any) => n.kind === 'hit.escalated' && n.entityId === hit.id)).toBe(true);
@@ -87,7 +90,7 @@ describe('clocks over HTTP (the clock pair)', () => {
     const [eventHit] = await hitsOf(fbi, eventCase.id);
     expect(eventHit.matchType).toBe('EVENT');
 
-    const eventEscalated = await eventually(() => hitState(eventHit.id), (h) => h.status === 'ESCALATED', 20_000);
+    const eventEscalated = await eventually(() => hitState(eventHit.id), (h) => h.status === 'ESCALATED', SUBJECT_MS / 2);
     const subjectMeanwhile = await hitState(subjectHit.id);
     // The subject hit is older than the event hit, so only two different clocks can escalate the event hit first.
     expect(Date.parse(subjectMeanwhile.createdAt)).toBeLessThan(Date.parse(eventEscalated.createdAt));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clockHttp, countRows, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { clockApiUrl, clockHttp, countRows, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
 
 /**
  * Meetings are about clocks (notice lead time, report and action-item due dates) through and through: this spec runs
@@ -28,7 +28,9 @@ describe('meetings with foreign counterparts over HTTP', () => {
   beforeAll(async () => {
     [sac, agent, spp, leadership, pgr, coordinator] = await Promise.all(
       ['ice.sac', 'ice.agent', 'spp.team', 'leadership', 'pgr.liaison', 'coordinator'].map((u) => login(u)));
-  });
+    // The clock pair may still be booting (global setup does not wait for it).
+    await clockApiUrl();
+  }, 120_000);
 
   async function create(token: string, overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const response = await clockHttp('POST', '/meetings', { token, body: meetingBody(overrides), headers });
@@ -191,12 +193,15 @@ describe('meetings with foreign counterparts over HTTP', () => {
 
   it('action items from an outcome and from a conference fall OVERDUE on their clocks and are closed with a note', async () => {
     const group = `Working group ${uniqueWord()}`;
+    // Due dates must still be in the future when the outcome is replayed and sent again below (the body is validated
+    // each time): 2 s lost that race under CPU load (the replay answered 400).
+    const DUE_MS = 10_000;
     const created = await create(sac);
     const key = randomUUID();
     const outcomeBody = {
       heldAt: new Date().toISOString(), summary: 'Exchange of trace results agreed.',
       actionItems: [
-        { description: 'Send the trace list', owner: group, dueAt: inMs(2000) },
+        { description: 'Send the trace list', owner: group, dueAt: inMs(DUE_MS) },
         { description: 'Draft the protocol', owner: group, dueAt: new Date(Date.now() + 30 * DAY).toISOString() },
       ],
     };
@@ -213,14 +218,14 @@ describe('meetings with foreign counterparts over HTTP', () => {
 
     expect((await post(agent, '/action-items', { conference: 'Bilateral arms trafficking conference', description: 'x', owner: group, dueAt: inMs(60_000) })).status).toBe(403);
     const conference = await post(spp, '/action-items', {
-      conference: 'Bilateral arms trafficking conference, Mexico City', description: 'Share seizure statistics', owner: group, dueAt: inMs(2000),
+      conference: 'Bilateral arms trafficking conference, Mexico City', description: 'Share seizure statistics', owner: group, dueAt: inMs(DUE_MS),
     });
     expect(conference.status).toBe(201);
     expect(conference.body).toMatchObject({ status: 'OPEN', workflowId: `action-item-${conference.body.id}` });
 
     const overdue = await eventually(
       () => clockHttp('GET', `/action-items?owner=${encodeURIComponent(group)}&status=OVERDUE`, { token: spp }),
-      (r) => r.body.items.length === 2, 20_000);
+      (r) => r.body.items.length === 2, DUE_MS + 20_000);
     expect(overdue.body.items.map((a: any) => `${a.source}:${a.description}`).sort()).toEqual(['CONFERENCE:Share seizure statistics', 'MEETING:Send the trace list']);
     const open = await clockHttp('GET', `/action-items?owner=${encodeURIComponent(group)}&status=OPEN`, { token: spp });
     expect(open.body.items.map((a: any) => a.description)).toEqual(['Draft the protocol']);

@@ -1,4 +1,4 @@
-import { clockHttp, eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { clockApiUrl, clockHttp, eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 const ELEMENTS = ['SERIAL_NUMBER', 'MAKE_MODEL', 'IMPORTER', 'SEIZURE_DATE', 'LOCATION', 'CIRCUMSTANCES', 'PERSONNEL', 'CALIBER_ACTION', 'ARRESTEES', 'POINTS_OF_CONTACT'];
@@ -8,7 +8,9 @@ describe('seizures, traces and statistics over HTTP', () => {
 
   beforeAll(async () => {
     [cbp, atf, ice, pgr, leadership] = await Promise.all(['cbp.officer', 'atf.agent', 'ice.agent', 'pgr.liaison', 'leadership'].map((u) => login(u)));
-  });
+    // The clock pair may still be booting (global setup does not wait for it).
+    await clockApiUrl();
+  }, 120_000);
 
   const fullSeizure = (serial: string, overrides: Record<string, unknown> = {}) => ({
     seizedAt: '2026-10-01T08:30:00-07:00',
