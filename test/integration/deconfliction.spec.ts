@@ -188,57 +188,7 @@ describe('deconfliction over HTTP', () => {
     expect(queued.body.reason).toMatch(/^operation areas 300 m apart \(radii 200 \+ 100 m\), windows overlap 60 min$/);
   });
 
-  it('escalates an unresolved event hit on its own clock, blocks closing, and is resolved once by a coordinator', async () => {
-    const op = {
-      operations: [{ type: 'ARREST', latitude: 10 + Math.random(), longitude: 10 + Math.random(), radiusMeters: 500,
-        startsAt: '2032-05-01T10:00:00Z', endsAt: '2032-05-01T12:00:00Z' }],
-    };
-    const first = await activeCase(ice, op);
-    const second = await activeCase(fbi, op);
-    const [hit] = await hitsOf(fbi, second.id);
-    expect(hit.status).toBe('OPEN');
-
-    const escalated = await eventually(() => hitsOf(ice, first.id), (items) => items[0]?.status === 'ESCALATED', 20_000);
-    expect(escalated[0].status).toBe('ESCALATED');
-    const coordinatorNotes = await notificationsSince(coordinator, testStart);
-    expect(coordinatorNotes.some((n: any) => n.kind === 'hit.escalated' && n.entityId === hit.id)).toBe(true);
-
-    const blocked = await http('POST', `/cases/${first.id}/close`, { token: ice, body: { outcome: 'done' } });
-    expect(blocked.status).toBe(409);
-    expect(blocked.body.detail).toContain('deconfliction hit');
-
-    const path = `/deconfliction/hits/${hit.id}/resolve`;
-    expect((await http('POST', path, { token: ice, body: { resolution: 'DEFER', note: 'n' } })).status).toBe(403);
-    const bad = await http('POST', path, { token: coordinator, body: { resolution: 'MAYBE', note: 'n' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].field).toBe('resolution');
-    const resolved = await http('POST', path, { token: coordinator, body: { resolution: 'DEFER', note: 'ICE defers to FBI; called both case agents' } });
-    expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({ id: hit.id, status: 'RESOLVED', resolution: 'DEFER', resolvedBy: 'coordinator' });
-    const again = await http('POST', path, { token: coordinator, body: { resolution: 'NO_CONFLICT', note: 'again' } });
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ currentStatus: 'RESOLVED', resolution: 'DEFER' });
-    expect((await hitsOf(ice, first.id))[0]).toMatchObject({ status: 'RESOLVED', resolution: 'DEFER' });
-
-    expect((await http('POST', `/cases/${first.id}/close`, { token: ice, body: { outcome: 'done' } })).status).toBe(200);
-    const description = await withTemporal((client) => client.workflow.getHandle(`hit-${hit.id}`).describe());
-    expect(description.status.name).toBe('COMPLETED');
-    const actions = await withDb(async (db) => (await db.query(
-      'SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [hit.id])).rows.map((r) => r.action));
-    expect(actions).toEqual(['hit.created', 'hit.escalated', 'hit.resolved']);
-  });
-
-  it('stops the escalation clock when a hit is resolved in time', async () => {
-    const email = `${uniqueWord()}@example.org`;
-    await activeCase(ice, { identifiers: [{ type: 'EMAIL', value: email }] });
-    const second = await activeCase(atf, { identifiers: [{ type: 'EMAIL', value: email.toUpperCase() }] });
-    const [hit] = await hitsOf(atf, second.id);
-    const resolved = await http('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: coordinator, body: { resolution: 'NO_CONFLICT', note: 'shared webmail' } });
-    expect(resolved.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 4000));
-    const after = await http('GET', `/deconfliction/hits/${hit.id}`, { token: coordinator });
-    expect(after.body).toMatchObject({ status: 'RESOLVED', escalatedAt: null });
-  });
+  // Escalation, the event clock against the subject clock, and resolving in time: clocks.spec.ts (the clock pair).
 
   it('raises a hit for a lookout owner until the lookout expires', async () => {
     const plate = `${uniqueWord(3).toUpperCase()}${digits(3)}`;

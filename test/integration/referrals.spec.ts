@@ -1,10 +1,6 @@
 import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
-import { notificationsSince } from '../support/notifications';
 
 describe('referrals over HTTP', () => {
-  // Notifications a test caused are read from the time it began (all pages), not from the inbox's first page.
-  let testStart: string;
-  beforeEach(() => { testStart = new Date(Date.now() - 1000).toISOString(); });
   let fbi: string; let cbp: string; let dea: string; let atf: string; let ice: string; let coordinator: string;
 
   beforeAll(async () => {
@@ -87,18 +83,10 @@ describe('referrals over HTTP', () => {
     expect(declined.body.history[1]).toMatchObject({ status: 'DECLINED', actor: 'dea.agent', note: 'No drug nexus found in our holdings' });
     expect((await http('POST', `/referrals/${r2.id}/accept`, { token: dea, body: {} })).status).toBe(409);
 
+    // The shared pair's acknowledgement clock never fires, so the histories above and below are exact; escalation
+    // of R3 and R4 is tested on the clock pair (clocks.spec.ts).
     const r3 = byRule(sent, 'R3');
-    const bothEscalated = (items: any[]) => ['R3', 'R4'].every((rule) => byRule(items, rule)?.status === 'ESCALATED');
-    const escalated = await eventually(() => referralsOf(fbi, owner.id), bothEscalated, 20_000);
-    expect(bothEscalated(escalated)).toBe(true);
-    const atfNotes = await notificationsSince(atf, testStart);
-    expect(atfNotes.some((n: any) => n.kind === 'referral.escalated' && n.entityId === r3.id)).toBe(true);
-    const senderNotes = await notificationsSince(fbi, testStart);
-    expect(senderNotes.filter((n: any) => n.entityId === r3.id).map((n: any) => n.kind)).toEqual(['referral.sent', 'referral.escalated']);
-
-    const blocked = await http('POST', `/cases/${owner.id}/close`, { token: fbi, body: { outcome: 'prosecuted' } });
-    expect(blocked.status).toBe(409);
-    expect(blocked.body.blockers).toEqual(expect.arrayContaining(['referral R3 to ATF is ESCALATED', 'referral R4 to ICE is ESCALATED']));
+    expect((await referralsOf(fbi, owner.id)).map((r) => `${r.rule}:${r.status}`).sort()).toEqual(['R1:ACCEPTED', 'R2:DECLINED', 'R3:SENT', 'R4:SENT']);
 
     expect((await http('POST', `/referrals/${r3.id}/acknowledge`, { token: atf })).body.status).toBe('ACKNOWLEDGED');
     const caseTracesOf = async () => (await http('GET', '/traces?limit=200', { token: atf })).body.items.filter((t: any) => t.caseId === owner.id);
@@ -122,7 +110,7 @@ describe('referrals over HTTP', () => {
     }
     const actions = await withDb(async (db) => (await db.query(
       'SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [r3.id])).rows.map((r) => r.action));
-    expect(actions).toEqual(['referral.sent', 'referral.escalated', 'referral.acknowledged', 'referral.accepted']);
+    expect(actions).toEqual(['referral.sent', 'referral.acknowledged', 'referral.accepted']);
   });
 
   it('evaluates again when a DTO organization is added, and never refers a case to its owner', async () => {

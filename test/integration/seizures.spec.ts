@@ -1,4 +1,4 @@
-import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { clockApiUrl, clockHttp, eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 const ELEMENTS = ['SERIAL_NUMBER', 'MAKE_MODEL', 'IMPORTER', 'SEIZURE_DATE', 'LOCATION', 'CIRCUMSTANCES', 'PERSONNEL', 'CALIBER_ACTION', 'ARRESTEES', 'POINTS_OF_CONTACT'];
@@ -8,7 +8,9 @@ describe('seizures, traces and statistics over HTTP', () => {
 
   beforeAll(async () => {
     [cbp, atf, ice, pgr, leadership] = await Promise.all(['cbp.officer', 'atf.agent', 'ice.agent', 'pgr.liaison', 'leadership'].map((u) => login(u)));
-  });
+    // The clock pair may still be booting (global setup does not wait for it).
+    await clockApiUrl();
+  }, 120_000);
 
   const fullSeizure = (serial: string, overrides: Record<string, unknown> = {}) => ({
     seizedAt: '2026-10-01T08:30:00-07:00',
@@ -102,42 +104,44 @@ describe('seizures, traces and statistics over HTTP', () => {
     expect(lookoutSide.body.items[0].counterpart.agency).toBe('CBP');
   });
 
+  // The urgent trace's 2 s due clock is the clock pair's (test/support/stack.ts, CLOCK_TEST_ENV): the seizure and its
+  // traces are created there, so the trace workflows run on the clock worker.
   it('runs a trace through its states, flags an overdue one, and lets only the firearms agency enter results', async () => {
     const serial = `TR${digits(7)}`;
-    const seizure = await http('POST', '/seizures', { token: cbp, body: fullSeizure(serial) });
-    const notOurs = await http('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: 'NOPE1234', priority: 'URGENT' } });
+    const seizure = await clockHttp('POST', '/seizures', { token: cbp, body: fullSeizure(serial) });
+    const notOurs = await clockHttp('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: 'NOPE1234', priority: 'URGENT' } });
     expect(notOurs.status).toBe(400);
     expect(notOurs.body.errors[0].field).toBe('serialNumber');
 
-    const urgent = await http('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: serial.toLowerCase(), priority: 'URGENT' } });
+    const urgent = await clockHttp('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: serial.toLowerCase(), priority: 'URGENT' } });
     expect(urgent.status).toBe(201);
     expect(urgent.body).toMatchObject({ status: 'SUBMITTED', tracingAgency: 'ATF', requestingAgency: 'CBP', overdue: false });
-    const early = await http('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', firstRetailDealer: 'Guns R Us, Phoenix', sourceState: 'AZ' } });
+    const early = await clockHttp('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', firstRetailDealer: 'Guns R Us, Phoenix', sourceState: 'AZ' } });
     expect(early.status).toBe(409);
     expect(early.body.currentStatus).toBe('SUBMITTED');
-    expect((await http('POST', `/traces/${urgent.body.id}/start`, { token: cbp })).status).toBe(403);
-    expect((await http('GET', `/traces/${urgent.body.id}`, { token: pgr })).status).toBe(404);
+    expect((await clockHttp('POST', `/traces/${urgent.body.id}/start`, { token: cbp })).status).toBe(403);
+    expect((await clockHttp('GET', `/traces/${urgent.body.id}`, { token: pgr })).status).toBe(404);
 
-    const overdue = await eventually(() => http('GET', `/traces/${urgent.body.id}`, { token: atf }), (r) => r.body.overdue === true, 20_000);
+    const overdue = await eventually(() => clockHttp('GET', `/traces/${urgent.body.id}`, { token: atf }), (r) => r.body.overdue === true, 20_000);
     expect(overdue.body).toMatchObject({ overdue: true, status: 'SUBMITTED' });
-    expect((await http('GET', '/traces?status=OVERDUE', { token: atf })).body.items.map((t: any) => t.id)).toContain(urgent.body.id);
+    expect((await clockHttp('GET', '/traces?status=OVERDUE', { token: atf })).body.items.map((t: any) => t.id)).toContain(urgent.body.id);
 
-    expect((await http('POST', `/traces/${urgent.body.id}/start`, { token: atf })).body.status).toBe('IN_PROGRESS');
-    const missingDealer = await http('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', sourceState: 'AZ' } });
+    expect((await clockHttp('POST', `/traces/${urgent.body.id}/start`, { token: atf })).body.status).toBe('IN_PROGRESS');
+    const missingDealer = await clockHttp('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', sourceState: 'AZ' } });
     expect(missingDealer.status).toBe(400);
-    const done = await http('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', firstRetailDealer: 'Guns R Us, Phoenix', sourceState: 'az', firstRetailSaleDate: '2026-09-01' } });
+    const done = await clockHttp('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'COMPLETED', firstRetailDealer: 'Guns R Us, Phoenix', sourceState: 'az', firstRetailSaleDate: '2026-09-01' } });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'COMPLETED', result: { firstRetailDealer: 'Guns R Us, Phoenix', sourceState: 'AZ', timeToCrimeDays: 30 } });
-    expect((await http('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL', reason: 'x' } })).status).toBe(409);
+    expect((await clockHttp('POST', `/traces/${urgent.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL', reason: 'x' } })).status).toBe(409);
     const description = await withTemporal((client) => client.workflow.getHandle(`trace-${urgent.body.id}`).describe());
     expect(description.status.name).toBe('COMPLETED');
 
-    const routine = await http('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: serial, priority: 'ROUTINE' } });
-    await http('POST', `/traces/${routine.body.id}/start`, { token: atf });
-    const noReason = await http('POST', `/traces/${routine.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL' } });
+    const routine = await clockHttp('POST', `/seizures/${seizure.body.id}/traces`, { token: cbp, body: { serialNumber: serial, priority: 'ROUTINE' } });
+    await clockHttp('POST', `/traces/${routine.body.id}/start`, { token: atf });
+    const noReason = await clockHttp('POST', `/traces/${routine.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL' } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('reason');
-    const failed = await http('POST', `/traces/${routine.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL', reason: 'Manufacturer records destroyed' } });
+    const failed = await clockHttp('POST', `/traces/${routine.body.id}/result`, { token: atf, body: { status: 'UNSUCCESSFUL', reason: 'Manufacturer records destroyed' } });
     expect(failed.body).toMatchObject({ status: 'UNSUCCESSFUL', overdue: false, unsuccessfulReason: 'Manufacturer records destroyed' });
   });
 

@@ -4,17 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { generatePayloadCodecKeys } from '../../libs/config/codec-config';
 import { freshAppPassword, prepareAppDatabase } from '../../libs/devstack/app-database';
-import { startAppProcesses } from '../../libs/devstack/app-processes';
+import { AppProcesses, startAppProcesses } from '../../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
 import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
-import { STACK_FILE, StackInfo, TEST_ENV } from './stack';
+import { CLOCK_TEST_ENV, LONG_CLOCKS, STACK_FILE, StackInfo, TEST_ENV } from './stack';
 
 const log = (line: string): void => { process.stdout.write(`[test-stack] ${line}\n`); };
 
 /**
- * One PostgreSQL and one Temporal for the whole run, plus the compiled API and worker as child processes (the way
- * they run in production), configured with second-scale deadlines.
+ * One PostgreSQL and one Temporal for the whole run, plus two pairs of the compiled API and worker as child processes
+ * (the way they run in production): the shared pair with long clocks, and the clock pair, on its own task queue, with
+ * second-scale deadlines for the tests about clocks.
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -34,16 +35,30 @@ export default async function globalSetup(): Promise<void> {
   });
   const temporalAddress = `127.0.0.1:${temporalPort}`;
 
-  const apiPort = await freePort();
-  // A payload key of this run's own; tests that talk to Temporal read it from the stack file's env.
+  const [apiPort, clockApiPort] = [await freePort(), await freePort()];
+  // A payload key of this run's own, shared by both pairs; tests that talk to Temporal read it from the stack file's env.
   const env = {
-    ...TEST_ENV, DATABASE_URL: appDatabaseUrl, TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(),
+    ...TEST_ENV, ...LONG_CLOCKS,
+    DATABASE_URL: appDatabaseUrl, TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(),
   };
-  const app = await startAppProcesses(env, apiPort, process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet');
-
-  const info: StackInfo = { apiUrl: app.apiUrl, databaseUrl: pg.url, appDatabaseUrl, temporalAddress, temporalCli: cli, root, env };
+  const clockEnv = { ...env, ...CLOCK_TEST_ENV };
+  const output = process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet';
+  // The clock pair boots while the shared one does and is not waited for here: only the tests about clocks need it,
+  // and clockHttp() waits for its /health on first use, so its boot overlaps the first specs instead of delaying all.
+  const clockApp = startAppProcesses(clockEnv, clockApiPort, output);
+  clockApp.catch((error: Error) => log(`the clock pair did not start: ${error.message}`));
+  let app: AppProcesses;
+  try {
+    app = await startAppProcesses(env, apiPort, output);
+  } catch (error) {
+    await clockApp.then((pair) => pair.stop(), () => undefined);
+    throw error;
+  }
+  const info: StackInfo = {
+    apiUrl: app.apiUrl, clockApiUrl: `http://127.0.0.1:${clockApiPort}`, databaseUrl: pg.url, appDatabaseUrl, temporalAddress, temporalCli: cli, root, env, clockEnv,
+  };
   await writeFile(STACK_FILE, JSON.stringify(info, null, 2));
   process.env.TEST_STACK_FILE = STACK_FILE;
-  Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app } });
-  log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s: api ${app.apiUrl}, temporal ${temporalAddress}`);
+  Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app, clockApp } });
+  log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s: api ${app.apiUrl}, clock api on port ${clockApiPort} (starting), temporal ${temporalAddress}`);
 }

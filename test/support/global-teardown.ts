@@ -5,10 +5,11 @@ import type { EmbeddedPostgresHandle } from '../../libs/devstack/embedded-postgr
 import { readStack, STACK_FILE } from './stack';
 
 export default async function globalTeardown(): Promise<void> {
-  const stack = (globalThis as { __CASECOORD_STACK__?: { pg: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; app: AppProcesses } }).__CASECOORD_STACK__;
+  const stack = (globalThis as { __CASECOORD_STACK__?: { pg: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; app: AppProcesses; clockApp?: Promise<AppProcesses> } }).__CASECOORD_STACK__;
   if (!stack) return;
   const { root } = readStack();
-  await stack.app.stop();
+  // The clock pair may still be booting (or have failed, having stopped itself then).
+  await Promise.all([stack.app.stop(), stack.clockApp?.then((pair) => pair.stop(), () => undefined)]);
   await stack.temporal.teardown();
   await stack.pg.stop();
   await rm(root, { recursive: true, force: true });

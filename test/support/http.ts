@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { encryptingDataConverter, payloadCodecFromEnv } from '../../libs/temporal-codec/data-converter';
+import { waitForHttp } from '../../libs/devstack/processes';
 import { readStack } from './stack';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -146,3 +147,26 @@ export const sampleCase = (overrides: Record<string, unknown> = {}) => {
     ...overrides,
   };
 };
+
+let clockApiReady: Promise<void> | undefined;
+
+/**
+ * The clock API's address (test/support/stack.ts, CLOCK_TEST_ENV), for the tests about clocks only. Global setup does
+ * not wait for the clock pair to boot, so the first call waits for its /health.
+ */
+export async function clockApiUrl(): Promise<string> {
+  const url = readStack().clockApiUrl;
+  if (!url) throw new Error('this stack started no clock pair (clockApiUrl missing from the stack file)');
+  clockApiReady ??= waitForHttp(`${url}/health`, 90_000);
+  await clockApiReady;
+  return url;
+}
+
+/**
+ * `http` against the clock API. Tokens from `login` work on both APIs: they share the sessions table and JWT_SECRET.
+ */
+export async function clockHttp<T = any>(
+  method: string, path: string, options: Omit<Parameters<typeof http>[2] & object, 'baseUrl'> = {},
+): Promise<Response<T>> {
+  return http<T>(method, path, { ...options, baseUrl: await clockApiUrl() });
+}

@@ -8,7 +8,13 @@ import path from 'node:path';
 export const STACK_FILE = process.env.TEST_STACK_FILE ?? path.resolve(__dirname, '..', `.stack-${process.pid}.json`);
 
 export interface StackInfo {
+  /** The shared API: long clocks, so tests that are not about clocks never race one. */
   apiUrl: string;
+  /**
+   * The clock API (its own worker and task queue, same PostgreSQL and Temporal) with CLOCK_TEST_ENV's second-scale
+   * clocks. Absent from stacks that start no clock pair (the fault suite's).
+   */
+  clockApiUrl?: string;
   /** The superuser's URL, for tests' assertions and tampering; the API and worker get `appDatabaseUrl` (env.DATABASE_URL). */
   databaseUrl: string;
   appDatabaseUrl: string;
@@ -16,9 +22,14 @@ export interface StackInfo {
   temporalCli: string;
   root: string;
   env: Record<string, string>;
+  /** The clock pair's environment (env with CLOCK_TEST_ENV over it). */
+  clockEnv?: Record<string, string>;
 }
 
-/** Second-scale clocks and a fixed secret: tests shorten deadlines through configuration only. */
+/**
+ * A fixed secret and second-scale clocks: tests shorten deadlines through configuration only. Global setup puts
+ * LONG_CLOCKS over these clocks for the shared pair and CLOCK_TEST_ENV for the clock pair.
+ */
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-000',
@@ -53,6 +64,42 @@ export const TEST_ENV: Record<string, string> = {
   // the budget's 429 and the pattern alert are tested on an API process of their own (deconfliction-checks.spec.ts).
   CHECK_BUDGET_PER_HOUR: '1000000',
   CHECK_BUDGET_PER_DAY: '1000000',
+};
+
+/**
+ * The shared API and worker: clocks no test outlives, so a test that is not about clocks cannot see an escalation, an
+ * acknowledgement or report falling due, or a notice going missing, however slow the machine. The relay waits past the
+ * API's 3 s start deadline, so it never races a start the clock API is still making (it would put that workflow on the
+ * shared task queue, on long clocks).
+ */
+export const LONG_CLOCKS: Record<string, string> = {
+  HIT_ESCALATION_AFTER: '1h',
+  EVENT_HIT_ESCALATION_AFTER: '1h',
+  REFERRAL_ACK_DUE_AFTER: '1h',
+  MEETING_REPORT_DUE_AFTER: '1h',
+  TRACE_URGENT_DUE_AFTER: '1h',
+  TRACE_ROUTINE_DUE_AFTER: '1h',
+  MEETING_NOTICE_LEAD_TIME: '1h',
+  WORKFLOW_START_RELAY_AFTER: '5s',
+};
+
+/**
+ * The clock pair (API + worker) that global setup starts beside the shared one, for the tests about clocks
+ * (test/integration/clocks.spec.ts, meetings.spec.ts). Its own task queue, so the workflows its API starts run on its
+ * worker with these durations (referral, meeting and trace clocks are read by both processes, hit clocks by the
+ * worker). The event clock is far shorter than the subject clock so a test can tell them apart. Its relay never runs
+ * (1h): only the shared worker relays starts, so no shared workflow lands on this queue.
+ */
+export const CLOCK_TEST_ENV: Record<string, string> = {
+  TEMPORAL_TASK_QUEUE: 'case-coordination-test-clocks',
+  HIT_ESCALATION_AFTER: '20s',
+  EVENT_HIT_ESCALATION_AFTER: '2s',
+  REFERRAL_ACK_DUE_AFTER: '3s',
+  MEETING_REPORT_DUE_AFTER: '3s',
+  TRACE_URGENT_DUE_AFTER: '2s',
+  TRACE_ROUTINE_DUE_AFTER: '60s',
+  MEETING_NOTICE_LEAD_TIME: '2s',
+  WORKFLOW_START_RELAY_AFTER: '1h',
 };
 
 /** Small check budget and pattern threshold for the API process deconfliction-checks.spec.ts starts. */
