@@ -20,12 +20,23 @@ export async function http<T = any>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${options.baseUrl ?? readStack().apiUrl}${path}`, { method, headers, body });
+  const url = `${options.baseUrl ?? readStack().apiUrl}${path}`;
+  const response = await fetch(url, { method, headers, body }).catch((error: unknown) => {
+    // A kept-alive socket the server closed just as the client reused it fails before the request reached the server
+    // (undici: "other side closed"); browsers retry such a request once, and so do tests, for reads and logins only.
+    if (!closedBeforeSent(error) || !(method === 'GET' || path === '/auth/token')) throw error;
+    return fetch(url, { method, headers, body });
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
+
+const closedBeforeSent = (error: unknown): boolean => {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code === 'UND_ERR_SOCKET' && /other side closed/.test(cause.message ?? '');
+};
 
 /**
  * Announces a body the server must refuse from its Content-Length alone, and sends only the headers. Sending the body
