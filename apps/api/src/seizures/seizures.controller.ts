@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { StatsService, statsCsv } from '../../../../libs/seizures/stats.service';
@@ -10,6 +10,7 @@ import {
   CreateSeizureDto, CreateTraceDto, PatchSeizureDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.service';
+import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
@@ -68,6 +69,7 @@ export class SeizuresController {
   @Post('seizures/:id/traces')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: TraceDto })
   async requestTrace(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CreateTraceDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,12 +79,14 @@ export class SeizuresController {
 
   @Get('traces')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: TraceListDto })
   traces(@CurrentUser() user: AuthUser, @Query() query: TraceQueryDto) {
     return this.seizures.listTraces(user, query.status, query.limit ?? 100);
   }
 
   @Get('traces/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: TraceDto })
   trace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.getTrace(user, id);
   }
@@ -90,6 +94,7 @@ export class SeizuresController {
   @Post('traces/:id/start')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraceDto })
   startTrace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.traceStep(user, id, 'start');
   }
@@ -97,6 +102,7 @@ export class SeizuresController {
   @Post('traces/:id/result')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraceDto })
   traceResult(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: TraceResultDto) {
     return this.seizures.traceStep(user, id, 'result', body);
   }

@@ -1,0 +1,30 @@
+import { createFixtures, Fixtures } from './matrix-fixtures';
+
+/** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The access matrix's fixtures, built with every random value (phones, serials, markers, meeting dates) drawn from a
+ * PRNG seeded with the fuzz seed, so FUZZ_SEED rebuilds the same records. Their ids are the server's, so the
+ * generator names a fixture by kind and index, never by id: the same seed picks the same record.
+ */
+export async function seededFixtures(seed: number): Promise<Fixtures> {
+  const original = Math.random;
+  // The builder is shared with the access matrix and draws from Math.random; the fixtures are built one request
+  // after another, and nothing else in this test file runs meanwhile.
+  Math.random = seededRandom(seed ^ 0x5eed);
+  try {
+    return await createFixtures();
+  } finally {
+    Math.random = original;
+  }
+}
