@@ -42,7 +42,8 @@ function cleanQuery(parameters: Parameter[], route: string, ctx: FuzzContext): f
   });
 }
 
-export function validRequestFor(route: string, ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
+/** `tableBody`: always the access table's body where it has one (known to pass validation), else the schema's. */
+export function validRequestFor(route: string, ctx: FuzzContext, tableBody = false): fc.Arbitrary<FuzzRequest> {
   const [method, template] = route.split(' ');
   const spec = ACCESS_TABLE[route];
   const op = ctx.doc.paths[template]?.[method.toLowerCase()] ?? {};
@@ -52,7 +53,7 @@ export function validRequestFor(route: string, ctx: FuzzContext): fc.Arbitrary<F
     caller: fc.integer({ min: 0, max: options.length - 1 }).map((i) => options[i]),
     query: cleanQuery(op.parameters ?? [], route, ctx),
     fromSchema: schema ? valueFor(schema, ctx, '', 0, true) : fc.constant(undefined),
-    useTable: fc.boolean(),
+    useTable: tableBody ? fc.constant(true) : fc.boolean(),
     language: fc.constantFrom(undefined, 'es', 'en'),
   }).map(({ caller, query, fromSchema, useTable, language }) => {
     const params: Record<string, string> = { ...(spec.params ?? {}), ...(caller.resource ? { id: caller.resource.id } : {}) };
