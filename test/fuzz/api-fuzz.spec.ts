@@ -110,7 +110,7 @@ describe('fuzzing every route', () => {
     const doc = (await http('GET', '/docs-json')).body as OpenApiDoc & ResponseDoc;
     schemas = new ResponseValidator(doc);
     const tokens = await Promise.all(DEMO_USERS.map((u) => login(u.username)));
-    const fixtures = await seededFixtures(SEED);
+    const { fixtures, dedicated } = await seededFixtures(SEED);
     const claims = JSON.parse(Buffer.from(tokens[0].split('.')[1], 'base64url').toString());
     const signer = new JwtService({ secret: readStack().env.JWT_SECRET, signOptions: { algorithm: 'HS256' } });
     const now = Math.floor(Date.now() / 1000);
@@ -121,7 +121,7 @@ describe('fuzzing every route', () => {
       .filter(({ user }) => !Array.isArray(spec.roles) || spec.roles.some((r) => user.roles.includes(r)))
       .map(({ token }) => token)]));
     ctx = {
-      doc, tokens, admitted, fixtures,
+      doc, tokens, admitted, fixtures, dedicated,
       users: DEMO_USERS.map((user, i) => ({ user, token: tokens[i] })),
       // In a fixed order (kind, then the builder's order), so a seed picks the same records in every run.
       ids: [...Object.values(fixtures).flat().map((r) => r.id), uuid()],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { DemoUser } from './access-table';
-import type { Fixtures } from './matrix-fixtures';
+import type { Fixtures, MatrixResource } from './matrix-fixtures';
 
 /** Just enough of OpenAPI 3 for the generators: what @nestjs/swagger emits for this API's DTOs and queries. */
 export interface Schema {
@@ -35,6 +35,8 @@ export interface FuzzContext {
   badTokens: string[];
   /** The seeded fixtures and who may act on them: what the valid requests are built from (fuzz-valid-requests.ts). */
   fixtures: Fixtures;
+  /** Per route, records made for it alone (its valid requests use them instead of the shared fixtures). */
+  dedicated: Record<string, MatrixResource[]>;
   users: { user: DemoUser; token: string }[];
 }
 

@@ -1,4 +1,5 @@
-import { createFixtures, Fixtures } from './matrix-fixtures';
+import { http, login, uniqueWord } from './http';
+import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
 export function seededRandom(seed: number): () => number {
@@ -17,14 +18,25 @@ export function seededRandom(seed: number): () => number {
  * PRNG seeded with the fuzz seed, so FUZZ_SEED rebuilds the same records. Their ids are the server's, so the
  * generator names a fixture by kind and index, never by id: the same seed picks the same record.
  */
-export async function seededFixtures(seed: number): Promise<Fixtures> {
+export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures; dedicated: Record<string, MatrixResource[]> }> {
   const original = Math.random;
   // The builder is shared with the access matrix and draws from Math.random; the fixtures are built one request
   // after another, and nothing else in this test file runs meanwhile.
   Math.random = seededRandom(seed ^ 0x5eed);
   try {
-    return await createFixtures();
+    const fixtures = await createFixtures();
+    return { fixtures, dedicated: { 'POST /cases/{id}/close': [await closableCase()] } };
   } finally {
     Math.random = original;
   }
+}
+
+/**
+ * A case only the close route touches: the matrix cases gather hits from the identifiers and operations the run
+ * appends, and a case with open hits cannot close (409), so closing them could never succeed.
+ */
+async function closableCase(): Promise<MatrixResource> {
+  const response = await http('POST', '/cases', { token: await login('ice.agent'), body: { title: `fuzz close ${uniqueWord()}`, category: 'OTHER' } });
+  if (response.status !== 201) throw new Error(`closable case: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
 }

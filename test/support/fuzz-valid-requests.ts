@@ -18,7 +18,7 @@ function callers(route: string, ctx: FuzzContext): Caller[] {
   const spec = ACCESS_TABLE[route];
   if (!spec) throw new Error(`${route} has no entry in the access table`);
   if (spec.roles === 'public') return [{}];
-  const all = spec.resource ? ctx.fixtures[spec.resource] : [undefined];
+  const all = ctx.dedicated[route] ?? (spec.resource ? ctx.fixtures[spec.resource] : [undefined]);
   const resources: (MatrixResource | undefined)[] = PINNED[route] === undefined ? all : [all[PINNED[route]]];
   const out: Caller[] = [];
   for (const resource of resources) {
