@@ -41,10 +41,7 @@ const NO_4XX = new Set(['GET /health']);
  * return, an object without properties): their 2xx bodies are checked for everything but the schema. To shrink.
  */
 const UNDECLARED = new Set([
-  'GET /meetings', 'GET /meetings/{id}', 'GET /meetings/compliance', 'POST /meetings/{id}/notification', 'POST /meetings/{id}/outcome',
-  'POST /meetings/{id}/report-request', 'POST /meetings/{id}/report', 'POST /meetings/{id}/report/review',
-  'POST /seizures', 'GET /seizures', 'GET /seizures/{id}', 'PATCH /seizures/{id}', 'POST /seizures/{id}/share', 'GET /seizures/{id}/hits',
-  'GET /stats', 'GET /notifications', 'POST /deconfliction/checks', 'GET /deconfliction/checks',
+  'GET /meetings/compliance', 'GET /stats', 'GET /notifications', 'POST /deconfliction/checks', 'GET /deconfliction/checks',
 ]);
 /**
  * Known bug, for main.ts to fix (the fuzz run found it): a path with a malformed percent-escape (`/cases/%/close`)

@@ -11,6 +11,8 @@ import {
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.service';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
+import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
+import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
@@ -28,6 +30,7 @@ export class SeizuresController {
   @Post('seizures')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: SeizureDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateSeizureDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -37,18 +40,21 @@ export class SeizuresController {
 
   @Get('seizures')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureListDto })
   list(@CurrentUser() user: AuthUser) {
     return this.seizures.list(user, 100);
   }
 
   @Get('seizures/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.get(user, id);
   }
 
   @Patch('seizures/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureDto })
   patch(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: PatchSeizureDto) {
     return this.seizures.patch(user, id, body);
   }
@@ -56,12 +62,14 @@ export class SeizuresController {
   @Post('seizures/:id/share')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: SeizureDto })
   share(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareSeizureDto) {
     return this.seizures.share(user, id, body.agencies);
   }
 
   @Get('seizures/:id/hits')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: HitViewListDto })
   hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.seizureHits(user, id);
   }
