@@ -8,7 +8,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionApi } from './deconfliction.service';
 import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
-import { CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto } from './dto/deconfliction-responses.dto';
+import { CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto } from './dto/deconfliction-responses.dto';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
@@ -52,6 +52,7 @@ export class DeconflictionController {
   @Post('deconfliction/checks')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: CheckAnswerDto })
   check(@CurrentUser() user: AuthUser, @Body() body: CheckDto) {
     return this.checks.check(user, body);
   }
@@ -59,6 +60,7 @@ export class DeconflictionController {
   /** The checks the caller's agency made, and other agencies' checks that met its items: pointers only. */
   @Get('deconfliction/checks')
   @Roles('CASE_AGENT', 'DECONFLICTION_COORDINATOR', 'LEADERSHIP')
+  @ApiOkResponse({ type: CheckPageDto })
   listChecks(@CurrentUser() user: AuthUser, @Query() query: CheckListQueryDto) {
     return this.checks.list(user, query);
   }

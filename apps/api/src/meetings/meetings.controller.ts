@@ -11,7 +11,7 @@ import {
   ReviewReportDto, SubmitReportDto,
 } from './dto/meeting.dto';
 import { MeetingsApi } from './meetings.service';
-import { MeetingDto, MeetingPageDto } from './dto/meeting-responses.dto';
+import { ComplianceReportDto, MeetingDto, MeetingPageDto } from './dto/meeting-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 
@@ -49,6 +49,7 @@ export class MeetingsController {
   @Get('compliance')
   @Roles('LEADERSHIP')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ComplianceReportDto })
   async compliance(
     @CurrentUser() user: AuthUser, @Query() query: ComplianceQueryDto,
     @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,

@@ -13,6 +13,7 @@ import { SeizuresApi } from './seizures.service';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
 import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
+import { StatsDto } from './dto/stats-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
@@ -118,6 +119,7 @@ export class SeizuresController {
   /** Leadership's statistics; `Accept: text/csv` returns the same table as CSV. */
   @Get('stats')
   @Roles('LEADERSHIP')
+  @ApiOkResponse({ type: StatsDto })
   async statistics(
     @Query() query: StatsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {

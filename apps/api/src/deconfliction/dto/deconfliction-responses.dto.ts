@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+
 /** The other side of a hit: a pointer to whom to call, never the other record's contents. */
 export class HitCounterpartDto {
   agency!: string;
@@ -69,4 +71,58 @@ export class LookoutDto {
 
 export class LookoutListDto {
   items!: LookoutDto[];
+}
+
+export class CheckCounterpartDto {
+  agency!: string;
+  caseNumber!: string | null;
+  agentName!: string | null;
+  agentPhone!: string | null;
+}
+
+/** One match of a check: the checker's own value and a pointer to whom to call. */
+export class CheckMatchDto {
+  matchType!: string;
+  matchedValue!: string;
+  counterpart!: CheckCounterpartDto;
+}
+
+export class CheckAnswerDto {
+  matches!: CheckMatchDto[];
+}
+
+export class CheckerDto {
+  agency!: string;
+  agentName!: string;
+  agentPhone!: string | null;
+}
+
+export class CheckOwnerPointerDto {
+  agency!: string;
+  caseNumber!: string | null;
+  lookout!: boolean;
+  agentName!: string;
+  agentPhone!: string | null;
+}
+
+export class CheckListMatchDto {
+  matchType!: string;
+  owner!: CheckOwnerPointerDto;
+}
+
+/** A check the agency made (with what it charged) or another agency's check that met its items (pointers only). */
+export class CheckRecordDto {
+  id!: string;
+  direction!: 'MADE' | 'RECEIVED';
+  checkedAt!: string;
+  checker!: CheckerDto;
+  /** Values charged per identifier type; only on the agency's own checks. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } })
+  counts?: Record<string, number>;
+  matches!: CheckListMatchDto[];
+}
+
+export class CheckPageDto {
+  items!: CheckRecordDto[];
+  nextCursor!: string | null;
 }

@@ -55,3 +55,30 @@ export class MeetingDto extends MeetingSummaryDto {
   createdAt!: string;
   updatedAt!: string;
 }
+
+/** One line of the leadership compliance report (M4). */
+export class ComplianceItemDto {
+  id!: string;
+  title!: string;
+  level!: string;
+  counterpartCountry!: string;
+  scheduledAt!: string;
+  notification!: string;
+  report!: string;
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'number' } } as const;
+
+export class ComplianceTotalsDto {
+  /** Meetings per notification status. */
+  @ApiProperty(COUNTS)
+  notification!: Record<string, number>;
+  /** Meetings per report status. */
+  @ApiProperty(COUNTS)
+  report!: Record<string, number>;
+}
+
+export class ComplianceReportDto {
+  items!: ComplianceItemDto[];
+  totals!: ComplianceTotalsDto;
+}
