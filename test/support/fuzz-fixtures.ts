@@ -25,7 +25,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
   Math.random = seededRandom(seed ^ 0x5eed);
   try {
     const fixtures = await createFixtures();
-    return { fixtures, dedicated: { 'POST /cases/{id}/close': [await closableCase()] } };
+    return { fixtures, dedicated: { 'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()] } };
   } finally {
     Math.random = original;
   }
@@ -39,4 +39,16 @@ async function closableCase(): Promise<MatrixResource> {
   const response = await http('POST', '/cases', { token: await login('ice.agent'), body: { title: `fuzz close ${uniqueWord()}`, category: 'OTHER' } });
   if (response.status !== 201) throw new Error(`closable case: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
+}
+
+/** A complete ATF seizure only the share route touches: PATCH requests of the run may leave the shared one incomplete. */
+async function shareableSeizure(): Promise<MatrixResource> {
+  const response = await http('POST', '/seizures', { token: await login('atf.agent'), body: {
+    seizedAt: '2026-09-03T10:00:00Z', location: { latitude: 31.33, longitude: -110.94, description: 'lane 4' },
+    circumstances: `fuzz share ${uniqueWord()}`, finder: 'F', seizingOfficial: 'S', forensicProcessor: 'P',
+    firearms: [{ serialNumber: `FZ${uniqueWord(9).toUpperCase()}`, make: 'Colt', model: 'AR-15', importer: 'none', caliber: '5.56', action: 'semi-automatic' }],
+    noArrests: true, pointsOfContact: [{ name: 'ATF desk', agency: 'ATF', phone: '+1 202 555 0100' }],
+  } });
+  if (response.status !== 201) throw new Error(`shareable seizure: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [] };
 }

@@ -13,14 +13,12 @@ interface Caller { token?: string; resource?: MatrixResource }
 
 /**
  * Routes whose valid requests act on one fixture only: steps that end a record's road take one each (so accepting
- * both referrals does not leave declining nothing to do), a share is revoked on the case it was granted on, only
- * ATF's seizure is complete enough to share, and ATF's meeting (with its outcome) walks the report steps while ICE's
- * records its outcome.
+ * both referrals does not leave declining nothing to do), a share is revoked on the case it was granted on, and
+ * ATF's meeting (with its outcome) walks the report steps while ICE's records its outcome.
  */
 const PINNED: Record<string, number> = {
   'POST /referrals/{id}/accept': 0, 'POST /referrals/{id}/decline': 1,
   'POST /cases/{id}/shares': 0, 'DELETE /cases/{id}/shares/{agency}': 0,
-  'POST /seizures/{id}/share': 1,
   'POST /meetings/{id}/outcome': 0, 'POST /meetings/{id}/report-request': 1, 'POST /meetings/{id}/report': 1, 'POST /meetings/{id}/report/review': 1,
 };
 
