@@ -60,7 +60,10 @@ export class ResponseValidator {
     const validate = this.cache.get(key);
     if (!validate) return `no application/json response schema declared for ${status} in the OpenAPI document`;
     if (validate(body)) return undefined;
-    return this.ajv.errorsText(validate.errors, { dataVar: 'body', separator: '; ' });
+    return (validate.errors ?? []).map((e) => {
+      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+      return `body${e.instancePath} ${e.message}${extra ? ` ("${extra}")` : ''}`;
+    }).join('; ');
   }
 }
 
