@@ -1,11 +1,13 @@
 import fc from 'fast-check';
+import type { DemoUser } from './access-table';
+import type { Fixtures, MatrixResource } from './matrix-fixtures';
 
 /** Just enough of OpenAPI 3 for the generators: what @nestjs/swagger emits for this API's DTOs and queries. */
 export interface Schema {
   $ref?: string; type?: string; enum?: unknown[]; format?: string; pattern?: string; properties?: Record<string, Schema>;
   required?: string[]; items?: Schema; maxLength?: number; minimum?: number; maximum?: number; maxItems?: number;
 }
-interface Parameter { name: string; in: string; schema?: Schema }
+export interface Parameter { name: string; in: string; required?: boolean; schema?: Schema }
 export interface OpenApiDoc {
   paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
   components: { schemas: Record<string, Schema> };
@@ -31,6 +33,11 @@ export interface FuzzContext {
   ids: string[];
   /** Tokens that are well formed but must be refused: expired, forged, for a session that was never opened. */
   badTokens: string[];
+  /** The seeded fixtures and who may act on them: what the valid requests are built from (fuzz-valid-requests.ts). */
+  fixtures: Fixtures;
+  /** Per route, records made for it alone (its valid requests use them instead of the shared fixtures). */
+  dedicated: Record<string, MatrixResource[]>;
+  users: { user: DemoUser; token: string }[];
 }
 
 const NASTY = [
@@ -145,7 +152,7 @@ export function valueFor(schema: Schema | undefined, ctx: FuzzContext, name = ''
   return clean ? shaped : fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: wrongType });
 }
 
-const encodeSegment = (text: string): string => {
+export const encodeSegment = (text: string): string => {
   try { return encodeURIComponent(text); } catch { return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '?')); }
 };
 

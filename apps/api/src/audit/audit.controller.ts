@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditStore, VerifyResult } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { AuditPageDto, AuditVerifyDto } from './dto/audit-responses.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditStore) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto) {
     const limit = query.limit ?? 100;
     const entries = await this.audit.list({
@@ -34,6 +36,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ApiOkResponse({ type: AuditVerifyDto })
   verify(): Promise<VerifyResult> {
     return this.audit.verify();
   }

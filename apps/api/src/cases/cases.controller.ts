@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -10,6 +10,7 @@ import {
   AppendFirearmsDto, AppendIdentifiersDto, AppendOperationsDto, AppendSubjectsDto, CaseCreatedDto, CloseCaseDto,
   CreateCaseDto, ListCasesQueryDto, ShareCaseDto,
 } from './dto/case.dto';
+import { CaseClosedDto, CaseDetailDto, CaseItemsAddedDto, CasePageDto, CaseSharedDto } from './dto/case-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 
@@ -28,6 +29,7 @@ export class CasesController {
   @Post()
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseCreatedDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateCaseDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -37,12 +39,14 @@ export class CasesController {
 
   @Get()
   @Roles('CASE_AGENT', 'LEADERSHIP')
+  @ApiOkResponse({ type: CasePageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQueryDto) {
     return this.cases.list(user, query.limit ?? 50, query.cursor);
   }
 
   @Get(':id')
   @Roles('CASE_AGENT', 'LEADERSHIP')
+  @ApiOkResponse({ type: CaseDetailDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.cases.get(user, id);
   }
@@ -50,6 +54,7 @@ export class CasesController {
   @Post(':id/subjects')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseItemsAddedDto })
   async addSubjects(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AppendSubjectsDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -60,6 +65,7 @@ export class CasesController {
   @Post(':id/identifiers')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseItemsAddedDto })
   async addIdentifiers(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AppendIdentifiersDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -70,6 +76,7 @@ export class CasesController {
   @Post(':id/firearms')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseItemsAddedDto })
   async addFirearms(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AppendFirearmsDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -80,6 +87,7 @@ export class CasesController {
   @Post(':id/operations')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseItemsAddedDto })
   async addOperations(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AppendOperationsDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -90,6 +98,7 @@ export class CasesController {
   @Post(':id/close')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: CaseClosedDto })
   async close(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CloseCaseDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -100,6 +109,7 @@ export class CasesController {
   @Post(':id/shares')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseSharedDto })
   async share(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareCaseDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -110,6 +120,7 @@ export class CasesController {
   @Delete(':id/shares/:agency')
   @Roles('CASE_AGENT')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The share is revoked.' })
   async unshare(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Param('agency') agency: string): Promise<void> {
     await this.cases.unshare(user, id, agency);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -8,6 +8,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionApi } from './deconfliction.service';
 import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import { CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto } from './dto/deconfliction-responses.dto';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
@@ -17,18 +18,21 @@ export class DeconflictionController {
 
   @Get('cases/:id/hits')
   @Roles('CASE_AGENT', 'LEADERSHIP')
+  @ApiOkResponse({ type: HitViewListDto })
   caseHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.deconfliction.caseHits(user, id);
   }
 
   @Get('deconfliction/hits')
   @Roles('DECONFLICTION_COORDINATOR')
+  @ApiOkResponse({ type: CoordinatorHitPageDto })
   queue(@CurrentUser() user: AuthUser, @Query() query: HitQueueQueryDto) {
     return this.deconfliction.queue(user, query.status, query.limit ?? 50, query.cursor);
   }
 
   @Get('deconfliction/hits/:id')
   @Roles('DECONFLICTION_COORDINATOR')
+  @ApiOkResponse({ type: CoordinatorHitDto })
   hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.deconfliction.hit(user, id);
   }
@@ -36,6 +40,7 @@ export class DeconflictionController {
   @Post('deconfliction/hits/:id/resolve')
   @Roles('DECONFLICTION_COORDINATOR')
   @HttpCode(200)
+  @ApiOkResponse({ type: CoordinatorHitDto })
   resolve(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ResolveHitDto) {
     return this.deconfliction.resolve(user, id, body);
   }
@@ -47,6 +52,7 @@ export class DeconflictionController {
   @Post('deconfliction/checks')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: CheckAnswerDto })
   check(@CurrentUser() user: AuthUser, @Body() body: CheckDto) {
     return this.checks.check(user, body);
   }
@@ -54,6 +60,7 @@ export class DeconflictionController {
   /** The checks the caller's agency made, and other agencies' checks that met its items: pointers only. */
   @Get('deconfliction/checks')
   @Roles('CASE_AGENT', 'DECONFLICTION_COORDINATOR', 'LEADERSHIP')
+  @ApiOkResponse({ type: CheckPageDto })
   listChecks(@CurrentUser() user: AuthUser, @Query() query: CheckListQueryDto) {
     return this.checks.list(user, query);
   }
@@ -61,6 +68,7 @@ export class DeconflictionController {
   @Post('lookouts')
   @Roles('CASE_AGENT')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' })
+  @ApiCreatedResponse({ type: LookoutDto })
   async createLookout(
     @CurrentUser() user: AuthUser, @Body() body: CreateLookoutDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -73,12 +81,14 @@ export class DeconflictionController {
 
   @Get('lookouts')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: LookoutListDto })
   lookouts(@CurrentUser() user: AuthUser) {
     return this.deconfliction.listLookouts(user);
   }
 
   @Get('lookouts/:id/hits')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: HitViewListDto })
   lookoutHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.deconfliction.lookoutHits(user, id);
   }

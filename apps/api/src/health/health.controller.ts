@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { TemporalService } from '../infra/temporal.service';
+import { HealthDto } from './dto/health.dto';
 
 type Up = 'up' | 'down';
 
@@ -14,6 +15,8 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down.' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ db: Up; temporal: Up }> {
     const [db, temporal] = await Promise.all([this.dbUp(), this.temporal.healthy()]);
     const body = { db: db ? 'up' : 'down', temporal: temporal ? 'up' : 'down' } as const;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -8,6 +8,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { ActionItemsApi } from './action-items.service';
 import { ActionItemQueryDto, CloseActionItemDto, CreateActionItemDto } from './dto/action-item.dto';
 import { send } from './meetings.controller';
+import { ActionItemCreatedDto, ActionItemDto, ActionItemPageDto } from './dto/action-item-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 
@@ -20,6 +21,7 @@ export class ActionItemsController {
   /** Per owner and status; organizers and agents see their agency's, the coordination team and leadership all. */
   @Get()
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  @ApiOkResponse({ type: ActionItemPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ActionItemQueryDto) {
     return this.actionItems.list(user, { status: query.status, owner: query.owner }, query.limit ?? 50, query.cursor);
   }
@@ -28,6 +30,7 @@ export class ActionItemsController {
   @Post()
   @Roles('MEETING_COORDINATION', 'MEETING_ORGANIZER')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: ActionItemCreatedDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateActionItemDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -37,6 +40,7 @@ export class ActionItemsController {
 
   @Get(':id')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  @ApiOkResponse({ type: ActionItemDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.actionItems.get(user, id);
   }
@@ -44,6 +48,7 @@ export class ActionItemsController {
   @Post(':id/close')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ActionItemDto })
   async close(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CloseActionItemDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { complianceCsv, wantsCsv } from '../../../../libs/meetings/compliance-csv';
@@ -11,6 +11,7 @@ import {
   ReviewReportDto, SubmitReportDto,
 } from './dto/meeting.dto';
 import { MeetingsApi } from './meetings.service';
+import { ComplianceReportDto, MeetingDto, MeetingPageDto } from './dto/meeting-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 
@@ -29,6 +30,7 @@ export class MeetingsController {
   @Post()
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: MeetingCreatedDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateMeetingDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -38,6 +40,7 @@ export class MeetingsController {
 
   @Get()
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  @ApiOkResponse({ type: MeetingPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListMeetingsQueryDto) {
     return this.meetings.list(user, query.limit ?? 50, query.cursor);
   }
@@ -46,6 +49,7 @@ export class MeetingsController {
   @Get('compliance')
   @Roles('LEADERSHIP')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ComplianceReportDto })
   async compliance(
     @CurrentUser() user: AuthUser, @Query() query: ComplianceQueryDto,
     @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -60,6 +64,7 @@ export class MeetingsController {
 
   @Get(':id')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
+  @ApiOkResponse({ type: MeetingDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.meetings.get(user, id);
   }
@@ -68,6 +73,7 @@ export class MeetingsController {
   @Post(':id/notification')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MeetingDto })
   async notice(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -78,6 +84,7 @@ export class MeetingsController {
   @Post(':id/outcome')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: MeetingDto })
   async outcome(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: RecordOutcomeDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -89,6 +96,7 @@ export class MeetingsController {
   @Post(':id/report-request')
   @Roles('MEETING_COORDINATION')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MeetingDto })
   async requestReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReportRequestDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -99,6 +107,7 @@ export class MeetingsController {
   @Post(':id/report')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MeetingDto })
   async submitReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: SubmitReportDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -109,6 +118,7 @@ export class MeetingsController {
   @Post(':id/report/review')
   @Roles('MEETING_COORDINATION', 'LEADERSHIP')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MeetingDto })
   async reviewReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReviewReportDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Observable } from 'rxjs';
@@ -11,6 +11,7 @@ import { CurrentSession, CurrentUser } from '../auth/auth.decorators';
 import { fieldError } from '../common/api-error';
 import { NotificationsHub } from './notifications.hub';
 import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
+import { NotificationPageDto } from './dto/notification-responses.dto';
 
 const SINCE_PATTERN = /^(\d{1,18}|\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2}))$/;
 
@@ -37,6 +38,7 @@ export class NotificationsController {
 
   /** For clients that poll: everything after `since` (an id, or a time), oldest first. */
   @Get()
+  @ApiOkResponse({ type: NotificationPageDto })
   async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
     const after = await this.resolveSince(user, query.since);
     const items = await this.store.since(user.userId, after, query.limit ?? 100);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AcceptReferralDto, DeclineReferralDto, InboxQueryDto } from './dto/referral.dto';
 import { ReferralsApi } from './referrals.service';
+import { ReferralDto, ReferralListDto } from './dto/referral-responses.dto';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ReferralsController {
 
   @Get('cases/:id/referrals')
   @Roles('CASE_AGENT', 'LEADERSHIP')
+  @ApiOkResponse({ type: ReferralListDto })
   forCase(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.referrals.forCase(user, id);
   }
@@ -21,12 +23,14 @@ export class ReferralsController {
   /** The inbox of the caller's agency. */
   @Get('referrals')
   @Roles('REFERRAL_OFFICER')
+  @ApiOkResponse({ type: ReferralListDto })
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto) {
     return this.referrals.inbox(user, query.status, query.limit ?? 100);
   }
 
   @Get('referrals/:id')
   @Roles('REFERRAL_OFFICER', 'CASE_AGENT')
+  @ApiOkResponse({ type: ReferralDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.referrals.get(user, id);
   }
@@ -34,6 +38,7 @@ export class ReferralsController {
   @Post('referrals/:id/acknowledge')
   @Roles('REFERRAL_OFFICER')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReferralDto })
   acknowledge(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.referrals.step(user, id, 'acknowledge');
   }
@@ -41,6 +46,7 @@ export class ReferralsController {
   @Post('referrals/:id/accept')
   @Roles('REFERRAL_OFFICER')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReferralDto })
   accept(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AcceptReferralDto) {
     return this.referrals.step(user, id, 'accept', body.note);
   }
@@ -48,6 +54,7 @@ export class ReferralsController {
   @Post('referrals/:id/decline')
   @Roles('REFERRAL_OFFICER')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReferralDto })
   decline(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: DeclineReferralDto) {
     return this.referrals.step(user, id, 'decline', body.reason);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { StatsService, statsCsv } from '../../../../libs/seizures/stats.service';
@@ -10,6 +10,10 @@ import {
   CreateSeizureDto, CreateTraceDto, PatchSeizureDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.service';
+import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
+import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
+import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
+import { StatsDto } from './dto/stats-responses.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
@@ -27,6 +31,7 @@ export class SeizuresController {
   @Post('seizures')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: SeizureDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateSeizureDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -36,18 +41,21 @@ export class SeizuresController {
 
   @Get('seizures')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureListDto })
   list(@CurrentUser() user: AuthUser) {
     return this.seizures.list(user, 100);
   }
 
   @Get('seizures/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.get(user, id);
   }
 
   @Patch('seizures/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SeizureDto })
   patch(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: PatchSeizureDto) {
     return this.seizures.patch(user, id, body);
   }
@@ -55,12 +63,14 @@ export class SeizuresController {
   @Post('seizures/:id/share')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: SeizureDto })
   share(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ShareSeizureDto) {
     return this.seizures.share(user, id, body.agencies);
   }
 
   @Get('seizures/:id/hits')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: HitViewListDto })
   hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.seizureHits(user, id);
   }
@@ -68,6 +78,7 @@ export class SeizuresController {
   @Post('seizures/:id/traces')
   @Roles('CASE_AGENT')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: TraceDto })
   async requestTrace(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CreateTraceDto,
     @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,12 +88,14 @@ export class SeizuresController {
 
   @Get('traces')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: TraceListDto })
   traces(@CurrentUser() user: AuthUser, @Query() query: TraceQueryDto) {
     return this.seizures.listTraces(user, query.status, query.limit ?? 100);
   }
 
   @Get('traces/:id')
   @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: TraceDto })
   trace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.getTrace(user, id);
   }
@@ -90,6 +103,7 @@ export class SeizuresController {
   @Post('traces/:id/start')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraceDto })
   startTrace(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.seizures.traceStep(user, id, 'start');
   }
@@ -97,6 +111,7 @@ export class SeizuresController {
   @Post('traces/:id/result')
   @Roles('CASE_AGENT')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraceDto })
   traceResult(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: TraceResultDto) {
     return this.seizures.traceStep(user, id, 'result', body);
   }
@@ -104,6 +119,7 @@ export class SeizuresController {
   /** Leadership's statistics; `Accept: text/csv` returns the same table as CSV. */
   @Get('stats')
   @Roles('LEADERSHIP')
+  @ApiOkResponse({ type: StatsDto })
   async statistics(
     @Query() query: StatsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -1,0 +1,128 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The other side of a hit: a pointer to whom to call, never the other record's contents. */
+export class HitCounterpartDto {
+  agency!: string;
+  caseNumber!: string | null;
+  agentName!: string;
+  agentPhone!: string | null;
+}
+
+/** A hit as one side sees it: `matchedValue` is the reader's own value (api.md "Deconfliction"). */
+export class HitViewDto {
+  id!: string;
+  matchType!: string;
+  matchedValue!: string;
+  score!: number;
+  status!: string;
+  resolution?: string;
+  counterpart!: HitCounterpartDto;
+  createdAt!: string;
+}
+
+export class HitViewListDto {
+  items!: HitViewDto[];
+}
+
+export class HitPointerDto {
+  agency!: string;
+  caseNumber!: string | null;
+  agentName!: string;
+  agentPhone!: string | null;
+  lookout!: boolean;
+  seizure!: boolean;
+  matchedValue!: string;
+}
+
+/** The watch desk's view: both pointers, the reason for the score and the resolution trail. */
+export class CoordinatorHitDto {
+  id!: string;
+  matchType!: string;
+  score!: number;
+  reason!: string;
+  urgent!: boolean;
+  status!: string;
+  resolution!: string | null;
+  resolutionNote!: string | null;
+  resolvedBy!: string | null;
+  resolvedAt!: string | null;
+  escalatedAt!: string | null;
+  createdAt!: string;
+  sides!: HitPointerDto[];
+}
+
+export class CoordinatorHitPageDto {
+  items!: CoordinatorHitDto[];
+  nextCursor!: string | null;
+}
+
+export class LookoutDto {
+  id!: string;
+  type!: string;
+  value!: string;
+  region!: string | null;
+  note!: string | null;
+  owner!: string;
+  owningAgency!: string;
+  expiresAt!: string | null;
+  active!: boolean;
+  createdAt!: string;
+}
+
+export class LookoutListDto {
+  items!: LookoutDto[];
+}
+
+export class CheckCounterpartDto {
+  agency!: string;
+  caseNumber!: string | null;
+  agentName!: string | null;
+  agentPhone!: string | null;
+}
+
+/** One match of a check: the checker's own value and a pointer to whom to call. */
+export class CheckMatchDto {
+  matchType!: string;
+  matchedValue!: string;
+  counterpart!: CheckCounterpartDto;
+}
+
+export class CheckAnswerDto {
+  matches!: CheckMatchDto[];
+}
+
+export class CheckerDto {
+  agency!: string;
+  agentName!: string;
+  agentPhone!: string | null;
+}
+
+export class CheckOwnerPointerDto {
+  agency!: string;
+  caseNumber!: string | null;
+  lookout!: boolean;
+  agentName!: string;
+  agentPhone!: string | null;
+}
+
+export class CheckListMatchDto {
+  matchType!: string;
+  owner!: CheckOwnerPointerDto;
+}
+
+/** A check the agency made (with what it charged) or another agency's check that met its items (pointers only). */
+export class CheckRecordDto {
+  id!: string;
+  direction!: 'MADE' | 'RECEIVED';
+  checkedAt!: string;
+  checker!: CheckerDto;
+  /** Values charged per identifier type; only on the agency's own checks. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } })
+  counts?: Record<string, number>;
+  matches!: CheckListMatchDto[];
+}
+
+export class CheckPageDto {
+  items!: CheckRecordDto[];
+  nextCursor!: string | null;
+}

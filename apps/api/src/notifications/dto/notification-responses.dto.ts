@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class NotificationDto {
+  id!: string;
+  kind!: string;
+  entityType!: string;
+  entityId!: string | null;
+  /**
+   * The event's view, keyed by what it is about (`hit`, `referral`, `meeting`, ...): each the same view its own route
+   * answers to this reader, so its shape depends on `kind`.
+   */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  payload!: Record<string, unknown>;
+  createdAt!: string;
+}
+
+export class NotificationPageDto {
+  items!: NotificationDto[];
+  /** Pass as `since` to read on. */
+  lastId!: string;
+}

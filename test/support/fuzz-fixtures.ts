@@ -1,0 +1,54 @@
+import { http, login, uniqueWord } from './http';
+import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
+
+/** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The access matrix's fixtures, built with every random value (phones, serials, markers, meeting dates) drawn from a
+ * PRNG seeded with the fuzz seed, so FUZZ_SEED rebuilds the same records. Their ids are the server's, so the
+ * generator names a fixture by kind and index, never by id: the same seed picks the same record.
+ */
+export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures; dedicated: Record<string, MatrixResource[]> }> {
+  const original = Math.random;
+  // The builder is shared with the access matrix and draws from Math.random; the fixtures are built one request
+  // after another, and nothing else in this test file runs meanwhile.
+  Math.random = seededRandom(seed ^ 0x5eed);
+  try {
+    const fixtures = await createFixtures();
+    return { fixtures, dedicated: { 'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()] } };
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * A case only the close route touches: the matrix cases gather hits from the identifiers and operations the run
+ * appends, and a case with open hits cannot close (409), so closing them could never succeed.
+ */
+async function closableCase(): Promise<MatrixResource> {
+  const response = await http('POST', '/cases', { token: await login('ice.agent'), body: { title: `fuzz close ${uniqueWord()}`, category: 'OTHER' } });
+  if (response.status !== 201) throw new Error(`closable case: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
+}
+
+/** A complete ATF seizure only the share route touches: PATCH requests of the run may leave the shared one incomplete. */
+async function shareableSeizure(): Promise<MatrixResource> {
+  const response = await http('POST', '/seizures', { token: await login('atf.agent'), body: {
+    seizedAt: '2026-09-03T10:00:00Z', location: { latitude: 31.33, longitude: -110.94, description: 'lane 4' },
+    circumstances: `fuzz share ${uniqueWord()}`, finder: 'F', seizingOfficial: 'S', forensicProcessor: 'P',
+    firearms: [{ serialNumber: `FZ${uniqueWord(9).toUpperCase()}`, make: 'Colt', model: 'AR-15', importer: 'none', caliber: '5.56', action: 'semi-automatic' }],
+    noArrests: true, pointsOfContact: [{ name: 'ATF desk', agency: 'ATF', phone: '+1 202 555 0100' }],
+  } });
+  if (response.status !== 201) throw new Error(`shareable seizure: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [] };
+}
