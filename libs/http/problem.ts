@@ -28,6 +28,7 @@ const TITLES: Record<number, { en: string; es: string; slug: string }> = {
   406: { en: 'Not acceptable', es: 'No aceptable', slug: 'not-acceptable' },
   409: { en: 'Conflict', es: 'Conflicto', slug: 'conflict' },
   413: { en: 'Request body too large', es: 'Cuerpo de la solicitud demasiado grande', slug: 'payload-too-large' },
+  414: { en: 'URI too long', es: 'URI demasiado larga', slug: 'uri-too-long' },
   415: { en: 'Unsupported media type', es: 'Tipo de contenido no admitido', slug: 'unsupported-media-type' },
   422: { en: 'Idempotency key reused with a different request', es: 'Clave de idempotencia reutilizada con otra solicitud', slug: 'idempotency-key-reused' },
   429: { en: 'Too many requests', es: 'Demasiadas solicitudes', slug: 'too-many-requests' },

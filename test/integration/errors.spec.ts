@@ -72,6 +72,17 @@ describe('bad input: precise 4xx, nothing written', () => {
     expect((await http('DELETE', `/cases/${created.body.id}/shares/%00`, { token: await login('spp.team') })).status).toBe(400);
   });
 
+  it('answers paths the router itself refuses (a bad percent-escape, an over-long parameter) in problem+json', async () => {
+    const badEscape = await http('POST', '/cases/%/close', { token: ice, body: { outcome: 'x' }, headers: { 'accept-language': 'es' } });
+    expect(badEscape.status).toBe(400);
+    expect(badEscape.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(badEscape.body).toMatchObject({ status: 400, detail: 'La ruta /cases/%/close no es una URL válida (un escape con % mal formado).' });
+    const longParam = await http('GET', `/cases/${'a'.repeat(200)}`, { token: ice });
+    expect(longParam.status).toBe(414);
+    expect(longParam.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(longParam.body).toMatchObject({ status: 414, title: 'URI too long', detail: 'A path parameter is too long.' });
+  });
+
   it('gives one errors entry per bad field', async () => {
     const response = await http('POST', '/cases', { token: ice, body: { title: '', category: 'NOPE', extra: 1 } });
     expect(response.body.errors.map((e: any) => e.field).sort()).toEqual(['category', 'extra', 'title']);

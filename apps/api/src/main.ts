@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import pino from 'pino';
@@ -15,7 +16,10 @@ import { createValidationPipe } from './common/validation';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const edge = loadEdgeConfig();
+  const errorLogger = new Logger('http');
   const adapter = new FastifyAdapter({
+    // The router refuses malformed paths itself (a bad percent-escape, an over-long parameter): in problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, renderError(error, request, errorLogger)),
     loggerInstance: pino({ name: 'api', level: config.logLevel }),
     bodyLimit: config.bodyLimitBytes,
     // The header is read by requestIdFor, which keeps it only when it is a short safe token.
@@ -28,7 +32,6 @@ async function bootstrap(): Promise<void> {
   });
   await registerSecurityHeaders(app);
   const fastify = app.getHttpAdapter().getInstance();
-  const errorLogger = new Logger('http');
   fastify.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id); });
   // The API speaks JSON only: a body of any other type is refused before parsing (fastify would accept text/plain).
   fastify.addHook('onRequest', async (request, reply) => {

@@ -95,6 +95,8 @@ export const M = {
   },
   actionItemClosed: { en: 'Action item {id} is already closed.', es: 'El compromiso {id} ya está cerrado.' },
   routeNotFound: { en: 'No route {method} {path}.', es: 'No existe la ruta {method} {path}.' },
+  badUrl: { en: 'The path {path} is not a valid URL (a malformed percent-escape).', es: 'La ruta {path} no es una URL válida (un escape con % mal formado).' },
+  pathParamTooLong: { en: 'A path parameter is too long.', es: 'Un parámetro de la ruta es demasiado largo.' },
   malformedJson: { en: 'The body is not valid JSON.', es: 'El cuerpo no es JSON válido.' },
   bodyTooLarge: { en: 'The body exceeds {limit} bytes.', es: 'El cuerpo supera {limit} bytes.' },
   unsupportedMediaType: {

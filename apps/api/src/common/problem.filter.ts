@@ -44,6 +44,12 @@ export function renderError(error: unknown, request: FastifyRequest, logger: Log
     const detail = known[status] ? render(known[status][0], lang, known[status][1]) : error.message;
     return { status, body: problem(status, lang, detail), headers: {} };
   }
+  // The router's own refusals (frameworkErrors in main.ts), before any route or Nest is involved.
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'FST_ERR_BAD_URL') {
+    return { status: 400, body: problem(400, lang, render(M.badUrl, lang, { path: request.url.split('?')[0].slice(0, 200) })), headers: {} };
+  }
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 414, body: problem(414, lang, render(M.pathParamTooLong, lang)), headers: {} };
   const statusCode = (error as { statusCode?: number } | null)?.statusCode;
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: problem(statusCode, lang, (error as Error).message), headers: {} };
