@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import fc from 'fast-check';
-import { ACCESS_TABLE, DEMO_USERS } from '../support/access-table';
+import { ACCESS_TABLE, DEMO_USERS, PLAIN_PAYLOADS } from '../support/access-table';
 import { FuzzContext, FuzzRequest, OpenApiDoc, requestFor } from '../support/fuzz-arbitraries';
 import { seededFixtures, seededRandom } from '../support/fuzz-fixtures';
 import { validRequestFor } from '../support/fuzz-valid-requests';
@@ -103,8 +103,11 @@ describe('fuzzing every route', () => {
       .map((user, i) => ({ user, token: tokens[i] }))
       .filter(({ user }) => !Array.isArray(spec.roles) || spec.roles.some((r) => user.roles.includes(r)))
       .map(({ token }) => token)]));
+    // Only the running system can seal a payload with its key: the decode route's valid body is one it encoded.
+    const sealed = await http('POST', '/codec/encode', { token: await login('admin'), body: PLAIN_PAYLOADS });
+    if (sealed.status !== 200) throw new Error(`sealing a payload for /codec/decode: ${sealed.status} ${JSON.stringify(sealed.body)}`);
     ctx = {
-      doc, tokens, admitted, fixtures, dedicated,
+      doc, tokens, admitted, fixtures, dedicated, bodies: { 'POST /codec/decode': sealed.body },
       users: DEMO_USERS.map((user, i) => ({ user, token: tokens[i] })),
       // In a fixed order (kind, then the builder's order), so a seed picks the same records in every run.
       ids: [...Object.values(fixtures).flat().map((r) => r.id), uuid()],

@@ -85,6 +85,10 @@ const MO: Role = 'MEETING_ORGANIZER';
 const MC: Role = 'MEETING_COORDINATION';
 const LEAD: Role = 'LEADERSHIP';
 const ADMIN: Role = 'ADMIN';
+/** A payload as the Temporal UI sends it to be encoded: a JSON string, base64 in the codec-server protocol. */
+export const PLAIN_PAYLOADS = {
+  payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"fuzz"').toString('base64') }],
+};
 const MEETING_READERS = [MO, CA, MC, LEAD];
 /** When this module was loaded, before the fixtures were made. */
 const MATRIX_START = new Date(Date.now() - 1000).toISOString();
@@ -180,7 +184,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /audit/verify': { roles: [LEAD, ADMIN] },
   // Temporal codec server (issue 22, item 11): decrypts any agency's workflow payloads, so the admin only.
   'POST /codec/decode': { roles: [ADMIN] },
-  'POST /codec/encode': { roles: [ADMIN] },
+  'POST /codec/encode': { roles: [ADMIN], body: () => PLAIN_PAYLOADS },
 };
 
 /** The expected outcome of one cell: 401 without a token, 403 for a role the route does not admit, else the rule. */

@@ -37,6 +37,8 @@ export interface FuzzContext {
   fixtures: Fixtures;
   /** Per route, records made for it alone (its valid requests use them instead of the shared fixtures). */
   dedicated: Record<string, MatrixResource[]>;
+  /** Per route, a valid body that only the running system can make (a payload sealed with its codec key). */
+  bodies: Record<string, unknown>;
   users: { user: DemoUser; token: string }[];
 }
 

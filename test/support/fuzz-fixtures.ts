@@ -1,4 +1,4 @@
-import { http, login, uniqueWord } from './http';
+import { eventually, http, login, uniqueWord } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
@@ -25,7 +25,13 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
   Math.random = seededRandom(seed ^ 0x5eed);
   try {
     const fixtures = await createFixtures();
-    return { fixtures, dedicated: { 'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()] } };
+    return {
+      fixtures,
+      dedicated: {
+        'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
+        'POST /referrals/{id}/decline': [await declinableReferral()],
+      },
+    };
   } finally {
     Math.random = original;
   }
@@ -51,4 +57,18 @@ async function shareableSeizure(): Promise<MatrixResource> {
   } });
   if (response.status !== 201) throw new Error(`shareable seizure: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [] };
+}
+
+/**
+ * A referral only the decline route touches (an FBI case at a port of entry: R1 to CBP): mutated accepts and
+ * acknowledgements of the run pick among the shared fixtures, and one that accepted both left declining nothing to do.
+ */
+async function declinableReferral(): Promise<MatrixResource> {
+  const fbi = await login('fbi.agent');
+  const created = await http('POST', '/cases', { token: fbi, body: { title: `fuzz decline ${uniqueWord()}`, category: 'OTHER', flags: { portOfEntry: 'Nogales, AZ' } } });
+  if (created.status !== 201) throw new Error(`declinable referral's case: ${created.status} ${JSON.stringify(created.body)}`);
+  const referrals = await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token: fbi }),
+    (r) => r.status === 200 && (r.body.items ?? []).some((i: { toAgency: string }) => i.toAgency === 'CBP'), 30_000);
+  const referral = referrals.body.items.find((i: { toAgency: string }) => i.toAgency === 'CBP');
+  return { id: referral.id, owner: 'CBP', readers: ['FBI'], agencies: ['FBI'], secrets: [] };
 }

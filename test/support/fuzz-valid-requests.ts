@@ -12,12 +12,12 @@ import type { MatrixResource } from './matrix-fixtures';
 interface Caller { token?: string; resource?: MatrixResource }
 
 /**
- * Routes whose valid requests act on one fixture only: steps that end a record's road take one each (so accepting
- * both referrals does not leave declining nothing to do), a share is revoked on the case it was granted on, and
+ * Routes whose valid requests act on one fixture only: accepting takes one referral (declining has one of its own, see
+ * fuzz-fixtures.ts), a share is revoked on the case it was granted on, and
  * ATF's meeting (with its outcome) walks the report steps while ICE's records its outcome.
  */
 const PINNED: Record<string, number> = {
-  'POST /referrals/{id}/accept': 0, 'POST /referrals/{id}/decline': 1,
+  'POST /referrals/{id}/accept': 0,
   'POST /cases/{id}/shares': 0, 'DELETE /cases/{id}/shares/{agency}': 0,
   'POST /meetings/{id}/outcome': 0, 'POST /meetings/{id}/report-request': 1, 'POST /meetings/{id}/report': 1, 'POST /meetings/{id}/report/review': 1,
 };
@@ -27,7 +27,9 @@ function callers(route: string, ctx: FuzzContext): Caller[] {
   if (!spec) throw new Error(`${route} has no entry in the access table`);
   if (spec.roles === 'public') return [{}];
   const all = ctx.dedicated[route] ?? (spec.resource ? ctx.fixtures[spec.resource] : [undefined]);
-  const resources: (MatrixResource | undefined)[] = PINNED[route] === undefined ? all : [all[PINNED[route]]];
+  // A route with records of its own uses all of them; pinning picks among the shared fixtures only.
+  const pin = ctx.dedicated[route] ? undefined : PINNED[route];
+  const resources: (MatrixResource | undefined)[] = pin === undefined ? all : [all[pin]];
   const out: Caller[] = [];
   for (const resource of resources) {
     for (const { user, token } of ctx.users) {
@@ -71,6 +73,7 @@ export function validRequestFor(route: string, ctx: FuzzContext, tableBody = fal
     if (language) headers['accept-language'] = language;
     let body: unknown;
     if (route === 'POST /auth/token') body = { username: ctx.users[0].user.username, password: DEMO_PASSWORD };
+    else if (ctx.bodies[route] !== undefined && (useTable || !schema)) body = ctx.bodies[route];
     else if (spec.body && (useTable || !schema)) body = spec.body(caller.resource);
     else if (schema) body = fromSchema;
     // No Idempotency-Key: its row may land after the answer, inside the next request's nothing-written window.

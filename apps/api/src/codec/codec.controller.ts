@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { CodecService } from './codec.service';
@@ -18,12 +18,14 @@ export class CodecController {
 
   @Post('decode')
   @HttpCode(200)
+  @ApiOkResponse({ type: CodecPayloadsDto })
   decode(@CurrentUser() user: AuthUser, @Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
     return this.codec.decode(user, body, namespace);
   }
 
   @Post('encode')
   @HttpCode(200)
+  @ApiOkResponse({ type: CodecPayloadsDto })
   encode(@CurrentUser() user: AuthUser, @Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
     return this.codec.encode(user, body, namespace);
   }
