@@ -5,15 +5,22 @@ export interface StreamEvent { id?: string; event: string; data: any; receivedAt
 export interface EventStream {
   events: StreamEvent[];
   waitFor(accept: (e: StreamEvent) => boolean, timeoutMs?: number): Promise<StreamEvent>;
+  /** Resolves once `accept` holds for the events received so far; rejects with what arrived when it never does. */
+  until(accept: (events: StreamEvent[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** The id of the last event that carried one: what a browser's EventSource sends back as Last-Event-ID. */
+  lastEventId(): string | undefined;
   close(): void;
 }
 
-/** Opens GET /notifications/stream as an SSE client would (fetch + reader), parsing id/event/data fields. */
-export async function openStream(token: string, query = ''): Promise<EventStream> {
+/**
+ * Opens GET /notifications/stream as an SSE client would (fetch + reader), parsing id/event/data fields; with
+ * `lastEventId`, as a reconnecting EventSource does.
+ */
+export async function openStream(token: string, query = '', lastEventId?: string): Promise<EventStream> {
   const abort = new AbortController();
-  const response = await fetch(`${readStack().apiUrl}/notifications/stream${query}`, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal,
-  });
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+  const response = await fetch(`${readStack().apiUrl}/notifications/stream${query}`, { headers, signal: abort.signal });
   if (response.status !== 200 || !response.body) throw new Error(`stream answered ${response.status}`);
   const events: StreamEvent[] = [];
   const waiters = new Set<() => void>();
@@ -57,6 +64,19 @@ export async function openStream(token: string, query = ''): Promise<EventStream
       waiters.add(check);
       check();
     }),
+    until: (accept, timeoutMs = 20_000) => new Promise((resolve, reject) => {
+      const check = () => {
+        if (!accept(events)) return;
+        waiters.delete(check); clearTimeout(timer); resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`stream never got what was awaited within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => [e.id, e.event]))}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    }),
+    lastEventId: () => [...events].reverse().find((e) => e.id !== undefined)?.id,
     close: () => abort.abort(),
   };
   await stream.waitFor((e) => e.event === 'ready', 10_000);
