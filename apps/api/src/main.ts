@@ -10,6 +10,7 @@ import { loadEdgeConfig } from '../../../libs/config/edge-config';
 import { AppModule } from './app.module';
 import { ProblemFilter, renderError, sendProblem } from './common/problem.filter';
 import { checkJsonValue } from './common/body-guard';
+import { registerConsole } from './common/console-assets';
 import { registerSecurityHeaders, requestIdFor } from './common/edge-hardening';
 import { createValidationPipe } from './common/validation';
 
@@ -31,6 +32,7 @@ async function bootstrap(): Promise<void> {
     logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
   });
   await registerSecurityHeaders(app);
+  await registerConsole(app);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => { void reply.header('x-request-id', request.id); });
   // The API speaks JSON only: a body of any other type is refused before parsing (fastify would accept text/plain).

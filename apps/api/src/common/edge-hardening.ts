@@ -56,6 +56,7 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
-    if (!request.url.startsWith('/docs/')) void reply.header('cache-control', 'no-store');
+    // The console's hashed files (/assets/) and the documentation's carry no case data and may be cached.
+    if (!request.url.startsWith('/docs/') && !request.url.startsWith('/assets/')) void reply.header('cache-control', 'no-store');
   });
 }

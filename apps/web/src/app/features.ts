@@ -1,0 +1,9 @@
+import { casesFeature } from '../features/cases';
+import { deconflictionFeature } from '../features/deconfliction';
+import { leadershipFeature } from '../features/leadership';
+import { meetingsFeature } from '../features/meetings';
+import { referralsFeature } from '../features/referrals';
+import { seizuresFeature } from '../features/seizures';
+import type { Feature } from './feature';
+
+export const features: Feature[] = [casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature];

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api-client';
+
+/**
+ * What went wrong, in the user's language: the API's own title and detail for refusals (it answers in the language
+ * asked), and the console's words for what the API could not say (no connection, a wait to respect).
+ */
+export function ProblemMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return <div role="alert" className="problem">{describeProblem(error, t)}</div>;
+}
+
+export function describeProblem(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (!(error instanceof ApiError)) return t('errors.network');
+  switch (error.kind) {
+    case 'network': return t('errors.network');
+    case 'unavailable': return error.retryAfter ? t('errors.unavailable', { seconds: error.retryAfter }) : t('errors.unavailableNoTime');
+    case 'rate-limited': return error.retryAfter ? t('errors.rateLimited', { seconds: error.retryAfter }) : t('errors.rateLimitedNoTime');
+    case 'unauthorized': return t('errors.unauthorized');
+    case 'validation':
+      return error.fieldErrors.length > 0 ? `${t('errors.fixFields')} ${error.detail}`.trim() : [error.title, error.detail].filter(Boolean).join(': ');
+    default:
+      return [error.title, error.detail].filter(Boolean).join(': ') || t(error.kind === 'forbidden' ? 'errors.forbidden' : 'errors.notFound');
+  }
+}
