@@ -17,7 +17,8 @@ export function describeProblem(error: unknown, t: (key: string, options?: Recor
     case 'network': return t('errors.network');
     case 'unavailable': return error.retryAfter ? t('errors.unavailable', { seconds: error.retryAfter }) : t('errors.unavailableNoTime');
     case 'rate-limited': return error.retryAfter ? t('errors.rateLimited', { seconds: error.retryAfter }) : t('errors.rateLimitedNoTime');
-    case 'unauthorized': return t('errors.unauthorized');
+    // Sign-in refusals (wrong password, locked account) carry the API's own words; an ended session may not.
+    case 'unauthorized': return error.detail || error.title || t('errors.unauthorized');
     case 'validation':
       return error.fieldErrors.length > 0 ? `${t('errors.fixFields')} ${error.detail}`.trim() : [error.title, error.detail].filter(Boolean).join(': ');
     default:
