@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   const password = process.env.DEMO_PASSWORD ?? 'demo-password';
   console.log([
     '',
+    `  Console      ${app.apiUrl}/   (open this in a browser)`,
+    '',
     '  Case coordination engine is running',
     `  API          ${app.apiUrl}`,
     `  API docs     ${app.apiUrl}/docs`,
