@@ -204,10 +204,10 @@ describe('journey 6: the PGR liaison works in Spanish', () => {
       await form.submit();
       await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
-      await page.getByRole('heading', { level: 2, name: es.hits.title }).waitFor();
-      await page.getByRole('heading', { level: 2, name: es.page.items }).waitFor();
+      await page.getByRole('heading', { level: 2, name: es.hits.title, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: es.page.items, exact: true }).waitFor();
       await page.getByText(es.hits.empty).waitFor();
-      await page.getByRole('heading', { level: 2, name: es.close.title }).waitFor();
+      await page.getByRole('heading', { level: 2, name: es.close.title, exact: true }).waitFor();
       expect(await page.getByTestId('case-status').textContent()).toMatch(new RegExp(`${es.statuses.INTAKE}|${es.statuses.DECONFLICTION}|${es.statuses.ACTIVE}`));
       expect(await page.locator('main').textContent()).not.toMatch(/Deconfliction hits|Referrals|Close the case/);
       expect(await seriousA11yViolations(page)).toEqual([]);

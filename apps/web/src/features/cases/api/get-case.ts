@@ -8,6 +8,8 @@ export const getCaseHits = (id: string, signal?: AbortSignal) => apiRequest<{ it
 export const caseQueryOptions = (id: string) => queryOptions({
   queryKey: ['cases', 'detail', id],
   queryFn: ({ signal }) => getCase(id, signal),
+  // While the case workflow is still registering and deconflicting it, its status and referrals are about to change.
+  refetchInterval: (query) => (['INTAKE', 'DECONFLICTION'].includes(query.state.data?.status ?? '') ? 2_000 : false),
 });
 
 /** Hits refetch on every notification (the tray invalidates all queries), so a new one appears without a reload. */

@@ -34,7 +34,7 @@ export function PlacePicker({ label, latitude, longitude, radiusMeters, onPick }
     }
     if (!circle.current) {
       circle.current = L.circle([lat, lng], { radius: Math.max(radius, 1), color: '#b3261e', weight: 2, fillOpacity: 0.2 }).addTo(m);
-      m.setView([lat, lng], Math.max(m.getZoom(), 9));
+      m.setView([lat, lng], Math.max(m.getZoom(), 7));
     } else {
       circle.current.setLatLng([lat, lng]);
       circle.current.setRadius(Math.max(radius, 1));
