@@ -34,6 +34,7 @@ export interface CaseDetail {
 }
 
 export type CaseAccess = 'OWNER' | 'SHARED';
+export interface CaseListFilter { scope: 'own' | 'shared' | 'all'; status?: CaseStatus; category?: CaseCategory }
 export interface SharingActor { username: string; agency: string }
 
 const subjectRow = (caseId: string, s: WithId<Subject>, at: Date): Partial<CaseSubjectEntity> => ({
@@ -160,12 +161,23 @@ export class CaseStore {
     };
   }
 
-  /** Keyset page over the agency's cases, newest first. */
-  async listForAgency(agency: string, limit: number, after?: { createdAt: Date; id: string }): Promise<CaseEntity[]> {
+  /**
+   * Keyset page over the cases the agency may read, newest first: its own, those shared with it (a live grant in
+   * case_shares; accepting a referral grants one), or both. Authorisation is in the WHERE: nothing else is loaded.
+   */
+  async listForAgency(
+    agency: string, filter: CaseListFilter, limit: number, after?: { createdAt: Date; id: string },
+  ): Promise<CaseEntity[]> {
+    const own = 'c.owning_agency = :agency';
+    const shared = `(c.owning_agency <> :agency AND EXISTS (SELECT 1 FROM case_shares s
+      WHERE s.case_id = c.id AND s.agency_code = :agency AND s.revoked_at IS NULL))`;
+    const readable = { own, shared, all: `(${own} OR ${shared})` }[filter.scope];
     const qb = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c')
-      .where('c.owning_agency = :agency', { agency })
+      .where(readable, { agency })
       .orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC')
       .limit(limit);
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.category) qb.andWhere('c.category = :category', { category: filter.category });
     if (after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', after);
     return qb.getMany();
   }

@@ -41,7 +41,7 @@ export class CasesController {
   @Roles('CASE_AGENT', 'LEADERSHIP')
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQueryDto) {
-    return this.cases.list(user, query.limit ?? 50, query.cursor);
+    return this.cases.list(user, { scope: query.scope ?? 'own', status: query.status, category: query.category }, query.limit ?? 50, query.cursor);
   }
 
   @Get(':id')

@@ -4,7 +4,7 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import { CaseStore } from '../../../../libs/cases/case-store';
+import { CaseListFilter, CaseStore } from '../../../../libs/cases/case-store';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
@@ -113,12 +113,12 @@ export class CasesService {
     return access;
   }
 
-  async list(user: AuthUser, limit: number, cursor: string | undefined) {
+  async list(user: AuthUser, filter: CaseListFilter, limit: number, cursor: string | undefined) {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.cases.listForAgency(user.agency, limit + 1, after);
+    const rows = await this.cases.listForAgency(user.agency, filter, limit + 1, after);
     const page = rows.slice(0, limit);
-    // The list holds the agency's own cases today; should it ever hold shared ones, their read is audited already.
+    // Cases shared with the caller's agency are another agency's data: the list's read of them is audited.
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
       page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
     return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null };

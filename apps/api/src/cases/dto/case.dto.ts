@@ -2,7 +2,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
-import { CASE_CATEGORIES, CaseCategory, CaseStatus } from '../../../../../libs/contracts/case-items';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_CATEGORIES, CASE_STATUSES, CaseCategory, CaseStatus } from '../../../../../libs/contracts/case-items';
 import { CASE_RESULTS, CaseResult } from '../../../../../libs/seizures/trace-rules';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from './case-items.dto';
 
@@ -82,7 +83,26 @@ export class ShareCaseDto {
   reason!: string;
 }
 
+export const CASE_LIST_SCOPES = ['own', 'shared', 'all'] as const;
+export type CaseListScope = (typeof CASE_LIST_SCOPES)[number];
+
 export class ListCasesQueryDto {
+  /**
+   * `own`: the caller's agency's cases (the default, as before); `shared`: other agencies' cases shared with the
+   * caller's agency (by a grant or an accepted referral, which grants one); `all`: both.
+   */
+  @ApiPropertyOptional({ enum: CASE_LIST_SCOPES, default: 'own' })
+  @IsOptional() @IsIn(CASE_LIST_SCOPES)
+  scope?: CaseListScope;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional() @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
+  @IsOptional() @IsIn(CASE_CATEGORIES)
+  category?: CaseCategory;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 

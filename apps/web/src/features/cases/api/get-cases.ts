@@ -1,0 +1,18 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { CasePage, CaseScope } from './types';
+
+export interface CaseListFilter { scope: CaseScope; status?: string; category?: string }
+
+export function getCases(filter: CaseListFilter, cursor?: string, signal?: AbortSignal): Promise<CasePage> {
+  return apiRequest<CasePage>('/cases', { query: { ...filter, limit: 25, cursor }, signal });
+}
+
+export const casesQueryOptions = (filter: CaseListFilter) => infiniteQueryOptions({
+  queryKey: ['cases', 'list', filter],
+  queryFn: ({ pageParam, signal }) => getCases(filter, pageParam, signal),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+export const useCases = (filter: CaseListFilter) => useInfiniteQuery(casesQueryOptions(filter));

@@ -1,0 +1,58 @@
+import { ApiError } from '../../../lib/api-client';
+
+/**
+ * What the user typed, kept as text exactly as typed (a failed submission never clears or reformats it), and the
+ * conversion to the API's item shapes (api.md, Cases): empty optional fields are left out.
+ */
+export interface SubjectDraft { kind: 'PERSON' | 'ORGANIZATION'; fullName: string; dateOfBirth: string; nationality: string; name: string; orgType: string }
+export interface IdentifierDraft { type: string; value: string; region: string }
+export interface FirearmDraft { serialNumber: string; serialObliterated: boolean; make: string; model: string; caliber: string; action: string; importer: string }
+export interface OperationDraft { type: string; latitude: string; longitude: string; radiusMeters: string; startsAt: string; endsAt: string }
+
+export const emptySubject = (): SubjectDraft => ({ kind: 'PERSON', fullName: '', dateOfBirth: '', nationality: '', name: '', orgType: 'DTO' });
+export const emptyIdentifier = (): IdentifierDraft => ({ type: 'PHONE', value: '', region: '' });
+export const emptyFirearm = (): FirearmDraft => ({ serialNumber: '', serialObliterated: false, make: '', model: '', caliber: '', action: '', importer: '' });
+export const emptyOperation = (): OperationDraft => ({ type: 'SEARCH_WARRANT', latitude: '', longitude: '', radiusMeters: '250', startsAt: '', endsAt: '' });
+
+const text = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
+/** A number as typed; text that is not a number is sent as it is, so the API names the field. */
+const numeric = (value: string): number | string | undefined => {
+  if (value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : value;
+};
+const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** A datetime-local value as ISO-8601 with the user's own offset (e.g. 2027-03-01T09:30:00-06:00). */
+export function localToIsoWithOffset(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  return `${value.length === 16 ? `${value}:00` : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+export const subjectBody = (s: SubjectDraft) => (s.kind === 'PERSON'
+  ? compact({ kind: 'PERSON', fullName: s.fullName, dateOfBirth: text(s.dateOfBirth), nationality: text(s.nationality) })
+  : compact({ kind: 'ORGANIZATION', name: s.name, orgType: s.orgType }));
+export const identifierBody = (i: IdentifierDraft) => compact({ type: i.type, value: i.value, region: text(i.region) });
+export const firearmBody = (f: FirearmDraft) => compact({
+  serialNumber: f.serialNumber, serialObliterated: f.serialObliterated || undefined, make: text(f.make), model: text(f.model),
+  caliber: text(f.caliber), action: text(f.action), importer: text(f.importer),
+});
+export const operationBody = (o: OperationDraft) => compact({
+  type: o.type, latitude: numeric(o.latitude), longitude: numeric(o.longitude), radiusMeters: numeric(o.radiusMeters),
+  startsAt: localToIsoWithOffset(o.startsAt), endsAt: localToIsoWithOffset(o.endsAt),
+});
+
+/**
+ * The API names nested fields `identifiers[0].value`; the form's fields are named `identifiers.0.value`. One spelling
+ * for both, so each message lands next to its own field.
+ */
+export function withDottedFields(error: ApiError | null): ApiError | null {
+  if (!error || error.fieldErrors.length === 0) return error;
+  const fields = error.fieldErrors.map((e) => ({ ...e, field: e.field.replace(/\[(\d+)\]/g, '.$1') }));
+  return new ApiError(error.kind, error.status, error.title, error.detail, fields, error.retryAfter);
+}
