@@ -19,6 +19,9 @@ export interface ReferralRecord {
   history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
 }
 
+export interface InboxFilter { status?: ReferralStatus; caseNumber?: string }
+export interface InboxKey { rank: number; createdAt: Date; id: string }
+
 export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number; rule?: ReferralRule }
 
 export class InvalidReferralTransition extends Error {
@@ -140,11 +143,24 @@ export class ReferralService {
     return rows.map(toRecord);
   }
 
-  async inbox(agency: string, status: ReferralStatus | undefined, limit: number): Promise<ReferralRecord[]> {
+  /**
+   * The receiving agency's inbox, most urgent first: overdue acknowledgements (escalated, or past due and not yet
+   * escalated), then the other open referrals, then the worked ones; oldest first within each. `asOf` is the instant
+   * "overdue" is judged at, fixed for all pages of one listing; `after` is the last row of the previous page.
+   */
+  async inbox(agency: string, filter: InboxFilter, limit: number, asOf: Date, after?: InboxKey): Promise<(ReferralRecord & { rank: number })[]> {
     const rows: Row[] = await this.dataSource.query(
-      `${SELECT} WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
-      [agency, status ?? null, limit]);
-    return rows.map(toRecord);
+      `SELECT * FROM (
+         SELECT r.*, c.case_number, c.lead_agent_id,
+                CASE WHEN r.status = 'ESCALATED' OR (r.status = 'SENT' AND r.due_at <= $4) THEN 0
+                     WHEN r.status IN ('SENT', 'ACKNOWLEDGED') THEN 1 ELSE 2 END AS rank
+         FROM referrals r JOIN cases c ON c.id = r.case_id
+         WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
+       ) inbox
+       WHERE $5::int IS NULL OR (rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)
+       ORDER BY rank, created_at, id LIMIT $8`,
+      [agency, filter.status ?? null, filter.caseNumber ?? null, asOf, after?.rank ?? null, after?.createdAt ?? null, after?.id ?? null, limit]);
+    return rows.map((r) => ({ ...toRecord(r), rank: Number(r.rank) }));
   }
 
   private async roles(tx: EntityManager): Promise<ReferralRole[]> {

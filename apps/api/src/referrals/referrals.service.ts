@@ -6,11 +6,11 @@ import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-au
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
 import { FailureType } from '../../../../libs/contracts/temporal';
-import type { ReferralStatus } from '../../../../libs/referrals/referral-rules';
-import { ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
+import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../workflows/referral/messages';
 import { CasesService } from '../cases/cases.service';
-import { ApiError } from '../common/api-error';
+import { ApiError, fieldError } from '../common/api-error';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { M } from '../common/messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 
@@ -35,11 +35,22 @@ export class ReferralsApi {
     return { items: (await this.referrals.forCase(caseId)).map(referralView) };
   }
 
-  /** The inbox holds other agencies' case facts (a rule never refers a case to its owner), so each read is audited. */
-  async inbox(user: AuthUser, status: ReferralStatus | undefined, limit: number) {
-    const referrals = await this.referrals.inbox(user.agency, status, limit);
-    await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency', list: true }, referrals.map(referralRead));
-    return { items: referrals.map(referralView), nextCursor: null };
+  /**
+   * The inbox of the caller's agency, most urgent first (ReferralService.inbox), paged by keyset. It holds other
+   * agencies' case facts (a rule never refers a case to its owner), so each read is audited.
+   */
+  async inbox(user: AuthUser, filter: InboxFilter, limit: number, cursor: string | undefined) {
+    const after = cursor === undefined ? undefined : decodeInboxCursor(cursor);
+    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const asOf = after?.asOf ?? new Date();
+    const rows = await this.referrals.inbox(user.agency, filter, limit + 1, asOf, after);
+    const page = rows.slice(0, limit);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency', list: true }, page.map(referralRead));
+    const last = page[page.length - 1];
+    return {
+      items: page.map(referralView),
+      nextCursor: rows.length > limit ? encodeInboxCursor({ asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
+    };
   }
 
   /**

@@ -17,6 +17,14 @@ export class InboxQueryDto {
   @IsOptional() @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
 
+  /** Only the referrals of this case (its number, as the inbox shows it; case-insensitive). */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40)
+  caseNumber?: string;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(400)
+  cursor?: string;
 }
