@@ -56,6 +56,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** For sign-in: a 401 there is a wrong password, not an ended session. */
   anonymous?: boolean;
+  /** The media type asked for; JSON unless given (apiDownload asks for CSV: the API picks the format by Accept). */
+  accept?: string;
 }
 
 export function withQuery(path: string, query?: RequestOptions['query']): string {
@@ -76,12 +78,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
 /** For downloads (CSV): the raw response, after the same error handling. */
 export async function apiDownload(path: string, options: RequestOptions = {}): Promise<Blob> {
-  const response = await send(path, options);
+  // Errors still come back as problem+json, which send() reads whatever was asked for.
+  const response = await send(path, { ...options, accept: options.accept ?? 'text/csv, application/problem+json;q=0.5' });
   return response.blob();
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.language() };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': settings.language() };
   const token = options.anonymous ? null : settings.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

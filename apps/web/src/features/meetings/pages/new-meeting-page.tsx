@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { FormField } from '../../../components/ui/form-field';
+import { ProblemMessage } from '../../../components/ui/problem-message';
+import { fromLocalInput } from '../../../lib/format';
+import { COUNTRIES, DELIVERABLES, LEVELS, useCreateMeeting } from '../api/meetings';
+import '../meetings.css';
+
+interface Draft { title: string; counterpartCountry: string; agencies: string; level: string; scheduledAt: string; location: string; deliverables: string[] }
+const EMPTY: Draft = { title: '', counterpartCountry: 'MX', agencies: '', level: 'EXECUTIVE', scheduledAt: '', location: '', deliverables: [] };
+
+/** A meeting with foreign counterparts: an executive one needs a notice (M1); one on a deliverable may get a report (M3). */
+export function NewMeetingPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const create = useCreateMeeting((created) => navigate(`/meetings/${created.id}`));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      title: draft.title, counterpartCountry: draft.counterpartCountry, level: draft.level,
+      counterpartAgencies: draft.agencies.split(',').map((a) => a.trim().toUpperCase()).filter(Boolean),
+      scheduledAt: fromLocalInput(draft.scheduledAt), location: draft.location.trim() || undefined, deliverables: draft.deliverables,
+    });
+  };
+  const error = create.error;
+  return (
+    <section className="meetings">
+      <h1>{t('meetings.create.title')}</h1>
+      <form onSubmit={submit} className="panel" noValidate>
+        <FormField label={t('meetings.fields.title')} name="title" error={error} required>
+          {(p) => <input {...p} value={draft.title} onChange={(e) => set('title', e.target.value)} />}
+        </FormField>
+        <div className="row">
+          <FormField label={t('meetings.fields.counterpartCountry')} name="counterpartCountry" error={error} required>
+            {(p) => (
+              <select {...p} value={draft.counterpartCountry} onChange={(e) => set('counterpartCountry', e.target.value)}>
+                {COUNTRIES.map((c) => <option key={c} value={c}>{t(`meetings.countries.${c}`)}</option>)}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t('meetings.fields.level')} name="level" error={error} required hint={t('meetings.create.levelHint')}>
+            {(p) => (
+              <select {...p} value={draft.level} onChange={(e) => set('level', e.target.value)}>
+                {LEVELS.map((l) => <option key={l} value={l}>{t(`meetings.levels.${l}`)}</option>)}
+              </select>
+            )}
+          </FormField>
+        </div>
+        <FormField label={t('meetings.fields.counterpartAgencies')} name="counterpartAgencies" error={error} required hint={t('meetings.create.agenciesHint')}>
+          {(p) => <input {...p} value={draft.agencies} onChange={(e) => set('agencies', e.target.value)} />}
+        </FormField>
+        <div className="row">
+          <FormField label={t('meetings.fields.scheduledAt')} name="scheduledAt" error={error} required>
+            {(p) => <input {...p} type="datetime-local" value={draft.scheduledAt} onChange={(e) => set('scheduledAt', e.target.value)} />}
+          </FormField>
+          <FormField label={t('meetings.fields.location')} name="location" error={error}>
+            {(p) => <input {...p} required={false} value={draft.location} onChange={(e) => set('location', e.target.value)} />}
+          </FormField>
+        </div>
+        <fieldset className="deliverables">
+          <legend>{t('meetings.fields.deliverables')}</legend>
+          <p className="hint">{t('meetings.create.deliverablesHint')}</p>
+          {DELIVERABLES.map((d) => (
+            <label key={d} className="check">
+              <input
+                type="checkbox" checked={draft.deliverables.includes(d)}
+                onChange={(e) => set('deliverables', e.target.checked ? [...draft.deliverables, d] : draft.deliverables.filter((x) => x !== d))}
+              />
+              {t(`meetings.deliverables.${d}`)}
+            </label>
+          ))}
+        </fieldset>
+        <ProblemMessage error={error} />
+        <div className="row">
+          <button type="submit" disabled={create.isPending}>{create.isPending ? t('meetings.create.submitting') : t('meetings.create.submit')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
