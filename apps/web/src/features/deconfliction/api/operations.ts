@@ -20,7 +20,7 @@ export interface PlannedOperation {
 /** An unresolved event conflict between two of the operations. */
 export interface OperationConflict { hitId: string; status: string; operationIds: string[] }
 
-export interface OperationsMap { items: PlannedOperation[]; conflicts: OperationConflict[]; truncated: boolean }
+export interface OperationsMap { items: PlannedOperation[]; conflicts: OperationConflict[] }
 
 export const getOperations = (from: string, to: string) =>
   apiRequest<OperationsMap>('/deconfliction/operations', { query: { from, to } });

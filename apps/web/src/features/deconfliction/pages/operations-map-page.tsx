@@ -86,7 +86,6 @@ function OperationTables({ data }: { data: OperationsMap }) {
   const label = (id: string) => { const op = byId.get(id); return op ? `${op.agency} ${op.caseNumber}` : '—'; };
   return (
     <>
-      {data.truncated ? <p role="status" className="badge-warn">{t('deconfliction.map.truncated')}</p> : null}
       <h2 id="conflicts-heading">{t('deconfliction.map.conflicts', { count: data.conflicts.length })}</h2>
       <table aria-labelledby="conflicts-heading" data-testid="conflict-table">
         <thead>
