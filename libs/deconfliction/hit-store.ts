@@ -7,6 +7,10 @@ export type HitResolution = (typeof HIT_RESOLUTIONS)[number];
 export const HIT_STATUSES = ['OPEN', 'ESCALATED', 'RESOLVED'] as const;
 export type HitStatus = (typeof HIT_STATUSES)[number];
 
+/** Where a hit stands in the queue: its urgency rank, the time it is ordered by within the rank, and its id. */
+export interface QueueKey { rank: number; at: Date; id: string }
+export interface QueueFilter { status?: HitStatus[]; matchType?: string[] }
+
 export interface NewHit {
   id: string;
   pairKey: string;
@@ -46,6 +50,8 @@ export interface HitRecord {
   resolvedAt: Date | null;
   escalatedAt: Date | null;
   createdAt: Date;
+  /** EVENT hits: when the earlier of the two operations starts (the queue's urgency); null for other kinds. */
+  eventStartsAt: Date | null;
   workflowId: string;
   a: HitSide;
   b: HitSide;
@@ -55,12 +61,15 @@ const SELECT_HITS = `
   SELECT h.*, ca.case_number AS a_case_number, coalesce(ua.id, us.id) AS a_agent_id,
          coalesce(ua.full_name, us.full_name) AS a_agent_name, coalesce(ua.phone, us.phone) AS a_agent_phone,
          cb.case_number AS b_case_number, coalesce(ub.id, ul.id) AS b_agent_id,
-         coalesce(ub.full_name, ul.full_name) AS b_agent_name, coalesce(ub.phone, ul.phone) AS b_agent_phone
+         coalesce(ub.full_name, ul.full_name) AS b_agent_name, coalesce(ub.phone, ul.phone) AS b_agent_phone,
+         least(oa.starts_at, ob.starts_at) AS event_starts_at
   FROM deconfliction_hits h
   LEFT JOIN cases ca ON ca.id = h.a_case_id LEFT JOIN users ua ON ua.id = ca.lead_agent_id
   LEFT JOIN seizures sa ON sa.id = h.a_seizure_id LEFT JOIN users us ON us.id = sa.created_by
   LEFT JOIN cases cb ON cb.id = h.b_case_id LEFT JOIN users ub ON ub.id = cb.lead_agent_id
-  LEFT JOIN lookouts l ON l.id = h.b_lookout_id LEFT JOIN users ul ON ul.id = l.owner_user_id`;
+  LEFT JOIN lookouts l ON l.id = h.b_lookout_id LEFT JOIN users ul ON ul.id = l.owner_user_id
+  LEFT JOIN case_operations oa ON h.match_type = 'EVENT' AND oa.id = h.a_item_id
+  LEFT JOIN case_operations ob ON h.match_type = 'EVENT' AND ob.id = h.b_item_id`;
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -71,7 +80,8 @@ function toRecord(r: Row): HitRecord {
     id: String(r.id), matchType: r.match_type as MatchType, score: Number(r.score), reason: String(r.reason),
     urgent: Boolean(r.urgent), status: r.status as HitStatus, resolution: (r.resolution as HitResolution | null) ?? null,
     resolutionNote: str(r.resolution_note), resolvedBy: str(r.resolved_by), resolvedAt: date(r.resolved_at),
-    escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at as string), workflowId: String(r.workflow_id),
+    escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at as string),
+    eventStartsAt: date(r.event_starts_at), workflowId: String(r.workflow_id),
     a: {
       caseId: str(r.a_case_id), seizureId: str(r.a_seizure_id), lookoutId: null, agency: String(r.a_agency), caseNumber: str(r.a_case_number),
       agentUserId: String(r.a_agent_id), agentName: String(r.a_agent_name), agentPhone: str(r.a_agent_phone), value: String(r.a_value),
@@ -141,17 +151,35 @@ export class HitStore {
     return rows.map(toRecord);
   }
 
-  /** The watch desk's queue, newest first, keyset-paged. */
-  async queue(status: HitStatus[] | null, limit: number, after?: { createdAt: Date; id: string }): Promise<HitRecord[]> {
+  /**
+   * The watch desk's queue, urgent first (issue 17): open event conflicts by how soon the earlier operation starts,
+   * then escalated hits, then the other open hits, then resolved ones, each oldest first. Keyset-paged on
+   * (rank, at, id), so a page never repeats or skips a hit while others arrive.
+   */
+  async queue(filter: QueueFilter, limit: number, after?: QueueKey): Promise<(HitRecord & { queueKey: QueueKey })[]> {
     const params: unknown[] = [limit];
     const where: string[] = [];
-    if (status) { params.push(status); where.push(`h.status = ANY($${params.length}::text[])`); }
-    if (after) { params.push(after.createdAt, after.id); where.push(`(h.created_at, h.id) < ($${params.length - 1}, $${params.length})`); }
+    if (filter.status) { params.push(filter.status); where.push(`h.status = ANY($${params.length}::text[])`); }
+    if (filter.matchType) { params.push(filter.matchType); where.push(`h.match_type = ANY($${params.length}::text[])`); }
+    const outer: string[] = [];
+    if (after) {
+      params.push(after.rank, after.at, after.id);
+      const n = params.length;
+      outer.push(`(q.queue_rank, q.queue_at, q.id) > ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`);
+    }
     const rows: Row[] = await this.dataSource.query(
-      `${SELECT_HITS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY h.created_at DESC, h.id DESC LIMIT $1`,
+      `SELECT q.* FROM (
+         SELECT s.*,
+           CASE WHEN s.status = 'OPEN' AND s.match_type = 'EVENT' THEN 0 WHEN s.status = 'ESCALATED' THEN 1
+                WHEN s.status = 'OPEN' THEN 2 ELSE 3 END AS queue_rank,
+           CASE WHEN s.status = 'OPEN' AND s.match_type = 'EVENT' THEN coalesce(s.event_starts_at, s.created_at)
+                ELSE s.created_at END AS queue_at
+         FROM (${SELECT_HITS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) s
+       ) q ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
+       ORDER BY q.queue_rank, q.queue_at, q.id LIMIT $1`,
       params,
     );
-    return rows.map(toRecord);
+    return rows.map((r) => ({ ...toRecord(r), queueKey: { rank: Number(r.queue_rank), at: new Date(r.queue_at as string), id: String(r.id) } }));
   }
 
   /** Hits not yet resolved that involve the case, on either side. */

@@ -124,6 +124,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
     nonEmpty: () => true,
   },
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
+  // The coordinator's map: every agency's planned operations in a window (pointers and places only).
+  'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
   'POST /deconfliction/checks': { roles: [CA], body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   // The caller's agency's checks and the checks that met its items (pointers only): agents, the desk, leadership.

@@ -7,14 +7,19 @@ import { IdempotencyService } from '../common/idempotency.service';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionApi } from './deconfliction.service';
-import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
-import { CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto } from './dto/deconfliction-responses.dto';
+import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, OperationsMapQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import {
+  CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto, OperationsMapDto,
+} from './dto/deconfliction-responses.dto';
+import { OperationsMapApi } from './operations-map.service';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
 @Controller()
 export class DeconflictionController {
-  constructor(private readonly deconfliction: DeconflictionApi, private readonly checks: DeconflictionChecksApi) {}
+  constructor(
+    private readonly deconfliction: DeconflictionApi, private readonly checks: DeconflictionChecksApi, private readonly map: OperationsMapApi,
+  ) {}
 
   @Get('cases/:id/hits')
   @Roles('CASE_AGENT', 'LEADERSHIP')
@@ -27,7 +32,7 @@ export class DeconflictionController {
   @Roles('DECONFLICTION_COORDINATOR')
   @ApiOkResponse({ type: CoordinatorHitPageDto })
   queue(@CurrentUser() user: AuthUser, @Query() query: HitQueueQueryDto) {
-    return this.deconfliction.queue(user, query.status, query.limit ?? 50, query.cursor);
+    return this.deconfliction.queue(user, query);
   }
 
   @Get('deconfliction/hits/:id')
@@ -35,6 +40,14 @@ export class DeconflictionController {
   @ApiOkResponse({ type: CoordinatorHitDto })
   hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.deconfliction.hit(user, id);
+  }
+
+  /** Every agency's planned operations overlapping the window, with the unresolved event conflicts between them. */
+  @Get('deconfliction/operations')
+  @Roles('DECONFLICTION_COORDINATOR')
+  @ApiOkResponse({ type: OperationsMapDto })
+  operations(@CurrentUser() user: AuthUser, @Query() query: OperationsMapQueryDto) {
+    return this.map.operations(user, query.from, query.to);
   }
 
   @Post('deconfliction/hits/:id/resolve')

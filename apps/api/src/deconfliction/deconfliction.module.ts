@@ -10,12 +10,14 @@ import { CasesModule } from '../cases/cases.module';
 import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.service';
+import { OperationsMapApi } from './operations-map.service';
 
 @Module({
   imports: [CasesModule],
   controllers: [DeconflictionController],
   providers: [
     DeconflictionApi,
+    OperationsMapApi,
     DeconflictionChecksApi,
     {
       provide: CheckService,

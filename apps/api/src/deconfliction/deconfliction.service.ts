@@ -1,21 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import type { AppConfig } from '../../../../libs/config/config';
 import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitRecord, HitStatus, HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRecord, HitStore } from '../../../../libs/deconfliction/hit-store';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
 import { CasesService } from '../cases/cases.service';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
 import { ApiError, fieldError } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
+import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import type { CreateLookoutDto, ResolveHitDto } from './dto/deconfliction.dto';
+import type { CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 
 @Injectable()
 export class DeconflictionApi {
@@ -26,6 +28,7 @@ export class DeconflictionApi {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The case's hits as its own side sees them: pointers only (api.md). */
@@ -36,21 +39,37 @@ export class DeconflictionApi {
   }
 
   /** The desk is joint: a coordinator reads every agency's side of a hit, and each such read is audited. */
-  async queue(user: AuthUser, status: HitStatus | undefined, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  async queue(user: AuthUser, query: HitQueueQueryDto) {
+    const limit = query.limit ?? 50;
+    const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.hits.queue(status ? [status] : null, limit + 1, after);
+    const filter = { status: query.status ? [query.status] : undefined, matchType: query.matchType ? [query.matchType] : undefined };
+    const rows = await this.hits.queue(filter, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency', list: true },
       page.map((h) => ({ id: h.id, agencies: [h.a.agency, h.b.agency] })));
-    return { items: page.map(coordinatorView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
+    return { items: page.map((h) => this.deskView(h)), nextCursor: rows.length > limit ? encodeQueueCursor(last.queueKey) : null };
   }
 
   async hit(user: AuthUser, hitId: string) {
     const hit = await this.requireHit(hitId);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency' }, [{ id: hit.id, agencies: [hit.a.agency, hit.b.agency] }]);
-    return coordinatorView(hit);
+    return this.deskView(hit);
+  }
+
+  /**
+   * The coordinator's view with its clocks: when an open hit escalates (its workflow's timer started as the hit was
+   * recorded, on the event clock for urgent conflicts) and, for event conflicts, when the earlier operation starts.
+   */
+  private deskView(hit: HitRecord) {
+    const { eventHitEscalationAfterMs, hitEscalationAfterMs } = this.config.deconfliction;
+    const after = hit.urgent ? eventHitEscalationAfterMs : hitEscalationAfterMs;
+    return {
+      ...coordinatorView(hit),
+      escalatesAt: hit.status === 'OPEN' ? new Date(hit.createdAt.getTime() + after).toISOString() : null,
+      eventStartsAt: hit.eventStartsAt ? hit.eventStartsAt.toISOString() : null,
+    };
   }
 
   /**
@@ -74,7 +93,7 @@ export class DeconflictionApi {
       }
       throw error;
     }
-    return coordinatorView(await this.requireHit(hitId));
+    return this.deskView(await this.requireHit(hitId));
   }
 
   async createLookout(user: AuthUser, dto: CreateLookoutDto, key: string | undefined): Promise<IdempotentOutcome> {

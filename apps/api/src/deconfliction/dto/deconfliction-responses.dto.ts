@@ -47,6 +47,10 @@ export class CoordinatorHitDto {
   resolvedBy!: string | null;
   resolvedAt!: string | null;
   escalatedAt!: string | null;
+  /** An open hit: when its escalation timer runs out. */
+  escalatesAt!: string | null;
+  /** An event conflict: when the earlier of the two operations starts. */
+  eventStartsAt!: string | null;
   createdAt!: string;
   sides!: HitPointerDto[];
 }
@@ -125,4 +129,33 @@ export class CheckRecordDto {
 export class CheckPageDto {
   items!: CheckRecordDto[];
   nextCursor!: string | null;
+}
+
+/** A planned operation on the coordinator's map: where, when, whose, whom to call, and its open event conflicts. */
+export class MapOperationDto {
+  id!: string;
+  agency!: string;
+  caseNumber!: string;
+  agentName!: string;
+  agentPhone!: string | null;
+  type!: string;
+  latitude!: number;
+  longitude!: number;
+  radiusMeters!: number;
+  startsAt!: string;
+  endsAt!: string;
+  /** Unresolved EVENT hits this operation is in. */
+  hitIds!: string[];
+}
+
+/** An unresolved event conflict: the hit and its two operations. */
+export class MapConflictDto {
+  hitId!: string;
+  status!: string;
+  operationIds!: string[];
+}
+
+export class OperationsMapDto {
+  items!: MapOperationDto[];
+  conflicts!: MapConflictDto[];
 }

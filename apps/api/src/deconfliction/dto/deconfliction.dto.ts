@@ -3,9 +3,10 @@ import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested,
 } from 'class-validator';
 import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
+import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
 import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit-store';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
-import { IsFutureTimestamp } from '../../common/validators';
+import { IsAfter, IsFutureTimestamp, IsTimestamp } from '../../common/validators';
 
 const MAX_CHECK_ITEMS = 50;
 
@@ -21,6 +22,9 @@ export class ResolveHitDto {
 export class HitQueueQueryDto {
   @IsOptional() @IsIn(HIT_STATUSES)
   status?: HitStatus;
+
+  @IsOptional() @IsIn(MATCH_TYPES)
+  matchType?: MatchType;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
@@ -74,4 +78,13 @@ export class CreateLookoutDto {
 
   @IsOptional() @IsFutureTimestamp()
   expiresAt?: string;
+}
+
+/** `GET /deconfliction/operations`: operations whose window overlaps [from, to). */
+export class OperationsMapQueryDto {
+  @IsTimestamp()
+  from!: string;
+
+  @IsTimestamp() @IsAfter('from')
+  to!: string;
 }

@@ -1,3 +1,16 @@
 import type { Feature } from '../../app/feature';
 
-export const deconflictionFeature: Feature = { routes: [], nav: [] };
+const COORDINATOR = ['DECONFLICTION_COORDINATOR'];
+
+/** The deconfliction coordinator's desk: the live hit queue, a hit's page, and the map of planned operations. */
+export const deconflictionFeature: Feature = {
+  routes: [
+    { path: 'deconfliction/hits', lazy: async () => ({ Component: (await import('./pages/hit-queue-page')).HitQueuePage }) },
+    { path: 'deconfliction/hits/:id', lazy: async () => ({ Component: (await import('./pages/hit-page')).HitPage }) },
+    { path: 'deconfliction/operations', lazy: async () => ({ Component: (await import('./pages/operations-map-page')).OperationsMapPage }) },
+  ],
+  nav: [
+    { to: '/deconfliction/hits', labelKey: 'deconfliction.nav.queue', roles: COORDINATOR },
+    { to: '/deconfliction/operations', labelKey: 'deconfliction.nav.map', roles: COORDINATOR },
+  ],
+};
