@@ -1,27 +1,18 @@
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { launchChromium } from '../../../libs/devstack/chromium';
+export { CHROMIUM_PATH } from '../../../libs/devstack/chromium';
 import { DEMO_PASSWORD } from '../../support/http';
 import { readStack } from '../../support/stack';
-
-/** Debian's Chromium (a browser download cannot work here); CHROMIUM_PATH for another. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * The flags this machine needs: without the background-networking ones Chromium keeps trying hosts the closed network
- * refuses. Playwright adds --headless and a fresh --user-data-dir of its own to every launch.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 /** Where each main page's screenshot goes; global setup prints it. */
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve(__dirname, '..', '..', '..', 'test-results', 'screenshots');
 
+/** Debian's Chromium with this machine's flags (libs/devstack/chromium.ts, shared with bench:web). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export interface UserPage { context: BrowserContext; page: Page }
