@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { uniqueWord } from '../support/http';
+import { http, login, uniqueWord } from '../support/http';
 import { CaseForm, caseStrings, digits, labelled } from './support/case-form';
 import { launchBrowser, openConsole, seriousA11yViolations, signIn } from './support/browser';
 
@@ -70,6 +70,40 @@ describe('case page: shares, added items and a blocked close', () => {
     } finally {
       await atf.context.close();
       await ice.context.close();
+    }
+  });
+
+  it('pages the case list with Load more, filters by category, and says when nothing matches', async () => {
+    // Set-up through the API: enough of FBI's cases for a second page (the list asks for 25 at a time).
+    const fbi = await login('fbi.agent');
+    const tag = uniqueWord();
+    for (let i = 0; i < 27; i += 1) {
+      expect((await http('POST', '/cases', { token: fbi, body: { title: `FBI page ${tag} ${i}`, category: 'FUGITIVE' } })).status).toBe(201);
+    }
+    const { context, page } = await openConsole(browser);
+    try {
+      await signIn(page, 'fbi.agent');
+      await page.goto('/cases?category=FUGITIVE');
+      await page.locator('[data-testid="case-list"][data-ready="true"]').waitFor();
+      const rows = page.getByTestId('case-list').locator('tbody tr');
+      expect(await rows.count()).toBe(25);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await rows.nth(25).waitFor();
+      const numbers = await page.getByTestId('case-list').locator('tbody tr td:first-child').allTextContents();
+      expect(new Set(numbers).size).toBe(numbers.length);
+      expect(numbers.length).toBeGreaterThanOrEqual(27);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // Another category: none of these cases, only that category (other specs share this database, so it may not be empty).
+      await page.getByLabel('Category').selectOption('MONEY_LAUNDERING');
+      await page.getByTestId('case-list').getByText(tag).first().waitFor({ state: 'detached' });
+      await page.locator('[data-testid="case-list"][data-ready="true"]').waitFor();
+      const categories = await page.getByTestId('case-list').locator('tbody tr td:nth-child(3)').allTextContents();
+      expect(categories.every((c) => c === en.categories.MONEY_LAUNDERING)).toBe(true);
+      if (categories.length === 0) await page.getByText(en.list.empty).waitFor();
+      expect(new URL(page.url()).searchParams.get('category')).toBe('MONEY_LAUNDERING');
+    } finally {
+      await context.close();
     }
   });
 });

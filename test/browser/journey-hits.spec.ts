@@ -19,7 +19,7 @@ describe('journey 1: a hit appears on the open case page, pointer only', () => {
   async function openedCasePage(page: Page, title: string): Promise<string> {
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
-    await page.evaluate(() => { (window as unknown as { journeyMarker: string }).journeyMarker = 'not reloaded'; });
+    await page.evaluate(() => { (globalThis as unknown as { journeyMarker: string }).journeyMarker = 'not reloaded'; });
     return page.url().split('/').pop() as string;
   }
 
@@ -86,7 +86,7 @@ describe('journey 1: a hit appears on the open case page, pointer only', () => {
         await expect(row.getByTestId('hit-contact').textContent()).resolves.toContain('Aaron T. Fields');
         await expect(row.getByTestId('hit-contact').textContent()).resolves.toContain('+12025550102');
       }
-      expect(await ice.page.evaluate(() => (window as unknown as { journeyMarker?: string }).journeyMarker)).toBe('not reloaded');
+      expect(await ice.page.evaluate(() => (globalThis as unknown as { journeyMarker?: string }).journeyMarker)).toBe('not reloaded');
       const iceText = await ice.page.locator('main').textContent();
       expect(iceText).not.toContain(atfTitle);
       expect(iceText).not.toContain(atfSummary);

@@ -142,7 +142,10 @@ describe('journey 7: the case form survives bad input, a lost connection and an 
       const form = new CaseForm(page, en);
       await form.openFromNav();
       const typed = await typeCase(form, `Session ended ${uniqueWord()}`);
-      const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('casecoord.session') ?? '{}').token as string);
+      const token = await page.evaluate(() => {
+        const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
+        return JSON.parse(storage.getItem('casecoord.session') ?? '{}').token as string;
+      });
       expect((await http('POST', '/auth/logout', { token })).status).toBeLessThan(300);
 
       await form.submit();
