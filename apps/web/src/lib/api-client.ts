@@ -117,8 +117,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   const retry = Number(response.headers.get('retry-after'));
   return new ApiError(
     kindOf(response.status), response.status, body.title ?? response.statusText, body.detail ?? '',
-    Array.isArray(body.errors) ? body.errors : [], Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    Array.isArray(body.errors) ? body.errors.map(dottedField) : [], Number.isFinite(retry) && retry > 0 ? retry : undefined,
   );
+}
+
+/**
+ * The API names nested fields `identifiers[0].value`; forms name their controls `identifiers.0.value`. One spelling
+ * for both, so each message lands next to its own field.
+ */
+function dottedField(problem: FieldProblem): FieldProblem {
+  return { ...problem, field: String(problem.field).replace(/\[(\d+)\]/g, '.$1') };
 }
 
 function kindOf(status: number): ApiErrorKind {

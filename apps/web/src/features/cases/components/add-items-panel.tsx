@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useAppendItems, type ItemKind } from '../api/case-mutations';
 import {
-  firearmBody, identifierBody, operationBody, subjectBody, withDottedFields,
+  firearmBody, identifierBody, operationBody, subjectBody,
   emptyFirearm, emptyIdentifier, emptyOperation, emptySubject,
   type FirearmDraft, type IdentifierDraft, type OperationDraft, type SubjectDraft,
 } from './drafts';
@@ -30,7 +30,7 @@ export function AddItemsPanel({ caseId }: { caseId: string }) {
     if (kind === 'firearms') setFirearms([emptyFirearm()]);
     if (kind === 'operations') setOperations([emptyOperation()]);
   });
-  const error = withDottedFields(append.error);
+  const error = append.error;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAdded(false);

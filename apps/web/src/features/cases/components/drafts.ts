@@ -1,4 +1,3 @@
-import { ApiError } from '../../../lib/api-client';
 
 /**
  * What the user typed, kept as text exactly as typed (a failed submission never clears or reformats it), and the
@@ -46,13 +45,3 @@ export const operationBody = (o: OperationDraft) => compact({
   type: o.type, latitude: numeric(o.latitude), longitude: numeric(o.longitude), radiusMeters: numeric(o.radiusMeters),
   startsAt: localToIsoWithOffset(o.startsAt), endsAt: localToIsoWithOffset(o.endsAt),
 });
-
-/**
- * The API names nested fields `identifiers[0].value`; the form's fields are named `identifiers.0.value`. One spelling
- * for both, so each message lands next to its own field.
- */
-export function withDottedFields(error: ApiError | null): ApiError | null {
-  if (!error || error.fieldErrors.length === 0) return error;
-  const fields = error.fieldErrors.map((e) => ({ ...e, field: e.field.replace(/\[(\d+)\]/g, '.$1') }));
-  return new ApiError(error.kind, error.status, error.title, error.detail, fields, error.retryAfter);
-}

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useCreateCase, type NewCaseBody } from '../api/case-mutations';
 import { CASE_CATEGORIES } from '../api/types';
 import {
-  firearmBody, identifierBody, operationBody, subjectBody, withDottedFields,
+  firearmBody, identifierBody, operationBody, subjectBody,
   type FirearmDraft, type IdentifierDraft, type OperationDraft, type SubjectDraft,
 } from '../components/drafts';
 import { FirearmRows } from '../components/firearm-rows';
@@ -35,7 +35,7 @@ export function NewCasePage() {
   const [firearms, setFirearms] = useState<FirearmDraft[]>([]);
   const [operations, setOperations] = useState<OperationDraft[]>([]);
   const submission = useCreateCase((created) => navigate(`/cases/${created.id}`));
-  const error = withDottedFields(submission.error);
+  const error = submission.error;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
