@@ -1,4 +1,3 @@
-
 /**
  * What the user typed, kept as text exactly as typed (a failed submission never clears or reformats it), and the
  * conversion to the API's item shapes (api.md, Cases): empty optional fields are left out.
