@@ -103,6 +103,13 @@ describe('journey 5: leadership reports, CSV downloads and the audit chain', () 
       expect(byCaliber.lines[0]).toMatch(/^caliber,weaponType,recognized,seizures,firearms,/);
       expect(byCaliber.lines.some((l) => l.startsWith('.223,.223 rifles,true,'))).toBe(true);
       expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // The same page in Spanish: headings, chart label and column names follow the language chosen.
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByRole('heading', { name: 'Estadísticas', exact: true }).waitFor();
+      await page.getByRole('img', { name: 'Gráfica de barras de Armas de fuego por Calibre; la tabla de abajo contiene todas las cifras.' }).waitFor();
+      await page.getByRole('region', { name: 'Todas las cifras' }).getByRole('columnheader', { name: 'Aseguramientos' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
