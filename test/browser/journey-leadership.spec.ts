@@ -16,6 +16,7 @@ async function downloadedText(page: Page, buttonName: string): Promise<{ name: s
   return { name: download.suggestedFilename(), lines: text.split('\r\n').filter((line) => line !== '') };
 }
 
+// Each journey is many browser steps, each allowed Playwright's 15 s: more than jest's 60 s per test on a loaded machine.
 /**
  * Journey 5: leadership opens the M4 compliance report and the statistics, downloads both as CSV, and verifies the
  * audit chain. The meeting and the seizure they read are the other side's work, set up over the API.
@@ -72,7 +73,7 @@ describe('journey 5: leadership reports, CSV downloads and the audit chain', () 
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('shows the statistics by month and by caliber as charts and tables, and downloads them as CSV', async () => {
     const { context, page } = await openConsole(browser);
@@ -103,10 +104,17 @@ describe('journey 5: leadership reports, CSV downloads and the audit chain', () 
       expect(byCaliber.lines[0]).toMatch(/^caliber,weaponType,recognized,seizures,firearms,/);
       expect(byCaliber.lines.some((l) => l.startsWith('.223,.223 rifles,true,'))).toBe(true);
       expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // The same page in Spanish: headings, chart label and column names follow the language chosen.
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByRole('heading', { name: 'Estadísticas', exact: true }).waitFor();
+      await page.getByRole('img', { name: 'Gráfica de barras de Armas de fuego por Calibre; la tabla de abajo contiene todas las cifras.' }).waitFor();
+      await page.getByRole('region', { name: 'Todas las cifras' }).getByRole('columnheader', { name: 'Aseguramientos' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('filters the audit trail and verifies that the chain is intact', async () => {
     const { context, page } = await openConsole(browser);
@@ -130,5 +138,5 @@ describe('journey 5: leadership reports, CSV downloads and the audit chain', () 
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DateRange { from: string; to: string }
@@ -25,7 +25,7 @@ export function rangeQuery(range: DateRange): { from: string; to: string } {
 }
 
 /** A from/to filter applied on submit (typing a date does not refetch at every keystroke). */
-export function DateRangeFilter({ value, onChange, children }: { value: DateRange; onChange: (next: DateRange) => void; children?: React.ReactNode }) {
+export function DateRangeFilter({ value, onChange, children }: { value: DateRange; onChange: (next: DateRange) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(value);
