@@ -37,14 +37,14 @@ export function OutcomeForm({ meetingId }: { meetingId: string }) {
       {items.map((item, index) => (
         <fieldset key={index} className="action-item-draft">
           <legend>{t('meetings.outcome.item', { number: index + 1 })}</legend>
-          <FormField label={t('meetings.actionItems.description')} name={`actionItems[${index}].description`} error={error} required>
+          <FormField label={t('meetings.actionItems.description')} name={`actionItems.${index}.description`} error={error} required>
             {(p) => <input {...p} value={item.description} onChange={(e) => setItem(index, { description: e.target.value })} />}
           </FormField>
           <div className="row">
-            <FormField label={t('meetings.actionItems.owner')} name={`actionItems[${index}].owner`} error={error} required>
+            <FormField label={t('meetings.actionItems.owner')} name={`actionItems.${index}.owner`} error={error} required>
               {(p) => <input {...p} value={item.owner} onChange={(e) => setItem(index, { owner: e.target.value })} />}
             </FormField>
-            <FormField label={t('meetings.actionItems.dueAt')} name={`actionItems[${index}].dueAt`} error={error} required>
+            <FormField label={t('meetings.actionItems.dueAt')} name={`actionItems.${index}.dueAt`} error={error} required>
               {(p) => <input {...p} type="datetime-local" value={item.dueAt} onChange={(e) => setItem(index, { dueAt: e.target.value })} />}
             </FormField>
             <button type="button" className="secondary" onClick={() => setItems(items.filter((_, i) => i !== index))}>
