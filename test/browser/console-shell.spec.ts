@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page code passed to page.evaluate runs in the browser and names its globals (window, document, sessionStorage).
 import type { Browser } from 'playwright-core';
 import { http } from '../support/http';
 import { readStack } from '../support/stack';

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page code passed to page.evaluate runs in the browser and names its globals (window, document, sessionStorage).
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
