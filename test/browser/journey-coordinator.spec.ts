@@ -75,6 +75,15 @@ describe('journey 2: the coordinator resolves an event conflict', () => {
     expect(await seriousA11yViolations(desk)).toEqual([]);
     await screenshot(desk, 'deconfliction-queue');
 
+    // A conflict raised while the queue is open appears in it without a reload (the coordinator's stream).
+    const later = { type: 'SURVEILLANCE', latitude: place.latitude - 1, longitude: place.longitude, radiusMeters: 200,
+      startsAt: new Date(startsAt + 240 * MINUTE).toISOString(), endsAt: new Date(startsAt + 300 * MINUTE).toISOString() };
+    await activeCase('fbi.agent', later);
+    const atfSecond = await activeCase('atf.agent', later);
+    const [laterHit] = (await eventually(() => http('GET', `/cases/${atfSecond.id}/hits`, { token: atfSecond.token }), (r) => r.body.items?.length === 1)).body.items;
+    await queue.locator(`tr[data-hit-id="${laterHit.id}"]`).waitFor();
+    expect(await queue.locator('tbody tr').first().getAttribute('data-hit-id')).toBe(hit.id);
+
     // The map for the operation's window: both operations, and the conflict row in the table beside the map.
     await desk.getByRole('link', { name: 'Map of planned operations' }).click();
     await desk.getByLabel('From', { exact: true }).fill(await localInput(desk, new Date(startsAt - 60 * MINUTE).toISOString()));
@@ -106,12 +115,12 @@ describe('journey 2: the coordinator resolves an event conflict', () => {
     await desk.getByRole('button', { name: 'Resolve' }).click();
     await desk.locator('[data-field-error="resolution"]').waitFor();
     await desk.locator('[data-field-error="note"]').waitFor();
+    expect(await seriousA11yViolations(desk)).toEqual([]);
+    await screenshot(desk, 'deconfliction-hit');
     expect((await http('GET', `/deconfliction/hits/${hit.id}`, { token: await login('coordinator') })).body.status).toBe('OPEN');
 
     await desk.getByLabel(/^Resolution/).selectOption('JOINT_INVESTIGATION');
     await desk.getByLabel(/^Coordination note/).fill('Called both: ATF goes first at 10:00, ICE holds the delivery until cleared.');
-    expect(await seriousA11yViolations(desk)).toEqual([]);
-    await screenshot(desk, 'deconfliction-hit');
     await desk.getByRole('button', { name: 'Resolve' }).click();
     await desk.getByRole('heading', { name: 'Resolution on record' }).waitFor();
     expect(await desk.getByRole('status').filter({ hasText: 'Joint investigation' }).count()).toBe(1);
@@ -129,5 +138,6 @@ describe('journey 2: the coordinator resolves an event conflict', () => {
       const hits = (await http('GET', `/cases/${side.id}/hits`, { token: side.token })).body.items;
       expect(hits.find((h: { id: string }) => h.id === hit.id)).toMatchObject({ status: 'RESOLVED', resolution: 'JOINT_INVESTIGATION' });
     }
+    await http('POST', `/deconfliction/hits/${laterHit.id}/resolve`, { token: await login('coordinator'), body: { resolution: 'NO_CONFLICT', note: 'journey 2 clean-up' } });
   }, 180_000);
 });

@@ -28,5 +28,5 @@ export function drawOperations(map: L.Map, layer: L.LayerGroup, data: Operations
       .bindTooltip(`${labels.conflict}: ${a.agency} ${a.caseNumber} ↔ ${b.agency} ${b.caseNumber}`)
       .addTo(layer);
   }
-  if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 13, padding: [24, 24] });
+  if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 10, padding: [24, 24] });
 }

@@ -32,7 +32,10 @@ function HitDetails({ hit }: { hit: DeskHit }) {
       <h1>{t('deconfliction.hit.title', { type: matchTypeLabel(hit.matchType, t) })}</h1>
       <dl className="deconf-facts">
         <dt>{t('deconfliction.hit.status')}</dt>
-        <dd><span className={`badge deconf-badge-${priority}`}>{t(`deconfliction.statuses.${hit.status}`)}</span> <EscalationClock hit={hit} /></dd>
+        <dd>
+          <span className={`badge deconf-badge-${priority}`}>{t(`deconfliction.statuses.${hit.status}`)}</span>
+          {hit.status === 'RESOLVED' ? null : <> <EscalationClock hit={hit} /></>}
+        </dd>
         <dt>{t('deconfliction.hit.matchType')}</dt><dd>{matchTypeLabel(hit.matchType, t)}{hit.urgent ? ` · ${t('deconfliction.hit.urgent')}` : ''}</dd>
         <dt>{t('deconfliction.hit.reason')}</dt><dd>{hit.reason} ({t('deconfliction.hit.score', { score: hit.score.toFixed(2) })})</dd>
         {hit.eventStartsAt ? <><dt>{t('deconfliction.queue.operationStarts')}</dt><dd><Time value={hit.eventStartsAt} /></dd></> : null}
