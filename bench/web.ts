@@ -391,6 +391,9 @@ function printHits(run: HitRun): void {
 }
 
 async function main(): Promise<void> {
+  if (![LOADS, HIT_TRIALS, SEED_CASES, SEED_HITS].every((n) => Number.isInteger(n) && n >= 1 && n <= 999)) {
+    throw new Error('BENCH_WEB_LOADS, BENCH_WEB_HIT_TRIALS, BENCH_WEB_CASES and BENCH_WEB_HITS must be whole numbers from 1 to 999');
+  }
   const sizes = bundleSizes(WEB_ROOT);
   printSizes(sizes);
   const loadAtStart = os.loadavg()[0];
