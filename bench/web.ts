@@ -166,13 +166,14 @@ async function settled(page: Page, quietMs = 250): Promise<void> {
 }
 
 interface PageSpec { name: string; path: string; ready: string; session: Session }
-interface PageRun { cold: Sample; warm: Sample; boot: Sample; calls: Set<string> }
+interface PageRun { cold: Sample; warm: Sample; boot: Sample; firstSent: Sample; lastAnswered: Sample; calls: Set<string> }
+interface Load { shown: number; domContentLoaded: number | null; firstApiSent: number | null; lastApiAnswered: number | null }
 
 /**
  * One load: a fresh page (in a fresh context when `context` is absent: no cached assets), navigation to `spec.path`,
- * and the in-page time at which `spec.ready` first matched. Returns [shown, DOMContentLoaded] in ms since navigation.
+ * and the in-page time at which `spec.ready` first matched, with the moments before it, all in ms since navigation.
  */
-async function loadOnce(browser: Browser, apiUrl: string, spec: PageSpec, calls: Set<string>, shared?: BrowserContext): Promise<[number, number] | null> {
+async function loadOnce(browser: Browser, apiUrl: string, spec: PageSpec, calls: Set<string>, shared?: BrowserContext): Promise<Load | null> {
   const context = shared ?? await signedInContext(browser, apiUrl, spec.session);
   const page = await context.newPage();
   try {
@@ -181,7 +182,7 @@ async function loadOnce(browser: Browser, apiUrl: string, spec: PageSpec, calls:
     await page.goto(spec.path, { waitUntil: 'commit' });
     await page.locator(spec.ready).first().waitFor({ state: 'attached', timeout: WAIT_MS });
     const state = await page.evaluate(shownState);
-    return state.shownAt === null ? null : [state.shownAt, state.domContentLoaded ?? NaN];
+    return state.shownAt === null ? null : { ...state, shown: state.shownAt };
   } catch {
     return null;
   } finally {
@@ -191,7 +192,7 @@ async function loadOnce(browser: Browser, apiUrl: string, spec: PageSpec, calls:
 }
 
 async function measurePage(browser: Browser, apiUrl: string, spec: PageSpec): Promise<PageRun> {
-  const run: PageRun = { cold: sample(), warm: sample(), boot: sample(), calls: new Set() };
+  const run: PageRun = { cold: sample(), warm: sample(), boot: sample(), firstSent: sample(), lastAnswered: sample(), calls: new Set() };
   const warmContext = await signedInContext(browser, apiUrl, spec.session);
   try {
     for (const [mode, into] of [['cold', run.cold], ['warm', run.warm]] as const) {
@@ -207,8 +208,11 @@ async function measurePage(browser: Browser, apiUrl: string, spec: PageSpec): Pr
           continue;
         }
         if (shown === null) { into.errors += 1; into.ms.push(WAIT_MS); continue; }
-        into.ms.push(shown[0]);
-        if (mode === 'cold') run.boot.ms.push(shown[1]);
+        into.ms.push(shown.shown);
+        if (mode !== 'cold') continue;
+        if (shown.domContentLoaded !== null) run.boot.ms.push(shown.domContentLoaded);
+        if (shown.firstApiSent !== null) run.firstSent.ms.push(shown.firstApiSent);
+        if (shown.lastApiAnswered !== null) run.lastAnswered.ms.push(shown.lastApiAnswered);
       }
     }
   } finally {
@@ -356,14 +360,17 @@ function printPages(runs: [PageSpec, PageRun, [string, Sample][]][]): void {
   console.log('');
   console.log(`2. navigation to the page drawn (in-page time since navigation start; ${LOADS} loads each after ${WARM_UP} unmeasured),`);
   console.log('   cold: a new browser context per load (nothing cached); warm: a new page in one context (hashed assets cached);');
-  console.log('   beside each API call the page made, timed directly over HTTP with the same token, one at a time');
+  console.log('   "cold, by then" rows: moments of the same cold loads on the same clock (start-up, then the wait for the API);');
+  console.log('   baselines: each API call the page made, timed directly over HTTP with the same token, one at a time');
   const rows: string[][] = [];
   const missing: string[] = [];
   for (const [spec, run, calls] of runs) {
     if (run.cold.note) { missing.push(`   ${spec.name}: NOT MEASURED: ${run.cold.note}`); continue; }
     rows.push(line(`${spec.name}: ${spec.path} -> ${spec.ready} (cold)`, run.cold));
+    rows.push(line(`  cold, by then: console started (DOMContentLoaded)`, run.boot));
+    rows.push(line(`  cold, by then: first API request sent`, run.firstSent));
+    rows.push(line(`  cold, by then: last API answer received`, run.lastAnswered));
     rows.push(line(`${spec.name}: same, warm`, run.warm));
-    rows.push(line(`  of which: console started (DOMContentLoaded, cold)`, run.boot));
     for (const [call, s] of calls) rows.push(line(`  baseline: GET ${call}`, s));
   }
   if (rows.length) printGrid(['measure', 'n', 'p50 ms', 'p95 ms', 'max ms', 'errors'], rows);
@@ -384,6 +391,9 @@ function printHits(run: HitRun): void {
 }
 
 async function main(): Promise<void> {
+  if (![LOADS, HIT_TRIALS, SEED_CASES, SEED_HITS].every((n) => Number.isInteger(n) && n >= 1 && n <= 999)) {
+    throw new Error('BENCH_WEB_LOADS, BENCH_WEB_HIT_TRIALS, BENCH_WEB_CASES and BENCH_WEB_HITS must be whole numbers from 1 to 999');
+  }
   const sizes = bundleSizes(WEB_ROOT);
   printSizes(sizes);
   const loadAtStart = os.loadavg()[0];

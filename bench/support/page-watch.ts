@@ -71,7 +71,22 @@ export function setHitNeedle(needle: string): void {
   state.check();
 }
 
-export const shownState = (): ShownState => window.__benchShown as ShownState;
+/**
+ * The page's state after `watchShown`, with its API requests (fetches, not the notification stream, which never
+ * completes) answered before the selector matched: when the first was sent and when the last was answered, in the same
+ * clock, so a load splits into start-up, waiting for the API, and drawing.
+ */
+export function shownState(): ShownState & { firstApiSent: number | null; lastApiAnswered: number | null } {
+  const state = window.__benchShown as ShownState;
+  const fetches = (performance.getEntriesByType('resource') as unknown as { name: string; initiatorType: string; startTime: number; responseEnd: number }[])
+    .filter((e) => (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') && !e.name.includes('/assets/')
+      && state.shownAt !== null && e.responseEnd <= state.shownAt);
+  return {
+    ...state,
+    firstApiSent: fetches.length ? Math.min(...fetches.map((e) => e.startTime)) : null,
+    lastApiAnswered: fetches.length ? Math.max(...fetches.map((e) => e.responseEnd)) : null,
+  };
+}
 export const hitState = (): Omit<HitState, 'check'> => {
   const { drawnAt, by, needle } = window.__benchHit as HitState;
   return { drawnAt, by, needle };

@@ -19,7 +19,7 @@ export interface Target { name: string; measured: string; pass: boolean }
 
 export function target(name: string, value: number, limit: number, direction: '<=' | '>=', unit = ''): Target {
   const pass = direction === '<=' ? value <= limit : value >= limit;
-  const shown = unit === 'ms' ? `${value.toFixed(1)} ms` : value.toFixed(3);
+  const shown = unit ? `${value.toFixed(1)} ${unit}` : value.toFixed(3);
   return { name: `${name} ${direction} ${limit}${unit ? ` ${unit}` : ''}`, measured: shown, pass };
 }
 

@@ -19,7 +19,8 @@ export interface ReferralRecord {
   history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
 }
 
-export interface InboxFilter { status?: ReferralStatus; caseNumber?: string }
+export type InboxSort = 'newest' | 'urgency';
+export interface InboxFilter { status?: ReferralStatus; caseNumber?: string; sort?: InboxSort }
 export interface InboxKey { rank: number; createdAt: Date; id: string }
 
 export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number; rule?: ReferralRule }
@@ -144,11 +145,13 @@ export class ReferralService {
   }
 
   /**
-   * The receiving agency's inbox, most urgent first: overdue acknowledgements (escalated, or past due and not yet
-   * escalated), then the other open referrals, then the worked ones; oldest first within each. `asOf` is the instant
-   * "overdue" is judged at, fixed for all pages of one listing; `after` is the last row of the previous page.
+   * The receiving agency's inbox. `urgency` (the officer's console): overdue acknowledgements (escalated, or past due
+   * and not yet escalated), then the other open referrals, then the worked ones; oldest first within each. `newest`
+   * (the default): newest first. `asOf` is the instant "overdue" is judged at, fixed for all pages of one listing;
+   * `after` is the last row of the previous page.
    */
   async inbox(agency: string, filter: InboxFilter, limit: number, asOf: Date, after?: InboxKey): Promise<(ReferralRecord & { rank: number })[]> {
+    const urgency = filter.sort === 'urgency';
     const rows: Row[] = await this.dataSource.query(
       `SELECT * FROM (
          SELECT r.*, c.case_number, c.lead_agent_id,
@@ -157,8 +160,8 @@ export class ReferralService {
          FROM referrals r JOIN cases c ON c.id = r.case_id
          WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
        ) inbox
-       WHERE $5::int IS NULL OR (rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)
-       ORDER BY rank, created_at, id LIMIT $8`,
+       WHERE $5::int IS NULL OR ${urgency ? '(rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)' : '(created_at, id) < ($6::timestamptz, $7::uuid)'}
+       ORDER BY ${urgency ? 'rank, created_at, id' : 'created_at DESC, id DESC'} LIMIT $8`,
       [agency, filter.status ?? null, filter.caseNumber ?? null, asOf, after?.rank ?? null, after?.createdAt ?? null, after?.id ?? null, limit]);
     return rows.map((r) => ({ ...toRecord(r), rank: Number(r.rank) }));
   }

@@ -156,11 +156,13 @@ export class SeizureService {
     return this.load(this.dataSource.manager, id);
   }
 
-  async listFor(agency: string, limit: number): Promise<SeizureRecord[]> {
+  /** Newest first; `after` is the last row of the previous page (keyset). */
+  async listFor(agency: string, limit: number, after?: { createdAt: Date; id: string }): Promise<SeizureRecord[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM seizures s WHERE s.owning_agency = $1
-          OR EXISTS (SELECT 1 FROM seizure_shares x WHERE x.seizure_id = s.id AND x.agency_code = $1)
-       ORDER BY s.created_at DESC, s.id DESC LIMIT $2`, [agency, limit]);
+      `SELECT s.id FROM seizures s WHERE (s.owning_agency = $1
+          OR EXISTS (SELECT 1 FROM seizure_shares x WHERE x.seizure_id = s.id AND x.agency_code = $1))
+          AND ($3::timestamptz IS NULL OR (s.created_at, s.id) < ($3::timestamptz, $4::uuid))
+       ORDER BY s.created_at DESC, s.id DESC LIMIT $2`, [agency, limit, after?.createdAt ?? null, after?.id ?? null]);
     const out: SeizureRecord[] = [];
     for (const r of rows) out.push((await this.load(this.dataSource.manager, r.id)) as SeizureRecord);
     return out;

@@ -153,11 +153,13 @@ export class TraceService {
   }
 
   /** Traces an agency asked for or works, by status (OVERDUE = flagged overdue and not finished). */
-  async list(agency: string, status: string | undefined, limit: number): Promise<TraceRecord[]> {
+  /** Newest first; `after` is the last row of the previous page (keyset). */
+  async list(agency: string, status: string | undefined, limit: number, after?: { createdAt: Date; id: string }): Promise<TraceRecord[]> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT *, first_retail_sale_date::text AS sale_date FROM traces WHERE (requesting_agency = $1 OR tracing_agency = $1)
          AND ($2::text IS NULL OR ($2 = 'OVERDUE' AND overdue AND status IN ('SUBMITTED', 'IN_PROGRESS')) OR status = $2)
-       ORDER BY created_at DESC, id DESC LIMIT $3`, [agency, status ?? null, limit]);
+         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $3`, [agency, status ?? null, limit, after?.createdAt ?? null, after?.id ?? null]);
     return rows.map(toRecord);
   }
 

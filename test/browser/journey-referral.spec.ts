@@ -68,7 +68,7 @@ describe('journey 3: the R1 referral worked in the CBP inbox', () => {
     expect(shared.body.access).toBe('SHARED');
     const worked = shared.body.referrals.find((r: { rule: string }) => r.rule === 'R1');
     expect(worked.history.map((h: { status: string; actor: string }) => `${h.status}:${h.actor}`)).toEqual(['SENT:system', 'ACKNOWLEDGED:cbp.officer', 'ACCEPTED:cbp.officer']);
-  });
+  }, 120_000);
 
   it('refuses a decline without a reason with the API\'s message next to the field, and declines once one is given', async () => {
     const owned = await portOfEntryCase('Calexico, CA');
@@ -93,5 +93,5 @@ describe('journey 3: the R1 referral worked in the CBP inbox', () => {
     expect(referral).toMatchObject({ status: 'DECLINED' });
     expect(referral.history[1]).toMatchObject({ actor: 'cbp.officer', note: 'Not a CBP port matter' });
     expect((await http('GET', `/cases/${owned.id}`, { token: cbp })).status).toBe(404);
-  });
+  }, 120_000);
 });

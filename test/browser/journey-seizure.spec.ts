@@ -92,19 +92,24 @@ describe('journey 4: an incomplete seizure, completed and shared; its trace', ()
       await request.getByRole('button', { name: 'Request a trace' }).click();
       const row = page.locator('tr[data-status="SUBMITTED"]').filter({ hasText: serial });
       await row.getByText(/Due in|Overdue by/).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'seizure-trace-requested');
       await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Traces' }).click();
       await page.getByRole('heading', { name: 'Trace requests', level: 1 }).waitFor();
       const listed = page.locator('tr').filter({ hasText: serial });
       await listed.getByRole('button', { name: `Start the trace of ${serial}` }).click();
       const result = page.getByRole('form', { name: `Result of the trace of ${serial}` });
+      await page.locator('tr[data-status="IN_PROGRESS"]').filter({ hasText: serial }).getByText(/Due in|Overdue by/).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'traces');
       await result.getByLabel('First retail dealer').fill('Desert Guns LLC, Phoenix');
       await result.getByLabel(/Source state/).fill('AZ');
       await result.getByRole('button', { name: 'Record result' }).click();
       await page.locator('tr[data-status="COMPLETED"]').filter({ hasText: serial }).getByText('Desert Guns LLC, Phoenix (AZ)').waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
-      await screenshot(page, 'traces');
+      await screenshot(page, 'traces-completed');
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 });

@@ -1,8 +1,9 @@
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 
 /**
- * The receiving officer's inbox (issue 14): most urgent first (overdue acknowledgements, then the other open referrals,
- * then those already worked; oldest first within each), paged by keyset, and findable by case number.
+ * The receiving officer's inbox (issue 14): with `sort=urgency` most urgent first (overdue acknowledgements, then the
+ * other open referrals, then those already worked; oldest first within each); newest first by default, as before. Both
+ * page by keyset; a case number finds a case's referrals.
  */
 describe('referral inbox order and paging', () => {
   let fbi: string; let cbp: string;
@@ -20,12 +21,12 @@ describe('referral inbox order and paging', () => {
   }
 
   /** The whole inbox, page by page, with the number of pages it took. */
-  async function wholeInbox(limit: number) {
+  async function wholeInbox(limit: number, sort?: 'urgency') {
     const ids: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query: string = `/referrals?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const query: string = `/referrals?limit=${limit}${sort ? `&sort=${sort}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page = await http('GET', query, { token: cbp });
       expect(page.status).toBe(200);
       ids.push(...page.body.items.map((r: { id: string }) => r.id));
@@ -48,14 +49,19 @@ describe('referral inbox order and paging', () => {
     const relative = (ids: string[]) => ids.filter((id) => mine.includes(id));
     const expected = [b.referralId, a.referralId, d.referralId, c.referralId];
 
-    const single = await wholeInbox(200);
+    const single = await wholeInbox(200, 'urgency');
     expect(relative(single.ids)).toEqual(expected);
     expect(new Set(single.ids).size).toBe(single.ids.length);
 
-    const paged = await wholeInbox(3);
+    const paged = await wholeInbox(3, 'urgency');
     expect(paged.pages).toBeGreaterThan(1);
     expect(relative(paged.ids)).toEqual(expected);
     expect(new Set(paged.ids).size).toBe(paged.ids.length);
+
+    // Without `sort`, the order clients had before: newest first, paged the same way.
+    const newest = await wholeInbox(3);
+    expect(relative(newest.ids)).toEqual([d.referralId, c.referralId, b.referralId, a.referralId]);
+    expect(new Set(newest.ids).size).toBe(newest.ids.length);
   });
 
   it('finds a case\'s referrals by case number, and refuses a cursor it did not issue', async () => {
@@ -69,5 +75,12 @@ describe('referral inbox order and paging', () => {
     const forged = await http('GET', `/referrals?cursor=${Buffer.from('["x"]').toString('base64url')}`, { token: cbp });
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0].field).toBe('cursor');
+    // A cursor pages the order it was issued for only.
+    const urgent = await http('GET', '/referrals?sort=urgency&limit=1', { token: cbp });
+    expect(urgent.body.nextCursor).toEqual(expect.any(String));
+    const mixed = await http('GET', `/referrals?limit=1&cursor=${encodeURIComponent(urgent.body.nextCursor)}`, { token: cbp });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.errors[0].field).toBe('cursor');
+    expect((await http('GET', '/referrals?sort=oldest', { token: cbp })).status).toBe(400);
   });
 });

@@ -20,12 +20,12 @@ export class ReferralsController {
     return this.referrals.forCase(user, id);
   }
 
-  /** The inbox of the caller's agency: overdue first, then open, then worked; oldest first within each. */
+  /** The inbox of the caller's agency: newest first, or with `sort=urgency` overdue, open, worked (oldest first within each). */
   @Get('referrals')
   @Roles('REFERRAL_OFFICER')
   @ApiOkResponse({ type: ReferralListDto })
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto) {
-    return this.referrals.inbox(user, { status: query.status, caseNumber: query.caseNumber }, query.limit ?? 100, query.cursor);
+    return this.referrals.inbox(user, { status: query.status, caseNumber: query.caseNumber, sort: query.sort }, query.limit ?? 100, query.cursor);
   }
 
   @Get('referrals/:id')

@@ -36,20 +36,21 @@ export class ReferralsApi {
   }
 
   /**
-   * The inbox of the caller's agency, most urgent first (ReferralService.inbox), paged by keyset. It holds other
+   * The inbox of the caller's agency, newest or most urgent first (ReferralService.inbox), paged by keyset. It holds other
    * agencies' case facts (a rule never refers a case to its owner), so each read is audited.
    */
   async inbox(user: AuthUser, filter: InboxFilter, limit: number, cursor: string | undefined) {
+    const sort = filter.sort ?? 'newest';
     const after = cursor === undefined ? undefined : decodeInboxCursor(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    if (after === null || (after && after.sort !== sort)) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const asOf = after?.asOf ?? new Date();
-    const rows = await this.referrals.inbox(user.agency, filter, limit + 1, asOf, after);
+    const rows = await this.referrals.inbox(user.agency, { ...filter, sort }, limit + 1, asOf, after);
     const page = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency', list: true }, page.map(referralRead));
     const last = page[page.length - 1];
     return {
       items: page.map(referralView),
-      nextCursor: rows.length > limit ? encodeInboxCursor({ asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > limit ? encodeInboxCursor({ sort, asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
     };
   }
 

@@ -7,7 +7,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
-  CreateSeizureDto, CreateTraceDto, PatchSeizureDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
+  CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.service';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
@@ -42,8 +42,8 @@ export class SeizuresController {
   @Get('seizures')
   @Roles('CASE_AGENT')
   @ApiOkResponse({ type: SeizureListDto })
-  list(@CurrentUser() user: AuthUser) {
-    return this.seizures.list(user, 100);
+  list(@CurrentUser() user: AuthUser, @Query() query: SeizureListQueryDto) {
+    return this.seizures.list(user, query.limit ?? 100, query.cursor);
   }
 
   @Get('seizures/:id')
@@ -90,7 +90,7 @@ export class SeizuresController {
   @Roles('CASE_AGENT')
   @ApiOkResponse({ type: TraceListDto })
   traces(@CurrentUser() user: AuthUser, @Query() query: TraceQueryDto) {
-    return this.seizures.listTraces(user, query.status, query.limit ?? 100);
+    return this.seizures.listTraces(user, query.status, query.limit ?? 100, query.cursor);
   }
 
   @Get('traces/:id')

@@ -15,11 +15,25 @@ import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs
 import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/trace.service';
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../workflows/trace/messages';
 import { ApiError, fieldError } from '../common/api-error';
+import { decodeCursor, encodeKeyset } from '../common/cursor';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
+
+/** The keyset position a cursor names; a cursor this API did not issue is a 400 on `cursor`. */
+function pageAfter(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor);
+  if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+  return after;
+}
+
+/** Rows were fetched one past the page: when that one came back, the page's last row is where the next starts. */
+function nextCursorOf(rows: { createdAt: Date; id: string }[], limit: number): string | null {
+  return rows.length > limit ? encodeKeyset(rows[limit - 1].createdAt, rows[limit - 1].id) : null;
+}
 
 const traceRead = (t: TraceRecord) => ({ id: t.id, agencies: [t.requestingAgency] });
 
@@ -55,11 +69,14 @@ export class SeizuresApi {
     return outcome;
   }
 
-  async list(user: AuthUser, limit: number) {
-    const records = await this.seizures.listFor(user.agency, limit);
+  /** Newest first, paged by keyset (`nextCursor`). */
+  async list(user: AuthUser, limit: number, cursor: string | undefined) {
+    const after = pageAfter(cursor);
+    const rows = await this.seizures.listFor(user.agency, limit + 1, after);
+    const records = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'seizure', ground: 'shared', list: true },
       records.map((r) => ({ id: r.id, agencies: [r.owningAgency] })));
-    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: null };
+    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: nextCursorOf(rows, limit) };
   }
 
   async get(user: AuthUser, id: string) {
@@ -123,10 +140,12 @@ export class SeizuresApi {
   }
 
   /** A trace holds its requesting agency's firearm: the tracing agency's reads of it are audited. */
-  async listTraces(user: AuthUser, status: string | undefined, limit: number) {
-    const traces = await this.traces.list(user.agency, status, limit);
+  async listTraces(user: AuthUser, status: string | undefined, limit: number, cursor: string | undefined) {
+    const after = pageAfter(cursor);
+    const rows = await this.traces.list(user.agency, status, limit + 1, after);
+    const traces = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'trace', ground: 'other_agency', list: true }, traces.map(traceRead));
-    return { items: traces.map(traceView), nextCursor: null };
+    return { items: traces.map(traceView), nextCursor: nextCursorOf(rows, limit) };
   }
 
   async getTrace(user: AuthUser, id: string) {

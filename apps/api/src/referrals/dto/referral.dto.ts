@@ -17,6 +17,13 @@ export class InboxQueryDto {
   @IsOptional() @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
 
+  /**
+   * `newest` (default) first, or `urgency`: overdue acknowledgements first, then the other open referrals, then those
+   * already worked; oldest first within each (the receiving officer's inbox).
+   */
+  @IsOptional() @IsIn(['newest', 'urgency'])
+  sort?: 'newest' | 'urgency';
+
   /** Only the referrals of this case (its number, as the inbox shows it; case-insensitive). */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40)
   caseNumber?: string;

@@ -94,6 +94,14 @@ export class TraceResultDto {
 export class TraceQueryDto {
   @IsOptional() @IsIn([...TRACE_STATUSES, 'OVERDUE']) status?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  /** The `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+}
+
+export class SeizureListQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  /** The `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(400) cursor?: string;
 }
 
 export const STATS_GROUPINGS = ['agency', 'month', 'caliber', 'sourceState'] as const;

@@ -4,10 +4,10 @@ import type { ReferralPage, ReferralStatus } from './types';
 
 export interface InboxFilter { status?: ReferralStatus | ''; caseNumber?: string }
 
-/** One page of the agency's inbox, most urgent first (the API's order: overdue, open, worked; oldest first within). */
+/** One page of the agency's inbox, most urgent first (the API's `sort=urgency`: overdue, open, worked; oldest first within). */
 export function getInbox(filter: InboxFilter, cursor: string | undefined, signal?: AbortSignal): Promise<ReferralPage> {
   return apiRequest<ReferralPage>('/referrals', {
-    query: { status: filter.status || undefined, caseNumber: filter.caseNumber?.trim() || undefined, limit: 25, cursor },
+    query: { sort: 'urgency', status: filter.status || undefined, caseNumber: filter.caseNumber?.trim() || undefined, limit: 25, cursor },
     signal,
   });
 }

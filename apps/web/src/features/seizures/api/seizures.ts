@@ -1,11 +1,17 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSubmission } from '../../../lib/use-submission';
 import type { Seizure, SeizureList } from './types';
 
-export const getSeizures = (signal?: AbortSignal) => apiRequest<SeizureList>('/seizures', { signal });
-export const seizuresQueryOptions = () => queryOptions({ queryKey: ['seizures', 'list'], queryFn: ({ signal }) => getSeizures(signal) });
-export const useSeizures = () => useQuery(seizuresQueryOptions());
+/** One page of the seizures the agency recorded or was shared, newest first. */
+export const getSeizures = (cursor: string | undefined, signal?: AbortSignal) => apiRequest<SeizureList>('/seizures', { query: { limit: 50, cursor }, signal });
+export const seizuresQueryOptions = () => infiniteQueryOptions({
+  queryKey: ['seizures', 'list'],
+  queryFn: ({ pageParam, signal }) => getSeizures(pageParam, signal),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+export const useSeizures = () => useInfiniteQuery(seizuresQueryOptions());
 
 export const getSeizure = (id: string, signal?: AbortSignal) => apiRequest<Seizure>(`/seizures/${id}`, { signal });
 export const seizureQueryOptions = (id: string) => queryOptions({ queryKey: ['seizures', 'one', id], queryFn: ({ signal }) => getSeizure(id, signal) });

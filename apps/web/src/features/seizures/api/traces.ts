@@ -1,11 +1,21 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSubmission } from '../../../lib/use-submission';
 import type { Trace, TraceList, TracePriority } from './types';
 
-export const getTraces = (status: string, signal?: AbortSignal) => apiRequest<TraceList>('/traces', { query: { status: status || undefined, limit: 200 }, signal });
-export const tracesQueryOptions = (status = '') => queryOptions({ queryKey: ['traces', 'list', status], queryFn: ({ signal }) => getTraces(status, signal) });
-export const useTraces = (status = '') => useQuery(tracesQueryOptions(status));
+export const getTraces = (status: string, cursor: string | undefined, limit: number, signal?: AbortSignal) =>
+  apiRequest<TraceList>('/traces', { query: { status: status || undefined, limit, cursor }, signal });
+/** The newest traces (one page of 200), for a seizure's own traces beside it. */
+export const recentTracesQueryOptions = () => queryOptions({ queryKey: ['traces', 'recent'], queryFn: ({ signal }) => getTraces('', undefined, 200, signal) });
+export const useRecentTraces = () => useQuery(recentTracesQueryOptions());
+/** The traces page: newest first, paged. */
+export const tracesQueryOptions = (status = '') => infiniteQueryOptions({
+  queryKey: ['traces', 'list', status],
+  queryFn: ({ pageParam, signal }) => getTraces(status, pageParam, 50, signal),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+export const useTraces = (status = '') => useInfiniteQuery(tracesQueryOptions(status));
 
 export interface TraceRequestInput { serialNumber: string; priority: TracePriority }
 

@@ -34,7 +34,6 @@ export function SharePanel({ seizure }: { seizure: Seizure }) {
         <button type="submit" disabled={share.isPending} aria-describedby={missing.length > 0 ? 'share-blocked' : undefined}>{t('seizures.share.submit')}</button>
       </form>
       <ProblemMessage error={share.error} />
-      {share.isSuccess ? <p role="status">{t('seizures.share.done', { agencies: codes.join(', ') })}</p> : null}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { formatSpan, useNow } from './use-now';
 export function TraceClock({ trace }: { trace: Trace }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
-  if (!traceIsOpen(trace)) return <span>{t(`seizures.traceStatus.${trace.status}`)}</span>;
+  if (!traceIsOpen(trace)) return <span>{t('seizures.traces.closed')}</span>;
   const left = new Date(trace.dueAt).getTime() - now;
   const overdue = trace.overdue || left <= 0;
   return (
@@ -90,7 +90,7 @@ export function TraceTable({ traces, caption }: { traces: Trace[]; caption: stri
   const { user } = useSession();
   return (
     <table className="trace-table">
-      <caption>{caption}</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('seizures.traces.serial')}</th>
@@ -109,7 +109,7 @@ export function TraceTable({ traces, caption }: { traces: Trace[]; caption: stri
             <td>{trace.seizureId ? <Link to={`/seizures/${trace.seizureId}`}>{trace.serialNumber}</Link> : trace.serialNumber}</td>
             <td><span className={trace.priority === 'URGENT' ? 'badge badge-urgent' : 'badge'}>{t(`seizures.priority.${trace.priority}`)}</span></td>
             <td>{t(`seizures.traceStatus.${trace.status}`)}</td>
-            <td><TraceClock trace={trace} /> <span className="hint"><Time value={trace.dueAt} /></span></td>
+            <td><TraceClock trace={trace} />{traceIsOpen(trace) ? <> <span className="hint"><Time value={trace.dueAt} /></span></> : null}</td>
             <td>{t('seizures.traces.agencyPair', { from: trace.requestingAgency, to: trace.tracingAgency })}</td>
             <td><Time value={trace.createdAt} /></td>
             <td>{resultText(trace, t)}</td>

@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { useSeizure } from '../api/seizures';
 import type { Seizure } from '../api/types';
-import { useTraces } from '../api/traces';
+import { useRecentTraces } from '../api/traces';
 import { ElementChecklist } from '../components/element-checklist';
 import { CompleteSeizure } from '../components/complete-seizure';
 import { SharePanel } from '../components/share-panel';
@@ -15,7 +15,7 @@ import '../seizures.css';
 
 function SeizureTraces({ seizure }: { seizure: Seizure }) {
   const { t } = useTranslation();
-  const traces = useTraces();
+  const traces = useRecentTraces();
   const mine = (traces.data?.items ?? []).filter((trace) => trace.seizureId === seizure.id);
   return (
     <section className="panel" aria-labelledby="seizure-traces">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '../../../components/ui/states';
+import { LoadMore, QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { useSeizures } from '../api/seizures';
 import { SEIZURE_ELEMENTS } from '../api/types';
@@ -10,7 +10,7 @@ import '../seizures.css';
 export function SeizuresPage() {
   const { t } = useTranslation();
   const seizures = useSeizures();
-  const items = seizures.data?.items ?? [];
+  const items = seizures.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="seizures-page">
       <div className="page-head">
@@ -48,7 +48,7 @@ export function SeizuresPage() {
           </tbody>
         </table>
       ) : null}
-      {seizures.data?.nextCursor ? <p className="hint">{t('seizures.list.more')}</p> : null}
+      <LoadMore hasMore={Boolean(seizures.hasNextPage)} loading={seizures.isFetchingNextPage} onClick={() => void seizures.fetchNextPage()} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../../components/ui/states';
+import { LoadMore, QueryState } from '../../../components/ui/states';
 import { useTraces } from '../api/traces';
 import { TRACE_STATUSES } from '../api/types';
 import { TraceTable } from '../components/trace-table';
@@ -11,7 +11,7 @@ export function TracesPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
   const traces = useTraces(status);
-  const items = traces.data?.items ?? [];
+  const items = traces.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="seizures-page">
       <h1>{t('seizures.traces.title')}</h1>
@@ -24,6 +24,7 @@ export function TracesPage() {
       </label>
       <QueryState isLoading={traces.isLoading} error={traces.error} isEmpty={!traces.isLoading && items.length === 0} emptyText={t('seizures.traces.none')} />
       {items.length > 0 ? <TraceTable traces={items} caption={t('seizures.traces.title')} /> : null}
+      <LoadMore hasMore={Boolean(traces.hasNextPage)} loading={traces.isFetchingNextPage} onClick={() => void traces.fetchNextPage()} />
     </section>
   );
 }
