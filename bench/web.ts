@@ -30,7 +30,7 @@ const WAIT_MS = 15_000;
 const JS_GOAL_BYTES = 250_000;
 const HIT_GOAL_MS = 2000;
 /** How each hit is drawn on the case page (agreed with the cases feature); the other case's number is the fallback. */
-const HIT_ROW = '[data-testid="hit-row"]';
+const HIT_ROW = '[data-testid="case-hit"]';
 const WEB_ROOT = process.env.WEB_ROOT ?? path.resolve(__dirname, '..', 'web');
 const PASSWORD = 'demo-password';
 
