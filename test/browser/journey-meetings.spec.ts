@@ -109,7 +109,7 @@ describe('journey: meetings, notices, reports and action items', () => {
       await page.getByLabel('Action (required)', { exact: true }).fill(action);
       await page.getByLabel('Due (required)', { exact: true }).fill(localDay(7));
       await page.getByRole('button', { name: 'Record the outcome' }).click();
-      await page.locator('[data-field-error="actionItems[0].owner"]').waitFor();
+      await page.locator('[data-field-error="actionItems.0.owner"]').waitFor();
       expect(await page.getByLabel('Action (required)', { exact: true }).inputValue()).toBe(action);
       await page.getByLabel('Owner').fill('Border working group');
       await page.getByRole('button', { name: 'Record the outcome' }).click();

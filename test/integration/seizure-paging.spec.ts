@@ -10,7 +10,7 @@ describe('seizure and trace lists page', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await http('GET', `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: fbi });
+      const page: { status: number; body: any } = await http('GET', `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: fbi });
       expect(page.status).toBe(200);
       ids.push(...page.body.items.map((item: { id: string }) => item.id));
       cursor = page.body.nextCursor;

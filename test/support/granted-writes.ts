@@ -55,9 +55,11 @@ async function referrals(token: Tokens): Promise<GrantedStep[]> {
   const sent = (await eventually(() => http('GET', `/cases/${kase.id}/referrals`, { token: ice }), (r) => r.body.items?.length === 2, 30_000)).body.items;
   const to = (agency: string) => sent.find((r: { toAgency: string }) => r.toAgency === agency);
   const atf = token('atf.agent');
-  must(await http('POST', `/referrals/${to('ATF').id}/acknowledge`, { token: atf }), 200, 'ATF acknowledges');
+  // A referral's workflow starts just after its row is saved; before it has, a step is 503 with Retry-After.
+  const acknowledged = await eventually(() => http('POST', `/referrals/${to('ATF').id}/acknowledge`, { token: atf }), (r) => r.status !== 503);
+  must(acknowledged, 200, 'ATF acknowledges');
   const accepted = must(await http('POST', `/referrals/${to('ATF').id}/accept`, { token: atf, body: { note: 'ours' } }), 200, 'ATF accepts');
-  const declined = must(await http('POST', `/referrals/${to('CBP').id}/decline`, { token: token('cbp.officer'), body: { reason: 'no port nexus' } }), 200, 'CBP declines');
+  const declined = must(await eventually(() => http('POST', `/referrals/${to('CBP').id}/decline`, { token: token('cbp.officer'), body: { reason: 'no port nexus' } }), (r) => r.status !== 503), 200, 'CBP declines');
   if (accepted.status !== 'ACCEPTED' || declined.status !== 'DECLINED') throw new Error(`referrals: ${accepted.status} ${declined.status}`);
   must(await http('GET', `/cases/${kase.id}`, { token: atf }), 200, 'accepting shared the case with ATF');
   return [

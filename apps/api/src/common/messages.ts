@@ -23,6 +23,7 @@ export const M = {
   caseClosed: { en: 'Case {id} is closed.', es: 'El caso {id} está cerrado.' },
   closeBlocked: { en: 'Case {id} cannot close: {blockers}.', es: 'El caso {id} no puede cerrarse: {blockers}.' },
   caseRegistering: { en: 'Case {id} is still being registered; retry shortly.', es: 'El caso {id} aún se está registrando; reintente en breve.' },
+  referralStarting: { en: 'Referral {id} is still being set up; retry in a second.', es: 'La remisión {id} aún se está preparando; reintente en un segundo.' },
   shareNotFound: { en: 'Case {id} is not shared with {agency}.', es: 'El caso {id} no está compartido con {agency}.' },
   idempotencyMismatch: {
     en: 'Idempotency-Key {key} was already used with a different request.',

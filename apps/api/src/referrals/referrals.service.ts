@@ -77,7 +77,13 @@ export class ReferralsApi {
       if (error.type === FailureType.InvalidReferralTransition) {
         throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
       }
+      if (error.type === FailureType.CaseNotFound && current.status === 'SENT') {
+        // The row is saved before the case workflow starts the referral's own workflow: in that gap (about a second) no
+        // step can be taken yet, which is neither the caller's fault nor a transition the state machine refused.
+        throw new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } });
+      }
       if (error.type === FailureType.CaseNotFound) {
+        // A worked referral's workflow has completed: the step is refused like any other from a final state.
         throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
       }
       throw error;
