@@ -8,6 +8,7 @@ import { AppProcesses, startAppProcesses } from '../../libs/devstack/app-process
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
 import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
+import { SCREENSHOT_DIR } from '../browser/support/browser';
 import { CLOCK_TEST_ENV, LONG_CLOCKS, STACK_FILE, StackInfo, TEST_ENV } from './stack';
 
 const log = (line: string): void => { process.stdout.write(`[test-stack] ${line}\n`); };
@@ -61,4 +62,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_STACK_FILE = STACK_FILE;
   Object.assign(globalThis, { __CASECOORD_STACK__: { pg, temporal, app, clockApp } });
   log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s: api ${app.apiUrl}, clock api on port ${clockApiPort} (starting), temporal ${temporalAddress}`);
+  log(`browser screenshots of the console's pages go to ${SCREENSHOT_DIR}`);
 }
