@@ -1,4 +1,5 @@
-import { complianceCsv, csvField, wantsCsv } from './compliance-csv';
+import { csvField } from '../http/csv';
+import { complianceCsv, wantsCsv } from './compliance-csv';
 
 describe('csvField', () => {
   it.each([
