@@ -59,6 +59,12 @@ describe('journey 2: the coordinator resolves an event conflict', () => {
     // Both agents have the console open, each in their own browser.
     const atfPage = await openAs('atf.agent');
     const icePage = await openAs('ice.agent', 'America/Phoenix');
+    // Each on their own case page (a bookmark), where the hit's row will change when the desk resolves it.
+    for (const [page, side] of [[atfPage, atf], [icePage, ice]] as const) {
+      await page.goto(`/cases/${side.id}`);
+      await page.getByTestId('case-hit').filter({ hasText: 'Open' }).waitFor();
+      await page.locator('[data-stream-status="live"]').waitFor();
+    }
 
     // The coordinator: the live queue, this conflict on top with its escalation clock.
     const desk = await openAs('coordinator');
@@ -134,6 +140,8 @@ describe('journey 2: the coordinator resolves an event conflict', () => {
       await tray.click();
       await page.getByRole('region', { name: 'Notifications' }).getByText('Hit resolved').first().waitFor();
     }
+    // ... and the hit's row on each open case page now reads resolved, without a reload.
+    for (const page of [atfPage, icePage]) await page.getByTestId('case-hit').filter({ hasText: 'Resolved · Joint investigation' }).waitFor();
     for (const side of [atf, ice]) {
       const hits = (await http('GET', `/cases/${side.id}/hits`, { token: side.token })).body.items;
       expect(hits.find((h: { id: string }) => h.id === hit.id)).toMatchObject({ status: 'RESOLVED', resolution: 'JOINT_INVESTIGATION' });

@@ -59,6 +59,9 @@ describe('journey 3: the R1 referral worked in the CBP inbox', () => {
       expect(await card.getAttribute('data-status')).toBe('ACCEPTED');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, 'referral-accepted');
+      // The case is now readable for CBP in the console too: the card opens the case page.
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(owned.caseNumber) }).waitFor();
     } finally {
       await context.close();
     }
