@@ -45,7 +45,7 @@ describe('case page: shares, added items and a blocked close', () => {
 
       // Share with ICE.
       const shares = atf.page.getByRole('region', { name: en.shares.title, exact: true });
-      await shares.getByLabel(labelled(en.shares.agency)).fill('ice');
+      await shares.getByLabel(labelled(en.shares.agency)).selectOption('ICE');
       await shares.getByLabel(labelled(en.shares.reason)).fill('joint border operation');
       await shares.getByRole('button', { name: en.shares.add }).click();
       await shares.getByText('joint border operation').waitFor();

@@ -101,6 +101,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /auth/token': { roles: 'public', body: () => ({ username: 'nobody-matrix', password: 'x' }) },
   // Takes no fields: the probe's unknown field gets 400, so the matrix's tokens stay live.
   'POST /auth/logout': { roles: 'authenticated' },
+  'GET /agencies': { roles: 'authenticated' },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },

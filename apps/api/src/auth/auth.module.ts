@@ -4,12 +4,14 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
+import { AgencyDirectory } from '../../../../libs/auth/agency-directory';
 import { AnonymousRefusals } from '../../../../libs/auth/anonymous-refusals';
 import { LoginLockout } from '../../../../libs/auth/login-lockout';
 import { SessionStore } from '../../../../libs/auth/session-store';
 import { TokenBuckets } from '../../../../libs/auth/token-bucket';
 import type { AppConfig } from '../../../../libs/config/config';
 import { APP_CONFIG } from '../infra/tokens';
+import { AgenciesController } from './agencies.controller';
 import { AddressLimits, ANON_BUCKETS, LOGIN_BUCKETS } from './address-limits';
 import { AnonymousRefusalsFlusher } from './anonymous-refusals.flusher';
 import { AuthController } from './auth.controller';
@@ -28,11 +30,12 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AgenciesController],
   // Long-lived responses (event streams) re-check their session.
   exports: [SessionStore],
   providers: [
     AuthService,
+    { provide: AgencyDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new AgencyDirectory(ds) },
     {
       provide: LoginLockout, inject: [DataSource, APP_CONFIG],
       useFactory: (ds: DataSource, config: AppConfig) =>

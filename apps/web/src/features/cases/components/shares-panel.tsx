@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { Time } from '../../../components/ui/time';
+import { useAgencies } from '../../../lib/agencies';
+import { useSession } from '../../../lib/session';
 import { useRevokeShare, useShareCase } from '../api/case-mutations';
 import type { Share } from '../api/types';
 
@@ -11,11 +13,14 @@ export function SharesPanel({ caseId, shares, canChange }: { caseId: string; sha
   const { t } = useTranslation();
   const [agency, setAgency] = useState('');
   const [reason, setReason] = useState('');
+  const { user } = useSession();
+  const agencies = useAgencies();
+  const others = (agencies.data ?? []).filter((a) => a.code !== user?.agency && !shares.some((granted) => granted.agency === a.code));
   const share = useShareCase(caseId, () => { setAgency(''); setReason(''); });
   const revoke = useRevokeShare(caseId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    share.mutate({ agency: agency.trim().toUpperCase(), reason });
+    share.mutate({ agency, reason });
   };
   return (
     <section className="panel" aria-labelledby="case-shares-heading">
@@ -38,15 +43,20 @@ export function SharesPanel({ caseId, shares, canChange }: { caseId: string; sha
       {canChange ? (
         <form onSubmit={submit} noValidate aria-label={t('cases.shares.add')}>
           <div className="row">
-            <FormField label={t('cases.shares.agency')} name="agency" error={share.error} required hint={t('cases.shares.agencyHint')}>
-              {(p) => <input {...p} size={8} value={agency} onChange={(e) => setAgency(e.target.value)} />}
+            <FormField label={t('cases.shares.agency')} name="agency" error={share.error} required>
+              {(p) => (
+                <select {...p} value={agency} onChange={(e) => setAgency(e.target.value)}>
+                  <option value="">{t('cases.shares.chooseAgency')}</option>
+                  {others.map((a) => <option key={a.code} value={a.code}>{a.code} — {a.name}</option>)}
+                </select>
+              )}
             </FormField>
             <FormField label={t('cases.shares.reason')} name="reason" error={share.error} required>
               {(p) => <input {...p} size={40} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </FormField>
             <button type="submit" disabled={share.isPending}>{t('cases.shares.add')}</button>
           </div>
-          <ProblemMessage error={share.error} />
+          <ProblemMessage error={share.error ?? agencies.error} />
         </form>
       ) : null}
     </section>

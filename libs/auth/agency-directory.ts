@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+
+export interface Agency { code: string; name: string; country: 'US' | 'MX' | 'CA' }
+
+/** The agencies the engine knows: partners a case can be shared with or referred to, and whose users sign in. */
+export class AgencyDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every agency, by country then code. Names and codes are public facts, so any signed-in user may list them. */
+  async list(): Promise<Agency[]> {
+    const rows: Agency[] = await this.dataSource.query('SELECT code, name, country FROM agencies ORDER BY country DESC, code');
+    return rows.map((r) => ({ code: r.code, name: r.name, country: r.country }));
+  }
+}
