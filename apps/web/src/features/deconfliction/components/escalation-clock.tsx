@@ -1,17 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Time } from '../../../components/ui/time';
+import { useNow } from '../../../lib/use-now';
 import type { DeskHit } from '../api/hits';
-
-/** The current time, once a second: one timer per clock, stopped when the clock leaves the screen. */
-function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 /** "1:02:05" / "14:32": hours only when there are any. */
 function countdown(ms: number): string {
@@ -27,7 +17,7 @@ function countdown(ms: number): string {
  */
 export function EscalationClock({ hit }: { hit: DeskHit }) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useNow(1000);
   if (hit.status === 'RESOLVED') return <span className="badge badge-ok">{t('deconfliction.clock.resolved')} <Time value={hit.resolvedAt} /></span>;
   if (hit.status === 'ESCALATED') return <span className="badge badge-urgent">{t('deconfliction.clock.escalated')} <Time value={hit.escalatedAt} /></span>;
   if (!hit.escalatesAt) return <span>—</span>;

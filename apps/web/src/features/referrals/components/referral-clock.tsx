@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Time } from '../../../components/ui/time';
 import { awaitingAcknowledgement, type Referral } from '../api/types';
-import { formatSpan, useNow } from './use-now';
+import { formatSpan, useNow } from '../../../lib/use-now';
 
 /** The acknowledgement clock: time left, or how long overdue; once acknowledged the clock has stopped. */
 export function ReferralClock({ referral }: { referral: Referral }) {

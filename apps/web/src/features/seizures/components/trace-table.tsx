@@ -7,7 +7,7 @@ import { Time } from '../../../components/ui/time';
 import { useSession } from '../../../lib/session';
 import { useRecordTraceResult, useStartTrace, type TraceResultInput } from '../api/traces';
 import { traceIsOpen, type Trace } from '../api/types';
-import { formatSpan, useNow } from './use-now';
+import { formatSpan, useNow } from '../../../lib/use-now';
 
 /** A trace's clock: time left while it runs, how long overdue once past due; the result once closed. */
 export function TraceClock({ trace }: { trace: Trace }) {
