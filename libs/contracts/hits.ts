@@ -1,4 +1,9 @@
-import type { HitResolution, HitStatus } from '../deconfliction/hit-store';
+import type { Actor } from './case-items';
+
+export const HIT_RESOLUTIONS = ['JOINT_INVESTIGATION', 'DEFER', 'PROCEED_INDEPENDENTLY', 'NO_CONFLICT'] as const;
+export type HitResolution = (typeof HIT_RESOLUTIONS)[number];
+export const HIT_STATUSES = ['OPEN', 'ESCALATED', 'RESOLVED'] as const;
+export type HitStatus = (typeof HIT_STATUSES)[number];
 
 export interface HitWorkflowInput {
   hitId: string;
@@ -8,10 +13,13 @@ export interface HitWorkflowInput {
   status?: HitStatus;
 }
 
+/** A hit found by deconfliction, returned by the activity so the case or seizure workflow starts its workflow. */
+export interface HitStart { hitId: string; workflowId: string; escalateAfterMs: number }
+
 export interface ResolveHitRequest {
   resolution: HitResolution;
   note: string;
-  actor: { userId: string; username: string; agency: string };
+  actor: Actor;
 }
 
 export interface HitWorkflowState { hitId: string; status: HitStatus }

@@ -1,6 +1,13 @@
-import type { ActionItemStatus, NotificationStatus, ReportStatus, ReviewDecision } from '../meetings/meeting-rules';
-
 /** Shapes travelling between the API, the meeting and action-item workflows and their activities. */
+export const NOTIFICATION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const REPORT_STATUSES = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REVIEW_DECISIONS = ['ACCEPT', 'RETURN'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const ACTION_ITEM_STATUSES = ['OPEN', 'OVERDUE', 'CLOSED'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
 export interface MeetingActor { userId: string; username: string; agency: string }
 
 export interface MeetingWorkflowState {

@@ -1,5 +1,12 @@
-import type { ReferralStatus } from '../referrals/referral-rules';
+import type { Actor } from './case-items';
+
+export const REFERRAL_RULES = ['R1', 'R2', 'R3', 'R4'] as const;
+export type ReferralRule = (typeof REFERRAL_RULES)[number];
+export const REFERRAL_STATUSES = ['SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'DECLINED', 'ESCALATED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export interface ReferralWorkflowInput { referralId: string; ackDueAfterMs: number; status?: ReferralStatus }
-export interface ReferralStepRequest { actor: { userId: string; username: string; agency: string }; note?: string }
+/** A referral made by case evaluation, returned by the activity so the case workflow starts its workflow. */
+export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number; rule?: ReferralRule }
+export interface ReferralStepRequest { actor: Actor; note?: string }
 export interface ReferralWorkflowState { referralId: string; status: ReferralStatus }

@@ -1,10 +1,15 @@
-import type { TraceStatus } from '../seizures/trace-rules';
+import type { Actor } from './case-items';
+
+export const TRACE_STATUSES = ['SUBMITTED', 'IN_PROGRESS', 'COMPLETED', 'UNSUCCESSFUL'] as const;
+export type TraceStatus = (typeof TRACE_STATUSES)[number];
 
 export interface SeizureWorkflowInput { seizureId: string }
 /** The due time is absolute, so a workflow started late (by the relay) still falls due when the request said. */
 export interface TraceWorkflowInput { traceId: string; dueAt: string }
+/** A trace requested for a case's firearms (rule R3), returned by the activity so a workflow starts its workflow. */
+export interface TraceStart { traceId: string; workflowId: string; dueAt: string }
 export interface TraceStepRequest {
-  actor: { userId: string; username: string; agency: string };
+  actor: Actor;
   firstRetailDealer?: string; sourceState?: string; firstRetailSaleDate?: string; reason?: string;
 }
 export interface TraceWorkflowState { traceId: string; status: TraceStatus; overdue: boolean }

@@ -1,33 +1,54 @@
 import type { DataSource } from 'typeorm';
+import { type WorkflowStart, type WorkflowStarts, workflowStart } from '../contracts/workflows';
+import { assertDefined, query } from './sql';
 
 /**
  * Records committed before their workflow could be started (Temporal away at that moment). The worker's relay starts
  * each one; workflow ids are derived from the record ids, so a start that did go through is simply recognised.
+ *
+ * The one "no orphan" strategy for records whose workflow only adds clocks after the fact (cases, seizures, traces):
+ * commit, then start, and this relay covers a start that failed, so a record is accepted while Temporal is away.
+ * Meetings and action items are not relayed: they start inside the creating transaction (apps/api/src/meetings/
+ * meeting-workflows.ts) and answer 503 when Temporal is away, because their workflow input carries configuration fixed
+ * at creation (MEETING_REPORT_DUE_AFTER) that a later relay pass could not know, and their tables keep no
+ * workflow_started_at. Moving them here would change their HTTP contract (201 instead of 503) and needs a migration.
  */
-export interface PendingStart { table: 'cases' | 'seizures' | 'traces'; id: string; workflowId: string; workflowType: string; args: unknown[] }
+export const RECORD_TABLES = { caseWorkflow: 'cases', seizureWorkflow: 'seizures', traceWorkflow: 'traces' } as const;
+export type RecordWorkflowType = keyof typeof RECORD_TABLES;
+export type RecordTable = (typeof RECORD_TABLES)[RecordWorkflowType];
 
-const SOURCES: { table: PendingStart['table']; workflowType: string; select: string; args: (r: Record<string, any>) => unknown[] }[] = [
-  { table: 'cases', workflowType: 'caseWorkflow', select: 'id, workflow_id', args: (r) => [{ caseId: r.id }] },
-  { table: 'seizures', workflowType: 'seizureWorkflow', select: 'id, workflow_id', args: (r) => [{ seizureId: r.id }] },
-  {
-    table: 'traces', workflowType: 'traceWorkflow', select: 'id, workflow_id, due_at',
-    args: (r) => [{ traceId: r.id, dueAt: new Date(r.due_at).toISOString() }],
-  },
-];
+export interface PendingStart { table: RecordTable; id: string; start: WorkflowStart }
+
+interface PendingRow { id: string; due_at?: Date | string }
+
+/** How each table's pending rows become their workflow's input (the same input the API starts with). */
+const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: PendingRow) => WorkflowStarts[T] } } = {
+  caseWorkflow: { columns: 'id', input: (row) => ({ caseId: row.id }) },
+  seizureWorkflow: { columns: 'id', input: (row) => ({ seizureId: row.id }) },
+  traceWorkflow: { columns: 'id, due_at', input: (row) => ({ traceId: row.id, dueAt: new Date(assertDefined(row.due_at, 'traces.due_at')).toISOString() }) },
+};
+
+async function pendingOf<T extends RecordWorkflowType>(
+  dataSource: DataSource, workflowType: T, olderThanMs: number, limit: number,
+): Promise<PendingStart[]> {
+  const table = RECORD_TABLES[workflowType];
+  const source = SOURCES[workflowType];
+  const rows = await query<PendingRow>(dataSource,
+    `SELECT ${source.columns} FROM ${table}
+     WHERE workflow_started_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
+    [olderThanMs / 1000, limit]);
+  return rows.map((row) => ({ table, id: row.id, start: workflowStart(workflowType, source.input(row)) }));
+}
 
 export async function findPendingWorkflowStarts(dataSource: DataSource, olderThanMs: number, limit: number): Promise<PendingStart[]> {
   const out: PendingStart[] = [];
-  for (const source of SOURCES) {
-    const rows: Record<string, any>[] = await dataSource.query(
-      `SELECT ${source.select} FROM ${source.table}
-       WHERE workflow_started_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
-      [olderThanMs / 1000, limit]);
-    out.push(...rows.map((r) => ({ table: source.table, id: r.id, workflowId: r.workflow_id, workflowType: source.workflowType, args: source.args(r) })));
+  for (const workflowType of Object.keys(RECORD_TABLES) as RecordWorkflowType[]) {
+    out.push(...await pendingOf(dataSource, workflowType, olderThanMs, limit));
   }
   return out;
 }
 
-export async function markWorkflowsStarted(dataSource: DataSource, table: PendingStart['table'], ids: string[]): Promise<void> {
+export async function markWorkflowsStarted(dataSource: DataSource, table: RecordTable, ids: string[]): Promise<void> {
   await dataSource.query(`UPDATE ${table} SET workflow_started_at = now() WHERE id = ANY($1) AND workflow_started_at IS NULL`, [ids]);
 }
 
@@ -38,7 +59,7 @@ export async function markWorkflowsStarted(dataSource: DataSource, table: Pendin
  * recognised as already done, and it marks it then.
  */
 export class WorkflowStartMarks {
-  private pending = new Map<PendingStart['table'], Set<string>>();
+  private pending = new Map<RecordTable, Set<string>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -47,7 +68,7 @@ export class WorkflowStartMarks {
     private readonly delayMs = 50,
   ) {}
 
-  mark(table: PendingStart['table'], id: string): void {
+  mark(table: RecordTable, id: string): void {
     const ids = this.pending.get(table) ?? new Set<string>();
     ids.add(id);
     this.pending.set(table, ids);

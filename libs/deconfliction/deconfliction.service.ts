@@ -5,15 +5,15 @@ import { DEFAULT_OPERATION_RADIUS_METERS, CaseStore } from '../cases/case-store'
 import { uuidFrom } from '../common/deterministic-id';
 import type { DeconflictionConfig } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
-import { hitWorkflowId } from '../contracts/temporal';
+import type { HitStart } from '../contracts/hits';
+import { hitWorkflowId } from '../contracts/workflows';
 import { NotificationInput, NotificationStore } from '../notifications/notification-store';
 import { HitRecord, HitResolution, HitStore, NewHit } from './hit-store';
 import { coordinatorView, sideView } from './hit-views';
 import { identifierNorms, ItemKeys, KeyOptions, keysForItems } from './match-keys';
 import { Match, MatchingStore } from './matching-store';
 
-/** What the case workflow needs to start a hit's workflow: its id and how long until it escalates. */
-export interface HitStart { hitId: string; workflowId: string; escalateAfterMs: number }
+export type { HitStart } from '../contracts/hits';
 
 export interface LookoutInput { type: IdentifierType; value: string; region?: string; note: string; expiresAt?: string }
 export interface LookoutActor { userId: string; username: string; agency: string }

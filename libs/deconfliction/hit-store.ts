@@ -2,10 +2,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { updateReturning } from '../db/update-returning';
 import type { MatchType } from './match-keys';
 
-export const HIT_RESOLUTIONS = ['JOINT_INVESTIGATION', 'DEFER', 'PROCEED_INDEPENDENTLY', 'NO_CONFLICT'] as const;
-export type HitResolution = (typeof HIT_RESOLUTIONS)[number];
-export const HIT_STATUSES = ['OPEN', 'ESCALATED', 'RESOLVED'] as const;
-export type HitStatus = (typeof HIT_STATUSES)[number];
+import type { HitResolution, HitStatus } from '../contracts/hits';
+
+// Defined in the base layer (workflows and the API share them); re-exported for the code that reads them here.
+export { HIT_RESOLUTIONS, HIT_STATUSES, type HitResolution, type HitStatus } from '../contracts/hits';
 
 /** Where a hit stands in the queue: its urgency rank, the time it is ordered by within the rank, and its id. */
 export interface QueueKey { rank: number; at: Date; id: string }

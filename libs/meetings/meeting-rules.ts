@@ -1,4 +1,7 @@
 /** Meeting-documentation rules M1-M4 of seed 004 (and conference follow-ups of seed 002), as pure functions. */
+import {
+  NOTIFICATION_STATUSES, REPORT_STATUSES, type ActionItemStatus, type NotificationStatus, type ReportStatus,
+} from '../contracts/meetings';
 
 export const COUNTERPART_COUNTRIES = ['MX', 'CA'] as const;
 export type CounterpartCountry = (typeof COUNTERPART_COUNTRIES)[number];
@@ -13,17 +16,12 @@ export const DELIVERABLES = [
 ] as const;
 export type Deliverable = (typeof DELIVERABLES)[number];
 
-export const NOTIFICATION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-
-export const REPORT_STATUSES = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+// The statuses travel in workflow state and start records, so the base layer defines them.
+export {
+  ACTION_ITEM_STATUSES, NOTIFICATION_STATUSES, REPORT_STATUSES, REVIEW_DECISIONS,
+  type ActionItemStatus, type NotificationStatus, type ReportStatus, type ReviewDecision,
+} from '../contracts/meetings';
 export type ReportAction = 'REQUEST' | 'EXPIRE' | 'SUBMIT' | 'ACCEPT' | 'RETURN';
-export const REVIEW_DECISIONS = ['ACCEPT', 'RETURN'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-
-export const ACTION_ITEM_STATUSES = ['OPEN', 'OVERDUE', 'CLOSED'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 export type ActionItemAction = 'EXPIRE' | 'CLOSE';
 export const ACTION_ITEM_SOURCES = ['MEETING', 'CONFERENCE'] as const;
 export type ActionItemSource = (typeof ACTION_ITEM_SOURCES)[number];

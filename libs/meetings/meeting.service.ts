@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type { ActionItemStart, MeetingActor } from '../contracts/meetings';
-import { meetingWorkflowId } from '../contracts/temporal';
+import { meetingWorkflowId } from '../contracts/workflows';
 import { updateReturning } from '../db/update-returning';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { ActionItemService, NewActionItem } from './action-item.service';

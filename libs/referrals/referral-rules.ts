@@ -1,7 +1,8 @@
 import type { CaseFlags } from '../contracts/case-items';
 
-export const REFERRAL_RULES = ['R1', 'R2', 'R3', 'R4'] as const;
-export type ReferralRule = (typeof REFERRAL_RULES)[number];
+import { REFERRAL_RULES, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
+
+export { REFERRAL_RULES, REFERRAL_STATUSES, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
 export const REFERRAL_KINDS = ['INTERDICTION', 'DRUG_NEXUS', 'DOMESTIC_FIREARMS', 'EXPORT_ENFORCEMENT'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
@@ -63,8 +64,6 @@ export function evaluateReferralRules(facts: CaseFacts, roles: ReferralRole[]): 
   return decisions;
 }
 
-export const REFERRAL_STATUSES = ['SENT', 'ACKNOWLEDGED', 'ACCEPTED', 'DECLINED', 'ESCALATED'] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type ReferralAction = 'ACKNOWLEDGE' | 'ACCEPT' | 'DECLINE' | 'ESCALATE';
 export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED'];
 

@@ -3,7 +3,8 @@ import type { AuditStore } from '../audit/audit-store';
 import type { CaseStore } from '../cases/case-store';
 import { uuidFrom } from '../common/deterministic-id';
 import type { CaseFlags } from '../contracts/case-items';
-import { referralWorkflowId } from '../contracts/temporal';
+import type { ReferralStart } from '../contracts/referrals';
+import { referralWorkflowId } from '../contracts/workflows';
 import { NotificationStore } from '../notifications/notification-store';
 import {
   evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralKind, ReferralRole, ReferralRule, ReferralStatus,
@@ -23,7 +24,7 @@ export type InboxSort = 'newest' | 'urgency';
 export interface InboxFilter { status?: ReferralStatus; caseNumber?: string; sort?: InboxSort }
 export interface InboxKey { rank: number; createdAt: Date; id: string }
 
-export interface ReferralStart { referralId: string; workflowId: string; ackDueAfterMs: number; rule?: ReferralRule }
+export type { ReferralStart } from '../contracts/referrals';
 
 export class InvalidReferralTransition extends Error {
   constructor(readonly current: ReferralStatus, action: ReferralAction) {

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import { uuidFrom } from '../common/deterministic-id';
+import { seizureWorkflowId } from '../contracts/workflows';
 import { normalizeCaliber } from './caliber';
 import { completeness, SeizureElement, SeizureFacts } from './completeness';
 
@@ -41,7 +42,7 @@ export class SeizureIncomplete extends Error {
   constructor(readonly missing: SeizureElement[]) { super(`the record lacks ${missing.join(', ')}`); }
 }
 
-export const seizureWorkflowId = (id: string): string => `seizure-${id}`;
+export { seizureWorkflowId } from '../contracts/workflows';
 
 type Row = Record<string, any>;
 const toFacts = (s: SeizureRecord): SeizureFacts => ({

@@ -1,7 +1,8 @@
 export const TRACE_PRIORITIES = ['URGENT', 'ROUTINE'] as const;
 export type TracePriority = (typeof TRACE_PRIORITIES)[number];
-export const TRACE_STATUSES = ['SUBMITTED', 'IN_PROGRESS', 'COMPLETED', 'UNSUCCESSFUL'] as const;
-export type TraceStatus = (typeof TRACE_STATUSES)[number];
+import type { TraceStatus } from '../contracts/seizures';
+
+export { TRACE_STATUSES, type TraceStatus } from '../contracts/seizures';
 export type TraceAction = 'START' | 'COMPLETE' | 'FAIL';
 export const FINAL_TRACE_STATUSES: readonly TraceStatus[] = ['COMPLETED', 'UNSUCCESSFUL'];
 

@@ -5,7 +5,9 @@ import { updateReturning } from '../db/update-returning';
 import { NotificationStore } from '../notifications/notification-store';
 import { nextTraceStatus, TraceAction, TracePriority, TraceStatus, timeToCrimeDays } from './trace-rules';
 
-export const traceWorkflowId = (id: string): string => `trace-${id}`;
+import { traceWorkflowId } from '../contracts/workflows';
+
+export { traceWorkflowId } from '../contracts/workflows';
 
 export interface TraceActor { userId: string; username: string; agency: string }
 export interface TraceResultInput { firstRetailDealer?: string; sourceState?: string; firstRetailSaleDate?: string; reason?: string }

@@ -1,10 +1,12 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
-import type { ActionItemWorkflowInput, ActionItemWorkflowState, CloseActionItemRequest } from '../../libs/contracts/meetings';
+import type {
+  ActionItemStatus, ActionItemWorkflowInput, ActionItemWorkflowState, CloseActionItemRequest,
+} from '../../libs/contracts/meetings';
 import { FailureType } from '../../libs/contracts/temporal';
-import { ActionItemStatus, nextActionItemStatus } from '../../libs/meetings/meeting-rules';
+import { nextActionItemStatus } from '../../libs/meetings/meeting-rules';
 import { serialQueue, untilOrDeadline } from '../meeting/workflow-steps';
-import { actionItemStateQuery, closeActionItemUpdate } from './messages';
+import { actionItemStateQuery, closeActionItemUpdate } from '../../libs/contracts/messages/action-item';
 
 const activities = proxyActivities<ReturnType<typeof createMeetingActivities>>({
   startToCloseTimeout: '30 seconds',

@@ -9,10 +9,9 @@ import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
 import { FailureType } from '../../libs/contracts/temporal';
-import type { ReferralStart } from '../../libs/referrals/referral.service';
-import { referralWorkflow } from '../referral/referral.workflow';
+import type { ReferralStart } from '../../libs/contracts/referrals';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
-import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from './messages';
+import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../libs/contracts/messages/case';
 
 type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
   & ReturnType<typeof createReferralActivities>;
@@ -36,7 +35,7 @@ const local = proxyLocalActivities<Activities>({
 /** Referrals, like hits, outlive the case's runs; a referral already running is recognised and skipped. */
 async function startReferralWorkflows(referrals: ReferralStart[]): Promise<void> {
   for (const referral of referrals) {
-    await startChildOnce(referralWorkflow, referral.workflowId, { referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs });
+    await startChildOnce('referralWorkflow', referral.workflowId, { referralId: referral.referralId, ackDueAfterMs: referral.ackDueAfterMs });
   }
 }
 

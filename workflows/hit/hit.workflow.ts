@@ -1,9 +1,8 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
-import type { HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
+import type { HitStatus, HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
 import { FailureType } from '../../libs/contracts/temporal';
-import type { HitStatus } from '../../libs/deconfliction/hit-store';
-import { hitStateQuery, resolveHitUpdate } from './messages';
+import { hitStateQuery, resolveHitUpdate } from '../../libs/contracts/messages/hit';
 
 const activities = proxyActivities<ReturnType<typeof createDeconflictionActivities>>({
   startToCloseTimeout: '30 seconds',

@@ -7,14 +7,12 @@ import type {
   ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
 import { FailureType } from '../../libs/contracts/temporal';
-import {
-  nextNotificationStatus, nextReportStatus, NotificationStatus, REPORT_CLOCK_STATES, ReportAction, ReportStatus,
-} from '../../libs/meetings/meeting-rules';
-import { actionItemWorkflow } from '../action-item/action-item.workflow';
+import type { NotificationStatus, ReportStatus } from '../../libs/contracts/meetings';
+import { nextNotificationStatus, nextReportStatus, REPORT_CLOCK_STATES, ReportAction } from '../../libs/meetings/meeting-rules';
 import { startChildOnce } from '../shared/children';
 import {
   meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
-} from './messages';
+} from '../../libs/contracts/messages/meeting';
 import { serialQueue, untilOrDeadline } from './workflow-steps';
 
 const activities = proxyActivities<ReturnType<typeof createMeetingActivities>>({
@@ -28,7 +26,7 @@ type Step = 'notice' | 'outcome' | ReportAction;
 /** Action items live on in their own workflows (their clocks must not depend on this meeting's run). */
 async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void> {
   for (const item of items) {
-    await startChildOnce(actionItemWorkflow, item.workflowId, { actionItemId: item.actionItemId, dueAt: item.dueAt });
+    await startChildOnce('actionItemWorkflow', item.workflowId, { actionItemId: item.actionItemId, dueAt: item.dueAt });
   }
 }
 

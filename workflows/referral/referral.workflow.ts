@@ -1,11 +1,13 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createReferralActivities } from '../../activities/referrals/referral.activities';
-import type { ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState } from '../../libs/contracts/referrals';
+import type {
+  ReferralStatus, ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState,
+} from '../../libs/contracts/referrals';
 import { FailureType } from '../../libs/contracts/temporal';
-import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
+import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction } from '../../libs/referrals/referral-rules';
 import { startTraceWorkflows } from '../shared/children';
-import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from './messages';
+import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from '../../libs/contracts/messages/referral';
 
 const activities = proxyActivities<ReturnType<typeof createReferralActivities>>({
   startToCloseTimeout: '30 seconds',

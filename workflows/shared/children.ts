@@ -1,19 +1,20 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { HitStart } from '../../libs/deconfliction/deconfliction.service';
-import { hitWorkflow } from '../hit/hit.workflow';
-import { traceWorkflow } from '../trace/trace.workflow';
+import type { HitStart } from '../../libs/contracts/hits';
+import type { TraceStart } from '../../libs/contracts/seizures';
+import type { WorkflowStarts, WorkflowType } from '../../libs/contracts/workflows';
 
 /**
  * Starts a workflow that outlives its parent (its clock must not depend on the parent continuing as new or closing).
  * One found again by a retried step already has its workflow, running or finished: that start is recognised and
- * skipped, never a second run with a fresh clock.
+ * skipped, never a second run with a fresh clock. Children are started by their registered name (libs/contracts/
+ * workflows.ts), the same the API and the relay use; the workflow id is the one the activity's record carries.
  */
-export async function startChildOnce<Input>(
-  workflow: (input: Input) => Promise<unknown>, workflowId: string, input: Input,
+export async function startChildOnce<T extends WorkflowType>(
+  workflowType: T, workflowId: string, input: WorkflowStarts[T],
 ): Promise<void> {
   try {
-    await startChild(workflow, {
+    await startChild(workflowType, {
       workflowId,
       args: [input],
       parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -28,13 +29,13 @@ export async function startChildOnce<Input>(
 export async function startHitWorkflows(hits: HitStart[] | number | undefined): Promise<void> {
   // Histories recorded before deconfliction landed carry a hit count here, not a list.
   for (const hit of Array.isArray(hits) ? hits : []) {
-    await startChildOnce(hitWorkflow, hit.workflowId, { hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs });
+    await startChildOnce('hitWorkflow', hit.workflowId, { hitId: hit.hitId, escalateAfterMs: hit.escalateAfterMs });
   }
 }
 
 /** Trace requests made for a case's firearms (rule R3) run on their own clocks, like those made for seizures. */
-export async function startTraceWorkflows(traces: { traceId: string; workflowId: string; dueAt: string }[] | undefined): Promise<void> {
+export async function startTraceWorkflows(traces: TraceStart[] | undefined): Promise<void> {
   for (const trace of traces ?? []) {
-    await startChildOnce(traceWorkflow, trace.workflowId, { traceId: trace.traceId, dueAt: trace.dueAt });
+    await startChildOnce('traceWorkflow', trace.workflowId, { traceId: trace.traceId, dueAt: trace.dueAt });
   }
 }

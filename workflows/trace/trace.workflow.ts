@@ -1,10 +1,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createSeizureActivities } from '../../activities/seizures/seizure.activities';
-import type { TraceStepRequest, TraceWorkflowInput, TraceWorkflowState } from '../../libs/contracts/seizures';
+import type { TraceStatus, TraceStepRequest, TraceWorkflowInput, TraceWorkflowState } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
-import { FINAL_TRACE_STATUSES, nextTraceStatus, TraceAction, TraceStatus } from '../../libs/seizures/trace-rules';
-import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from './messages';
+import { FINAL_TRACE_STATUSES, nextTraceStatus, TraceAction } from '../../libs/seizures/trace-rules';
+import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from '../../libs/contracts/messages/trace';
 
 const activities = proxyActivities<ReturnType<typeof createSeizureActivities>>({
   startToCloseTimeout: '30 seconds',

@@ -8,21 +8,12 @@ import { createCaseActivities } from '../../../activities/cases/case.activities'
 import { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
 import { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
 import { createReferralActivities } from '../../../activities/referrals/referral.activities';
-import { AuditStore } from '../../../libs/audit/audit-store';
-import { CaseStore } from '../../../libs/cases/case-store';
+import { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
+import { buildServices } from '../../../libs/composition/build-services';
 import { loadConfig } from '../../../libs/config/config';
 import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
-import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
-import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../libs/deconfliction/hit-store';
-import { MatchingStore } from '../../../libs/deconfliction/matching-store';
-import { ActionItemService } from '../../../libs/meetings/action-item.service';
-import { MeetingService } from '../../../libs/meetings/meeting.service';
-import { NotificationStore } from '../../../libs/notifications/notification-store';
-import { ReferralService } from '../../../libs/referrals/referral.service';
-import { TraceService } from '../../../libs/seizures/trace.service';
-import { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
+import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -35,9 +26,10 @@ function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: s
   const tick = async (): Promise<void> => {
     try {
       for (const pending of await findPendingWorkflowStarts(dataSource, afterMs, 100)) {
+        const { workflowType, workflowId, input } = pending.start;
         try {
-          await client.workflow.start(pending.workflowType, { taskQueue, workflowId: pending.workflowId, args: pending.args });
-          logger.info({ id: pending.id, workflowId: pending.workflowId }, `relay started ${pending.workflowType}`);
+          await client.workflow.start(workflowType, { taskQueue, workflowId, args: [input] });
+          logger.info({ id: pending.id, workflowId }, `relay started ${workflowType}`);
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
@@ -54,7 +46,9 @@ function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: s
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // This process owns SIGINT/SIGTERM (below): the SDK's own handlers would begin the shutdown a second time.
   Runtime.install({
+    shutdownSignals: [],
     logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'INFO', (entry) => {
       const { message, level, meta } = entry;
       const method = level === 'ERROR' ? 'error' : level === 'WARN' ? 'warn' : level === 'DEBUG' || level === 'TRACE' ? 'debug' : 'info';
@@ -67,16 +61,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   await refuseSuperuser(dataSource, config.production, (line) => logger.warn(line));
-  const cases = new CaseStore(dataSource);
-  const audit = new AuditStore(dataSource);
-  const notifications = new NotificationStore(dataSource);
-  const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
-  );
-  const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
-  const actionItems = new ActionItemService(dataSource, notifications, audit);
-  const meetings = new MeetingService(dataSource, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs);
-  const traces = new TraceService(dataSource, notifications, audit, config.traceDueAfterMs);
+  const { audit, cases, deconfliction, referrals, actionItems, meetings, traces } = buildServices(dataSource, config);
 
   // Workflow inputs, results, activity arguments and markers leave this process encrypted (libs/temporal-codec).
   const dataConverter = encryptingDataConverter();
@@ -103,9 +88,16 @@ async function main(): Promise<void> {
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);
 
-  const shutdown = (): void => { logger.info('worker shutting down'); worker.shutdown(); };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Ctrl-C reaches this process twice under `npm start` (the terminal's SIGINT to the process group, then the
+  // SIGTERM scripts/start.ts sends each child), so the first signal begins the one shutdown and later ones are
+  // ignored; the listeners stay so a repeated signal cannot kill the worker mid-drain.
+  const shutdown = (): void => {
+    if (worker.getState() !== 'RUNNING') return;
+    logger.info('worker shutting down');
+    worker.shutdown();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker running');
   await worker.run();
   stopRelay();

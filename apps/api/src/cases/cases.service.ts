@@ -6,12 +6,13 @@ import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseListFilter, CaseStore } from '../../../../libs/cases/case-store';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { FailureType } from '../../../../libs/contracts/temporal';
+import { caseWorkflowId } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
-import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
+import { appendToCaseUpdate, closeCaseUpdate } from '../../../../libs/contracts/messages/case';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
@@ -87,7 +88,7 @@ export class CasesService {
       };
     });
     if (!outcome.replayed) {
-      await this.workflows.start({ table: 'cases', id }, CASE_WORKFLOW_TYPE, caseWorkflowId(id), [{ caseId: id }]);
+      await this.workflows.start('caseWorkflow', id, { caseId: id });
     }
     return outcome;
   }

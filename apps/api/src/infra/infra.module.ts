@@ -2,21 +2,33 @@ import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nest
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { CaseStore } from '../../../../libs/cases/case-store';
+import { buildServices, Services } from '../../../../libs/composition/build-services';
 import { AppConfig, loadConfig } from '../../../../libs/config/config';
 import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-source';
 import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
 import { payloadCodecFromEnv } from '../../../../libs/temporal-codec/data-converter';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
-import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import { MeetingService } from '../../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { ReferralService } from '../../../../libs/referrals/referral.service';
+import { SeizureService } from '../../../../libs/seizures/seizure.service';
+import { StatsService } from '../../../../libs/seizures/stats.service';
+import { TraceService } from '../../../../libs/seizures/trace.service';
 import { IdempotencyService } from '../common/idempotency.service';
 import { RecordWorkflows } from './record-workflows';
 import { TemporalService } from './temporal.service';
 import { APP_CONFIG } from './tokens';
+
+const SERVICES = Symbol('SERVICES');
+
+/** Each service built by libs/composition as its own token, so controllers and facades inject them by class. */
+const SERVICE_TOKENS: [token: abstract new (...args: never[]) => unknown, key: keyof Services][] = [
+  [AuditStore, 'audit'], [CaseStore, 'cases'], [HitStore, 'hits'], [NotificationStore, 'notifications'],
+  [DeconflictionService, 'deconfliction'], [ReferralService, 'referrals'], [ActionItemService, 'actionItems'],
+  [MeetingService, 'meetings'], [SeizureService, 'seizures'], [TraceService, 'traces'], [StatsService, 'stats'],
+];
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -27,8 +39,8 @@ class DataSourceCloser implements OnApplicationShutdown {
 }
 
 /**
- * Shared infrastructure: configuration, PostgreSQL (as the restricted app role), the stores over it (audit chain,
- * cases, hits, notifications), Temporal, idempotency.
+ * Shared infrastructure: configuration, PostgreSQL (as the restricted app role), the stores and services over it (built
+ * once by libs/composition/build-services.ts, the worker's composition root too), Temporal, idempotency.
  */
 @Global()
 @Module({
@@ -53,33 +65,8 @@ class DataSourceCloser implements OnApplicationShutdown {
         return dataSource;
       },
     },
-    { provide: AuditStore, inject: [DataSource], useFactory: (ds: DataSource) => new AuditStore(ds) },
-    { provide: CaseStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseStore(ds) },
-    { provide: HitStore, inject: [DataSource], useFactory: (ds: DataSource) => new HitStore(ds) },
-    { provide: NotificationStore, inject: [DataSource], useFactory: (ds: DataSource) => new NotificationStore(ds) },
-    {
-      provide: DeconflictionService,
-      inject: [DataSource, CaseStore, HitStore, NotificationStore, AuditStore, APP_CONFIG],
-      useFactory: (ds: DataSource, cases: CaseStore, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
-        new DeconflictionService(ds, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction),
-    },
-    {
-      provide: ReferralService,
-      inject: [DataSource, CaseStore, NotificationStore, AuditStore, APP_CONFIG],
-      useFactory: (ds: DataSource, cases: CaseStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
-        new ReferralService(ds, cases, notifications, audit, config.referralAckDueAfterMs),
-    },
-    {
-      provide: ActionItemService,
-      inject: [DataSource, NotificationStore, AuditStore],
-      useFactory: (ds: DataSource, notifications: NotificationStore, audit: AuditStore) => new ActionItemService(ds, notifications, audit),
-    },
-    {
-      provide: MeetingService,
-      inject: [DataSource, NotificationStore, AuditStore, ActionItemService, APP_CONFIG],
-      useFactory: (ds: DataSource, notifications: NotificationStore, audit: AuditStore, actionItems: ActionItemService, config: AppConfig) =>
-        new MeetingService(ds, notifications, audit, actionItems, config.meetings.noticeLeadTimeMs),
-    },
+    { provide: SERVICES, inject: [DataSource, APP_CONFIG], useFactory: buildServices },
+    ...SERVICE_TOKENS.map(([token, key]) => ({ provide: token, inject: [SERVICES], useFactory: (services: Services) => services[key] })),
     // One codec for the Temporal client and the codec endpoint (apps/api/src/codec), with the worker's keys.
     { provide: AesGcmPayloadCodec, useFactory: () => payloadCodecFromEnv() },
     TemporalService,
@@ -88,8 +75,8 @@ class DataSourceCloser implements OnApplicationShutdown {
     DataSourceCloser,
   ],
   exports: [
-    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
-    TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService, AesGcmPayloadCodec,
+    APP_CONFIG, DataSource, ...SERVICE_TOKENS.map(([token]) => token), TemporalService, RecordWorkflows, IdempotencyService,
+    AesGcmPayloadCodec,
   ],
 })
 export class InfraModule {}

@@ -8,7 +8,9 @@ import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-code
 import { encryptingDataConverter } from '../../../../libs/temporal-codec/data-converter';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
-import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { FailureType } from '../../../../libs/contracts/temporal';
+import { caseWorkflowId, type WorkflowStart } from '../../../../libs/contracts/workflows';
+import { caseStateQuery } from '../../../../libs/contracts/messages/case';
 import type { Message } from '../../../../libs/http/problem';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
@@ -36,11 +38,15 @@ export class TemporalService implements OnApplicationShutdown {
     });
   }
 
-  /** Starts a workflow for a record just committed; bounded, because the worker's relay covers a start that fails. */
-  async startRecordWorkflow(workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
+  /**
+   * Starts a workflow (typed by libs/contracts/workflows.ts); bounded, because the caller either has the worker's
+   * relay to cover a start that fails or answers 503 (see libs/db/pending-workflow-starts.ts). A start already made
+   * (same workflow id) counts as done.
+   */
+  async startWorkflow({ workflowType, workflowId, input }: WorkflowStart): Promise<void> {
     try {
       await this.connection.withDeadline(Date.now() + 3000, () => this.client.workflow.start(workflowType, {
-        taskQueue: this.config.taskQueue, workflowId, args,
+        taskQueue: this.config.taskQueue, workflowId, args: [input],
       }));
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -48,7 +54,7 @@ export class TemporalService implements OnApplicationShutdown {
   }
 
   async caseState(caseId: string): Promise<CaseWorkflowState> {
-    return this.client.workflow.getHandle(caseWorkflowId(caseId)).query<CaseWorkflowState>('caseState');
+    return this.client.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
   }
 
   /**

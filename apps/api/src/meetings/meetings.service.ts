@@ -16,7 +16,7 @@ import { MeetingAspect, MeetingRecord, MeetingService } from '../../../../libs/m
 import { complianceItemView, meetingSummaryView, meetingView } from '../../../../libs/meetings/meeting-views';
 import {
   recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
-} from '../../../../workflows/meeting/messages';
+} from '../../../../libs/contracts/messages/meeting';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { decodeCursor, encodeKeyset } from '../common/cursor';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';

@@ -7,7 +7,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
 import { FailureType } from '../../../../libs/contracts/temporal';
 import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
-import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../workflows/referral/messages';
+import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../libs/contracts/messages/referral';
 import { CasesService } from '../cases/cases.service';
 import { ApiError, fieldError } from '../common/api-error';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';

@@ -13,7 +13,7 @@ import { sideView } from '../../../../libs/deconfliction/hit-views';
 import { normalizeSerial } from '../../../../libs/deconfliction/normalize';
 import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs/seizures/seizure.service';
 import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/trace.service';
-import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../workflows/trace/messages';
+import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../libs/contracts/messages/trace';
 import { ApiError, fieldError } from '../common/api-error';
 import { decodeCursor, encodeKeyset } from '../common/cursor';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
@@ -65,7 +65,7 @@ export class SeizuresApi {
       const view = seizureView(record, 'OWNER');
       return { status: 201, body: view as unknown as Record<string, unknown> };
     });
-    if (!outcome.replayed) await this.workflows.start({ table: 'seizures', id }, 'seizureWorkflow', `seizure-${id}`, [{ seizureId: id }]);
+    if (!outcome.replayed) await this.workflows.start('seizureWorkflow', id, { seizureId: id });
     return outcome;
   }
 
@@ -134,7 +134,7 @@ export class SeizuresApi {
     });
     if (!outcome.replayed && trace) {
       const dueAt = trace.dueAt.toISOString();
-      await this.workflows.start({ table: 'traces', id }, 'traceWorkflow', `trace-${id}`, [{ traceId: id, dueAt }]);
+      await this.workflows.start('traceWorkflow', id, { traceId: id, dueAt });
     }
     return outcome;
   }

@@ -1,8 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AppendRequest, AppendResult, CaseWorkflowState, CloseRequest, CloseResult,
-} from '../../libs/contracts/case-items';
+} from '../case-items';
 
+/** The names are recorded in workflow histories and sent by the API: never rename one. */
 export const appendToCaseUpdate = defineUpdate<AppendResult, [AppendRequest]>('appendToCase');
 export const closeCaseUpdate = defineUpdate<CloseResult, [CloseRequest]>('closeCase');
 export const caseStateQuery = defineQuery<CaseWorkflowState>('caseState');

@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ReferralStepRequest, ReferralWorkflowState } from '../../libs/contracts/referrals';
+import type { ReferralStepRequest, ReferralWorkflowState } from '../referrals';
 
+/** The names are recorded in workflow histories and sent by the API: never rename one. */
 export const acknowledgeReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('acknowledgeReferral');
 export const acceptReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('acceptReferral');
 export const declineReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('declineReferral');

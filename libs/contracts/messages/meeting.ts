@@ -1,8 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest, ReviewReportRequest, SubmitReportRequest,
-} from '../../libs/contracts/meetings';
+} from '../meetings';
 
+/** The names are recorded in workflow histories and sent by the API: never rename one. */
 export const recordNoticeUpdate = defineUpdate<MeetingWorkflowState, [NoticeRequest]>('recordMeetingNotice');
 export const recordOutcomeUpdate = defineUpdate<MeetingWorkflowState, [OutcomeRequest]>('recordMeetingOutcome');
 export const requestReportUpdate = defineUpdate<MeetingWorkflowState, [ReportRequestRequest]>('requestMeetingReport');

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
+import type { HitWorkflowState, ResolveHitRequest } from '../hits';
 
+/** The names are recorded in workflow histories and sent by the API: never rename one. */
 export const resolveHitUpdate = defineUpdate<HitWorkflowState, [ResolveHitRequest]>('resolveHit');
 export const hitStateQuery = defineQuery<HitWorkflowState>('hitState');
