@@ -1,7 +1,8 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
 import { FailureType } from '../../libs/contracts/temporal';
-import { DeconflictionService, HitAlreadyResolved, HitStart } from '../../libs/deconfliction/deconfliction.service';
+import type { HitStart } from '../../libs/contracts/hits';
+import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconfliction/deconfliction.service';
 
 export interface DeconflictionActivityDeps { deconfliction: DeconflictionService }
 

@@ -1,13 +1,12 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { ReferralStepRequest } from '../../libs/contracts/referrals';
+import type { ReferralStart, ReferralStepRequest } from '../../libs/contracts/referrals';
+import type { TraceStart } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
 import type { ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
-import { InvalidReferralTransition, ReferralService, ReferralStart } from '../../libs/referrals/referral.service';
+import { InvalidReferralTransition, ReferralService } from '../../libs/referrals/referral.service';
 import type { TraceService } from '../../libs/seizures/trace.service';
 
 export interface ReferralActivityDeps { referrals: ReferralService; traces: TraceService }
-
-export interface TraceStart { traceId: string; workflowId: string; dueAt: string }
 
 /** Thin adapters over libs/referrals; each is idempotent (see ReferralService). */
 export function createReferralActivities({ referrals, traces }: ReferralActivityDeps) {

@@ -1,7 +1,8 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { TraceStepRequest } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
-import type { DeconflictionService, HitStart } from '../../libs/deconfliction/deconfliction.service';
+import type { HitStart } from '../../libs/contracts/hits';
+import type { DeconflictionService } from '../../libs/deconfliction/deconfliction.service';
 import type { TraceAction, TraceStatus } from '../../libs/seizures/trace-rules';
 import { InvalidTraceTransition, TraceService } from '../../libs/seizures/trace.service';
 

@@ -13,8 +13,6 @@ import { coordinatorView, sideView } from './hit-views';
 import { identifierNorms, ItemKeys, KeyOptions, keysForItems } from './match-keys';
 import { Match, MatchingStore } from './matching-store';
 
-export type { HitStart } from '../contracts/hits';
-
 export interface LookoutInput { type: IdentifierType; value: string; region?: string; note: string; expiresAt?: string }
 export interface LookoutActor { userId: string; username: string; agency: string }
 

@@ -24,8 +24,6 @@ export type InboxSort = 'newest' | 'urgency';
 export interface InboxFilter { status?: ReferralStatus; caseNumber?: string; sort?: InboxSort }
 export interface InboxKey { rank: number; createdAt: Date; id: string }
 
-export type { ReferralStart } from '../contracts/referrals';
-
 export class InvalidReferralTransition extends Error {
   constructor(readonly current: ReferralStatus, action: ReferralAction) {
     super(`cannot ${action.toLowerCase()} a referral that is ${current}`);

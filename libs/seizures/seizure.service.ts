@@ -42,8 +42,6 @@ export class SeizureIncomplete extends Error {
   constructor(readonly missing: SeizureElement[]) { super(`the record lacks ${missing.join(', ')}`); }
 }
 
-export { seizureWorkflowId } from '../contracts/workflows';
-
 type Row = Record<string, any>;
 const toFacts = (s: SeizureRecord): SeizureFacts => ({
   seizedAt: s.seizedAt, location: { latitude: s.latitude, longitude: s.longitude }, circumstances: s.circumstances,

@@ -7,8 +7,6 @@ import { nextTraceStatus, TraceAction, TracePriority, TraceStatus, timeToCrimeDa
 
 import { traceWorkflowId } from '../contracts/workflows';
 
-export { traceWorkflowId } from '../contracts/workflows';
-
 export interface TraceActor { userId: string; username: string; agency: string }
 export interface TraceResultInput { firstRetailDealer?: string; sourceState?: string; firstRetailSaleDate?: string; reason?: string }
 
