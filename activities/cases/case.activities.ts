@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { CaseActivities } from '../../libs/contracts/activities';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../libs/audit/audit-store';
 import { CaseStore } from '../../libs/cases/case-store';
@@ -29,7 +30,7 @@ export interface CaseActivityDeps { dataSource: DataSource; cases: CaseStore; au
  * Thin adapters between the case workflow and PostgreSQL. Each one is idempotent: rows carry ids fixed before the
  * first attempt and audit entries carry a dedup key, so a retry changes nothing that already happened.
  */
-export function createCaseActivities({ dataSource, cases, audit }: CaseActivityDeps) {
+export function createCaseActivities({ dataSource, cases, audit }: CaseActivityDeps): CaseActivities {
   return {
     async markCaseStatus(caseId: string, status: CaseStatus): Promise<void> {
       await dataSource.transaction(async (tx) => {
@@ -85,5 +86,3 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
     },
   };
 }
-
-export type CaseActivities = ReturnType<typeof createCaseActivities>;

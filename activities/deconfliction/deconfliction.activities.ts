@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { DeconflictionActivities } from '../../libs/contracts/activities';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
 import { FailureType } from '../../libs/contracts/temporal';
 import type { HitStart } from '../../libs/contracts/hits';
@@ -7,7 +8,7 @@ import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconflicti
 export interface DeconflictionActivityDeps { deconfliction: DeconflictionService }
 
 /** Thin adapters: the rules and the SQL live in libs/deconfliction; each call there is idempotent. */
-export function createDeconflictionActivities({ deconfliction }: DeconflictionActivityDeps) {
+export function createDeconflictionActivities({ deconfliction }: DeconflictionActivityDeps): DeconflictionActivities {
   return {
     /** `itemIds` null means the whole case (intake). */
     async deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: HitStart[] }> {
@@ -33,5 +34,3 @@ export function createDeconflictionActivities({ deconfliction }: DeconflictionAc
     },
   };
 }
-
-export type DeconflictionActivities = ReturnType<typeof createDeconflictionActivities>;

@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { MeetingActivities } from '../../libs/contracts/activities';
 import type {
   ActionItemInput, ActionItemStart, MeetingActor, MeetingWorkflowState,
 } from '../../libs/contracts/meetings';
@@ -37,7 +38,7 @@ const NOT_COMMITTED_GRACE_MS = 60_000;
  * activity finds its own change (same time, same actor) and writes nothing twice; audit entries and notifications
  * carry dedup keys.
  */
-export function createMeetingActivities({ meetings, actionItems }: MeetingActivityDeps) {
+export function createMeetingActivities({ meetings, actionItems }: MeetingActivityDeps): MeetingActivities {
   return {
     /**
      * True once the row exists. Retried while the creating transaction may still commit; false when it never did
@@ -135,5 +136,3 @@ export function createMeetingActivities({ meetings, actionItems }: MeetingActivi
     },
   };
 }
-
-export type MeetingActivities = ReturnType<typeof createMeetingActivities>;

@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { ReferralActivities } from '../../libs/contracts/activities';
 import type { ReferralStart, ReferralStepRequest } from '../../libs/contracts/referrals';
 import type { TraceStart } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
@@ -9,7 +10,7 @@ import type { TraceService } from '../../libs/seizures/trace.service';
 export interface ReferralActivityDeps { referrals: ReferralService; traces: TraceService }
 
 /** Thin adapters over libs/referrals; each is idempotent (see ReferralService). */
-export function createReferralActivities({ referrals, traces }: ReferralActivityDeps) {
+export function createReferralActivities({ referrals, traces }: ReferralActivityDeps): ReferralActivities {
   return {
     /** R1-R4; a case referred under R3 also gets a trace request for each of its firearms. */
     async evaluateReferrals(caseId: string): Promise<{ referrals: ReferralStart[]; traces: TraceStart[] }> {

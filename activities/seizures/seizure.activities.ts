@@ -1,4 +1,5 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { SeizureActivities } from '../../libs/contracts/activities';
 import type { TraceStepRequest } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
 import type { HitStart } from '../../libs/contracts/hits';
@@ -9,7 +10,7 @@ import { InvalidTraceTransition, TraceService } from '../../libs/seizures/trace.
 export interface SeizureActivityDeps { deconfliction: DeconflictionService; traces: TraceService }
 
 /** Thin adapters over libs/deconfliction and libs/seizures; each call there is idempotent. */
-export function createSeizureActivities({ deconfliction, traces }: SeizureActivityDeps) {
+export function createSeizureActivities({ deconfliction, traces }: SeizureActivityDeps): SeizureActivities {
   return {
     async deconflictSeizure(seizureId: string): Promise<{ hits: HitStart[] }> {
       const hits = await deconfliction.deconflictSeizure(seizureId);

@@ -2,6 +2,7 @@ import type { Actor } from './case-items';
 
 export const TRACE_STATUSES = ['SUBMITTED', 'IN_PROGRESS', 'COMPLETED', 'UNSUCCESSFUL'] as const;
 export type TraceStatus = (typeof TRACE_STATUSES)[number];
+export type TraceAction = 'START' | 'COMPLETE' | 'FAIL';
 
 export interface SeizureWorkflowInput { seizureId: string }
 /** The due time is absolute, so a workflow started late (by the relay) still falls due when the request said. */

@@ -1,8 +1,10 @@
 import type { CaseFlags } from '../contracts/case-items';
 
-import { REFERRAL_RULES, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
+import { REFERRAL_RULES, type ReferralAction, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
 
-export { REFERRAL_RULES, REFERRAL_STATUSES, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
+export {
+  REFERRAL_RULES, REFERRAL_STATUSES, type ReferralAction, type ReferralRule, type ReferralStatus,
+} from '../contracts/referrals';
 export const REFERRAL_KINDS = ['INTERDICTION', 'DRUG_NEXUS', 'DOMESTIC_FIREARMS', 'EXPORT_ENFORCEMENT'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
@@ -64,7 +66,6 @@ export function evaluateReferralRules(facts: CaseFacts, roles: ReferralRole[]): 
   return decisions;
 }
 
-export type ReferralAction = 'ACKNOWLEDGE' | 'ACCEPT' | 'DECLINE' | 'ESCALATE';
 export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED'];
 
 /**

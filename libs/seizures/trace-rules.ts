@@ -1,9 +1,8 @@
 export const TRACE_PRIORITIES = ['URGENT', 'ROUTINE'] as const;
 export type TracePriority = (typeof TRACE_PRIORITIES)[number];
-import type { TraceStatus } from '../contracts/seizures';
+import type { TraceAction, TraceStatus } from '../contracts/seizures';
 
-export { TRACE_STATUSES, type TraceStatus } from '../contracts/seizures';
-export type TraceAction = 'START' | 'COMPLETE' | 'FAIL';
+export { TRACE_STATUSES, type TraceAction, type TraceStatus } from '../contracts/seizures';
 export const FINAL_TRACE_STATUSES: readonly TraceStatus[] = ['COMPLETED', 'UNSUCCESSFUL'];
 
 /** Seed 003: a trace is submitted, monitored while in progress, and completed with a result or closed as unsuccessful. */

@@ -1,5 +1,5 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
+import type { MeetingActivities } from '../../libs/contracts/activities';
 import type {
   ActionItemStatus, ActionItemWorkflowInput, ActionItemWorkflowState, CloseActionItemRequest,
 } from '../../libs/contracts/meetings';
@@ -8,7 +8,7 @@ import { nextActionItemStatus } from '../../libs/meetings/meeting-rules';
 import { serialQueue, untilOrDeadline } from '../meeting/workflow-steps';
 import { actionItemStateQuery, closeActionItemUpdate } from '../../libs/contracts/messages/action-item';
 
-const activities = proxyActivities<ReturnType<typeof createMeetingActivities>>({
+const activities = proxyActivities<MeetingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

@@ -2,9 +2,7 @@ import {
   allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, patched, proxyLocalActivities,
   setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import type { createCaseActivities } from '../../activities/cases/case.activities';
-import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
-import type { createReferralActivities } from '../../activities/referrals/referral.activities';
+import type { CaseActivities, DeconflictionActivities, ReferralActivities } from '../../libs/contracts/activities';
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
@@ -13,8 +11,7 @@ import type { ReferralStart } from '../../libs/contracts/referrals';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../libs/contracts/messages/case';
 
-type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
-  & ReturnType<typeof createReferralActivities>;
+type Activities = CaseActivities & DeconflictionActivities & ReferralActivities;
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',

@@ -1,10 +1,10 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
+import type { DeconflictionActivities } from '../../libs/contracts/activities';
 import type { HitStatus, HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
 import { FailureType } from '../../libs/contracts/temporal';
 import { hitStateQuery, resolveHitUpdate } from '../../libs/contracts/messages/hit';
 
-const activities = proxyActivities<ReturnType<typeof createDeconflictionActivities>>({
+const activities = proxyActivities<DeconflictionActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

@@ -1,7 +1,7 @@
 import {
   allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
+import type { MeetingActivities } from '../../libs/contracts/activities';
 import type {
   ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
   ReviewReportRequest, SubmitReportRequest,
@@ -15,7 +15,7 @@ import {
 } from '../../libs/contracts/messages/meeting';
 import { serialQueue, untilOrDeadline } from './workflow-steps';
 
-const activities = proxyActivities<ReturnType<typeof createMeetingActivities>>({
+const activities = proxyActivities<MeetingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createReferralActivities } from '../../activities/referrals/referral.activities';
+import type { ReferralActivities } from '../../libs/contracts/activities';
 import type {
   ReferralStatus, ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState,
 } from '../../libs/contracts/referrals';
@@ -9,7 +9,7 @@ import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction } from '../
 import { startTraceWorkflows } from '../shared/children';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from '../../libs/contracts/messages/referral';
 
-const activities = proxyActivities<ReturnType<typeof createReferralActivities>>({
+const activities = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

@@ -1,9 +1,9 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
-import type { createSeizureActivities } from '../../activities/seizures/seizure.activities';
+import type { SeizureActivities } from '../../libs/contracts/activities';
 import type { SeizureWorkflowInput } from '../../libs/contracts/seizures';
 import { startHitWorkflows } from '../shared/children';
 
-const activities = proxyLocalActivities<ReturnType<typeof createSeizureActivities>>({
+const activities = proxyLocalActivities<SeizureActivities>({
   startToCloseTimeout: '30 seconds',
   localRetryThreshold: '10 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },

@@ -1,12 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createSeizureActivities } from '../../activities/seizures/seizure.activities';
+import type { SeizureActivities } from '../../libs/contracts/activities';
 import type { TraceStatus, TraceStepRequest, TraceWorkflowInput, TraceWorkflowState } from '../../libs/contracts/seizures';
 import { FailureType } from '../../libs/contracts/temporal';
 import { FINAL_TRACE_STATUSES, nextTraceStatus, TraceAction } from '../../libs/seizures/trace-rules';
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from '../../libs/contracts/messages/trace';
 
-const activities = proxyActivities<ReturnType<typeof createSeizureActivities>>({
+const activities = proxyActivities<SeizureActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

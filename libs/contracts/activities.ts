@@ -1,0 +1,58 @@
+import type { AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult } from './case-items';
+import type { HitStart, ResolveHitRequest } from './hits';
+import type {
+  ActionItemInput, ActionItemStart, ActionItemStatus, MeetingActor, MeetingWorkflowState, ReviewDecision,
+} from './meetings';
+import type { ReferralAction, ReferralStart, ReferralStatus, ReferralStepRequest } from './referrals';
+import type { TraceAction, TraceStart, TraceStatus, TraceStepRequest } from './seizures';
+
+/**
+ * The activities as workflows call them: names and arguments are recorded in workflow histories, so they change only
+ * with a new name. The factories in activities/ implement these; workflows proxy them without importing the
+ * activities (and through them the services and SQL) even as types.
+ */
+export interface CaseActivities {
+  markCaseStatus(caseId: string, status: CaseStatus): Promise<void>;
+  appendCaseItems(caseId: string, request: AppendRequest): Promise<AppendResult>;
+  closeCase(caseId: string, request: CloseRequest): Promise<CloseResult>;
+}
+
+export interface DeconflictionActivities {
+  deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: HitStart[] }>;
+  escalateHit(hitId: string): Promise<void>;
+  resolveHit(hitId: string, request: ResolveHitRequest): Promise<void>;
+}
+
+export interface ReferralActivities {
+  evaluateReferrals(caseId: string): Promise<{ referrals: ReferralStart[]; traces: TraceStart[] }>;
+  transitionReferral(
+    referralId: string, action: ReferralAction, actor: ReferralStepRequest['actor'], note?: string,
+  ): Promise<{ status: ReferralStatus; traces: TraceStart[] }>;
+  escalateReferral(referralId: string): Promise<{ status: ReferralStatus }>;
+}
+
+export interface SeizureActivities {
+  deconflictSeizure(seizureId: string): Promise<{ hits: HitStart[] }>;
+  transitionTrace(traceId: string, action: TraceAction, request: TraceStepRequest): Promise<{ status: TraceStatus }>;
+  markTraceOverdue(traceId: string): Promise<void>;
+}
+
+export type MeetingStepState = Omit<MeetingWorkflowState, 'meetingId'>;
+export interface MeetingOutcome { heldAt: string; summary: string; actionItems: ActionItemInput[] }
+
+export interface MeetingActivities {
+  confirmMeetingRecorded(kind: 'meeting' | 'action-item', id: string, workflowStartedAt: string): Promise<boolean>;
+  recordMeetingNotice(meetingId: string, actor: MeetingActor, at: string): Promise<MeetingStepState>;
+  markMeetingNoticeMissing(meetingId: string, at: string): Promise<MeetingStepState>;
+  recordMeetingOutcome(
+    meetingId: string, actor: MeetingActor, at: string, outcome: MeetingOutcome,
+  ): Promise<MeetingStepState & { actionItems: ActionItemStart[] }>;
+  requestMeetingReport(meetingId: string, actor: MeetingActor, at: string, dueAt: string): Promise<MeetingStepState>;
+  submitMeetingReport(meetingId: string, actor: MeetingActor, at: string, body: string): Promise<MeetingStepState>;
+  reviewMeetingReport(
+    meetingId: string, actor: MeetingActor, at: string, decision: ReviewDecision, comment: string, dueAt: string | null,
+  ): Promise<MeetingStepState>;
+  markMeetingReportOverdue(meetingId: string, dueAt: string, at: string): Promise<MeetingStepState>;
+  markActionItemOverdue(actionItemId: string, at: string): Promise<{ status: ActionItemStatus }>;
+  closeActionItem(actionItemId: string, actor: MeetingActor, at: string, note: string): Promise<{ status: ActionItemStatus }>;
+}
