@@ -1,4 +1,4 @@
-import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { FactoryProvider, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { CaseStore } from '../../../../libs/cases/case-store';
@@ -23,11 +23,16 @@ import { APP_CONFIG } from './tokens';
 
 const SERVICES = Symbol('SERVICES');
 
-/** Each service built by libs/composition as its own token, so controllers and facades inject them by class. */
-const SERVICE_TOKENS: [token: abstract new (...args: never[]) => unknown, key: keyof Services][] = [
-  [AuditStore, 'audit'], [CaseStore, 'cases'], [HitStore, 'hits'], [NotificationStore, 'notifications'],
-  [DeconflictionService, 'deconfliction'], [ReferralService, 'referrals'], [ActionItemService, 'actionItems'],
-  [MeetingService, 'meetings'], [SeizureService, 'seizures'], [TraceService, 'traces'], [StatsService, 'stats'],
+/** One provider per service built by libs/composition, under its class, so controllers and facades inject it by class. */
+const provideService = <K extends keyof Services>(token: abstract new (...args: never[]) => Services[K], key: K): FactoryProvider => ({
+  provide: token, inject: [SERVICES], useFactory: (services: Services) => services[key],
+});
+const SERVICE_PROVIDERS = [
+  provideService(AuditStore, 'audit'), provideService(CaseStore, 'cases'), provideService(HitStore, 'hits'),
+  provideService(NotificationStore, 'notifications'), provideService(DeconflictionService, 'deconfliction'),
+  provideService(ReferralService, 'referrals'), provideService(ActionItemService, 'actionItems'),
+  provideService(MeetingService, 'meetings'), provideService(SeizureService, 'seizures'),
+  provideService(TraceService, 'traces'), provideService(StatsService, 'stats'),
 ];
 
 @Injectable()
@@ -66,7 +71,7 @@ class DataSourceCloser implements OnApplicationShutdown {
       },
     },
     { provide: SERVICES, inject: [DataSource, APP_CONFIG], useFactory: buildServices },
-    ...SERVICE_TOKENS.map(([token, key]) => ({ provide: token, inject: [SERVICES], useFactory: (services: Services) => services[key] })),
+    ...SERVICE_PROVIDERS,
     // One codec for the Temporal client and the codec endpoint (apps/api/src/codec), with the worker's keys.
     { provide: AesGcmPayloadCodec, useFactory: () => payloadCodecFromEnv() },
     TemporalService,
@@ -75,7 +80,7 @@ class DataSourceCloser implements OnApplicationShutdown {
     DataSourceCloser,
   ],
   exports: [
-    APP_CONFIG, DataSource, ...SERVICE_TOKENS.map(([token]) => token), TemporalService, RecordWorkflows, IdempotencyService,
+    APP_CONFIG, DataSource, ...SERVICE_PROVIDERS.map((provider) => provider.provide), TemporalService, RecordWorkflows, IdempotencyService,
     AesGcmPayloadCodec,
   ],
 })
