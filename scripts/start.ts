@@ -84,7 +84,11 @@ async function main(): Promise<void> {
   const app = await startAppProcesses({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress }, config.port, 'prefixed');
   stoppers.push(app.stop);
   for (const child of [app.api, app.worker]) {
-    child.child.once('exit', (code) => { if (!stopping) { log(`${child.name} exited (${code})`); void stopAll(1); } });
+    // While stopping, how each child ended says whether it stopped by itself or had to be killed (SIGKILL).
+    child.child.once('exit', (code, signal) => {
+      log(`${child.name} exited (${signal ?? code})`);
+      if (!stopping) void stopAll(1);
+    });
   }
 
   const password = process.env.DEMO_PASSWORD ?? 'demo-password';
