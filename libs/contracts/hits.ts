@@ -1,4 +1,4 @@
-import type { HitResolution, HitStatus } from '../deconfliction/hit-store';
+import type { HitResolution, HitStatus } from '../deconfliction/hit.repository';
 
 export interface HitWorkflowInput {
   hitId: string;

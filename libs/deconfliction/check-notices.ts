@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationInput, NotificationStore } from '../notifications/notification-store';
-import type { CheckMatchRecord, OwnerPointer } from './check-store';
+import type { CheckMatchRecord, OwnerPointer } from './check.repository';
 import type { MatchType } from './match-keys';
 
 /** Who checked: the agency, and the agent to call back. */

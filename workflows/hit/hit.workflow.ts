@@ -2,7 +2,7 @@ import { ApplicationFailure, condition, proxyActivities, setHandler } from '@tem
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
 import type { HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
 import { FailureType } from '../../libs/contracts/temporal';
-import type { HitStatus } from '../../libs/deconfliction/hit-store';
+import type { HitStatus } from '../../libs/deconfliction/hit.repository';
 import { hitStateQuery, resolveHitUpdate } from './messages';
 
 const activities = proxyActivities<ReturnType<typeof createDeconflictionActivities>>({

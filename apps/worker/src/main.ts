@@ -15,8 +15,8 @@ import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source'
 import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
 import { DeconflictionService } from '../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../libs/deconfliction/hit-store';
-import { MatchingStore } from '../../../libs/deconfliction/matching-store';
+import { HitRepository } from '../../../libs/deconfliction/hit.repository';
+import { MatchingRepository } from '../../../libs/deconfliction/matching.repository';
 import { ActionItemService } from '../../../libs/meetings/action-item.service';
 import { MeetingService } from '../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../libs/notifications/notification-store';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const audit = new AuditStore(dataSource);
   const notifications = new NotificationStore(dataSource);
   const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
+    dataSource, cases, new MatchingRepository(config.deconfliction), new HitRepository(dataSource), notifications, audit, config.deconfliction,
   );
   const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
   const actionItems = new ActionItemService(dataSource, notifications, audit);

@@ -8,7 +8,7 @@ import { CaseListFilter, CaseStore } from '../../../../libs/cases/case-store';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
@@ -42,7 +42,7 @@ export class CasesService {
     private readonly workflows: RecordWorkflows,
     private readonly idempotency: IdempotencyService,
     private readonly deconfliction: DeconflictionService,
-    private readonly hits: HitStore,
+    private readonly hits: HitRepository,
     private readonly referrals: ReferralService,
   ) {}
 

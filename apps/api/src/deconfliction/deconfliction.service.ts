@@ -6,7 +6,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitRecord, HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
@@ -23,7 +23,7 @@ import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 export class DeconflictionApi {
   constructor(
     private readonly deconfliction: DeconflictionService,
-    private readonly hits: HitStore,
+    private readonly hits: HitRepository,
     private readonly cases: CasesService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,

@@ -7,8 +7,8 @@ import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-sour
 import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
 import { payloadCodecFromEnv } from '../../../../libs/temporal-codec/data-converter';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../../libs/deconfliction/hit-store';
-import { MatchingStore } from '../../../../libs/deconfliction/matching-store';
+import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
+import { MatchingRepository } from '../../../../libs/deconfliction/matching.repository';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import { MeetingService } from '../../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
@@ -55,13 +55,13 @@ class DataSourceCloser implements OnApplicationShutdown {
     },
     { provide: AuditStore, inject: [DataSource], useFactory: (ds: DataSource) => new AuditStore(ds) },
     { provide: CaseStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseStore(ds) },
-    { provide: HitStore, inject: [DataSource], useFactory: (ds: DataSource) => new HitStore(ds) },
+    { provide: HitRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HitRepository(ds) },
     { provide: NotificationStore, inject: [DataSource], useFactory: (ds: DataSource) => new NotificationStore(ds) },
     {
       provide: DeconflictionService,
-      inject: [DataSource, CaseStore, HitStore, NotificationStore, AuditStore, APP_CONFIG],
-      useFactory: (ds: DataSource, cases: CaseStore, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
-        new DeconflictionService(ds, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction),
+      inject: [DataSource, CaseStore, HitRepository, NotificationStore, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, cases: CaseStore, hits: HitRepository, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+        new DeconflictionService(ds, cases, new MatchingRepository(config.deconfliction), hits, notifications, audit, config.deconfliction),
     },
     {
       provide: ReferralService,
@@ -88,7 +88,7 @@ class DataSourceCloser implements OnApplicationShutdown {
     DataSourceCloser,
   ],
   exports: [
-    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
+    APP_CONFIG, DataSource, AuditStore, CaseStore, HitRepository, NotificationStore, DeconflictionService, ReferralService,
     TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService, AesGcmPayloadCodec,
   ],
 })
