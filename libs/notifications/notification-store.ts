@@ -30,10 +30,9 @@ interface NotificationRow {
 /**
  * Notifications are rows per recipient, written in the transaction of the change they announce; pg_notify is
  * delivered on commit, so a stream never announces a change that was rolled back, and a client that polls with
- * `since` sees exactly what the stream would have shown.
+ * `since` sees exactly what the stream would have shown. This is the notifications context's repository: each
+ * context's service decides whom to tell. (Its name predates the shape; the API, the worker and every service hold one.)
  */
-// The notifications context's repository (and its only module with SQL); each context's service decides whom to tell.
-// The name is kept: the API, the worker and every context's service hold one.
 export class NotificationStore {
   constructor(private readonly dataSource: DataSource) {}
 
