@@ -63,10 +63,8 @@ export class CheckNotices {
   /** Both agencies' watch desks (every coordinator: the desk is joint) and both agencies' leadership. */
   async patternAlert(tx: EntityManager, alert: PatternAlert): Promise<void> {
     const coordinators = await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
-    const leaders: { id: string }[] = await tx.query(
-      `SELECT id FROM users WHERE 'LEADERSHIP' = ANY(roles) AND agency_code = ANY($1::text[])`, [[alert.checkerAgency, alert.match.agency]],
-    );
-    const recipients = [...new Set([...coordinators, ...leaders.map((l) => l.id)])];
+    const leaders = await this.notifications.usersWithRole(tx, 'LEADERSHIP', [alert.checkerAgency, alert.match.agency]);
+    const recipients = [...new Set([...coordinators, ...leaders])];
     const payload = {
       alert: {
         id: alert.id, raisedAt: alert.raisedAt.toISOString(), matchType: alert.match.matchType, checks: alert.checks,

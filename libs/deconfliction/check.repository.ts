@@ -22,7 +22,8 @@ export interface CheckMatchPointerRow {
   full_name: string | null; phone: string | null;
 }
 
-/** Lock namespace of the per-item pattern count (the budget uses 7240010). */
+/** Lock namespaces of the per-user budget and the per-item pattern count (other advisory locks use 7240001 and 7240002). */
+const BUDGET_LOCK_SEED = 7_240_010;
 const PATTERN_LOCK_SEED = 7_240_011;
 
 /** The kept record of checks (migration DeconflictionChecks): written in the check's transaction, read by both sides. */
@@ -32,6 +33,46 @@ export class CheckRepository {
   /** The transaction's start time: one clock for the budget, the record and the pattern window. */
   async transactionTime(tx: EntityManager): Promise<Date> {
     return assertDefined(await queryOne<{ now: Date }>(tx, 'SELECT now() AS now'), 'now()').now;
+  }
+
+  /** Held until the transaction ends: two concurrent checks of one user cannot both fit in the last unit of budget. */
+  async lockBudget(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-budget:${userId}`, BUDGET_LOCK_SEED]);
+  }
+
+  /** Values the user checked in the hour and in the 24 hours before `now`. */
+  async itemsChecked(tx: EntityManager, userId: string, now: Date): Promise<{ hour: number; day: number }> {
+    const used = assertDefined(await queryOne<{ hour: string; day: string }>(tx,
+      `SELECT coalesce(sum(items) FILTER (WHERE checked_at > $2::timestamptz - interval '1 hour'), 0) AS hour,
+              coalesce(sum(items), 0) AS day
+       FROM deconfliction_checks WHERE user_id = $1 AND checked_at > $2::timestamptz - interval '24 hours'`,
+      [userId, now],
+    ), 'items checked');
+    return { hour: Number(used.hour), day: Number(used.day) };
+  }
+
+  /** When the oldest of the user's checks since `since` that together free `over` values was made; none: undefined. */
+  async checkFreeing(tx: EntityManager, userId: string, since: Date, over: number): Promise<Date | undefined> {
+    const row = await queryOne<{ checked_at: Date }>(tx,
+      `SELECT checked_at FROM (
+         SELECT checked_at, sum(items) OVER (ORDER BY checked_at, id) AS freed
+         FROM deconfliction_checks WHERE user_id = $1 AND checked_at > $2) AS running
+       WHERE freed >= $3 ORDER BY checked_at LIMIT 1`,
+      [userId, since, over],
+    );
+    return row && new Date(row.checked_at);
+  }
+
+  /** Records a refusal; true when none was recorded for this user and period in the last `windowMs`. */
+  async reportRefusal(tx: EntityManager, userId: string, period: string, now: Date, windowMs: number): Promise<boolean> {
+    const rows = await query<{ one: number }>(tx,
+      `INSERT INTO deconfliction_check_refusals AS r (user_id, period, reported_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, period) DO UPDATE SET reported_at = EXCLUDED.reported_at
+       WHERE r.reported_at <= EXCLUDED.reported_at - $4 * interval '1 millisecond'
+       RETURNING 1 AS one`,
+      [userId, period, now, windowMs],
+    );
+    return rows.length > 0;
   }
 
   /** Serialises two checks of one agency on one item, so a pattern alert is raised once, not by both. */

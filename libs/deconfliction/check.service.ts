@@ -36,8 +36,8 @@ export class CheckService {
     private readonly audit: AuditStore,
     private readonly config: CheckConfig,
   ) {
-    this.budget = new CheckBudget(config);
     this.records = new CheckRepository(dataSource);
+    this.budget = new CheckBudget(config, this.records);
   }
 
   async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {

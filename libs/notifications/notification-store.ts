@@ -51,9 +51,11 @@ export class NotificationStore {
     }
   }
 
-  /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint). */
-  async usersWithRole(tx: EntityManager, role: string): Promise<string[]> {
-    const rows = await query<{ id: string }>(tx, 'SELECT id FROM users WHERE $1 = ANY(roles)', [role]);
+  /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint), in any agency or in these. */
+  async usersWithRole(tx: EntityManager, role: string, agencies?: string[]): Promise<string[]> {
+    const rows = agencies === undefined
+      ? await query<{ id: string }>(tx, 'SELECT id FROM users WHERE $1 = ANY(roles)', [role])
+      : await query<{ id: string }>(tx, 'SELECT id FROM users WHERE $1 = ANY(roles) AND agency_code = ANY($2::text[])', [role, agencies]);
     return rows.map((r) => r.id);
   }
 
