@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { EntityManager } from 'typeorm';
-import { Db, query, queryOne } from '../db/sql';
 import type { IdentifierType } from '../contracts/case-items';
+import { Db, query, queryOne } from '../db/sql';
 
 export interface LookoutRecord {
   id: string; ownerAgency: string; ownerUsername: string; type: string; value: string; region: string | null;
