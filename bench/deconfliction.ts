@@ -5,7 +5,7 @@ import { DEFAULT_OPERATION_RADIUS_METERS } from '../libs/cases/case-store';
 import { DeconflictionConfig, loadConfig } from '../libs/config/config';
 import { createDataSource } from '../libs/db/data-source';
 import type { KeyOptions } from '../libs/deconfliction/match-keys';
-import { MatchingStore } from '../libs/deconfliction/matching-store';
+import { MatchingRepository } from '../libs/deconfliction/matching.repository';
 import { startBenchStack } from './support/bench-stack';
 import { BenchCase, createCases } from './support/bulk-load';
 import { loadDataset, LoadStats } from './support/dataset-load';
@@ -167,7 +167,7 @@ function finalTable(results: KindResult[], audit: Sample, events: EventRecall, n
   const rows: string[][] = [];
   for (const r of results) {
     rows.push(row(`${r.kind}: POST /deconfliction/checks`, r.run.api));
-    rows.push(row(`${r.kind}: baseline MatchingStore.probe`, r.run.probe));
+    rows.push(row(`${r.kind}: baseline MatchingRepository.probe`, r.run.probe));
   }
   rows.push(row('part of every API check: audit append', audit));
   rows.push(row('event oracle (brute-force scan)', events.oracle));
@@ -204,7 +204,7 @@ async function loadPhase(db: Client, dataSource: DataSource, config: Deconflicti
     country: agency === 'PGR' ? 'MX' : 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS,
   });
   log(`loading ${ROWS.toLocaleString('en-US')} rows per table into ${cases.length.toLocaleString('en-US')} cases`);
-  const stats = await loadDataset(db, dataSource.manager, new MatchingStore(config), spec, cases, ROWS, options, log);
+  const stats = await loadDataset(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, options, log);
   printLoad(stats, caseMs, performance.now() - loadStarted, await tableSizes(db));
   return { cases, spec, stats };
 }

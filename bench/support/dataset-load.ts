@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../../libs/common/deterministic-id';
 import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
-import type { MatchingStore } from '../../libs/deconfliction/matching-store';
+import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import {
   assertIndexesRestored, BenchCase, copyRows, CopyResult, CopyValue, createIndexes, dropIndexes, Log, secondaryIndexes,
 } from './bulk-load';
@@ -22,7 +22,7 @@ export interface LoadStats {
 const LOADED_TABLES = ['match_keys', 'person_keys', 'event_keys'];
 
 export async function loadDataset(
-  client: Client, manager: EntityManager, matching: MatchingStore, spec: GenSpec, cases: BenchCase[], rows: number,
+  client: Client, manager: EntityManager, matching: MatchingRepository, spec: GenSpec, cases: BenchCase[], rows: number,
   options: (agency: string) => KeyOptions, log: Log,
 ): Promise<LoadStats> {
   // Session settings for the load only: big sort memory for the index builds, no fsync wait per COPY.
@@ -76,7 +76,7 @@ async function loadMatchKeys(
   return { copy: { table: 'match_keys', result, finishMs: 0 }, sources };
 }
 
-/** Through a staging table: the earth point is computed by ll_to_earth in SQL, as MatchingStore.store does. */
+/** Through a staging table: the earth point is computed by ll_to_earth in SQL, as MatchingRepository.store does. */
 async function loadEvents(
   client: Client, spec: GenSpec, cases: BenchCase[], rows: number, at: string, log: Log,
 ): Promise<{ table: string; result: CopyResult; finishMs: number }> {

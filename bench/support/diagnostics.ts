@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuditStore } from '../../libs/audit/audit-store';
-import type { Match } from '../../libs/deconfliction/matching-store';
+import type { Match } from '../../libs/deconfliction/matching.repository';
 import { nameTokens } from '../../libs/deconfliction/normalize';
 import type { Prober, Statement } from './measure';
 import { VARIANT_CLASSES, VariantClass } from './person-variants';

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DeconflictionConfig } from '../../libs/config/config';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-store';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
-import { Match, MatchingStore } from '../../libs/deconfliction/matching-store';
+import { Match, MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { batchesOf, BenchQuery, CheckBody } from './queries';
 import type { Sample } from './stats';
 
@@ -51,14 +51,14 @@ export interface Statement { sql: string; params: unknown[]; ms: number; setting
  * (the probe sets transaction-local settings, e.g. the trigram threshold for organizations).
  */
 export class Prober {
-  private readonly store: MatchingStore;
+  private readonly store: MatchingRepository;
   private readonly options: KeyOptions;
   /** Per probe call, its slowest statement; collected until `takeStatements()`. */
   private statements: Statement[] = [];
   private callSlowest: Statement | null = null;
 
   constructor(private readonly dataSource: DataSource, private readonly config: DeconflictionConfig) {
-    this.store = new MatchingStore(config);
+    this.store = new MatchingRepository(config);
     // ice.agent's agency is in the US: national phone numbers read as US ones, as the API reads them for that caller.
     this.options = { country: 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS };
   }
@@ -87,7 +87,7 @@ export class Prober {
     return this.statements.splice(0);
   }
 
-  /** MatchingStore only calls `query` on the manager it is given; timing each call costs two clock reads. */
+  /** MatchingRepository only calls `query` on the manager it is given; timing each call costs two clock reads. */
   private recording(manager: EntityManager): EntityManager {
     const settings: Statement['settings'] = [];
     const query = async (sql: string, params: unknown[] = []) => {

@@ -1,14 +1,14 @@
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { PersonKey } from '../../libs/deconfliction/match-keys';
-import type { MatchingStore } from '../../libs/deconfliction/matching-store';
+import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
 import { pairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
 import { BenchCase, copyRows, CopyResult, CopyValue, Log, textArray } from './bulk-load';
 import { GenSpec, personAt } from './generators';
 import { ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, HISPANIC_GIVEN, HISPANIC_SURNAMES } from './vocabulary';
 
-/** person_keys and its token vocabulary, keyed as MatchingStore.store keys them (or by the migration's SQL functions). */
+/** person_keys and its token vocabulary, keyed as MatchingRepository.store keys them (or by the migration's SQL functions). */
 
 /** Every token the generated names can have, so codes come from one call of the production personCodes. */
 function vocabularyTokens(): string[] {
@@ -17,11 +17,11 @@ function vocabularyTokens(): string[] {
 }
 
 /**
- * Codes per token from MatchingStore.personCodes (PostgreSQL's dmetaphone, as at intake), computed once for the
+ * Codes per token from MatchingRepository.personCodes (PostgreSQL's dmetaphone, as at intake), computed once for the
  * vocabulary instead of once per row. Measured at 200k rows: 3.5 s for one COPY with the codes, against 1.7 s COPY
  * into a staging table + 2.8 s INSERT ... SELECT computing dmetaphone per token (BENCH_PERSON_CODES=sql runs that).
  */
-async function tokenCodes(manager: EntityManager, matching: MatchingStore): Promise<Map<string, string[]>> {
+async function tokenCodes(manager: EntityManager, matching: MatchingRepository): Promise<Map<string, string[]>> {
   const persons: PersonKey[] = vocabularyTokens().map((t) => ({ id: t, fullName: t, folded: t, tokens: [t], dateOfBirth: null }));
   const codes = await matching.personCodes(manager, persons);
   return new Map([...codes].map(([token, perToken]) => [token, perToken[0] ?? []]));
@@ -30,7 +30,7 @@ async function tokenCodes(manager: EntityManager, matching: MatchingStore): Prom
 type Loaded = { table: string; result: CopyResult; finishMs: number };
 
 export async function loadPersons(
-  client: Client, manager: EntityManager, matching: MatchingStore, spec: GenSpec, cases: BenchCase[], rows: number,
+  client: Client, manager: EntityManager, matching: MatchingRepository, spec: GenSpec, cases: BenchCase[], rows: number,
   at: string, log: Log,
 ): Promise<Loaded> {
   return process.env.BENCH_PERSON_CODES === 'sql'
@@ -99,7 +99,7 @@ async function loadPersonsInSql(client: Client, spec: GenSpec, cases: BenchCase[
 }
 
 /**
- * The keys written by the JS functions (MatchingStore.store, this loader) and by the migration's SQL functions (its
+ * The keys written by the JS functions (MatchingRepository.store, this loader) and by the migration's SQL functions (its
  * backfill, BENCH_PERSON_CODES=sql) must be the same, or a typo or a pair would be found on one side only.
  */
 export async function checkPersonKeys(client: Client): Promise<string> {

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import type { Match } from '../../libs/deconfliction/matching-store';
+import type { Match } from '../../libs/deconfliction/matching.repository';
 import { nameTokens } from '../../libs/deconfliction/normalize';
 import type { BenchCase } from './bulk-load';
 import type { KindRun } from './measure';

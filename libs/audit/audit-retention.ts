@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditStore } from './audit-store';
+import { AuditRepository } from './audit.repository';
 
 export interface PurgeResult { entries: number; throughSeq: string | null; retentionDays: number }
 
@@ -12,10 +13,8 @@ export interface PurgeResult { entries: number; throughSeq: string | null; reten
 export async function purgeAuditLog(dataSource: DataSource, retentionMs: number, actor: string): Promise<PurgeResult> {
   const audit = new AuditStore(dataSource);
   return dataSource.transaction(async (tx) => {
-    const [row]: { entries: string; through_seq: string | null }[] = await tx.query(
-      'SELECT entries, through_seq FROM purge_audit_log(justify_hours(make_interval(secs => $1)))', [retentionMs / 1000],
-    );
-    const result = { entries: Number(row.entries), throughSeq: row.through_seq, retentionDays: retentionMs / 86_400_000 };
+    const purged = await new AuditRepository().purgeOlderThan(tx, retentionMs / 1000);
+    const result = { ...purged, retentionDays: retentionMs / 86_400_000 };
     if (result.entries > 0) {
       await audit.append({
         actor, agency: null, action: 'audit.purged', entityType: 'audit', entityId: null,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { query } from '../db/sql';
 
 export interface Agency { code: string; name: string; country: 'US' | 'MX' | 'CA' }
 
@@ -8,7 +9,7 @@ export class AgencyDirectory {
 
   /** Every agency, by country then code. Names and codes are public facts, so any signed-in user may list them. */
   async list(): Promise<Agency[]> {
-    const rows: Agency[] = await this.dataSource.query('SELECT code, name, country FROM agencies ORDER BY country DESC, code');
+    const rows = await query<Agency>(this.dataSource, 'SELECT code, name, country FROM agencies ORDER BY country DESC, code');
     return rows.map((r) => ({ code: r.code, name: r.name, country: r.country }));
   }
 }

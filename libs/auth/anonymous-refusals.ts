@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../audit/audit-store';
+import { query } from '../db/sql';
 
 interface CounterRow { ip: string; window_start: Date; window_end: Date; count: string; routes: string[] }
 
@@ -36,7 +37,7 @@ export class AnonymousRefusals {
     let flushed = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (tx) => {
-        const rows: CounterRow[] = await tx.query(
+        const rows = await query<CounterRow>(tx,
           `SELECT ip, window_start, window_end, count, routes FROM anonymous_refusals
             WHERE $1::boolean OR window_end <= now() ORDER BY window_start LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
           [everything],

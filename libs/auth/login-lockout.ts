@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { assertDefined, queryOne } from '../db/sql';
 
 export interface LockoutPolicy {
   /** Failures in a row (each within `lockoutMs` of the previous) that lock the username. */
@@ -34,9 +35,10 @@ export class LoginLockout {
     this.cleanupSometimes();
     return this.dataSource.transaction(async (tx) => {
       await tx.query('INSERT INTO login_attempts (username_key) VALUES ($1) ON CONFLICT (username_key) DO NOTHING', [key]);
-      const [row]: AttemptRow[] = await tx.query(
+      // The insert above made sure the row exists.
+      const row = assertDefined(await queryOne<AttemptRow>(tx,
         'SELECT failures, last_failure_at, locked_until, now() AS now FROM login_attempts WHERE username_key = $1 FOR UPDATE', [key],
-      );
+      ), 'login attempts row');
       if (row.locked_until && row.locked_until > row.now) {
         return { kind: 'locked', retryAfterSeconds: secondsUntil(row.locked_until, row.now) } as const;
       }

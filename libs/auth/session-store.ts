@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { updateReturning } from '../db/update-returning';
+import { query } from '../db/sql';
 import { AuthUser, knownRoles } from './roles';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,8 +53,8 @@ export class SessionStore {
     const now = Date.now();
     const seen = this.confirmed.get(jti);
     if (seen !== undefined && now - seen.at < this.touchIntervalMs) return { kind: 'live', user: seen.user, sessionId: jti };
-    const live = await updateReturning<SessionUserRow>(
-      this.dataSource.manager,
+    const live = await query<SessionUserRow>(
+      this.dataSource,
       `UPDATE sessions s SET last_seen_at = now() FROM users u
        WHERE s.jti = $1 AND u.id = s.user_id AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2)
        RETURNING ${SESSION_USER}`,
@@ -66,7 +66,7 @@ export class SessionStore {
       return { kind: 'live', user, sessionId: jti };
     }
     this.confirmed.delete(jti);
-    const ended: SessionUserRow[] = await this.dataSource.query(
+    const ended = await query<SessionUserRow>(this.dataSource,
       `SELECT ${SESSION_USER} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.jti = $1`, [jti],
     );
     return ended.length > 0 ? { kind: 'ended', user: toUser(ended[0]) } : { kind: 'unknown' };

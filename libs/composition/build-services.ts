@@ -3,8 +3,8 @@ import { AuditStore } from '../audit/audit-store';
 import { CaseStore } from '../cases/case-store';
 import type { AppConfig } from '../config/config';
 import { DeconflictionService } from '../deconfliction/deconfliction.service';
-import { HitStore } from '../deconfliction/hit-store';
-import { MatchingStore } from '../deconfliction/matching-store';
+import { HitRepository } from '../deconfliction/hit.repository';
+import { MatchingRepository } from '../deconfliction/matching.repository';
 import { ActionItemService } from '../meetings/action-item.service';
 import { MeetingService } from '../meetings/meeting.service';
 import { NotificationStore } from '../notifications/notification-store';
@@ -21,10 +21,10 @@ import { TraceService } from '../seizures/trace.service';
 export function buildServices(dataSource: DataSource, config: AppConfig) {
   const audit = new AuditStore(dataSource);
   const cases = new CaseStore(dataSource);
-  const hits = new HitStore(dataSource);
+  const hits = new HitRepository(dataSource);
   const notifications = new NotificationStore(dataSource);
   const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction,
+    dataSource, cases, new MatchingRepository(config.deconfliction), hits, notifications, audit, config.deconfliction,
   );
   const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
   const actionItems = new ActionItemService(dataSource, notifications, audit);

@@ -13,6 +13,7 @@ import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseF
 import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHardening';
 import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 import { AppLoginRole1763900000011 } from './migrations/1763900000011-AppLoginRole';
+import { queryOne } from './sql';
 
 export const MIGRATIONS = [
   Initial1763900000000, CaseNumberSequences1763900000001, Deconfliction1763900000002, Referrals1763900000003,
@@ -84,9 +85,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
  * warning names the fix (the embedded and test servers hand out the app role's own login).
  */
 export async function refuseSuperuser(dataSource: DataSource, production: boolean, warn: (line: string) => void): Promise<void> {
-  const [row] = await dataSource.query(
+  const row = await queryOne<{ user: string; superuser: boolean }>(dataSource,
     `SELECT session_user AS "user", rolsuper AS "superuser" FROM pg_roles WHERE rolname = session_user`,
-  ) as { user: string; superuser: boolean }[];
+  );
   if (!row?.superuser) return;
   const line = `DATABASE_URL logs in as the superuser "${row.user}": give the app a login role without superuser rights ` +
     `(${APP_DB_ROLE} or a member of it) and run migrations with MIGRATION_DATABASE_URL`;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationInput, NotificationStore } from '../notifications/notification-store';
-import type { CheckMatchRecord, OwnerPointer } from './check-store';
+import type { CheckMatchRecord, OwnerPointer } from './check.repository';
 import type { MatchType } from './match-keys';
 
 /** Who checked: the agency, and the agent to call back. */
@@ -63,10 +63,8 @@ export class CheckNotices {
   /** Both agencies' watch desks (every coordinator: the desk is joint) and both agencies' leadership. */
   async patternAlert(tx: EntityManager, alert: PatternAlert): Promise<void> {
     const coordinators = await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
-    const leaders: { id: string }[] = await tx.query(
-      `SELECT id FROM users WHERE 'LEADERSHIP' = ANY(roles) AND agency_code = ANY($1::text[])`, [[alert.checkerAgency, alert.match.agency]],
-    );
-    const recipients = [...new Set([...coordinators, ...leaders.map((l) => l.id)])];
+    const leaders = await this.notifications.usersWithRole(tx, 'LEADERSHIP', [alert.checkerAgency, alert.match.agency]);
+    const recipients = [...new Set([...coordinators, ...leaders])];
     const payload = {
       alert: {
         id: alert.id, raisedAt: alert.raisedAt.toISOString(), matchType: alert.match.matchType, checks: alert.checks,

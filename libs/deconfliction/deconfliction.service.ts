@@ -2,16 +2,17 @@ import type { CountryCode } from 'libphonenumber-js';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import { DEFAULT_OPERATION_RADIUS_METERS, CaseStore } from '../cases/case-store';
-import { uuidFrom } from '../common/deterministic-id';
 import type { DeconflictionConfig } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
 import type { HitStart } from '../contracts/hits';
 import { hitWorkflowId } from '../contracts/workflows';
 import { NotificationInput, NotificationStore } from '../notifications/notification-store';
-import { HitRecord, HitResolution, HitStore, NewHit } from './hit-store';
+import { HitRecord, HitResolution, HitRepository } from './hit.repository';
 import { coordinatorView, sideView } from './hit-views';
-import { identifierNorms, ItemKeys, KeyOptions, keysForItems } from './match-keys';
-import { Match, MatchingStore } from './matching-store';
+import { identifierNorms, KeyOptions, keysForItems } from './match-keys';
+import { Match, MatchingRepository } from './matching.repository';
+import { hitOf, mergeKeys } from './deconfliction-rules';
+import { DeconflictionRepository, LookoutRecord } from './deconfliction.repository';
 
 export interface LookoutInput { type: IdentifierType; value: string; region?: string; note: string; expiresAt?: string }
 export interface LookoutActor { userId: string; username: string; agency: string }
@@ -20,13 +21,6 @@ export class HitAlreadyResolved extends Error {
   constructor(readonly hit: HitRecord) { super(`hit ${hit.id} is already resolved`); }
 }
 
-const mergeKeys = (all: ItemKeys[]): ItemKeys => ({
-  exact: all.flatMap((k) => k.exact), persons: all.flatMap((k) => k.persons), events: all.flatMap((k) => k.events),
-});
-
-/** Pair keys are symmetric: the same two values make one hit whichever side entered last. */
-export const pairKeyOf = (m: Match): string => `${[m.own.itemId, m.other.itemId].sort().join('|')}|${m.matchType}`;
-
 /**
  * Deconfliction use cases shared by the case workflow's activities and the API: deconflict a case's new values,
  * escalate and resolve hits, keep lookouts, answer a check. Every state change is audited and announced in the same
@@ -34,12 +28,13 @@ export const pairKeyOf = (m: Match): string => `${[m.own.itemId, m.other.itemId]
  */
 export class DeconflictionService {
   private readonly countries = new Map<string, CountryCode>();
+  private readonly records = new DeconflictionRepository();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseStore,
-    private readonly matching: MatchingStore,
-    private readonly hits: HitStore,
+    private readonly matching: MatchingRepository,
+    private readonly hits: HitRepository,
     private readonly notifications: NotificationStore,
     private readonly audit: AuditStore,
     private readonly config: DeconflictionConfig,
@@ -48,9 +43,7 @@ export class DeconflictionService {
   async keyOptions(agency: string, tx?: EntityManager): Promise<KeyOptions> {
     let country = this.countries.get(agency);
     if (!country) {
-      const rows: { country: CountryCode }[] = await (tx ?? this.dataSource.manager).query(
-        'SELECT country FROM agencies WHERE code = $1', [agency]);
-      country = rows[0]?.country ?? 'US';
+      country = (await this.records.agencyCountry(tx ?? this.dataSource, agency)) ?? 'US';
       this.countries.set(agency, country);
     }
     return { country, serialMinReadable: this.config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS };
@@ -78,7 +71,7 @@ export class DeconflictionService {
       const matches = await this.matching.probe(tx, keys, codes, caseId);
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
-      const newHits = matches.map((m) => this.newHit(caseId, record.owningAgency, m));
+      const newHits = matches.map((m) => hitOf(caseId, record.owningAgency, m));
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
       const ids = await this.hits.idsByPairKeys(tx, newHits.map((h) => h.pairKey));
@@ -96,19 +89,13 @@ export class DeconflictionService {
    */
   async deconflictSeizure(seizureId: string): Promise<HitStart[]> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: { owning_agency: string; case_id: string | null }[] = await tx.query(
-        'SELECT owning_agency, case_id FROM seizures WHERE id = $1', [seizureId]);
-      if (rows.length === 0) return [];
-      const { owning_agency: agency, case_id: caseId } = rows[0];
-      const firearms: { id: string; serial_number: string; serial_obliterated: boolean }[] = await tx.query(
-        'SELECT id, serial_number, serial_obliterated FROM seizure_firearms WHERE seizure_id = $1', [seizureId]);
-      const keys = keysForItems({
-        kind: 'firearms',
-        items: firearms.map((f) => ({ id: f.id, serialNumber: f.serial_number, serialObliterated: f.serial_obliterated })),
-      }, await this.keyOptions(agency, tx));
+      const seizure = await this.records.seizureForMatching(tx, seizureId);
+      if (!seizure) return [];
+      const { agency, caseId } = seizure;
+      const keys = keysForItems({ kind: 'firearms', items: seizure.firearms }, await this.keyOptions(agency, tx));
       await this.matching.lock(tx, keys, new Map());
       const matches = await this.matching.probe(tx, keys, new Map(), caseId);
-      const newHits = matches.map((m) => ({ ...this.newHit(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
+      const newHits = matches.map((m) => ({ ...hitOf(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
       const at = new Date();
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
@@ -154,11 +141,10 @@ export class DeconflictionService {
   async createLookout(id: string, actor: LookoutActor, input: LookoutInput, tx: EntityManager): Promise<Record<string, unknown>> {
     const at = new Date();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    await tx.query(
-      `INSERT INTO lookouts (id, owner_user_id, owner_agency, type, value, region, note, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, actor.userId, actor.agency, input.type, input.value, input.region ?? null, input.note, expiresAt, at],
-    );
+    await this.records.insertLookout(tx, {
+      id, ownerUserId: actor.userId, ownerAgency: actor.agency, type: input.type, value: input.value,
+      region: input.region ?? null, note: input.note, expiresAt, at,
+    });
     const options = await this.keyOptions(actor.agency, tx);
     const keys = keysForItems({ kind: 'identifiers', items: [{ id, type: input.type, value: input.value, region: input.region }] }, options);
     await this.matching.store(tx, { caseId: null, lookoutId: id, agency: actor.agency, expiresAt }, keys, new Map(), at);
@@ -167,33 +153,17 @@ export class DeconflictionService {
       details: { type: input.type, expiresAt: expiresAt?.toISOString() ?? null },
     }, tx);
     return lookoutView({
-      id, owner_agency: actor.agency, owner_username: actor.username, type: input.type, value: input.value,
-      region: input.region ?? null, note: input.note, expires_at: expiresAt, created_at: at,
+      id, ownerAgency: actor.agency, ownerUsername: actor.username, type: input.type, value: input.value,
+      region: input.region ?? null, note: input.note, expiresAt, createdAt: at,
     });
   }
 
   async listLookouts(agency: string): Promise<Record<string, unknown>[]> {
-    const rows: LookoutRow[] = await this.dataSource.query(
-      `SELECT l.*, u.username AS owner_username FROM lookouts l JOIN users u ON u.id = l.owner_user_id
-       WHERE l.owner_agency = $1 ORDER BY l.created_at DESC, l.id DESC LIMIT 500`, [agency],
-    );
-    return rows.map(lookoutView);
+    return (await this.records.lookouts(this.dataSource, agency)).map(lookoutView);
   }
 
   async lookoutAgency(id: string): Promise<string | null> {
-    const rows: { owner_agency: string }[] = await this.dataSource.query('SELECT owner_agency FROM lookouts WHERE id = $1', [id]);
-    return rows[0]?.owner_agency ?? null;
-  }
-
-  private newHit(caseId: string | null, agency: string, m: Match): NewHit {
-    const pairKey = pairKeyOf(m);
-    const id = uuidFrom(`hit\n${pairKey}`);
-    return {
-      id, pairKey, matchType: m.matchType, score: m.score, reason: m.reason, urgent: m.urgent,
-      a: { caseId, agency, itemId: m.own.itemId, value: m.own.value },
-      b: { ...m.other },
-      workflowId: hitWorkflowId(id),
-    };
+    return (await this.records.lookoutAgency(this.dataSource, id)) ?? null;
   }
 
   /**
@@ -230,17 +200,10 @@ export class DeconflictionService {
   }
 }
 
-interface LookoutRow {
-  id: string; owner_agency: string; owner_username: string; type: string; value: string; region: string | null;
-  note: string; expires_at: Date | null; created_at: Date;
-}
-
-function lookoutView(r: LookoutRow) {
-  const expiresAt = r.expires_at ? new Date(r.expires_at) : null;
+function lookoutView(l: LookoutRecord) {
   return {
-    id: r.id, type: r.type, value: r.value, region: r.region, note: r.note, owner: r.owner_username,
-    owningAgency: r.owner_agency, expiresAt: expiresAt?.toISOString() ?? null,
-    active: expiresAt === null || expiresAt.getTime() > Date.now(), createdAt: new Date(r.created_at).toISOString(),
+    id: l.id, type: l.type, value: l.value, region: l.region, note: l.note, owner: l.ownerUsername,
+    owningAgency: l.ownerAgency, expiresAt: l.expiresAt?.toISOString() ?? null,
+    active: l.expiresAt === null || l.expiresAt.getTime() > Date.now(), createdAt: l.createdAt.toISOString(),
   };
 }
-

@@ -1,4 +1,4 @@
-import type { HitRecord, HitSide } from './hit-store';
+import type { HitRecord, HitSide } from './hit.repository';
 
 /**
  * Pointer-only disclosure (domain.md): a side learns that another case matches, on what kind of value, and whom to

@@ -1,14 +1,19 @@
 import type { EntityManager } from 'typeorm';
+import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import {
   alignTokens, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
 } from './person-tokens';
 import { DobRelation, minTrigramFor, scorePerson, Scored } from './scoring';
 
-type Row = Record<string, unknown>;
+/** A stored value as every probe reads it: whose it is and how it is shown. */
+export interface StoredSideRow { case_id: string | null; lookout_id: string | null; agency: string; item_id: string; display_value: string }
+
+/** A stored person as `candidates` reads it. */
+interface PersonRow extends StoredSideRow { case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }
 
 /** A stored person that reached the threshold: its row (ids, agency, display value) and its score. */
-export interface PersonCandidate { row: Row; scored: Scored }
+export interface PersonCandidate { row: PersonRow; scored: Scored }
 
 /** One query token's typo neighbours and the phonetic codes it is blocked on (its own and theirs). */
 interface ExpandedToken { typos: string[]; codes: string[] }
@@ -44,17 +49,17 @@ export class PersonMatching {
   async probe(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
-    const query: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
+    const own: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
     const hits = rows.flatMap((r) => {
       const scored = scorePerson({
-        trigram: Number(r.trigram), agreement: alignTokens(query, storedTokens(r)),
-        queryTokens: person.tokens.length, storedTokens: (r.tokens as string[]).length, dob: dobRelation(person.dateOfBirth, r.dob),
+        trigram: Number(r.trigram), agreement: alignTokens(own, storedTokens(r)),
+        queryTokens: person.tokens.length, storedTokens: r.tokens.length, dob: dobRelation(person.dateOfBirth, r.dob),
       });
       return scored.score >= this.threshold ? [{ row: r, scored }] : [];
     });
-    const open = await openCases(tx, hits.map((h) => String(h.row.case_id)));
-    return hits.filter((h) => open.has(String(h.row.case_id)));
+    const open = await openCases(tx, hits.map((h) => h.row.case_id));
+    return hits.filter((h) => open.has(h.row.case_id));
   }
 
   /**
@@ -64,7 +69,7 @@ export class PersonMatching {
    */
   private async expand(tx: EntityManager, tokens: string[], codes: string[][]): Promise<ExpandedToken[]> {
     const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
-    const vocabulary: VocabularyRow[] = long.length === 0 ? [] : await tx.query(
+    const vocabulary = long.length === 0 ? [] : await query<VocabularyRow>(tx,
       'SELECT token, codes, persons FROM person_name_tokens WHERE variants && $1::text[]',
       [[...new Set(long.flatMap(spellingVariants))]],
     );
@@ -79,10 +84,10 @@ export class PersonMatching {
    * Blocking as measured in shared/notes: pair keys (GIN) or the same date of birth (btree) with one code in common.
    * Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not fetched.
    */
-  private async candidates(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<Row[]> {
+  private async candidates(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonRow[]> {
     const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), bound('DIFFERENT')];
-    return tx.query(
+    return query<PersonRow>(tx,
       `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
        FROM person_keys p
@@ -112,19 +117,19 @@ export class PersonMatching {
 /** Cases that are not closed, among those of the persons that scored a hit (index lookups, not a join over all cases). */
 async function openCases(tx: EntityManager, caseIds: string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
-  const rows: { id: string }[] = await tx.query(
+  const rows = await query<{ id: string }>(tx,
     `SELECT id FROM cases WHERE id = ANY($1::uuid[]) AND status <> 'CLOSED'`, [[...new Set(caseIds)]]);
   return new Set(rows.map((r) => r.id));
 }
 
 const neighbour = (v: VocabularyRow): SpellingNeighbour => ({ token: v.token, persons: Number(v.persons) });
 
-const storedTokens = (r: Row): NameTokens => ({
-  tokens: r.tokens as string[],
-  codes: (r.token_codes as string[]).map((c) => c.split(' ').filter((code) => code.length > 0)),
+const storedTokens = (r: PersonRow): NameTokens => ({
+  tokens: r.tokens,
+  codes: r.token_codes.map((c) => c.split(' ').filter((code) => code.length > 0)),
 });
 
-function dobRelation(query: string | null, stored: unknown): DobRelation {
-  if (query === null || stored === null) return 'UNKNOWN';
-  return query === stored ? 'EQUAL' : 'DIFFERENT';
+function dobRelation(own: string | null, stored: string | null): DobRelation {
+  if (own === null || stored === null) return 'UNKNOWN';
+  return own === stored ? 'EQUAL' : 'DIFFERENT';
 }

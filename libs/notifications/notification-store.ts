@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { query, queryOne } from '../db/sql';
 
 /** The channel the API listens on; the payload is the recipient's user id, the rows themselves stay in the table. */
 export const NOTIFICATION_CHANNEL = 'casecoord_notifications';
@@ -22,17 +23,22 @@ export interface NotificationRecord {
   createdAt: string;
 }
 
+interface NotificationRow {
+  id: string; kind: string; entity_type: string; entity_id: string; payload: Record<string, unknown>; created_at: Date;
+}
+
 /**
  * Notifications are rows per recipient, written in the transaction of the change they announce; pg_notify is
  * delivered on commit, so a stream never announces a change that was rolled back, and a client that polls with
- * `since` sees exactly what the stream would have shown.
+ * `since` sees exactly what the stream would have shown. This is the notifications context's repository: each
+ * context's service decides whom to tell. (Its name predates the shape; the API, the worker and every service hold one.)
  */
 export class NotificationStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async push(tx: EntityManager, items: NotificationInput[]): Promise<void> {
     if (items.length === 0) return;
-    const rows: { user_id: string }[] = await tx.query(
+    const rows = await query<{ user_id: string }>(tx,
       `INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
        ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING user_id`,
@@ -45,19 +51,20 @@ export class NotificationStore {
     }
   }
 
-  /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint). */
-  async usersWithRole(tx: EntityManager, role: string): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query('SELECT id FROM users WHERE $1 = ANY(roles)', [role]);
+  /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint), in any agency or in these. */
+  async usersWithRole(tx: EntityManager, role: string, agencies?: string[]): Promise<string[]> {
+    const rows = agencies === undefined
+      ? await query<{ id: string }>(tx, 'SELECT id FROM users WHERE $1 = ANY(roles)', [role])
+      : await query<{ id: string }>(tx, 'SELECT id FROM users WHERE $1 = ANY(roles) AND agency_code = ANY($2::text[])', [role, agencies]);
     return rows.map((r) => r.id);
   }
 
   async since(userId: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
-    const rows: { id: string; kind: string; entity_type: string; entity_id: string; payload: Record<string, unknown>; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
-         WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [userId, afterId, limit],
-      );
+    const rows = await query<NotificationRow>(this.dataSource,
+      `SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
+       WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [userId, afterId, limit],
+    );
     return rows.map((r) => ({
       id: String(r.id), kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, payload: r.payload,
       createdAt: new Date(r.created_at).toISOString(),
@@ -66,9 +73,9 @@ export class NotificationStore {
 
   /** The id just before the first notification at or after a time, for clients that poll with a timestamp. */
   async idBefore(userId: string, at: Date): Promise<string> {
-    const rows: { id: string | null }[] = await this.dataSource.query(
+    const row = await queryOne<{ id: string | null }>(this.dataSource,
       'SELECT max(id) AS id FROM notifications WHERE user_id = $1 AND created_at < $2', [userId, at],
     );
-    return String(rows[0]?.id ?? 0);
+    return String(row?.id ?? 0);
   }
 }

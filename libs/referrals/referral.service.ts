@@ -5,24 +5,15 @@ import { uuidFrom } from '../common/deterministic-id';
 import type { CaseFlags } from '../contracts/case-items';
 import type { ReferralStart } from '../contracts/referrals';
 import { referralWorkflowId } from '../contracts/workflows';
+import { assertDefined } from '../db/sql';
 import { NotificationStore } from '../notifications/notification-store';
-import {
-  evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralKind, ReferralRole, ReferralRule, ReferralStatus,
-} from './referral-rules';
+import { evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralRule, ReferralStatus } from './referral-rules';
+import { HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
+
+export type { HistoryEntry, InboxFilter, InboxKey, InboxSort, ReferralRecord } from './referral.repository';
 
 export interface ReferralActor { userId: string; username: string; agency: string }
 
-export interface HistoryEntry { status: ReferralStatus | 'NOTED'; action: string; actor: string; agency: string | null; at: string; note?: string }
-
-export interface ReferralRecord {
-  id: string; caseId: string; caseNumber: string; fromAgency: string; toAgency: string; kind: ReferralKind;
-  rule: ReferralRule; reason: string; facts: Record<string, unknown>; status: ReferralStatus; dueAt: Date;
-  history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
-}
-
-export type InboxSort = 'newest' | 'urgency';
-export interface InboxFilter { status?: ReferralStatus; caseNumber?: string; sort?: InboxSort }
-export interface InboxKey { rank: number; createdAt: Date; id: string }
 
 export class InvalidReferralTransition extends Error {
   constructor(readonly current: ReferralStatus, action: ReferralAction) {
@@ -30,20 +21,17 @@ export class InvalidReferralTransition extends Error {
   }
 }
 
-type Row = Record<string, any>;
-const toRecord = (r: Row): ReferralRecord => ({
-  id: r.id, caseId: r.case_id, caseNumber: r.case_number, fromAgency: r.from_agency, toAgency: r.to_agency, kind: r.kind,
-  rule: r.rule, reason: r.reason, facts: r.facts, status: r.status, dueAt: new Date(r.due_at), history: r.history,
-  workflowId: r.workflow_id, createdAt: new Date(r.created_at), leadAgentId: r.lead_agent_id,
-});
-const SELECT = `SELECT r.*, c.case_number, c.lead_agent_id FROM referrals r JOIN cases c ON c.id = r.case_id`;
-
 const ACTION_VERB: Record<ReferralAction, string> = {
   ACKNOWLEDGE: 'referral.acknowledged', ACCEPT: 'referral.accepted', DECLINE: 'referral.declined', ESCALATE: 'referral.escalated',
 };
 
-/** Referral use cases shared by the case and referral workflows' activities and the API. */
+/**
+ * Referral use cases shared by the case and referral workflows' activities and the API: each runs in one transaction
+ * with its audit entries and notifications; the SQL is ReferralRepository's.
+ */
 export class ReferralService {
+  private readonly referrals = new ReferralRepository();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseStore,
@@ -62,44 +50,38 @@ export class ReferralService {
       const record = await this.cases.findById(caseId, tx);
       if (!record || record.status === 'CLOSED') return [];
       const decisions = evaluateReferralRules({
-        owningAgency: record.owningAgency, flags: record.flags as CaseFlags,
-        organizations: await tx.query(`SELECT name, org_type AS "orgType" FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION'`, [caseId]),
-        firearmCount: Number((await tx.query('SELECT count(*) FROM case_firearms WHERE case_id = $1', [caseId]))[0].count),
-      }, await this.roles(tx));
+        owningAgency: record.owningAgency, flags: record.flags,
+        organizations: await this.referrals.caseOrganizations(tx, caseId),
+        firearmCount: await this.referrals.caseFirearmCount(tx, caseId),
+      }, await this.referrals.roles(tx));
       const now = new Date();
       for (const d of decisions) {
         const id = uuidFrom(`referral\n${caseId}\n${d.toAgency}\n${d.rule}`);
         const history: HistoryEntry[] = [{ status: 'SENT', action: 'SEND', actor: 'system', agency: record.owningAgency, at: now.toISOString(), note: d.reason }];
-        const inserted: Row[] = await tx.query(
-          `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12)
-           ON CONFLICT (case_id, to_agency, rule) DO NOTHING RETURNING id`,
-          [id, caseId, record.owningAgency, d.toAgency, d.rule, d.kind, d.reason, d.facts,
-            new Date(now.getTime() + this.ackDueAfterMs), JSON.stringify(history), referralWorkflowId(id), now],
-        );
-        if (inserted.length === 0) continue;
-        await tx.query(
-          `INSERT INTO disseminations (id, case_id, recipient_agency, reason, referral_id, disseminated_at)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [uuidFrom(`dissemination\n${id}`), caseId, d.toAgency, `referral ${d.rule} (${d.kind}): ${d.reason}`, id, now],
-        );
-        const referral = (await this.load(tx, [id]))[0];
-        await this.announce(tx, referral, 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason });
+        const inserted = await this.referrals.insert(tx, {
+          id, caseId, fromAgency: record.owningAgency, decision: d, dueAt: new Date(now.getTime() + this.ackDueAfterMs), history,
+          workflowId: referralWorkflowId(id), at: now,
+        });
+        if (!inserted) continue;
+        await this.referrals.insertDissemination(tx, {
+          id: uuidFrom(`dissemination\n${id}`), caseId, recipientAgency: d.toAgency, reason: `referral ${d.rule} (${d.kind}): ${d.reason}`,
+          referralId: id, at: now,
+        });
+        await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason });
       }
       await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
-      const all = await tx.query('SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
-      return all.map((r: Row) => ({ referralId: r.id, workflowId: r.workflow_id, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
+      const all = await this.referrals.startsForCase(tx, caseId);
+      return all.map((r) => ({ referralId: r.id, workflowId: r.workflowId, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
     });
   }
 
   /** A referral is never withdrawn when its facts stop holding; the history says so once. */
   private async noteLapsedFacts(tx: EntityManager, caseId: string, stillHolding: Set<string>, now: Date): Promise<void> {
-    const open: Row[] = await tx.query(`SELECT id, rule, to_agency, history FROM referrals WHERE case_id = $1 FOR UPDATE`, [caseId]);
-    for (const r of open) {
-      const noted = (r.history as HistoryEntry[]).some((h) => h.status === 'NOTED');
-      if (stillHolding.has(`${r.rule}:${r.to_agency}`) || noted) continue;
+    for (const r of await this.referrals.lockForCase(tx, caseId)) {
+      const noted = r.history.some((h) => h.status === 'NOTED');
+      if (stillHolding.has(`${r.rule}:${r.toAgency}`) || noted) continue;
       const entry: HistoryEntry = { status: 'NOTED', action: 'FACTS_NO_LONGER_HOLD', actor: 'system', agency: null, at: now.toISOString(), note: `the facts behind ${r.rule} no longer hold; the referral stands` };
-      await tx.query(`UPDATE referrals SET history = history || $2::jsonb, updated_at = $3 WHERE id = $1`, [r.id, JSON.stringify([entry]), now]);
+      await this.referrals.appendHistory(tx, r.id, entry, now);
     }
   }
 
@@ -109,9 +91,8 @@ export class ReferralService {
    */
   async transition(referralId: string, action: ReferralAction, actor: ReferralActor | null, note?: string): Promise<ReferralRecord> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: Row[] = await tx.query(`${SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [referralId]);
-      if (rows.length === 0) throw new Error(`referral ${referralId} not found`);
-      const current = toRecord(rows[0]);
+      const current = await this.referrals.lock(tx, referralId);
+      if (!current) throw new Error(`referral ${referralId} not found`);
       const next = nextReferralStatus(current.status, action);
       if (next === null) {
         const last = current.history[current.history.length - 1];
@@ -123,24 +104,22 @@ export class ReferralService {
         status: next, action, actor: actor?.username ?? 'system', agency: actor?.agency ?? null, at: at.toISOString(),
         ...(note ? { note } : {}),
       };
-      await tx.query(`UPDATE referrals SET status = $2, history = history || $3::jsonb, updated_at = $4 WHERE id = $1`,
-        [referralId, next, JSON.stringify([entry]), at]);
+      await this.referrals.appendHistory(tx, referralId, entry, at, next);
       if (action === 'ACCEPT' && actor) {
         await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor, this.audit);
       }
-      const updated = (await this.load(tx, [referralId]))[0];
+      const updated = await this.load(tx, referralId);
       await this.announce(tx, updated, ACTION_VERB[action], actor, { from: current.status, to: next, ...(note ? { note } : {}) });
       return updated;
     });
   }
 
   async findById(id: string): Promise<ReferralRecord | null> {
-    return (await this.load(this.dataSource.manager, [id]))[0] ?? null;
+    return (await this.referrals.find(this.dataSource, id)) ?? null;
   }
 
   async forCase(caseId: string): Promise<ReferralRecord[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId]);
-    return rows.map(toRecord);
+    return this.referrals.forCase(this.dataSource, caseId);
   }
 
   /**
@@ -150,28 +129,12 @@ export class ReferralService {
    * `after` is the last row of the previous page.
    */
   async inbox(agency: string, filter: InboxFilter, limit: number, asOf: Date, after?: InboxKey): Promise<(ReferralRecord & { rank: number })[]> {
-    const urgency = filter.sort === 'urgency';
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT r.*, c.case_number, c.lead_agent_id,
-                CASE WHEN r.status = 'ESCALATED' OR (r.status = 'SENT' AND r.due_at <= $4) THEN 0
-                     WHEN r.status IN ('SENT', 'ACKNOWLEDGED') THEN 1 ELSE 2 END AS rank
-         FROM referrals r JOIN cases c ON c.id = r.case_id
-         WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
-       ) inbox
-       WHERE $5::int IS NULL OR ${urgency ? '(rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)' : '(created_at, id) < ($6::timestamptz, $7::uuid)'}
-       ORDER BY ${urgency ? 'rank, created_at, id' : 'created_at DESC, id DESC'} LIMIT $8`,
-      [agency, filter.status ?? null, filter.caseNumber ?? null, asOf, after?.rank ?? null, after?.createdAt ?? null, after?.id ?? null, limit]);
-    return rows.map((r) => ({ ...toRecord(r), rank: Number(r.rank) }));
+    return this.referrals.inbox(this.dataSource, agency, filter, limit, asOf, after);
   }
 
-  private async roles(tx: EntityManager): Promise<ReferralRole[]> {
-    return tx.query('SELECT rule, kind, agency_code AS agency FROM referral_roles');
-  }
-
-  private async load(tx: EntityManager, ids: string[]): Promise<ReferralRecord[]> {
-    const rows: Row[] = await tx.query(`${SELECT} WHERE r.id = ANY($1::uuid[])`, [ids]);
-    return rows.map(toRecord);
+  /** A referral this transaction wrote or locked. */
+  private async load(tx: EntityManager, id: string): Promise<ReferralRecord> {
+    return assertDefined(await this.referrals.find(tx, id), `referral ${id}`);
   }
 
   /** Audit entry, and a notification to the receiving agency's referral officers and the sending case's lead agent. */
@@ -180,9 +143,8 @@ export class ReferralService {
       actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action, entityType: 'referral', entityId: referral.id,
       details: { caseId: referral.caseId, ...details }, dedupKey: `${action}:${referral.id}:${referral.history.length}`,
     }, tx);
-    const officers: { id: string }[] = await tx.query(
-      `SELECT id FROM users WHERE agency_code = $1 AND 'REFERRAL_OFFICER' = ANY(roles)`, [referral.toAgency]);
-    const recipients = new Set([...officers.map((o) => o.id), referral.leadAgentId]);
+    const officers = await this.referrals.referralOfficers(tx, referral.toAgency);
+    const recipients = new Set([...officers, referral.leadAgentId]);
     await this.notifications.push(tx, [...recipients].map((userId) => ({
       userId, kind: action, entityType: 'referral', entityId: referral.id, payload: { referral: referralView(referral) },
       dedupKey: `${action}:${referral.id}:${referral.history.length}`,

@@ -2,8 +2,8 @@ import { AuditStore } from '../../libs/audit/audit-store';
 import { CaseStore } from '../../libs/cases/case-store';
 import { createDataSource } from '../../libs/db/data-source';
 import { DeconflictionService } from '../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../libs/deconfliction/hit-store';
-import { MatchingStore } from '../../libs/deconfliction/matching-store';
+import { HitRepository } from '../../libs/deconfliction/hit.repository';
+import { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { NotificationStore } from '../../libs/notifications/notification-store';
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
 import { readStack } from '../support/stack';
@@ -50,7 +50,7 @@ describe('a retried deconfliction pass', () => {
     expect(before).toMatchObject({ keys: 1, persons: 1, hits: 2 });
 
     const cases = new CaseStore(dataSource);
-    const service = new DeconflictionService(dataSource, cases, new MatchingStore(config), new HitStore(dataSource),
+    const service = new DeconflictionService(dataSource, cases, new MatchingRepository(config), new HitRepository(dataSource),
       new NotificationStore(dataSource), new AuditStore(dataSource), config);
     const again = await service.deconflictCase(second, null);
     expect(again.map((h) => h.hitId).sort()).toEqual(hits.body.items.map((h: any) => h.id).sort());

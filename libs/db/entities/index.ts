@@ -1,17 +1,16 @@
-import { AgencyEntity } from './agency.entity';
-import { AuditEntryEntity } from './audit-entry.entity';
 import {
   CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity, CaseShareEntity, CaseSubjectEntity,
 } from './case-items.entity';
 import { CaseEntity } from './case.entity';
-import { UserEntity } from './user.entity';
 
+/**
+ * What is left of TypeORM's entity mapping: the case tables libs/cases still reads through it. Every other table is
+ * read with typed SQL (libs/db/sql.ts); these go once libs/cases does the same.
+ */
 export {
-  AgencyEntity, AuditEntryEntity, CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity,
-  CaseShareEntity, CaseSubjectEntity, UserEntity,
+  CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity, CaseShareEntity, CaseSubjectEntity,
 };
 
 export const ENTITIES = [
-  AgencyEntity, AuditEntryEntity, CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity,
-  CaseShareEntity, CaseSubjectEntity, UserEntity,
+  CaseEntity, CaseFirearmEntity, CaseIdentifierEntity, CaseOperationEntity, CaseShareEntity, CaseSubjectEntity,
 ];

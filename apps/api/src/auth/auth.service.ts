@@ -6,11 +6,11 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { DEMO_USERS } from '../../../../libs/auth/demo-users';
 import { LoginLockout } from '../../../../libs/auth/login-lockout';
 import { SessionStore } from '../../../../libs/auth/session-store';
+import { UserRepository } from '../../../../libs/auth/user.repository';
 import { hashPassword, verifyPassword } from '../../../../libs/auth/password';
 import { AuthUser, knownRoles } from '../../../../libs/auth/roles';
 import { unknownUserActor, usernameDigest } from '../../../../libs/auth/username-pseudonym';
 import type { AppConfig } from '../../../../libs/config/config';
-import { UserEntity } from '../../../../libs/db/entities';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
@@ -23,6 +23,7 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
+  private readonly users = new UserRepository();
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -36,9 +37,8 @@ export class AuthService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.createDemoUsers) return;
-    const users = this.dataSource.getRepository(UserEntity);
     for (const demo of DEMO_USERS) {
-      const existing = await users.findOne({ where: { username: demo.username } });
+      const existing = await this.users.findByUsername(this.dataSource, demo.username);
       if (existing && (await verifyPassword(this.config.demoPassword, existing.passwordHash))) continue;
       const passwordHash = await hashPassword(this.config.demoPassword);
       await this.dataSource.query(
@@ -59,7 +59,7 @@ export class AuthService implements OnApplicationBootstrap {
    */
   async issueToken(username: string, password: string, ip: string): Promise<TokenResponseDto> {
     await this.limits.login(ip);
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+    const user = await this.users.findByUsername(this.dataSource, username);
     const key = this.config.auditUsernameKey;
     const actor = user ? user.username : unknownUserActor(key, username);
     const lockKey = usernameDigest(key, username);

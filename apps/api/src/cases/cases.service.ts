@@ -9,7 +9,7 @@ import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/c
 import { FailureType } from '../../../../libs/contracts/temporal';
 import { caseWorkflowId } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../libs/contracts/messages/case';
@@ -43,7 +43,7 @@ export class CasesService {
     private readonly workflows: RecordWorkflows,
     private readonly idempotency: IdempotencyService,
     private readonly deconfliction: DeconflictionService,
-    private readonly hits: HitStore,
+    private readonly hits: HitRepository,
     private readonly referrals: ReferralService,
   ) {}
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { loadCheckConfig } from '../../../../libs/deconfliction/check-config';
 import { CheckNotices } from '../../../../libs/deconfliction/check-notices';
-import { CheckService } from '../../../../libs/deconfliction/check-service';
+import { CheckService } from '../../../../libs/deconfliction/check.service';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';

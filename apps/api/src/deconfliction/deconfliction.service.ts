@@ -7,7 +7,7 @@ import type { AppConfig } from '../../../../libs/config/config';
 import { FailureType } from '../../../../libs/contracts/temporal';
 import { hitWorkflowId } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitRecord, HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
@@ -24,7 +24,7 @@ import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 export class DeconflictionApi {
   constructor(
     private readonly deconfliction: DeconflictionService,
-    private readonly hits: HitStore,
+    private readonly hits: HitRepository,
     private readonly cases: CasesService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,

@@ -1,4 +1,4 @@
-import type { QueueKey } from '../../../../libs/deconfliction/hit-store';
+import type { QueueKey } from '../../../../libs/deconfliction/hit.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -8,7 +8,7 @@ import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-sour
 import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
 import { payloadCodecFromEnv } from '../../../../libs/temporal-codec/data-converter';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
-import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import { MeetingService } from '../../../../libs/meetings/meeting.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
@@ -28,7 +28,7 @@ const provideService = <K extends keyof Services>(token: abstract new (...args: 
   provide: token, inject: [SERVICES], useFactory: (services: Services) => services[key],
 });
 const SERVICE_PROVIDERS = [
-  provideService(AuditStore, 'audit'), provideService(CaseStore, 'cases'), provideService(HitStore, 'hits'),
+  provideService(AuditStore, 'audit'), provideService(CaseStore, 'cases'), provideService(HitRepository, 'hits'),
   provideService(NotificationStore, 'notifications'), provideService(DeconflictionService, 'deconfliction'),
   provideService(ReferralService, 'referrals'), provideService(ActionItemService, 'actionItems'),
   provideService(MeetingService, 'meetings'), provideService(SeizureService, 'seizures'),

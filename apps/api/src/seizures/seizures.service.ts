@@ -8,7 +8,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseStore } from '../../../../libs/cases/case-store';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
 import { FailureType } from '../../../../libs/contracts/temporal';
-import { HitStore } from '../../../../libs/deconfliction/hit-store';
+import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { sideView } from '../../../../libs/deconfliction/hit-views';
 import { normalizeSerial } from '../../../../libs/deconfliction/normalize';
 import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs/seizures/seizure.service';
@@ -44,7 +44,7 @@ export class SeizuresApi {
     private readonly seizures: SeizureService,
     private readonly traces: TraceService,
     private readonly cases: CaseStore,
-    private readonly hits: HitStore,
+    private readonly hits: HitRepository,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly workflows: RecordWorkflows,

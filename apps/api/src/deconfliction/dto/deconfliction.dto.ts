@@ -4,7 +4,7 @@ import {
 } from 'class-validator';
 import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
-import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit-store';
+import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit.repository';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
 import { IsAfter, IsFutureTimestamp, IsTimestamp } from '../../common/validators';
 

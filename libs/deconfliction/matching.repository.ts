@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { assertDefined, query, queryOne } from '../db/sql';
 import type { DeconflictionConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, serialSubstrings } from './match-keys';
-import { PersonMatching } from './person-matching';
+import { PersonMatching, StoredSideRow } from './person-matching';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
@@ -23,15 +24,17 @@ export interface KeyOwner { caseId: string | null; lookoutId: string | null; age
 /** Per person id, the phonetic codes of each of its tokens (parallel to PersonKey.tokens; may be empty). */
 export type PersonCodes = Map<string, string[][]>;
 
-type Row = Record<string, unknown>;
-const text = (v: unknown) => String(v);
+interface ExactRow extends StoredSideRow { ord: number | string; region: string | null }
+interface SerialRow extends StoredSideRow { norm: string }
+interface OrganizationRow extends StoredSideRow { sim: number | string }
+interface EventRow extends StoredSideRow { radius_meters: number; distance: number | string; overlap: number | string }
 
 /**
  * Every case value is stored under its matching keys and probed against everyone else's, in PostgreSQL. Callers run
  * `lock`, `probe` and `store` in one transaction: the advisory locks make two transactions that could match each
  * other run one after the other, so neither misses the other's row.
  */
-export class MatchingStore {
+export class MatchingRepository {
   private readonly persons: PersonMatching;
 
   constructor(private readonly config: DeconflictionConfig) {
@@ -46,7 +49,7 @@ export class MatchingStore {
     const tokens = [...new Set(persons.flatMap((p) => p.tokens))];
     const codes = new Map<string, string[]>();
     if (tokens.length > 0) {
-      const rows: { t: string; codes: string[] }[] = await tx.query(
+      const rows = await query<{ t: string; codes: string[] }>(tx,
         'SELECT t, person_token_codes(t) AS codes FROM unnest($1::text[]) AS t', [tokens],
       );
       for (const r of rows) codes.set(r.t, r.codes);
@@ -115,7 +118,7 @@ export class MatchingStore {
 
   private async probeExact(tx: EntityManager, keys: ExactKey[], excludeCaseId: string | null): Promise<Match[]> {
     if (keys.length === 0) return [];
-    const rows: Row[] = await tx.query(
+    const rows = await query<ExactRow>(tx,
       `SELECT q.ord, k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.region
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(match_type, norm, ord)
        JOIN match_keys k ON k.match_type = q.match_type AND k.norm = q.norm AND NOT k.partial
@@ -124,7 +127,7 @@ export class MatchingStore {
     );
     return rows.flatMap((r) => {
       const key = keys[Number(r.ord) - 1];
-      const region = regionRelation(key.region, (r.region as string | null) ?? null, key.matchType === 'VEHICLE_PLATE');
+      const region = regionRelation(key.region, r.region ?? null, key.matchType === 'VEHICLE_PLATE');
       const scored = scoreExact(key.matchType, region);
       return scored ? [matchOf(key.matchType, key, r, scored)] : [];
     });
@@ -136,7 +139,7 @@ export class MatchingStore {
    */
   private async probeSerialParts(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
     const substrings = serialSubstrings(key.norm, this.config.serialMinReadable);
-    const rows: Row[] = await tx.query(
+    const rows = await query<SerialRow>(tx,
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.norm
        FROM match_keys k
        WHERE k.match_type = 'FIREARM_SERIAL'
@@ -145,7 +148,7 @@ export class MatchingStore {
       [substrings, key.partial, key.norm, excludeCaseId],
     );
     return rows.map((r) => {
-      const [readable, other] = key.partial ? [key.norm, text(r.norm)] : [text(r.norm), key.norm];
+      const [readable, other] = key.partial ? [key.norm, r.norm] : [r.norm, key.norm];
       return matchOf('FIREARM_SERIAL', key, r, scorePartialSerial(readable, other));
     });
   }
@@ -157,7 +160,7 @@ export class MatchingStore {
    */
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(this.config.organizationMatchThreshold)]);
-    const rows: Row[] = await tx.query(
+    const rows = await query<OrganizationRow>(tx,
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, similarity(k.norm, $1) AS sim
        FROM match_keys k
        WHERE k.match_type = 'ORGANIZATION' AND k.norm % $1 AND similarity(k.norm, $1) >= $2
@@ -175,9 +178,9 @@ export class MatchingStore {
    * tolerance for rounding).
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
-    const [{ widest }]: { widest: number | null }[] = await tx.query('SELECT max(radius_meters) AS widest FROM event_keys');
+    const { widest } = assertDefined(await queryOne<{ widest: number | null }>(tx, 'SELECT max(radius_meters) AS widest FROM event_keys'), 'max radius');
     if (widest === null) return [];
-    const rows: Row[] = await tx.query(
+    const rows = await query<EventRow>(tx,
       `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,
               earth_distance(e.center, q.center) AS distance,
@@ -205,13 +208,12 @@ const liveSide = (excludedCaseParam: number) => `(
   OR (k.case_id IS DISTINCT FROM $${excludedCaseParam}
       AND EXISTS (SELECT 1 FROM cases c WHERE c.id = k.case_id AND c.status <> 'CLOSED')))`;
 
-function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: Row, scored: Scored): Match {
+function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: StoredSideRow, scored: Scored): Match {
   return {
     matchType, score: scored.score, reason: scored.reason, urgent: false,
     own: { itemId: own.itemId, value: own.displayValue },
     other: {
-      caseId: (r.case_id as string | null) ?? null, lookoutId: (r.lookout_id as string | null) ?? null,
-      agency: text(r.agency), itemId: text(r.item_id), value: text(r.display_value),
+      caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, agency: r.agency, itemId: r.item_id, value: r.display_value,
     },
   };
 }

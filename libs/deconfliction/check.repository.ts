@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertDefined, query, queryOne } from '../db/sql';
 import type { MatchType } from './match-keys';
 
 /** An item of a case or lookout that a check met: pointers only, never the value checked or the value met. */
@@ -21,9 +22,63 @@ export interface CheckMatchPointerRow {
   full_name: string | null; phone: string | null;
 }
 
+/** Lock namespaces of the per-user budget and the per-item pattern count (other advisory locks use 7240001 and 7240002). */
+const BUDGET_LOCK_SEED = 7_240_010;
+const PATTERN_LOCK_SEED = 7_240_011;
+
 /** The kept record of checks (migration DeconflictionChecks): written in the check's transaction, read by both sides. */
-export class CheckStore {
+export class CheckRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The transaction's start time: one clock for the budget, the record and the pattern window. */
+  async transactionTime(tx: EntityManager): Promise<Date> {
+    return assertDefined(await queryOne<{ now: Date }>(tx, 'SELECT now() AS now'), 'now()').now;
+  }
+
+  /** Held until the transaction ends: two concurrent checks of one user cannot both fit in the last unit of budget. */
+  async lockBudget(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-budget:${userId}`, BUDGET_LOCK_SEED]);
+  }
+
+  /** Values the user checked in the hour and in the 24 hours before `now`. */
+  async itemsChecked(tx: EntityManager, userId: string, now: Date): Promise<{ hour: number; day: number }> {
+    const used = assertDefined(await queryOne<{ hour: string; day: string }>(tx,
+      `SELECT coalesce(sum(items) FILTER (WHERE checked_at > $2::timestamptz - interval '1 hour'), 0) AS hour,
+              coalesce(sum(items), 0) AS day
+       FROM deconfliction_checks WHERE user_id = $1 AND checked_at > $2::timestamptz - interval '24 hours'`,
+      [userId, now],
+    ), 'items checked');
+    return { hour: Number(used.hour), day: Number(used.day) };
+  }
+
+  /** When the oldest of the user's checks since `since` that together free `over` values was made; none: undefined. */
+  async checkFreeing(tx: EntityManager, userId: string, since: Date, over: number): Promise<Date | undefined> {
+    const row = await queryOne<{ checked_at: Date }>(tx,
+      `SELECT checked_at FROM (
+         SELECT checked_at, sum(items) OVER (ORDER BY checked_at, id) AS freed
+         FROM deconfliction_checks WHERE user_id = $1 AND checked_at > $2) AS running
+       WHERE freed >= $3 ORDER BY checked_at LIMIT 1`,
+      [userId, since, over],
+    );
+    return row && new Date(row.checked_at);
+  }
+
+  /** Records a refusal; true when none was recorded for this user and period in the last `windowMs`. */
+  async reportRefusal(tx: EntityManager, userId: string, period: string, now: Date, windowMs: number): Promise<boolean> {
+    const rows = await query<{ one: number }>(tx,
+      `INSERT INTO deconfliction_check_refusals AS r (user_id, period, reported_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, period) DO UPDATE SET reported_at = EXCLUDED.reported_at
+       WHERE r.reported_at <= EXCLUDED.reported_at - $4 * interval '1 millisecond'
+       RETURNING 1 AS one`,
+      [userId, period, now, windowMs],
+    );
+    return rows.length > 0;
+  }
+
+  /** Serialises two checks of one agency on one item, so a pattern alert is raised once, not by both. */
+  async lockPattern(tx: EntityManager, itemId: string, checkerAgency: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-pattern:${itemId}:${checkerAgency}`, PATTERN_LOCK_SEED]);
+  }
 
   async insert(tx: EntityManager, check: NewCheck): Promise<void> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
@@ -46,7 +101,7 @@ export class CheckStore {
   /** Lead agents of cases and owners of lookouts, by case or lookout id. */
   async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[]): Promise<Map<string, OwnerPointer>> {
     if (caseIds.length === 0 && lookoutIds.length === 0) return new Map();
-    const rows: { id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }[] = await tx.query(
+    const rows = await query<{ id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }>(tx,
       `SELECT c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
        FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
        UNION ALL
@@ -57,25 +112,24 @@ export class CheckStore {
   }
 
   async user(tx: EntityManager, userId: string): Promise<{ fullName: string; phone: string | null }> {
-    const rows: { full_name: string; phone: string | null }[] = await tx.query('SELECT full_name, phone FROM users WHERE id = $1', [userId]);
-    return { fullName: rows[0]?.full_name ?? '', phone: rows[0]?.phone ?? null };
+    const row = await queryOne<{ full_name: string; phone: string | null }>(tx, 'SELECT full_name, phone FROM users WHERE id = $1', [userId]);
+    return { fullName: row?.full_name ?? '', phone: row?.phone ?? null };
   }
 
   /** Checks by `checkerAgency` that met this item since `since`, per checking user (the current check included). */
   async repeatedBy(tx: EntityManager, itemId: string, checkerAgency: string, since: Date) {
-    const rows: { user_id: string; username: string; full_name: string; phone: string | null; checks: number }[] = await tx.query(
+    return query<{ user_id: string; username: string; full_name: string; phone: string | null; checks: number }>(tx,
       `SELECT c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks
        FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
        WHERE m.item_id = $1 AND m.checker_agency = $2 AND m.checked_at > $3
        GROUP BY c.user_id, u.username, u.full_name, u.phone ORDER BY checks DESC, u.username`,
       [itemId, checkerAgency, since],
     );
-    return rows;
   }
 
   async alertedSince(tx: EntityManager, itemId: string, checkerAgency: string, since: Date): Promise<boolean> {
-    const rows = await tx.query(
-      'SELECT 1 FROM deconfliction_check_alerts WHERE item_id = $1 AND checker_agency = $2 AND raised_at > $3 LIMIT 1',
+    const rows = await query<{ one: number }>(tx,
+      'SELECT 1 AS one FROM deconfliction_check_alerts WHERE item_id = $1 AND checker_agency = $2 AND raised_at > $3 LIMIT 1',
       [itemId, checkerAgency, since],
     );
     return rows.length > 0;
@@ -97,7 +151,7 @@ export class CheckStore {
     const scope = direction === 'MADE' ? 'c.agency = $1'
       : direction === 'RECEIVED' ? '(c.agency <> $1 AND c.matched_agencies @> ARRAY[$1]::text[])'
         : '(c.agency = $1 OR c.matched_agencies @> ARRAY[$1]::text[])';
-    return this.dataSource.query(
+    return query<CheckPageRow>(this.dataSource,
       `SELECT c.id, c.agency, c.checked_at, c.counts, u.full_name, u.phone
        FROM deconfliction_checks c JOIN users u ON u.id = c.user_id
        WHERE ${scope} AND ($2::timestamptz IS NULL OR (c.checked_at, c.id) < ($2::timestamptz, $3::uuid))
@@ -109,7 +163,7 @@ export class CheckStore {
   /** The matches of these checks with the current pointer of each matched case or lookout. */
   async matchPointers(checkIds: string[]): Promise<CheckMatchPointerRow[]> {
     if (checkIds.length === 0) return [];
-    return this.dataSource.query(
+    return query<CheckMatchPointerRow>(this.dataSource,
       `SELECT m.check_id, m.match_type, m.agency, m.lookout_id IS NOT NULL AS lookout, cs.case_number,
               coalesce(cu.full_name, lu.full_name) AS full_name, coalesce(cu.phone, lu.phone) AS phone
        FROM deconfliction_check_matches m

@@ -5,9 +5,9 @@ import type { CaseItems } from '../contracts/case-items';
 import { BudgetVerdict, CheckBudget } from './check-budget';
 import type { CheckConfig } from './check-config';
 import { Checker, CheckNotices } from './check-notices';
-import { CheckMatchRecord, CheckStore, OwnerPointer } from './check-store';
+import { CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
-import type { Match } from './matching-store';
+import type { Match } from './matching.repository';
 
 export interface CheckActor { userId: string; username: string; agency: string }
 
@@ -19,9 +19,6 @@ const recordOf = (m: Match): CheckMatchRecord => ({
   itemId: m.other.itemId, matchType: m.matchType, caseId: m.other.caseId, lookoutId: m.other.lookoutId, agency: m.other.agency,
 });
 
-/** Lock namespace of the per-item pattern count (the budget uses 7240010). */
-const PATTERN_LOCK_SEED = 7_240_011;
-
 /**
  * A check as the watch centres run it (issue 22, item 2): charged to the user's budget, kept as a record, known to
  * every agency whose item it met, and watched for repetition. All of it commits in one transaction with the answer,
@@ -30,7 +27,7 @@ const PATTERN_LOCK_SEED = 7_240_011;
 export class CheckService {
   private readonly budget: CheckBudget;
   /** The kept checks, which `GET /deconfliction/checks` pages through. */
-  readonly records: CheckStore;
+  readonly records: CheckRepository;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,15 +36,15 @@ export class CheckService {
     private readonly audit: AuditStore,
     private readonly config: CheckConfig,
   ) {
-    this.budget = new CheckBudget(config);
-    this.records = new CheckStore(dataSource);
+    this.records = new CheckRepository(dataSource);
+    this.budget = new CheckBudget(config, this.records);
   }
 
   async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {
     const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
     const items = batches.reduce((n, b) => n + b.items.length, 0);
     return this.dataSource.transaction(async (tx) => {
-      const [{ now }]: { now: Date }[] = await tx.query('SELECT now() AS now');
+      const now = await this.records.transactionTime(tx);
       const verdict = await this.budget.evaluate(tx, actor.userId, items, now);
       if (!verdict.allowed) {
         if (!verdict.tooLarge && await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
@@ -88,7 +85,7 @@ export class CheckService {
     const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
     for (const match of byItem) {
       // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-pattern:${match.itemId}:${actor.agency}`, PATTERN_LOCK_SEED]);
+      await this.records.lockPattern(tx, match.itemId, actor.agency);
       const users = await this.records.repeatedBy(tx, match.itemId, actor.agency, since);
       const checks = users.reduce((n, u) => n + u.checks, 0);
       if (checks < this.config.patternThreshold || await this.records.alertedSince(tx, match.itemId, actor.agency, since)) continue;

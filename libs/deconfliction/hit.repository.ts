@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { updateReturning } from '../db/update-returning';
+import { query } from '../db/sql';
 import type { MatchType } from './match-keys';
 
 import type { HitResolution, HitStatus } from '../contracts/hits';
@@ -71,36 +71,46 @@ const SELECT_HITS = `
   LEFT JOIN case_operations oa ON h.match_type = 'EVENT' AND oa.id = h.a_item_id
   LEFT JOIN case_operations ob ON h.match_type = 'EVENT' AND ob.id = h.b_item_id`;
 
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const date = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+/** A hit as `SELECT_HITS` reads it, with each side's case number and whom to call. */
+interface HitRow {
+  id: string; match_type: MatchType; score: number | string; reason: string; urgent: boolean; status: HitStatus;
+  resolution: HitResolution | null; resolution_note: string | null; resolved_by: string | null; resolved_at: Date | null;
+  escalated_at: Date | null; created_at: Date; event_starts_at: Date | null; workflow_id: string;
+  a_case_id: string | null; a_seizure_id: string | null; a_agency: string; a_case_number: string | null; a_agent_id: string;
+  a_agent_name: string; a_agent_phone: string | null; a_value: string;
+  b_case_id: string | null; b_lookout_id: string | null; b_agency: string; b_case_number: string | null; b_agent_id: string;
+  b_agent_name: string; b_agent_phone: string | null; b_value: string;
+}
+interface QueueRow extends HitRow { queue_rank: number | string; queue_at: Date }
 
-function toRecord(r: Row): HitRecord {
+const date = (v: Date | null): Date | null => (v ? new Date(v) : null);
+
+function toRecord(r: HitRow): HitRecord {
   return {
-    id: String(r.id), matchType: r.match_type as MatchType, score: Number(r.score), reason: String(r.reason),
-    urgent: Boolean(r.urgent), status: r.status as HitStatus, resolution: (r.resolution as HitResolution | null) ?? null,
-    resolutionNote: str(r.resolution_note), resolvedBy: str(r.resolved_by), resolvedAt: date(r.resolved_at),
-    escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at as string),
-    eventStartsAt: date(r.event_starts_at), workflowId: String(r.workflow_id),
+    id: r.id, matchType: r.match_type, score: Number(r.score), reason: r.reason,
+    urgent: r.urgent, status: r.status, resolution: r.resolution ?? null,
+    resolutionNote: r.resolution_note, resolvedBy: r.resolved_by, resolvedAt: date(r.resolved_at),
+    escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at),
+    eventStartsAt: date(r.event_starts_at), workflowId: r.workflow_id,
     a: {
-      caseId: str(r.a_case_id), seizureId: str(r.a_seizure_id), lookoutId: null, agency: String(r.a_agency), caseNumber: str(r.a_case_number),
-      agentUserId: String(r.a_agent_id), agentName: String(r.a_agent_name), agentPhone: str(r.a_agent_phone), value: String(r.a_value),
+      caseId: r.a_case_id, seizureId: r.a_seizure_id, lookoutId: null, agency: r.a_agency, caseNumber: r.a_case_number,
+      agentUserId: r.a_agent_id, agentName: r.a_agent_name, agentPhone: r.a_agent_phone, value: r.a_value,
     },
     b: {
-      caseId: str(r.b_case_id), seizureId: null, lookoutId: str(r.b_lookout_id), agency: String(r.b_agency), caseNumber: str(r.b_case_number),
-      agentUserId: String(r.b_agent_id), agentName: String(r.b_agent_name), agentPhone: str(r.b_agent_phone), value: String(r.b_value),
+      caseId: r.b_case_id, seizureId: null, lookoutId: r.b_lookout_id, agency: r.b_agency, caseNumber: r.b_case_number,
+      agentUserId: r.b_agent_id, agentName: r.b_agent_name, agentPhone: r.b_agent_phone, value: r.b_value,
     },
   };
 }
 
-/** Hits between two sides. Pair keys are unique, so the same two values make one hit however often they are probed. */
-export class HitStore {
+/** The deconfliction_hits table. Pair keys are unique, so the same two values make one hit however often they are probed. */
+export class HitRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(tx: EntityManager, hits: NewHit[], at: Date): Promise<string[]> {
     const created: string[] = [];
     for (const h of hits) {
-      const rows: { id: string }[] = await tx.query(
+      const rows = await query<{ id: string }>(tx,
         `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
            a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at,
            a_seizure_id)
@@ -116,7 +126,7 @@ export class HitStore {
 
   async load(ids: string[], tx?: EntityManager): Promise<HitRecord[]> {
     if (ids.length === 0) return [];
-    const rows: Row[] = await (tx ?? this.dataSource.manager).query(`${SELECT_HITS} WHERE h.id = ANY($1::uuid[]) ORDER BY h.created_at, h.id`, [ids]);
+    const rows = await query<HitRow>(tx ?? this.dataSource, `${SELECT_HITS} WHERE h.id = ANY($1::uuid[]) ORDER BY h.created_at, h.id`, [ids]);
     return rows.map(toRecord);
   }
 
@@ -126,26 +136,26 @@ export class HitStore {
 
   async idsByPairKeys(tx: EntityManager, pairKeys: string[]): Promise<string[]> {
     if (pairKeys.length === 0) return [];
-    const rows: { id: string }[] = await tx.query('SELECT id FROM deconfliction_hits WHERE pair_key = ANY($1::text[])', [pairKeys]);
+    const rows = await query<{ id: string }>(tx, 'SELECT id FROM deconfliction_hits WHERE pair_key = ANY($1::text[])', [pairKeys]);
     return rows.map((r) => r.id);
   }
 
   async forCase(caseId: string): Promise<HitRecord[]> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await query<HitRow>(this.dataSource,
       `${SELECT_HITS} WHERE h.a_case_id = $1 OR h.b_case_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [caseId],
     );
     return rows.map(toRecord);
   }
 
   async forSeizure(seizureId: string): Promise<HitRecord[]> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await query<HitRow>(this.dataSource,
       `${SELECT_HITS} WHERE h.a_seizure_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [seizureId],
     );
     return rows.map(toRecord);
   }
 
   async forLookout(lookoutId: string): Promise<HitRecord[]> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await query<HitRow>(this.dataSource,
       `${SELECT_HITS} WHERE h.b_lookout_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [lookoutId],
     );
     return rows.map(toRecord);
@@ -167,7 +177,7 @@ export class HitStore {
       const n = params.length;
       outer.push(`(q.queue_rank, q.queue_at, q.id) > ($${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`);
     }
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await query<QueueRow>(this.dataSource,
       `SELECT q.* FROM (
          SELECT s.*,
            CASE WHEN s.status = 'OPEN' AND s.match_type = 'EVENT' THEN 0 WHEN s.status = 'ESCALATED' THEN 1
@@ -179,12 +189,12 @@ export class HitStore {
        ORDER BY q.queue_rank, q.queue_at, q.id LIMIT $1`,
       params,
     );
-    return rows.map((r) => ({ ...toRecord(r), queueKey: { rank: Number(r.queue_rank), at: new Date(r.queue_at as string), id: String(r.id) } }));
+    return rows.map((r) => ({ ...toRecord(r), queueKey: { rank: Number(r.queue_rank), at: new Date(r.queue_at), id: r.id } }));
   }
 
   /** Hits not yet resolved that involve the case, on either side. */
   async openForCase(caseId: string, tx?: EntityManager): Promise<{ id: string; matchType: MatchType }[]> {
-    const rows: { id: string; match_type: MatchType }[] = await (tx ?? this.dataSource.manager).query(
+    const rows = await query<{ id: string; match_type: MatchType }>(tx ?? this.dataSource,
       `SELECT id, match_type FROM deconfliction_hits
        WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED' ORDER BY created_at`, [caseId],
     );
@@ -192,14 +202,14 @@ export class HitStore {
   }
 
   async markEscalated(tx: EntityManager, id: string, at: Date): Promise<boolean> {
-    const rows = await updateReturning(tx,
+    const rows = await query<{ id: string }>(tx,
       `UPDATE deconfliction_hits SET status = 'ESCALATED', escalated_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
       [id, at]);
     return rows.length > 0;
   }
 
   async markResolved(tx: EntityManager, id: string, resolution: HitResolution, note: string, by: string, at: Date): Promise<boolean> {
-    const rows = await updateReturning(tx,
+    const rows = await query<{ id: string }>(tx,
       `UPDATE deconfliction_hits SET status = 'RESOLVED', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = $5
        WHERE id = $1 AND status <> 'RESOLVED' RETURNING id`,
       [id, resolution, note, by, at]);

@@ -1,0 +1,135 @@
+import type { EntityManager } from 'typeorm';
+import { assertDefined, Db, query, queryOne } from '../db/sql';
+import type { ReferralDecision, ReferralKind, ReferralRole, ReferralRule, ReferralStatus } from './referral-rules';
+
+export interface HistoryEntry { status: ReferralStatus | 'NOTED'; action: string; actor: string; agency: string | null; at: string; note?: string }
+
+export interface ReferralRecord {
+  id: string; caseId: string; caseNumber: string; fromAgency: string; toAgency: string; kind: ReferralKind;
+  rule: ReferralRule; reason: string; facts: Record<string, unknown>; status: ReferralStatus; dueAt: Date;
+  history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
+}
+
+export type InboxSort = 'newest' | 'urgency';
+export interface InboxFilter { status?: ReferralStatus; caseNumber?: string; sort?: InboxSort }
+export interface InboxKey { rank: number; createdAt: Date; id: string }
+
+/** A referral joined with its case's number and lead agent (`SELECT_REFERRAL`). */
+interface ReferralRow {
+  id: string; case_id: string; case_number: string; from_agency: string; to_agency: string; kind: ReferralKind;
+  rule: ReferralRule; reason: string; facts: Record<string, unknown>; status: ReferralStatus; due_at: Date;
+  history: HistoryEntry[]; workflow_id: string; created_at: Date; lead_agent_id: string;
+}
+interface InboxRow extends ReferralRow { rank: number | string }
+
+const toRecord = (r: ReferralRow): ReferralRecord => ({
+  id: r.id, caseId: r.case_id, caseNumber: r.case_number, fromAgency: r.from_agency, toAgency: r.to_agency, kind: r.kind,
+  rule: r.rule, reason: r.reason, facts: r.facts, status: r.status, dueAt: new Date(r.due_at), history: r.history,
+  workflowId: r.workflow_id, createdAt: new Date(r.created_at), leadAgentId: r.lead_agent_id,
+});
+const SELECT_REFERRAL = `SELECT r.*, c.case_number, c.lead_agent_id FROM referrals r JOIN cases c ON c.id = r.case_id`;
+
+export interface NewReferral {
+  id: string; caseId: string; fromAgency: string; decision: ReferralDecision; dueAt: Date; history: HistoryEntry[];
+  workflowId: string; at: Date;
+}
+
+/** The referrals, disseminations and referral roles tables: SQL only, the decisions are ReferralService's. */
+export class ReferralRepository {
+  async roles(tx: Db): Promise<ReferralRole[]> {
+    return query<ReferralRole>(tx, 'SELECT rule, kind, agency_code AS agency FROM referral_roles');
+  }
+
+  async caseOrganizations(tx: Db, caseId: string): Promise<{ name: string; orgType: string }[]> {
+    return query<{ name: string; orgType: string }>(tx,
+      `SELECT name, org_type AS "orgType" FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION'`, [caseId]);
+  }
+
+  async caseFirearmCount(tx: Db, caseId: string): Promise<number> {
+    const row = await queryOne<{ count: string }>(tx, 'SELECT count(*) FROM case_firearms WHERE case_id = $1', [caseId]);
+    return Number(assertDefined(row, 'count of case firearms').count);
+  }
+
+  /** False when the case already has this rule's referral to this agency. */
+  async insert(tx: EntityManager, r: NewReferral): Promise<boolean> {
+    const d = r.decision;
+    const inserted = await query<{ id: string }>(tx,
+      `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12)
+       ON CONFLICT (case_id, to_agency, rule) DO NOTHING RETURNING id`,
+      [r.id, r.caseId, r.fromAgency, d.toAgency, d.rule, d.kind, d.reason, d.facts, r.dueAt, JSON.stringify(r.history), r.workflowId, r.at],
+    );
+    return inserted.length > 0;
+  }
+
+  async insertDissemination(
+    tx: EntityManager, d: { id: string; caseId: string; recipientAgency: string; reason: string; referralId: string; at: Date },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO disseminations (id, case_id, recipient_agency, reason, referral_id, disseminated_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [d.id, d.caseId, d.recipientAgency, d.reason, d.referralId, d.at],
+    );
+  }
+
+  /** The case's referrals, locked for the rest of the transaction. */
+  async lockForCase(tx: EntityManager, caseId: string): Promise<Pick<ReferralRecord, 'id' | 'rule' | 'toAgency' | 'history'>[]> {
+    const rows = await query<Pick<ReferralRow, 'id' | 'rule' | 'to_agency' | 'history'>>(tx,
+      'SELECT id, rule, to_agency, history FROM referrals WHERE case_id = $1 FOR UPDATE', [caseId]);
+    return rows.map((r) => ({ id: r.id, rule: r.rule, toAgency: r.to_agency, history: r.history }));
+  }
+
+  async startsForCase(tx: EntityManager, caseId: string): Promise<{ id: string; workflowId: string; rule: ReferralRule }[]> {
+    const rows = await query<Pick<ReferralRow, 'id' | 'workflow_id' | 'rule'>>(tx,
+      'SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+    return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, rule: r.rule }));
+  }
+
+  async appendHistory(tx: EntityManager, id: string, entry: HistoryEntry, at: Date, status?: ReferralStatus): Promise<void> {
+    if (status === undefined) {
+      await tx.query('UPDATE referrals SET history = history || $2::jsonb, updated_at = $3 WHERE id = $1', [id, JSON.stringify([entry]), at]);
+      return;
+    }
+    await tx.query('UPDATE referrals SET status = $2, history = history || $3::jsonb, updated_at = $4 WHERE id = $1',
+      [id, status, JSON.stringify([entry]), at]);
+  }
+
+  async lock(tx: EntityManager, id: string): Promise<ReferralRecord | undefined> {
+    const row = await queryOne<ReferralRow>(tx, `${SELECT_REFERRAL} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+    return row && toRecord(row);
+  }
+
+  async find(db: Db, id: string): Promise<ReferralRecord | undefined> {
+    const row = await queryOne<ReferralRow>(db, `${SELECT_REFERRAL} WHERE r.id = $1`, [id]);
+    return row && toRecord(row);
+  }
+
+  async forCase(db: Db, caseId: string): Promise<ReferralRecord[]> {
+    return (await query<ReferralRow>(db, `${SELECT_REFERRAL} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId])).map(toRecord);
+  }
+
+  /** See ReferralService.inbox for the two orders. */
+  async inbox(
+    db: Db, agency: string, filter: InboxFilter, limit: number, asOf: Date, after?: InboxKey,
+  ): Promise<(ReferralRecord & { rank: number })[]> {
+    const urgency = filter.sort === 'urgency';
+    const rows = await query<InboxRow>(db,
+      `SELECT * FROM (
+         SELECT r.*, c.case_number, c.lead_agent_id,
+                CASE WHEN r.status = 'ESCALATED' OR (r.status = 'SENT' AND r.due_at <= $4) THEN 0
+                     WHEN r.status IN ('SENT', 'ACKNOWLEDGED') THEN 1 ELSE 2 END AS rank
+         FROM referrals r JOIN cases c ON c.id = r.case_id
+         WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
+       ) inbox
+       WHERE $5::int IS NULL OR ${urgency ? '(rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)' : '(created_at, id) < ($6::timestamptz, $7::uuid)'}
+       ORDER BY ${urgency ? 'rank, created_at, id' : 'created_at DESC, id DESC'} LIMIT $8`,
+      [agency, filter.status ?? null, filter.caseNumber ?? null, asOf, after?.rank ?? null, after?.createdAt ?? null, after?.id ?? null, limit]);
+    return rows.map((r) => ({ ...toRecord(r), rank: Number(r.rank) }));
+  }
+
+  /** Who hears of a referral's steps: the receiving agency's referral officers. */
+  async referralOfficers(tx: EntityManager, agency: string): Promise<string[]> {
+    const rows = await query<{ id: string }>(tx, `SELECT id FROM users WHERE agency_code = $1 AND 'REFERRAL_OFFICER' = ANY(roles)`, [agency]);
+    return rows.map((r) => r.id);
+  }
+}
