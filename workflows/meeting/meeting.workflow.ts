@@ -6,7 +6,7 @@ import type {
   ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
   ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { MeetingFailure } from '../../libs/contracts/failures';
 import {
   nextNotificationStatus, nextReportStatus, NotificationStatus, REPORT_CLOCK_STATES, ReportAction, ReportStatus,
 } from '../../libs/meetings/meeting-rules';
@@ -60,7 +60,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   const check = (step: Step): void => {
     const refuse = (aspect: string, current: string, message: string, reason?: string): never => {
       throw ApplicationFailure.create({
-        message, type: FailureType.InvalidMeetingTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
+        message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
       });
     };
     if (step === 'notice') {

@@ -7,6 +7,7 @@ import { CheckService } from '../../../../libs/deconfliction/check-service';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
+import { AccessPolicy } from '../common/access-policy';
 import { DeconflictionChecksApi } from './deconfliction-checks.service';
 import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.service';
@@ -19,6 +20,7 @@ import { OperationsMapApi } from './operations-map.service';
     DeconflictionApi,
     OperationsMapApi,
     DeconflictionChecksApi,
+    AccessPolicy,
     {
       provide: CheckService,
       inject: [DataSource, DeconflictionService, NotificationStore, AuditStore],
