@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentSession, CurrentUser, Public } from './auth.decorators';
@@ -15,6 +15,7 @@ export class AuthController {
   @Public()
   @Post('token')
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponseDto })
   token(@Body() body: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.issueToken(body.username, body.password, request.ip);
   }
