@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentSession, CurrentUser, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
+import { AuthApi } from './auth.api';
 import { TokenRequestDto, TokenResponseDto } from './dto/token.dto';
 import { NoBodyPipe } from './no-body.pipe';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthApi) {}
 
   @Public()
   @Post('token')

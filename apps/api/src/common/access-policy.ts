@@ -31,6 +31,8 @@ export class AccessPolicy {
   }
 
   private denied(user: AuthUser, { entityType, entityId, reason }: Refused): Promise<void> {
-    return this.audit.append({ actor: user.username, agency: user.agency, action: 'access.denied', entityType, entityId, details: { reason } });
+    return this.audit.append({
+      actor: user.username, agency: user.agency, action: 'access.denied', entityType, entityId, details: { reason },
+    });
   }
 }

@@ -38,7 +38,8 @@ export const cursorField = {
 };
 
 /** 400 on `cursor`: a cursor that is not one this listing issued. */
-export const foreignCursor = (): ApiError => fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+export const foreignCursor = (): ApiError =>
+  fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
 
 export interface CursorCodec<T> {
   encode(position: T): string;
@@ -70,7 +71,10 @@ export function cursorCodec<T extends object>(fields: { [K in keyof T]: CursorFi
     return position as T;
   };
   return {
-    encode: (position) => Buffer.from(JSON.stringify([...prefix, ...names.map((name) => fields[name].write(position[name]))])).toString('base64url'),
+    encode: (position) => {
+      const values = [...prefix, ...names.map((name) => fields[name].write(position[name]))];
+      return Buffer.from(JSON.stringify(values)).toString('base64url');
+    },
     decode,
     parse: (cursor) => {
       if (cursor === undefined) return undefined;

@@ -5,13 +5,13 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { DeconflictionChecksApi } from './deconfliction-checks.service';
-import { DeconflictionApi } from './deconfliction.service';
+import { DeconflictionChecksApi } from './deconfliction-checks.api';
+import { DeconflictionApi } from './deconfliction.api';
 import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, OperationsMapQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import {
   CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto, OperationsMapDto,
 } from './dto/deconfliction-responses.dto';
-import { OperationsMapApi } from './operations-map.service';
+import { OperationsMapApi } from './operations-map.api';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()

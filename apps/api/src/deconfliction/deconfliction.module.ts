@@ -8,10 +8,10 @@ import { DeconflictionService } from '../../../../libs/deconfliction/deconflicti
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
 import { AccessPolicy } from '../common/access-policy';
-import { DeconflictionChecksApi } from './deconfliction-checks.service';
+import { DeconflictionChecksApi } from './deconfliction-checks.api';
 import { DeconflictionController } from './deconfliction.controller';
-import { DeconflictionApi } from './deconfliction.service';
-import { OperationsMapApi } from './operations-map.service';
+import { DeconflictionApi } from './deconfliction.api';
+import { OperationsMapApi } from './operations-map.api';
 
 @Module({
   imports: [CasesModule],

@@ -9,7 +9,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import {
   CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
-import { SeizuresApi } from './seizures.service';
+import { SeizuresApi } from './seizures.api';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
 import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';

@@ -9,7 +9,7 @@ import { TraceService } from '../../../../libs/seizures/trace.service';
 import { AccessPolicy } from '../common/access-policy';
 import { APP_CONFIG } from '../infra/tokens';
 import { SeizuresController } from './seizures.controller';
-import { SeizuresApi } from './seizures.service';
+import { SeizuresApi } from './seizures.api';
 
 @Module({
   controllers: [SeizuresController],

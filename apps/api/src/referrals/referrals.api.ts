@@ -76,13 +76,13 @@ export class ReferralsApi {
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      const current = (await this.referrals.findById(id)) ?? referral;
+      const { status } = (await this.referrals.findById(id)) ?? referral;
       throw failureProblem(error, {
         id,
-        conflict: () => new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } }),
+        conflict: () => new ApiError('Conflict', M.referralTransition, { id, step, status }, { body: { currentStatus: status } }),
         // The row is saved before the case workflow starts the referral's own workflow: in that gap (about a second) no
         // step can be taken yet. Past SENT, a missing workflow has completed and refuses the step like any final state.
-        finished: current.status !== 'SENT',
+        finished: status !== 'SENT',
         starting: () => new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } }),
       });
     }

@@ -159,10 +159,10 @@ export class SeizuresApi {
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      const current = (await this.traces.find(id)) ?? trace;
+      const { status } = (await this.traces.find(id)) ?? trace;
       throw failureProblem(error, {
         id,
-        conflict: () => new ApiError('Conflict', M.traceTransition, { id, status: current.status }, { body: { currentStatus: current.status } }),
+        conflict: () => new ApiError('Conflict', M.traceTransition, { id, status }, { body: { currentStatus: status } }),
         // A trace whose workflow is not found has always been answered as a refused step.
         finished: true,
       });
