@@ -6,7 +6,7 @@ import { CaseStore } from '../../libs/cases/case-store';
 import type {
   AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult,
 } from '../../libs/contracts/case-items';
-import { FailureType } from '../../libs/contracts/temporal';
+import { CaseFailure } from '../../libs/contracts/failures';
 import { isPermanentDataError, sqlStateOf } from '../../libs/db/sql-state';
 
 /**
@@ -18,7 +18,7 @@ async function failFastOnBadData<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (isPermanentDataError(error)) {
-      throw ApplicationFailure.nonRetryable(`value refused by the database (${sqlStateOf(error)})`, FailureType.InvalidData);
+      throw ApplicationFailure.nonRetryable(`value refused by the database (${sqlStateOf(error)})`, CaseFailure.InvalidData);
     }
     throw error;
   }
@@ -35,7 +35,7 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
     async markCaseStatus(caseId: string, status: CaseStatus): Promise<void> {
       await dataSource.transaction(async (tx) => {
         const record = await cases.findById(caseId, tx);
-        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, FailureType.CaseNotFound);
+        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, CaseFailure.NotFound);
         const updated = await cases.setStatus(tx, caseId, status, new Date());
         if (!updated) return;
         await audit.append({
@@ -65,7 +65,7 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
       return failFastOnBadData(() => dataSource.transaction(async (tx) => {
         await tx.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
         const record = await cases.findById(caseId, tx);
-        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, FailureType.CaseNotFound);
+        if (!record) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, CaseFailure.NotFound);
         if (record.status === 'CLOSED') {
           return { caseId, status: 'CLOSED', outcome: record.outcome ?? request.outcome, closedAt: (record.closedAt ?? closedAt).toISOString() };
         }
@@ -73,7 +73,7 @@ export function createCaseActivities({ dataSource, cases, audit }: CaseActivityD
         if (blockers.length > 0) {
           throw ApplicationFailure.create({
             message: `the case cannot close while ${blockers.join('; ')}`,
-            type: FailureType.CloseBlocked, nonRetryable: true, details: [blockers],
+            type: CaseFailure.CloseBlocked, nonRetryable: true, details: [blockers],
           });
         }
         await cases.close(tx, caseId, request.outcome, request.result ?? null, closedAt);

@@ -1,7 +1,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DeconflictionActivities } from '../../libs/contracts/activities';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
-import { FailureType } from '../../libs/contracts/temporal';
+import { HitFailure } from '../../libs/contracts/failures';
 import type { HitStart } from '../../libs/contracts/hits';
 import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconfliction/deconfliction.service';
 
@@ -27,7 +27,7 @@ export function createDeconflictionActivities({ deconfliction }: DeconflictionAc
         await deconfliction.resolve(hitId, request.resolution, request.note, request.actor);
       } catch (error) {
         if (error instanceof HitAlreadyResolved) {
-          throw ApplicationFailure.nonRetryable(error.message, FailureType.HitAlreadyResolved);
+          throw ApplicationFailure.nonRetryable(error.message, HitFailure.AlreadyResolved);
         }
         throw error;
       }

@@ -3,7 +3,7 @@ import type { MeetingActivities } from '../../libs/contracts/activities';
 import type {
   ActionItemStatus, ActionItemWorkflowInput, ActionItemWorkflowState, CloseActionItemRequest,
 } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ActionItemFailure } from '../../libs/contracts/failures';
 import { nextActionItemStatus } from '../../libs/meetings/meeting-rules';
 import { serialQueue, untilOrDeadline } from '../meeting/workflow-steps';
 import { actionItemStateQuery, closeActionItemUpdate } from '../../libs/contracts/messages/action-item';
@@ -27,7 +27,7 @@ export async function actionItemWorkflow(input: ActionItemWorkflowInput): Promis
   const check = (): void => {
     if (nextActionItemStatus(status, 'CLOSE') === null) {
       throw ApplicationFailure.create({
-        message: `cannot close an action item that is ${status}`, type: FailureType.InvalidActionItemTransition,
+        message: `cannot close an action item that is ${status}`, type: ActionItemFailure.InvalidTransition,
         nonRetryable: true, details: [status],
       });
     }

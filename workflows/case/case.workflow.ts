@@ -6,7 +6,7 @@ import type { CaseActivities, DeconflictionActivities, ReferralActivities } from
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
-import { FailureType } from '../../libs/contracts/temporal';
+import { CaseFailure } from '../../libs/contracts/failures';
 import type { ReferralStart } from '../../libs/contracts/referrals';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../libs/contracts/messages/case';
@@ -66,7 +66,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     return next;
   };
   const rejectIfClosed = (): void => {
-    if (status === 'CLOSED') throw ApplicationFailure.nonRetryable('the case is closed', FailureType.CaseClosed);
+    if (status === 'CLOSED') throw ApplicationFailure.nonRetryable('the case is closed', CaseFailure.Closed);
   };
 
   setHandler(caseStateQuery, () => ({ caseId, status, appendsApplied }));

@@ -1,7 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { DeconflictionActivities } from '../../libs/contracts/activities';
 import type { HitStatus, HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
-import { FailureType } from '../../libs/contracts/temporal';
+import { HitFailure } from '../../libs/contracts/failures';
 import { hitStateQuery, resolveHitUpdate } from '../../libs/contracts/messages/hit';
 
 const activities = proxyActivities<DeconflictionActivities>({
@@ -34,7 +34,7 @@ export async function hitWorkflow(input: HitWorkflowInput): Promise<HitWorkflowS
     {
       validator: (_request: ResolveHitRequest) => {
         if (status === 'RESOLVED' || resolving) {
-          throw ApplicationFailure.nonRetryable(`hit ${hitId} is already resolved`, FailureType.HitAlreadyResolved);
+          throw ApplicationFailure.nonRetryable(`hit ${hitId} is already resolved`, HitFailure.AlreadyResolved);
         }
       },
     },

@@ -6,7 +6,7 @@ import type {
   ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
   ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { MeetingFailure } from '../../libs/contracts/failures';
 import type { NotificationStatus, ReportStatus } from '../../libs/contracts/meetings';
 import { nextNotificationStatus, nextReportStatus, REPORT_CLOCK_STATES, ReportAction } from '../../libs/meetings/meeting-rules';
 import { startChildOnce } from '../shared/children';
@@ -58,7 +58,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   const check = (step: Step): void => {
     const refuse = (aspect: string, current: string, message: string, reason?: string): never => {
       throw ApplicationFailure.create({
-        message, type: FailureType.InvalidMeetingTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
+        message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
       });
     };
     if (step === 'notice') {

@@ -4,7 +4,7 @@ import type { ReferralActivities } from '../../libs/contracts/activities';
 import type {
   ReferralStatus, ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState,
 } from '../../libs/contracts/referrals';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ReferralFailure } from '../../libs/contracts/failures';
 import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction } from '../../libs/referrals/referral-rules';
 import { startTraceWorkflows } from '../shared/children';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from '../../libs/contracts/messages/referral';
@@ -27,7 +27,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   const refuse = (action: ReferralAction): void => {
     if (busy || nextReferralStatus(status, action) === null) {
       throw ApplicationFailure.create({
-        message: `cannot ${action.toLowerCase()} a referral that is ${status}`, type: FailureType.InvalidReferralTransition,
+        message: `cannot ${action.toLowerCase()} a referral that is ${status}`, type: ReferralFailure.InvalidTransition,
         nonRetryable: true, details: [status],
       });
     }

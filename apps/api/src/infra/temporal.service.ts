@@ -8,7 +8,7 @@ import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-code
 import { encryptingDataConverter } from '../../../../libs/temporal-codec/data-converter';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
-import { FailureType } from '../../../../libs/contracts/temporal';
+import { WorkflowFailure } from '../../../../libs/contracts/failures';
 import { caseWorkflowId, type WorkflowStart } from '../../../../libs/contracts/workflows';
 import { caseStateQuery } from '../../../../libs/contracts/messages/case';
 import type { Message } from '../../../../libs/http/problem';
@@ -79,7 +79,7 @@ export class TemporalService implements OnApplicationShutdown {
           throw new WorkflowRejection(failure.type ?? 'UNKNOWN', failure.message, failure.details ?? []);
         }
       }
-      if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(FailureType.CaseNotFound, error.message, []);
+      if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(WorkflowFailure.NotFound, error.message, []);
       // The server gave up on the call (its own storage slow or away) or cancelled it: the update may or may not
       // have been admitted.
       if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw outcomeUnknown(M.updateUnconfirmed);

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AccessPolicy } from '../common/access-policy';
 import { SeizuresController } from './seizures.controller';
-import { SeizuresApi } from './seizures.service';
+import { SeizuresApi } from './seizures.api';
 
 /** SeizureService, TraceService and StatsService come from InfraModule (libs/composition/build-services.ts). */
 @Module({
   controllers: [SeizuresController],
-  providers: [SeizuresApi],
+  providers: [SeizuresApi, AccessPolicy],
 })
 export class SeizuresModule {}
