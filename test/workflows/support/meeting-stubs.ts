@@ -36,7 +36,8 @@ export function meetingStubs(model: MeetingModel): ReturnType<typeof createMeeti
     const row = model.row(meetingId);
     const next = nextReportStatus(row.report, action) ?? refuse(`cannot ${action.toLowerCase()} a report that is ${row.report}`, row.report, 'report');
     row.report = next;
-    row.reportDueAt = next === 'REQUESTED' || next === 'RETURNED' ? dueAt : next === 'OVERDUE' ? row.reportDueAt : null;
+    // The service keeps the last due date unless a step sets a new one (COALESCE in MeetingService.reportStep).
+    row.reportDueAt = dueAt ?? row.reportDueAt;
     return stateOf(row);
   };
   return {

@@ -78,3 +78,16 @@ export async function until<T>(probe: () => Promise<T>, accept: (value: T) => bo
     await sleep(100);
   }
 }
+
+/** The actor the API puts on every step it sends. */
+export const ACTOR = { userId: 'user-1', username: 'coordinator', agency: 'ICE' };
+
+/**
+ * Clocks fire no earlier than configured; on a busy shared machine they may fire late, so the upper bound is loose.
+ * `startedAt` is taken before the workflow starts, so the timer (armed after it) cannot fire before startedAt + ms.
+ */
+export function expectFiredAfter(at: number | undefined, startedAt: number, clockMs: number, slackMs = 5_000): void {
+  if (at === undefined) throw new Error('the clock never fired');
+  expect(at - startedAt).toBeGreaterThanOrEqual(clockMs);
+  expect(at - startedAt).toBeLessThan(clockMs + slackMs);
+}
