@@ -1,5 +1,5 @@
 import { Client, Connection, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -56,7 +56,9 @@ export async function failureOf(promise: Promise<unknown>): Promise<ApplicationF
   try {
     await promise;
   } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError ? error.cause : error;
+    // A refusal by a validator or the workflow is the cause itself; one raised by an activity is wrapped once more.
+    let cause: unknown = error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError ? error.cause : error;
+    if (cause instanceof ActivityFailure) cause = cause.cause;
     if (cause instanceof ApplicationFailure) return cause;
     throw error;
   }
