@@ -1,18 +1,22 @@
+import { WorkflowUpdateStage } from '@temporalio/client';
 import type { actionItemWorkflow } from '../../workflows/action-item/action-item.workflow';
 import { actionItemStateQuery, closeActionItemUpdate } from '../../workflows/action-item/messages';
 import { actionItemWorkflowId } from '../../libs/contracts/temporal';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const CLOCK_MS = 1_500;
 const CLOSE = { actor: ACTOR, note: 'done' };
 const dueIn = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
 describe('actionItemWorkflow: due-date clock and closing', () => {
+  const workers = useWorkflowWorker();
+
   it('turns an open item OVERDUE at its due date; closing it then completes the workflow CLOSED', async () => {
     const { activities, recorder } = stubActivities();
     const actionItemId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof actionItemWorkflow>('actionItemWorkflow', {
         taskQueue, workflowId: actionItemWorkflowId(actionItemId), args: [{ actionItemId, dueAt: dueIn(CLOCK_MS) }],
@@ -33,7 +37,7 @@ describe('actionItemWorkflow: due-date clock and closing', () => {
   it('an item closed before its due date never falls overdue', async () => {
     const { activities, recorder } = stubActivities();
     const actionItemId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof actionItemWorkflow>('actionItemWorkflow', {
         taskQueue, workflowId: actionItemWorkflowId(actionItemId), args: [{ actionItemId, dueAt: dueIn(60_000) }],
       });
@@ -50,14 +54,15 @@ describe('actionItemWorkflow: due-date clock and closing', () => {
       closeActionItem: async () => { await gate; return { status: 'CLOSED' }; },
     });
     const actionItemId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof actionItemWorkflow>('actionItemWorkflow', {
         taskQueue, workflowId: actionItemWorkflowId(actionItemId), args: [{ actionItemId, dueAt: dueIn(60_000) }],
       });
       const first = handle.executeUpdate(closeActionItemUpdate, { args: [CLOSE] });
       await until(async () => recorder.named('closeActionItem').length, (n) => n === 1);
       // Accepted by the validator (still OPEN), then refused by the same check once the first close is written.
-      const second = failureOf(handle.executeUpdate(closeActionItemUpdate, { args: [CLOSE] }));
+      const accepted = await handle.startUpdate(closeActionItemUpdate, { args: [CLOSE], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const second = failureOf(accepted.result());
       release();
       expect(await first).toEqual({ actionItemId, status: 'CLOSED' });
       const refusal = await second;
@@ -72,7 +77,7 @@ describe('actionItemWorkflow: due-date clock and closing', () => {
     const { activities, recorder, model } = stubActivities();
     const actionItemId = freshId();
     model.meetings.uncommitted.add(actionItemId);
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof actionItemWorkflow>('actionItemWorkflow', {
         taskQueue, workflowId: actionItemWorkflowId(actionItemId), args: [{ actionItemId, dueAt: dueIn(500) }],
       });
@@ -85,7 +90,7 @@ describe('actionItemWorkflow: due-date clock and closing', () => {
   it('a run carried over as OVERDUE skips the commit check and the clock, and waits for its close', async () => {
     const { activities, recorder } = stubActivities();
     const actionItemId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof actionItemWorkflow>('actionItemWorkflow', {
         taskQueue, workflowId: actionItemWorkflowId(actionItemId), args: [{ actionItemId, dueAt: dueIn(-1_000), status: 'OVERDUE' }],
       });

@@ -7,7 +7,8 @@ import type { AppendRequest, CloseRequest } from '../../libs/contracts/case-item
 import { caseWorkflowId, hitWorkflowId, referralWorkflowId } from '../../libs/contracts/temporal';
 import { traceWorkflowId } from '../../libs/seizures/trace.service';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const HIT_CLOCK_MS = 1_000;
 const CLOSE: CloseRequest = { actor: ACTOR, outcome: 'closed after the joint operation', result: 'ARREST' };
@@ -19,6 +20,8 @@ const identifiers = (): AppendRequest => ({
 });
 
 describe('caseWorkflow: intake, appends, close and the children it starts', () => {
+  const workers = useWorkflowWorker();
+
   it('intake deconflicts and evaluates the rules, then starts hit, referral and trace children that outlive the case', async () => {
     const caseId = freshId();
     const [hitId, referralId, traceId] = [freshId(), freshId(), freshId()];
@@ -29,7 +32,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
         traces: [{ traceId, workflowId: traceWorkflowId(traceId), dueAt: new Date(Date.now() + 60_000).toISOString() }],
       }),
     });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
       await until(() => handle.query(caseStateQuery), (s) => s.status === 'ACTIVE');
@@ -60,7 +63,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
         return { caseId: id, kind: request.append.kind, added: itemIds.length, itemIds };
       },
     });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
       const [subjectAppend, identifierAppend] = [subjects(), identifiers()];
       const first = await handle.startUpdate(appendToCaseUpdate, { args: [subjectAppend], waitForStage: WorkflowUpdateStage.ACCEPTED });
@@ -85,7 +88,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
         throw ApplicationFailure.create({ message: 'the case cannot close while 1 hit is open', type: 'CLOSE_BLOCKED', nonRetryable: true, details: [['1 hit is open']] });
       },
     });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
       const refusal = await failureOf(handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] }));
       expect([refusal.type, refusal.details]).toEqual(['CLOSE_BLOCKED', [['1 hit is open']]]);
@@ -103,11 +106,13 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
         return { caseId: id, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: new Date().toISOString() };
       },
     });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
       const close = handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] });
       await until(async () => recorder.named('closeCase').length, (n) => n === 1);
-      const append = failureOf(handle.executeUpdate(appendToCaseUpdate, { args: [subjects()] }));
+      // Accepted by the validator while the case is still ACTIVE, then queued behind the close.
+      const accepted = await handle.startUpdate(appendToCaseUpdate, { args: [subjects()], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const append = failureOf(accepted.result());
       release();
       await close;
       const refusal = await append;
@@ -120,7 +125,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
   it('a run continued as new with ACTIVE skips intake and takes appends at once', async () => {
     const caseId = freshId();
     const { activities, recorder } = stubActivities();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, status: 'ACTIVE' }],
       });

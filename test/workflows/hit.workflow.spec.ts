@@ -3,16 +3,19 @@ import { hitStateQuery, resolveHitUpdate } from '../../workflows/hit/messages';
 import { hitWorkflowId } from '../../libs/contracts/temporal';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const RESOLVE: ResolveHitRequest = { resolution: 'JOINT_INVESTIGATION', note: 'agreed to work it together', actor: ACTOR };
 const CLOCK_MS = 1_500;
 
 describe('hitWorkflow: escalation clock and resolution', () => {
+  const workers = useWorkflowWorker();
+
   it('escalates an open hit once its clock passes, then resolves it and completes RESOLVED', async () => {
     const { activities, recorder } = stubActivities();
     const hitId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
         taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: CLOCK_MS }],
@@ -31,7 +34,7 @@ describe('hitWorkflow: escalation clock and resolution', () => {
   it('a hit resolved before its clock never escalates', async () => {
     const { activities, recorder } = stubActivities();
     const hitId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
         taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: CLOCK_MS }],
       });
@@ -47,7 +50,7 @@ describe('hitWorkflow: escalation clock and resolution', () => {
     const written = new Promise<void>((resolve) => { release = resolve; });
     const { activities, recorder } = stubActivities({ resolveHit: () => written });
     const hitId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
         taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: 60_000 }],
       });
@@ -65,7 +68,7 @@ describe('hitWorkflow: escalation clock and resolution', () => {
   it('a run continued with ESCALATED arms no clock and waits for the resolution', async () => {
     const { activities, recorder } = stubActivities();
     const hitId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
         taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: 10, status: 'ESCALATED' }],
       });

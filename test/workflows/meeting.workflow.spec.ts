@@ -4,16 +4,19 @@ import {
 import { actionItemWorkflowId, meetingWorkflowId } from '../../libs/contracts/temporal';
 import { startMeeting } from './support/meetings';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const CLOCK_MS = 1_500;
 const OUTCOME = { actor: ACTOR, heldAt: new Date().toISOString(), summary: 'met', actionItems: [] };
 
 describe('meetingWorkflow: notification and report clocks, steps', () => {
+  const workers = useWorkflowWorker();
+
   it('M1: a notice still owed at the meeting time turns MISSING; a later notice makes it LATE', async () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: CLOCK_MS, notificationRequired: true, reportEligible: false });
       expect((await handle.query(meetingStateQuery)).notification).toBe('PENDING');
@@ -32,7 +35,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
   it('M1: a notice before the meeting time is ON_TIME and the clock never fires', async () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: true, reportEligible: false });
       expect((await handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] })).notification).toBe('ON_TIME');
       await handle.executeUpdate(recordOutcomeUpdate, { args: [OUTCOME] });
@@ -44,7 +47,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
   it('M3: a requested report falls OVERDUE at its due date, a returned one is re-armed, an accepted one ends the meeting', async () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, {
         scheduledInMs: 60_000, notificationRequired: false, reportEligible: true, reportDueAfterMs: CLOCK_MS,
       });
@@ -75,7 +78,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
   it('refuses steps the rules forbid with INVALID_MEETING_TRANSITION, the current state and the aspect', async () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
       const notice = await failureOf(handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] }));
       expect([notice.type, notice.details]).toEqual(['INVALID_MEETING_TRANSITION', ['EXEMPT', 'notification']]);
@@ -95,7 +98,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const meetingId = freshId();
     const itemId = freshId();
     const item = { id: itemId, description: 'share the list', owner: 'ICE', dueAt: new Date(Date.now() + 60_000).toISOString() };
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
       await handle.executeUpdate(recordOutcomeUpdate, { args: [{ ...OUTCOME, actionItems: [item] }] });
       expect((await handle.result()).outcomeRecorded).toBe(true);
@@ -108,7 +111,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
     const reportDueAt = new Date(Date.now() + CLOCK_MS).toISOString();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, {
         scheduledInMs: -60_000, notificationRequired: true, reportEligible: true,
         state: { notification: 'ON_TIME', report: 'REQUESTED', reportDueAt, outcomeRecorded: true },
@@ -122,7 +125,7 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
     model.meetings.uncommitted.add(meetingId);
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 500, notificationRequired: true, reportEligible: true });
       expect((await handle.result()).notification).toBe('PENDING');
       expect(recorder.names()).toEqual(['confirmMeetingRecorded']);

@@ -5,16 +5,19 @@ import {
 import { referralWorkflowId } from '../../libs/contracts/temporal';
 import { traceWorkflowId } from '../../libs/seizures/trace.service';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const CLOCK_MS = 1_500;
 const STEP = { actor: ACTOR, note: 'seen' };
 
 describe('referralWorkflow: acknowledgement clock and steps', () => {
+  const workers = useWorkflowWorker();
+
   it('escalates a referral nobody acknowledged in time; it stays actionable and completes ACCEPTED', async () => {
     const { activities, recorder } = stubActivities();
     const referralId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
         taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: CLOCK_MS }],
@@ -35,7 +38,7 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
   it('an acknowledged referral never escalates; declining it completes the workflow DECLINED', async () => {
     const { activities, recorder } = stubActivities();
     const referralId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
         taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: CLOCK_MS }],
       });
@@ -51,7 +54,7 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
   it('refuses a step the state machine forbids with INVALID_REFERRAL_TRANSITION and the current state', async () => {
     const { activities, recorder } = stubActivities();
     const referralId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
         taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: 60_000 }],
       });
@@ -70,7 +73,7 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
     const traceId = freshId();
     const trace = { traceId, workflowId: traceWorkflowId(traceId), dueAt: new Date(Date.now() + 60_000).toISOString() };
     const { activities } = stubActivities({ transitionReferral: async () => ({ status: 'ACCEPTED', traces: [trace] }) });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
         taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: 60_000 }],
       });

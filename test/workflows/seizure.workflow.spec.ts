@@ -3,17 +3,20 @@ import { hitStateQuery } from '../../workflows/hit/messages';
 import { hitWorkflowId } from '../../libs/contracts/temporal';
 import { seizureWorkflowId } from '../../libs/seizures/seizure.service';
 import { stubActivities } from './support/stub-activities';
-import { expectFiredAfter, freshId, until, withWorkflowWorker } from './support/worker';
+import { expectFiredAfter, freshId, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const EVENT_CLOCK_MS = 1_000;
 
 describe('seizureWorkflow: deconfliction and hit children', () => {
+  const workers = useWorkflowWorker();
+
   it('starts one hit workflow per hit found, each escalating on its own clock after the seizure workflow ended', async () => {
     const seizureId = freshId();
     const hitIds = [freshId(), freshId()];
     const hits = hitIds.map((hitId) => ({ hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs: EVENT_CLOCK_MS }));
     const { activities, recorder } = stubActivities({ deconflictSeizure: async () => ({ hits }) });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof seizureWorkflow>('seizureWorkflow', {
         taskQueue, workflowId: seizureWorkflowId(seizureId), args: [{ seizureId }],
@@ -34,7 +37,7 @@ describe('seizureWorkflow: deconfliction and hit children', () => {
     const hitId = freshId();
     const hits = [{ hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs: 60_000 }];
     const { activities } = stubActivities({ deconflictSeizure: async () => ({ hits }) });
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const [first, second] = [freshId(), freshId()];
       for (const seizureId of [first, second]) {
         const handle = await client.workflow.start<typeof seizureWorkflow>('seizureWorkflow', {

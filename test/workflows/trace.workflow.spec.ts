@@ -2,17 +2,20 @@ import type { traceWorkflow } from '../../workflows/trace/trace.workflow';
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from '../../workflows/trace/messages';
 import { traceWorkflowId } from '../../libs/seizures/trace.service';
 import { stubActivities } from './support/stub-activities';
-import { ACTOR, expectFiredAfter, failureOf, freshId, until, withWorkflowWorker } from './support/worker';
+import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
 
 const CLOCK_MS = 1_500;
 const RESULT = { actor: ACTOR, firstRetailDealer: 'Dealer 1', sourceState: 'TX', firstRetailSaleDate: '2026-01-02' };
 const dueIn = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
 describe('traceWorkflow: due-time clock and steps', () => {
+  const workers = useWorkflowWorker();
+
   it('flags a trace OVERDUE when its due time passes without a result, and still takes the result', async () => {
     const { activities, recorder } = stubActivities();
     const traceId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
       const handle = await client.workflow.start<typeof traceWorkflow>('traceWorkflow', {
         taskQueue, workflowId: traceWorkflowId(traceId), args: [{ traceId, dueAt: dueIn(CLOCK_MS) }],
@@ -34,7 +37,7 @@ describe('traceWorkflow: due-time clock and steps', () => {
   it('a trace finished before its due time is never flagged', async () => {
     const { activities, recorder } = stubActivities();
     const traceId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof traceWorkflow>('traceWorkflow', {
         taskQueue, workflowId: traceWorkflowId(traceId), args: [{ traceId, dueAt: dueIn(60_000) }],
       });
@@ -48,7 +51,7 @@ describe('traceWorkflow: due-time clock and steps', () => {
   it('a trace whose due time passed before its workflow started (a late relay) is flagged at once', async () => {
     const { activities, recorder } = stubActivities();
     const traceId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof traceWorkflow>('traceWorkflow', {
         taskQueue, workflowId: traceWorkflowId(traceId), args: [{ traceId, dueAt: dueIn(-60_000) }],
       });
@@ -60,7 +63,7 @@ describe('traceWorkflow: due-time clock and steps', () => {
   it('refuses a result for a trace not in progress with INVALID_TRACE_TRANSITION and the current state', async () => {
     const { activities, recorder } = stubActivities();
     const traceId = freshId();
-    await withWorkflowWorker(activities, async ({ client, taskQueue }) => {
+    await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await client.workflow.start<typeof traceWorkflow>('traceWorkflow', {
         taskQueue, workflowId: traceWorkflowId(traceId), args: [{ traceId, dueAt: dueIn(60_000) }],
       });
