@@ -6,7 +6,7 @@ import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';
 
-const CLOCK_MS = 1_500;
+const CLOCK_MS = 1_000;
 const CLOSE = { actor: ACTOR, note: 'done' };
 const dueIn = (ms: number): string => new Date(Date.now() + ms).toISOString();
 

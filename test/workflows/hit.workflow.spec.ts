@@ -7,7 +7,7 @@ import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './sup
 import { useWorkflowWorker } from './support/worker';
 
 const RESOLVE: ResolveHitRequest = { resolution: 'JOINT_INVESTIGATION', note: 'agreed to work it together', actor: ACTOR };
-const CLOCK_MS = 1_500;
+const CLOCK_MS = 1_000;
 
 describe('hitWorkflow: escalation clock and resolution', () => {
   const workers = useWorkflowWorker();

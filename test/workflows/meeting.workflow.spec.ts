@@ -7,7 +7,7 @@ import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';
 
-const CLOCK_MS = 1_500;
+const CLOCK_MS = 1_000;
 const OUTCOME = { actor: ACTOR, heldAt: new Date().toISOString(), summary: 'met', actionItems: [] };
 
 describe('meetingWorkflow: notification and report clocks, steps', () => {

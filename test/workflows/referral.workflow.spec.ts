@@ -8,7 +8,7 @@ import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';
 
-const CLOCK_MS = 1_500;
+const CLOCK_MS = 1_000;
 const STEP = { actor: ACTOR, note: 'seen' };
 
 describe('referralWorkflow: acknowledgement clock and steps', () => {
@@ -65,6 +65,24 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
       expect(refusal.details).toEqual(['ACKNOWLEDGED']);
       // The validator refused it: the activity never ran a second time.
       expect(recorder.named('transitionReferral')).toHaveLength(1);
+    });
+  });
+
+  it('refuses steps while the escalation is being written, so its answer cannot overwrite a newer state', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const { activities, recorder } = stubActivities({ escalateReferral: async () => { await gate; return { status: 'ESCALATED' }; } });
+    const referralId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+        taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: CLOCK_MS }],
+      });
+      await until(async () => recorder.named('escalateReferral').length, (n) => n === 1);
+      const refusal = await failureOf(handle.executeUpdate(acknowledgeReferralUpdate, { args: [STEP] }));
+      expect([refusal.type, refusal.details]).toEqual(['INVALID_REFERRAL_TRANSITION', ['SENT']]);
+      release();
+      await until(() => handle.query(referralStateQuery), (s) => s.status === 'ESCALATED');
+      expect(await handle.executeUpdate(acknowledgeReferralUpdate, { args: [STEP] })).toEqual({ referralId, status: 'ACKNOWLEDGED' });
     });
   });
 

@@ -5,7 +5,7 @@ import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';
 
-const CLOCK_MS = 1_500;
+const CLOCK_MS = 1_000;
 const RESULT = { actor: ACTOR, firstRetailDealer: 'Dealer 1', sourceState: 'TX', firstRetailSaleDate: '2026-01-02' };
 const dueIn = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
