@@ -1,9 +1,9 @@
-import { WorkflowUpdateStage } from '@temporalio/client';
+import { Client, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { caseWorkflow } from '../../workflows/case/case.workflow';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../workflows/case/messages';
 import { hitStateQuery } from '../../workflows/hit/messages';
-import type { AppendRequest, CloseRequest } from '../../libs/contracts/case-items';
+import type { AppendRequest, CaseStatus, CloseRequest } from '../../libs/contracts/case-items';
 import { caseWorkflowId, hitWorkflowId, referralWorkflowId } from '../../libs/contracts/temporal';
 import { traceWorkflowId } from '../../libs/seizures/trace.service';
 import { stubActivities } from './support/stub-activities';
@@ -18,6 +18,11 @@ const subjects = (): AppendRequest => ({
 const identifiers = (): AppendRequest => ({
   actor: ACTOR, append: { kind: 'identifiers', items: [{ id: freshId(), type: 'PHONE', value: '+525512345678' }] },
 });
+
+/** Starts the case's workflow as the API does (a run continued as new carries its status). */
+const startCase = (client: Client, taskQueue: string, caseId: string, status?: CaseStatus) => client.workflow.start<typeof caseWorkflow>(
+  'caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [status ? { caseId, status } : { caseId }] },
+);
 
 describe('caseWorkflow: intake, appends, close and the children it starts', () => {
   const workers = useWorkflowWorker();
@@ -34,18 +39,23 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
     });
     await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
-      const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
+      const handle = await startCase(client, taskQueue, caseId);
       await until(() => handle.query(caseStateQuery), (s) => s.status === 'ACTIVE');
       expect(recorder.calls.map((c) => [c.name, ...c.args])).toEqual([
         ['markCaseStatus', caseId, 'DECONFLICTION'], ['deconflictCaseItems', caseId, null],
         ['evaluateReferrals', caseId], ['markCaseStatus', caseId, 'ACTIVE'],
       ]);
-      for (const [workflowId, type] of [[hitWorkflowId(hitId), 'hitWorkflow'], [referralWorkflowId(referralId), 'referralWorkflow'], [traceWorkflowId(traceId), 'traceWorkflow']]) {
+      const children = [
+        [hitWorkflowId(hitId), 'hitWorkflow'], [referralWorkflowId(referralId), 'referralWorkflow'],
+        [traceWorkflowId(traceId), 'traceWorkflow'],
+      ];
+      for (const [workflowId, type] of children) {
         const child = await client.workflow.getHandle(workflowId).describe();
         expect([child.type, child.parentExecution?.workflowId]).toEqual([type, caseWorkflowId(caseId)]);
       }
 
-      expect(await handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] })).toMatchObject({ caseId, status: 'CLOSED', outcome: CLOSE.outcome });
+      expect(await handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] }))
+        .toMatchObject({ caseId, status: 'CLOSED', outcome: CLOSE.outcome });
       expect(await handle.result()).toEqual({ caseId, status: 'CLOSED', appendsApplied: 0 });
       // The hit's clock runs on in its own workflow (parent close policy ABANDON).
       await until(() => client.workflow.getHandle(hitWorkflowId(hitId)).query(hitStateQuery), (s) => s.status === 'ESCALATED');
@@ -64,7 +74,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
       },
     });
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
+      const handle = await startCase(client, taskQueue, caseId);
       const [subjectAppend, identifierAppend] = [subjects(), identifiers()];
       const first = await handle.startUpdate(appendToCaseUpdate, { args: [subjectAppend], waitForStage: WorkflowUpdateStage.ACCEPTED });
       const results = await Promise.all([first.result(), handle.executeUpdate(appendToCaseUpdate, { args: [identifierAppend] })]);
@@ -85,11 +95,13 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
     const caseId = freshId();
     const { activities } = stubActivities({
       closeCase: async () => {
-        throw ApplicationFailure.create({ message: 'the case cannot close while 1 hit is open', type: 'CLOSE_BLOCKED', nonRetryable: true, details: [['1 hit is open']] });
+        throw ApplicationFailure.create({
+          message: 'the case cannot close while 1 hit is open', type: 'CLOSE_BLOCKED', nonRetryable: true, details: [['1 hit is open']],
+        });
       },
     });
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
+      const handle = await startCase(client, taskQueue, caseId);
       const refusal = await failureOf(handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] }));
       expect([refusal.type, refusal.details]).toEqual(['CLOSE_BLOCKED', [['1 hit is open']]]);
       expect(await handle.query(caseStateQuery)).toEqual({ caseId, status: 'ACTIVE', appendsApplied: 0 });
@@ -103,11 +115,12 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
     const { activities, recorder } = stubActivities({
       closeCase: async (id, request) => {
         await gate;
-        return { caseId: id, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: new Date().toISOString() };
+        const closedAt = new Date().toISOString();
+        return { caseId: id, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt };
       },
     });
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] });
+      const handle = await startCase(client, taskQueue, caseId);
       const close = handle.executeUpdate(closeCaseUpdate, { args: [CLOSE] });
       await until(async () => recorder.named('closeCase').length, (n) => n === 1);
       // Accepted by the validator while the case is still ACTIVE, then queued behind the close.
@@ -126,9 +139,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
     const caseId = freshId();
     const { activities, recorder } = stubActivities();
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-        taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId, status: 'ACTIVE' }],
-      });
+      const handle = await startCase(client, taskQueue, caseId, 'ACTIVE');
       await handle.executeUpdate(appendToCaseUpdate, { args: [identifiers()] });
       expect(recorder.names()).toEqual(['appendCaseItems', 'deconflictCaseItems']);
       expect(await handle.query(caseStateQuery)).toEqual({ caseId, status: 'ACTIVE', appendsApplied: 1 });

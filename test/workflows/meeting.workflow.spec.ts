@@ -18,7 +18,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const meetingId = freshId();
     await workers.run(activities, async ({ client, taskQueue }) => {
       const startedAt = Date.now();
-      const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: CLOCK_MS, notificationRequired: true, reportEligible: false });
+      const handle = await startMeeting(client, taskQueue, model, meetingId,
+        { scheduledInMs: CLOCK_MS, notificationRequired: true, reportEligible: false });
       expect((await handle.query(meetingStateQuery)).notification).toBe('PENDING');
       await until(() => handle.query(meetingStateQuery), (s) => s.notification === 'MISSING');
       expectFiredAfter(recorder.named('markMeetingNoticeMissing')[0]?.at, startedAt, CLOCK_MS);
@@ -28,7 +29,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
       expect(await handle.result()).toEqual({
         meetingId, notification: 'LATE', report: 'NOT_REQUESTED', reportDueAt: null, outcomeRecorded: true,
       });
-      expect(recorder.names()).toEqual(['confirmMeetingRecorded', 'markMeetingNoticeMissing', 'recordMeetingNotice', 'recordMeetingOutcome']);
+      expect(recorder.names())
+        .toEqual(['confirmMeetingRecorded', 'markMeetingNoticeMissing', 'recordMeetingNotice', 'recordMeetingOutcome']);
     });
   });
 
@@ -36,7 +38,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: true, reportEligible: false });
+      const handle = await startMeeting(client, taskQueue, model, meetingId,
+        { scheduledInMs: 60_000, notificationRequired: true, reportEligible: false });
       expect((await handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] })).notification).toBe('ON_TIME');
       await handle.executeUpdate(recordOutcomeUpdate, { args: [OUTCOME] });
       expect((await handle.result()).notification).toBe('ON_TIME');
@@ -63,7 +66,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
 
       await handle.executeUpdate(submitReportUpdate, { args: [{ actor: ACTOR, body: 'report' }] });
       const returnDue = new Date(Date.now() + CLOCK_MS).toISOString();
-      const returned = await handle.executeUpdate(reviewReportUpdate, { args: [{ actor: ACTOR, decision: 'RETURN', comment: 'more', dueAt: returnDue }] });
+      const returnStep = { actor: ACTOR, decision: 'RETURN' as const, comment: 'more', dueAt: returnDue };
+      const returned = await handle.executeUpdate(reviewReportUpdate, { args: [returnStep] });
       expect(returned).toMatchObject({ report: 'RETURNED', reportDueAt: returnDue });
       await until(() => handle.query(meetingStateQuery), (s) => s.report === 'OVERDUE');
       expect(recorder.named('markMeetingReportOverdue').map((c) => c.args[1])).toEqual([requested.reportDueAt, returnDue]);
@@ -79,11 +83,13 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const { activities, recorder, model } = stubActivities();
     const meetingId = freshId();
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
+      const handle = await startMeeting(client, taskQueue, model, meetingId,
+        { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
       const notice = await failureOf(handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] }));
       expect([notice.type, notice.details]).toEqual(['INVALID_MEETING_TRANSITION', ['EXEMPT', 'notification']]);
       const report = await failureOf(handle.executeUpdate(requestReportUpdate, { args: [{ actor: ACTOR }] }));
-      expect([report.message, report.details]).toEqual(['the meeting touches no trilateral deliverable (M3)', ['NOT_REQUESTED', 'report', 'NO_DELIVERABLE']]);
+      expect([report.message, report.details])
+        .toEqual(['the meeting touches no trilateral deliverable (M3)', ['NOT_REQUESTED', 'report', 'NO_DELIVERABLE']]);
       const submit = await failureOf(handle.executeUpdate(submitReportUpdate, { args: [{ actor: ACTOR, body: 'x' }] }));
       expect(submit.message).toBe('cannot submit a report that is NOT_REQUESTED');
       expect(recorder.names()).toEqual(['confirmMeetingRecorded']);
@@ -99,11 +105,13 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const itemId = freshId();
     const item = { id: itemId, description: 'share the list', owner: 'ICE', dueAt: new Date(Date.now() + 60_000).toISOString() };
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
+      const handle = await startMeeting(client, taskQueue, model, meetingId,
+        { scheduledInMs: 60_000, notificationRequired: false, reportEligible: false });
       await handle.executeUpdate(recordOutcomeUpdate, { args: [{ ...OUTCOME, actionItems: [item] }] });
       expect((await handle.result()).outcomeRecorded).toBe(true);
       const child = await client.workflow.getHandle(actionItemWorkflowId(itemId)).describe();
-      expect([child.type, child.status.name, child.parentExecution?.workflowId]).toEqual(['actionItemWorkflow', 'RUNNING', meetingWorkflowId(meetingId)]);
+      expect([child.type, child.status.name, child.parentExecution?.workflowId])
+        .toEqual(['actionItemWorkflow', 'RUNNING', meetingWorkflowId(meetingId)]);
     });
   });
 
@@ -126,7 +134,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
     const meetingId = freshId();
     model.meetings.uncommitted.add(meetingId);
     await workers.run(activities, async ({ client, taskQueue }) => {
-      const handle = await startMeeting(client, taskQueue, model, meetingId, { scheduledInMs: 500, notificationRequired: true, reportEligible: true });
+      const handle = await startMeeting(client, taskQueue, model, meetingId,
+        { scheduledInMs: 500, notificationRequired: true, reportEligible: true });
       expect((await handle.result()).notification).toBe('PENDING');
       expect(recorder.names()).toEqual(['confirmMeetingRecorded']);
     });

@@ -34,7 +34,8 @@ const refuse = (message: string, current: string, aspect: string): never => {
 export function meetingStubs(model: MeetingModel): ReturnType<typeof createMeetingActivities> {
   const reportStep = (meetingId: string, action: ReportAction, dueAt: string | null): MeetingState => {
     const row = model.row(meetingId);
-    const next = nextReportStatus(row.report, action) ?? refuse(`cannot ${action.toLowerCase()} a report that is ${row.report}`, row.report, 'report');
+    const next = nextReportStatus(row.report, action)
+      ?? refuse(`cannot ${action.toLowerCase()} a report that is ${row.report}`, row.report, 'report');
     row.report = next;
     // The service keeps the last due date unless a step sets a new one (COALESCE in MeetingService.reportStep).
     row.reportDueAt = dueAt ?? row.reportDueAt;
@@ -81,7 +82,8 @@ export function meetingStubs(model: MeetingModel): ReturnType<typeof createMeeti
     },
     closeActionItem: async (actionItemId) => {
       const current = model.actionItems.get(actionItemId) ?? 'OPEN';
-      const next = nextActionItemStatus(current, 'CLOSE') ?? refuse(`cannot close an action item that is ${current}`, current, 'action item');
+      const next = nextActionItemStatus(current, 'CLOSE')
+        ?? refuse(`cannot close an action item that is ${current}`, current, 'action item');
       model.actionItems.set(actionItemId, next);
       return { status: next };
     },

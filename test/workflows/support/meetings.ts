@@ -10,7 +10,10 @@ import type { FakeReadModel } from './stub-activities';
  */
 export async function startMeeting(
   client: Client, taskQueue: string, model: FakeReadModel, meetingId: string,
-  options: { scheduledInMs: number; notificationRequired: boolean; reportEligible: boolean; reportDueAfterMs?: number; state?: MeetingWorkflowInput['state'] },
+  options: {
+    scheduledInMs: number; notificationRequired: boolean; reportEligible: boolean; reportDueAfterMs?: number;
+    state?: MeetingWorkflowInput['state'];
+  },
 ) {
   const scheduledAt = new Date(Date.now() + options.scheduledInMs).toISOString();
   const state = options.state ?? {
@@ -21,5 +24,7 @@ export async function startMeeting(
     meetingId, scheduledAt, notificationRequired: options.notificationRequired, reportEligible: options.reportEligible,
     reportDueAfterMs: options.reportDueAfterMs ?? 60_000, ...(options.state ? { state: options.state } : {}),
   };
-  return client.workflow.start<typeof meetingWorkflow>('meetingWorkflow', { taskQueue, workflowId: meetingWorkflowId(meetingId), args: [input] });
+  return client.workflow.start<typeof meetingWorkflow>('meetingWorkflow', {
+    taskQueue, workflowId: meetingWorkflowId(meetingId), args: [input],
+  });
 }

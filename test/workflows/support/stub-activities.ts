@@ -82,6 +82,6 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
     markTraceOverdue: async () => undefined,
     ...meetingStubs(model.meetings),
   };
-  const activities = recorder.wrap({ ...defaults, ...overrides } as StubActivities);
+  const activities = recorder.wrap<StubActivities>({ ...defaults, ...overrides });
   return { activities, recorder, model };
 }
