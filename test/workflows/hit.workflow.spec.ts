@@ -1,0 +1,82 @@
+import type { hitWorkflow } from '../../workflows/hit/hit.workflow';
+import { hitStateQuery, resolveHitUpdate } from '../../workflows/hit/messages';
+import { hitWorkflowId } from '../../libs/contracts/temporal';
+import type { ResolveHitRequest } from '../../libs/contracts/hits';
+import { stubActivities } from './support/stub-activities';
+import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
+import { useWorkflowWorker } from './support/worker';
+
+const RESOLVE: ResolveHitRequest = { resolution: 'JOINT_INVESTIGATION', note: 'agreed to work it together', actor: ACTOR };
+const CLOCK_MS = 1_000;
+
+describe('hitWorkflow: escalation clock and resolution', () => {
+  const workers = useWorkflowWorker();
+
+  it('escalates an open hit once its clock passes, then resolves it and completes RESOLVED', async () => {
+    const { activities, recorder } = stubActivities();
+    const hitId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const startedAt = Date.now();
+      const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
+        taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: CLOCK_MS }],
+      });
+      expect(await handle.query(hitStateQuery)).toEqual({ hitId, status: 'OPEN' });
+      await until(() => handle.query(hitStateQuery), (s) => s.status === 'ESCALATED');
+      expectFiredAfter(recorder.named('escalateHit')[0]?.at, startedAt, CLOCK_MS);
+      expect(recorder.named('escalateHit').map((c) => c.args)).toEqual([[hitId]]);
+
+      expect(await handle.executeUpdate(resolveHitUpdate, { args: [RESOLVE] })).toEqual({ hitId, status: 'RESOLVED' });
+      expect(await handle.result()).toEqual({ hitId, status: 'RESOLVED' });
+      expect(recorder.named('resolveHit').map((c) => c.args)).toEqual([[hitId, RESOLVE]]);
+    });
+  });
+
+  it('a hit resolved before its clock never escalates', async () => {
+    const { activities, recorder } = stubActivities();
+    const hitId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
+        taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: CLOCK_MS }],
+      });
+      await handle.executeUpdate(resolveHitUpdate, { args: [RESOLVE] });
+      expect(await handle.result()).toEqual({ hitId, status: 'RESOLVED' });
+      await sleep(CLOCK_MS + 500);
+      expect(recorder.names()).toEqual(['resolveHit']);
+    });
+  });
+
+  it('refuses a second resolution while the first is being written (HIT_ALREADY_RESOLVED)', async () => {
+    let release = (): void => undefined;
+    const written = new Promise<void>((resolve) => { release = resolve; });
+    const { activities, recorder } = stubActivities({ resolveHit: () => written });
+    const hitId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
+        taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: 60_000 }],
+      });
+      const first = handle.executeUpdate(resolveHitUpdate, { args: [RESOLVE] });
+      await until(async () => recorder.named('resolveHit').length, (n) => n === 1);
+      const refusal = await failureOf(handle.executeUpdate(resolveHitUpdate, { args: [RESOLVE] }));
+      expect(refusal.type).toBe('HIT_ALREADY_RESOLVED');
+      expect(refusal.message).toBe(`hit ${hitId} is already resolved`);
+      release();
+      expect(await first).toEqual({ hitId, status: 'RESOLVED' });
+      expect(recorder.named('resolveHit')).toHaveLength(1);
+    });
+  });
+
+  it('a run continued with ESCALATED arms no clock and waits for the resolution', async () => {
+    const { activities, recorder } = stubActivities();
+    const hitId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof hitWorkflow>('hitWorkflow', {
+        taskQueue, workflowId: hitWorkflowId(hitId), args: [{ hitId, escalateAfterMs: 10, status: 'ESCALATED' }],
+      });
+      await sleep(500);
+      expect(await handle.query(hitStateQuery)).toEqual({ hitId, status: 'ESCALATED' });
+      await handle.executeUpdate(resolveHitUpdate, { args: [RESOLVE] });
+      expect(await handle.result()).toEqual({ hitId, status: 'RESOLVED' });
+      expect(recorder.names()).toEqual(['resolveHit']);
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { createCaseActivities } from '../../../activities/cases/case.activities';
+import type { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
+import type { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
+import type { createReferralActivities } from '../../../activities/referrals/referral.activities';
+import type { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
+import type { CaseStatus } from '../../../libs/contracts/case-items';
+import type { HitStatus } from '../../../libs/deconfliction/hit-store';
+import type { ReferralStatus } from '../../../libs/referrals/referral-rules';
+import { nextReferralStatus } from '../../../libs/referrals/referral-rules';
+import type { TraceStatus } from '../../../libs/seizures/trace-rules';
+import { nextTraceStatus } from '../../../libs/seizures/trace-rules';
+import { meetingStubs, MeetingModel } from './meeting-stubs';
+import { ActivityRecorder } from './recorder';
+
+/**
+ * Every activity the worker registers (apps/worker/src/main.ts), typed by the real factories: a renamed activity or a
+ * changed return shape breaks these stubs at compile time, not silently at run time. One worker runs a workflow and
+ * the children it starts (hits, referrals, traces, action items), so each spec's worker registers all of them.
+ */
+export type StubActivities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
+  & ReturnType<typeof createReferralActivities> & ReturnType<typeof createSeizureActivities>
+  & ReturnType<typeof createMeetingActivities>;
+
+/**
+ * What the real activities keep in PostgreSQL, kept in memory: the stubs answer from it with the same rules the
+ * services apply (libs/<context>/*-rules.ts), so a workflow sees the answers it would see in production.
+ */
+export class FakeReadModel {
+  readonly cases = new Map<string, CaseStatus>();
+  readonly hits = new Map<string, HitStatus>();
+  readonly referrals = new Map<string, ReferralStatus>();
+  readonly traces = new Map<string, TraceStatus>();
+  readonly meetings = new MeetingModel();
+}
+
+const refused = (message: string, type: string, current: string): never => {
+  throw ApplicationFailure.create({ message, type, nonRetryable: true, details: [current] });
+};
+
+/** Stubs over a fresh read model, each call recorded; `overrides` replace single activities for one spec. */
+export function stubActivities(overrides: Partial<StubActivities> = {}) {
+  const model = new FakeReadModel();
+  const recorder = new ActivityRecorder();
+  const defaults: StubActivities = {
+    markCaseStatus: async (caseId, status) => { model.cases.set(caseId, status); },
+    appendCaseItems: async (caseId, request) => {
+      const itemIds = request.append.items.map((item) => item.id);
+      return { caseId, kind: request.append.kind, added: itemIds.length, itemIds };
+    },
+    closeCase: async (caseId, request) => {
+      model.cases.set(caseId, 'CLOSED');
+      return { caseId, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: new Date().toISOString() };
+    },
+    deconflictCaseItems: async () => ({ hits: [] }),
+    escalateHit: async (hitId) => {
+      if (model.hits.get(hitId) !== 'RESOLVED') model.hits.set(hitId, 'ESCALATED');
+    },
+    resolveHit: async (hitId) => { model.hits.set(hitId, 'RESOLVED'); },
+    evaluateReferrals: async () => ({ referrals: [], traces: [] }),
+    transitionReferral: async (referralId, action) => {
+      const current = model.referrals.get(referralId) ?? 'SENT';
+      const next = nextReferralStatus(current, action)
+        ?? refused(`cannot ${action.toLowerCase()} a referral that is ${current}`, 'INVALID_REFERRAL_TRANSITION', current);
+      model.referrals.set(referralId, next);
+      return { status: next, traces: [] };
+    },
+    escalateReferral: async (referralId) => {
+      const current = model.referrals.get(referralId) ?? 'SENT';
+      const next = nextReferralStatus(current, 'ESCALATE') ?? current;
+      model.referrals.set(referralId, next);
+      return { status: next };
+    },
+    deconflictSeizure: async () => ({ hits: [] }),
+    transitionTrace: async (traceId, action) => {
+      const current = model.traces.get(traceId) ?? 'SUBMITTED';
+      const next = nextTraceStatus(current, action)
+        ?? refused(`cannot ${action.toLowerCase()} a trace that is ${current}`, 'INVALID_TRACE_TRANSITION', current);
+      model.traces.set(traceId, next);
+      return { status: next };
+    },
+    markTraceOverdue: async () => undefined,
+    ...meetingStubs(model.meetings),
+  };
+  const activities = recorder.wrap<StubActivities>({ ...defaults, ...overrides });
+  return { activities, recorder, model };
+}
