@@ -38,12 +38,16 @@ const formatting = {
   '@stylistic/max-len': ['error', {
     code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true,
   }],
-  // Styles the code does not follow (DTOs pack their fields, JSX keeps short elements and guards on one line).
+  // Styles the code does not follow: DTOs pack their fields; JSX keeps short elements and guards on one line,
+  // continues an element's props on the next line and closes `</span></td>` right after the text.
   '@stylistic/lines-between-class-members': 'off',
   '@stylistic/max-statements-per-line': 'off',
   '@stylistic/multiline-ternary': 'off',
   '@stylistic/jsx-one-expression-per-line': 'off',
   '@stylistic/jsx-max-props-per-line': 'off',
+  '@stylistic/jsx-first-prop-new-line': 'off',
+  '@stylistic/jsx-closing-bracket-location': 'off',
+  '@stylistic/jsx-closing-tag-location': 'off',
 };
 
 export default tseslint.config(
@@ -55,8 +59,9 @@ export default tseslint.config(
     plugins: { '@stylistic': stylistic },
     languageOptions: {
       parserOptions: {
-        // Each file is checked against its own tsconfig: the root one, or apps/web/tsconfig.json for the console.
-        projectService: { allowDefaultProject: ['apps/web/vite.config.ts'] },
+        // Each file is checked against its own tsconfig: the root one, or apps/web/tsconfig.json for the console; the
+        // console's Vite config (in neither) gets apps/web/tsconfig.node.json's Node options.
+        projectService: { allowDefaultProject: ['apps/web/vite.config.ts'], defaultProject: 'apps/web/tsconfig.node.json' },
         tsconfigRootDir: import.meta.dirname,
       },
     },
