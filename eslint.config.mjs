@@ -4,6 +4,7 @@
 // are not a reformat).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -50,12 +51,12 @@ const formatting = {
   '@stylistic/jsx-closing-tag-location': 'off',
 };
 
-export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.data/**', '.test-data/**'] },
+export default defineConfig(
+  globalIgnores(['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.data/**', '.test-data/**']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {
     files: TYPESCRIPT,
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     plugins: { '@stylistic': stylistic },
     languageOptions: {
       parserOptions: {
