@@ -2,7 +2,8 @@
 # One image for the API, the worker and the migration job (compose picks the command).
 # Debian (glibc) base on purpose: the Temporal TypeScript SDK's native core-bridge ships glibc
 # binaries only; musl/Alpine images are not supported (see docs/docker.md, "Sources").
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 is the supported LTS (Node 20 reached end of life on 2026-04-30).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: all dependencies, compile to dist/ and pre-bundle the workflows ----
 FROM ${NODE_IMAGE} AS build

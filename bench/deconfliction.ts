@@ -34,7 +34,8 @@ import { printTable, row, Sample } from './support/stats';
  * queries checked by brute force, BENCH_NOTIFY (50) hits timed end to end, BENCH_SEED for other generated data,
  * BENCH_EXPLAIN=0 to skip the EXPLAIN ANALYZE of probe statements (each kind's at p95, the slowest person one, two names
  * with shared phonetic codes), BENCH_PERSON_CODES=sql to compute the person keys per row with the migration's SQL
- * functions during the load (the slower variant, kept for comparison; either way the load checks JS and SQL agree). PERSON_MATCH_THRESHOLD and the other deconfliction settings apply to the API
+ * functions during the load (the slower variant, kept for comparison; either way the load checks JS and SQL agree).
+ * PERSON_MATCH_THRESHOLD and the other deconfliction settings apply to the API
  * and the probe alike.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);

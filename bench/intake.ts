@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const db = new PgClient({ connectionString: pg.url });
     await db.connect();
     for (;;) {
-      const { rows: r } = await db.query(`SELECT count(*)::int AS n FROM cases WHERE status <> 'ACTIVE'`);
+      const { rows: r } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE status <> 'ACTIVE'`);
       if (r[0].n === 0 || performance.now() - drainStart > 300_000) break;
       await new Promise((res) => setTimeout(res, 250));
     }

@@ -20,4 +20,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => { console.error(JSON.stringify({ level: 'error', msg: 'audit purge failed', err: String(error?.message ?? error) })); process.exit(1); });
+main().catch((error: unknown) => {
+  const err = error instanceof Error ? error.message : String(error);
+  console.error(JSON.stringify({ level: 'error', msg: 'audit purge failed', err }));
+  process.exit(1);
+});

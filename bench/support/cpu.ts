@@ -8,7 +8,7 @@ const TICKS_PER_SECOND = 100;
 interface ProcessStat { pid: string; ppid: string; cmdline: string; seconds: number }
 
 function readProcesses(): ProcessStat[] {
-  let pids: string[] = [];
+  let pids: string[];
   try { pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)); } catch { return []; }
   const processes: ProcessStat[] = [];
   for (const pid of pids) {

@@ -112,11 +112,11 @@ export async function checkPersonKeys(client: Client): Promise<string> {
   const same = (a: string[], b: string[]) => a.join(',') === b.join(',');
   const codes = (r: { token_codes: string[] }) => r.token_codes.map((c) => c.split(' ').filter(Boolean));
   const bad = [
-    ...persons.filter((r) => !same(r.token_codes, r.sql_codes)).map((r) => `codes ${r.token_codes} vs ${r.sql_codes}`),
+    ...persons.filter((r) => !same(r.token_codes, r.sql_codes)).map((r) => `codes ${r.token_codes.join(',')} vs ${r.sql_codes.join(',')}`),
     ...persons.filter((r) => !same(r.pair_keys, r.sql_pairs) || !same(r.pair_keys, pairKeys(codes(r))))
-      .map((r) => `pairs ${r.pair_keys} vs SQL ${r.sql_pairs} vs JS ${pairKeys(codes(r))}`),
+      .map((r) => `pairs ${r.pair_keys.join(',')} vs SQL ${r.sql_pairs.join(',')} vs JS ${pairKeys(codes(r)).join(',')}`),
     ...tokens.filter((r) => !same(r.variants, r.sql_variants) || !same(r.variants, spellingVariants(r.token)))
-      .map((r) => `variants of ${r.token}: ${r.variants} vs ${r.sql_variants}`),
+      .map((r) => `variants of ${r.token}: ${r.variants.join(',')} vs ${r.sql_variants.join(',')}`),
   ];
   if (bad.length > 0) throw new Error(`person keys differ between JS and SQL:\n${bad.slice(0, 10).join('\n')}`);
   return `person keys: JS and SQL functions agree on ${persons.length} sampled persons and ${tokens.length} vocabulary tokens`;

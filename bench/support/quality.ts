@@ -201,7 +201,9 @@ export const AMBIGUITY_CAPS = [1, 2, 3, 5, 10, 20, 50];
  * side) stays a hit only while a query has at most `cap` of them, so a common name without a date of birth would
  * raise an advisory ("add a DOB") instead of one hit per namesake. Matches with both DOBs are kept as they are.
  */
-export function ambiguityCapSweep(queries: BenchQuery[], run: KindRun, caps = AMBIGUITY_CAPS): { cap: number; recall: number; precision: number; perQuery: number }[] {
+export function ambiguityCapSweep(
+  queries: BenchQuery[], run: KindRun, caps = AMBIGUITY_CAPS,
+): { cap: number; recall: number; precision: number; perQuery: number }[] {
   return caps.map((cap) => {
     let found = 0; let returned = 0; let correct = 0;
     queries.forEach((q, i) => {

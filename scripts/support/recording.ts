@@ -56,8 +56,8 @@ function keptName(file: string): string | null {
   if (!existsSync(path.join(HISTORIES, file))) return null;
   const keepAs = process.env.RECORDING_KEEP_AS?.trim();
   if (!keepAs) {
-    throw new Error(`would overwrite ${file}: record only new scenarios (names as arguments), or set `
-      + 'RECORDING_KEEP_AS=before-<change> to keep the old files as <name>-before-<change>.json');
+    throw new Error(`would overwrite ${file}: record only new scenarios (names as arguments), or set ` +
+      'RECORDING_KEEP_AS=before-<change> to keep the old files as <name>-before-<change>.json');
   }
   const kept = file.replace(/\.json$/, `-${keepAs}.json`);
   if (existsSync(path.join(HISTORIES, kept))) throw new Error(`${kept} exists already: choose another RECORDING_KEEP_AS`);

@@ -1,4 +1,4 @@
-import { eventually, http, login, sampleCase, uniqueWord, withDb, withTemporal } from '../support/http';
+import { eventually, http, login, sampleCase, uniqueWord, withDb } from '../support/http';
 import { openStream } from '../support/sse';
 import { notificationsSince } from '../support/notifications';
 
@@ -38,7 +38,7 @@ describe('deconfliction over HTTP', () => {
   it('meets a phone written two ways by two agencies and shows each side only a pointer', async () => {
     const [a, b] = [digits(3), digits(4)];
     const iceBody = sampleCase({ title: `ICE secret ${uniqueWord()}`, identifiers: [{ type: 'PHONE', value: `+1 (520) ${a}-${b}` }] });
-    const iceCase = await activeCase(ice, iceBody, iceBody.title as string);
+    const iceCase = await activeCase(ice, iceBody, iceBody.title);
     const atfSecrets = { title: `ATF secret ${uniqueWord()}`, email: `${uniqueWord()}@example.com`, person: `Ramón ${uniqueWord()} Ortega` };
     const atfCase = await activeCase(atf, {
       summary: 'ATF-only summary',

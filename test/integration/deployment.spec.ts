@@ -13,7 +13,7 @@ const api = (base: string) => async (method: string, route: string, token?: stri
     method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: response.status, body: await response.json() as any };
+  return { status: response.status, body: await response.json() };
 };
 
 describe('deployment', () => {

@@ -47,7 +47,7 @@ describe('notification stream resume (README, "Notifications")', () => {
   it('resumes after Last-Event-ID (or ?since=) with exactly the missed notifications, in order, then the live ones', async () => {
     await activeCase(ice, plates.map((value) => ({ type: 'VEHICLE_PLATE', value })));
     const first = await openResumableStream(ice);
-    let lastSeen = '';
+    let lastSeen: string;
     try {
       await causeHit(0);
       await causeHit(1);

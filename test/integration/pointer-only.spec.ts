@@ -176,7 +176,9 @@ describe('pointer-only views of hits and checks', () => {
       ours.push(...page.items.filter((h: { id: string }) => Object.values(ids.hits).includes(h.id)));
       cursor = page.nextCursor;
     }
-    expect({ resolved: shape(answers.resolved), pages, queue: shape(ours) }).toEqual({ resolved: [DESK_READ, DESK_READ, DESK_READ], pages: [DESK_READ, DESK_READ, DESK_READ], queue: [DESK_READ, DESK_READ, DESK_READ] });
+    const threeDeskReads = [DESK_READ, DESK_READ, DESK_READ];
+    expect({ resolved: shape(answers.resolved), pages, queue: shape(ours) })
+      .toEqual({ resolved: threeDeskReads, pages: threeDeskReads, queue: threeDeskReads });
   });
 
   it('answers a check and lists it pointer-only to the checker and to the agencies it met', async () => {

@@ -52,7 +52,7 @@ describe('pool exhaustion (README: 503 when no pooled connection comes free with
 
     const locker = new PgClient({ connectionString: readStack().databaseUrl });
     await locker.connect();
-    let readers: Promise<{ status: number; body: unknown }>[] = [];
+    let readers: Promise<{ status: number; body: unknown }>[];
     try {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE cases IN ACCESS EXCLUSIVE MODE');

@@ -26,7 +26,9 @@ describe('statistics for traces, hits and referrals', () => {
   const stats = async (query: string) => {
     const response = await http('GET', `/stats?${query}`, { token: leadership });
     expect(response.status).toBe(200);
-    return response.body as { rows: { group: string; metrics: Record<string, number | null> }[]; hitsByType: object; hitsByResolution: object; referralsByRule: object };
+    return response.body as {
+      rows: { group: string; metrics: Record<string, number | null> }[]; hitsByType: object; hitsByResolution: object; referralsByRule: object;
+    };
   };
   const activeCase = async (token: string, body: Record<string, unknown>) => {
     const created = await http('POST', '/cases', { token, body: { title: `Stats ${uniqueWord()}`, category: 'OTHER', ...body } });
@@ -69,7 +71,9 @@ describe('statistics for traces, hits and referrals', () => {
 
   describe('hits and referrals, moved into a month of their own', () => {
     let year: number; let month: string; let period: string;
-    const pick = (m: Record<string, number | null>) => ({ hits: m.hits, hitsResolved: m.hitsResolved, referrals: m.referrals, referralsAccepted: m.referralsAccepted, referralsDeclined: m.referralsDeclined });
+    const pick = (m: Record<string, number | null>) => ({
+      hits: m.hits, hitsResolved: m.hitsResolved, referrals: m.referrals, referralsAccepted: m.referralsAccepted, referralsDeclined: m.referralsDeclined,
+    });
     beforeAll(async () => {
       // Three ICE-ATF hits on plates; a coordinator resolves two of them.
       const plates = [0, 1, 2].map(() => `${letters(4)}${digits(3)}`);

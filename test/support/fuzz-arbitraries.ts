@@ -49,7 +49,7 @@ const NASTY = [
 ];
 const RAW_BODIES = [
   '{', '{"title":', '[', ']', 'null', 'true', '0', '""', '"text"', '{"a":1}{"b":2}', '{"title":"a","title":"b","category":"OTHER"}',
-  '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '1e999', '-0', '[' .repeat(3000) + ']'.repeat(3000),
+  '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '1e999', '-0', '['.repeat(3000) + ']'.repeat(3000),
   '{"title":"\\ud800","category":"OTHER"}', '\u0000', '\ufeff{}', '{"a":' + '1'.repeat(400) + '}',
 ];
 
@@ -131,11 +131,11 @@ export function valueFor(schema: Schema | undefined, ctx: FuzzContext, name = ''
       rarely(fc.tuple(fc.constantFrom('extra', 'id', '__proto__', 'owningAgency', 'status'), fc.jsonValue({ maxDepth: 1 })), 8),
       required.length ? rarely(fc.constantFrom(...required), 8) : fc.constant(undefined),
     ).map(([value, extra, drop]) => {
-        const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-        if (drop) delete out[drop];
-        if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
-        return out;
-      });
+      const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      if (drop) delete out[drop];
+      if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+      return out;
+    });
   } else if (schema.type === 'array') {
     const items = valueFor(schema.items, ctx, name, depth + 1, clean);
     shaped = clean ? fc.array(items, { minLength: 1, maxLength: 2 }) : fc.array(items, { maxLength: Math.min((schema.maxItems ?? 3) + 1, 4) });

@@ -5,7 +5,8 @@ import type { EmbeddedPostgresHandle } from '../../libs/devstack/embedded-postgr
 import { readStack, STACK_FILE } from './stack';
 
 export default async function globalTeardown(): Promise<void> {
-  const stack = (globalThis as { __CASECOORD_STACK__?: { pg: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; app: AppProcesses; clockApp?: Promise<AppProcesses> } }).__CASECOORD_STACK__;
+  type Stack = { pg: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; app: AppProcesses; clockApp?: Promise<AppProcesses> };
+  const stack = (globalThis as { __CASECOORD_STACK__?: Stack }).__CASECOORD_STACK__;
   if (!stack) return;
   const { root } = readStack();
   // The clock pair may still be booting (or have failed, having stopped itself then).

@@ -16,7 +16,7 @@ function modulesFrom(root: unknown, seen = new Set<unknown>()): unknown[] {
   const module = (root as { module?: unknown } | null)?.module ?? root;
   if (!module || seen.has(module)) return [];
   seen.add(module);
-  const imports: unknown[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, module as object) ?? [];
+  const imports: unknown[] = Reflect.getMetadata(MODULE_METADATA.IMPORTS, module) ?? [];
   return [module, ...imports.flatMap((m) => modulesFrom(m, seen))];
 }
 

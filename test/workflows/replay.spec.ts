@@ -22,6 +22,9 @@ const result = (file: string): unknown => {
   const payload = (done?.workflowExecutionCompletedEventAttributes as { result?: { payloads: { data: string }[] } })?.result?.payloads[0];
   return payload ? JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) : undefined;
 };
+/** Whether the run was started by a continue-as-new (its first event names the run it continues). */
+const continuedAsNew = (file: string): boolean =>
+  (histories.get(file)?.events[0].workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string })?.continuedExecutionRunId !== undefined;
 
 /**
  * The branches of the newest workflow code and the histories that take them (issue 23): each must be on file and
@@ -34,11 +37,9 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
   ['hit-workflow-resolved-before-escalation.json', 'a hit resolved before it escalates',
     (f) => (result(f) as { status?: string })?.status === 'RESOLVED' && !activityTypes(f).includes('escalateHit') && types(f).includes('TIMER_CANCELED')],
   ['case-workflow-continued-as-new.json', 'the case continues as new', (f) => types(f).at(-1) === 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW'],
-  ['case-workflow-after-continue-as-new.json', 'a case run started by continue-as-new',
-    (f) => (histories.get(f)?.events[0].workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string })?.continuedExecutionRunId !== undefined],
+  ['case-workflow-after-continue-as-new.json', 'a case run started by continue-as-new', continuedAsNew],
   ['meeting-workflow-continued-as-new.json', 'the meeting continues as new', (f) => types(f).at(-1) === 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW'],
-  ['meeting-workflow-after-continue-as-new.json', 'a meeting run started by continue-as-new',
-    (f) => (histories.get(f)?.events[0].workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string })?.continuedExecutionRunId !== undefined],
+  ['meeting-workflow-after-continue-as-new.json', 'a meeting run started by continue-as-new', continuedAsNew],
 ];
 
 /** Recorded histories (npm run record:histories) must replay on the current workflow code without nondeterminism. */

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 export type CaseStrings = ReturnType<typeof caseStrings>;
 export function caseStrings(language: 'en' | 'es') {
   const file = path.resolve(__dirname, '..', '..', '..', 'apps', 'web', 'src', 'features', 'cases', 'locales', `${language}.json`);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
 }
 

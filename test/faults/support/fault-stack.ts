@@ -77,7 +77,8 @@ export class FaultStack {
       await stack.startWorker();
       await stack.startApi();
       const info: StackInfo = {
-        apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, appDatabaseUrl: stack.appDatabaseUrl, temporalAddress: stack.temporalAddress, temporalCli: stack.cli,
+        apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, appDatabaseUrl: stack.appDatabaseUrl,
+        temporalAddress: stack.temporalAddress, temporalCli: stack.cli,
         root, env: stack.env,
       };
       await writeFile(STACK_FILE, JSON.stringify(info, null, 2));

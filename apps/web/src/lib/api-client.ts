@@ -108,9 +108,10 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let body: { title?: string; detail?: string; errors?: FieldProblem[] } = {};
+  type ProblemBody = { title?: string; detail?: string; errors?: FieldProblem[] };
+  let body: ProblemBody = {};
   try {
-    body = await response.json();
+    body = await response.json() as ProblemBody;
   } catch {
     // A proxy's HTML page or an empty body: the status says enough.
   }

@@ -48,7 +48,7 @@ export function openNotificationStream(handlers: StreamHandlers): () => void {
           return false;
         });
         if (ended) { handlers.onStatus('ended'); return; }
-      } catch (error) {
+      } catch {
         if (stopped) return;
       }
       handlers.onStatus('reconnecting');

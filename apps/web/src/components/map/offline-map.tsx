@@ -27,8 +27,7 @@ export function OfflineMap({ label, center = [31.5, -104], zoom = 5, className =
     addBasemap(map);
     const cleanup = setup.current?.(map);
     return () => { if (typeof cleanup === 'function') cleanup(); map.remove(); };
-    // The map is made once; later changes go through the layers the page added.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The map is made once (no dependencies on purpose); later changes go through the layers the page added.
   }, []);
   return <div ref={container} className={className} role="region" aria-label={label} data-testid="offline-map" />;
 }

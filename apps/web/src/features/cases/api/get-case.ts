@@ -20,4 +20,3 @@ export const caseHitsQueryOptions = (id: string) => queryOptions({
 
 export const useCase = (id: string) => useQuery(caseQueryOptions(id));
 export const useCaseHits = (id: string) => useQuery(caseHitsQueryOptions(id));
-

@@ -4,7 +4,9 @@
  */
 export interface SubjectDraft { kind: 'PERSON' | 'ORGANIZATION'; fullName: string; dateOfBirth: string; nationality: string; name: string; orgType: string }
 export interface IdentifierDraft { type: string; value: string; region: string }
-export interface FirearmDraft { serialNumber: string; serialObliterated: boolean; make: string; model: string; caliber: string; action: string; importer: string }
+export interface FirearmDraft {
+  serialNumber: string; serialObliterated: boolean; make: string; model: string; caliber: string; action: string; importer: string;
+}
 export interface OperationDraft { type: string; latitude: string; longitude: string; radiusMeters: string; startsAt: string; endsAt: string }
 
 export const emptySubject = (): SubjectDraft => ({ kind: 'PERSON', fullName: '', dateOfBirth: '', nationality: '', name: '', orgType: 'DTO' });

@@ -27,7 +27,7 @@ export function FirearmRows({ rows, onChange, error, prefix = 'firearms' }: Prop
           </label>
           {TEXT_FIELDS.map((key) => (
             <FormField key={key} label={t(`cases.fields.${key}`)} name={`${prefix}.${i}.${key}`} error={error}>
-              {(p) => <input {...p} size={12} value={row[key]} onChange={(e) => update({ [key]: e.target.value } as Partial<FirearmDraft>)} />}
+              {(p) => <input {...p} size={12} value={row[key]} onChange={(e) => update({ [key]: e.target.value })} />}
             </FormField>
           ))}
         </div>

@@ -20,7 +20,7 @@ export function RowList<T>({ title, rowLabel, addLabel, rows, onChange, empty, r
     <fieldset className="panel case-rows">
       <legend>{title}</legend>
       {rows.map((row, index) => (
-        // eslint-disable-next-line react/no-array-index-key -- rows have no identity of their own before they are saved
+        // The index is the key on purpose: rows have no identity of their own before they are saved
         <fieldset key={index} className="case-row">
           <legend>{rowLabel(index)}</legend>
           {render(row, index, update(index))}

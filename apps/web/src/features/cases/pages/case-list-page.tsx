@@ -57,34 +57,34 @@ export function CaseListPage() {
       </div>
       {/* The benchmark and the journeys wait on data-ready: the first page (or the empty state) is on screen. */}
       <div data-testid="case-list" data-ready={ready ? 'true' : undefined} aria-busy={query.isLoading}>
-      <QueryState isLoading={query.isLoading} error={query.error} isEmpty={ready && items.length === 0}
-        emptyText={t(scope === 'shared' ? 'cases.list.emptyShared' : 'cases.list.empty')} />
-      {items.length > 0 ? (
-      <table aria-label={t(`cases.list.scopes.${scope}`)}>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.fields.caseNumber')}</th>
-            <th scope="col">{t('cases.fields.title')}</th>
-            <th scope="col">{t('cases.fields.category')}</th>
-            <th scope="col">{t('cases.fields.status')}</th>
-            <th scope="col">{t('cases.fields.owningAgency')}</th>
-            <th scope="col">{t('cases.fields.updatedAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.id}>
-              <td><Link to={`/cases/${c.id}`}>{c.caseNumber}</Link></td>
-              <td>{c.title}</td>
-              <td>{t(`cases.categories.${c.category}`, { defaultValue: c.category })}</td>
-              <td><StatusBadge status={c.status} /></td>
-              <td>{c.owningAgency}</td>
-              <td><Time value={c.updatedAt ?? c.createdAt} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      ) : null}
+        <QueryState isLoading={query.isLoading} error={query.error} isEmpty={ready && items.length === 0}
+          emptyText={t(scope === 'shared' ? 'cases.list.emptyShared' : 'cases.list.empty')} />
+        {items.length > 0 ? (
+          <table aria-label={t(`cases.list.scopes.${scope}`)}>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.fields.caseNumber')}</th>
+                <th scope="col">{t('cases.fields.title')}</th>
+                <th scope="col">{t('cases.fields.category')}</th>
+                <th scope="col">{t('cases.fields.status')}</th>
+                <th scope="col">{t('cases.fields.owningAgency')}</th>
+                <th scope="col">{t('cases.fields.updatedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id}>
+                  <td><Link to={`/cases/${c.id}`}>{c.caseNumber}</Link></td>
+                  <td>{c.title}</td>
+                  <td>{t(`cases.categories.${c.category}`, { defaultValue: c.category })}</td>
+                  <td><StatusBadge status={c.status} /></td>
+                  <td>{c.owningAgency}</td>
+                  <td><Time value={c.updatedAt ?? c.createdAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </div>
       <LoadMore hasMore={Boolean(query.hasNextPage)} loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} />
     </section>

@@ -34,7 +34,8 @@ export function NewCasePage() {
   const [identifiers, setIdentifiers] = useState<IdentifierDraft[]>([]);
   const [firearms, setFirearms] = useState<FirearmDraft[]>([]);
   const [operations, setOperations] = useState<OperationDraft[]>([]);
-  const submission = useCreateCase((created) => navigate(`/cases/${created.id}`));
+  // Nothing waits for the navigation: `void` drops react-router's promise on purpose.
+  const submission = useCreateCase((created) => { void navigate(`/cases/${created.id}`); });
   const error = submission.error;
 
   const submit = (event: FormEvent) => {

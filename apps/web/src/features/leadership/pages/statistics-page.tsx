@@ -88,7 +88,8 @@ export function StatisticsPage() {
             <CountsTable title={t('leadership.stats.hitsByResolution')} counts={data.hitsByResolution} keyLabel={t('leadership.stats.resolution')} />
             <CountsTable
               title={t('leadership.stats.referralsByRule')} keyLabel={t('leadership.stats.rule')}
-              counts={Object.fromEntries(Object.entries(data.referralsByRule).map(([rule, byStatus]) => [rule, Object.values(byStatus).reduce((a, b) => a + b, 0)]))}
+              counts={Object.fromEntries(Object.entries(data.referralsByRule)
+                .map(([rule, byStatus]) => [rule, Object.values(byStatus).reduce((a, b) => a + b, 0)]))}
             />
           </div>
           <p className="hint">{t('leadership.stats.method')}</p>

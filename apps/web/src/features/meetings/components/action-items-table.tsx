@@ -6,7 +6,9 @@ import { StatusBadge } from './status-badges';
 import type { ReactNode } from 'react';
 
 /** Action items with their owner and due date; `actions` adds a cell per item (closing, on the list page). */
-export function ActionItemsTable({ items, showSource = false, actions }: { items: ActionItem[]; showSource?: boolean; actions?: (item: ActionItem) => ReactNode }) {
+export function ActionItemsTable(
+  { items, showSource = false, actions }: { items: ActionItem[]; showSource?: boolean; actions?: (item: ActionItem) => ReactNode },
+) {
   const { t } = useTranslation();
   return (
     <table>

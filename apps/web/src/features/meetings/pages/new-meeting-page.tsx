@@ -15,7 +15,8 @@ export function NewMeetingPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const create = useCreateMeeting((created) => navigate(`/meetings/${created.id}`));
+  // Nothing waits for the navigation: `void` drops react-router's promise on purpose.
+  const create = useCreateMeeting((created) => { void navigate(`/meetings/${created.id}`); });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();

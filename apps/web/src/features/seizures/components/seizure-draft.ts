@@ -64,7 +64,9 @@ export function bodyFrom(draft: SeizureDraft, mode: 'create' | 'patch'): Record<
     .map((p) => ({ name: p.name.trim(), agency: p.agency.trim(), phone: p.phone.trim() }));
   return compact({
     seizedAt: draft.seizedAt ? fromLocalInput(draft.seizedAt) ?? draft.seizedAt : undefined,
-    location: hasLocation ? compact({ latitude: number(draft.latitude), longitude: number(draft.longitude), description: text(draft.locationDescription) }) : undefined,
+    location: hasLocation
+      ? compact({ latitude: number(draft.latitude), longitude: number(draft.longitude), description: text(draft.locationDescription) })
+      : undefined,
     circumstances: text(draft.circumstances), finder: text(draft.finder), seizingOfficial: text(draft.seizingOfficial),
     forensicProcessor: text(draft.forensicProcessor),
     firearms: mode === 'patch' && firearms.length === 0 ? undefined : firearms,

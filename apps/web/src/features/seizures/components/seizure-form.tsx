@@ -27,7 +27,8 @@ export function SeizureForm({ draft, onChange, onSubmit, mode, error, pending, s
   const set = (patch: Partial<SeizureDraft>) => onChange({ ...draft, ...patch });
   const setFirearm = (i: number, patch: Partial<FirearmDraft>) => set({ firearms: draft.firearms.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const setArrestee = (i: number, patch: Partial<ArresteeDraft>) => set({ arrestees: draft.arrestees.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
-  const setContact = (i: number, patch: Partial<ContactDraft>) => set({ pointsOfContact: draft.pointsOfContact.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const setContact = (i: number, patch: Partial<ContactDraft>) =>
+    set({ pointsOfContact: draft.pointsOfContact.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   const input = (value: string, update: (v: string) => void, type = 'text') =>
     (props: Record<string, unknown>) => <input {...props} type={type} value={value} onChange={(e) => update(e.target.value)} />;
 
@@ -57,7 +58,9 @@ export function SeizureForm({ draft, onChange, onSubmit, mode, error, pending, s
                 </label>
                 {f.serialObliterated ? (
                   <FormField label={t('seizures.form.obliterationNotes')} name={`firearms.${i}.obliterationNotes`} error={error}>
-                    {(props) => <textarea {...props} rows={2} value={f.obliterationNotes} onChange={(e) => setFirearm(i, { obliterationNotes: e.target.value })} />}
+                    {(props) => (
+                      <textarea {...props} rows={2} value={f.obliterationNotes} onChange={(e) => setFirearm(i, { obliterationNotes: e.target.value })} />
+                    )}
                   </FormField>
                 ) : null}
                 {mode === 'create' && draft.firearms.length > 1 ? (

@@ -49,7 +49,9 @@ function TraceResultForm({ trace }: { trace: Trace }) {
             {(props) => <input {...props} value={draft.firstRetailDealer} onChange={(e) => setDraft({ ...draft, firstRetailDealer: e.target.value })} />}
           </FormField>
           <FormField label={t('seizures.traces.sourceState')} name="sourceState" error={record.error} hint={t('seizures.traces.sourceStateHint')}>
-            {(props) => <input {...props} maxLength={2} size={3} value={draft.sourceState} onChange={(e) => setDraft({ ...draft, sourceState: e.target.value })} />}
+            {(props) => (
+              <input {...props} maxLength={2} size={3} value={draft.sourceState} onChange={(e) => setDraft({ ...draft, sourceState: e.target.value })} />
+            )}
           </FormField>
         </>
       ) : (
