@@ -1,7 +1,7 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import type { actionItemWorkflow } from '../../workflows/action-item/action-item.workflow';
-import { actionItemStateQuery, closeActionItemUpdate } from '../../workflows/action-item/messages';
-import { actionItemWorkflowId } from '../../libs/contracts/temporal';
+import { actionItemStateQuery, closeActionItemUpdate } from '../../libs/contracts/messages/action-item';
+import { actionItemWorkflowId } from '../../libs/contracts/workflows';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';

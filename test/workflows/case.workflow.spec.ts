@@ -1,11 +1,11 @@
 import { Client, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { caseWorkflow } from '../../workflows/case/case.workflow';
-import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../workflows/case/messages';
-import { hitStateQuery } from '../../workflows/hit/messages';
+import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../libs/contracts/messages/case';
+import { hitStateQuery } from '../../libs/contracts/messages/hit';
 import type { AppendRequest, CaseStatus, CloseRequest } from '../../libs/contracts/case-items';
-import { caseWorkflowId, hitWorkflowId, referralWorkflowId } from '../../libs/contracts/temporal';
-import { traceWorkflowId } from '../../libs/seizures/trace.service';
+import { caseWorkflowId, hitWorkflowId, referralWorkflowId } from '../../libs/contracts/workflows';
+import { traceWorkflowId } from '../../libs/contracts/workflows';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';

@@ -1,6 +1,6 @@
 import type { hitWorkflow } from '../../workflows/hit/hit.workflow';
-import { hitStateQuery, resolveHitUpdate } from '../../workflows/hit/messages';
-import { hitWorkflowId } from '../../libs/contracts/temporal';
+import { hitStateQuery, resolveHitUpdate } from '../../libs/contracts/messages/hit';
+import { hitWorkflowId } from '../../libs/contracts/workflows';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';

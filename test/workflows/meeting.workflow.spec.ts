@@ -1,7 +1,7 @@
 import {
   meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
-} from '../../workflows/meeting/messages';
-import { actionItemWorkflowId, meetingWorkflowId } from '../../libs/contracts/temporal';
+} from '../../libs/contracts/messages/meeting';
+import { actionItemWorkflowId, meetingWorkflowId } from '../../libs/contracts/workflows';
 import { startMeeting } from './support/meetings';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';

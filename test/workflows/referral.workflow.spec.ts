@@ -1,9 +1,9 @@
 import type { referralWorkflow } from '../../workflows/referral/referral.workflow';
 import {
   acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery,
-} from '../../workflows/referral/messages';
-import { referralWorkflowId } from '../../libs/contracts/temporal';
-import { traceWorkflowId } from '../../libs/seizures/trace.service';
+} from '../../libs/contracts/messages/referral';
+import { referralWorkflowId } from '../../libs/contracts/workflows';
+import { traceWorkflowId } from '../../libs/contracts/workflows';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, sleep, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';

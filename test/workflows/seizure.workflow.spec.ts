@@ -1,7 +1,7 @@
 import type { seizureWorkflow } from '../../workflows/seizure/seizure.workflow';
-import { hitStateQuery } from '../../workflows/hit/messages';
-import { hitWorkflowId } from '../../libs/contracts/temporal';
-import { seizureWorkflowId } from '../../libs/seizures/seizure.service';
+import { hitStateQuery } from '../../libs/contracts/messages/hit';
+import { hitWorkflowId } from '../../libs/contracts/workflows';
+import { seizureWorkflowId } from '../../libs/contracts/workflows';
 import { stubActivities } from './support/stub-activities';
 import { expectFiredAfter, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';

@@ -1,6 +1,6 @@
 import type { traceWorkflow } from '../../workflows/trace/trace.workflow';
-import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from '../../workflows/trace/messages';
-import { traceWorkflowId } from '../../libs/seizures/trace.service';
+import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from '../../libs/contracts/messages/trace';
+import { traceWorkflowId } from '../../libs/contracts/workflows';
 import { stubActivities } from './support/stub-activities';
 import { ACTOR, expectFiredAfter, failureOf, freshId, until } from './support/expectations';
 import { useWorkflowWorker } from './support/worker';

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
 import type { ActionItemStart, MeetingWorkflowState } from '../../../libs/contracts/meetings';
-import { actionItemWorkflowId } from '../../../libs/contracts/temporal';
+import { actionItemWorkflowId } from '../../../libs/contracts/workflows';
 import type { ActionItemStatus, ReportAction } from '../../../libs/meetings/meeting-rules';
 import { nextActionItemStatus, nextNotificationStatus, nextReportStatus } from '../../../libs/meetings/meeting-rules';
 

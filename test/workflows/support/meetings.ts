@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { meetingWorkflow } from '../../../workflows/meeting/meeting.workflow';
 import type { MeetingWorkflowInput } from '../../../libs/contracts/meetings';
-import { meetingWorkflowId } from '../../../libs/contracts/temporal';
+import { meetingWorkflowId } from '../../../libs/contracts/workflows';
 import type { FakeReadModel } from './stub-activities';
 
 /**

@@ -11,15 +11,15 @@ export class ActivityRecorder {
   readonly calls: StubCall[] = [];
 
   /** The same functions, each recording its call before it runs. */
-  wrap<T extends Record<string, AsyncFn>>(implementations: T): T {
+  wrap<T extends { [K in keyof T]: AsyncFn }>(implementations: T): T {
     const wrapped: Record<string, AsyncFn> = {};
-    for (const [name, implementation] of Object.entries(implementations)) {
+    for (const [name, implementation] of Object.entries(implementations) as [string, AsyncFn][]) {
       wrapped[name] = async (...args: never[]) => {
         this.calls.push({ name, args, at: Date.now() });
         return implementation(...args);
       };
     }
-    return wrapped as T;
+    return wrapped as unknown as T;
   }
 
   named(name: string): StubCall[] {

@@ -1,11 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { createCaseActivities } from '../../../activities/cases/case.activities';
-import type { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
-import type { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
-import type { createReferralActivities } from '../../../activities/referrals/referral.activities';
-import type { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
+import type {
+  CaseActivities, DeconflictionActivities, MeetingActivities, ReferralActivities, SeizureActivities,
+} from '../../../libs/contracts/activities';
 import type { CaseStatus } from '../../../libs/contracts/case-items';
-import type { HitStatus } from '../../../libs/deconfliction/hit-store';
+import type { HitStatus } from '../../../libs/contracts/hits';
 import type { ReferralStatus } from '../../../libs/referrals/referral-rules';
 import { nextReferralStatus } from '../../../libs/referrals/referral-rules';
 import type { TraceStatus } from '../../../libs/seizures/trace-rules';
@@ -14,13 +12,12 @@ import { meetingStubs, MeetingModel } from './meeting-stubs';
 import { ActivityRecorder } from './recorder';
 
 /**
- * Every activity the worker registers (apps/worker/src/main.ts), typed by the real factories: a renamed activity or a
+ * Every activity the worker registers (apps/worker/src/main.ts), typed by the contracts the real factories implement: a renamed activity or a
  * changed return shape breaks these stubs at compile time, not silently at run time. One worker runs a workflow and
  * the children it starts (hits, referrals, traces, action items), so each spec's worker registers all of them.
  */
-export type StubActivities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createDeconflictionActivities>
-  & ReturnType<typeof createReferralActivities> & ReturnType<typeof createSeizureActivities>
-  & ReturnType<typeof createMeetingActivities>;
+export type StubActivities = CaseActivities & DeconflictionActivities & ReferralActivities & SeizureActivities
+  & MeetingActivities;
 
 /**
  * What the real activities keep in PostgreSQL, kept in memory: the stubs answer from it with the same rules the

@@ -77,7 +77,7 @@ function delegating(current: () => StubActivities | undefined): StubActivities {
     const stubs = current();
     if (!stubs) throw new Error(`activity ${name} called between tests`);
     return (stubs[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-  }])) as StubActivities;
+  }])) as unknown as StubActivities;
 }
 
 async function terminateLeftovers(client: Client, taskQueue: string): Promise<void> {
