@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
-import type { CaseStore } from '../cases/case-store';
+import type { CaseService } from '../cases/case.service';
 import { uuidFrom } from '../common/deterministic-id';
 import type { CaseFlags } from '../contracts/case-items';
 import { referralWorkflowId } from '../contracts/temporal';
@@ -47,7 +47,7 @@ const ACTION_VERB: Record<ReferralAction, string> = {
 export class ReferralService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseService,
     private readonly notifications: NotificationStore,
     private readonly audit: AuditStore,
     private readonly ackDueAfterMs: number,
@@ -127,7 +127,7 @@ export class ReferralService {
       await tx.query(`UPDATE referrals SET status = $2, history = history || $3::jsonb, updated_at = $4 WHERE id = $1`,
         [referralId, next, JSON.stringify([entry]), at]);
       if (action === 'ACCEPT' && actor) {
-        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor, this.audit);
+        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor);
       }
       const updated = (await this.load(tx, [referralId]))[0];
       await this.announce(tx, updated, ACTION_VERB[action], actor, { from: current.status, to: next, ...(note ? { note } : {}) });

@@ -9,7 +9,8 @@ import { createDeconflictionActivities } from '../../../activities/deconfliction
 import { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
 import { createReferralActivities } from '../../../activities/referrals/referral.activities';
 import { AuditStore } from '../../../libs/audit/audit-store';
-import { CaseStore } from '../../../libs/cases/case-store';
+import { CaseRepository } from '../../../libs/cases/case.repository';
+import { CaseService } from '../../../libs/cases/case.service';
 import { loadConfig } from '../../../libs/config/config';
 import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
 import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
@@ -67,11 +68,12 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   await refuseSuperuser(dataSource, config.production, (line) => logger.warn(line));
-  const cases = new CaseStore(dataSource);
   const audit = new AuditStore(dataSource);
+  const caseRepository = new CaseRepository(dataSource);
+  const cases = new CaseService(dataSource, caseRepository, audit);
   const notifications = new NotificationStore(dataSource);
   const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
+    dataSource, caseRepository, new MatchingStore(config.deconfliction), new HitStore(dataSource), notifications, audit, config.deconfliction,
   );
   const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
   const actionItems = new ActionItemService(dataSource, notifications, audit);
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
     activities: {
-      ...createCaseActivities({ dataSource, cases, audit }),
+      ...createCaseActivities({ cases }),
       ...createDeconflictionActivities({ deconfliction }),
       ...createSeizureActivities({ deconfliction, traces }),
       ...createReferralActivities({ referrals, traces }),

@@ -4,7 +4,9 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import { CaseListFilter, CaseStore } from '../../../../libs/cases/case-store';
+import type { CaseAccess } from '../../../../libs/cases/case-rules';
+import { CaseListFilter, CaseRepository } from '../../../../libs/cases/case.repository';
+import { CaseService } from '../../../../libs/cases/case.service';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
@@ -36,7 +38,8 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
+    private readonly caseService: CaseService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly workflows: RecordWorkflows,
@@ -62,29 +65,16 @@ export class CasesService {
     const hash = IdempotencyService.requestHash('POST /cases', dto);
     const id = randomUUID();
     const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
-      const at = new Date();
-      const caseNumber = await this.cases.allocateCaseNumber(tx, user.agency, at);
       const items: CaseItems[] = [
         { kind: 'subjects', items: withIds(dto.subjects) },
         { kind: 'identifiers', items: withIds(dto.identifiers) },
         { kind: 'firearms', items: withIds(dto.firearms) },
         { kind: 'operations', items: withIds(dto.operations) },
       ] as CaseItems[];
-      await this.cases.insertCase(tx, {
-        id, owningAgency: user.agency, leadAgentId: user.userId, title: dto.title, summary: dto.summary,
-        category: dto.category, flags: { ...(dto.flags ?? {}) }, workflowId: caseWorkflowId(id), items,
-      }, caseNumber, at);
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'case.created', entityType: 'case', entityId: id,
-        details: {
-          caseNumber, category: dto.category,
-          counts: Object.fromEntries(items.map((i) => [i.kind, i.items.length])),
-        },
-      }, tx);
-      return {
-        status: 201,
-        body: { id, caseNumber, status: 'INTAKE', owningAgency: user.agency, workflowId: caseWorkflowId(id) },
-      };
+      const opened = await this.caseService.open(tx, {
+        id, title: dto.title, summary: dto.summary, category: dto.category, flags: { ...(dto.flags ?? {}) }, items,
+      }, actorOf(user), new Date());
+      return { status: 201, body: { ...opened } };
     });
     if (!outcome.replayed) {
       await this.workflows.start({ table: 'cases', id }, CASE_WORKFLOW_TYPE, caseWorkflowId(id), [{ caseId: id }]);
@@ -102,7 +92,7 @@ export class CasesService {
   }
 
   /** Access for reading the case or what hangs off it; a read by an agency it is shared with is audited. */
-  async readAccess(user: AuthUser, caseId: string, sharedReadAction: string): Promise<'OWNER' | 'SHARED'> {
+  async readAccess(user: AuthUser, caseId: string, sharedReadAction: string): Promise<CaseAccess> {
     const access = await this.requireAccess(user, caseId);
     if (access === 'SHARED') {
       await this.audit.append({
@@ -152,17 +142,18 @@ export class CasesService {
   async share(user: AuthUser, caseId: string, agency: string, reason: string, key: string | undefined) {
     await this.requireOwner(user, caseId);
     const target = agency.toUpperCase();
-    if (target === user.agency) throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
-    if (!(await this.cases.agencyExists(target))) throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
+    const refusal = await this.caseService.shareRefusal(user.agency, target);
+    if (refusal === 'OWN_AGENCY') throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
+    if (refusal === 'UNKNOWN_AGENCY') throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
     const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/shares`, { agency, reason });
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
-      status: 201, body: await this.cases.grantShare(tx, caseId, target, reason, user, this.audit),
+      status: 201, body: { ...(await this.caseService.grantShare(tx, caseId, target, reason, user)) },
     }));
   }
 
   async unshare(user: AuthUser, caseId: string, agency: string): Promise<void> {
     await this.requireOwner(user, caseId);
-    const revoked = await this.cases.revokeShare(caseId, agency.toUpperCase(), user, this.audit);
+    const revoked = await this.caseService.revokeShare(caseId, agency.toUpperCase(), user);
     if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
   }
 
@@ -189,7 +180,7 @@ export class CasesService {
   }
 
   /** Not visible and not existing look the same to the caller (404); the refusal is audited. */
-  private async requireAccess(user: AuthUser, caseId: string): Promise<'OWNER' | 'SHARED'> {
+  private async requireAccess(user: AuthUser, caseId: string): Promise<CaseAccess> {
     const access = await this.cases.accessFor(caseId, user.agency);
     if (access) return access;
     if (await this.cases.caseExists(caseId)) {

@@ -1,7 +1,8 @@
 import { Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
-import { CaseStore } from '../../../../libs/cases/case-store';
+import { CaseRepository } from '../../../../libs/cases/case.repository';
+import { CaseService } from '../../../../libs/cases/case.service';
 import { AppConfig, loadConfig } from '../../../../libs/config/config';
 import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-source';
 import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-codec';
@@ -54,19 +55,23 @@ class DataSourceCloser implements OnApplicationShutdown {
       },
     },
     { provide: AuditStore, inject: [DataSource], useFactory: (ds: DataSource) => new AuditStore(ds) },
-    { provide: CaseStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseStore(ds) },
+    { provide: CaseRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CaseRepository(ds) },
+    {
+      provide: CaseService, inject: [DataSource, CaseRepository, AuditStore],
+      useFactory: (ds: DataSource, cases: CaseRepository, audit: AuditStore) => new CaseService(ds, cases, audit),
+    },
     { provide: HitStore, inject: [DataSource], useFactory: (ds: DataSource) => new HitStore(ds) },
     { provide: NotificationStore, inject: [DataSource], useFactory: (ds: DataSource) => new NotificationStore(ds) },
     {
       provide: DeconflictionService,
-      inject: [DataSource, CaseStore, HitStore, NotificationStore, AuditStore, APP_CONFIG],
-      useFactory: (ds: DataSource, cases: CaseStore, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+      inject: [DataSource, CaseRepository, HitStore, NotificationStore, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, cases: CaseRepository, hits: HitStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
         new DeconflictionService(ds, cases, new MatchingStore(config.deconfliction), hits, notifications, audit, config.deconfliction),
     },
     {
       provide: ReferralService,
-      inject: [DataSource, CaseStore, NotificationStore, AuditStore, APP_CONFIG],
-      useFactory: (ds: DataSource, cases: CaseStore, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+      inject: [DataSource, CaseService, NotificationStore, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, cases: CaseService, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
         new ReferralService(ds, cases, notifications, audit, config.referralAckDueAfterMs),
     },
     {
@@ -88,7 +93,7 @@ class DataSourceCloser implements OnApplicationShutdown {
     DataSourceCloser,
   ],
   exports: [
-    APP_CONFIG, DataSource, AuditStore, CaseStore, HitStore, NotificationStore, DeconflictionService, ReferralService,
+    APP_CONFIG, DataSource, AuditStore, CaseRepository, CaseService, HitStore, NotificationStore, DeconflictionService, ReferralService,
     TemporalService, RecordWorkflows, IdempotencyService, MeetingService, ActionItemService, AesGcmPayloadCodec,
   ],
 })
