@@ -5,7 +5,9 @@ import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-au
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { actionItemWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
-import { ActionItemFilter, ActionItemRecord, ActionItemService, actionItemView } from '../../../../libs/meetings/action-item.service';
+import { ActionItemFilter, ActionItemRecord, ActionItemService } from '../../../../libs/meetings/action-item.service';
+import { actionItemView } from '../../../../libs/meetings/meeting-views';
+import { assertDefined } from '../../../../libs/db/sql';
 import { nextActionItemStatus } from '../../../../libs/meetings/meeting-rules';
 import { closeActionItemUpdate } from '../../../../workflows/action-item/messages';
 import { ApiError, fieldError } from '../common/api-error';
@@ -69,14 +71,14 @@ export class ActionItemsApi {
         await this.temporal.executeUpdate(item.workflowId, closeActionItemUpdate, { actor: actorOf(user), note }, updateId);
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
-        const current = (await this.actionItems.findById(id)) as ActionItemRecord;
+        const current = assertDefined(await this.actionItems.findById(id), `action item ${id}`);
         if (error.type === FailureType.InvalidActionItemTransition || current.status === 'CLOSED') throw this.closed(id, current.status);
         if (error.type === FailureType.CaseNotFound) {
           throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
         }
         throw error;
       }
-      return { status: 200, body: actionItemView((await this.actionItems.findById(id)) as ActionItemRecord) };
+      return { status: 200, body: actionItemView(assertDefined(await this.actionItems.findById(id), `action item ${id}`)) };
     });
   }
 

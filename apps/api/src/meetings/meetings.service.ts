@@ -8,9 +8,10 @@ import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AppConfig } from '../../../../libs/config/config';
 import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contracts/meetings';
 import { FailureType } from '../../../../libs/contracts/temporal';
+import { assertDefined } from '../../../../libs/db/sql';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import {
-  complianceTotals, nextNotificationStatus, nextReportStatus, ReportAction, reportEligible,
+  complianceTotals, MeetingStep, meetingStepRefusal, reportEligible,
 } from '../../../../libs/meetings/meeting-rules';
 import { MeetingAspect, MeetingRecord, MeetingService } from '../../../../libs/meetings/meeting.service';
 import { complianceItemView, meetingSummaryView, meetingView } from '../../../../libs/meetings/meeting-views';
@@ -31,7 +32,7 @@ export const ALL_AGENCY_ROLES: Role[] = ['MEETING_COORDINATION', 'LEADERSHIP'];
 export const scopeOf = (user: AuthUser): string | null => (user.roles.some((r) => ALL_AGENCY_ROLES.includes(r)) ? null : user.agency);
 export const actorOf = (user: AuthUser): MeetingActor => ({ userId: user.userId, username: user.username, agency: user.agency });
 
-type Step = 'notice' | 'outcome' | ReportAction;
+type Step = MeetingStep;
 const STEP_WORDS: Record<Step, string> = {
   notice: 'notify', outcome: 'record the outcome', REQUEST: 'request', EXPIRE: 'expire', SUBMIT: 'submit', ACCEPT: 'accept', RETURN: 'return',
 };
@@ -178,22 +179,17 @@ export class MeetingsApi {
         }
         throw error;
       }
-      const updated = (await this.meetings.findById(id)) as MeetingRecord;
+      const updated = assertDefined(await this.meetings.findById(id), `meeting ${id}`);
       return { status, body: meetingView(updated, await this.actionItems.forMeeting(id)) };
     });
   }
 
   /** The rules applied to the read model: throws the 409 a step would get. */
   private precheck(m: MeetingRecord, step: Step): void {
-    if (step === 'notice') {
-      const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
-      if (nextNotificationStatus(m.notification, 'NOTICE', probe) === null) throw this.refusal(m.id, step, 'notification', m.notification);
-    } else if (step === 'outcome') {
-      if (m.outcomeAt) throw this.refusal(m.id, step, 'outcome', 'RECORDED');
-    } else {
-      if (step === 'REQUEST' && !reportEligible(m.deliverables)) throw this.refusal(m.id, step, 'report', m.report, 'NO_DELIVERABLE');
-      if (nextReportStatus(m.report, step) === null) throw this.refusal(m.id, step, 'report', m.report);
-    }
+    const refusal = meetingStepRefusal(step, {
+      notification: m.notification, report: m.report, outcomeRecorded: m.outcomeAt !== null, reportEligible: reportEligible(m.deliverables),
+    });
+    if (refusal) throw this.refusal(m.id, step, refusal.aspect, refusal.current, refusal.reason);
   }
 
   private refusal(id: string, step: Step, aspect: MeetingAspect, current: string, reason?: string): ApiError {
