@@ -4,9 +4,9 @@ import type {
   Actor, AppendRequest, AppendResult, CaseCategory, CaseFlags, CaseItems, CaseStatus, CloseRequest, CloseResult,
 } from '../contracts/case-items';
 import { caseWorkflowId } from '../contracts/temporal';
-import type { CaseRecord } from './case-rows';
-import { closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
-import type { CaseRepository } from './case.repository';
+import type { CaseDetail, CaseRecord } from './case-rows';
+import { CaseAccess, closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
+import type { CaseListFilter, CaseRepository, Keyset } from './case.repository';
 
 export interface CaseIntake {
   id: string; title: string; summary?: string; category: CaseCategory; flags: CaseFlags; items: CaseItems[];
@@ -52,8 +52,26 @@ export class CaseService {
     return { id: intake.id, caseNumber, status: 'INTAKE', owningAgency: actor.agency, workflowId };
   }
 
-  async findById(caseId: string, tx?: EntityManager): Promise<CaseRecord | null> {
+  findById(caseId: string, tx?: EntityManager): Promise<CaseRecord | null> {
     return this.cases.findById(caseId, tx);
+  }
+
+  /** How the agency may see the case (null: not at all, or no such case). */
+  accessFor(caseId: string, agency: string): Promise<CaseAccess | null> {
+    return this.cases.accessFor(caseId, agency);
+  }
+
+  exists(caseId: string): Promise<boolean> {
+    return this.cases.caseExists(caseId);
+  }
+
+  detail(caseId: string): Promise<CaseDetail | null> {
+    return this.cases.loadDetail(caseId);
+  }
+
+  /** A keyset page, newest first, of the cases the agency may read (authorisation in the query). */
+  list(agency: string, filter: CaseListFilter, limit: number, after?: Keyset): Promise<CaseRecord[]> {
+    return this.cases.listForAgency(agency, filter, limit, after);
   }
 
   /** Why the owning agency may not share with `target`, or null when it may. */

@@ -5,7 +5,7 @@ import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseAccess } from '../../../../libs/cases/case-rules';
-import { CaseListFilter, CaseRepository } from '../../../../libs/cases/case.repository';
+import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
@@ -38,8 +38,7 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly cases: CaseRepository,
-    private readonly caseService: CaseService,
+    private readonly cases: CaseService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly workflows: RecordWorkflows,
@@ -71,7 +70,7 @@ export class CasesService {
         { kind: 'firearms', items: withIds(dto.firearms) },
         { kind: 'operations', items: withIds(dto.operations) },
       ] as CaseItems[];
-      const opened = await this.caseService.open(tx, {
+      const opened = await this.cases.open(tx, {
         id, title: dto.title, summary: dto.summary, category: dto.category, flags: { ...(dto.flags ?? {}) }, items,
       }, actorOf(user), new Date());
       return { status: 201, body: { ...opened } };
@@ -85,7 +84,7 @@ export class CasesService {
   async get(user: AuthUser, caseId: string) {
     const access = await this.readAccess(user, caseId, 'case.read_shared');
     const [detail, openHits, referrals] = await Promise.all([
-      this.cases.loadDetail(caseId), this.hits.openForCase(caseId), this.referrals.forCase(caseId),
+      this.cases.detail(caseId), this.hits.openForCase(caseId), this.referrals.forCase(caseId),
     ]);
     if (!detail) throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
     return { ...caseDetailView(detail, access), openHits: openHits.length, referrals: referrals.map(referralView) };
@@ -106,7 +105,7 @@ export class CasesService {
   async list(user: AuthUser, filter: CaseListFilter, limit: number, cursor: string | undefined) {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.cases.listForAgency(user.agency, filter, limit + 1, after);
+    const rows = await this.cases.list(user.agency, filter, limit + 1, after);
     const page = rows.slice(0, limit);
     // Cases shared with the caller's agency are another agency's data: the list's read of them is audited.
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
@@ -142,18 +141,18 @@ export class CasesService {
   async share(user: AuthUser, caseId: string, agency: string, reason: string, key: string | undefined) {
     await this.requireOwner(user, caseId);
     const target = agency.toUpperCase();
-    const refusal = await this.caseService.shareRefusal(user.agency, target);
+    const refusal = await this.cases.shareRefusal(user.agency, target);
     if (refusal === 'OWN_AGENCY') throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
     if (refusal === 'UNKNOWN_AGENCY') throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
     const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/shares`, { agency, reason });
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
-      status: 201, body: { ...(await this.caseService.grantShare(tx, caseId, target, reason, user)) },
+      status: 201, body: { ...(await this.cases.grantShare(tx, caseId, target, reason, user)) },
     }));
   }
 
   async unshare(user: AuthUser, caseId: string, agency: string): Promise<void> {
     await this.requireOwner(user, caseId);
-    const revoked = await this.caseService.revokeShare(caseId, agency.toUpperCase(), user);
+    const revoked = await this.cases.revokeShare(caseId, agency.toUpperCase(), user);
     if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
   }
 
@@ -183,7 +182,7 @@ export class CasesService {
   private async requireAccess(user: AuthUser, caseId: string): Promise<CaseAccess> {
     const access = await this.cases.accessFor(caseId, user.agency);
     if (access) return access;
-    if (await this.cases.caseExists(caseId)) {
+    if (await this.cases.exists(caseId)) {
       await this.audit.append({
         actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
         details: { reason: 'agency' },
