@@ -3,7 +3,7 @@ import { CaseCloseBlocked, CaseNotFound, CaseService } from '../../libs/cases/ca
 import type {
   AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult,
 } from '../../libs/contracts/case-items';
-import { FailureType } from '../../libs/contracts/temporal';
+import { CaseFailure } from '../../libs/contracts/failures';
 import { isPermanentDataError, sqlStateOf } from '../../libs/db/sql-state';
 
 /** The case service's refusals become failures the workflow does not retry. */
@@ -11,10 +11,10 @@ async function refusalsAsFailures<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof CaseNotFound) throw ApplicationFailure.nonRetryable(error.message, FailureType.CaseNotFound);
+    if (error instanceof CaseNotFound) throw ApplicationFailure.nonRetryable(error.message, CaseFailure.NotFound);
     if (error instanceof CaseCloseBlocked) {
       throw ApplicationFailure.create({
-        message: error.message, type: FailureType.CloseBlocked, nonRetryable: true, details: [error.blockers],
+        message: error.message, type: CaseFailure.CloseBlocked, nonRetryable: true, details: [error.blockers],
       });
     }
     throw error;
@@ -30,7 +30,7 @@ async function failFastOnBadData<T>(work: () => Promise<T>): Promise<T> {
     return await refusalsAsFailures(work);
   } catch (error) {
     if (isPermanentDataError(error)) {
-      throw ApplicationFailure.nonRetryable(`value refused by the database (${sqlStateOf(error)})`, FailureType.InvalidData);
+      throw ApplicationFailure.nonRetryable(`value refused by the database (${sqlStateOf(error)})`, CaseFailure.InvalidData);
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { ResolveHitRequest } from '../../libs/contracts/hits';
-import { FailureType } from '../../libs/contracts/temporal';
+import { HitFailure } from '../../libs/contracts/failures';
 import { DeconflictionService, HitAlreadyResolved, HitStart } from '../../libs/deconfliction/deconfliction.service';
 
 export interface DeconflictionActivityDeps { deconfliction: DeconflictionService }
@@ -25,7 +25,7 @@ export function createDeconflictionActivities({ deconfliction }: DeconflictionAc
         await deconfliction.resolve(hitId, request.resolution, request.note, request.actor);
       } catch (error) {
         if (error instanceof HitAlreadyResolved) {
-          throw ApplicationFailure.nonRetryable(error.message, FailureType.HitAlreadyResolved);
+          throw ApplicationFailure.nonRetryable(error.message, HitFailure.AlreadyResolved);
         }
         throw error;
       }

@@ -2,7 +2,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type {
   ActionItemInput, ActionItemStart, MeetingActor, MeetingWorkflowState,
 } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ActionItemFailure, MeetingFailure } from '../../libs/contracts/failures';
 import { ActionItemService, InvalidActionItemTransition } from '../../libs/meetings/action-item.service';
 import type { ActionItemStatus, ReviewDecision } from '../../libs/meetings/meeting-rules';
 import { InvalidMeetingTransition, MeetingRecord, MeetingService } from '../../libs/meetings/meeting.service';
@@ -18,12 +18,12 @@ const stateOf = (m: MeetingRecord): MeetingState => ({
 function refuse(error: unknown): never {
   if (error instanceof InvalidMeetingTransition) {
     throw ApplicationFailure.create({
-      message: error.message, type: FailureType.InvalidMeetingTransition, nonRetryable: true, details: [error.current, error.aspect],
+      message: error.message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [error.current, error.aspect],
     });
   }
   if (error instanceof InvalidActionItemTransition) {
     throw ApplicationFailure.create({
-      message: error.message, type: FailureType.InvalidActionItemTransition, nonRetryable: true, details: [error.current],
+      message: error.message, type: ActionItemFailure.InvalidTransition, nonRetryable: true, details: [error.current],
     });
   }
   throw error;

@@ -1,6 +1,6 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { ReferralStepRequest } from '../../libs/contracts/referrals';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ReferralFailure } from '../../libs/contracts/failures';
 import type { ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
 import { InvalidReferralTransition, ReferralService, ReferralStart } from '../../libs/referrals/referral.service';
 import type { TraceService } from '../../libs/seizures/trace.service';
@@ -32,7 +32,7 @@ export function createReferralActivities({ referrals, traces }: ReferralActivity
       } catch (error) {
         if (error instanceof InvalidReferralTransition) {
           throw ApplicationFailure.create({
-            message: error.message, type: FailureType.InvalidReferralTransition, nonRetryable: true, details: [error.current],
+            message: error.message, type: ReferralFailure.InvalidTransition, nonRetryable: true, details: [error.current],
           });
         }
         throw error;

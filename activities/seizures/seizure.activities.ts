@@ -1,6 +1,6 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { TraceStepRequest } from '../../libs/contracts/seizures';
-import { FailureType } from '../../libs/contracts/temporal';
+import { TraceFailure } from '../../libs/contracts/failures';
 import type { DeconflictionService, HitStart } from '../../libs/deconfliction/deconfliction.service';
 import type { TraceAction, TraceStatus } from '../../libs/seizures/trace-rules';
 import { InvalidTraceTransition, TraceService } from '../../libs/seizures/trace.service';
@@ -22,7 +22,7 @@ export function createSeizureActivities({ deconfliction, traces }: SeizureActivi
         return { status: (await traces.transition(traceId, action, actor, result)).status };
       } catch (error) {
         if (error instanceof InvalidTraceTransition) {
-          throw ApplicationFailure.create({ message: error.message, type: FailureType.InvalidTraceTransition, nonRetryable: true, details: [error.current] });
+          throw ApplicationFailure.create({ message: error.message, type: TraceFailure.InvalidTransition, nonRetryable: true, details: [error.current] });
         }
         throw error;
       }

@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createMeetingActivities } from '../../activities/meetings/meeting.activities';
 import type { ActionItemWorkflowInput, ActionItemWorkflowState, CloseActionItemRequest } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ActionItemFailure } from '../../libs/contracts/failures';
 import { ActionItemStatus, nextActionItemStatus } from '../../libs/meetings/meeting-rules';
 import { serialQueue, untilOrDeadline } from '../meeting/workflow-steps';
 import { actionItemStateQuery, closeActionItemUpdate } from './messages';
@@ -25,7 +25,7 @@ export async function actionItemWorkflow(input: ActionItemWorkflowInput): Promis
   const check = (): void => {
     if (nextActionItemStatus(status, 'CLOSE') === null) {
       throw ApplicationFailure.create({
-        message: `cannot close an action item that is ${status}`, type: FailureType.InvalidActionItemTransition,
+        message: `cannot close an action item that is ${status}`, type: ActionItemFailure.InvalidTransition,
         nonRetryable: true, details: [status],
       });
     }

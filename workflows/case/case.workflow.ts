@@ -8,7 +8,7 @@ import type { createReferralActivities } from '../../activities/referrals/referr
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
 } from '../../libs/contracts/case-items';
-import { FailureType } from '../../libs/contracts/temporal';
+import { CaseFailure } from '../../libs/contracts/failures';
 import type { ReferralStart } from '../../libs/referrals/referral.service';
 import { referralWorkflow } from '../referral/referral.workflow';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
@@ -70,7 +70,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     return next;
   };
   const rejectIfClosed = (): void => {
-    if (status === 'CLOSED') throw ApplicationFailure.nonRetryable('the case is closed', FailureType.CaseClosed);
+    if (status === 'CLOSED') throw ApplicationFailure.nonRetryable('the case is closed', CaseFailure.Closed);
   };
 
   setHandler(caseStateQuery, () => ({ caseId, status, appendsApplied }));

@@ -1,7 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createDeconflictionActivities } from '../../activities/deconfliction/deconfliction.activities';
 import type { HitWorkflowInput, HitWorkflowState, ResolveHitRequest } from '../../libs/contracts/hits';
-import { FailureType } from '../../libs/contracts/temporal';
+import { HitFailure } from '../../libs/contracts/failures';
 import type { HitStatus } from '../../libs/deconfliction/hit-store';
 import { hitStateQuery, resolveHitUpdate } from './messages';
 
@@ -35,7 +35,7 @@ export async function hitWorkflow(input: HitWorkflowInput): Promise<HitWorkflowS
     {
       validator: (_request: ResolveHitRequest) => {
         if (status === 'RESOLVED' || resolving) {
-          throw ApplicationFailure.nonRetryable(`hit ${hitId} is already resolved`, FailureType.HitAlreadyResolved);
+          throw ApplicationFailure.nonRetryable(`hit ${hitId} is already resolved`, HitFailure.AlreadyResolved);
         }
       },
     },

@@ -6,7 +6,7 @@ import type {
   ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
   ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
-import { FailureType } from '../../libs/contracts/temporal';
+import { MeetingFailure } from '../../libs/contracts/failures';
 import {
   MeetingStep, meetingStepRefusal, NotificationStatus, REPORT_CLOCK_STATES, ReportStatus,
 } from '../../libs/meetings/meeting-rules';
@@ -61,7 +61,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
     if (!refusal) return;
     const { aspect, current, message, reason } = refusal;
     throw ApplicationFailure.create({
-      message, type: FailureType.InvalidMeetingTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
+      message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
     });
   };
   const dueFrom = (requested: string | undefined): string => requested ?? new Date(Date.now() + input.reportDueAfterMs).toISOString();

@@ -2,7 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createReferralActivities } from '../../activities/referrals/referral.activities';
 import type { ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState } from '../../libs/contracts/referrals';
-import { FailureType } from '../../libs/contracts/temporal';
+import { ReferralFailure } from '../../libs/contracts/failures';
 import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction, ReferralStatus } from '../../libs/referrals/referral-rules';
 import { startTraceWorkflows } from '../shared/children';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from './messages';
@@ -25,7 +25,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   const refuse = (action: ReferralAction): void => {
     if (busy || nextReferralStatus(status, action) === null) {
       throw ApplicationFailure.create({
-        message: `cannot ${action.toLowerCase()} a referral that is ${status}`, type: FailureType.InvalidReferralTransition,
+        message: `cannot ${action.toLowerCase()} a referral that is ${status}`, type: ReferralFailure.InvalidTransition,
         nonRetryable: true, details: [status],
       });
     }

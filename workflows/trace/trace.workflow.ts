@@ -2,7 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createSeizureActivities } from '../../activities/seizures/seizure.activities';
 import type { TraceStepRequest, TraceWorkflowInput, TraceWorkflowState } from '../../libs/contracts/seizures';
-import { FailureType } from '../../libs/contracts/temporal';
+import { TraceFailure } from '../../libs/contracts/failures';
 import { FINAL_TRACE_STATUSES, nextTraceStatus, TraceAction, TraceStatus } from '../../libs/seizures/trace-rules';
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate, traceStateQuery } from './messages';
 
@@ -37,7 +37,7 @@ export async function traceWorkflow(input: TraceWorkflowInput): Promise<TraceWor
       validator: (_request: TraceStepRequest) => {
         if (busy || nextTraceStatus(status, action) === null) {
           throw ApplicationFailure.create({
-            message: `cannot ${action.toLowerCase()} a trace that is ${status}`, type: FailureType.InvalidTraceTransition,
+            message: `cannot ${action.toLowerCase()} a trace that is ${status}`, type: TraceFailure.InvalidTransition,
             nonRetryable: true, details: [status],
           });
         }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditApi } from './audit.api';
 import { AuditController } from './audit.controller';
 
-@Module({ controllers: [AuditController] })
+@Module({ controllers: [AuditController], providers: [AuditApi] })
 export class AuditModule {}

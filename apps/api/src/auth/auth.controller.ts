@@ -1,20 +1,21 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentSession, CurrentUser, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
+import { AuthApi } from './auth.api';
 import { TokenRequestDto, TokenResponseDto } from './dto/token.dto';
 import { NoBodyPipe } from './no-body.pipe';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthApi) {}
 
   @Public()
   @Post('token')
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponseDto })
   token(@Body() body: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.issueToken(body.username, body.password, request.ip);
   }

@@ -16,7 +16,7 @@ import { AddressLimits, ANON_BUCKETS, LOGIN_BUCKETS } from './address-limits';
 import { AnonymousRefusalsFlusher } from './anonymous-refusals.flusher';
 import { AuthController } from './auth.controller';
 import { AuthGuard, WRITE_BUCKETS } from './auth.guard';
-import { AuthService } from './auth.service';
+import { AuthApi } from './auth.api';
 
 @Module({
   imports: [
@@ -34,7 +34,7 @@ import { AuthService } from './auth.service';
   // Long-lived responses (event streams) re-check their session.
   exports: [SessionStore],
   providers: [
-    AuthService,
+    AuthApi,
     { provide: AgencyDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new AgencyDirectory(ds) },
     {
       provide: LoginLockout, inject: [DataSource, APP_CONFIG],

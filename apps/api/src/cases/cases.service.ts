@@ -8,7 +8,8 @@ import type { CaseAccess } from '../../../../libs/cases/case-rules';
 import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { CaseFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
@@ -19,7 +20,7 @@ import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.ser
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { keysetCursor } from '../common/cursor';
 import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
 
@@ -103,14 +104,14 @@ export class CasesService {
   }
 
   async list(user: AuthUser, filter: CaseListFilter, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.cases.list(user.agency, filter, limit + 1, after);
     const page = rows.slice(0, limit);
     // Cases shared with the caller's agency are another agency's data: the list's read of them is audited.
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
       page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
-    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? encodeKeyset(page[page.length - 1].createdAt, page[page.length - 1].id) : null };
+    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: page[page.length - 1].createdAt, id: page[page.length - 1].id }) : null };
   }
 
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
@@ -161,15 +162,15 @@ export class CasesService {
       return await call();
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      if (error.type === FailureType.CaseClosed) throw new ApiError('Conflict', M.caseClosed, { id: caseId });
-      if (error.type === FailureType.CloseBlocked) {
+      if (error.type === CaseFailure.Closed) throw new ApiError('Conflict', M.caseClosed, { id: caseId });
+      if (error.type === CaseFailure.CloseBlocked) {
         const blockers = (error.details[0] as string[] | undefined) ?? [];
         throw new ApiError('Conflict', M.closeBlocked, { id: caseId, blockers: blockers.join('; ') }, { body: { blockers } });
       }
-      if (error.type === FailureType.InvalidData) {
+      if (error.type === CaseFailure.InvalidData) {
         throw new ApiError('ValidationFailed', M.unstorableValue);
       }
-      if (error.type === FailureType.CaseNotFound) {
+      if (error.type === CaseFailure.NotFound || error.type === WorkflowFailure.NotFound) {
         const record = await this.cases.findById(caseId);
         if (record?.status === 'CLOSED') throw new ApiError('Conflict', M.caseClosed, { id: caseId });
         throw new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } });

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { CodecService } from './codec.service';
+import { CodecApi } from './codec.api';
 import { CodecPayloadsDto } from './dto/codec.dto';
 
 /**
@@ -14,7 +14,7 @@ import { CodecPayloadsDto } from './dto/codec.dto';
 @Controller('codec')
 @Roles('ADMIN')
 export class CodecController {
-  constructor(private readonly codec: CodecService) {}
+  constructor(private readonly codec: CodecApi) {}
 
   @Post('decode')
   @HttpCode(200)

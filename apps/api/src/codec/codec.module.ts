@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { codecCorsOrigins } from '../../../../libs/config/codec-config';
 import { registerCodecCors } from './codec-cors';
 import { CodecController } from './codec.controller';
-import { CodecService } from './codec.service';
+import { CodecApi } from './codec.api';
 
-@Module({ controllers: [CodecController], providers: [CodecService] })
+@Module({ controllers: [CodecController], providers: [CodecApi] })
 export class CodecModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

@@ -1,17 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyService } from '../common/idempotency.service';
+import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { DeconflictionChecksApi } from './deconfliction-checks.service';
-import { DeconflictionApi } from './deconfliction.service';
+import { DeconflictionChecksApi } from './deconfliction-checks.api';
+import { DeconflictionApi } from './deconfliction.api';
 import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, OperationsMapQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import {
   CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto, OperationsMapDto,
 } from './dto/deconfliction-responses.dto';
-import { OperationsMapApi } from './operations-map.service';
+import { OperationsMapApi } from './operations-map.api';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
@@ -80,16 +80,13 @@ export class DeconflictionController {
 
   @Post('lookouts')
   @Roles('CASE_AGENT')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: LookoutDto })
   async createLookout(
     @CurrentUser() user: AuthUser, @Body() body: CreateLookoutDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.deconfliction.createLookout(user, body, IdempotencyService.checkKey(key));
-    void reply.status(outcome.status);
-    if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-    return outcome.body;
+    return sendOutcome(reply, await this.deconfliction.createLookout(user, body, key));
   }
 
   @Get('lookouts')

@@ -7,10 +7,11 @@ import { CheckService } from '../../../../libs/deconfliction/check-service';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
-import { DeconflictionChecksApi } from './deconfliction-checks.service';
+import { AccessPolicy } from '../common/access-policy';
+import { DeconflictionChecksApi } from './deconfliction-checks.api';
 import { DeconflictionController } from './deconfliction.controller';
-import { DeconflictionApi } from './deconfliction.service';
-import { OperationsMapApi } from './operations-map.service';
+import { DeconflictionApi } from './deconfliction.api';
+import { OperationsMapApi } from './operations-map.api';
 
 @Module({
   imports: [CasesModule],
@@ -19,6 +20,7 @@ import { OperationsMapApi } from './operations-map.service';
     DeconflictionApi,
     OperationsMapApi,
     DeconflictionChecksApi,
+    AccessPolicy,
     {
       provide: CheckService,
       inject: [DataSource, DeconflictionService, NotificationStore, AuditStore],

@@ -8,7 +8,8 @@ import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-code
 import { encryptingDataConverter } from '../../../../libs/temporal-codec/data-converter';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
-import { caseWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { WorkflowFailure } from '../../../../libs/contracts/failures';
+import { caseWorkflowId } from '../../../../libs/contracts/temporal';
 import type { Message } from '../../../../libs/http/problem';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
@@ -73,7 +74,7 @@ export class TemporalService implements OnApplicationShutdown {
           throw new WorkflowRejection(failure.type ?? 'UNKNOWN', failure.message, failure.details ?? []);
         }
       }
-      if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(FailureType.CaseNotFound, error.message, []);
+      if (error instanceof WorkflowNotFoundError) throw new WorkflowRejection(WorkflowFailure.NotFound, error.message, []);
       // The server gave up on the call (its own storage slow or away) or cancelled it: the update may or may not
       // have been admitted.
       if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw outcomeUnknown(M.updateUnconfirmed);

@@ -4,14 +4,15 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
-import { actionItemWorkflowId, FailureType } from '../../../../libs/contracts/temporal';
+import { ActionItemFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
+import { actionItemWorkflowId } from '../../../../libs/contracts/temporal';
 import { ActionItemFilter, ActionItemRecord, ActionItemService } from '../../../../libs/meetings/action-item.service';
 import { actionItemView } from '../../../../libs/meetings/meeting-views';
 import { assertDefined } from '../../../../libs/db/sql';
 import { nextActionItemStatus } from '../../../../libs/meetings/meeting-rules';
 import { closeActionItemUpdate } from '../../../../workflows/action-item/messages';
 import { ApiError, fieldError } from '../common/api-error';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { keysetCursor } from '../common/cursor';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
@@ -45,13 +46,13 @@ export class ActionItemsApi {
   }
 
   async list(user: AuthUser, filter: ActionItemFilter, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.actionItems.list(filter, scopeOf(user), limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'action_item', ground: 'other_agency', list: true }, page.map(itemRead));
-    return { items: page.map(actionItemView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
+    return { items: page.map(actionItemView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
   /** The coordination team and leadership read every agency's items: a read of another agency's is audited. */
@@ -72,8 +73,8 @@ export class ActionItemsApi {
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
         const current = assertDefined(await this.actionItems.findById(id), `action item ${id}`);
-        if (error.type === FailureType.InvalidActionItemTransition || current.status === 'CLOSED') throw this.closed(id, current.status);
-        if (error.type === FailureType.CaseNotFound) {
+        if (error.type === ActionItemFailure.InvalidTransition || current.status === 'CLOSED') throw this.closed(id, current.status);
+        if (error.type === WorkflowFailure.NotFound) {
           throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
         }
         throw error;

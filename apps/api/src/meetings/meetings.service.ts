@@ -7,7 +7,7 @@ import type { AuthUser, Role } from '../../../../libs/auth/roles';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AppConfig } from '../../../../libs/config/config';
 import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contracts/meetings';
-import { FailureType } from '../../../../libs/contracts/temporal';
+import { MeetingFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
 import { assertDefined } from '../../../../libs/db/sql';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import {
@@ -19,7 +19,7 @@ import {
   recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
 } from '../../../../workflows/meeting/messages';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { keysetCursor } from '../common/cursor';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
@@ -82,14 +82,14 @@ export class MeetingsApi {
   }
 
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
     if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
     const rows = await this.meetings.list(scopeOf(user), limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency', list: true },
       page.map((m) => ({ id: m.id, agencies: [m.owningAgency] })));
-    return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? encodeKeyset(last.createdAt, last.id) : null };
+    return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
   async get(user: AuthUser, id: string) {
@@ -167,11 +167,11 @@ export class MeetingsApi {
         await this.temporal.executeUpdate(meeting.workflowId, update, arg, updateId);
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
-        if (error.type === FailureType.InvalidMeetingTransition) {
+        if (error.type === MeetingFailure.InvalidTransition) {
           const [current, aspect, reason] = error.details as [string, MeetingAspect, string | undefined];
           throw this.refusal(id, step, aspect, current, reason);
         }
-        if (error.type === FailureType.CaseNotFound) {
+        if (error.type === WorkflowFailure.NotFound) {
           // The workflow has finished (every obligation met) or is not there yet: the read model decides which.
           const current = await this.meetings.findById(id);
           if (current) this.precheck(current, step);

@@ -1,48 +1,23 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, MessageEvent, Query, Sse, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Observable } from 'rxjs';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import type { EdgeConfig } from '../../../../libs/config/edge-config';
-import { NotificationRecord, NotificationStore } from '../../../../libs/notifications/notification-store';
-import { SessionEnd, StreamSessions } from '../../../../libs/notifications/stream-sessions';
 import { CurrentSession, CurrentUser } from '../auth/auth.decorators';
-import { fieldError } from '../common/api-error';
-import { NotificationsHub } from './notifications.hub';
-import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
+import { NotificationsQueryDto } from './dto/notifications-query.dto';
 import { NotificationPageDto } from './dto/notification-responses.dto';
-
-const SINCE_PATTERN = /^(\d{1,18}|\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2}))$/;
-
-export class NotificationsQueryDto {
-  /** A notification id (as returned in `lastId`) or an ISO-8601 timestamp with offset. */
-  @IsOptional() @IsString() @Matches(SINCE_PATTERN, { message: 'since must be a notification id or an ISO-8601 timestamp with offset' })
-  since?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit?: number;
-}
-
-const HEARTBEAT_MS = 15_000;
-const event = (n: NotificationRecord): MessageEvent => ({ id: n.id, type: n.kind, data: n });
+import { NotificationsApi } from './notifications.api';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(
-    private readonly store: NotificationStore, private readonly hub: NotificationsHub, private readonly registry: StreamRegistry,
-    private readonly sessions: StreamSessions, @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
-  ) {}
+  constructor(private readonly notifications: NotificationsApi) {}
 
   /** For clients that poll: everything after `since` (an id, or a time), oldest first. */
   @Get()
   @ApiOkResponse({ type: NotificationPageDto })
-  async list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
-    const after = await this.resolveSince(user, query.since);
-    const items = await this.store.since(user.userId, after, query.limit ?? 100);
-    return { items, lastId: items.length > 0 ? items[items.length - 1].id : after };
+  list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
+    return this.notifications.list(user, query.since, query.limit ?? 100);
   }
 
   /**
@@ -53,76 +28,10 @@ export class NotificationsController {
    * a last `session-ended` event says why and the stream completes. A user holds at most STREAMS_PER_USER streams.
    */
   @Sse('stream')
-  async stream(
+  stream(
     @CurrentUser() user: AuthUser, @CurrentSession() sessionId: string, @SseSignal() signal: AbortSignal,
     @Query() query: NotificationsQueryDto, @Headers('last-event-id') lastEventId?: string,
   ): Promise<Observable<MessageEvent>> {
-    // The slot is released on every way out: the signal aborts on disconnect, completion and error, also when the
-    // client left before the stream was set up (the Observable below is then never subscribed).
-    const release = this.registry.acquire(user.userId);
-    signal.addEventListener('abort', release, { once: true });
-    if (signal.aborted) release();
-    let cursor: string;
-    try {
-      const since = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : query.since;
-      cursor = since === undefined ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, since);
-    } catch (error) {
-      release();
-      throw error;
-    }
-    return new Observable<MessageEvent>((subscriber) => {
-      let reading = false;
-      let again = false;
-      const end = (reason: SessionEnd): void => {
-        if (subscriber.closed) return;
-        subscriber.next({ id: cursor, type: 'session-ended', data: { reason } });
-        subscriber.complete();
-      };
-      /** True while the session may stream; a database that is away ends nothing (it delivers nothing either). */
-      const sessionLive = async (): Promise<boolean> => {
-        const reason = await this.sessions.endReason(sessionId);
-        if (reason) end(reason);
-        return reason === null;
-      };
-      const drain = async (): Promise<void> => {
-        if (reading) { again = true; return; }
-        reading = true;
-        try {
-          do {
-            again = false;
-            for (;;) {
-              if (subscriber.closed || !(await sessionLive())) return;
-              const batch = await this.store.since(user.userId, cursor, 200);
-              for (const n of batch) subscriber.next(event(n));
-              if (batch.length > 0) cursor = batch[batch.length - 1].id;
-              if (batch.length < 200) break;
-            }
-          } while (again && !subscriber.closed);
-        } catch {
-          // The database is away; the next wake or heartbeat tries again.
-        } finally {
-          reading = false;
-        }
-      };
-      const unsubscribe = this.hub.subscribe(user.userId, () => void drain());
-      const heartbeat = setInterval(() => {
-        subscriber.next({ id: cursor, type: 'heartbeat', data: { at: new Date().toISOString() } });
-        void drain();
-      }, HEARTBEAT_MS);
-      const sessionCheck = setInterval(() => void sessionLive().catch(() => undefined), this.edge.streamSessionCheckEveryMs);
-      // Every event carries the last notification id delivered: Nest numbers events without an id 1, 2, 3..., and a
-      // browser's EventSource would resume from such a number and replay the inbox from its start.
-      subscriber.next({ id: cursor, type: 'ready', data: { lastId: cursor } });
-      void drain();
-      return () => { unsubscribe(); clearInterval(heartbeat); clearInterval(sessionCheck); release(); };
-    });
-  }
-
-  private async resolveSince(user: AuthUser, since: string | undefined): Promise<string> {
-    if (since === undefined) return '0';
-    if (/^\d+$/.test(since)) return since;
-    const at = new Date(since);
-    if (Number.isNaN(at.getTime())) throw fieldError('since', 'is not a valid timestamp', 'no es una fecha y hora válida');
-    return this.store.idBefore(user.userId, at);
+    return this.notifications.stream(user, sessionId, signal, query.since, lastEventId);
   }
 }

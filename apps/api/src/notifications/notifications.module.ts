@@ -4,6 +4,7 @@ import type { AppConfig } from '../../../../libs/config/config';
 import { loadEdgeConfig } from '../../../../libs/config/edge-config';
 import { StreamSessions } from '../../../../libs/notifications/stream-sessions';
 import { APP_CONFIG } from '../infra/tokens';
+import { NotificationsApi } from './notifications.api';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsHub } from './notifications.hub';
 import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
@@ -11,6 +12,7 @@ import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
 @Module({
   controllers: [NotificationsController],
   providers: [
+    NotificationsApi,
     NotificationsHub,
     StreamRegistry,
     { provide: EDGE_CONFIG, useFactory: loadEdgeConfig },

@@ -4,7 +4,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AcceptReferralDto, DeclineReferralDto, InboxQueryDto } from './dto/referral.dto';
-import { ReferralsApi } from './referrals.service';
+import { ReferralsApi } from './referrals.api';
 import { ReferralDto, ReferralListDto } from './dto/referral-responses.dto';
 
 @ApiTags('referrals')

@@ -1,26 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { StatsService, statsCsv } from '../../../../libs/seizures/stats.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
-import { SeizuresApi } from './seizures.service';
+import { SeizuresApi } from './seizures.api';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
 import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
 import { StatsDto } from './dto/stats-responses.dto';
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
-const send = (reply: FastifyReply, outcome: IdempotentOutcome) => {
-  void reply.status(outcome.status);
-  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-  return outcome.body;
-};
 
 @ApiTags('seizures')
 @ApiBearerAuth()
@@ -30,13 +23,13 @@ export class SeizuresController {
 
   @Post('seizures')
   @Roles('CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: SeizureDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateSeizureDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.seizures.create(user, body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.seizures.create(user, body, key));
   }
 
   @Get('seizures')
@@ -77,13 +70,13 @@ export class SeizuresController {
 
   @Post('seizures/:id/traces')
   @Roles('CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: TraceDto })
   async requestTrace(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CreateTraceDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.seizures.requestTrace(user, id, body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.seizures.requestTrace(user, id, body, key));
   }
 
   @Get('traces')

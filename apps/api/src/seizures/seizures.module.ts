@@ -6,14 +6,16 @@ import { NotificationStore } from '../../../../libs/notifications/notification-s
 import { SeizureService } from '../../../../libs/seizures/seizure.service';
 import { StatsService } from '../../../../libs/seizures/stats.service';
 import { TraceService } from '../../../../libs/seizures/trace.service';
+import { AccessPolicy } from '../common/access-policy';
 import { APP_CONFIG } from '../infra/tokens';
 import { SeizuresController } from './seizures.controller';
-import { SeizuresApi } from './seizures.service';
+import { SeizuresApi } from './seizures.api';
 
 @Module({
   controllers: [SeizuresController],
   providers: [
     SeizuresApi,
+    AccessPolicy,
     { provide: SeizureService, inject: [DataSource, AuditStore], useFactory: (ds: DataSource, audit: AuditStore) => new SeizureService(ds, audit) },
     {
       provide: TraceService,

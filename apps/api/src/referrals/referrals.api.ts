@@ -5,13 +5,15 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
-import { FailureType } from '../../../../libs/contracts/temporal';
 import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../workflows/referral/messages';
 import { CasesService } from '../cases/cases.service';
-import { ApiError, fieldError } from '../common/api-error';
-import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
+import { AccessPolicy } from '../common/access-policy';
+import { ApiError } from '../common/api-error';
+import { foreignCursor } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { M } from '../common/messages';
+import { inboxCursor } from './inbox-cursor';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 
 type Step = 'acknowledge' | 'accept' | 'decline';
@@ -28,6 +30,7 @@ export class ReferralsApi {
     private readonly cases: CasesService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async forCase(user: AuthUser, caseId: string) {
@@ -41,8 +44,8 @@ export class ReferralsApi {
    */
   async inbox(user: AuthUser, filter: InboxFilter, limit: number, cursor: string | undefined) {
     const sort = filter.sort ?? 'newest';
-    const after = cursor === undefined ? undefined : decodeInboxCursor(cursor);
-    if (after === null || (after && after.sort !== sort)) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const after = inboxCursor.parse(cursor);
+    if (after && after.sort !== sort) throw foreignCursor();
     const asOf = after?.asOf ?? new Date();
     const rows = await this.referrals.inbox(user.agency, { ...filter, sort }, limit + 1, asOf, after);
     const page = rows.slice(0, limit);
@@ -50,7 +53,7 @@ export class ReferralsApi {
     const last = page[page.length - 1];
     return {
       items: page.map(referralView),
-      nextCursor: rows.length > limit ? encodeInboxCursor({ sort, asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
+      nextCursor: rows.length > limit ? inboxCursor.encode({ sort, asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
     };
   }
 
@@ -73,20 +76,15 @@ export class ReferralsApi {
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      const current = (await this.referrals.findById(id)) ?? referral;
-      if (error.type === FailureType.InvalidReferralTransition) {
-        throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
-      }
-      if (error.type === FailureType.CaseNotFound && current.status === 'SENT') {
+      const { status } = (await this.referrals.findById(id)) ?? referral;
+      throw failureProblem(error, {
+        id,
+        conflict: () => new ApiError('Conflict', M.referralTransition, { id, step, status }, { body: { currentStatus: status } }),
         // The row is saved before the case workflow starts the referral's own workflow: in that gap (about a second) no
-        // step can be taken yet, which is neither the caller's fault nor a transition the state machine refused.
-        throw new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } });
-      }
-      if (error.type === FailureType.CaseNotFound) {
-        // A worked referral's workflow has completed: the step is refused like any other from a final state.
-        throw new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } });
-      }
-      throw error;
+        // step can be taken yet. Past SENT, a missing workflow has completed and refuses the step like any final state.
+        finished: status !== 'SENT',
+        starting: () => new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } }),
+      });
     }
     return referralView((await this.referrals.findById(id)) as ReferralRecord);
   }
@@ -96,13 +94,8 @@ export class ReferralsApi {
     const visible = referral && ((sides.includes('to') && referral.toAgency === user.agency)
       || (sides.includes('from') && referral.fromAgency === user.agency));
     if (!visible) {
-      if (referral) {
-        await this.audit.append({
-          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'referral', entityId: id,
-          details: { reason: 'not the receiving agency' },
-        });
-      }
-      throw new ApiError('NotFound', M.referralNotFound, { id });
+      const refused = { entityType: 'referral', entityId: id, reason: 'not the receiving agency', exists: referral !== null };
+      throw await this.access.hidden(user, refused, M.referralNotFound);
     }
     return referral;
   }

@@ -31,7 +31,7 @@ const toJson = (payload: Payload): CodecPayloadDto => ({
  * before anything is answered.
  */
 @Injectable()
-export class CodecService {
+export class CodecApi {
   constructor(private readonly codec: AesGcmPayloadCodec, private readonly audit: AuditStore) {}
 
   async decode(user: AuthUser, body: CodecPayloadsDto, namespace: string | undefined): Promise<CodecPayloadsDto> {

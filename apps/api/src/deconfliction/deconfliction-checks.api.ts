@@ -10,8 +10,8 @@ import type { CheckMatchPointerRow, CheckPageRow, OwnerPointer } from '../../../
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import type { Match } from '../../../../libs/deconfliction/matching-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
-import { ApiError, fieldError, fieldErrors } from '../common/api-error';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { ApiError, fieldErrors } from '../common/api-error';
+import { keysetCursor } from '../common/cursor';
 import { M } from '../common/messages';
 import type { CheckDto, CheckListQueryDto } from './dto/deconfliction.dto';
 
@@ -64,8 +64,7 @@ export class DeconflictionChecksApi {
   /** The agency's checks and the other agencies' checks that met its items; reading the latter is audited. */
   async list(user: AuthUser, query: CheckListQueryDto) {
     const limit = query.limit ?? 50;
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const after = keysetCursor.parse(query.cursor);
     const rows = await this.checks.records.page(user.agency, query.direction, limit + 1, after);
     const page = rows.slice(0, limit);
     const pointers = await this.checks.records.matchPointers(page.map((r) => r.id));
@@ -74,7 +73,7 @@ export class DeconflictionChecksApi {
     await auditCrossAgencyRead(this.audit, user, { entityType: 'check', ground: 'other_agency', list: true },
       items.map((i) => ({ id: i.id, agencies: [i.checker.agency, ...i.matches.map((m) => m.owner.agency)] })));
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit ? encodeKeyset(new Date(last.checked_at), last.id) : null };
+    return { items, nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: new Date(last.checked_at), id: last.id }) : null };
   }
 }
 

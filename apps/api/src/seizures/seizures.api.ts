@@ -7,7 +7,6 @@ import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseRepository } from '../../../../libs/cases/case.repository';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
-import { FailureType } from '../../../../libs/contracts/temporal';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { sideView } from '../../../../libs/deconfliction/hit-views';
 import { normalizeSerial } from '../../../../libs/deconfliction/normalize';
@@ -15,25 +14,14 @@ import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs
 import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/trace.service';
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../workflows/trace/messages';
 import { ApiError, fieldError } from '../common/api-error';
-import { decodeCursor, encodeKeyset } from '../common/cursor';
+import { AccessPolicy } from '../common/access-policy';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
-
-/** The keyset position a cursor names; a cursor this API did not issue is a 400 on `cursor`. */
-function pageAfter(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (cursor === undefined) return undefined;
-  const after = decodeCursor(cursor);
-  if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-  return after;
-}
-
-/** Rows were fetched one past the page: when that one came back, the page's last row is where the next starts. */
-function nextCursorOf(rows: { createdAt: Date; id: string }[], limit: number): string | null {
-  return rows.length > limit ? encodeKeyset(rows[limit - 1].createdAt, rows[limit - 1].id) : null;
-}
 
 const traceRead = (t: TraceRecord) => ({ id: t.id, agencies: [t.requestingAgency] });
 
@@ -49,6 +37,7 @@ export class SeizuresApi {
     private readonly temporal: TemporalService,
     private readonly workflows: RecordWorkflows,
     private readonly idempotency: IdempotencyService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** The record commits with its audit entry; then its serials are deconflicted by the seizure's workflow. */
@@ -71,12 +60,12 @@ export class SeizuresApi {
 
   /** Newest first, paged by keyset (`nextCursor`). */
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const after = pageAfter(cursor);
+    const after = keysetCursor.parse(cursor);
     const rows = await this.seizures.listFor(user.agency, limit + 1, after);
     const records = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'seizure', ground: 'shared', list: true },
       records.map((r) => ({ id: r.id, agencies: [r.owningAgency] })));
-    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: nextCursorOf(rows, limit) };
+    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: nextKeyset(rows, limit) };
   }
 
   async get(user: AuthUser, id: string) {
@@ -141,11 +130,11 @@ export class SeizuresApi {
 
   /** A trace holds its requesting agency's firearm: the tracing agency's reads of it are audited. */
   async listTraces(user: AuthUser, status: string | undefined, limit: number, cursor: string | undefined) {
-    const after = pageAfter(cursor);
+    const after = keysetCursor.parse(cursor);
     const rows = await this.traces.list(user.agency, status, limit + 1, after);
     const traces = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'trace', ground: 'other_agency', list: true }, traces.map(traceRead));
-    return { items: traces.map(traceView), nextCursor: nextCursorOf(rows, limit) };
+    return { items: traces.map(traceView), nextCursor: nextKeyset(rows, limit) };
   }
 
   async getTrace(user: AuthUser, id: string) {
@@ -158,8 +147,8 @@ export class SeizuresApi {
   async traceStep(user: AuthUser, id: string, step: 'start' | 'result', dto?: TraceResultDto) {
     const trace = await this.visibleTrace(user, id);
     if (trace.tracingAgency !== user.agency) {
-      await this.denied(user, 'trace', id, 'not the tracing agency');
-      throw new ApiError('Forbidden', M.notTracingAgency, { agency: trace.tracingAgency });
+      const refused = { entityType: 'trace', entityId: id, reason: 'not the tracing agency' };
+      throw await this.access.forbidden(user, refused, M.notTracingAgency, { agency: trace.tracingAgency });
     }
     const update: UpdateDefinition<TraceWorkflowState, [TraceStepRequest]> = step === 'start'
       ? startTraceUpdate : dto?.status === 'COMPLETED' ? completeTraceUpdate : failTraceUpdate;
@@ -170,11 +159,13 @@ export class SeizuresApi {
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      const current = (await this.traces.find(id)) ?? trace;
-      if (error.type === FailureType.InvalidTraceTransition || error.type === FailureType.CaseNotFound) {
-        throw new ApiError('Conflict', M.traceTransition, { id, status: current.status }, { body: { currentStatus: current.status } });
-      }
-      throw error;
+      const { status } = (await this.traces.find(id)) ?? trace;
+      throw failureProblem(error, {
+        id,
+        conflict: () => new ApiError('Conflict', M.traceTransition, { id, status }, { body: { currentStatus: status } }),
+        // A trace whose workflow is not found has always been answered as a refused step.
+        finished: true,
+      });
     }
     return traceView((await this.traces.find(id)) as TraceRecord);
   }
@@ -182,8 +173,7 @@ export class SeizuresApi {
   private async visibleTrace(user: AuthUser, id: string): Promise<TraceRecord> {
     const trace = await this.traces.find(id);
     if (!trace || (trace.requestingAgency !== user.agency && trace.tracingAgency !== user.agency)) {
-      if (trace) await this.denied(user, 'trace', id, 'agency');
-      throw new ApiError('NotFound', M.traceNotFound, { id });
+      throw await this.access.hidden(user, { entityType: 'trace', entityId: id, reason: 'agency', exists: trace !== null }, M.traceNotFound);
     }
     return trace;
   }
@@ -191,19 +181,14 @@ export class SeizuresApi {
   private async requireAccess(user: AuthUser, id: string): Promise<'OWNER' | 'SHARED'> {
     const access = await this.seizures.accessFor(id, user.agency);
     if (access) return access;
-    if (await this.seizures.exists(id)) await this.denied(user, 'seizure', id, 'agency');
-    throw new ApiError('NotFound', M.seizureNotFound, { id });
+    const exists = await this.seizures.exists(id);
+    throw await this.access.hidden(user, { entityType: 'seizure', entityId: id, reason: 'agency', exists }, M.seizureNotFound);
   }
 
   private async requireOwner(user: AuthUser, id: string): Promise<void> {
     if ((await this.requireAccess(user, id)) !== 'OWNER') {
-      await this.denied(user, 'seizure', id, 'not the owning agency');
-      throw new ApiError('Forbidden', M.notOwner);
+      throw await this.access.forbidden(user, { entityType: 'seizure', entityId: id, reason: 'not the owning agency' }, M.notOwner);
     }
   }
 
-  /** Every refusal of an existing record is audited (a record that does not exist leaves nothing to protect). */
-  private denied(user: AuthUser, entityType: string, entityId: string, reason: string): Promise<void> {
-    return this.audit.append({ actor: user.username, agency: user.agency, action: 'access.denied', entityType, entityId, details: { reason } });
-  }
 }

@@ -21,7 +21,7 @@ import { TokenResponseDto } from './dto/token.dto';
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 @Injectable()
-export class AuthService implements OnApplicationBootstrap {
+export class AuthApi implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
 
   constructor(

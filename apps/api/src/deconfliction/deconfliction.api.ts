@@ -4,20 +4,22 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
-import { FailureType, hitWorkflowId } from '../../../../libs/contracts/temporal';
+import { hitWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRecord, HitStore } from '../../../../libs/deconfliction/hit-store';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
 import { CasesService } from '../cases/cases.service';
+import { AccessPolicy } from '../common/access-policy';
 import { ApiError, fieldError } from '../common/api-error';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
-import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+import { queueCursor } from './queue-cursor';
 
 @Injectable()
 export class DeconflictionApi {
@@ -28,6 +30,7 @@ export class DeconflictionApi {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,15 +44,14 @@ export class DeconflictionApi {
   /** The desk is joint: a coordinator reads every agency's side of a hit, and each such read is audited. */
   async queue(user: AuthUser, query: HitQueueQueryDto) {
     const limit = query.limit ?? 50;
-    const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
+    const after = queueCursor.parse(query.cursor);
     const filter = { status: query.status ? [query.status] : undefined, matchType: query.matchType ? [query.matchType] : undefined };
     const rows = await this.hits.queue(filter, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency', list: true },
       page.map((h) => ({ id: h.id, agencies: [h.a.agency, h.b.agency] })));
-    return { items: page.map((h) => this.deskView(h)), nextCursor: rows.length > limit ? encodeQueueCursor(last.queueKey) : null };
+    return { items: page.map((h) => this.deskView(h)), nextCursor: rows.length > limit ? queueCursor.encode(last.queueKey) : null };
   }
 
   async hit(user: AuthUser, hitId: string) {
@@ -87,11 +89,12 @@ export class DeconflictionApi {
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
       const current = await this.requireHit(hitId);
-      if (error.type === FailureType.HitAlreadyResolved || current.status === 'RESOLVED') throw this.alreadyResolved(current);
-      if (error.type === FailureType.CaseNotFound) {
-        throw new ApiError('Unavailable', M.hitRegistering, { id: hitId }, { headers: { 'retry-after': '2' } });
-      }
-      throw error;
+      throw failureProblem(error, {
+        id: hitId,
+        conflict: () => this.alreadyResolved(current),
+        finished: current.status === 'RESOLVED',
+        starting: () => new ApiError('Unavailable', M.hitRegistering, { id: hitId }, { headers: { 'retry-after': '2' } }),
+      });
     }
     return this.deskView(await this.requireHit(hitId));
   }
@@ -113,13 +116,8 @@ export class DeconflictionApi {
   async lookoutHits(user: AuthUser, lookoutId: string) {
     const agency = await this.deconfliction.lookoutAgency(lookoutId);
     if (agency !== user.agency) {
-      if (agency) {
-        await this.audit.append({
-          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'lookout', entityId: lookoutId,
-          details: { reason: 'agency' },
-        });
-      }
-      throw new ApiError('NotFound', M.lookoutNotFound, { id: lookoutId });
+      const refused = { entityType: 'lookout', entityId: lookoutId, reason: 'agency', exists: agency !== null };
+      throw await this.access.hidden(user, refused, M.lookoutNotFound);
     }
     const hits = await this.hits.forLookout(lookoutId);
     return { items: hits.map((h) => sideView(h, 'b')) };
