@@ -10,7 +10,7 @@ import { HitRecord, HitStore } from '../../../../libs/deconfliction/hit-store';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases/cases.api';
 import { AccessPolicy } from '../common/access-policy';
 import { ApiError, fieldError } from '../common/api-error';
 import { failureProblem } from '../common/failure-problems';
@@ -26,7 +26,7 @@ export class DeconflictionApi {
   constructor(
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,

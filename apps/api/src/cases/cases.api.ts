@@ -8,19 +8,20 @@ import type { CaseAccess } from '../../../../libs/cases/case-rules';
 import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
 import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
-import { CaseFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
+import { AccessPolicy } from '../common/access-policy';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import { keysetCursor } from '../common/cursor';
 import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
 
@@ -37,7 +38,7 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
 }));
 
 @Injectable()
-export class CasesService {
+export class CasesApi {
   constructor(
     private readonly cases: CaseService,
     private readonly audit: AuditStore,
@@ -47,6 +48,7 @@ export class CasesService {
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitStore,
     private readonly referrals: ReferralService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Values deconfliction could never match (an unreadable phone, a serial with nothing legible) are refused, 400. */
@@ -104,14 +106,12 @@ export class CasesService {
   }
 
   async list(user: AuthUser, filter: CaseListFilter, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.cases.list(user.agency, filter, limit + 1, after);
+    const rows = await this.cases.list(user.agency, filter, limit + 1, keysetCursor.parse(cursor));
     const page = rows.slice(0, limit);
     // Cases shared with the caller's agency are another agency's data: the list's read of them is audited.
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
       page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
-    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: page[page.length - 1].createdAt, id: page[page.length - 1].id }) : null };
+    return { items: page.map(caseSummaryView), nextCursor: nextKeyset(rows, limit) };
   }
 
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
@@ -162,20 +162,14 @@ export class CasesService {
       return await call();
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      if (error.type === CaseFailure.Closed) throw new ApiError('Conflict', M.caseClosed, { id: caseId });
-      if (error.type === CaseFailure.CloseBlocked) {
-        const blockers = (error.details[0] as string[] | undefined) ?? [];
-        throw new ApiError('Conflict', M.closeBlocked, { id: caseId, blockers: blockers.join('; ') }, { body: { blockers } });
-      }
-      if (error.type === CaseFailure.InvalidData) {
-        throw new ApiError('ValidationFailed', M.unstorableValue);
-      }
-      if (error.type === CaseFailure.NotFound || error.type === WorkflowFailure.NotFound) {
-        const record = await this.cases.findById(caseId);
-        if (record?.status === 'CLOSED') throw new ApiError('Conflict', M.caseClosed, { id: caseId });
-        throw new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } });
-      }
-      throw error;
+      const record = await this.cases.findById(caseId);
+      throw failureProblem(error, {
+        id: caseId,
+        conflict: () => new ApiError('Conflict', M.caseClosed, { id: caseId }),
+        // No workflow to take the update: a closed case's has ended; an open one's starts just after intake commits.
+        finished: record?.status === 'CLOSED',
+        starting: () => new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } }),
+      });
     }
   }
 
@@ -183,23 +177,14 @@ export class CasesService {
   private async requireAccess(user: AuthUser, caseId: string): Promise<CaseAccess> {
     const access = await this.cases.accessFor(caseId, user.agency);
     if (access) return access;
-    if (await this.cases.exists(caseId)) {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
-        details: { reason: 'agency' },
-      });
-    }
-    throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
+    const refused = { entityType: 'case', entityId: caseId, reason: 'agency', exists: await this.cases.exists(caseId) };
+    throw await this.access.hidden(user, refused, M.caseNotFound);
   }
 
   private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
     const access = await this.requireAccess(user, caseId);
     if (access !== 'OWNER') {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
-        details: { reason: 'not the owning agency' },
-      });
-      throw new ApiError('Forbidden', M.notOwner);
+      throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);
     }
   }
 }
