@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
-import type { AuthUser, Role } from '../../../../libs/auth/roles';
+import type { AuthUser } from '../../../../libs/auth/roles';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AppConfig } from '../../../../libs/config/config';
 import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contracts/meetings';
-import { MeetingFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
 import { assertDefined } from '../../../../libs/db/sql';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import {
@@ -18,19 +17,17 @@ import { complianceItemView, meetingSummaryView, meetingView } from '../../../..
 import {
   recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
 } from '../../../../workflows/meeting/messages';
+import { AccessPolicy } from '../common/access-policy';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
-import { keysetCursor } from '../common/cursor';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/meeting.dto';
+import { actorOf, scopeOf } from './meeting-scope';
 import { startMeetingWorkflow } from './meeting-workflows';
-
-/** Roles that see every agency's meetings and action items; organizers and agents see their own agency's. */
-export const ALL_AGENCY_ROLES: Role[] = ['MEETING_COORDINATION', 'LEADERSHIP'];
-export const scopeOf = (user: AuthUser): string | null => (user.roles.some((r) => ALL_AGENCY_ROLES.includes(r)) ? null : user.agency);
-export const actorOf = (user: AuthUser): MeetingActor => ({ userId: user.userId, username: user.username, agency: user.agency });
 
 type Step = MeetingStep;
 const STEP_WORDS: Record<Step, string> = {
@@ -40,6 +37,7 @@ const STEP_WORDS: Record<Step, string> = {
 type Side = 'organizer' | 'coordination';
 const MAX_COMPLIANCE_ITEMS = 10_000;
 
+/** Meetings over HTTP: who may take which step, idempotency, and the meeting's workflow; the rest is MeetingService. */
 @Injectable()
 export class MeetingsApi {
   constructor(
@@ -48,6 +46,7 @@ export class MeetingsApi {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,14 +81,11 @@ export class MeetingsApi {
   }
 
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.meetings.list(scopeOf(user), limit + 1, after);
+    const rows = await this.meetings.list(scopeOf(user), limit + 1, keysetCursor.parse(cursor));
     const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency', list: true },
       page.map((m) => ({ id: m.id, agencies: [m.owningAgency] })));
-    return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items: page.map(meetingSummaryView), nextCursor: nextKeyset(rows, limit) };
   }
 
   async get(user: AuthUser, id: string) {
@@ -167,17 +163,21 @@ export class MeetingsApi {
         await this.temporal.executeUpdate(meeting.workflowId, update, arg, updateId);
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
-        if (error.type === MeetingFailure.InvalidTransition) {
-          const [current, aspect, reason] = error.details as [string, MeetingAspect, string | undefined];
-          throw this.refusal(id, step, aspect, current, reason);
-        }
-        if (error.type === WorkflowFailure.NotFound) {
-          // The workflow has finished (every obligation met) or is not there yet: the read model decides which.
-          const current = await this.meetings.findById(id);
-          if (current) this.precheck(current, step);
-          throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
-        }
-        throw error;
+        // Without a workflow to ask, the read model decides: finished (every obligation met, so the step is refused)
+        // or not there yet.
+        const current = await this.meetings.findById(id);
+        const refusedNow = current ? this.refusalOf(current, step) : null;
+        const starting = () => new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
+        throw failureProblem(error, {
+          id,
+          conflict: (details) => {
+            if (details.length === 0) return refusedNow ?? starting();
+            const [currentState, aspect, reason] = details as [string, MeetingAspect, string | undefined];
+            return this.refusal(id, step, aspect, currentState, reason);
+          },
+          finished: refusedNow !== null,
+          starting,
+        });
       }
       const updated = assertDefined(await this.meetings.findById(id), `meeting ${id}`);
       return { status, body: meetingView(updated, await this.actionItems.forMeeting(id)) };
@@ -186,10 +186,16 @@ export class MeetingsApi {
 
   /** The rules applied to the read model: throws the 409 a step would get. */
   private precheck(m: MeetingRecord, step: Step): void {
+    const refusal = this.refusalOf(m, step);
+    if (refusal) throw refusal;
+  }
+
+  /** The 409 the rules give `step` on the meeting as the read model has it, or null when they allow it. */
+  private refusalOf(m: MeetingRecord, step: Step): ApiError | null {
     const refusal = meetingStepRefusal(step, {
       notification: m.notification, report: m.report, outcomeRecorded: m.outcomeAt !== null, reportEligible: reportEligible(m.deliverables),
     });
-    if (refusal) throw this.refusal(m.id, step, refusal.aspect, refusal.current, refusal.reason);
+    return refusal ? this.refusal(m.id, step, refusal.aspect, refusal.current, refusal.reason) : null;
   }
 
   private refusal(id: string, step: Step, aspect: MeetingAspect, current: string, reason?: string): ApiError {
@@ -211,13 +217,8 @@ export class MeetingsApi {
   private async findFor(user: AuthUser, id: string, agency: string | null): Promise<MeetingRecord> {
     const meeting = await this.meetings.findVisible(id, agency);
     if (!meeting) {
-      if (await this.meetings.exists(id)) {
-        await this.audit.append({
-          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'meeting', entityId: id,
-          details: { reason: 'agency' },
-        });
-      }
-      throw new ApiError('NotFound', M.meetingNotFound, { id });
+      const refused = { entityType: 'meeting', entityId: id, reason: 'agency', exists: await this.meetings.exists(id) };
+      throw await this.access.hidden(user, refused, M.meetingNotFound);
     }
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency' }, [{ id, agencies: [meeting.owningAgency] }]);
     return meeting;
