@@ -10,7 +10,7 @@ import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contra
 import { assertDefined } from '../../../../libs/db/sql';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import {
-  complianceTotals, MeetingStep, meetingStepRefusal, reportEligible,
+  complianceTotals, MeetingStep,
 } from '../../../../libs/meetings/meeting-rules';
 import { MeetingAspect, MeetingRecord, MeetingService } from '../../../../libs/meetings/meeting.service';
 import { complianceItemView, meetingSummaryView, meetingView } from '../../../../libs/meetings/meeting-views';
@@ -26,13 +26,11 @@ import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/meeting.dto';
+import { meetingRefusal, readModelRefusal } from './meeting-refusals';
 import { actorOf, scopeOf } from './meeting-scope';
 import { startMeetingWorkflow } from './meeting-workflows';
 
 type Step = MeetingStep;
-const STEP_WORDS: Record<Step, string> = {
-  notice: 'notify', outcome: 'record the outcome', REQUEST: 'request', EXPIRE: 'expire', SUBMIT: 'submit', ACCEPT: 'accept', RETURN: 'return',
-};
 /** Sides that may take a step: the organizing agency, or the meeting-coordination team and leadership (any agency). */
 type Side = 'organizer' | 'coordination';
 const MAX_COMPLIANCE_ITEMS = 10_000;
@@ -157,7 +155,10 @@ export class MeetingsApi {
     const hash = IdempotencyService.requestHash(`POST /meetings/${id}/${step}`, body);
     return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
       // A retry under an Idempotency-Key goes to the workflow, which answers an update it already ran with its outcome.
-      if (key === undefined) this.precheck(meeting, step);
+      if (key === undefined) {
+        const refused = readModelRefusal(meeting, step);
+        if (refused) throw refused;
+      }
       const { update, arg } = build(actorOf(user));
       try {
         await this.temporal.executeUpdate(meeting.workflowId, update, arg, updateId);
@@ -166,14 +167,14 @@ export class MeetingsApi {
         // Without a workflow to ask, the read model decides: finished (every obligation met, so the step is refused)
         // or not there yet.
         const current = await this.meetings.findById(id);
-        const refusedNow = current ? this.refusalOf(current, step) : null;
+        const refusedNow = current ? readModelRefusal(current, step) : null;
         const starting = () => new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
         throw failureProblem(error, {
           id,
           conflict: (details) => {
             if (details.length === 0) return refusedNow ?? starting();
             const [currentState, aspect, reason] = details as [string, MeetingAspect, string | undefined];
-            return this.refusal(id, step, aspect, currentState, reason);
+            return meetingRefusal(id, step, aspect, currentState, reason);
           },
           finished: refusedNow !== null,
           starting,
@@ -182,32 +183,6 @@ export class MeetingsApi {
       const updated = assertDefined(await this.meetings.findById(id), `meeting ${id}`);
       return { status, body: meetingView(updated, await this.actionItems.forMeeting(id)) };
     });
-  }
-
-  /** The rules applied to the read model: throws the 409 a step would get. */
-  private precheck(m: MeetingRecord, step: Step): void {
-    const refusal = this.refusalOf(m, step);
-    if (refusal) throw refusal;
-  }
-
-  /** The 409 the rules give `step` on the meeting as the read model has it, or null when they allow it. */
-  private refusalOf(m: MeetingRecord, step: Step): ApiError | null {
-    const refusal = meetingStepRefusal(step, {
-      notification: m.notification, report: m.report, outcomeRecorded: m.outcomeAt !== null, reportEligible: reportEligible(m.deliverables),
-    });
-    return refusal ? this.refusal(m.id, step, refusal.aspect, refusal.current, refusal.reason) : null;
-  }
-
-  private refusal(id: string, step: Step, aspect: MeetingAspect, current: string, reason?: string): ApiError {
-    if (aspect === 'notification') {
-      const message = current === 'EXEMPT' ? M.meetingNoticeNotRequired : M.meetingAlreadyNotified;
-      return new ApiError('Conflict', message, { id, status: current }, { body: { currentStatus: current } });
-    }
-    if (aspect === 'outcome') return new ApiError('Conflict', M.meetingOutcomeRecorded, { id }, { body: { currentStatus: current } });
-    if (reason === 'NO_DELIVERABLE') {
-      return new ApiError('Conflict', M.meetingNoDeliverable, { id }, { body: { currentStatus: current, deliverables: [] } });
-    }
-    return new ApiError('Conflict', M.meetingReportTransition, { id, step: STEP_WORDS[step], status: current }, { body: { currentStatus: current } });
   }
 
   /**
