@@ -12,6 +12,7 @@ import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../workflows/hit/messages';
 import { CasesApi } from '../cases/cases.api';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError, fieldError } from '../common/api-error';
 import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
@@ -84,7 +85,7 @@ export class DeconflictionApi {
     try {
       await this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
         resolution: dto.resolution, note: dto.note,
-        actor: { userId: user.userId, username: user.username, agency: user.agency },
+        actor: actorOf(user),
       }, `resolve-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;

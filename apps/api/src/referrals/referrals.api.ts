@@ -9,6 +9,7 @@ import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../.
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../workflows/referral/messages';
 import { CasesApi } from '../cases/cases.api';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError } from '../common/api-error';
 import { foreignCursor } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
@@ -72,7 +73,7 @@ export class ReferralsApi {
     const referral = await this.findFor(user, id, ['to']);
     try {
       await this.temporal.executeUpdate(referral.workflowId, UPDATES[step], {
-        actor: { userId: user.userId, username: user.username, agency: user.agency }, ...(note ? { note } : {}),
+        actor: actorOf(user), ...(note ? { note } : {}),
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;

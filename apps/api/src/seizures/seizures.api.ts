@@ -15,6 +15,7 @@ import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/
 import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../../../workflows/trace/messages';
 import { ApiError, fieldError } from '../common/api-error';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { keysetCursor, nextKeyset } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
@@ -155,7 +156,7 @@ export class SeizuresApi {
     const { status: _status, ...result } = dto ?? ({} as Partial<TraceResultDto>);
     try {
       await this.temporal.executeUpdate(trace.workflowId, update, {
-        actor: { userId: user.userId, username: user.username, agency: user.agency }, ...result,
+        actor: actorOf(user), ...result,
       }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
