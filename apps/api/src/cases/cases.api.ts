@@ -7,7 +7,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseAccess } from '../../../../libs/cases/case-rules';
 import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
-import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
+import type { CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId } from '../../../../libs/contracts/temporal';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitStore } from '../../../../libs/deconfliction/hit-store';
@@ -15,6 +15,7 @@ import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../workflows/case/messages';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { keysetCursor, nextKeyset } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
@@ -27,7 +28,6 @@ import type { CreateCaseDto } from './dto/case.dto';
 
 type AppendKind = CaseItems['kind'];
 
-const actorOf = (user: AuthUser): Actor => ({ userId: user.userId, username: user.username, agency: user.agency });
 /**
  * Item ids are fixed by the request: derived from the caller's Idempotency-Key when there is one, so a retry that
  * reaches a new workflow run (after continue-as-new) still inserts nothing twice.

@@ -10,6 +10,7 @@ import { nextActionItemStatus } from '../../../../libs/meetings/meeting-rules';
 import { actionItemView } from '../../../../libs/meetings/meeting-views';
 import { closeActionItemUpdate } from '../../../../workflows/action-item/messages';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError } from '../common/api-error';
 import { keysetCursor, nextKeyset } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
@@ -18,7 +19,7 @@ import { M } from '../common/messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateActionItemDto } from './dto/action-item.dto';
 import { startActionItemWorkflows } from './meeting-workflows';
-import { actorOf, scopeOf } from './meeting-scope';
+import { scopeOf } from './meeting-scope';
 
 const itemRead = (item: ActionItemRecord): ReadRecord => ({ id: item.id, agencies: [item.owningAgency] });
 

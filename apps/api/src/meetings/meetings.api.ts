@@ -18,6 +18,7 @@ import {
   recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
 } from '../../../../workflows/meeting/messages';
 import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
 import { keysetCursor, nextKeyset } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
@@ -27,7 +28,7 @@ import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/meeting.dto';
 import { meetingRefusal, readModelRefusal } from './meeting-refusals';
-import { actorOf, scopeOf } from './meeting-scope';
+import { scopeOf } from './meeting-scope';
 import { startMeetingWorkflow } from './meeting-workflows';
 
 type Step = MeetingStep;
