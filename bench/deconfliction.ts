@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_OPERATION_RADIUS_METERS } from '../libs/cases/case-store';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../libs/cases/case-rules';
 import { DeconflictionConfig, loadConfig } from '../libs/config/config';
 import { createDataSource } from '../libs/db/data-source';
 import type { KeyOptions } from '../libs/deconfliction/match-keys';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeconflictionConfig } from '../../libs/config/config';
-import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-store';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
 import { Match, MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { batchesOf, BenchQuery, CheckBody } from './queries';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditStore } from '../audit/audit-store';
-import { CaseStore } from '../cases/case-store';
+import { CaseRepository } from '../cases/case.repository';
+import { CaseService } from '../cases/case.service';
 import type { AppConfig } from '../config/config';
 import { DeconflictionService } from '../deconfliction/deconfliction.service';
 import { HitRepository } from '../deconfliction/hit.repository';
@@ -20,11 +21,12 @@ import { TraceService } from '../seizures/trace.service';
  */
 export function buildServices(dataSource: DataSource, config: AppConfig) {
   const audit = new AuditStore(dataSource);
-  const cases = new CaseStore(dataSource);
+  const caseRepository = new CaseRepository(dataSource);
+  const cases = new CaseService(dataSource, caseRepository, audit);
   const hits = new HitRepository(dataSource);
   const notifications = new NotificationStore(dataSource);
   const deconfliction = new DeconflictionService(
-    dataSource, cases, new MatchingRepository(config.deconfliction), hits, notifications, audit, config.deconfliction,
+    dataSource, caseRepository, new MatchingRepository(config.deconfliction), hits, notifications, audit, config.deconfliction,
   );
   const referrals = new ReferralService(dataSource, cases, notifications, audit, config.referralAckDueAfterMs);
   const actionItems = new ActionItemService(dataSource, notifications, audit);
@@ -32,6 +34,6 @@ export function buildServices(dataSource: DataSource, config: AppConfig) {
   const seizures = new SeizureService(dataSource, audit);
   const traces = new TraceService(dataSource, notifications, audit, config.traceDueAfterMs);
   const stats = new StatsService(dataSource);
-  return { audit, cases, hits, notifications, deconfliction, referrals, actionItems, meetings, seizures, traces, stats };
+  return { audit, caseRepository, cases, hits, notifications, deconfliction, referrals, actionItems, meetings, seizures, traces, stats };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,6 +1,5 @@
 import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 import { Initial1763900000000 } from './migrations/1763900000000-Initial';
 import { CaseNumberSequences1763900000001 } from './migrations/1763900000001-CaseNumberSequences';
 import { Deconfliction1763900000002 } from './migrations/1763900000002-Deconfliction';
@@ -64,7 +63,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
+    // No entity mapping: repositories write SQL and type their rows (libs/db/sql.ts); TypeORM keeps the pool,
+    // transactions and migrations.
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

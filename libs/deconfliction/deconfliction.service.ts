@@ -1,7 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
-import { DEFAULT_OPERATION_RADIUS_METERS, CaseStore } from '../cases/case-store';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../cases/case-rules';
+import type { CaseRepository } from '../cases/case.repository';
+import { uuidFrom } from '../common/deterministic-id';
 import type { DeconflictionConfig } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
 import type { HitStart } from '../contracts/hits';
@@ -32,7 +34,7 @@ export class DeconflictionService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly matching: MatchingRepository,
     private readonly hits: HitRepository,
     private readonly notifications: NotificationStore,

@@ -1,6 +1,6 @@
 import {
-  ActionItemAction, ActionItemStatus, complianceTotals, nextActionItemStatus, nextNotificationStatus, nextReportStatus,
-  notificationRequirement, noticeTimeliness, NotificationStatus, ReportAction, reportEligible, ReportStatus,
+  ActionItemAction, ActionItemStatus, complianceTotals, meetingStepRefusal, MeetingStep, MeetingStepState,
+  nextActionItemStatus, nextNotificationStatus, nextReportStatus, notificationRequirement, noticeTimeliness, NotificationStatus, ReportAction, reportEligible, ReportStatus,
 } from './meeting-rules';
 
 const HOUR = 3_600_000;
@@ -125,5 +125,40 @@ describe('complianceTotals (M4)', () => {
   ] as const)('%s', (_label, rows, notification, report) => {
     const input = rows.map(([n, r]) => ({ notification: n as NotificationStatus, report: r as ReportStatus }));
     expect(complianceTotals(input)).toEqual({ notification, report });
+  });
+});
+
+describe('meetingStepRefusal (the rule the workflow, the API and the service share)', () => {
+  const open: MeetingStepState = { notification: 'PENDING', report: 'NOT_REQUESTED', outcomeRecorded: false, reportEligible: true };
+  it.each<[string, MeetingStep, Partial<MeetingStepState>, ReturnType<typeof meetingStepRefusal>]>([
+    ['a notice owed', 'notice', {}, null],
+    ['a notice after the meeting passed', 'notice', { notification: 'MISSING' }, null],
+    ['a second notice', 'notice', { notification: 'ON_TIME' }, {
+      aspect: 'notification', current: 'ON_TIME', message: 'cannot record a notice for a meeting whose notification is ON_TIME',
+    }],
+    ['a notice nobody owes', 'notice', { notification: 'EXEMPT' }, {
+      aspect: 'notification', current: 'EXEMPT', message: 'cannot record a notice for a meeting whose notification is EXEMPT',
+    }],
+    ['the first outcome', 'outcome', {}, null],
+    ['a second outcome', 'outcome', { outcomeRecorded: true }, {
+      aspect: 'outcome', current: 'RECORDED', message: 'the outcome of this meeting is already recorded',
+    }],
+    ['a request', 'REQUEST', {}, null],
+    ['a request without a deliverable', 'REQUEST', { reportEligible: false }, {
+      aspect: 'report', current: 'NOT_REQUESTED', message: 'the meeting touches no trilateral deliverable (M3)', reason: 'NO_DELIVERABLE',
+    }],
+    ['a second request', 'REQUEST', { report: 'REQUESTED' }, {
+      aspect: 'report', current: 'REQUESTED', message: 'cannot request a report that is REQUESTED',
+    }],
+    ['a submission', 'SUBMIT', { report: 'OVERDUE' }, null],
+    ['an acceptance before submission', 'ACCEPT', { report: 'REQUESTED' }, {
+      aspect: 'report', current: 'REQUESTED', message: 'cannot accept a report that is REQUESTED',
+    }],
+    ['a return', 'RETURN', { report: 'SUBMITTED' }, null],
+    ['an expiry of an accepted report', 'EXPIRE', { report: 'ACCEPTED' }, {
+      aspect: 'report', current: 'ACCEPTED', message: 'cannot expire a report that is ACCEPTED',
+    }],
+  ])('%s', (_label, step, state, expected) => {
+    expect(meetingStepRefusal(step, { ...open, ...state })).toEqual(expected);
   });
 });

@@ -111,3 +111,47 @@ export function complianceTotals(rows: readonly { notification: NotificationStat
   }
   return { notification, report };
 }
+
+/** A step on a meeting: the notice, the outcome, or one step of the report obligation. */
+export type MeetingStep = 'notice' | 'outcome' | ReportAction;
+export type MeetingAspect = 'notification' | 'report' | 'outcome';
+
+/** What the rules need to know of a meeting to judge a step. */
+export interface MeetingStepState {
+  notification: NotificationStatus;
+  report: ReportStatus;
+  outcomeRecorded: boolean;
+  /** M3: the meeting touches at least one trilateral deliverable. */
+  reportEligible: boolean;
+}
+
+/** A refused step: the aspect it touched and that aspect's state (the 409 carries it), in words and as a reason code. */
+export interface StepRefusal { aspect: MeetingAspect; current: string; message: string; reason?: 'NO_DELIVERABLE' }
+
+/**
+ * The one place that decides whether a step may be taken in a state. The meeting workflow's update validators, the
+ * API's check on the read model and the meeting service's transaction all ask it, so the three never disagree.
+ */
+export function meetingStepRefusal(step: MeetingStep, state: MeetingStepState): StepRefusal | null {
+  if (step === 'notice') {
+    // Whether a notice is taken does not depend on its timing, only whether it comes on time.
+    const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
+    if (nextNotificationStatus(state.notification, 'NOTICE', probe) !== null) return null;
+    return {
+      aspect: 'notification', current: state.notification,
+      message: `cannot record a notice for a meeting whose notification is ${state.notification}`,
+    };
+  }
+  if (step === 'outcome') {
+    return state.outcomeRecorded
+      ? { aspect: 'outcome', current: 'RECORDED', message: 'the outcome of this meeting is already recorded' }
+      : null;
+  }
+  if (step === 'REQUEST' && !state.reportEligible) {
+    return {
+      aspect: 'report', current: state.report, message: 'the meeting touches no trilateral deliverable (M3)', reason: 'NO_DELIVERABLE',
+    };
+  }
+  if (nextReportStatus(state.report, step) !== null) return null;
+  return { aspect: 'report', current: state.report, message: `cannot ${step.toLowerCase()} a report that is ${state.report}` };
+}

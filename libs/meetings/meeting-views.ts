@@ -1,9 +1,19 @@
-import { ActionItemRecord, actionItemView } from './action-item.service';
-import type { MeetingRecord } from './meeting.service';
+import type { ActionItemRecord } from './action-item.repository';
 import type { ComplianceRow } from './compliance-csv';
+import type { MeetingRecord } from './meeting.repository';
 import type { NotificationStatus, ReportStatus } from './meeting-rules';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** GET /action-items, and what action item notifications carry. */
+export function actionItemView(a: ActionItemRecord) {
+  return {
+    id: a.id, meetingId: a.meetingId, source: a.source, conference: a.conference, owner: a.owner, description: a.description,
+    dueAt: a.dueAt.toISOString(), status: a.status, closedNote: a.closedNote, closedBy: a.closedBy,
+    closedAt: a.closedAt?.toISOString() ?? null, owningAgency: a.owningAgency, workflowId: a.workflowId,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
 
 /** What POST /meetings answers and what notifications carry. */
 export function meetingSummaryView(m: MeetingRecord) {

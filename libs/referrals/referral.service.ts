@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
-import type { CaseStore } from '../cases/case-store';
+import type { CaseService } from '../cases/case.service';
 import { uuidFrom } from '../common/deterministic-id';
 import type { CaseFlags } from '../contracts/case-items';
 import type { ReferralStart } from '../contracts/referrals';
@@ -34,7 +34,7 @@ export class ReferralService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseService,
     private readonly notifications: NotificationStore,
     private readonly audit: AuditStore,
     private readonly ackDueAfterMs: number,
@@ -106,7 +106,7 @@ export class ReferralService {
       };
       await this.referrals.appendHistory(tx, referralId, entry, at, next);
       if (action === 'ACCEPT' && actor) {
-        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor, this.audit);
+        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor);
       }
       const updated = await this.load(tx, referralId);
       await this.announce(tx, updated, ACTION_VERB[action], actor, { from: current.status, to: next, ...(note ? { note } : {}) });

@@ -1,5 +1,5 @@
 import { AuditStore } from '../../libs/audit/audit-store';
-import { CaseStore } from '../../libs/cases/case-store';
+import { CaseRepository } from '../../libs/cases/case.repository';
 import { createDataSource } from '../../libs/db/data-source';
 import { DeconflictionService } from '../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../libs/deconfliction/hit.repository';
@@ -49,7 +49,7 @@ describe('a retried deconfliction pass', () => {
     const before = await counts();
     expect(before).toMatchObject({ keys: 1, persons: 1, hits: 2 });
 
-    const cases = new CaseStore(dataSource);
+    const cases = new CaseRepository(dataSource);
     const service = new DeconflictionService(dataSource, cases, new MatchingRepository(config), new HitRepository(dataSource),
       new NotificationStore(dataSource), new AuditStore(dataSource), config);
     const again = await service.deconflictCase(second, null);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseStore } from '../../libs/cases/case-store';
+import { CaseRepository } from '../../libs/cases/case.repository';
 import { query } from '../../libs/db/sql';
 import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../libs/deconfliction/hit.repository';
@@ -25,7 +25,7 @@ describe('DeconflictionService', () => {
   beforeAll(async () => {
     await dataSource.initialize();
     const { audit, notifications } = stores(dataSource);
-    service = new DeconflictionService(dataSource, new CaseStore(dataSource), new MatchingRepository(config), new HitRepository(dataSource),
+    service = new DeconflictionService(dataSource, new CaseRepository(dataSource), new MatchingRepository(config), new HitRepository(dataSource),
       notifications, audit, config);
     seizures = new SeizureService(dataSource, audit);
     coordinator.userId = await userId(dataSource, 'coordinator');

@@ -1,4 +1,5 @@
-import { CaseStore } from '../../libs/cases/case-store';
+import { CaseRepository } from '../../libs/cases/case.repository';
+import { CaseService } from '../../libs/cases/case.service';
 import { query } from '../../libs/db/sql';
 import { InvalidReferralTransition, ReferralService } from '../../libs/referrals/referral.service';
 import { TraceService } from '../../libs/seizures/trace.service';
@@ -17,7 +18,7 @@ describe('ReferralService', () => {
   beforeAll(async () => {
     await dataSource.initialize();
     const { audit, notifications } = stores(dataSource);
-    service = new ReferralService(dataSource, new CaseStore(dataSource), notifications, audit, ACK_DUE_AFTER_MS);
+    service = new ReferralService(dataSource, new CaseService(dataSource, new CaseRepository(dataSource), audit), notifications, audit, ACK_DUE_AFTER_MS);
     traces = new TraceService(dataSource, notifications, audit, { URGENT: 3_600_000, ROUTINE: 7_200_000 });
   });
   afterAll(() => dataSource.destroy());

@@ -7,8 +7,10 @@ import type {
   ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
 import { MeetingFailure } from '../../libs/contracts/failures';
-import type { NotificationStatus, ReportStatus } from '../../libs/contracts/meetings';
-import { nextNotificationStatus, nextReportStatus, REPORT_CLOCK_STATES, ReportAction } from '../../libs/meetings/meeting-rules';
+import {
+  MeetingStep, meetingStepRefusal, NotificationStatus, REPORT_CLOCK_STATES, ReportStatus,
+} from '../../libs/meetings/meeting-rules';
+import { actionItemWorkflow } from '../action-item/action-item.workflow';
 import { startChildOnce } from '../shared/children';
 import {
   meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
@@ -21,7 +23,6 @@ const activities = proxyActivities<MeetingActivities>({
 });
 
 type MeetingState = Omit<MeetingWorkflowState, 'meetingId'>;
-type Step = 'notice' | 'outcome' | ReportAction;
 
 /** Action items live on in their own workflows (their clocks must not depend on this meeting's run). */
 async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void> {
@@ -55,25 +56,13 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   const finished = (): boolean => ['ON_TIME', 'LATE', 'EXEMPT'].includes(notification) && outcomeRecorded && reportDone();
 
   /** Throws the refusal of a step in the current state (validators, and again once the step's turn comes). */
-  const check = (step: Step): void => {
-    const refuse = (aspect: string, current: string, message: string, reason?: string): never => {
-      throw ApplicationFailure.create({
-        message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
-      });
-    };
-    if (step === 'notice') {
-      const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
-      if (nextNotificationStatus(notification, 'NOTICE', probe) === null) {
-        refuse('notification', notification, `cannot record a notice for a meeting whose notification is ${notification}`);
-      }
-    } else if (step === 'outcome') {
-      if (outcomeRecorded) refuse('outcome', 'RECORDED', 'the outcome of this meeting is already recorded');
-    } else {
-      if (step === 'REQUEST' && !input.reportEligible) {
-        refuse('report', report, 'the meeting touches no trilateral deliverable (M3)', 'NO_DELIVERABLE');
-      }
-      if (nextReportStatus(report, step) === null) refuse('report', report, `cannot ${step.toLowerCase()} a report that is ${report}`);
-    }
+  const check = (step: MeetingStep): void => {
+    const refusal = meetingStepRefusal(step, { notification, report, outcomeRecorded, reportEligible: input.reportEligible });
+    if (!refusal) return;
+    const { aspect, current, message, reason } = refusal;
+    throw ApplicationFailure.create({
+      message, type: MeetingFailure.InvalidTransition, nonRetryable: true, details: [current, aspect, ...(reason ? [reason] : [])],
+    });
   };
   const dueFrom = (requested: string | undefined): string => requested ?? new Date(Date.now() + input.reportDueAfterMs).toISOString();
 

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   await refuseSuperuser(dataSource, config.production, (line) => logger.warn(line));
-  const { audit, cases, deconfliction, referrals, actionItems, meetings, traces } = buildServices(dataSource, config);
+  const { cases, deconfliction, referrals, actionItems, meetings, traces } = buildServices(dataSource, config);
 
   // Workflow inputs, results, activity arguments and markers leave this process encrypted (libs/temporal-codec).
   const dataConverter = encryptingDataConverter();
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
     activities: {
-      ...createCaseActivities({ dataSource, cases, audit }),
+      ...createCaseActivities({ cases }),
       ...createDeconflictionActivities({ deconfliction }),
       ...createSeizureActivities({ deconfliction, traces }),
       ...createReferralActivities({ referrals, traces }),

@@ -1,9 +1,9 @@
-import type { CaseDetail } from '../../../../libs/cases/case-store';
-import type { CaseEntity } from '../../../../libs/db/entities';
+import type { CaseDetail, CaseRecord } from '../../../../libs/cases/case-rows';
+import type { CaseAccess } from '../../../../libs/cases/case-rules';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function caseSummaryView(c: CaseEntity) {
+export function caseSummaryView(c: CaseRecord) {
   return {
     id: c.id, caseNumber: c.caseNumber, title: c.title, category: c.category, status: c.status,
     owningAgency: c.owningAgency, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
@@ -11,7 +11,7 @@ export function caseSummaryView(c: CaseEntity) {
 }
 
 /** The whole case, for the owning agency or one it shares with; only the owner sees whom it is shared with. */
-export function caseDetailView(detail: CaseDetail, access: 'OWNER' | 'SHARED') {
+export function caseDetailView(detail: CaseDetail, access: CaseAccess) {
   const { record: c } = detail;
   return {
     id: c.id,
@@ -40,7 +40,7 @@ export function caseDetailView(detail: CaseDetail, access: 'OWNER' | 'SHARED') {
       startsAt: iso(o.startsAt), endsAt: iso(o.endsAt),
     })),
     shares: access === 'OWNER'
-      ? detail.shares.filter((s) => !s.revokedAt).map((s) => ({ agency: s.agencyCode, reason: s.reason, grantedBy: s.grantedBy, grantedAt: iso(s.grantedAt) }))
+      ? detail.shares.map((s) => ({ agency: s.agencyCode, reason: s.reason, grantedBy: s.grantedBy, grantedAt: iso(s.grantedAt) }))
       : undefined,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),

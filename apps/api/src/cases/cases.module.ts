@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessPolicy } from '../common/access-policy';
+import { CasesApi } from './cases.api';
 import { CasesController } from './cases.controller';
-import { CasesService } from './cases.service';
 
-@Module({ controllers: [CasesController], providers: [CasesService], exports: [CasesService] })
+@Module({ controllers: [CasesController], providers: [CasesApi, AccessPolicy], exports: [CasesApi] })
 export class CasesModule {}

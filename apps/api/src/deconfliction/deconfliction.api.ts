@@ -10,7 +10,7 @@ import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.rep
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases/cases.api';
 import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
 import { ApiError, fieldError } from '../common/api-error';
@@ -27,7 +27,7 @@ export class DeconflictionApi {
   constructor(
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitRepository,
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,

@@ -1,7 +1,8 @@
 import { FactoryProvider, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
-import { CaseStore } from '../../../../libs/cases/case-store';
+import { CaseRepository } from '../../../../libs/cases/case.repository';
+import { CaseService } from '../../../../libs/cases/case.service';
 import { buildServices, Services } from '../../../../libs/composition/build-services';
 import { AppConfig, loadConfig } from '../../../../libs/config/config';
 import { createDataSource, refuseSuperuser } from '../../../../libs/db/data-source';
@@ -28,7 +29,7 @@ const provideService = <K extends keyof Services>(token: abstract new (...args: 
   provide: token, inject: [SERVICES], useFactory: (services: Services) => services[key],
 });
 const SERVICE_PROVIDERS = [
-  provideService(AuditStore, 'audit'), provideService(CaseStore, 'cases'), provideService(HitRepository, 'hits'),
+  provideService(AuditStore, 'audit'), provideService(CaseRepository, 'caseRepository'), provideService(CaseService, 'cases'), provideService(HitRepository, 'hits'),
   provideService(NotificationStore, 'notifications'), provideService(DeconflictionService, 'deconfliction'),
   provideService(ReferralService, 'referrals'), provideService(ActionItemService, 'actionItems'),
   provideService(MeetingService, 'meetings'), provideService(SeizureService, 'seizures'),

@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyService } from '../common/idempotency.service';
+import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { ActionItemsApi } from './action-items.service';
+import { ActionItemsApi } from './action-items.api';
 import { ActionItemQueryDto, CloseActionItemDto, CreateActionItemDto } from './dto/action-item.dto';
-import { send } from './meetings.controller';
 import { ActionItemCreatedDto, ActionItemDto, ActionItemPageDto } from './dto/action-item-responses.dto';
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -29,13 +26,13 @@ export class ActionItemsController {
   /** A conference follow-up (meeting outcomes bring their own through POST /meetings/:id/outcome). */
   @Post()
   @Roles('MEETING_COORDINATION', 'MEETING_ORGANIZER')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ActionItemCreatedDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateActionItemDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.actionItems.create(user, body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.actionItems.create(user, body, key));
   }
 
   @Get(':id')
@@ -47,12 +44,12 @@ export class ActionItemsController {
 
   @Post(':id/close')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: ActionItemDto })
   async close(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CloseActionItemDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.actionItems.close(user, id, body.note, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.actionItems.close(user, id, body.note, key));
   }
 }

@@ -1,25 +1,17 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { complianceCsv, wantsCsv } from '../../../../libs/meetings/compliance-csv';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
+import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
   ComplianceQueryDto, CreateMeetingDto, ListMeetingsQueryDto, MeetingCreatedDto, RecordOutcomeDto, ReportRequestDto,
   ReviewReportDto, SubmitReportDto,
 } from './dto/meeting.dto';
-import { MeetingsApi } from './meetings.service';
+import { MeetingsApi } from './meetings.api';
 import { ComplianceReportDto, MeetingDto, MeetingPageDto } from './dto/meeting-responses.dto';
-
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Same key + same body returns the first result.' };
-
-export function send(reply: FastifyReply, outcome: IdempotentOutcome): Record<string, unknown> {
-  void reply.status(outcome.status);
-  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-  return outcome.body;
-}
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -29,13 +21,13 @@ export class MeetingsController {
 
   @Post()
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: MeetingCreatedDto })
   async create(
     @CurrentUser() user: AuthUser, @Body() body: CreateMeetingDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingCreatedDto> {
-    return send(reply, await this.meetings.create(user, body, IdempotencyService.checkKey(key))) as unknown as MeetingCreatedDto;
+    return sendOutcome(reply, await this.meetings.create(user, body, key)) as unknown as MeetingCreatedDto;
   }
 
   @Get()
@@ -72,57 +64,57 @@ export class MeetingsController {
   /** M1: the notice to the meeting-coordination team (ON_TIME or LATE). */
   @Post(':id/notification')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: MeetingDto })
   async notice(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.meetings.notice(user, id, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.meetings.notice(user, id, key));
   }
 
   @Post(':id/outcome')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: MeetingDto })
   async outcome(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: RecordOutcomeDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.meetings.outcome(user, id, body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.meetings.outcome(user, id, body, key));
   }
 
   /** M3: only for a meeting touching a trilateral deliverable. */
   @Post(':id/report-request')
   @Roles('MEETING_COORDINATION')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: MeetingDto })
   async requestReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReportRequestDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.meetings.requestReport(user, id, body.dueAt, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.meetings.requestReport(user, id, body.dueAt, key));
   }
 
   @Post(':id/report')
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: MeetingDto })
   async submitReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: SubmitReportDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.meetings.submitReport(user, id, body.body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.meetings.submitReport(user, id, body.body, key));
   }
 
   @Post(':id/report/review')
   @Roles('MEETING_COORDINATION', 'LEADERSHIP')
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: MeetingDto })
   async reviewReport(
     @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReviewReportDto,
-    @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return send(reply, await this.meetings.reviewReport(user, id, body, IdempotencyService.checkKey(key)));
+    return sendOutcome(reply, await this.meetings.reviewReport(user, id, body, key));
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AccessPolicy } from '../common/access-policy';
+import { ActionItemsApi } from './action-items.api';
 import { ActionItemsController } from './action-items.controller';
-import { ActionItemsApi } from './action-items.service';
+import { MeetingsApi } from './meetings.api';
 import { MeetingsController } from './meetings.controller';
-import { MeetingsApi } from './meetings.service';
 
 /** Meetings with foreign counterparts (M1-M4), their reports, and action items from meetings and conferences. */
-@Module({ controllers: [MeetingsController, ActionItemsController], providers: [MeetingsApi, ActionItemsApi] })
+@Module({ controllers: [MeetingsController, ActionItemsController], providers: [MeetingsApi, ActionItemsApi, AccessPolicy] })
 export class MeetingsModule {}

@@ -7,7 +7,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
 import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../libs/contracts/messages/referral';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases/cases.api';
 import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
 import { ApiError } from '../common/api-error';
@@ -28,7 +28,7 @@ const referralRead = (r: ReferralRecord): ReadRecord => ({ id: r.id, agencies: [
 export class ReferralsApi {
   constructor(
     private readonly referrals: ReferralService,
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly access: AccessPolicy,

@@ -5,7 +5,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import { CaseStore } from '../../../../libs/cases/case-store';
+import { CaseRepository } from '../../../../libs/cases/case.repository';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { sideView } from '../../../../libs/deconfliction/hit-views';
@@ -32,7 +32,7 @@ export class SeizuresApi {
     private readonly dataSource: DataSource,
     private readonly seizures: SeizureService,
     private readonly traces: TraceService,
-    private readonly cases: CaseStore,
+    private readonly cases: CaseRepository,
     private readonly hits: HitRepository,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,

@@ -4,27 +4,30 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import { CaseListFilter, CaseStore } from '../../../../libs/cases/case-store';
-import type { Actor, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
-import { CaseFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
+import type { CaseAccess } from '../../../../libs/cases/case-rules';
+import type { CaseListFilter } from '../../../../libs/cases/case.repository';
+import { CaseService } from '../../../../libs/cases/case.service';
+import type { CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { caseWorkflowId } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
 import { appendToCaseUpdate, closeCaseUpdate } from '../../../../libs/contracts/messages/case';
+import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import { keysetCursor } from '../common/cursor';
 import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
 
 type AppendKind = CaseItems['kind'];
 
-const actorOf = (user: AuthUser): Actor => ({ userId: user.userId, username: user.username, agency: user.agency });
 /**
  * Item ids are fixed by the request: derived from the caller's Idempotency-Key when there is one, so a retry that
  * reaches a new workflow run (after continue-as-new) still inserts nothing twice.
@@ -35,9 +38,9 @@ const withIds = <T extends object>(items: T[] | undefined, seed?: string) => (it
 }));
 
 @Injectable()
-export class CasesService {
+export class CasesApi {
   constructor(
-    private readonly cases: CaseStore,
+    private readonly cases: CaseService,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly workflows: RecordWorkflows,
@@ -45,6 +48,7 @@ export class CasesService {
     private readonly deconfliction: DeconflictionService,
     private readonly hits: HitRepository,
     private readonly referrals: ReferralService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Values deconfliction could never match (an unreadable phone, a serial with nothing legible) are refused, 400. */
@@ -63,29 +67,16 @@ export class CasesService {
     const hash = IdempotencyService.requestHash('POST /cases', dto);
     const id = randomUUID();
     const outcome = await this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
-      const at = new Date();
-      const caseNumber = await this.cases.allocateCaseNumber(tx, user.agency, at);
       const items: CaseItems[] = [
         { kind: 'subjects', items: withIds(dto.subjects) },
         { kind: 'identifiers', items: withIds(dto.identifiers) },
         { kind: 'firearms', items: withIds(dto.firearms) },
         { kind: 'operations', items: withIds(dto.operations) },
       ] as CaseItems[];
-      await this.cases.insertCase(tx, {
-        id, owningAgency: user.agency, leadAgentId: user.userId, title: dto.title, summary: dto.summary,
-        category: dto.category, flags: { ...(dto.flags ?? {}) }, workflowId: caseWorkflowId(id), items,
-      }, caseNumber, at);
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'case.created', entityType: 'case', entityId: id,
-        details: {
-          caseNumber, category: dto.category,
-          counts: Object.fromEntries(items.map((i) => [i.kind, i.items.length])),
-        },
-      }, tx);
-      return {
-        status: 201,
-        body: { id, caseNumber, status: 'INTAKE', owningAgency: user.agency, workflowId: caseWorkflowId(id) },
-      };
+      const opened = await this.cases.open(tx, {
+        id, title: dto.title, summary: dto.summary, category: dto.category, flags: { ...(dto.flags ?? {}) }, items,
+      }, actorOf(user), new Date());
+      return { status: 201, body: { ...opened } };
     });
     if (!outcome.replayed) {
       await this.workflows.start('caseWorkflow', id, { caseId: id });
@@ -96,14 +87,14 @@ export class CasesService {
   async get(user: AuthUser, caseId: string) {
     const access = await this.readAccess(user, caseId, 'case.read_shared');
     const [detail, openHits, referrals] = await Promise.all([
-      this.cases.loadDetail(caseId), this.hits.openForCase(caseId), this.referrals.forCase(caseId),
+      this.cases.detail(caseId), this.hits.openForCase(caseId), this.referrals.forCase(caseId),
     ]);
     if (!detail) throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
     return { ...caseDetailView(detail, access), openHits: openHits.length, referrals: referrals.map(referralView) };
   }
 
   /** Access for reading the case or what hangs off it; a read by an agency it is shared with is audited. */
-  async readAccess(user: AuthUser, caseId: string, sharedReadAction: string): Promise<'OWNER' | 'SHARED'> {
+  async readAccess(user: AuthUser, caseId: string, sharedReadAction: string): Promise<CaseAccess> {
     const access = await this.requireAccess(user, caseId);
     if (access === 'SHARED') {
       await this.audit.append({
@@ -115,14 +106,12 @@ export class CasesService {
   }
 
   async list(user: AuthUser, filter: CaseListFilter, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.cases.listForAgency(user.agency, filter, limit + 1, after);
+    const rows = await this.cases.list(user.agency, filter, limit + 1, keysetCursor.parse(cursor));
     const page = rows.slice(0, limit);
     // Cases shared with the caller's agency are another agency's data: the list's read of them is audited.
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
       page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
-    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: page[page.length - 1].createdAt, id: page[page.length - 1].id }) : null };
+    return { items: page.map(caseSummaryView), nextCursor: nextKeyset(rows, limit) };
   }
 
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {
@@ -153,17 +142,18 @@ export class CasesService {
   async share(user: AuthUser, caseId: string, agency: string, reason: string, key: string | undefined) {
     await this.requireOwner(user, caseId);
     const target = agency.toUpperCase();
-    if (target === user.agency) throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
-    if (!(await this.cases.agencyExists(target))) throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
+    const refusal = await this.cases.shareRefusal(user.agency, target);
+    if (refusal === 'OWN_AGENCY') throw fieldError('agency', 'is the owning agency already', 'ya es la agencia propietaria');
+    if (refusal === 'UNKNOWN_AGENCY') throw fieldError('agency', 'is not a known agency code', 'no es un código de agencia conocido');
     const hash = IdempotencyService.requestHash(`POST /cases/${caseId}/shares`, { agency, reason });
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
-      status: 201, body: await this.cases.grantShare(tx, caseId, target, reason, user, this.audit),
+      status: 201, body: { ...(await this.cases.grantShare(tx, caseId, target, reason, user)) },
     }));
   }
 
   async unshare(user: AuthUser, caseId: string, agency: string): Promise<void> {
     await this.requireOwner(user, caseId);
-    const revoked = await this.cases.revokeShare(caseId, agency.toUpperCase(), user, this.audit);
+    const revoked = await this.cases.revokeShare(caseId, agency.toUpperCase(), user);
     if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
   }
 
@@ -172,44 +162,29 @@ export class CasesService {
       return await call();
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      if (error.type === CaseFailure.Closed) throw new ApiError('Conflict', M.caseClosed, { id: caseId });
-      if (error.type === CaseFailure.CloseBlocked) {
-        const blockers = (error.details[0] as string[] | undefined) ?? [];
-        throw new ApiError('Conflict', M.closeBlocked, { id: caseId, blockers: blockers.join('; ') }, { body: { blockers } });
-      }
-      if (error.type === CaseFailure.InvalidData) {
-        throw new ApiError('ValidationFailed', M.unstorableValue);
-      }
-      if (error.type === CaseFailure.NotFound || error.type === WorkflowFailure.NotFound) {
-        const record = await this.cases.findById(caseId);
-        if (record?.status === 'CLOSED') throw new ApiError('Conflict', M.caseClosed, { id: caseId });
-        throw new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } });
-      }
-      throw error;
+      const record = await this.cases.findById(caseId);
+      throw failureProblem(error, {
+        id: caseId,
+        conflict: () => new ApiError('Conflict', M.caseClosed, { id: caseId }),
+        // No workflow to take the update: a closed case's has ended; an open one's starts just after intake commits.
+        finished: record?.status === 'CLOSED',
+        starting: () => new ApiError('Unavailable', M.caseRegistering, { id: caseId }, { headers: { 'retry-after': '2' } }),
+      });
     }
   }
 
   /** Not visible and not existing look the same to the caller (404); the refusal is audited. */
-  private async requireAccess(user: AuthUser, caseId: string): Promise<'OWNER' | 'SHARED'> {
+  private async requireAccess(user: AuthUser, caseId: string): Promise<CaseAccess> {
     const access = await this.cases.accessFor(caseId, user.agency);
     if (access) return access;
-    if (await this.cases.caseExists(caseId)) {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
-        details: { reason: 'agency' },
-      });
-    }
-    throw new ApiError('NotFound', M.caseNotFound, { id: caseId });
+    const refused = { entityType: 'case', entityId: caseId, reason: 'agency', exists: await this.cases.exists(caseId) };
+    throw await this.access.hidden(user, refused, M.caseNotFound);
   }
 
   private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
     const access = await this.requireAccess(user, caseId);
     if (access !== 'OWNER') {
-      await this.audit.append({
-        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'case', entityId: caseId,
-        details: { reason: 'not the owning agency' },
-      });
-      throw new ApiError('Forbidden', M.notOwner);
+      throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);
     }
   }
 }

@@ -3,42 +3,40 @@ import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
-import type { AuthUser, Role } from '../../../../libs/auth/roles';
+import type { AuthUser } from '../../../../libs/auth/roles';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AppConfig } from '../../../../libs/config/config';
 import type { MeetingActor, MeetingWorkflowState } from '../../../../libs/contracts/meetings';
-import { MeetingFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
+import { assertDefined } from '../../../../libs/db/sql';
 import { ActionItemService } from '../../../../libs/meetings/action-item.service';
 import {
-  complianceTotals, nextNotificationStatus, nextReportStatus, ReportAction, reportEligible,
+  complianceTotals, MeetingStep,
 } from '../../../../libs/meetings/meeting-rules';
 import { MeetingAspect, MeetingRecord, MeetingService } from '../../../../libs/meetings/meeting.service';
 import { complianceItemView, meetingSummaryView, meetingView } from '../../../../libs/meetings/meeting-views';
 import {
   recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
 } from '../../../../libs/contracts/messages/meeting';
+import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
-import { keysetCursor } from '../common/cursor';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/meeting.dto';
+import { meetingRefusal, readModelRefusal } from './meeting-refusals';
+import { scopeOf } from './meeting-scope';
 import { startMeetingWorkflow } from './meeting-workflows';
 
-/** Roles that see every agency's meetings and action items; organizers and agents see their own agency's. */
-export const ALL_AGENCY_ROLES: Role[] = ['MEETING_COORDINATION', 'LEADERSHIP'];
-export const scopeOf = (user: AuthUser): string | null => (user.roles.some((r) => ALL_AGENCY_ROLES.includes(r)) ? null : user.agency);
-export const actorOf = (user: AuthUser): MeetingActor => ({ userId: user.userId, username: user.username, agency: user.agency });
-
-type Step = 'notice' | 'outcome' | ReportAction;
-const STEP_WORDS: Record<Step, string> = {
-  notice: 'notify', outcome: 'record the outcome', REQUEST: 'request', EXPIRE: 'expire', SUBMIT: 'submit', ACCEPT: 'accept', RETURN: 'return',
-};
+type Step = MeetingStep;
 /** Sides that may take a step: the organizing agency, or the meeting-coordination team and leadership (any agency). */
 type Side = 'organizer' | 'coordination';
 const MAX_COMPLIANCE_ITEMS = 10_000;
 
+/** Meetings over HTTP: who may take which step, idempotency, and the meeting's workflow; the rest is MeetingService. */
 @Injectable()
 export class MeetingsApi {
   constructor(
@@ -47,6 +45,7 @@ export class MeetingsApi {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,14 +80,11 @@ export class MeetingsApi {
   }
 
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.meetings.list(scopeOf(user), limit + 1, after);
+    const rows = await this.meetings.list(scopeOf(user), limit + 1, keysetCursor.parse(cursor));
     const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency', list: true },
       page.map((m) => ({ id: m.id, agencies: [m.owningAgency] })));
-    return { items: page.map(meetingSummaryView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items: page.map(meetingSummaryView), nextCursor: nextKeyset(rows, limit) };
   }
 
   async get(user: AuthUser, id: string) {
@@ -160,52 +156,34 @@ export class MeetingsApi {
     const hash = IdempotencyService.requestHash(`POST /meetings/${id}/${step}`, body);
     return this.idempotency.viaUpdate(user.userId, key, hash, async (updateId) => {
       // A retry under an Idempotency-Key goes to the workflow, which answers an update it already ran with its outcome.
-      if (key === undefined) this.precheck(meeting, step);
+      if (key === undefined) {
+        const refused = readModelRefusal(meeting, step);
+        if (refused) throw refused;
+      }
       const { update, arg } = build(actorOf(user));
       try {
         await this.temporal.executeUpdate(meeting.workflowId, update, arg, updateId);
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
-        if (error.type === MeetingFailure.InvalidTransition) {
-          const [current, aspect, reason] = error.details as [string, MeetingAspect, string | undefined];
-          throw this.refusal(id, step, aspect, current, reason);
-        }
-        if (error.type === WorkflowFailure.NotFound) {
-          // The workflow has finished (every obligation met) or is not there yet: the read model decides which.
-          const current = await this.meetings.findById(id);
-          if (current) this.precheck(current, step);
-          throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
-        }
-        throw error;
+        // Without a workflow to ask, the read model decides: finished (every obligation met, so the step is refused)
+        // or not there yet.
+        const current = await this.meetings.findById(id);
+        const refusedNow = current ? readModelRefusal(current, step) : null;
+        const starting = () => new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
+        throw failureProblem(error, {
+          id,
+          conflict: (details) => {
+            if (details.length === 0) return refusedNow ?? starting();
+            const [currentState, aspect, reason] = details as [string, MeetingAspect, string | undefined];
+            return meetingRefusal(id, step, aspect, currentState, reason);
+          },
+          finished: refusedNow !== null,
+          starting,
+        });
       }
-      const updated = (await this.meetings.findById(id)) as MeetingRecord;
+      const updated = assertDefined(await this.meetings.findById(id), `meeting ${id}`);
       return { status, body: meetingView(updated, await this.actionItems.forMeeting(id)) };
     });
-  }
-
-  /** The rules applied to the read model: throws the 409 a step would get. */
-  private precheck(m: MeetingRecord, step: Step): void {
-    if (step === 'notice') {
-      const probe = { dueAt: new Date(0), noticeAt: new Date(0) };
-      if (nextNotificationStatus(m.notification, 'NOTICE', probe) === null) throw this.refusal(m.id, step, 'notification', m.notification);
-    } else if (step === 'outcome') {
-      if (m.outcomeAt) throw this.refusal(m.id, step, 'outcome', 'RECORDED');
-    } else {
-      if (step === 'REQUEST' && !reportEligible(m.deliverables)) throw this.refusal(m.id, step, 'report', m.report, 'NO_DELIVERABLE');
-      if (nextReportStatus(m.report, step) === null) throw this.refusal(m.id, step, 'report', m.report);
-    }
-  }
-
-  private refusal(id: string, step: Step, aspect: MeetingAspect, current: string, reason?: string): ApiError {
-    if (aspect === 'notification') {
-      const message = current === 'EXEMPT' ? M.meetingNoticeNotRequired : M.meetingAlreadyNotified;
-      return new ApiError('Conflict', message, { id, status: current }, { body: { currentStatus: current } });
-    }
-    if (aspect === 'outcome') return new ApiError('Conflict', M.meetingOutcomeRecorded, { id }, { body: { currentStatus: current } });
-    if (reason === 'NO_DELIVERABLE') {
-      return new ApiError('Conflict', M.meetingNoDeliverable, { id }, { body: { currentStatus: current, deliverables: [] } });
-    }
-    return new ApiError('Conflict', M.meetingReportTransition, { id, step: STEP_WORDS[step], status: current }, { body: { currentStatus: current } });
   }
 
   /**
@@ -215,13 +193,8 @@ export class MeetingsApi {
   private async findFor(user: AuthUser, id: string, agency: string | null): Promise<MeetingRecord> {
     const meeting = await this.meetings.findVisible(id, agency);
     if (!meeting) {
-      if (await this.meetings.exists(id)) {
-        await this.audit.append({
-          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'meeting', entityId: id,
-          details: { reason: 'agency' },
-        });
-      }
-      throw new ApiError('NotFound', M.meetingNotFound, { id });
+      const refused = { entityType: 'meeting', entityId: id, reason: 'agency', exists: await this.meetings.exists(id) };
+      throw await this.access.hidden(user, refused, M.meetingNotFound);
     }
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency' }, [{ id, agencies: [meeting.owningAgency] }]);
     return meeting;

@@ -1,26 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import type { AppConfig } from '../../../../libs/config/config';
-import { ActionItemFailure, WorkflowFailure } from '../../../../libs/contracts/failures';
 import { actionItemWorkflowId } from '../../../../libs/contracts/workflows';
-import { ActionItemFilter, ActionItemRecord, ActionItemService, actionItemView } from '../../../../libs/meetings/action-item.service';
+import { assertDefined } from '../../../../libs/db/sql';
+import { ActionItemFilter, ActionItemRecord, ActionItemService } from '../../../../libs/meetings/action-item.service';
 import { nextActionItemStatus } from '../../../../libs/meetings/meeting-rules';
+import { actionItemView } from '../../../../libs/meetings/meeting-views';
 import { closeActionItemUpdate } from '../../../../libs/contracts/messages/action-item';
-import { ApiError, fieldError } from '../common/api-error';
-import { keysetCursor } from '../common/cursor';
+import { AccessPolicy } from '../common/access-policy';
+import { actorOf } from '../common/actor';
+import { ApiError } from '../common/api-error';
+import { keysetCursor, nextKeyset } from '../common/cursor';
+import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
-import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateActionItemDto } from './dto/action-item.dto';
 import { startActionItemWorkflows } from './meeting-workflows';
-import { actorOf, scopeOf } from './meetings.service';
+import { scopeOf } from './meeting-scope';
 
 const itemRead = (item: ActionItemRecord): ReadRecord => ({ id: item.id, agencies: [item.owningAgency] });
 
+/** Action items over HTTP: who may reach which item, idempotency, and the item's workflow; the rest is ActionItemService. */
 @Injectable()
 export class ActionItemsApi {
   constructor(
@@ -28,7 +31,7 @@ export class ActionItemsApi {
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** A conference follow-up: the item, its audit entry and its workflow start commit together (or not at all). */
@@ -44,13 +47,10 @@ export class ActionItemsApi {
   }
 
   async list(user: AuthUser, filter: ActionItemFilter, limit: number, cursor: string | undefined) {
-    const after = cursor === undefined ? undefined : keysetCursor.decode(cursor);
-    if (after === null) throw fieldError('cursor', 'is not a cursor this API issued', 'no es un cursor emitido por esta API');
-    const rows = await this.actionItems.list(filter, scopeOf(user), limit + 1, after);
+    const rows = await this.actionItems.list(filter, scopeOf(user), limit + 1, keysetCursor.parse(cursor));
     const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'action_item', ground: 'other_agency', list: true }, page.map(itemRead));
-    return { items: page.map(actionItemView), nextCursor: rows.length > limit ? keysetCursor.encode({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items: page.map(actionItemView), nextCursor: nextKeyset(rows, limit) };
   }
 
   /** The coordination team and leadership read every agency's items: a read of another agency's is audited. */
@@ -70,14 +70,16 @@ export class ActionItemsApi {
         await this.temporal.executeUpdate(item.workflowId, closeActionItemUpdate, { actor: actorOf(user), note }, updateId);
       } catch (error) {
         if (!(error instanceof WorkflowRejection)) throw error;
-        const current = (await this.actionItems.findById(id)) as ActionItemRecord;
-        if (error.type === ActionItemFailure.InvalidTransition || current.status === 'CLOSED') throw this.closed(id, current.status);
-        if (error.type === WorkflowFailure.NotFound) {
-          throw new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } });
-        }
-        throw error;
+        const current = assertDefined(await this.actionItems.findById(id), `action item ${id}`);
+        throw failureProblem(error, {
+          id,
+          conflict: () => this.closed(id, current.status),
+          // A closed item's workflow has ended; an open one's starts with the transaction that created the item.
+          finished: current.status === 'CLOSED',
+          starting: () => new ApiError('Unavailable', M.meetingRegistering, { id }, { headers: { 'retry-after': '2' } }),
+        });
       }
-      return { status: 200, body: actionItemView((await this.actionItems.findById(id)) as ActionItemRecord) };
+      return { status: 200, body: actionItemView(assertDefined(await this.actionItems.findById(id), `action item ${id}`)) };
     });
   }
 
@@ -88,15 +90,8 @@ export class ActionItemsApi {
   /** Organizers and agents reach their agency's items; the coordination team and leadership every agency's. */
   private async findFor(user: AuthUser, id: string): Promise<ActionItemRecord> {
     const item = await this.actionItems.findVisible(id, scopeOf(user));
-    if (!item) {
-      if (await this.actionItems.exists(id)) {
-        await this.audit.append({
-          actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'action_item', entityId: id,
-          details: { reason: 'agency' },
-        });
-      }
-      throw new ApiError('NotFound', M.actionItemNotFound, { id });
-    }
-    return item;
+    if (item) return item;
+    const refused = { entityType: 'action_item', entityId: id, reason: 'agency', exists: await this.actionItems.exists(id) };
+    throw await this.access.hidden(user, refused, M.actionItemNotFound);
   }
 }

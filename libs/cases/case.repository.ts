@@ -1,0 +1,212 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
+import { assertDefined, Db, query, queryOne } from '../db/sql';
+import {
+  CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, itemsOf, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
+  toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
+} from './case-rows';
+import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
+
+export interface NewCase {
+  id: string; owningAgency: string; leadAgentId: string; title: string; summary?: string; category: CaseCategory;
+  flags: CaseFlags; workflowId: string; items: CaseItems[];
+}
+export interface CaseListFilter { scope: 'own' | 'shared' | 'all'; status?: CaseStatus; category?: CaseCategory }
+export interface Keyset { createdAt: Date; id: string }
+
+const SUBJECTS = 'SELECT id, kind, full_name, date_of_birth::text AS date_of_birth, nationality, name, org_type FROM case_subjects';
+const IDENTIFIERS = 'SELECT id, type, value, region FROM case_identifiers';
+const FIREARMS = 'SELECT id, serial_number, serial_obliterated, make, model, caliber, action, importer FROM case_firearms';
+const OPERATIONS = 'SELECT id, type, latitude, longitude, radius_meters, starts_at, ends_at FROM case_operations';
+const ITEM_ORDER = 'ORDER BY created_at, id';
+
+/** Rows of one multi-row INSERT that skips ids already there (a retried append). */
+async function insertIgnoring(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const params: unknown[] = [];
+  const values = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
+  await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
+}
+
+/** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
+export class CaseRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One sequence per agency and year (migration CaseNumberSequences): unique, lock-free, gaps tolerated. */
+  async allocateCaseNumber(tx: EntityManager, agency: string, at: Date): Promise<string> {
+    const year = at.getUTCFullYear();
+    const row = await queryOne<{ n: string }>(tx, 'SELECT next_case_sequence($1, $2) AS n', [agency, year]);
+    return formatCaseNumber(agency, year, Number(assertDefined(row, 'next_case_sequence').n));
+  }
+
+  async insertCase(tx: EntityManager, draft: NewCase, caseNumber: string, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO cases (id, case_number, owning_agency, lead_agent_id, title, summary, category, flags, status, workflow_id,
+         created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'INTAKE', $9, $10, $10)`,
+      [draft.id, caseNumber, draft.owningAgency, draft.leadAgentId, draft.title, draft.summary ?? null, draft.category,
+        JSON.stringify(draft.flags), draft.workflowId, at],
+    );
+    for (const items of draft.items) await this.insertItems(tx, draft.id, items, at);
+  }
+
+  /** Rows carry ids chosen before the first attempt, so a retried append inserts nothing twice. */
+  async insertItems(tx: EntityManager, caseId: string, items: CaseItems, at: Date): Promise<void> {
+    if (items.items.length === 0) return;
+    switch (items.kind) {
+      case 'subjects':
+        return insertIgnoring(tx, 'case_subjects',
+          ['id', 'case_id', 'kind', 'full_name', 'date_of_birth', 'nationality', 'name', 'org_type', 'created_at'],
+          items.items.map((s) => (s.kind === 'PERSON'
+            ? [s.id, caseId, s.kind, s.fullName, s.dateOfBirth ?? null, s.nationality ?? null, null, null, at]
+            : [s.id, caseId, s.kind, null, null, null, s.name, s.orgType, at])));
+      case 'identifiers':
+        return insertIgnoring(tx, 'case_identifiers', ['id', 'case_id', 'type', 'value', 'region', 'created_at'],
+          items.items.map((i) => [i.id, caseId, i.type, i.value, i.region ?? null, at]));
+      case 'firearms':
+        return insertIgnoring(tx, 'case_firearms',
+          ['id', 'case_id', 'serial_number', 'serial_obliterated', 'make', 'model', 'caliber', 'action', 'importer', 'created_at'],
+          items.items.map((f) => [f.id, caseId, f.serialNumber, f.serialObliterated ?? false, f.make ?? null, f.model ?? null,
+            f.caliber ?? null, f.action ?? null, f.importer ?? null, at]));
+      case 'operations':
+        return insertIgnoring(tx, 'case_operations',
+          ['id', 'case_id', 'type', 'latitude', 'longitude', 'radius_meters', 'starts_at', 'ends_at', 'created_at'],
+          items.items.map((o) => [o.id, caseId, o.type, o.latitude, o.longitude, o.radiusMeters ?? DEFAULT_OPERATION_RADIUS_METERS,
+            new Date(o.startsAt), new Date(o.endsAt), at]));
+    }
+  }
+
+  /** The new status, or null when the case is closed or already in it. */
+  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
+    const row = await queryOne<{ status: CaseStatus }>(tx,
+      // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
+      `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
+       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
+      [caseId, status, at],
+    );
+    return row?.status ?? null;
+  }
+
+  async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE cases SET status = 'CLOSED', outcome = $2, result = $4, closed_at = $3, updated_at = $3
+       WHERE id = $1 AND status <> 'CLOSED'`,
+      [caseId, outcome, at, result],
+    );
+  }
+
+  async findById(caseId: string, tx?: EntityManager): Promise<CaseRecord | null> {
+    const row = await queryOne<CaseRow>(tx ?? this.dataSource, 'SELECT * FROM cases WHERE id = $1', [caseId]);
+    return row ? toCaseRecord(row) : null;
+  }
+
+  /** The case, locked for the rest of the transaction (close runs one at a time per case). */
+  async lockById(tx: EntityManager, caseId: string): Promise<CaseRecord | null> {
+    const row = await queryOne<CaseRow>(tx, 'SELECT * FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+    return row ? toCaseRecord(row) : null;
+  }
+
+  /** Answers how the agency may see a case, at the query: a case it may not see is never loaded. */
+  async accessFor(caseId: string, agency: string): Promise<CaseAccess | null> {
+    const row = await queryOne<{ owning_agency: string; shared: boolean }>(this.dataSource,
+      `SELECT c.owning_agency,
+              EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id AND s.agency_code = $2 AND s.revoked_at IS NULL) AS shared
+       FROM cases c WHERE c.id = $1`,
+      [caseId, agency],
+    );
+    return row ? caseAccess(row.owning_agency, agency, row.shared) : null;
+  }
+
+  async caseExists(caseId: string): Promise<boolean> {
+    return (await queryOne(this.dataSource, 'SELECT 1 FROM cases WHERE id = $1', [caseId])) !== undefined;
+  }
+
+  async loadDetail(caseId: string): Promise<CaseDetail | null> {
+    const record = await this.findById(caseId);
+    if (!record) return null;
+    const db = this.dataSource;
+    const where = `WHERE case_id = $1 ${ITEM_ORDER}`;
+    const [subjects, identifiers, firearms, operations, shares, agent] = await Promise.all([
+      query<SubjectRow>(db, `${SUBJECTS} ${where}`, [caseId]),
+      query<IdentifierRow>(db, `${IDENTIFIERS} ${where}`, [caseId]),
+      query<FirearmRow>(db, `${FIREARMS} ${where}`, [caseId]),
+      query<OperationRow>(db, `${OPERATIONS} ${where}`, [caseId]),
+      query<ShareRow>(db, `SELECT agency_code, reason, granted_by, granted_at FROM case_shares
+        WHERE case_id = $1 AND revoked_at IS NULL ORDER BY granted_at`, [caseId]),
+      queryOne<LeadAgentRow>(db, 'SELECT username, full_name, phone FROM users WHERE id = $1', [record.leadAgentId]),
+    ]);
+    return {
+      record, identifiers, subjects: subjects.map(toSubjectRecord), firearms: firearms.map(toFirearmRecord),
+      operations: operations.map(toOperationRecord), shares: shares.map(toShareRecord),
+      leadAgent: agent ? { username: agent.username, fullName: agent.full_name, phone: agent.phone } : { username: 'unknown', fullName: 'unknown', phone: null },
+    };
+  }
+
+  /**
+   * Keyset page over the cases the agency may read, newest first: its own, those shared with it (a live grant in
+   * case_shares; accepting a referral grants one), or both. Authorisation is in the WHERE: nothing else is loaded.
+   */
+  async listForAgency(agency: string, filter: CaseListFilter, limit: number, after?: Keyset): Promise<CaseRecord[]> {
+    const own = 'c.owning_agency = $1';
+    const shared = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
+      WHERE s.case_id = c.id AND s.agency_code = $1 AND s.revoked_at IS NULL))`;
+    const readable = { own, shared, all: `(${own} OR ${shared})` }[filter.scope];
+    const rows = await query<CaseRow>(this.dataSource,
+      `SELECT c.* FROM cases c
+       WHERE ${readable} AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
+         AND ($4::timestamptz IS NULL OR (c.created_at, c.id) < ($4, $5::uuid))
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $6`,
+      [agency, filter.status ?? null, filter.category ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map(toCaseRecord);
+  }
+
+  async agencyExists(code: string): Promise<boolean> {
+    return (await queryOne(this.dataSource, 'SELECT 1 FROM agencies WHERE code = $1', [code])) !== undefined;
+  }
+
+  /** Grants, or renews, another agency's read access. */
+  async upsertShare(tx: EntityManager, caseId: string, agency: string, reason: string, grantedBy: string, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_shares (case_id, agency_code, reason, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id, agency_code) DO UPDATE SET reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by,
+         granted_at = EXCLUDED.granted_at, revoked_at = NULL, revoked_by = NULL`,
+      [caseId, agency, reason, grantedBy, at],
+    );
+  }
+
+  /** Whether a live share was there to revoke. */
+  async revokeShare(tx: EntityManager, caseId: string, agency: string, revokedBy: string): Promise<boolean> {
+    const rows = await query<{ agency_code: string }>(tx,
+      `UPDATE case_shares SET revoked_at = now(), revoked_by = $3
+       WHERE case_id = $1 AND agency_code = $2 AND revoked_at IS NULL RETURNING agency_code`,
+      [caseId, agency, revokedBy],
+    );
+    return rows.length > 0;
+  }
+
+  /** Unresolved deconfliction hits on either side of the case, and its referrals not yet accepted or declined. */
+  async openObligations(tx: Db, caseId: string): Promise<{ hits: { count: number; matchTypes: string[] }; referrals: OpenReferral[] }> {
+    const hits = await queryOne<{ n: string; types: string[] | null }>(tx,
+      `SELECT count(*) AS n, array_agg(DISTINCT match_type ORDER BY match_type) AS types FROM deconfliction_hits
+       WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED'`, [caseId]);
+    const referrals = await query<{ to_agency: string; rule: string; status: string }>(tx,
+      `SELECT to_agency, rule, status FROM referrals WHERE case_id = $1 AND status NOT IN ('ACCEPTED', 'DECLINED') ORDER BY created_at`,
+      [caseId]);
+    return {
+      hits: { count: Number(hits?.n ?? 0), matchTypes: hits?.types ?? [] },
+      referrals: referrals.map((r) => ({ toAgency: r.to_agency, rule: r.rule, status: r.status })),
+    };
+  }
+
+  /** The case's items as the workflow's activities see them: all of them (intake), or those of one append. */
+  async loadItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
+    const where = itemIds === null ? `WHERE case_id = $1 ${ITEM_ORDER}` : `WHERE case_id = $1 AND id = ANY($2::uuid[]) ${ITEM_ORDER}`;
+    const params = itemIds === null ? [caseId] : [caseId, itemIds];
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const subjects = await query<SubjectRow>(tx, `${SUBJECTS} ${where}`, params);
+    const identifiers = await query<IdentifierRow>(tx, `${IDENTIFIERS} ${where}`, params);
+    const firearms = await query<FirearmRow>(tx, `${FIREARMS} ${where}`, params);
+    const operations = await query<OperationRow>(tx, `${OPERATIONS} ${where}`, params);
+    return itemsOf(subjects.map(toSubjectRecord), identifiers, firearms.map(toFirearmRecord), operations.map(toOperationRecord));
+  }
+}
