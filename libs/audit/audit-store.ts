@@ -49,7 +49,7 @@ export class AuditStore {
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId ?? null,
-      details: JSON.parse(JSON.stringify(input.details ?? {})),
+      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     };
     await this.entries.insert(manager, { ...fields, prevHash, hash: entryHash(prevHash, fields), dedupKey: input.dedupKey ?? null });
   }

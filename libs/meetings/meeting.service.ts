@@ -168,7 +168,7 @@ export class MeetingService {
     } catch (error) {
       if (!(error instanceof InvalidMeetingTransition)) throw error;
       const after = await this.meetings.findById(id);
-      if (!after) throw new Error(`meeting ${id} not found`);
+      if (!after) throw new Error(`meeting ${id} not found`, { cause: error });
       return after;
     }
   }

@@ -1,6 +1,6 @@
 import type { CaseFlags } from '../contracts/case-items';
 
-import { REFERRAL_RULES, type ReferralAction, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
+import { type ReferralAction, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
 
 export {
   REFERRAL_RULES, REFERRAL_STATUSES, type ReferralAction, type ReferralRule, type ReferralStatus,
@@ -43,9 +43,9 @@ const RULES: Record<ReferralRule, (facts: CaseFacts) => { reason: string; facts:
   },
   R3: ({ flags, firearmCount }) => (flags.domesticSale
     ? {
-      reason: `domestic sale or transport of firearms${firearmCount > 0 ? ` (${firearmCount} firearm${firearmCount > 1 ? 's' : ''} to trace)` : ''}`,
-      facts: { domesticSale: true, firearms: firearmCount },
-    }
+        reason: `domestic sale or transport of firearms${firearmCount > 0 ? ` (${firearmCount} firearm${firearmCount > 1 ? 's' : ''} to trace)` : ''}`,
+        facts: { domesticSale: true, firearms: firearmCount },
+      }
     : null),
   R4: ({ flags }) => (flags.exportSmuggling
     ? { reason: 'export smuggling of weapons across the border', facts: { exportSmuggling: true } }

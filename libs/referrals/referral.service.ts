@@ -2,18 +2,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type { CaseService } from '../cases/case.service';
 import { uuidFrom } from '../common/deterministic-id';
-import type { CaseFlags } from '../contracts/case-items';
 import type { ReferralStart } from '../contracts/referrals';
 import { referralWorkflowId } from '../contracts/workflows';
 import { assertDefined } from '../db/sql';
 import { NotificationStore } from '../notifications/notification-store';
-import { evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralRule, ReferralStatus } from './referral-rules';
+import { evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralStatus } from './referral-rules';
 import { HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
 
 export type { HistoryEntry, InboxFilter, InboxKey, InboxSort, ReferralRecord } from './referral.repository';
 
 export interface ReferralActor { userId: string; username: string; agency: string }
-
 
 export class InvalidReferralTransition extends Error {
   constructor(readonly current: ReferralStatus, action: ReferralAction) {
@@ -138,7 +136,9 @@ export class ReferralService {
   }
 
   /** Audit entry, and a notification to the receiving agency's referral officers and the sending case's lead agent. */
-  private async announce(tx: EntityManager, referral: ReferralRecord, action: string, actor: ReferralActor | null, details: Record<string, unknown>): Promise<void> {
+  private async announce(
+    tx: EntityManager, referral: ReferralRecord, action: string, actor: ReferralActor | null, details: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.append({
       actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action, entityType: 'referral', entityId: referral.id,
       details: { caseId: referral.caseId, ...details }, dedupKey: `${action}:${referral.id}:${referral.history.length}`,

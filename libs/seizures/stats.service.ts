@@ -68,7 +68,7 @@ export class StatsService {
 
 /** One CSV table: a header row, then one row per group; fields quoted where they need it (RFC 4180). */
 export function statsCsv(rows: StatsRow[], groupBy: StatsGrouping): string {
-  const quote = (v: unknown) => csvField(v === null || v === undefined ? '' : String(v));
+  const quote = (v: string | number | boolean | null | undefined) => csvField(v === null || v === undefined ? '' : String(v));
   const extra = groupBy === 'caliber' ? ['weaponType', 'recognized'] : [];
   const header = [groupBy, ...extra, ...STATS_METRICS];
   const lines = rows.map((r) => [r.group, ...(groupBy === 'caliber' ? [r.weaponType, r.recognized] : []), ...STATS_METRICS.map((m) => r.metrics[m])]);

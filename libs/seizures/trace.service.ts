@@ -91,7 +91,10 @@ export class TraceService {
       const at = new Date();
       // Time-to-crime runs to the seizure; a case firearm that was never seized has none.
       const days = result.firstRetailSaleDate && locked.seizedAt ? timeToCrimeDays(result.firstRetailSaleDate, locked.seizedAt) : null;
-      const entry = { status: next, action, actor: actor.username, agency: actor.agency, at: at.toISOString(), ...(result.reason ? { note: result.reason } : {}) };
+      const entry = {
+        status: next, action, actor: actor.username, agency: actor.agency, at: at.toISOString(),
+        ...(result.reason ? { note: result.reason } : {}),
+      };
       await this.traces.applyStep(tx, id, next, entry, at, {
         firstRetailDealer: result.firstRetailDealer ?? null, sourceState: result.sourceState?.toUpperCase() ?? null,
         firstRetailSaleDate: result.firstRetailSaleDate ?? null, timeToCrimeDays: days,

@@ -14,7 +14,7 @@ describe('AesGcmPayloadCodec', () => {
   it('encrypts the whole payload under the current key and decodes it back', async () => {
     const codec = new AesGcmPayloadCodec(keysFor(`${first},${second}`, 'k2'));
     const [sealed] = await codec.encode([plain]);
-    expect(Buffer.from(sealed.metadata!.encoding!).toString()).toBe(ENCRYPTED_ENCODING);
+    expect(Buffer.from(sealed.metadata!.encoding).toString()).toBe(ENCRYPTED_ENCODING);
     expect(encryptedKeyId(sealed)).toBe('k2');
     expect(Buffer.from(sealed.data!).toString('latin1')).not.toContain('5205550143');
     const [opened] = await codec.decode([sealed]);

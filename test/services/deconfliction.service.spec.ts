@@ -13,7 +13,10 @@ const config = {
   organizationMatchThreshold: 0.6, serialMinReadable: 4,
 };
 
-interface HitRow { id: string; match_type: string; status: string; a_case_id: string | null; a_seizure_id: string | null; b_case_id: string | null; b_lookout_id: string | null }
+interface HitRow {
+  id: string; match_type: string; status: string; a_case_id: string | null; a_seizure_id: string | null; b_case_id: string | null;
+  b_lookout_id: string | null;
+}
 
 /** DeconflictionService on real PostgreSQL: keys, hits, audit entries and notifications commit in one transaction. */
 describe('DeconflictionService', () => {

@@ -10,7 +10,6 @@ import { MeetingFailure } from '../../libs/contracts/failures';
 import {
   MeetingStep, meetingStepRefusal, NotificationStatus, REPORT_CLOCK_STATES, ReportStatus,
 } from '../../libs/meetings/meeting-rules';
-import { actionItemWorkflow } from '../action-item/action-item.workflow';
 import { startChildOnce } from '../shared/children';
 import {
   meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,

@@ -12,7 +12,10 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { SeizuresModule } from './seizures/seizures.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule, AuditModule, CodecModule],
+  imports: [
+    InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule,
+    AuditModule, CodecModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -73,8 +73,7 @@ async function bootstrap(): Promise<void> {
   new Logger('api').log(`listening on ${edge.host}:${config.port}`);
 }
 
-bootstrap().catch((error) => {
-  // eslint-disable-next-line no-console
-  console.error(JSON.stringify({ level: 'fatal', msg: 'api failed to start', err: String(error?.stack ?? error) }));
+bootstrap().catch((error: Error) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: 'api failed to start', err: String(error.stack ?? error) }));
   process.exit(1);
 });

@@ -38,9 +38,11 @@ function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: s
     } catch (error) {
       logger.warn({ err: error }, 'workflow start relay pass failed; will retry');
     }
-    if (!stopped) timer = setTimeout(tick, Math.min(afterMs, 2000));
+    if (!stopped) timer = setTimeout(runTick, Math.min(afterMs, 2000));
   };
-  let timer = setTimeout(tick, 1000);
+  // tick catches every error of its own pass, so nothing is left unhandled.
+  const runTick = (): void => { void tick(); };
+  let timer = setTimeout(runTick, 1000);
   return () => { stopped = true; clearTimeout(timer); };
 }
 

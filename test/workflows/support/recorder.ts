@@ -13,7 +13,7 @@ export class ActivityRecorder {
   /** The same functions, each recording its call before it runs. */
   wrap<T extends { [K in keyof T]: AsyncFn }>(implementations: T): T {
     const wrapped: Record<string, AsyncFn> = {};
-    for (const [name, implementation] of Object.entries(implementations) as [string, AsyncFn][]) {
+    for (const [name, implementation] of Object.entries<AsyncFn>(implementations)) {
       wrapped[name] = async (...args: never[]) => {
         this.calls.push({ name, args, at: Date.now() });
         return implementation(...args);

@@ -12,6 +12,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u206F\uFFF9-\uFFFB]/;
 /** C0 and C1 control characters and DEL; tab and line breaks are checked apart (MULTILINE_FIELDS). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused.
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_OR_TAB = /[\t\n\r]/;
 /** Free-text fields where an agent may write paragraphs: line breaks and tabs are legitimate there and only there. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../../../../libs/audit/audit-chain';
+import { query } from '../../../../libs/db/sql';
 import { ApiError, fieldError } from './api-error';
 import { M } from './messages';
 
@@ -78,13 +79,13 @@ export class IdempotencyService {
   private async claim(
     tx: EntityManager, userId: string, key: string, hash: string, allowUnfinished = false,
   ): Promise<IdempotentOutcome | null> {
-    const inserted = await tx.query(
+    const inserted = await query<{ key: string }>(tx,
       `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
       [userId, key, hash],
     );
     if (inserted.length > 0) return null;
-    const rows: KeyRow[] = await tx.query(
+    const rows = await query<KeyRow>(tx,
       'SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2', [userId, key],
     );
     const row = rows[0];

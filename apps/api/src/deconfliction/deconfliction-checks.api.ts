@@ -86,7 +86,10 @@ function answerOf(matches: Match[], owners: Map<string, OwnerPointer>): CheckAns
     // Built field by field, so nothing the match carries (score, reason, distance, the other value) can slip out.
     seen.set(key, {
       matchType: m.matchType, matchedValue: m.own.value,
-      counterpart: { agency: m.other.agency, caseNumber: owner?.caseNumber ?? null, agentName: owner?.agentName ?? null, agentPhone: owner?.agentPhone ?? null },
+      counterpart: {
+        agency: m.other.agency, caseNumber: owner?.caseNumber ?? null, agentName: owner?.agentName ?? null,
+        agentPhone: owner?.agentPhone ?? null,
+      },
     });
   }
   const order = (a: CheckAnswerMatch) => [a.matchType, a.counterpart.agency, a.counterpart.caseNumber ?? '~', a.matchedValue].join('\u0000');

@@ -191,5 +191,4 @@ export class SeizuresApi {
       throw await this.access.forbidden(user, { entityType: 'seizure', entityId: id, reason: 'not the owning agency' }, M.notOwner);
     }
   }
-
 }

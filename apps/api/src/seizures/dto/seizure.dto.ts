@@ -55,18 +55,21 @@ class SeizureFieldsDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => ArresteeDto) arrestees?: ArresteeDto[];
   /** Nobody was arrested: element 9 (arrestees) is then complete. */
   @IsOptional() @IsBoolean() noArrests?: boolean;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => PointOfContactDto) pointsOfContact?: PointOfContactDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => PointOfContactDto)
+  pointsOfContact?: PointOfContactDto[];
 }
 
 export class CreateSeizureDto extends SeizureFieldsDto {
   @IsPastTimestamp() seizedAt!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmDto) firearms!: SeizureFirearmDto[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmDto)
+  firearms!: SeizureFirearmDto[];
   @IsOptional() @IsUUID() caseId?: string;
 }
 
 export class PatchSeizureDto extends SeizureFieldsDto {
   @IsOptional() @IsPastTimestamp() seizedAt?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmPatchDto) firearms?: SeizureFirearmPatchDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => SeizureFirearmPatchDto)
+  firearms?: SeizureFirearmPatchDto[];
 }
 
 export class ShareSeizureDto {
