@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead, ReadRecord } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import { assertDefined } from '../../../../libs/db/sql';
 import type { ReferralStepRequest, ReferralWorkflowState } from '../../../../libs/contracts/referrals';
 import { InboxFilter, ReferralRecord, ReferralService, referralView } from '../../../../libs/referrals/referral.service';
 import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate } from '../../../../libs/contracts/messages/referral';
@@ -87,7 +88,7 @@ export class ReferralsApi {
         starting: () => new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } }),
       });
     }
-    return referralView((await this.referrals.findById(id)) as ReferralRecord);
+    return referralView(assertDefined(await this.referrals.findById(id), `referral ${id}`));
   }
 
   private async findFor(user: AuthUser, id: string, sides: ('to' | 'from')[]): Promise<ReferralRecord> {

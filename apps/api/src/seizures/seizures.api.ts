@@ -6,6 +6,7 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CaseRepository } from '../../../../libs/cases/case.repository';
+import { assertDefined } from '../../../../libs/db/sql';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { sideView } from '../../../../libs/deconfliction/hit-views';
@@ -168,7 +169,7 @@ export class SeizuresApi {
         finished: true,
       });
     }
-    return traceView((await this.traces.find(id)) as TraceRecord);
+    return traceView(assertDefined(await this.traces.find(id), `trace ${id}`));
   }
 
   private async visibleTrace(user: AuthUser, id: string): Promise<TraceRecord> {
