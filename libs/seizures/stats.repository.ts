@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { query } from '../db/sql';
-import type { StatsGrouping, StatsMetric } from './stats.service';
+import type { StatsGrouping, StatsMetric } from './stats-rules';
 import { FRUITFUL_RESULTS, PROSECUTION_RESULTS } from './trace-rules';
 
 export type Source = 'seizure' | 'firearm' | 'trace' | 'caseOpened' | 'caseClosed' | 'hit' | 'referral';

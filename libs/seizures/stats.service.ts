@@ -1,16 +1,11 @@
 import { csvField } from '../http/csv';
 import type { DataSource } from 'typeorm';
 import { WEAPON_TYPES } from './caliber';
+import { STATS_METRICS, StatsGrouping, StatsMetric } from './stats-rules';
 import { AGGREGATES, KEYS, Source, StatsRepository } from './stats.repository';
 
-export type StatsGrouping = 'agency' | 'month' | 'caliber' | 'sourceState';
-
-export const STATS_METRICS = [
-  'seizures', 'firearms', 'tracesCompleted', 'tracesUnsuccessful', 'tracesOpen', 'medianTimeToCrimeDays',
-  'casesOpened', 'casesClosed', 'fruitfulInvestigations', 'successfulProsecutions', 'closedUnclassified',
-  'hits', 'hitsResolved', 'referrals', 'referralsAccepted', 'referralsDeclined',
-] as const;
-export type StatsMetric = (typeof STATS_METRICS)[number];
+export { STATS_METRICS } from './stats-rules';
+export type { StatsGrouping, StatsMetric } from './stats-rules';
 
 export interface StatsRow { group: string; weaponType?: string | null; recognized?: boolean; metrics: Record<StatsMetric, number | null> }
 
