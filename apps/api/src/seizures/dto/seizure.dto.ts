@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional,
   IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, IsObject, ValidateNested,
 } from 'class-validator';
+import { STATS_GROUPINGS, type StatsGrouping } from '../../../../../libs/seizures/stats-rules';
 import { TRACE_PRIORITIES, TRACE_STATUSES, TracePriority } from '../../../../../libs/seizures/trace-rules';
 import { IsAfter, IsPastDate, IsPastTimestamp, IsTimestamp } from '../../common/validators';
 
@@ -107,8 +108,6 @@ export class SeizureListQueryDto {
   @IsOptional() @IsString() @MaxLength(400) cursor?: string;
 }
 
-export const STATS_GROUPINGS = ['agency', 'month', 'caliber', 'sourceState'] as const;
-export type StatsGrouping = (typeof STATS_GROUPINGS)[number];
 
 export class StatsQueryDto {
   @IsTimestamp() from!: string;

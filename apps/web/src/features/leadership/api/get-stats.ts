@@ -1,15 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const STATS_GROUPINGS = ['month', 'agency', 'caliber', 'sourceState'] as const;
-export type StatsGrouping = (typeof STATS_GROUPINGS)[number];
+import type { StatsGrouping } from '../../../../../../libs/seizures/stats-rules';
 
-export const STATS_METRICS = [
-  'seizures', 'firearms', 'tracesCompleted', 'tracesUnsuccessful', 'tracesOpen', 'medianTimeToCrimeDays',
-  'casesOpened', 'casesClosed', 'fruitfulInvestigations', 'successfulProsecutions', 'closedUnclassified',
-  'hits', 'hitsResolved', 'referrals', 'referralsAccepted', 'referralsDeclined',
-] as const;
-export type StatsMetric = (typeof STATS_METRICS)[number];
+// The server's own vocabulary (a file with no imports), so a metric added there shows up here without a second list.
+export { STATS_GROUPINGS, STATS_METRICS } from '../../../../../../libs/seizures/stats-rules';
+export type { StatsGrouping, StatsMetric } from '../../../../../../libs/seizures/stats-rules';
 
 export interface StatsRow { group: string; weaponType?: string | null; recognized?: boolean; metrics: Record<string, number | null> }
 export interface Stats {
