@@ -108,7 +108,6 @@ export class SeizureListQueryDto {
   @IsOptional() @IsString() @MaxLength(400) cursor?: string;
 }
 
-
 export class StatsQueryDto {
   @IsTimestamp() from!: string;
   @IsTimestamp() @IsAfter('from') to!: string;
