@@ -13,7 +13,8 @@ describe('loadConfig secrets', () => {
   };
   const loadWith = (vars: Record<string, string | undefined>) => {
     process.env = { ...saved };
-    for (const name of ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR']) delete process.env[name];
+    const cleared = ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX'];
+    for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
     return loadConfig();
   };
@@ -60,5 +61,15 @@ describe('loadConfig secrets', () => {
     expect(given.toString()).toBe('k'.repeat(32));
     expect(derived.equals(given)).toBe(false);
     expect(() => loadWith({ JWT_SECRET: secret, AUDIT_USERNAME_KEY: 'short' })).toThrow(/AUDIT_USERNAME_KEY/);
+  });
+
+  it('reads the person tier settings with their documented defaults, and refuses nonsense', () => {
+    const secret = 'z'.repeat(40);
+    const defaults = loadWith({ JWT_SECRET: secret }).deconfliction;
+    expect([defaults.personRareNameMinWeight, defaults.personPossibleMax]).toEqual([24, 5]);
+    const given = loadWith({ JWT_SECRET: secret, PERSON_RARE_NAME_MIN_WEIGHT: '18.5', PERSON_POSSIBLE_MAX: '9' }).deconfliction;
+    expect([given.personRareNameMinWeight, given.personPossibleMax]).toEqual([18.5, 9]);
+    expect(() => loadWith({ JWT_SECRET: secret, PERSON_RARE_NAME_MIN_WEIGHT: '0' })).toThrow(/PERSON_RARE_NAME_MIN_WEIGHT/);
+    expect(() => loadWith({ JWT_SECRET: secret, PERSON_POSSIBLE_MAX: '2.5' })).toThrow(/PERSON_POSSIBLE_MAX/);
   });
 });

@@ -22,7 +22,7 @@ export interface AppConfig {
   /** A case whose workflow start did not go through is started by the worker's relay after this delay. */
   workflowStartRelayAfterMs: number;
   logLevel: string;
-  deconfliction: DeconflictionConfig;
+  deconfliction: DeconflictionConfig & PersonTierConfig;
   /** A referral not acknowledged within this escalates to the receiving agency's officers and the sender. */
   referralAckDueAfterMs: number;
   meetings: MeetingsConfig;
@@ -70,6 +70,20 @@ export interface DeconflictionConfig {
   serialMinReadable: number;
 }
 
+/**
+ * Person-match confidence tiers (issue 16), kept apart from DeconflictionConfig until the matching reads them, so the
+ * services and specs built on DeconflictionConfig do not change with this first step.
+ */
+export interface PersonTierConfig {
+  /**
+   * Name weight (bits, libs/deconfliction/person-name-weights.ts) above which a name is rare enough that a match with
+   * one DOB unknown is PROBABLE rather than POSSIBLE. 24 bits: about 0.06 namesakes expected among 1,000,000 persons.
+   */
+  personRareNameMinWeight: number;
+  /** More POSSIBLE candidates than this for one query collapse into one coordinator review item (issue 16). */
+  personPossibleMax: number;
+}
+
 function env(name: string, fallback?: string): string {
   const value = process.env[name];
   if (value !== undefined && value !== '') return value;
@@ -90,6 +104,14 @@ function fraction(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || value > 1) throw new Error(`${name} must be a number in (0, 1], got "${raw}"`);
+  return value;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }
 
@@ -172,6 +194,8 @@ export function loadConfig(): AppConfig {
       personMatchThreshold: fraction('PERSON_MATCH_THRESHOLD', 0.7),
       organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
+      personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', 24),
+      personPossibleMax: int('PERSON_POSSIBLE_MAX', 5),
     },
   };
 }
