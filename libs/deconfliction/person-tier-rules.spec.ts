@@ -1,0 +1,136 @@
+import { nameWeight, NAME_TOKEN_M, tokenWeight } from './person-name-weights';
+import { dobCloseness, PersonTierInput, personTier, StrongIdentifier } from './person-tier-rules';
+
+const SETTINGS = { matchThreshold: 0.7, rareNameMinWeight: 24 };
+const TOTAL = 1_000_000;
+/** "José García": tens of thousands of stored persons carry each token. */
+const COMMON = [40_000, 50_000];
+/** "Xóchitl Iturbide": a handful do. */
+const RARE = [30, 12];
+
+/** The same two-token name on both sides (exact agreement, trigram 1): the names agree. */
+const SAME_NAME = { trigram: 1, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
+/** One token of three shared by chance (scoring.spec's coincidence): the names do not agree, whatever the DOB. */
+const ONE_TOKEN = { trigram: 0.25, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 3, storedTokens: 3 };
+/** María Hernández for María Fernández: two established surnames one letter apart. */
+const OTHER_SURNAME = { trigram: 0.68, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
+
+const input = (
+  name: PersonTierInput['name'], queryDob: string | null, storedDob: string | null,
+  tokenPersons: number[], sharedIdentifier: StrongIdentifier | null = null,
+): PersonTierInput => ({ name, queryDob, storedDob, sharedIdentifier, frequency: { tokenPersons, totalPersons: TOTAL } });
+
+describe('personTier (issue 16 rules)', () => {
+  it.each([
+    ['equal DOB, common name', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-07', COMMON)],
+    ['day and month swapped', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-07-03', COMMON)],
+    ['one digit off (day)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON)],
+    ['one digit off (decade)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1995-03-07', COMMON)],
+    ['same day and month one year apart', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1986-03-07', COMMON)],
+    ['same day and month one year apart, across a decade', 'PROBABLE', input(SAME_NAME, '1999-12-31', '2000-12-31', COMMON)],
+    ['DOBs otherwise different, identical names', null, input(SAME_NAME, '1985-03-07', '1990-11-22', COMMON)],
+    ['DOBs two digits off, identical rare names', null, input(SAME_NAME, '1985-03-07', '1985-04-08', RARE)],
+    ['DOBs two years apart', null, input(SAME_NAME, '1989-03-07', '1991-03-07', RARE)],
+    ['DOBs different even with a shared phone', null, input(SAME_NAME, '1985-03-07', '1990-11-22', RARE, 'PHONE')],
+    ['stored DOB unknown, rare name', 'PROBABLE', input(SAME_NAME, '1985-03-07', null, RARE)],
+    ['query DOB unknown, rare name', 'PROBABLE', input(SAME_NAME, null, '1985-03-07', RARE)],
+    ['DOB unknown, common name ("José García")', 'POSSIBLE', input(SAME_NAME, '1985-03-07', null, COMMON)],
+    ['both DOBs unknown, common name', 'POSSIBLE', input(SAME_NAME, null, null, COMMON)],
+    ['shared phone, one DOB unknown, common name', 'CONFIRMED', input(SAME_NAME, null, '1985-03-07', COMMON, 'PHONE')],
+    ['shared VIN, both DOBs unknown', 'CONFIRMED', input(SAME_NAME, null, null, COMMON, 'VIN')],
+    ['shared serial, DOB one digit off', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON, 'FIREARM_SERIAL')],
+    ['names do not agree, equal DOB', null, input(ONE_TOKEN, '1985-03-07', '1985-03-07', RARE)],
+    ['names do not agree, DOB unknown, rare name', null, input(OTHER_SURNAME, null, '1985-03-07', RARE)],
+    ['names do not agree, shared e-mail', null, input(OTHER_SURNAME, null, null, RARE, 'EMAIL')],
+  ] as const)('%s → %s', (_label, tier, given) => {
+    expect(personTier(given, SETTINGS).tier).toBe(tier);
+  });
+
+  it('refuses DOBs that disagree even where the names alone would pass a lower match threshold', () => {
+    const lenient = { ...SETTINGS, matchThreshold: 0.5 };
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1990-11-22', RARE), lenient).tier).toBeNull();
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1990-11-22', RARE, 'EMAIL'), lenient).tier).toBeNull();
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), lenient).tier).toBe('PROBABLE');
+  });
+
+  it('reads rarity against the configured threshold', () => {
+    const given = input(SAME_NAME, null, '1985-03-07', RARE);
+    const { nameWeight: weight } = personTier(given, SETTINGS);
+    expect(personTier(given, { ...SETTINGS, rareNameMinWeight: weight - 0.1 }).tier).toBe('PROBABLE');
+    expect(personTier(given, { ...SETTINGS, rareNameMinWeight: weight + 0.1 }).tier).toBe('POSSIBLE');
+  });
+
+  it('scores the name as a person hit does today, a close DOB counting as unknown', () => {
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1985-03-07', COMMON), SETTINGS).score).toBe(1);
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1985-07-03', COMMON), SETTINGS).score).toBe(0.9);
+    expect(personTier(input(SAME_NAME, null, null, COMMON), SETTINGS).score).toBe(0.9);
+    expect(personTier(input(SAME_NAME, '1985-03-07', '1990-11-22', COMMON), SETTINGS).score).toBe(0.6);
+  });
+});
+
+describe('personTier reasons, in English and Spanish', () => {
+  const typo = { trigram: 0.8, agreement: { exact: 2, sound: 0, typo: 1 }, queryTokens: 3, storedTokens: 3 };
+  it.each([
+    [
+      input(typo, '1985-03-07', '1985-03-07', COMMON),
+      'same DOB; name 3 of 3 tokens agree (2 same spelling, 1 one letter off)',
+      'misma fecha de nacimiento; nombre: coinciden 3 de 3 palabras (2 idénticas, 1 con una letra distinta)',
+    ],
+    [
+      input({ ...SAME_NAME, agreement: { exact: 1, sound: 1, typo: 0 } }, '1985-03-07', '1985-07-03', COMMON),
+      'DOB day and month swapped; name 2 of 2 tokens agree (1 same spelling, 1 same sound)',
+      'fecha de nacimiento con día y mes intercambiados; nombre: coinciden 2 de 2 palabras (1 idéntica, 1 suena igual)',
+    ],
+    [
+      input(SAME_NAME, null, '1985-03-07', RARE),
+      'DOB unknown on one side; name 2 of 2 tokens agree (2 same spelling); rare name (31.2 bits)',
+      'fecha de nacimiento desconocida en un lado; nombre: coinciden 2 de 2 palabras (2 idénticas); nombre poco común (31.2 bits)',
+    ],
+    [
+      input(SAME_NAME, null, null, COMMON, 'VEHICLE_PLATE'),
+      'DOB unknown on both sides; name 2 of 2 tokens agree (2 same spelling); shared plate; common name (8.8 bits)',
+      'fecha de nacimiento desconocida en ambos lados; nombre: coinciden 2 de 2 palabras (2 idénticas); placa en común; ' +
+      'nombre común (8.8 bits)',
+    ],
+  ])('%#', (given, en, es) => {
+    expect(personTier(given, SETTINGS).reason).toEqual({ en, es });
+  });
+});
+
+describe('dobCloseness', () => {
+  it.each([
+    ['1985-03-07', '1985-03-07', 'EQUAL'],
+    ['1985-03-07', '1985-07-03', 'DAY_MONTH_SWAPPED'],
+    ['1985-03-07', '1986-03-07', 'YEAR_APART'],
+    ['1986-03-07', '1985-03-07', 'YEAR_APART'],
+    ['1985-03-07', '1985-03-08', 'ONE_DIGIT_OFF'],
+    ['1985-03-07', '1985-07-04', 'DIFFERENT'],
+    ['1985-03-07', '1984-07-03', 'DIFFERENT'],
+    [null, '1985-03-07', 'UNKNOWN'],
+    ['1985-03-07', null, 'UNKNOWN'],
+  ] as const)('%s vs %s → %s', (a, b, closeness) => {
+    expect(dobCloseness(a, b)).toBe(closeness);
+  });
+
+  it('refuses a date that is not ISO', () => {
+    expect(() => dobCloseness('07/03/1985', '1985-03-07')).toThrow(/ISO/);
+  });
+});
+
+describe('name weights (Fellegi-Sunter, from stored frequencies)', () => {
+  it('is log2(m/u) with u the share of stored persons carrying the token', () => {
+    expect(tokenWeight(1_000, TOTAL)).toBeCloseTo(Math.log2(NAME_TOKEN_M / 0.001), 10);
+    // A token nobody carries yet counts as one person.
+    expect(tokenWeight(0, TOTAL)).toBe(tokenWeight(1, TOTAL));
+  });
+
+  it.each([[1, 10], [10, 1_000], [1_000, 40_000], [40_000, TOTAL]])('a token on %i persons outweighs one on %i', (rarer, commoner) => {
+    expect(tokenWeight(rarer, TOTAL)).toBeGreaterThan(tokenWeight(commoner, TOTAL));
+  });
+
+  it('adds the agreeing tokens, so a rare name outweighs a common one', () => {
+    expect(nameWeight(RARE, TOTAL)).toBeCloseTo(tokenWeight(30, TOTAL) + tokenWeight(12, TOTAL), 10);
+    expect(nameWeight(RARE, TOTAL)).toBeGreaterThan(SETTINGS.rareNameMinWeight);
+    expect(nameWeight(COMMON, TOTAL)).toBeLessThan(SETTINGS.rareNameMinWeight);
+  });
+});

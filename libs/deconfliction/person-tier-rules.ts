@@ -1,0 +1,143 @@
+/**
+ * Person-match confidence tiers (issue 16): what a coordinator may trust a person match for. Pure and table-tested;
+ * not wired into the matching yet. The name evidence is scored exactly as today (scoring.ts scorePerson), so "the names
+ * agree" means what a person hit means now; the tier then says how far the dates of birth, a shared identifier and the
+ * name's rarity in the stored population back it up.
+ */
+
+import type { Message } from '../http/problem';
+import { nameWeight } from './person-name-weights';
+import type { TokenAgreement } from './person-tokens';
+import { DobRelation, PersonEvidence, scorePerson } from './scoring';
+
+export type PersonMatchTier = 'CONFIRMED' | 'PROBABLE' | 'POSSIBLE';
+
+/** Identifiers tied to one person: sharing one is as good as an equal date of birth. */
+export type StrongIdentifier = 'PHONE' | 'EMAIL' | 'VIN' | 'VEHICLE_PLATE' | 'FIREARM_SERIAL';
+
+/** How two dates of birth relate, including the ways records go wrong. */
+export type DobCloseness = 'EQUAL' | 'DAY_MONTH_SWAPPED' | 'YEAR_APART' | 'ONE_DIGIT_OFF' | 'UNKNOWN' | 'DIFFERENT';
+
+export interface PersonTierInput {
+  /** The name evidence as scorePerson takes it, without the DOB (derived here from the two dates). */
+  name: Omit<PersonEvidence, 'dob'>;
+  /** ISO dates (YYYY-MM-DD) of the query person and the stored person; null when not recorded. */
+  queryDob: string | null;
+  storedDob: string | null;
+  /** A strong identifier both cases hold, if any. */
+  sharedIdentifier: StrongIdentifier | null;
+  /** Persons carrying each agreeing token (person_name_tokens.persons), and all stored persons. */
+  frequency: { tokenPersons: readonly number[]; totalPersons: number };
+}
+
+export interface PersonTierSettings {
+  /** PERSON_MATCH_THRESHOLD: the score at which the names agree. */
+  matchThreshold: number;
+  /** PERSON_RARE_NAME_MIN_WEIGHT: bits above which a name is rare. */
+  rareNameMinWeight: number;
+}
+
+export interface PersonTier {
+  tier: PersonMatchTier | null;
+  score: number;
+  reason: Message;
+  dob: DobCloseness;
+  /** The name's Fellegi-Sunter weight in bits (person-name-weights.ts). */
+  nameWeight: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dateParts(date: string): { year: number; month: string; day: string; digits: string } {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new Error(`not an ISO date of birth: "${date}"`);
+  return { year: Number(match[1]), month: match[2], day: match[3], digits: match[1] + match[2] + match[3] };
+}
+
+/** Equal, unknown, close in one of the ways a date is mistyped or misremembered, or different. */
+export function dobCloseness(a: string | null, b: string | null): DobCloseness {
+  if (a === null || b === null) return 'UNKNOWN';
+  const [x, y] = [dateParts(a), dateParts(b)];
+  if (x.digits === y.digits) return 'EQUAL';
+  if (x.year === y.year && x.month === y.day && x.day === y.month) return 'DAY_MONTH_SWAPPED';
+  if (Math.abs(x.year - y.year) === 1 && x.month === y.month && x.day === y.day) return 'YEAR_APART';
+  const differing = [...x.digits].filter((digit, i) => digit !== y.digits[i]).length;
+  return differing === 1 ? 'ONE_DIGIT_OFF' : 'DIFFERENT';
+}
+
+/** A close date is neither for nor against in the score: the tier carries the closeness. */
+const SCORED_DOB: Record<DobCloseness, DobRelation> = {
+  EQUAL: 'EQUAL', DAY_MONTH_SWAPPED: 'UNKNOWN', YEAR_APART: 'UNKNOWN', ONE_DIGIT_OFF: 'UNKNOWN', UNKNOWN: 'UNKNOWN',
+  DIFFERENT: 'DIFFERENT',
+};
+
+const DOB_TEXT: Record<DobCloseness, Message> = {
+  EQUAL: { en: 'same DOB', es: 'misma fecha de nacimiento' },
+  DAY_MONTH_SWAPPED: { en: 'DOB day and month swapped', es: 'fecha de nacimiento con día y mes intercambiados' },
+  YEAR_APART: { en: 'DOB same day and month, one year apart', es: 'fecha de nacimiento con mismo día y mes, un año de diferencia' },
+  ONE_DIGIT_OFF: { en: 'DOB one digit off', es: 'fecha de nacimiento con un dígito distinto' },
+  UNKNOWN: { en: 'DOB unknown on one side', es: 'fecha de nacimiento desconocida en un lado' },
+  DIFFERENT: { en: 'DOBs differ', es: 'fechas de nacimiento distintas' },
+};
+
+const DOB_UNKNOWN_BOTH: Message = { en: 'DOB unknown on both sides', es: 'fecha de nacimiento desconocida en ambos lados' };
+
+const IDENTIFIER_TEXT: Record<StrongIdentifier, Message> = {
+  PHONE: { en: 'shared phone', es: 'teléfono en común' },
+  EMAIL: { en: 'shared e-mail', es: 'correo electrónico en común' },
+  VIN: { en: 'shared VIN', es: 'NIV en común' },
+  VEHICLE_PLATE: { en: 'shared plate', es: 'placa en común' },
+  FIREARM_SERIAL: { en: 'shared serial', es: 'número de serie en común' },
+};
+
+/** "name 3 of 4 tokens agree (2 same spelling, 1 one letter off)", from the scored alignment. */
+function nameText(agreement: TokenAgreement, queryTokens: number, storedTokens: number): Message {
+  const shorter = Math.max(1, Math.min(queryTokens, storedTokens));
+  const agreeing = agreement.exact + agreement.sound + agreement.typo;
+  const kinds = (lang: 'en' | 'es') => AGREEMENT_KINDS.filter((kind) => agreement[kind] > 0)
+    .map((kind) => `${agreement[kind]} ${AGREEMENT_TEXT[kind][lang][agreement[kind] === 1 ? 0 : 1]}`).join(', ');
+  return {
+    en: `name ${agreeing} of ${shorter} tokens agree (${kinds('en')})`,
+    es: `nombre: coinciden ${agreeing} de ${shorter} palabras (${kinds('es')})`,
+  };
+}
+
+const AGREEMENT_KINDS: (keyof TokenAgreement)[] = ['exact', 'sound', 'typo'];
+
+/** Singular and plural of how tokens agree. */
+const AGREEMENT_TEXT: Record<keyof TokenAgreement, { en: [string, string]; es: [string, string] }> = {
+  exact: { en: ['same spelling', 'same spelling'], es: ['idéntica', 'idénticas'] },
+  sound: { en: ['same sound', 'same sound'], es: ['suena igual', 'suenan igual'] },
+  typo: { en: ['one letter off', 'one letter off'], es: ['con una letra distinta', 'con una letra distinta'] },
+};
+
+function rarityText(weight: number, minWeight: number): Message {
+  const bits = weight.toFixed(1);
+  return weight > minWeight
+    ? { en: `rare name (${bits} bits)`, es: `nombre poco común (${bits} bits)` }
+    : { en: `common name (${bits} bits)`, es: `nombre común (${bits} bits)` };
+}
+
+/**
+ * The tier by the rules of issue 16, in this order: dates that disagree beyond the tolerances are no match whatever
+ * the names; names that do not agree are no match; an equal DOB or a shared strong identifier confirms; a close DOB,
+ * or an unknown one on a rare name, is probable; an unknown one on a common name only possible.
+ */
+export function personTier(input: PersonTierInput, settings: PersonTierSettings): PersonTier {
+  const dob = dobCloseness(input.queryDob, input.storedDob);
+  const { score } = scorePerson({ ...input.name, dob: SCORED_DOB[dob] });
+  const weight = nameWeight(input.frequency.tokenPersons, input.frequency.totalPersons);
+  const rare = weight > settings.rareNameMinWeight;
+  const bothUnknown = input.queryDob === null && input.storedDob === null;
+  const { agreement, queryTokens, storedTokens } = input.name;
+  const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens)];
+  if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
+  if (dob === 'UNKNOWN') parts.push(rarityText(weight, settings.rareNameMinWeight));
+  const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
+  const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
+
+  if (dob === 'DIFFERENT' || score < settings.matchThreshold) return result(null);
+  if (dob === 'EQUAL' || input.sharedIdentifier !== null) return result('CONFIRMED');
+  if (dob !== 'UNKNOWN') return result('PROBABLE');
+  return result(rare ? 'PROBABLE' : 'POSSIBLE');
+}
