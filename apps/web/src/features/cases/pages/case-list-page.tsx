@@ -20,7 +20,7 @@ export function CaseListPage() {
   const status = params.get('status') ?? '';
   const category = params.get('category') ?? '';
   const q = params.get('q') ?? '';
-  const query = useCases({ scope, status: status || undefined, category: category || undefined });
+  const query = useCases({ scope, status: status || undefined, category: category || undefined }, !q);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const ready = query.isSuccess;
 
