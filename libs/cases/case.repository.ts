@@ -5,6 +5,7 @@ import {
   CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, itemsOf, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
   toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
 } from './case-rows';
+import type { CaseSearchTerms } from './case-search';
 import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
 
 export interface NewCase {
@@ -19,6 +20,12 @@ const IDENTIFIERS = 'SELECT id, type, value, region FROM case_identifiers';
 const FIREARMS = 'SELECT id, serial_number, serial_obliterated, make, model, caliber, action, importer FROM case_firearms';
 const OPERATIONS = 'SELECT id, type, latitude, longitude, radius_meters, starts_at, ends_at FROM case_operations';
 const ITEM_ORDER = 'ORDER BY created_at, id';
+
+/** Which cases agency $1 may read, as a WHERE over `cases c`: a case it may not read is never loaded. */
+const OWN = 'c.owning_agency = $1';
+const SHARED = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
+  WHERE s.case_id = c.id AND s.agency_code = $1 AND s.revoked_at IS NULL))`;
+const READABLE = { own: OWN, shared: SHARED, all: `(${OWN} OR ${SHARED})` } as const;
 
 /** Rows of one multi-row INSERT that skips ids already there (a retried append). */
 async function insertIgnoring(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
@@ -146,16 +153,40 @@ export class CaseRepository {
    * case_shares; accepting a referral grants one), or both. Authorisation is in the WHERE: nothing else is loaded.
    */
   async listForAgency(agency: string, filter: CaseListFilter, limit: number, after?: Keyset): Promise<CaseRecord[]> {
-    const own = 'c.owning_agency = $1';
-    const shared = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
-      WHERE s.case_id = c.id AND s.agency_code = $1 AND s.revoked_at IS NULL))`;
-    const readable = { own, shared, all: `(${own} OR ${shared})` }[filter.scope];
     const rows = await query<CaseRow>(this.dataSource,
       `SELECT c.* FROM cases c
-       WHERE ${readable} AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
+       WHERE ${READABLE[filter.scope]} AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
          AND ($4::timestamptz IS NULL OR (c.created_at, c.id) < ($4, $5::uuid))
        ORDER BY c.created_at DESC, c.id DESC LIMIT $6`,
       [agency, filter.status ?? null, filter.category ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map(toCaseRecord);
+  }
+
+  /**
+   * Keyset page, newest first, of the cases the agency may read (the same WHERE as the list's `all`) that match the
+   * search: case number, title and summary (full text, accents folded), person names (the tokens deconfliction stored),
+   * organization names and identifiers (their stored normalised values). Only readable cases are ever counted or
+   * loaded, so the answer says nothing about any other case.
+   */
+  async search(agency: string, terms: CaseSearchTerms, limit: number, after?: Keyset): Promise<CaseRecord[]> {
+    const rows = await query<CaseRow>(this.dataSource,
+      `WITH matched AS (
+         SELECT id AS case_id FROM cases WHERE $2::text IS NOT NULL AND case_number ILIKE '%' || $2 || '%'
+         UNION SELECT id FROM cases WHERE $3::text IS NOT NULL AND case_search_text(title, summary) @@ to_tsquery('simple', $3)
+         UNION SELECT case_id FROM person_keys WHERE cardinality($4::text[]) > 0 AND tokens @> $4::text[]
+         UNION SELECT case_id FROM match_keys
+           WHERE $5::text IS NOT NULL AND case_id IS NOT NULL AND match_type = 'ORGANIZATION' AND norm LIKE '%' || $5 || '%'
+         UNION SELECT m.case_id FROM match_keys m JOIN unnest($6::text[], $7::text[]) AS v(match_type, norm)
+           ON m.match_type = v.match_type AND m.norm = v.norm
+           WHERE m.case_id IS NOT NULL
+       )
+       SELECT c.* FROM cases c JOIN matched ON matched.case_id = c.id
+       WHERE ${READABLE.all} AND ($8::timestamptz IS NULL OR (c.created_at, c.id) < ($8, $9::uuid))
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $10`,
+      [agency, terms.caseNumberPart, terms.textQuery, terms.nameTokens, terms.organization,
+        terms.identifiers.map((i) => i.type), terms.identifiers.map((i) => i.norm),
+        after?.createdAt ?? null, after?.id ?? null, limit],
     );
     return rows.map(toCaseRecord);
   }

@@ -6,6 +6,7 @@ import type {
 import { caseWorkflowId } from '../contracts/workflows';
 import type { CaseDetail, CaseRecord } from './case-rows';
 import { CaseAccess, closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
+import type { CaseSearchTerms } from './case-search';
 import type { CaseListFilter, CaseRepository, Keyset } from './case.repository';
 
 export interface CaseIntake {
@@ -72,6 +73,11 @@ export class CaseService {
   /** A keyset page, newest first, of the cases the agency may read (authorisation in the query). */
   list(agency: string, filter: CaseListFilter, limit: number, after?: Keyset): Promise<CaseRecord[]> {
     return this.cases.listForAgency(agency, filter, limit, after);
+  }
+
+  /** The readable cases matching the prepared search terms (see caseSearchTerms), newest first. */
+  search(agency: string, terms: CaseSearchTerms, limit: number, after?: Keyset): Promise<CaseRecord[]> {
+    return this.cases.search(agency, terms, limit, after);
   }
 
   /** Why the owning agency may not share with `target`, or null when it may. */

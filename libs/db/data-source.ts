@@ -12,6 +12,7 @@ import { CaseFirearmTraces1763900000008 } from './migrations/1763900000008-CaseF
 import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHardening';
 import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 import { AppLoginRole1763900000011 } from './migrations/1763900000011-AppLoginRole';
+import { CaseSearch1763900000012 } from './migrations/1763900000012-CaseSearch';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   AuthHardening1763900000009,
   DeconflictionChecks1763900000010,
   AppLoginRole1763900000011,
+  CaseSearch1763900000012,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

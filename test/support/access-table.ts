@@ -105,6 +105,11 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },
+  // Every fixture case names a person 'Matrix …': the search finds the readable ones, never another agency's.
+  'GET /cases/search': {
+    roles: [CA, LEAD], query: '?q=matrix&limit=100',
+    list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) !== 'other' },
+  },
   'GET /cases/{id}': { roles: [CA, LEAD], resource: 'case' },
   'POST /cases/{id}/subjects': { roles: [CA], resource: 'case', body: () => ({ subjects: [{ kind: 'PERSON', fullName: 'Matrix Probe' }] }) },
   'POST /cases/{id}/identifiers': { roles: [CA], resource: 'case', body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },

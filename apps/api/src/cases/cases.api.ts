@@ -5,6 +5,7 @@ import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import { uuidFrom } from '../../../../libs/common/deterministic-id';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseAccess } from '../../../../libs/cases/case-rules';
+import { caseSearchTerms } from '../../../../libs/cases/case-search';
 import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
 import type { CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
@@ -17,7 +18,7 @@ import { appendToCaseUpdate, closeCaseUpdate } from '../../../../libs/contracts/
 import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
-import { keysetCursor, nextKeyset } from '../common/cursor';
+import { cursorCodec, cursorField, keysetCursor, nextKeyset } from '../common/cursor';
 import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
@@ -27,6 +28,11 @@ import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
 
 type AppendKind = CaseItems['kind'];
+
+/** Search pages keep the list's order; the tag keeps a list cursor from being taken for a search one and back. */
+const caseSearchCursor = cursorCodec<{ createdAt: Date; id: string }>(
+  { createdAt: cursorField.instant(2000, 2999), id: cursorField.uuid }, 'case-search',
+);
 
 /**
  * Item ids are fixed by the request: derived from the caller's Idempotency-Key when there is one, so a retry that
@@ -112,6 +118,16 @@ export class CasesApi {
     await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
       page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
     return { items: page.map(caseSummaryView), nextCursor: nextKeyset(rows, limit) };
+  }
+
+  /** Search over what the caller may read only; shared cases in the answer are audited as the list audits them. */
+  async search(user: AuthUser, q: string, limit: number, cursor: string | undefined) {
+    const terms = caseSearchTerms(q, await this.deconfliction.keyOptions(user.agency));
+    const rows = await this.cases.search(user.agency, terms, limit + 1, caseSearchCursor.parse(cursor));
+    const page = rows.slice(0, limit);
+    await auditCrossAgencyRead(this.audit, user, { entityType: 'case', ground: 'shared', list: true },
+      page.map((c) => ({ id: c.id, agencies: [c.owningAgency] })));
+    return { items: page.map(caseSummaryView), nextCursor: rows.length > limit ? caseSearchCursor.encode(page[limit - 1]) : null };
   }
 
   async append(user: AuthUser, caseId: string, kind: AppendKind, items: object[], key: string | undefined) {

@@ -8,7 +8,7 @@ import { UuidParam } from '../common/uuid-param.pipe';
 import { CasesApi } from './cases.api';
 import {
   AppendFirearmsDto, AppendIdentifiersDto, AppendOperationsDto, AppendSubjectsDto, CaseCreatedDto, CloseCaseDto,
-  CreateCaseDto, ListCasesQueryDto, ShareCaseDto,
+  CreateCaseDto, ListCasesQueryDto, SearchCasesQueryDto, ShareCaseDto,
 } from './dto/case.dto';
 import { CaseClosedDto, CaseDetailDto, CaseItemsAddedDto, CasePageDto, CaseSharedDto } from './dto/case-responses.dto';
 
@@ -34,6 +34,14 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQueryDto) {
     return this.cases.list(user, { scope: query.scope ?? 'own', status: query.status, category: query.category }, query.limit ?? 50, query.cursor);
+  }
+
+  /** Declared before `:id`, so `search` is never read as a case id. */
+  @Get('search')
+  @Roles('CASE_AGENT', 'LEADERSHIP')
+  @ApiOkResponse({ type: CasePageDto, description: 'Readable cases that match, newest first; nothing about any other case.' })
+  search(@CurrentUser() user: AuthUser, @Query() query: SearchCasesQueryDto) {
+    return this.cases.search(user, query.q, query.limit ?? 50, query.cursor);
   }
 
   @Get(':id')

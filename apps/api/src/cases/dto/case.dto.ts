@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, Max, Min, IsObject, IsOptional, IsString, MaxLength, MinLength,
+  ValidateNested,
 } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_CATEGORIES, CASE_STATUSES, CaseCategory, CaseStatus } from '../../../../../libs/contracts/case-items';
 import { CASE_RESULTS, CaseResult } from '../../../../../libs/seizures/trace-rules';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from './case-items.dto';
@@ -102,6 +103,19 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: CASE_CATEGORIES })
   @IsOptional() @IsIn(CASE_CATEGORIES)
   category?: CaseCategory;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+}
+
+export class SearchCasesQueryDto {
+  /** Words of the number, title or summary, a subject's name in any order and with or without accents, or an identifier written any way. */
+  @ApiProperty({ minLength: 2, maxLength: 200 })
+  @IsString() @MinLength(2) @MaxLength(200)
+  q!: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;

@@ -15,4 +15,5 @@ export const casesQueryOptions = (filter: CaseListFilter) => infiniteQueryOption
   getNextPageParam: (last) => last.nextCursor ?? undefined,
 });
 
-export const useCases = (filter: CaseListFilter) => useInfiniteQuery(casesQueryOptions(filter));
+/** `enabled` false while a search replaces the list, so the hidden list is not fetched. */
+export const useCases = (filter: CaseListFilter, enabled = true) => useInfiniteQuery({ ...casesQueryOptions(filter), enabled });
