@@ -96,22 +96,15 @@ export class GivenNameVariantTable {
   }
 
   /**
-   * The canonical names a name stands for: itself and, when it is a variant, its canonical names. Two names agree as
-   * nicknames when these overlap (Bob and Robby both stand for Robert); two canonical names never agree through a
-   * shared variant (Beto stands for Roberto and for Alberto, which stay two names).
+   * The row linking two names, either way round (Nacho/Ignacio, Ignacio/Nacho), or null. Only a direct row links:
+   * two variants of one name (Bob, Robby) are not linked to each other, because the English list also holds rows
+   * the other way round (Bill has the nicknames Robert and William), and chaining through them would make Robert and
+   * William, or Roberto and Alberto through Beto, one name.
    */
-  groups(folded: string): string[] {
-    return [...new Set([folded, ...(this.byVariant.get(folded) ?? []).map((r) => r.canonical)])].sort();
-  }
-
-  /** How two different names agree through the table (the closest link first), or null. */
   link(a: string, b: string): GivenNameLink | null {
-    if (a === b) return null;
-    const direct = [...(this.byCanonical.get(a) ?? []).filter((r) => r.variant === b),
-      ...(this.byCanonical.get(b) ?? []).filter((r) => r.variant === a)];
-    const shared = (this.byVariant.get(a) ?? []).filter((ra) => (this.byVariant.get(b) ?? []).some((rb) => rb.canonical === ra.canonical));
-    const row = direct[0] ?? shared[0];
-    return row ? { canonical: row.canonical, kind: direct[0] ? row.kind : 'nickname', language: row.language } : null;
+    const row = (this.byCanonical.get(a) ?? []).find((r) => r.variant === b)
+      ?? (this.byCanonical.get(b) ?? []).find((r) => r.variant === a);
+    return row ? { canonical: row.canonical, kind: row.kind, language: row.language } : null;
   }
 }
 
