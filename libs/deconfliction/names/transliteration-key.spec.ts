@@ -1,5 +1,5 @@
 import { foldText } from '../normalize';
-import { consonantSkeleton, transliterationKey } from './transliteration-key';
+import { consonantSkeleton, tokenTransliterationKeys, transliterationKey } from './transliteration-key';
 
 const key = (written: string) => transliterationKey(foldText(written));
 
@@ -76,4 +76,19 @@ describe('consonantSkeleton (what Latin spellings share with Arabic script)', ()
     ['marwan', 'mrn'], ['mrwn', 'mrn'],
     ['omar', 'mr'], ['aamr', 'mr'],
   ])('%s -> %s', (token, skeleton) => expect(consonantSkeleton(token)).toBe(skeleton));
+});
+
+describe('tokenTransliterationKeys (what one matching token is compared on)', () => {
+  it.each([
+    ['youssef', ['yosef']],
+    ['alhassan', ['al-hasen', 'hasen']],
+    ['elhassan', ['al-hasen', 'hasen']],
+    ['abdulrahman', ['abdal-rahmen', 'rahmen']],
+    ['alan', ['alen']],
+  ])('%s -> %j', (token, keys) => expect(tokenTransliterationKeys(token)).toEqual(keys));
+
+  it.each([['alhassan', 'hassan'], ['elhasan', 'hassan'], ['abdurrahman', 'rahman']])(
+    '%s meets %s written apart', (joined, apart) => {
+      expect(tokenTransliterationKeys(joined)).toEqual(expect.arrayContaining(tokenTransliterationKeys(apart)));
+    });
 });

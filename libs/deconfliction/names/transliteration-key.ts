@@ -88,3 +88,13 @@ export function consonantSkeleton(token: string): string {
   const consonants = (prefix === 'abdal' ? 'bdl' : prefix === 'al' ? 'l' : '') + respell(rest, prefix === '').replace(/[aeiou]/g, '');
   return (consonants.slice(0, 1) + consonants.slice(1).replace(/[wy]/g, '')).replace(/(.)\1+/g, '$1');
 }
+
+/**
+ * The keys one name token is compared on (see the names notes): its key and, for a token with the article or "Abd
+ * al-" joined (Alhassan), the key of the name after it, so the token still meets the name written apart
+ * ("Al Hassan": tokens al and hassan) or without the article.
+ */
+export function tokenTransliterationKeys(token: string): string[] {
+  const { prefix, rest } = splitPrefix(token);
+  return [...new Set([transliterationKey(token), ...(prefix ? [transliterationKey(rest)] : [])])].sort();
+}
