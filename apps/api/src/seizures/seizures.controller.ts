@@ -8,7 +8,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
-  CreateCaseFirearmTraceDto, CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
+  CreateCaseFirearmTraceDto, CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto,
+  TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.api';
 import { CaseTracesApi } from './case-traces.api';
