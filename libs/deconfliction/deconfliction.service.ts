@@ -13,9 +13,8 @@ import { coordinatorView, sideView } from './hit-views';
 import { identifierNorms, KeyOptions, keysForItems } from './match-keys';
 import { Match, MatchingRepository } from './matching.repository';
 import { hitOf, mergeKeys } from './deconfliction-rules';
-import { DeconflictionRepository, LookoutRecord } from './deconfliction.repository';
+import { DeconflictionRepository } from './deconfliction.repository';
 
-export interface LookoutInput { type: IdentifierType; value: string; region?: string; note: string; expiresAt?: string }
 export interface LookoutActor { userId: string; username: string; agency: string }
 
 export class HitAlreadyResolved extends Error {
@@ -139,34 +138,6 @@ export class DeconflictionService {
     });
   }
 
-  async createLookout(id: string, actor: LookoutActor, input: LookoutInput, tx: EntityManager): Promise<Record<string, unknown>> {
-    const at = new Date();
-    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    await this.records.insertLookout(tx, {
-      id, ownerUserId: actor.userId, ownerAgency: actor.agency, type: input.type, value: input.value,
-      region: input.region ?? null, note: input.note, expiresAt, at,
-    });
-    const options = await this.keyOptions(actor.agency, tx);
-    const keys = keysForItems({ kind: 'identifiers', items: [{ id, type: input.type, value: input.value, region: input.region }] }, options);
-    await this.matching.store(tx, { caseId: null, lookoutId: id, agency: actor.agency, expiresAt }, keys, new Map(), at);
-    await this.audit.append({
-      actor: actor.username, agency: actor.agency, action: 'lookout.created', entityType: 'lookout', entityId: id,
-      details: { type: input.type, expiresAt: expiresAt?.toISOString() ?? null },
-    }, tx);
-    return lookoutView({
-      id, ownerAgency: actor.agency, ownerUsername: actor.username, type: input.type, value: input.value,
-      region: input.region ?? null, note: input.note, expiresAt, createdAt: at,
-    });
-  }
-
-  async listLookouts(agency: string): Promise<Record<string, unknown>[]> {
-    return (await this.records.lookouts(this.dataSource, agency)).map(lookoutView);
-  }
-
-  async lookoutAgency(id: string): Promise<string | null> {
-    return (await this.records.lookoutAgency(this.dataSource, id)) ?? null;
-  }
-
   /**
    * Audit entry and notifications for a hit event. Each side's lead agent (or lookout owner) gets its pointer-only
    * view; every deconfliction coordinator gets both pointers. Dedup keys make a retried activity announce once.
@@ -199,12 +170,4 @@ export class DeconflictionService {
     }
     await this.notifications.push(tx, items);
   }
-}
-
-function lookoutView(l: LookoutRecord) {
-  return {
-    id: l.id, type: l.type, value: l.value, region: l.region, note: l.note, owner: l.ownerUsername,
-    owningAgency: l.ownerAgency, expiresAt: l.expiresAt?.toISOString() ?? null,
-    active: l.expiresAt === null || l.expiresAt.getTime() > Date.now(), createdAt: l.createdAt.toISOString(),
-  };
 }

@@ -19,4 +19,16 @@ describe('statsCsv', () => {
     expect(header).toBe(['agency', ...STATS_METRICS].join(','));
     expect(row).toBe(['ATF', ...STATS_METRICS.map(() => '')].join(','));
   });
+
+  it.each([
+    ['agency', 'en', 'agency,seizures,firearms,'],
+    ['agency', 'es', 'Agencia,Aseguramientos,Armas de fuego,'],
+    ['caliber', 'es', 'Calibre,Tipo de arma,Calibre reconocido,Aseguramientos,'],
+    ['month', 'es', 'Mes,Aseguramientos,'],
+  ] as const)('heads a table by %s in %s', (groupBy, lang, start) => {
+    const [header, row] = statsCsv([{ group: 'ATF', metrics: metrics(2) }], groupBy, lang).split('\r\n');
+    expect(header.startsWith(start)).toBe(true);
+    expect(header.split(',')).toHaveLength(row.split(',').length);
+    expect(row.startsWith('ATF,')).toBe(true);
+  });
 });

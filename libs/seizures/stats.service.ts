@@ -1,6 +1,7 @@
 import { csvField } from '../http/csv';
 import type { DataSource } from 'typeorm';
 import { WEAPON_TYPES } from './caliber';
+import { CsvLanguage, statsColumnLabel } from './stats-labels';
 import { STATS_METRICS, StatsGrouping, StatsMetric } from './stats-rules';
 import { AGGREGATES, KEYS, Source, StatsRepository } from './stats.repository';
 
@@ -61,11 +62,14 @@ export class StatsService {
   }
 }
 
-/** One CSV table: a header row, then one row per group; fields quoted where they need it (RFC 4180). */
-export function statsCsv(rows: StatsRow[], groupBy: StatsGrouping): string {
+/**
+ * One CSV table: a header row (in the reader's language), then one row per group; fields quoted where they need it
+ * (RFC 4180). The figures and group labels are data and stay as they are.
+ */
+export function statsCsv(rows: StatsRow[], groupBy: StatsGrouping, lang: CsvLanguage = 'en'): string {
   const quote = (v: string | number | boolean | null | undefined) => csvField(v === null || v === undefined ? '' : String(v));
-  const extra = groupBy === 'caliber' ? ['weaponType', 'recognized'] : [];
-  const header = [groupBy, ...extra, ...STATS_METRICS];
+  const extra = groupBy === 'caliber' ? (['weaponType', 'recognized'] as const) : [];
+  const header = [groupBy, ...extra, ...STATS_METRICS].map((column) => statsColumnLabel(column, lang));
   const lines = rows.map((r) => [r.group, ...(groupBy === 'caliber' ? [r.weaponType, r.recognized] : []), ...STATS_METRICS.map((m) => r.metrics[m])]);
   return [header, ...lines].map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n';
 }

@@ -32,6 +32,9 @@ export interface NewTrace {
   requestingAgency: string; tracingAgency: string; requestedBy: string; dueAt: Date; history: unknown[]; workflowId: string; at: Date;
 }
 
+/** A trace of a case firearm: the case takes the seizure's place. */
+export type NewCaseFirearmTrace = Omit<NewTrace, 'seizureId' | 'firearmId'> & { caseId: string; caseFirearmId: string };
+
 /** The outcome fields a step may set; a null leaves the stored value. */
 export interface TraceOutcome {
   firstRetailDealer: string | null; sourceState: string | null; firstRetailSaleDate: string | null; timeToCrimeDays: number | null;
@@ -84,6 +87,35 @@ export class TraceRepository {
       [caseId, tracingAgency, dueAt, at, at.toISOString(), traces.map((t) => t.id), traces.map((t) => t.firearmId)],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** A firearm of the case (the route names both: a firearm of another case is not found). */
+  async caseFirearm(db: Db, caseId: string, firearmId: string): Promise<{ id: string; serialNumber: string } | undefined> {
+    const row = await queryOne<{ id: string; serial_number: string }>(db,
+      'SELECT id, serial_number FROM case_firearms WHERE id = $1 AND case_id = $2', [firearmId, caseId]);
+    return row && { id: row.id, serialNumber: row.serial_number };
+  }
+
+  /**
+   * The firearm's open trace, if any, read under a transaction lock on the firearm: two requests for one firearm
+   * are decided one after the other (the open-trace index, migration 1763900000017, is the second wall).
+   */
+  async openTraceOfCaseFirearm(tx: EntityManager, firearmId: string): Promise<string | undefined> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('trace-case-firearm:' || $1::text, 0))`, [firearmId]);
+    const row = await queryOne<{ id: string }>(tx,
+      `SELECT id FROM traces WHERE case_firearm_id = $1 AND status IN ('SUBMITTED', 'IN_PROGRESS')`, [firearmId]);
+    return row?.id;
+  }
+
+  /** A trace a case agent asked for, of a firearm of their case. */
+  async insertForCaseFirearm(tx: EntityManager, t: NewCaseFirearmTrace): Promise<void> {
+    await tx.query(
+      `INSERT INTO traces (id, case_id, case_firearm_id, serial_number, priority, status, requesting_agency, tracing_agency,
+         requested_by, due_at, history, workflow_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $12)`,
+      [t.id, t.caseId, t.caseFirearmId, t.serialNumber, t.priority, t.requestingAgency, t.tracingAgency, t.requestedBy,
+        t.dueAt, JSON.stringify(t.history), t.workflowId, t.at],
+    );
   }
 
   async startsForCase(tx: EntityManager, caseId: string): Promise<{ id: string; workflowId: string; dueAt: Date }[]> {

@@ -13,6 +13,11 @@ import { traceWorkflowId } from '../contracts/workflows';
 export interface TraceActor { userId: string; username: string; agency: string }
 export interface TraceResultInput { firstRetailDealer?: string; sourceState?: string; firstRetailSaleDate?: string; reason?: string }
 
+/** The firearm already has a trace in progress: a second one would be worked twice. */
+export class TraceAlreadyOpen extends Error {
+  constructor(readonly traceId: string) { super(`trace ${traceId} of this firearm is still open`); }
+}
+
 export class InvalidTraceTransition extends Error {
   constructor(readonly current: TraceStatus, action: TraceAction) { super(`cannot ${action.toLowerCase()} a trace that is ${current}`); }
 }
@@ -49,6 +54,31 @@ export class TraceService {
     const trace = await this.load(tx, id);
     await this.announce(tx, trace, 'trace.submitted', actor, { priority: input.priority });
     return trace;
+  }
+
+  /**
+   * A case agent's request to trace a firearm of their case (issue 18): the same record and clock as a seizure's
+   * trace, in the case's name. Refused while the firearm has a trace in progress.
+   */
+  async requestForCaseFirearm(
+    tx: EntityManager, id: string, actor: TraceActor, caseId: string, firearm: { id: string; serialNumber: string }, priority: TracePriority,
+  ): Promise<TraceRecord> {
+    const open = await this.traces.openTraceOfCaseFirearm(tx, firearm.id);
+    if (open) throw new TraceAlreadyOpen(open);
+    const at = new Date();
+    const history = [{ status: 'SUBMITTED', actor: actor.username, agency: actor.agency, at: at.toISOString() }];
+    await this.traces.insertForCaseFirearm(tx, {
+      id, caseId, caseFirearmId: firearm.id, serialNumber: firearm.serialNumber, priority, requestingAgency: actor.agency,
+      tracingAgency: await this.tracingAgency(tx), requestedBy: actor.username,
+      dueAt: new Date(at.getTime() + this.dueAfterMs[priority]), history, workflowId: traceWorkflowId(id), at,
+    });
+    const trace = await this.load(tx, id);
+    await this.announce(tx, trace, 'trace.submitted', actor, { priority, caseFirearmId: firearm.id });
+    return trace;
+  }
+
+  async caseFirearm(caseId: string, firearmId: string): Promise<{ id: string; serialNumber: string } | null> {
+    return (await this.traces.caseFirearm(this.dataSource, caseId, firearmId)) ?? null;
   }
 
   /**
@@ -120,8 +150,10 @@ export class TraceService {
     return (await this.traces.find(this.dataSource, id)) ?? null;
   }
 
-  /** Traces an agency asked for or works, by status (OVERDUE = flagged overdue and not finished). */
-  /** Newest first; `after` is the last row of the previous page (keyset). */
+  /**
+   * Traces an agency asked for or works, by status (OVERDUE = flagged overdue and not finished), newest first; `after`
+   * is the last row of the previous page (keyset).
+   */
   async list(agency: string, status: string | undefined, limit: number, after?: { createdAt: Date; id: string }): Promise<TraceRecord[]> {
     return this.traces.list(this.dataSource, agency, status, limit, after);
   }

@@ -112,4 +112,30 @@ describe('journey 4: an incomplete seizure, completed and shared; its trace', ()
       await context.close();
     }
   }, 180_000);
+
+  it('requests a trace of a firearm from its case page; the tracing agency sees it on its traces page', async () => {
+    const serial = `KC${uniqueWord(6).toUpperCase()}`;
+    const ice = await login('ice.agent');
+    const created = await http('POST', '/cases', { token: ice, body: { title: `Trace from the case ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', firearms: [{ serialNumber: serial, make: 'Glock' }] } });
+    expect(created.status).toBe(201);
+    const agent = await openConsole(browser);
+    const atf = await openConsole(browser);
+    try {
+      await signIn(agent.page, 'ice.agent');
+      await agent.page.goto(`/cases/${created.body.id}`);
+      await agent.page.getByLabel(`Priority of the trace of ${serial}`).selectOption('URGENT');
+      await agent.page.getByRole('button', { name: `Request a trace of ${serial}` }).click();
+      await agent.page.getByRole('status').filter({ hasText: 'Trace requested (Urgent).' }).waitFor();
+      expect(await seriousA11yViolations(agent.page)).toEqual([]);
+      await screenshot(agent.page, 'case-firearm-trace-requested');
+
+      await signIn(atf.page, 'atf.agent');
+      await atf.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Traces' }).click();
+      await atf.page.getByRole('heading', { name: 'Trace requests', level: 1 }).waitFor();
+      await atf.page.locator('tr[data-status="SUBMITTED"]').filter({ hasText: serial }).getByRole('button', { name: `Start the trace of ${serial}` }).waitFor();
+    } finally {
+      await agent.context.close();
+      await atf.context.close();
+    }
+  }, 120_000);
 });

@@ -67,6 +67,14 @@ describe('statistics for traces, hits and referrals', () => {
     expect(rows[even]).toEqual({ ...NO_METRICS, tracesCompleted: 4, tracesUnsuccessful: 0, tracesOpen: 0, medianTimeToCrimeDays: 25 });
     const csv = await http('GET', `/stats?${ALL_TIME}&groupBy=sourceState`, { token: leadership, headers: { accept: 'text/csv' } });
     expect(String(csv.body).split('\r\n')).toContain(`${even},,,4,0,0,25,,,,,,,,,,`);
+    expect(String(csv.body).split('\r\n')[0]).toMatch(/^sourceState,seizures,firearms,tracesCompleted,/);
+    // With Accept-Language: es the column headers are Spanish; the figures and the groups stay as they are.
+    const spanish = await http('GET', `/stats?${ALL_TIME}&groupBy=sourceState`, { token: leadership, headers: { accept: 'text/csv', 'accept-language': 'es-MX,es;q=0.9' } });
+    expect(spanish.headers.get('content-language')).toBe('es');
+    const [header, ...lines] = String(spanish.body).split('\r\n');
+    expect(header).toMatch(/^Estado de origen,Aseguramientos,Armas de fuego,Rastreos completados,Rastreos sin éxito,Rastreos abiertos,/);
+    expect(header.split(',')).toHaveLength(String(csv.body).split('\r\n')[0].split(',').length);
+    expect(lines).toContain(`${even},,,4,0,0,25,,,,,,,,,,`);
   });
 
   describe('hits and referrals, moved into a month of their own', () => {

@@ -3,6 +3,7 @@ import { CaseRepository } from '../../libs/cases/case.repository';
 import { query } from '../../libs/db/sql';
 import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../libs/deconfliction/hit.repository';
+import { LookoutService, lookoutView } from '../../libs/deconfliction/lookout.service';
 import { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { SeizureService } from '../../libs/seizures/seizure.service';
 import { uniqueWord } from '../support/http';
@@ -97,11 +98,12 @@ describe('DeconflictionService', () => {
   it('matches a case value against a lookout, but never against a closed case', async () => {
     const email = `${uniqueWord()}@example.com`;
     const lookoutId = randomUUID();
+    const lookouts = new LookoutService(dataSource, service, new MatchingRepository(config), stores(dataSource).audit);
     const lookout = await dataSource.transaction((tx) =>
-      service.createLookout(lookoutId, { userId: coordinator.userId, username: 'coordinator', agency: 'ICE' }, { type: 'EMAIL', value: email, note: 'watch' }, tx));
-    expect(lookout).toMatchObject({ id: lookoutId, owner: 'coordinator', owningAgency: 'ICE', active: true, expiresAt: null });
-    expect(await service.lookoutAgency(lookoutId)).toBe('ICE');
-    expect((await service.listLookouts('ICE')).map((l) => l.id)).toContain(lookoutId);
+      lookouts.create(lookoutId, { userId: coordinator.userId, username: 'coordinator', agency: 'ICE' }, { type: 'EMAIL', value: email, note: 'watch' }, tx));
+    expect(lookoutView(lookout)).toMatchObject({ id: lookoutId, owner: 'coordinator', owningAgency: 'ICE', active: true, expiresAt: null });
+    expect(await lookouts.ownerAgency(lookoutId)).toBe('ICE');
+    expect((await lookouts.page('ICE', 500)).map((l) => l.id)).toContain(lookoutId);
     expect(await auditActions(dataSource, lookoutId)).toEqual(['lookout.created']);
 
     const closed = await insertCase(dataSource, { agency: 'FBI', lead: 'fbi.agent', identifiers: [{ type: 'EMAIL', value: email }] });

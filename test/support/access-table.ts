@@ -146,6 +146,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /lookouts': { roles: [CA], body: () => ({ type: 'EMAIL', value: 'matrix-probe@example.org', note: 'matrix probe' }) },
   'GET /lookouts': { roles: [CA] },
   'GET /lookouts/{id}/hits': { roles: [CA], resource: 'lookout', rule: OWN_ONLY, nonEmpty: () => true },
+  // The owning agency's agents stop a lookout; for anyone else it does not exist.
+  'POST /lookouts/{id}/cancel': { roles: [CA], resource: 'lookout', rule: OWN_ONLY, body: () => ({ reason: 'matrix probe' }) },
 
   // The inbox: what was sent to the caller's agency, about the sender's case.
   'GET /referrals': { roles: [RO], list: { kind: 'referral', agenciesOf: (item) => [String(item.fromAgency)], shows: (u, r) => u.agency === r.owner } },
@@ -179,6 +181,11 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /seizures/{id}/hits': { roles: [CA], resource: 'seizure', rule: OWNER, nonEmpty: () => true },
   // A sharing agency may ask for a trace of a seizure it reads.
   'POST /seizures/{id}/traces': { roles: [CA], resource: 'seizure', rule: READ, body: (r) => ({ serialNumber: r?.extra?.serial, priority: 'ROUTINE' }) },
+  // The owning agency's agents trace a firearm of their case; a sharing agency reads the case but does not act on it.
+  'POST /cases/{id}/firearms/{firearmId}/traces': {
+    roles: [CA], resource: 'case', rule: OWNER, params: { firearmId: '00000000-0000-4000-8000-000000000f13' },
+    body: () => ({ priority: 'ROUTINE' }),
+  },
   'GET /traces': { roles: [CA], list: { kind: 'trace', agenciesOf: (item) => [String(item.requestingAgency)], shows: (u, r) => relationOf(u, r) !== 'other' } },
   'GET /traces/{id}': { roles: [CA], resource: 'trace' },
   'POST /traces/{id}/start': { roles: [CA], resource: 'trace', noBody: true },

@@ -30,6 +30,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
       dedicated: {
         'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
         'POST /referrals/{id}/decline': [await declinableReferral()],
+        'POST /cases/{id}/firearms/{firearmId}/traces': [await caseWithFirearm()],
       },
     };
   } finally {
@@ -45,6 +46,17 @@ async function closableCase(): Promise<MatrixResource> {
   const response = await http('POST', '/cases', { token: await login('ice.agent'), body: { title: `fuzz close ${uniqueWord()}`, category: 'OTHER' } });
   if (response.status !== 201) throw new Error(`closable case: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
+}
+
+/** An ICE case with a firearm whose trace only the case-firearm trace route asks for (the firearm is named in `extra`). */
+async function caseWithFirearm(): Promise<MatrixResource> {
+  const token = await login('ice.agent');
+  const response = await http('POST', '/cases', { token, body: {
+    title: `fuzz trace ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', firearms: [{ serialNumber: `FT${uniqueWord(9).toUpperCase()}` }],
+  } });
+  if (response.status !== 201) throw new Error(`case with a firearm: ${response.status} ${JSON.stringify(response.body)}`);
+  const detail = await http('GET', `/cases/${response.body.id}`, { token });
+  return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [], extra: { firearmId: detail.body.firearms[0].id } };
 }
 
 /** A complete ATF seizure only the share route touches: PATCH requests of the run may leave the shared one incomplete. */

@@ -66,7 +66,10 @@ export function validRequestFor(route: string, ctx: FuzzContext, tableBody = fal
     useTable: tableBody ? fc.constant(true) : fc.boolean(),
     language: fc.constantFrom(undefined, 'es', 'en'),
   }).map(({ caller, query, fromSchema, useTable, language }) => {
-    const params: Record<string, string> = { ...(spec.params ?? {}), ...(caller.resource ? { id: caller.resource.id } : {}) };
+    // A record made for one route may name its other path parameters (a case's firearm) in `extra`.
+    const params: Record<string, string> = {
+      ...(spec.params ?? {}), ...(caller.resource?.extra ?? {}), ...(caller.resource ? { id: caller.resource.id } : {}),
+    };
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(params[name] ?? 'x')) + query;
     const headers: Record<string, string> = {};
     if (caller.token) headers.authorization = `Bearer ${caller.token}`;

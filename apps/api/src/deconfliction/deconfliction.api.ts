@@ -5,33 +5,26 @@ import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { hitWorkflowId } from '../../../../libs/contracts/workflows';
-import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
-import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
 import { CasesApi } from '../cases/cases.api';
-import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
-import { ApiError, fieldError } from '../common/api-error';
+import { ApiError } from '../common/api-error';
 import { failureProblem } from '../common/failure-problems';
-import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
 import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import type { CreateLookoutDto, HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import type { HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import { queueCursor } from './queue-cursor';
 
 @Injectable()
 export class DeconflictionApi {
   constructor(
-    private readonly deconfliction: DeconflictionService,
     private readonly hits: HitRepository,
     private readonly cases: CasesApi,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
-    private readonly idempotency: IdempotencyService,
-    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -98,30 +91,6 @@ export class DeconflictionApi {
       });
     }
     return this.deskView(await this.requireHit(hitId));
-  }
-
-  async createLookout(user: AuthUser, dto: CreateLookoutDto, key: string | undefined): Promise<IdempotentOutcome> {
-    const options = await this.deconfliction.keyOptions(user.agency);
-    const problems = unreadableFields({ identifiers: [{ type: dto.type, value: dto.value, region: dto.region }] }, options);
-    if (problems.length > 0) throw fieldError('value', problems[0].en, problems[0].es);
-    const hash = IdempotencyService.requestHash('POST /lookouts', dto);
-    return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
-      status: 201, body: await this.deconfliction.createLookout(randomUUID(), user, dto, tx),
-    }));
-  }
-
-  async listLookouts(user: AuthUser) {
-    return { items: await this.deconfliction.listLookouts(user.agency) };
-  }
-
-  async lookoutHits(user: AuthUser, lookoutId: string) {
-    const agency = await this.deconfliction.lookoutAgency(lookoutId);
-    if (agency !== user.agency) {
-      const refused = { entityType: 'lookout', entityId: lookoutId, reason: 'agency', exists: agency !== null };
-      throw await this.access.hidden(user, refused, M.lookoutNotFound);
-    }
-    const hits = await this.hits.forLookout(lookoutId);
-    return { items: hits.map((h) => sideView(h, 'b')) };
   }
 
   private async requireHit(hitId: string): Promise<HitRecord> {

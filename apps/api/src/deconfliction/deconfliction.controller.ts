@@ -1,15 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { DeconflictionChecksApi } from './deconfliction-checks.api';
 import { DeconflictionApi } from './deconfliction.api';
-import { CheckDto, CheckListQueryDto, CreateLookoutDto, HitQueueQueryDto, OperationsMapQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
+import { CheckDto, CheckListQueryDto, HitQueueQueryDto, OperationsMapQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import {
-  CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, LookoutDto, LookoutListDto, OperationsMapDto,
+  CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, OperationsMapDto,
 } from './dto/deconfliction-responses.dto';
 import { OperationsMapApi } from './operations-map.api';
 
@@ -76,30 +74,5 @@ export class DeconflictionController {
   @ApiOkResponse({ type: CheckPageDto })
   listChecks(@CurrentUser() user: AuthUser, @Query() query: CheckListQueryDto) {
     return this.checks.list(user, query);
-  }
-
-  @Post('lookouts')
-  @Roles('CASE_AGENT')
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: LookoutDto })
-  async createLookout(
-    @CurrentUser() user: AuthUser, @Body() body: CreateLookoutDto,
-    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendOutcome(reply, await this.deconfliction.createLookout(user, body, key));
-  }
-
-  @Get('lookouts')
-  @Roles('CASE_AGENT')
-  @ApiOkResponse({ type: LookoutListDto })
-  lookouts(@CurrentUser() user: AuthUser) {
-    return this.deconfliction.listLookouts(user);
-  }
-
-  @Get('lookouts/:id/hits')
-  @Roles('CASE_AGENT')
-  @ApiOkResponse({ type: HitViewListDto })
-  lookoutHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.deconfliction.lookoutHits(user, id);
   }
 }

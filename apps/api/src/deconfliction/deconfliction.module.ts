@@ -5,6 +5,9 @@ import { loadCheckConfig } from '../../../../libs/deconfliction/check-config';
 import { CheckNotices } from '../../../../libs/deconfliction/check-notices';
 import { CheckService } from '../../../../libs/deconfliction/check.service';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
+import { LookoutService } from '../../../../libs/deconfliction/lookout.service';
+import { MatchingRepository } from '../../../../libs/deconfliction/matching.repository';
+import type { AppConfig } from '../../../../libs/config/config';
 import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
 import { AccessPolicy } from '../common/access-policy';
@@ -12,10 +15,13 @@ import { DeconflictionChecksApi } from './deconfliction-checks.api';
 import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.api';
 import { OperationsMapApi } from './operations-map.api';
+import { APP_CONFIG } from '../infra/tokens';
+import { LookoutsApi } from './lookouts.api';
+import { LookoutsController } from './lookouts.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController],
+  controllers: [DeconflictionController, LookoutsController],
   providers: [
     DeconflictionApi,
     OperationsMapApi,
@@ -27,6 +33,13 @@ import { OperationsMapApi } from './operations-map.api';
       // The check settings are read here, at start: a bad CHECK_* value stops the API instead of a check.
       useFactory: (ds: DataSource, deconfliction: DeconflictionService, notifications: NotificationStore, audit: AuditStore) =>
         new CheckService(ds, deconfliction, new CheckNotices(notifications), audit, loadCheckConfig()),
+    },
+    LookoutsApi,
+    {
+      provide: LookoutService,
+      inject: [DataSource, DeconflictionService, AuditStore, APP_CONFIG],
+      useFactory: (ds: DataSource, deconfliction: DeconflictionService, audit: AuditStore, config: AppConfig) =>
+        new LookoutService(ds, deconfliction, new MatchingRepository(config.deconfliction), audit),
     },
   ],
 })

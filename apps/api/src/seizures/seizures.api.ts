@@ -17,7 +17,7 @@ import { completeTraceUpdate, failTraceUpdate, startTraceUpdate } from '../../..
 import { ApiError, fieldError } from '../common/api-error';
 import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
-import { keysetCursor, nextKeyset } from '../common/cursor';
+import { listingCursor, nextCursorOf } from '../common/listing-cursor';
 import { failureProblem } from '../common/failure-problems';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
 import { M } from '../common/messages';
@@ -26,6 +26,8 @@ import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
 
 const traceRead = (t: TraceRecord) => ({ id: t.id, agencies: [t.requestingAgency] });
+const seizureCursor = listingCursor('seizures');
+const traceCursor = listingCursor('traces');
 
 @Injectable()
 export class SeizuresApi {
@@ -62,12 +64,12 @@ export class SeizuresApi {
 
   /** Newest first, paged by keyset (`nextCursor`). */
   async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const after = keysetCursor.parse(cursor);
+    const after = seizureCursor.parse(cursor);
     const rows = await this.seizures.listFor(user.agency, limit + 1, after);
     const records = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'seizure', ground: 'shared', list: true },
       records.map((r) => ({ id: r.id, agencies: [r.owningAgency] })));
-    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: nextKeyset(rows, limit) };
+    return { items: records.map((r) => seizureView(r, r.owningAgency === user.agency ? 'OWNER' : 'SHARED')), nextCursor: nextCursorOf(seizureCursor, rows, limit) };
   }
 
   async get(user: AuthUser, id: string) {
@@ -132,11 +134,11 @@ export class SeizuresApi {
 
   /** A trace holds its requesting agency's firearm: the tracing agency's reads of it are audited. */
   async listTraces(user: AuthUser, status: string | undefined, limit: number, cursor: string | undefined) {
-    const after = keysetCursor.parse(cursor);
+    const after = traceCursor.parse(cursor);
     const rows = await this.traces.list(user.agency, status, limit + 1, after);
     const traces = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'trace', ground: 'other_agency', list: true }, traces.map(traceRead));
-    return { items: traces.map(traceView), nextCursor: nextKeyset(rows, limit) };
+    return { items: traces.map(traceView), nextCursor: nextCursorOf(traceCursor, rows, limit) };
   }
 
   async getTrace(user: AuthUser, id: string) {

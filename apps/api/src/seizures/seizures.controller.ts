@@ -2,14 +2,17 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Re
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import { pickLang } from '../../../../libs/http/problem';
 import { StatsService, statsCsv } from '../../../../libs/seizures/stats.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
-  CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto, TraceQueryDto, TraceResultDto,
+  CreateCaseFirearmTraceDto, CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureListQueryDto, ShareSeizureDto, StatsQueryDto,
+  TraceQueryDto, TraceResultDto,
 } from './dto/seizure.dto';
 import { SeizuresApi } from './seizures.api';
+import { CaseTracesApi } from './case-traces.api';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
 import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
@@ -19,7 +22,9 @@ import { StatsDto } from './dto/stats-responses.dto';
 @ApiBearerAuth()
 @Controller()
 export class SeizuresController {
-  constructor(private readonly seizures: SeizuresApi, private readonly stats: StatsService) {}
+  constructor(
+    private readonly seizures: SeizuresApi, private readonly caseTraces: CaseTracesApi, private readonly stats: StatsService,
+  ) {}
 
   @Post('seizures')
   @Roles('CASE_AGENT')
@@ -79,6 +84,18 @@ export class SeizuresController {
     return sendOutcome(reply, await this.seizures.requestTrace(user, id, body, key));
   }
 
+  /** A case agent of the owning agency asks for a trace of a firearm of their case (traces live here, not in cases). */
+  @Post('cases/:id/firearms/:firearmId/traces')
+  @Roles('CASE_AGENT')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: TraceDto })
+  async requestCaseFirearmTrace(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Param('firearmId', UuidParam) firearmId: string,
+    @Body() body: CreateCaseFirearmTraceDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendOutcome(reply, await this.caseTraces.request(user, id, firearmId, body, key));
+  }
+
   @Get('traces')
   @Roles('CASE_AGENT')
   @ApiOkResponse({ type: TraceListDto })
@@ -114,14 +131,16 @@ export class SeizuresController {
   @Roles('LEADERSHIP')
   @ApiOkResponse({ type: StatsDto })
   async statistics(
-    @Query() query: StatsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: StatsQueryDto, @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') language: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const from = new Date(query.from);
     const to = new Date(query.to);
     const rows = await this.stats.table(from, to, query.groupBy);
     if (accept?.includes('text/csv')) {
-      void reply.header('content-type', 'text/csv; charset=utf-8');
-      return statsCsv(rows, query.groupBy);
+      const lang = pickLang(language);
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-language', lang);
+      return statsCsv(rows, query.groupBy, lang);
     }
     return {
       from: from.toISOString(), to: to.toISOString(), groupBy: query.groupBy, rows, ...(await this.stats.breakdowns(from, to)),

@@ -60,23 +60,6 @@ export class CoordinatorHitPageDto {
   nextCursor!: string | null;
 }
 
-export class LookoutDto {
-  id!: string;
-  type!: string;
-  value!: string;
-  region!: string | null;
-  note!: string | null;
-  owner!: string;
-  owningAgency!: string;
-  expiresAt!: string | null;
-  active!: boolean;
-  createdAt!: string;
-}
-
-export class LookoutListDto {
-  items!: LookoutDto[];
-}
-
 export class CheckCounterpartDto {
   agency!: string;
   caseNumber!: string | null;

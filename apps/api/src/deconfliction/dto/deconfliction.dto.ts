@@ -2,11 +2,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested,
 } from 'class-validator';
-import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
 import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit.repository';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
-import { IsAfter, IsFutureTimestamp, IsTimestamp } from '../../common/validators';
+import { IsAfter, IsTimestamp } from '../../common/validators';
 
 const MAX_CHECK_ITEMS = 50;
 
@@ -60,24 +59,6 @@ export class CheckListQueryDto {
 
   @IsOptional() @IsString() @MaxLength(200)
   cursor?: string;
-}
-
-export class CreateLookoutDto {
-  @IsIn(IDENTIFIER_TYPES)
-  type!: IdentifierType;
-
-  @IsString() @IsNotEmpty() @MaxLength(300)
-  value!: string;
-
-  @IsOptional() @IsString() @MaxLength(20)
-  region?: string;
-
-  /** Why the watch exists and what the owner wants to hear. */
-  @IsString() @IsNotEmpty() @MaxLength(2000)
-  note!: string;
-
-  @IsOptional() @IsFutureTimestamp()
-  expiresAt?: string;
 }
 
 /** `GET /deconfliction/operations`: operations whose window overlaps [from, to). */

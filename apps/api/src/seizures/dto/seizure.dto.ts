@@ -82,6 +82,11 @@ export class CreateTraceDto {
   @IsIn(TRACE_PRIORITIES) priority!: TracePriority;
 }
 
+/** `POST /cases/:id/firearms/:firearmId/traces`: the route names the firearm, the body only how soon. */
+export class CreateCaseFirearmTraceDto {
+  @IsIn(TRACE_PRIORITIES) priority!: TracePriority;
+}
+
 export class TraceResultDto {
   @IsIn(['COMPLETED', 'UNSUCCESSFUL']) status!: 'COMPLETED' | 'UNSUCCESSFUL';
   @ValidateIf((r: TraceResultDto) => r.status === 'COMPLETED' || r.firstRetailDealer !== undefined)

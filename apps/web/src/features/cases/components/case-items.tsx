@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Time } from '../../../components/ui/time';
 import type { CaseDetail } from '../api/types';
+import { CaseFirearmTraceButton } from '../../seizures/components/case-firearm-trace-button';
 
 /** The case's subjects, identifiers, firearms and planned operations, as stored. */
 export function CaseItems({ detail }: { detail: CaseDetail }) {
@@ -45,6 +46,7 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                 <li key={f.id}>
                   {f.serialNumber ?? '—'}{f.serialObliterated ? ` (${t('cases.page.obliterated')})` : ''}
                   {[f.make, f.model, f.caliber, f.action, f.importer].filter(Boolean).map((v) => ` · ${v}`).join('')}
+                  <CaseFirearmTraceButton caseId={detail.id} owningAgency={detail.owningAgency} firearmId={f.id} serialNumber={f.serialNumber} />
                 </li>
               ))}
             </ul>

@@ -34,3 +34,10 @@ export function useRecordTraceResult(id: string, onSuccess?: () => void) {
   return useSubmission((body: TraceResultInput, key: string) => apiRequest<Trace>(`/traces/${id}/result`, { method: 'POST', body, idempotencyKey: key }),
     { invalidates: [['traces']], onSuccess });
 }
+
+/** A trace of a firearm of the caller's case (POST /cases/:id/firearms/:firearmId/traces). */
+export function useRequestCaseFirearmTrace(caseId: string, firearmId: string, onSuccess?: (trace: Trace) => void) {
+  return useSubmission((priority: TracePriority, key: string) => apiRequest<Trace>(`/cases/${caseId}/firearms/${firearmId}/traces`, {
+    method: 'POST', body: { priority }, idempotencyKey: key,
+  }), { invalidates: [['traces']], onSuccess });
+}
