@@ -26,6 +26,9 @@ export const referralWorkflowId = (referralId: string): string => `referral-${re
 export const meetingWorkflowId = (meetingId: string): string => `meeting-${meetingId}`;
 export const actionItemWorkflowId = (actionItemId: string): string => `action-item-${actionItemId}`;
 export const seizureWorkflowId = (seizureId: string): string => `seizure-${seizureId}`;
+/** A later pass over a seizure's firearms (SeizureWorkflowInput.pass); the first run keeps the plain id. */
+export const seizurePassWorkflowId = (seizureId: string, pass: number | undefined): string =>
+  (pass ? `seizure-${seizureId}-pass-${pass}` : seizureWorkflowId(seizureId));
 export const traceWorkflowId = (traceId: string): string => `trace-${traceId}`;
 
 /** The workflow id of each type, from its input: ids derive from record ids, so a repeated start is recognised. */
@@ -35,7 +38,7 @@ const WORKFLOW_IDS: { [T in WorkflowType]: (input: WorkflowStarts[T]) => string 
   referralWorkflow: (input) => referralWorkflowId(input.referralId),
   meetingWorkflow: (input) => meetingWorkflowId(input.meetingId),
   actionItemWorkflow: (input) => actionItemWorkflowId(input.actionItemId),
-  seizureWorkflow: (input) => seizureWorkflowId(input.seizureId),
+  seizureWorkflow: (input) => seizurePassWorkflowId(input.seizureId, input.pass),
   traceWorkflow: (input) => traceWorkflowId(input.traceId),
 };
 

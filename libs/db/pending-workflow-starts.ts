@@ -19,12 +19,12 @@ export type RecordTable = (typeof RECORD_TABLES)[RecordWorkflowType];
 
 export interface PendingStart { table: RecordTable; id: string; start: WorkflowStart }
 
-interface PendingRow { id: string; due_at?: Date | string }
+interface PendingRow { id: string; due_at?: Date | string; watch_pass?: number }
 
 /** How each table's pending rows become their workflow's input (the same input the API starts with). */
 const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: PendingRow) => WorkflowStarts[T] } } = {
   caseWorkflow: { columns: 'id', input: (row) => ({ caseId: row.id }) },
-  seizureWorkflow: { columns: 'id', input: (row) => ({ seizureId: row.id }) },
+  seizureWorkflow: { columns: 'id, watch_pass', input: (row) => ({ seizureId: row.id, ...(row.watch_pass ? { pass: row.watch_pass } : {}) }) },
   traceWorkflow: { columns: 'id, due_at', input: (row) => ({ traceId: row.id, dueAt: new Date(assertDefined(row.due_at, 'traces.due_at')).toISOString() }) },
 };
 

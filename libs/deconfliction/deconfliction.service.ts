@@ -14,6 +14,7 @@ import { identifierNorms, KeyOptions, keysForItems } from './match-keys';
 import { Match, MatchingRepository } from './matching.repository';
 import { hitOf, mergeKeys } from './deconfliction-rules';
 import { DeconflictionRepository } from './deconfliction.repository';
+import { watchSeizure } from './seizure-watch';
 
 export interface LookoutActor { userId: string; username: string; agency: string }
 
@@ -68,7 +69,7 @@ export class DeconflictionService {
       const keys = mergeKeys(batches.map((b) => keysForItems(b, options)));
       const codes = await this.matching.personCodes(tx, keys.persons);
       await this.matching.lock(tx, keys, codes);
-      const matches = await this.matching.probe(tx, keys, codes, caseId);
+      const matches = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
       const newHits = matches.map((m) => hitOf(caseId, record.owningAgency, m));
@@ -84,18 +85,12 @@ export class DeconflictionService {
   }
 
   /**
-   * A seized firearm's serial (its readable part included) against case firearms and lookouts: hits for their owners
-   * with the seizure as the other side. Seized serials are not stored as keys: a seizure is evidence, not a target.
+   * A seized firearm's serial (its readable part included) against case firearms and lookouts, with the seizure as
+   * side a; the serials then stay on watch for the cases opened later (seizure-watch.ts).
    */
   async deconflictSeizure(seizureId: string): Promise<HitStart[]> {
     return this.dataSource.transaction(async (tx) => {
-      const seizure = await this.records.seizureForMatching(tx, seizureId);
-      if (!seizure) return [];
-      const { agency, caseId } = seizure;
-      const keys = keysForItems({ kind: 'firearms', items: seizure.firearms }, await this.keyOptions(agency, tx));
-      await this.matching.lock(tx, keys, new Map());
-      const matches = await this.matching.probe(tx, keys, new Map(), caseId);
-      const newHits = matches.map((m) => ({ ...hitOf(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
+      const newHits = await watchSeizure(tx, { matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t) }, seizureId);
       const at = new Date();
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
@@ -151,7 +146,7 @@ export class DeconflictionService {
         actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action: event, entityType: 'hit', entityId: hit.id,
         details: {
           matchType: hit.matchType, score: hit.score, status: hit.status, resolution: hit.resolution,
-          sides: [hit.a.caseId ?? hit.a.seizureId, hit.b.caseId ?? hit.b.lookoutId],
+          sides: [hit.a.caseId ?? hit.a.seizureId, hit.b.caseId ?? hit.b.lookoutId ?? hit.b.seizureId],
         },
         dedupKey: `${event}:${hit.id}`,
       }, tx);
@@ -162,7 +157,8 @@ export class DeconflictionService {
       });
       items.push({
         ...base, userId: hit.b.agentUserId,
-        payload: { caseId: hit.b.caseId, lookoutId: hit.b.lookoutId, hit: sideView(hit, 'b') }, dedupKey: `${event}:${hit.id}:b`,
+        payload: { caseId: hit.b.caseId, lookoutId: hit.b.lookoutId, ...(hit.b.seizureId ? { seizureId: hit.b.seizureId } : {}), hit: sideView(hit, 'b') },
+        dedupKey: `${event}:${hit.id}:b`,
       });
       for (const userId of coordinators) {
         items.push({ ...base, userId, payload: { hit: coordinatorView(hit) }, dedupKey: `${event}:${hit.id}:coordinator` });

@@ -8,10 +8,15 @@ import type { HitRecord, HitSide } from './hit.repository';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export interface Counterpart { agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null }
+export interface Counterpart {
+  agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null;
+  /** Only when the other side is a seizure: which record to ask about, and the agency of the contact named. */
+  seizureId?: string; contactAgency?: string;
+}
 
 export const counterpartOf = (side: HitSide): Counterpart => ({
   agency: side.agency, caseNumber: side.caseNumber, agentName: side.agentName, agentPhone: side.agentPhone,
+  ...(side.seizureId ? { seizureId: side.seizureId, contactAgency: side.contactAgency ?? side.agency } : {}),
 });
 
 export type SideName = 'a' | 'b';
@@ -22,6 +27,7 @@ export function sideOf(hit: HitRecord, owner: { caseId?: string; lookoutId?: str
   if (owner.seizureId && hit.a.seizureId === owner.seizureId) return 'a';
   if (owner.caseId && hit.b.caseId === owner.caseId) return 'b';
   if (owner.lookoutId && hit.b.lookoutId === owner.lookoutId) return 'b';
+  if (owner.seizureId && hit.b.seizureId === owner.seizureId) return 'b';
   return null;
 }
 

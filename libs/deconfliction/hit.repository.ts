@@ -20,11 +20,16 @@ export interface NewHit {
   urgent: boolean;
   /** Side a is the value just entered: a case item, or a firearm of a seizure. */
   a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
-  b: { caseId: string | null; lookoutId: string | null; agency: string; itemId: string; value: string };
+  /** Side b is the value stored before: a case item, a lookout, or a seized firearm (seizure-watch.ts). */
+  b: { caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
   workflowId: string;
 }
 
-/** Whom to call about one side of a hit: never more of the other case than this. */
+/**
+ * Whom to call about one side of a hit: never more of the other case than this. `agentUserId` is who is notified (a
+ * case's lead agent, a lookout's owner, the user who recorded a seizure); for a seizure, the name and phone are its
+ * first point of contact's when it has one, and `contactAgency` that contact's agency.
+ */
 export interface HitSide {
   caseId: string | null;
   seizureId: string | null;
@@ -34,6 +39,7 @@ export interface HitSide {
   agentUserId: string;
   agentName: string;
   agentPhone: string | null;
+  contactAgency: string | null;
   value: string;
 }
 
@@ -57,17 +63,29 @@ export interface HitRecord {
   b: HitSide;
 }
 
+/** A seizure side's contact: its first point of contact, or the user who recorded it when it lists none. */
+const seizureContact = (s: string, u: string) => ({
+  name: `coalesce(${s}.points_of_contact->0->>'name', ${u}.full_name)`,
+  phone: `CASE WHEN ${s}.points_of_contact->0 IS NOT NULL THEN ${s}.points_of_contact->0->>'phone' ELSE ${u}.phone END`,
+  agency: `CASE WHEN ${s}.id IS NOT NULL THEN coalesce(${s}.points_of_contact->0->>'agency', ${s}.owning_agency) END`,
+});
+const sa = seizureContact('sa', 'us');
+const sb = seizureContact('sb', 'usb');
+
 const SELECT_HITS = `
   SELECT h.*, ca.case_number AS a_case_number, coalesce(ua.id, us.id) AS a_agent_id,
-         coalesce(ua.full_name, us.full_name) AS a_agent_name, coalesce(ua.phone, us.phone) AS a_agent_phone,
-         cb.case_number AS b_case_number, coalesce(ub.id, ul.id) AS b_agent_id,
-         coalesce(ub.full_name, ul.full_name) AS b_agent_name, coalesce(ub.phone, ul.phone) AS b_agent_phone,
+         coalesce(ua.full_name, ${sa.name}) AS a_agent_name, coalesce(ua.phone, ${sa.phone}) AS a_agent_phone,
+         ${sa.agency} AS a_contact_agency,
+         cb.case_number AS b_case_number, coalesce(ub.id, ul.id, usb.id) AS b_agent_id,
+         coalesce(ub.full_name, ul.full_name, ${sb.name}) AS b_agent_name,
+         coalesce(ub.phone, ul.phone, ${sb.phone}) AS b_agent_phone, ${sb.agency} AS b_contact_agency,
          least(oa.starts_at, ob.starts_at) AS event_starts_at
   FROM deconfliction_hits h
   LEFT JOIN cases ca ON ca.id = h.a_case_id LEFT JOIN users ua ON ua.id = ca.lead_agent_id
   LEFT JOIN seizures sa ON sa.id = h.a_seizure_id LEFT JOIN users us ON us.id = sa.created_by
   LEFT JOIN cases cb ON cb.id = h.b_case_id LEFT JOIN users ub ON ub.id = cb.lead_agent_id
   LEFT JOIN lookouts l ON l.id = h.b_lookout_id LEFT JOIN users ul ON ul.id = l.owner_user_id
+  LEFT JOIN seizures sb ON sb.id = h.b_seizure_id LEFT JOIN users usb ON usb.id = sb.created_by
   LEFT JOIN case_operations oa ON h.match_type = 'EVENT' AND oa.id = h.a_item_id
   LEFT JOIN case_operations ob ON h.match_type = 'EVENT' AND ob.id = h.b_item_id`;
 
@@ -77,9 +95,9 @@ interface HitRow {
   resolution: HitResolution | null; resolution_note: string | null; resolved_by: string | null; resolved_at: Date | null;
   escalated_at: Date | null; created_at: Date; event_starts_at: Date | null; workflow_id: string;
   a_case_id: string | null; a_seizure_id: string | null; a_agency: string; a_case_number: string | null; a_agent_id: string;
-  a_agent_name: string; a_agent_phone: string | null; a_value: string;
-  b_case_id: string | null; b_lookout_id: string | null; b_agency: string; b_case_number: string | null; b_agent_id: string;
-  b_agent_name: string; b_agent_phone: string | null; b_value: string;
+  a_agent_name: string; a_agent_phone: string | null; a_contact_agency: string | null; a_value: string;
+  b_case_id: string | null; b_lookout_id: string | null; b_seizure_id: string | null; b_agency: string; b_case_number: string | null;
+  b_agent_id: string; b_agent_name: string; b_agent_phone: string | null; b_contact_agency: string | null; b_value: string;
 }
 interface QueueRow extends HitRow { queue_rank: number | string; queue_at: Date }
 
@@ -94,11 +112,13 @@ function toRecord(r: HitRow): HitRecord {
     eventStartsAt: date(r.event_starts_at), workflowId: r.workflow_id,
     a: {
       caseId: r.a_case_id, seizureId: r.a_seizure_id, lookoutId: null, agency: r.a_agency, caseNumber: r.a_case_number,
-      agentUserId: r.a_agent_id, agentName: r.a_agent_name, agentPhone: r.a_agent_phone, value: r.a_value,
+      agentUserId: r.a_agent_id, agentName: r.a_agent_name, agentPhone: r.a_agent_phone, contactAgency: r.a_contact_agency,
+      value: r.a_value,
     },
     b: {
-      caseId: r.b_case_id, seizureId: null, lookoutId: r.b_lookout_id, agency: r.b_agency, caseNumber: r.b_case_number,
-      agentUserId: r.b_agent_id, agentName: r.b_agent_name, agentPhone: r.b_agent_phone, value: r.b_value,
+      caseId: r.b_case_id, seizureId: r.b_seizure_id, lookoutId: r.b_lookout_id, agency: r.b_agency, caseNumber: r.b_case_number,
+      agentUserId: r.b_agent_id, agentName: r.b_agent_name, agentPhone: r.b_agent_phone, contactAgency: r.b_contact_agency,
+      value: r.b_value,
     },
   };
 }
@@ -113,11 +133,12 @@ export class HitRepository {
       const rows = await query<{ id: string }>(tx,
         `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
            a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at,
-           a_seizure_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           a_seizure_id, b_seizure_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          ON CONFLICT (pair_key) DO NOTHING RETURNING id`,
         [h.id, h.pairKey, h.matchType, h.score, h.reason, h.urgent, h.a.caseId, h.a.agency, h.a.itemId, h.a.value,
-          h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at, h.a.seizureId ?? null],
+          h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at, h.a.seizureId ?? null,
+          h.b.seizureId ?? null],
       );
       if (rows.length > 0) created.push(rows[0].id);
     }
@@ -149,7 +170,7 @@ export class HitRepository {
 
   async forSeizure(seizureId: string): Promise<HitRecord[]> {
     const rows = await query<HitRow>(this.dataSource,
-      `${SELECT_HITS} WHERE h.a_seizure_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [seizureId],
+      `${SELECT_HITS} WHERE h.a_seizure_id = $1 OR h.b_seizure_id = $1 ORDER BY h.created_at DESC, h.id DESC`, [seizureId],
     );
     return rows.map(toRecord);
   }

@@ -8,8 +8,10 @@ import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartial
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
 
-/** The stored side of a match: a case item or a lookout. */
-export interface MatchedSide { caseId: string | null; lookoutId: string | null; agency: string; itemId: string; value: string }
+/** The stored side of a match: a case item, a lookout, or a seized firearm (its seizure). */
+export interface MatchedSide {
+  caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string;
+}
 
 export interface Match extends Scored {
   matchType: MatchType;
@@ -18,8 +20,17 @@ export interface Match extends Scored {
   urgent: boolean;
 }
 
-/** Who owns the keys being stored: a case, or (for a lookout) nobody's case. */
-export interface KeyOwner { caseId: string | null; lookoutId: string | null; agency: string; expiresAt: Date | null }
+/** Who owns the keys being stored: a case, a lookout, or a seizure (its seized serials, libs/deconfliction/seizure-watch.ts). */
+export interface KeyOwner {
+  caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; expiresAt: Date | null;
+}
+
+/**
+ * Which stored owners a probe may meet besides cases and lookouts. Seizures are met by cases only: a check stays as it
+ * was, and a seizure does not meet other seizures (nor its own serials on a second pass).
+ */
+export interface ProbeTargets { seizures: boolean }
+const CASES_AND_LOOKOUTS: ProbeTargets = { seizures: false };
 
 /** Per person id, the phonetic codes of each of its tokens (parallel to PersonKey.tokens; may be empty). */
 export type PersonCodes = Map<string, string[][]>;
@@ -73,15 +84,15 @@ export class MatchingRepository {
     if (keys.exact.length > 0) {
       await tx.query(
         `INSERT INTO match_keys (id, item_id, case_id, lookout_id, agency, match_type, norm, partial, region,
-                                 display_value, expires_at, created_at)
-         SELECT k.id, k.item_id, $1, $2, $3, k.match_type, k.norm, k.partial, k.region, k.display_value, $4, $5
+                                 display_value, expires_at, created_at, seizure_id)
+         SELECT k.id, k.item_id, $1, $2, $3, k.match_type, k.norm, k.partial, k.region, k.display_value, $4, $5, $13
          FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])
            AS k(id, item_id, match_type, norm, partial, region, display_value)
          ON CONFLICT (id) DO NOTHING`,
         [owner.caseId, owner.lookoutId, owner.agency, owner.expiresAt, at,
           keys.exact.map((k) => k.id), keys.exact.map((k) => k.itemId), keys.exact.map((k) => k.matchType),
           keys.exact.map((k) => k.norm), keys.exact.map((k) => k.partial), keys.exact.map((k) => k.region),
-          keys.exact.map((k) => k.displayValue)],
+          keys.exact.map((k) => k.displayValue), owner.seizureId ?? null],
       );
     }
     if (owner.caseId === null) return;
@@ -98,12 +109,18 @@ export class MatchingRepository {
     }
   }
 
-  /** Everything already stored that matches these keys, other than the excluded case's own values and closed cases. */
-  async probe(tx: EntityManager, keys: ItemKeys, codes: PersonCodes, excludeCaseId: string | null): Promise<Match[]> {
+  /**
+   * Everything already stored that matches these keys, other than the excluded case's own values (and the seizures
+   * recorded under it) and closed cases. Seized serials are met only when `targets` asks for them.
+   */
+  async probe(
+    tx: EntityManager, keys: ItemKeys, codes: PersonCodes, excludeCaseId: string | null, targets: ProbeTargets = CASES_AND_LOOKOUTS,
+  ): Promise<Match[]> {
     const matches: Match[] = [];
-    matches.push(...await this.probeExact(tx, keys.exact.filter((k) => k.matchType !== 'ORGANIZATION' && !k.partial), excludeCaseId));
+    const exact = keys.exact.filter((k) => k.matchType !== 'ORGANIZATION' && !k.partial);
+    matches.push(...await this.probeExact(tx, exact, excludeCaseId, targets));
     for (const key of keys.exact.filter((k) => k.matchType === 'FIREARM_SERIAL')) {
-      matches.push(...await this.probeSerialParts(tx, key, excludeCaseId));
+      matches.push(...await this.probeSerialParts(tx, key, excludeCaseId, targets));
     }
     for (const key of keys.exact.filter((k) => k.matchType === 'ORGANIZATION')) {
       matches.push(...await this.probeOrganization(tx, key, excludeCaseId));
@@ -116,13 +133,13 @@ export class MatchingRepository {
     return dedupe(matches);
   }
 
-  private async probeExact(tx: EntityManager, keys: ExactKey[], excludeCaseId: string | null): Promise<Match[]> {
+  private async probeExact(tx: EntityManager, keys: ExactKey[], excludeCaseId: string | null, targets: ProbeTargets): Promise<Match[]> {
     if (keys.length === 0) return [];
     const rows = await query<ExactRow>(tx,
-      `SELECT q.ord, k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.region
+      `SELECT q.ord, k.case_id, k.lookout_id, k.seizure_id, k.agency, k.item_id, k.display_value, k.region
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(match_type, norm, ord)
        JOIN match_keys k ON k.match_type = q.match_type AND k.norm = q.norm AND NOT k.partial
-       WHERE ${liveSide(3)}`,
+       WHERE ${liveSide(3, targets)}`,
       [keys.map((k) => k.matchType), keys.map((k) => k.norm), excludeCaseId],
     );
     return rows.flatMap((r) => {
@@ -137,14 +154,14 @@ export class MatchingRepository {
    * A readable part meets every serial containing it (trigram index serves the LIKE); a full serial meets the stored
    * readable parts it contains (exact lookups on its substrings).
    */
-  private async probeSerialParts(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
+  private async probeSerialParts(tx: EntityManager, key: ExactKey, excludeCaseId: string | null, targets: ProbeTargets): Promise<Match[]> {
     const substrings = serialSubstrings(key.norm, this.config.serialMinReadable);
     const rows = await query<SerialRow>(tx,
-      `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.norm
+      `SELECT k.case_id, k.lookout_id, k.seizure_id, k.agency, k.item_id, k.display_value, k.norm
        FROM match_keys k
        WHERE k.match_type = 'FIREARM_SERIAL'
          AND ((k.partial AND k.norm = ANY($1::text[])) OR ($2::boolean AND k.norm LIKE '%' || $3 || '%'))
-         AND ${liveSide(4)}`,
+         AND ${liveSide(4, targets)}`,
       [substrings, key.partial, key.norm, excludeCaseId],
     );
     return rows.map((r) => {
@@ -164,7 +181,7 @@ export class MatchingRepository {
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, similarity(k.norm, $1) AS sim
        FROM match_keys k
        WHERE k.match_type = 'ORGANIZATION' AND k.norm % $1 AND similarity(k.norm, $1) >= $2
-         AND ${liveSide(3)}`,
+         AND ${liveSide(3, CASES_AND_LOOKOUTS)}`,
       [key.norm, this.config.organizationMatchThreshold, excludeCaseId],
     );
     return rows.map((r) => matchOf('ORGANIZATION', key, r, scoreOrganization(Number(r.sim))));
@@ -202,18 +219,25 @@ export class MatchingRepository {
   }
 }
 
-/** The stored side must be a lookout that has not expired, or a case other than the caller's that is not closed. */
-const liveSide = (excludedCaseParam: number) => `(
+/**
+ * The stored side must be a lookout that has not expired, or a case other than the caller's that is not closed, or
+ * (when asked for) a seizure not recorded under the caller's case: a seized gun stays on watch whatever becomes of
+ * the seizing agency's own case.
+ */
+const liveSide = (excludedCaseParam: number, targets: ProbeTargets) => `(
   (k.lookout_id IS NOT NULL AND (k.expires_at IS NULL OR k.expires_at > now()))
   OR (k.case_id IS DISTINCT FROM $${excludedCaseParam}
-      AND EXISTS (SELECT 1 FROM cases c WHERE c.id = k.case_id AND c.status <> 'CLOSED')))`;
+      AND EXISTS (SELECT 1 FROM cases c WHERE c.id = k.case_id AND c.status <> 'CLOSED'))${targets.seizures ? `
+  OR (k.seizure_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM seizures s WHERE s.id = k.seizure_id AND s.case_id = $${excludedCaseParam}))` : ''})`;
 
 function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: StoredSideRow, scored: Scored): Match {
   return {
     matchType, score: scored.score, reason: scored.reason, urgent: false,
     own: { itemId: own.itemId, value: own.displayValue },
     other: {
-      caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, agency: r.agency, itemId: r.item_id, value: r.display_value,
+      caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, seizureId: r.seizure_id ?? null, agency: r.agency,
+      itemId: r.item_id, value: r.display_value,
     },
   };
 }

@@ -7,7 +7,9 @@ import {
 import { DobRelation, minTrigramFor, scorePerson, Scored } from './scoring';
 
 /** A stored value as every probe reads it: whose it is and how it is shown. */
-export interface StoredSideRow { case_id: string | null; lookout_id: string | null; agency: string; item_id: string; display_value: string }
+export interface StoredSideRow {
+  case_id: string | null; lookout_id: string | null; seizure_id?: string | null; agency: string; item_id: string; display_value: string;
+}
 
 /** A stored person as `candidates` reads it. */
 interface PersonRow extends StoredSideRow { case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }

@@ -15,6 +15,8 @@ export interface SeizureRecord {
   finder: string | null; seizingOfficial: string | null; forensicProcessor: string | null;
   arrestees: Arrestee[]; noArrests: boolean;
   pointsOfContact: PointOfContact[]; readyToShare: boolean; workflowId: string;
+  /** Deconfliction passes queued after creation (firearms added by PATCH); 0 for a seizure never patched so. */
+  watchPass: number;
   firearms: SeizureFirearmRecord[];
   sharedWith: string[];
   createdAt: Date; updatedAt: Date;
@@ -27,7 +29,7 @@ interface SeizureRow {
   id: string; owning_agency: string; created_by: string; case_id: string | null; seized_at: Date;
   latitude: number | null; longitude: number | null; location_description: string | null; circumstances: string | null;
   finder: string | null; seizing_official: string | null; forensic_processor: string | null; arrestees: ArresteesColumn;
-  points_of_contact: PointOfContact[]; ready_to_share: boolean; workflow_id: string; created_at: Date; updated_at: Date;
+  points_of_contact: PointOfContact[]; ready_to_share: boolean; workflow_id: string; watch_pass: number; created_at: Date; updated_at: Date;
 }
 interface FirearmRow {
   id: string; serial_number: string; serial_obliterated: boolean; obliteration_notes: string | null; make: string | null;
@@ -43,7 +45,7 @@ const toRecord = (s: SeizureRow, firearms: FirearmRow[], shares: { agency_code: 
   latitude: s.latitude, longitude: s.longitude, locationDescription: s.location_description, circumstances: s.circumstances,
   finder: s.finder, seizingOfficial: s.seizing_official, forensicProcessor: s.forensic_processor,
   arrestees: s.arrestees.list ?? [], noArrests: Boolean(s.arrestees.noArrests), pointsOfContact: s.points_of_contact,
-  readyToShare: s.ready_to_share, workflowId: s.workflow_id, firearms: firearms.map(toFirearm),
+  readyToShare: s.ready_to_share, workflowId: s.workflow_id, watchPass: s.watch_pass, firearms: firearms.map(toFirearm),
   sharedWith: shares.map((x) => x.agency_code), createdAt: new Date(s.created_at), updatedAt: new Date(s.updated_at),
 });
 
@@ -111,6 +113,16 @@ export class SeizureRepository {
        WHERE id = $1 AND seizure_id = $2`,
       [f.id, seizureId, f.serialObliterated, f.obliterationNotes, f.make, f.model, f.importer, f.caliber, f.caliberClass, f.action],
     );
+  }
+
+  /**
+   * Queues one more deconfliction pass (firearms were added): the pass number names its workflow, and the relay starts
+   * it if the API's start does not go through. Returns the new pass.
+   */
+  async queueWatchPass(tx: EntityManager, id: string): Promise<number> {
+    const row = await queryOne<{ watch_pass: number }>(tx,
+      'UPDATE seizures SET watch_pass = watch_pass + 1, workflow_started_at = NULL WHERE id = $1 RETURNING watch_pass', [id]);
+    return row?.watch_pass ?? 0;
   }
 
   async markReadyToShare(tx: EntityManager, id: string, at: Date): Promise<void> {

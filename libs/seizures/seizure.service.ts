@@ -3,6 +3,7 @@ import type { AuditStore } from '../audit/audit-store';
 import { uuidFrom } from '../common/deterministic-id';
 import { seizureWorkflowId } from '../contracts/workflows';
 import { assertDefined } from '../db/sql';
+import { normalizeSerial } from '../deconfliction/normalize';
 import { normalizeCaliber } from './caliber';
 import { completeness, SeizureElement, SeizureFacts } from './completeness';
 import { Arrestee, PointOfContact, SeizureRecord, SeizureRepository } from './seizure.repository';
@@ -73,13 +74,16 @@ export class SeizureService {
   }
 
   /**
-   * Completes a record: given fields replace stored ones; firearms are completed by id. The serials seized are fixed at
-   * creation, when they were deconflicted.
+   * Completes a record: given fields replace stored ones; firearms are completed by id. A firearm without id was found
+   * later: it is added (a serial already recorded on this seizure names that firearm, so a repeated request adds
+   * nothing), and the seizure gets one more deconfliction pass (`watchPass`, which the caller starts). The serials of
+   * recorded firearms stay as they were deconflicted.
    */
   async patch(tx: EntityManager, id: string, actor: SeizureActor, input: SeizureInput): Promise<SeizureRecord> {
     const current = await this.seizures.find(tx, id, true);
     if (!current) throw new Error(`seizure ${id} not found`);
     const at = new Date();
+    const added = await this.addFirearms(tx, current, input.firearms ?? [], at);
     await this.seizures.update(tx, id, {
       seizedAt: input.seizedAt ?? null, latitude: input.location?.latitude ?? null, longitude: input.location?.longitude ?? null,
       locationDescription: input.location?.description ?? null, circumstances: input.circumstances ?? null,
@@ -87,20 +91,43 @@ export class SeizureService {
       arrestees: { list: input.arrestees ?? current.arrestees, noArrests: input.noArrests ?? current.noArrests },
       pointsOfContact: input.pointsOfContact ?? null, at,
     });
-    for (const f of input.firearms ?? []) {
-      if (!f.id) continue;
+    for (const f of added.completed) {
       const caliber = f.caliber === undefined ? undefined : normalizeCaliber(f.caliber)?.code ?? null;
       await this.seizures.updateFirearm(tx, id, {
         id: f.id, serialObliterated: f.serialObliterated ?? null, obliterationNotes: f.obliterationNotes ?? null, make: f.make ?? null,
         model: f.model ?? null, importer: f.importer ?? null, caliber: f.caliber ?? null, caliberClass: caliber ?? null, action: f.action ?? null,
       });
     }
+    if (added.count > 0) await this.seizures.queueWatchPass(tx, id);
     const updated = await this.load(tx, id);
     await this.audit.append({
       actor: actor.username, agency: actor.agency, action: 'seizure.updated', entityType: 'seizure', entityId: id,
-      details: { fields: Object.keys(input), missing: completeness(toFacts(updated)).missing },
+      details: { fields: Object.keys(input), missing: completeness(toFacts(updated)).missing, firearmsAdded: added.count },
     }, tx);
     return updated;
+  }
+
+  /** Inserts the firearms found later; returns how many and every firearm to complete, each with its id. */
+  private async addFirearms(
+    tx: EntityManager, current: SeizureRecord, firearms: SeizureFirearmInput[], at: Date,
+  ): Promise<{ count: number; completed: (SeizureFirearmInput & { id: string })[] }> {
+    const bySerial = new Map(current.firearms.map((f) => [normalizeSerial(f.serialNumber), f.id]));
+    const completed: (SeizureFirearmInput & { id: string })[] = [];
+    let count = 0;
+    for (const f of firearms) {
+      const known = f.id ?? bySerial.get(normalizeSerial(f.serialNumber ?? ''));
+      if (known) { completed.push({ ...f, id: known }); continue; }
+      const position = current.firearms.length + count;
+      const firearmId = uuidFrom(`seizure-firearm\n${current.id}\n${position}`);
+      await this.seizures.insertFirearm(tx, current.id, {
+        id: firearmId, serialNumber: f.serialNumber, serialObliterated: f.serialObliterated ?? false,
+        obliterationNotes: f.obliterationNotes ?? null, make: f.make ?? null, model: f.model ?? null, importer: f.importer ?? null,
+        caliber: f.caliber ?? null, caliberClass: normalizeCaliber(f.caliber)?.code ?? null, action: f.action ?? null, position,
+      }, at);
+      bySerial.set(normalizeSerial(f.serialNumber ?? ''), firearmId);
+      count += 1;
+    }
+    return { count, completed };
   }
 
   /** Only a record with all ten elements may be shared (409 listing what is missing otherwise). */

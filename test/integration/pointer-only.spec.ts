@@ -21,24 +21,32 @@ const shape = (value: unknown): Shape => {
 };
 const keys = (...names: string[]): Record<string, true> => Object.fromEntries(names.map((n) => [n, true]));
 const COUNTERPART = keys('agency', 'caseNumber', 'agentName', 'agentPhone');
-/** A side's view: `resolution` appears once the hit is resolved. */
-const sideShape = (resolved: boolean) => ({
-  ...keys('id', 'matchType', 'matchedValue', 'score', 'status', 'createdAt', ...(resolved ? ['resolution'] : [])), counterpart: COUNTERPART,
+/** A seizure's pointer (seizures stay on watch): which seizure, and its contact's agency, besides the contact. */
+const SEIZURE_COUNTERPART = { ...COUNTERPART, ...keys('seizureId', 'contactAgency') };
+/** A side's view: `resolution` appears once the hit is resolved; `seizure` when the other side is a seizure. */
+const sideShape = (resolved: boolean, seizure = false) => ({
+  ...keys('id', 'matchType', 'matchedValue', 'score', 'status', 'createdAt', ...(resolved ? ['resolution'] : [])),
+  counterpart: seizure ? SEIZURE_COUNTERPART : COUNTERPART,
 });
 const POINTER = { ...COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
-const DESK = {
+const SEIZURE_POINTER = { ...SEIZURE_COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
+/** The desk's view; `seizure` when side a is a seizure. */
+const deskShape = (seizure = false) => ({
   ...keys('id', 'matchType', 'score', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
-  sides: [POINTER, POINTER],
-};
+  sides: [seizure ? SEIZURE_POINTER : POINTER, POINTER],
+});
 /** What the desk reads over HTTP: the same, with its clocks (when an open hit escalates, when an event conflict starts). */
-const DESK_READ = { ...DESK, ...keys('escalatesAt', 'eventStartsAt') };
+const deskRead = (seizure = false) => ({ ...deskShape(seizure), ...keys('escalatesAt', 'eventStartsAt') });
 const CHECKER = keys('agency', 'agentName', 'agentPhone');
 const notification = (payload: Shape) => ({ ...keys('id', 'kind', 'entityType', 'entityId', 'createdAt'), payload });
-/** The payload a hit notification carries to side a (case or seizure), side b (case or lookout) and the desk. */
+/**
+ * The payload a hit notification carries to side a (case or seizure), side b (case or lookout) and the desk;
+ * `seizure` when the recipient is not the seizure side of a hit that has one.
+ */
 const PAYLOAD = {
-  a: (resolved: boolean) => ({ ...keys('caseId', 'seizureId'), hit: sideShape(resolved) }),
-  b: (resolved: boolean) => ({ ...keys('caseId', 'lookoutId'), hit: sideShape(resolved) }),
-  desk: () => ({ hit: DESK }),
+  a: (resolved: boolean, seizure: boolean) => ({ ...keys('caseId', 'seizureId'), hit: sideShape(resolved, seizure) }),
+  b: (resolved: boolean, seizure: boolean) => ({ ...keys('caseId', 'lookoutId'), hit: sideShape(resolved, seizure) }),
+  desk: (_resolved: boolean, seizure: boolean) => ({ hit: deskShape(seizure) }),
 };
 const checkNotice = (matches: number) => ({
   check: { ...keys('id', 'checkedAt'), checker: CHECKER, matches: Array(matches).fill(keys('matchType', 'agency', 'caseNumber', 'lookout')) },
@@ -159,8 +167,10 @@ describe('pointer-only views of hits and checks', () => {
     const got: Record<string, Shape> = {};
     const want: Record<string, Shape> = {};
     for (const [viewer, path, count] of views) {
-      got[path] = shape({ items: (await get(viewer, path)).items });
-      want[path] = { items: Array(count).fill(sideShape(true)) };
+      const { items } = await get(viewer, path);
+      got[path] = shape({ items });
+      // The ICE case's hit with the seizure points at the seizure (the seizure's own view points at the case).
+      want[path] = { items: items.length === count ? items.map((h: { id: string }) => sideShape(true, viewer === 'ice' && h.id === ids.hits.seizureHit)) : Array(count).fill(sideShape(true)) };
     }
     expect(got).toEqual(want);
   });
@@ -176,9 +186,11 @@ describe('pointer-only views of hits and checks', () => {
       ours.push(...page.items.filter((h: { id: string }) => Object.values(ids.hits).includes(h.id)));
       cursor = page.nextCursor;
     }
-    const threeDeskReads = [DESK_READ, DESK_READ, DESK_READ];
+    // Side a of the seizure hit is the seizure: its pointer names the seizure and its contact's agency.
+    const threeDeskReads = Object.values(ids.hits).map((id) => deskRead(id === ids.hits.seizureHit));
+    const queued = ours.map((h) => deskRead((h as { id: string }).id === ids.hits.seizureHit));
     expect({ resolved: shape(answers.resolved), pages, queue: shape(ours) })
-      .toEqual({ resolved: threeDeskReads, pages: threeDeskReads, queue: threeDeskReads });
+      .toEqual({ resolved: threeDeskReads, pages: threeDeskReads, queue: ours.length === 3 ? queued : [deskRead(), deskRead(), deskRead()] });
   });
 
   it('answers a check and lists it pointer-only to the checker and to the agencies it met', async () => {
@@ -198,8 +210,11 @@ describe('pointer-only views of hits and checks', () => {
 
   /** What each recipient hears, by hit: the payload it gets (side a, side b or the desk's), and the check notice. */
   const expected = (): [Viewer, string, Shape[]][] => {
+    // Only the seizure hit has a seizure, on side a: every other recipient of it is pointed at the seizure.
     const hitsOf = (entries: [string, 'a' | 'b' | 'desk'][]) => entries.map(([id, side]) =>
-      [id, HIT_EVENTS.map((kind) => ({ kind, shape: notification(PAYLOAD[side](kind === 'hit.resolved')) }))] as const);
+      [id, HIT_EVENTS.map((kind) => ({
+        kind, shape: notification(PAYLOAD[side](kind === 'hit.resolved', id === ids.hits.seizureHit && side !== 'a')),
+      }))] as const);
     const plan: Record<Viewer, (readonly [string, { kind: string; shape: Shape }[]])[]> = {
       ice: [...hitsOf([[ids.hits.caseHit, 'a'], [ids.hits.lookoutHit, 'a'], [ids.hits.seizureHit, 'b']]), [ids.check, [{ kind: 'deconfliction.check_matched', shape: notification(checkNotice(1)) }]]],
       atf: [...hitsOf([[ids.hits.caseHit, 'b'], [ids.hits.lookoutHit, 'b']]), [ids.check, [{ kind: 'deconfliction.check_matched', shape: notification(checkNotice(1)) }]]],

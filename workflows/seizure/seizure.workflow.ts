@@ -9,7 +9,10 @@ const activities = proxyLocalActivities<SeizureActivities>({
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/** A committed seizure's serials meet case firearms and lookouts; every hit gets its own workflow. */
+/**
+ * A committed seizure's serials meet case firearms and lookouts and stay on watch for later cases; every hit gets its
+ * own workflow. A later pass (firearms added by PATCH, `input.pass`) runs the same steps under its own workflow id.
+ */
 export async function seizureWorkflow(input: SeizureWorkflowInput): Promise<{ seizureId: string; hits: number }> {
   const { hits } = await activities.deconflictSeizure(input.seizureId);
   await startHitWorkflows(hits);

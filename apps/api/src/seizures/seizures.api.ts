@@ -9,7 +9,7 @@ import { CaseRepository } from '../../../../libs/cases/case.repository';
 import { assertDefined } from '../../../../libs/db/sql';
 import type { TraceStepRequest, TraceWorkflowState } from '../../../../libs/contracts/seizures';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
-import { sideView } from '../../../../libs/deconfliction/hit-views';
+import { sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { normalizeSerial } from '../../../../libs/deconfliction/normalize';
 import { SeizureIncomplete, SeizureService, seizureView } from '../../../../libs/seizures/seizure.service';
 import { TraceRecord, TraceService, traceView } from '../../../../libs/seizures/trace.service';
@@ -23,11 +23,23 @@ import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.ser
 import { M } from '../common/messages';
 import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, TraceResultDto } from './dto/seizure.dto';
+import type { CreateSeizureDto, CreateTraceDto, PatchSeizureDto, SeizureFirearmPatchDto, TraceResultDto } from './dto/seizure.dto';
 
 const traceRead = (t: TraceRecord) => ({ id: t.id, agencies: [t.requestingAgency] });
 const seizureCursor = listingCursor('seizures');
 const traceCursor = listingCursor('traces');
+
+/** A recorded firearm is completed by id (its serial was deconflicted as recorded); one without id needs a readable serial. */
+function checkFirearmPatch(f: SeizureFirearmPatchDto, i: number, known: Set<string>): void {
+  if (f.id !== undefined) {
+    if (!known.has(f.id)) throw fieldError(`firearms[${i}].id`, 'is not a firearm of this seizure', 'no es un arma de este aseguramiento');
+    if (f.serialNumber !== undefined) {
+      throw fieldError(`firearms[${i}].serialNumber`, 'cannot change on a recorded firearm', 'no puede cambiar en un arma ya registrada');
+    }
+  } else if (f.serialNumber === undefined || normalizeSerial(f.serialNumber) === null) {
+    throw fieldError(`firearms[${i}].serialNumber`, 'must be a readable serial for a firearm without id', 'debe ser un número de serie legible para un arma sin id');
+  }
+}
 
 @Injectable()
 export class SeizuresApi {
@@ -80,14 +92,17 @@ export class SeizuresApi {
     return seizureView(record, access);
   }
 
+  /** Firearms without an id were found later: they are added and deconflicted by one more pass of the workflow. */
   async patch(user: AuthUser, id: string, dto: PatchSeizureDto) {
     await this.requireOwner(user, id);
     const current = await this.seizures.find(id);
     const known = new Set(current?.firearms.map((f) => f.id));
-    (dto.firearms ?? []).forEach((f, i) => {
-      if (!known.has(f.id)) throw fieldError(`firearms[${i}].id`, 'is not a firearm of this seizure', 'no es un arma de este aseguramiento');
-    });
-    return seizureView(await this.dataSource.transaction((tx) => this.seizures.patch(tx, id, user, dto)), 'OWNER');
+    (dto.firearms ?? []).forEach((f, i) => checkFirearmPatch(f, i, known));
+    const updated = await this.dataSource.transaction((tx) => this.seizures.patch(tx, id, user, dto));
+    if (current && updated.watchPass > current.watchPass) {
+      await this.workflows.start('seizureWorkflow', id, { seizureId: id, pass: updated.watchPass });
+    }
+    return seizureView(updated, 'OWNER');
   }
 
   async share(user: AuthUser, id: string, agencies: string[]) {
@@ -108,7 +123,7 @@ export class SeizuresApi {
 
   async seizureHits(user: AuthUser, id: string) {
     await this.requireOwner(user, id);
-    return { items: (await this.hits.forSeizure(id)).map((h) => sideView(h, 'a')) };
+    return { items: (await this.hits.forSeizure(id)).map((h) => sideView(h, sideOf(h, { seizureId: id }) ?? 'a')) };
   }
 
   /** A trace for one of the seizure's firearms; the firearms agency works it on its own clock. */

@@ -6,6 +6,10 @@ export class HitCounterpartDto {
   caseNumber!: string | null;
   agentName!: string;
   agentPhone!: string | null;
+  /** Only when the other side is a seizure (issue 16): the seizure to ask about; agentName/agentPhone are its contact. */
+  seizureId?: string;
+  /** Only when the other side is a seizure: the agency of the contact named (the seizing agency without one). */
+  contactAgency?: string;
 }
 
 /** A hit as one side sees it: `matchedValue` is the reader's own value (api.md "Deconfliction"). */
@@ -32,6 +36,9 @@ export class HitPointerDto {
   lookout!: boolean;
   seizure!: boolean;
   matchedValue!: string;
+  /** Only on a seizure's side: the seizure and its contact's agency (HitCounterpartDto). */
+  seizureId?: string;
+  contactAgency?: string;
 }
 
 /** The watch desk's view: both pointers, the reason for the score and the resolution trail. */

@@ -1,4 +1,4 @@
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional,
@@ -23,9 +23,12 @@ export class SeizureFirearmDto {
   @apply(text(40)) action?: string;
 }
 
-/** Completes a firearm already recorded: every field of a firearm but its serial, which is fixed at creation. */
-export class SeizureFirearmPatchDto extends PartialType(OmitType(SeizureFirearmDto, ['serialNumber'] as const)) {
-  @IsUUID() id!: string;
+/**
+ * With an id, completes a firearm already recorded (every field but its serial, which was deconflicted as recorded);
+ * without one, adds a firearm found later (its serial is then required, and is deconflicted and kept on watch).
+ */
+export class SeizureFirearmPatchDto extends PartialType(SeizureFirearmDto) {
+  @IsOptional() @IsUUID() id?: string;
 }
 
 export class LocationDto {

@@ -48,7 +48,11 @@ export interface CaseDetail {
 /** A hit as this side sees it: a pointer (agency, case number, whom to call), never the other case's contents. */
 export interface Hit {
   id: string; matchType: string; matchedValue: string; score: number; tier?: string; status: string; resolution?: string;
-  counterpart: { agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null; agentEmail?: string | null };
+  counterpart: {
+    agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null; agentEmail?: string | null;
+    /** Only when the other side is a seizure (its serial stayed on watch): the record and its contact's agency. */
+    seizureId?: string; contactAgency?: string;
+  };
   createdAt: string;
 }
 

@@ -42,9 +42,14 @@ export function HitsPanel({ caseId }: { caseId: string }) {
                   {hit.resolution ? <> · {t(`cases.resolutions.${hit.resolution}`, { defaultValue: hit.resolution })}</> : null}
                 </td>
                 <td>{hit.counterpart.agency}</td>
-                <td>{hit.counterpart.caseNumber ?? '—'}</td>
+                <td data-testid="hit-record">
+                  {hit.counterpart.seizureId
+                    ? t('cases.hits.seizureRecord', { reference: hit.counterpart.seizureId.slice(0, 8) })
+                    : hit.counterpart.caseNumber ?? '—'}
+                </td>
                 <td data-testid="hit-contact">
                   {hit.counterpart.agentName}
+                  {hit.counterpart.contactAgency ? ` (${hit.counterpart.contactAgency})` : null}
                   {hit.counterpart.agentPhone ? <> · <a href={`tel:${hit.counterpart.agentPhone}`}>{hit.counterpart.agentPhone}</a></> : null}
                   {hit.counterpart.agentEmail ? <> · <a href={`mailto:${hit.counterpart.agentEmail}`}>{hit.counterpart.agentEmail}</a></> : null}
                 </td>
