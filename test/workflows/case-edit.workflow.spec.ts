@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { Client, WorkflowUpdateStage } from '@temporalio/client';
 import type { caseWorkflow } from '../../workflows/case/case.workflow';
 import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate, editCaseUpdate } from '../../libs/contracts/messages/case';
 import type { EditRequest } from '../../libs/contracts/case-items';
@@ -72,13 +72,26 @@ describe('caseWorkflow: edits (PATCH /cases/:id) and the firearms a case traces 
     });
   });
 
-  it('an edit of a closed case is refused with CASE_CLOSED and reaches no activity', async () => {
+  it('an edit queued behind the close is refused with CASE_CLOSED and reaches no activity', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
     const caseId = freshId();
-    const { activities, recorder } = stubActivities();
+    const { activities, recorder } = stubActivities({
+      closeCase: async (id, request) => {
+        await gate;
+        return { caseId: id, status: 'CLOSED', outcome: request.outcome, result: null, closedAt: new Date().toISOString() };
+      },
+    });
     await workers.run(activities, async ({ client, taskQueue }) => {
       const handle = await startCase(client, taskQueue, caseId);
-      await handle.executeUpdate(closeCaseUpdate, { args: [{ actor: ACTOR, outcome: 'done' }] });
-      const refusal = await failureOf(handle.executeUpdate(editCaseUpdate, { args: [edit({ title: 'Too late' })] }));
+      const close = handle.executeUpdate(closeCaseUpdate, { args: [{ actor: ACTOR, outcome: 'done' }] });
+      await until(async () => recorder.named('closeCase').length, (n) => n === 1);
+      // Accepted while the case is still ACTIVE, then queued behind the close.
+      const accepted = await handle.startUpdate(editCaseUpdate, { args: [edit({ title: 'Too late' })], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const refused = failureOf(accepted.result());
+      release();
+      await close;
+      const refusal = await refused;
       expect([refusal.type, refusal.message]).toEqual(['CASE_CLOSED', 'the case is closed']);
       expect(recorder.named('editCase')).toHaveLength(0);
     });
