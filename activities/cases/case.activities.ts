@@ -1,11 +1,14 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { CaseActivities } from '../../libs/contracts/activities';
-import { CaseCloseBlocked, CaseNotFound, CaseService } from '../../libs/cases/case.service';
+import { tracesOwnFirearms } from '../../libs/cases/case-edit-rules';
+import { CaseCloseBlocked, CaseIsClosed, CaseNotFound, CaseService } from '../../libs/cases/case.service';
 import type {
-  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult,
+  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult,
 } from '../../libs/contracts/case-items';
+import type { TraceStart } from '../../libs/contracts/seizures';
 import { CaseFailure } from '../../libs/contracts/failures';
 import { isPermanentDataError, sqlStateOf } from '../../libs/db/sql-state';
+import type { TraceService } from '../../libs/seizures/trace.service';
 
 /** The case service's refusals become failures the workflow does not retry. */
 async function refusalsAsFailures<T>(work: () => Promise<T>): Promise<T> {
@@ -13,6 +16,7 @@ async function refusalsAsFailures<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof CaseNotFound) throw ApplicationFailure.nonRetryable(error.message, CaseFailure.NotFound);
+    if (error instanceof CaseIsClosed) throw ApplicationFailure.nonRetryable(error.message, CaseFailure.Closed);
     if (error instanceof CaseCloseBlocked) {
       throw ApplicationFailure.create({
         message: error.message, type: CaseFailure.CloseBlocked, nonRetryable: true, details: [error.blockers],
@@ -37,13 +41,13 @@ async function failFastOnBadData<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface CaseActivityDeps { cases: CaseService }
+export interface CaseActivityDeps { cases: CaseService; traces: TraceService }
 
 /**
  * Thin adapters between the case workflow and the case service. Each one is idempotent: rows carry ids fixed before
  * the first attempt and audit entries carry a dedup key, so a retry changes nothing that already happened.
  */
-export function createCaseActivities({ cases }: CaseActivityDeps): CaseActivities {
+export function createCaseActivities({ cases, traces }: CaseActivityDeps): CaseActivities {
   return {
     async markCaseStatus(caseId: string, status: CaseStatus): Promise<void> {
       await refusalsAsFailures(() => cases.markStatus(caseId, status));
@@ -56,6 +60,22 @@ export function createCaseActivities({ cases }: CaseActivityDeps): CaseActivitie
 
     async closeCase(caseId: string, request: CloseRequest): Promise<CloseResult> {
       return failFastOnBadData(() => cases.close(caseId, request));
+    },
+
+    async editCase(caseId: string, request: EditRequest): Promise<EditResult> {
+      const result = await failFastOnBadData(() => cases.edit(caseId, request));
+      log.info('case edited', { caseId, changed: result.changed });
+      return result;
+    },
+
+    /** Answers every trace of the case when it traces its own firearms (trace ids derive from the firearm). */
+    async traceOwnCaseFirearms(caseId: string): Promise<TraceStart[]> {
+      const record = await cases.findById(caseId);
+      if (!record || record.status === 'CLOSED') return [];
+      if (!tracesOwnFirearms(record.flags, record.owningAgency, await traces.tracingAgency())) return [];
+      const started = await traces.ensureCaseFirearmTraces(caseId);
+      log.info('own case firearms traced', { caseId, traces: started.length });
+      return started;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
+import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
   CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, itemsOf, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
   toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
@@ -12,7 +13,11 @@ export interface NewCase {
   id: string; owningAgency: string; leadAgentId: string; title: string; summary?: string; category: CaseCategory;
   flags: CaseFlags; workflowId: string; items: CaseItems[];
 }
-export interface CaseListFilter { scope: 'own' | 'shared' | 'all'; status?: CaseStatus; category?: CaseCategory }
+export interface CaseListFilter {
+  scope: 'own' | 'shared' | 'all'; status?: CaseStatus; category?: CaseCategory;
+  /** Whether the case has an unresolved deconfliction hit (on either side) / a referral not in a final state. */
+  openHits?: boolean; openReferrals?: boolean;
+}
 export interface Keyset { createdAt: Date; id: string }
 
 const SUBJECTS = 'SELECT id, kind, full_name, date_of_birth::text AS date_of_birth, nationality, name, org_type FROM case_subjects';
@@ -156,9 +161,14 @@ export class CaseRepository {
     const rows = await query<CaseRow>(this.dataSource,
       `SELECT c.* FROM cases c
        WHERE ${READABLE[filter.scope]} AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
+         AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM deconfliction_hits h
+           WHERE (h.a_case_id = c.id OR h.b_case_id = c.id) AND h.status <> 'RESOLVED'))
+         AND ($8::boolean IS NULL OR $8 = EXISTS (SELECT 1 FROM referrals r
+           WHERE r.case_id = c.id AND r.status <> ALL($9::text[])))
          AND ($4::timestamptz IS NULL OR (c.created_at, c.id) < ($4, $5::uuid))
        ORDER BY c.created_at DESC, c.id DESC LIMIT $6`,
-      [agency, filter.status ?? null, filter.category ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+      [agency, filter.status ?? null, filter.category ?? null, after?.createdAt ?? null, after?.id ?? null, limit,
+        filter.openHits ?? null, filter.openReferrals ?? null, FINAL_REFERRAL_STATUSES],
     );
     return rows.map(toCaseRecord);
   }

@@ -2,8 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type {
   Actor, AppendRequest, AppendResult, CaseCategory, CaseFlags, CaseItems, CaseStatus, CloseRequest, CloseResult,
+  EditRequest, EditResult,
 } from '../contracts/case-items';
 import { caseWorkflowId } from '../contracts/workflows';
+import { applyEdit } from './case-edit-rules';
+import { CaseEditRepository } from './case-edit.repository';
 import type { CaseDetail, CaseRecord } from './case-rows';
 import { CaseAccess, closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
 import type { CaseSearchTerms } from './case-search';
@@ -26,17 +29,26 @@ export class CaseCloseBlocked extends Error {
   constructor(readonly blockers: string[]) { super(`the case cannot close while ${blockers.join('; ')}`); }
 }
 
+/** The case was closed before the step reached it. */
+export class CaseIsClosed extends Error {
+  constructor(readonly caseId: string) { super(`case ${caseId} is closed`); }
+}
+
 /**
  * Case use cases for the API and the case workflow's activities. Each writes its change and its audit entry in one
  * transaction (the caller's, when it has one: intake commits with the Idempotency-Key answer). Steps a workflow
  * retries carry fixed ids and audit dedup keys, so a retry writes nothing twice.
  */
 export class CaseService {
+  private readonly edits: CaseEditRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly audit: AuditStore,
-  ) {}
+  ) {
+    this.edits = new CaseEditRepository(dataSource);
+  }
 
   /** Intake: the case number, the case, its items and its audit entry, inside the caller's transaction. */
   async open(tx: EntityManager, intake: CaseIntake, actor: Actor, at: Date): Promise<CaseOpened> {
@@ -133,6 +145,31 @@ export class CaseService {
       }, tx);
     });
     return { caseId, kind: append.kind, added: itemIds.length, itemIds };
+  }
+
+  /** A case agent of the agency, by username (who may lead its cases), or null. */
+  findAgent(agency: string, username: string): Promise<{ userId: string; username: string } | null> {
+    return this.edits.findAgent(agency, username);
+  }
+
+  /**
+   * The case workflow's edit step: writes the fields that really change, with one audit entry naming each (old and
+   * new). A repeated edit, or a retried step whose first attempt committed, finds nothing to change and writes nothing.
+   */
+  async edit(caseId: string, { actor, edit }: EditRequest): Promise<EditResult> {
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.edits.lockEditable(tx, caseId);
+      if (!current) throw new CaseNotFound(caseId);
+      if (current.status === 'CLOSED') throw new CaseIsClosed(caseId);
+      const { next, changes } = applyEdit(current, edit);
+      if (changes.length === 0) return { caseId, changed: [] };
+      await this.edits.update(tx, caseId, next, new Date());
+      await this.audit.append({
+        actor: actor.username, agency: actor.agency, action: 'case.updated', entityType: 'case', entityId: caseId,
+        details: { changes: Object.fromEntries(changes.map((c) => [c.field, { from: c.from, to: c.to }])) },
+      }, tx);
+      return { caseId, changed: changes.map((c) => c.field) };
+    });
   }
 
   /** Closes the case unless something still depends on it; closing a closed case answers how it closed. */

@@ -1,4 +1,6 @@
-import type { AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult } from './case-items';
+import type {
+  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult,
+} from './case-items';
 import type { HitStart, ResolveHitRequest } from './hits';
 import type {
   ActionItemInput, ActionItemStart, ActionItemStatus, MeetingActor, MeetingWorkflowState, ReviewDecision,
@@ -15,6 +17,9 @@ export interface CaseActivities {
   markCaseStatus(caseId: string, status: CaseStatus): Promise<void>;
   appendCaseItems(caseId: string, request: AppendRequest): Promise<AppendResult>;
   closeCase(caseId: string, request: CloseRequest): Promise<CloseResult>;
+  editCase(caseId: string, request: EditRequest): Promise<EditResult>;
+  /** A domestic-sale case owned by the tracing agency traces its own firearms (R3 never refers it to its owner). */
+  traceOwnCaseFirearms(caseId: string): Promise<TraceStart[]>;
 }
 
 export interface DeconflictionActivities {

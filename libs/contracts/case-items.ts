@@ -76,3 +76,20 @@ export interface CaseWorkflowInput {
 }
 
 export interface CaseWorkflowState { caseId: string; status: CaseStatus; appendsApplied: number }
+
+/** A flag as a PATCH sends it: null (or false, or an empty port) clears it. */
+export type CaseFlagsPatch = { [K in keyof CaseFlags]?: CaseFlags[K] | null };
+
+/**
+ * The fields a PATCH sets, as the case workflow applies them: only those sent; flags merge key by key. The lead agent
+ * comes checked and resolved by the API (an agent of the owning agency).
+ */
+export interface CaseEdit {
+  title?: string;
+  summary?: string | null;
+  flags?: CaseFlagsPatch;
+  leadAgent?: { userId: string; username: string };
+}
+export interface EditRequest { actor: Actor; edit: CaseEdit }
+/** The fields the edit changed (none when the case already read so: a repeated PATCH). */
+export interface EditResult { caseId: string; changed: string[] }

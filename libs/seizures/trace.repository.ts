@@ -59,13 +59,17 @@ export class TraceRepository {
     );
   }
 
-  /** The case's firearms with no trace yet, once the case's R3 referral has been accepted. */
-  async untracedCaseFirearms(tx: EntityManager, caseId: string): Promise<string[]> {
+  /**
+   * The case's firearms with no trace yet, once the case's R3 referral has been accepted, or at once for a
+   * domestic-sale case the tracing agency owns itself (R3 never refers a case to its owner).
+   */
+  async untracedCaseFirearms(tx: EntityManager, caseId: string, tracingAgency: string): Promise<string[]> {
     const rows = await query<{ id: string }>(tx,
-      `SELECT f.id FROM case_firearms f
+      `SELECT f.id FROM case_firearms f JOIN cases c ON c.id = f.case_id
        WHERE f.case_id = $1 AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.case_firearm_id = f.id)
-         AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = f.case_id AND r.rule = 'R3' AND r.status = 'ACCEPTED')`,
-      [caseId]);
+         AND (EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = f.case_id AND r.rule = 'R3' AND r.status = 'ACCEPTED')
+           OR (c.owning_agency = $2 AND c.flags->>'domesticSale' = 'true'))`,
+      [caseId, tracingAgency]);
     return rows.map((r) => r.id);
   }
 
@@ -79,7 +83,9 @@ export class TraceRepository {
          requested_by, due_at, history, workflow_id, workflow_started_at, created_at, updated_at)
        SELECT n.id, $1, f.id, f.serial_number, 'ROUTINE', 'SUBMITTED', c.owning_agency, $2, 'system', $3,
               jsonb_build_array(jsonb_build_object('status', 'SUBMITTED', 'actor', 'system', 'agency', c.owning_agency,
-                'at', $5::text, 'note', 'rule R3: firearm in a case referred for domestic sale or transport')),
+                'at', $5::text, 'note', CASE WHEN c.owning_agency = $2
+                  THEN 'domestic sale: the tracing agency traces the firearms of its own case'
+                  ELSE 'rule R3: firearm in a case referred for domestic sale or transport' END)),
               'trace-' || n.id, $4, $4, $4
        FROM unnest($6::uuid[], $7::uuid[]) AS n(id, firearm_id)
        JOIN case_firearms f ON f.id = n.firearm_id JOIN cases c ON c.id = f.case_id

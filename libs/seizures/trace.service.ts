@@ -90,7 +90,7 @@ export class TraceService {
     return this.dataSource.transaction(async (tx) => {
       const at = new Date();
       const tracing = await this.tracingAgency(tx);
-      const firearms = await this.traces.untracedCaseFirearms(tx, caseId);
+      const firearms = await this.traces.untracedCaseFirearms(tx, caseId, tracing);
       // Ids derive from the firearm, so a retried activity finds the trace it already made.
       const created = await this.traces.insertCaseFirearmTraces(tx, caseId,
         firearms.map((firearmId) => ({ id: uuidFrom(`case-trace\n${firearmId}`), firearmId })),

@@ -111,6 +111,7 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
     list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) !== 'other' },
   },
   'GET /cases/{id}': { roles: [CA, LEAD], resource: 'case' },
+  'PATCH /cases/{id}': { roles: [CA], resource: 'case', body: () => ({ title: 'matrix probe' }) },
   'POST /cases/{id}/subjects': { roles: [CA], resource: 'case', body: () => ({ subjects: [{ kind: 'PERSON', fullName: 'Matrix Probe' }] }) },
   'POST /cases/{id}/identifiers': { roles: [CA], resource: 'case', body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   'POST /cases/{id}/firearms': { roles: [CA], resource: 'case', body: () => ({ firearms: [{ serialNumber: 'MXPROBE0001' }] }) },

@@ -43,7 +43,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
       await until(() => handle.query(caseStateQuery), (s) => s.status === 'ACTIVE');
       expect(recorder.calls.map((c) => [c.name, ...c.args])).toEqual([
         ['markCaseStatus', caseId, 'DECONFLICTION'], ['deconflictCaseItems', caseId, null],
-        ['evaluateReferrals', caseId], ['markCaseStatus', caseId, 'ACTIVE'],
+        ['evaluateReferrals', caseId], ['traceOwnCaseFirearms', caseId], ['markCaseStatus', caseId, 'ACTIVE'],
       ]);
       const children = [
         [hitWorkflowId(hitId), 'hitWorkflow'], [referralWorkflowId(referralId), 'referralWorkflow'],
@@ -83,7 +83,7 @@ describe('caseWorkflow: intake, appends, close and the children it starts', () =
         { caseId, kind: 'subjects', added: 1, itemIds: itemIds[0] }, { caseId, kind: 'identifiers', added: 1, itemIds: itemIds[1] },
       ]);
       expect(await handle.query(caseStateQuery)).toEqual({ caseId, status: 'ACTIVE', appendsApplied: 2 });
-      const afterIntake = recorder.calls.slice(4).map((c) => [c.name, ...c.args.slice(1)]);
+      const afterIntake = recorder.calls.slice(5).map((c) => [c.name, ...c.args.slice(1)]);
       expect(afterIntake).toEqual([
         ['appendCaseItems', subjectAppend], ['deconflictCaseItems', itemIds[0]], ['evaluateReferrals'],
         ['appendCaseItems', identifierAppend], ['deconflictCaseItems', itemIds[1]],

@@ -16,6 +16,9 @@ const children = (file: string): string[] => (histories.get(file)?.events ?? [])
 const activityTypes = (file: string): string[] => (histories.get(file)?.events ?? [])
   .filter((e) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED')
   .map((e) => (e.activityTaskScheduledEventAttributes as { activityType: { name: string } }).activityType.name);
+const updateNames = (file: string): string[] => (histories.get(file)?.events ?? [])
+  .filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED')
+  .map((e) => (e.workflowExecutionUpdateAcceptedEventAttributes as { acceptedRequest: { input: { name: string } } }).acceptedRequest.input.name);
 /** The workflow's result as recorded (payloads are stored decoded: see scripts/support/recording.ts). */
 const result = (file: string): unknown => {
   const done = histories.get(file)?.events.find((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
@@ -40,6 +43,10 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
   ['case-workflow-after-continue-as-new.json', 'a case run started by continue-as-new', continuedAsNew],
   ['meeting-workflow-continued-as-new.json', 'the meeting continues as new', (f) => types(f).at(-1) === 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW'],
   ['meeting-workflow-after-continue-as-new.json', 'a meeting run started by continue-as-new', continuedAsNew],
+  ['case-workflow-edited-flags-raise-r1.json', 'an edit of the flags raises a referral (issue 18)',
+    (f) => updateNames(f).includes('editCase') && children(f).includes('referralWorkflow')],
+  ['case-workflow-self-traced-firearms.json', 'a domestic-sale case of the tracing agency traces its own firearms (issue 18)',
+    (f) => children(f).includes('traceWorkflow') && !children(f).includes('referralWorkflow')],
 ];
 
 /** Recorded histories (npm run record:histories) must replay on the current workflow code without nondeterminism. */

@@ -4,12 +4,12 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities, DeconflictionActivities, ReferralActivities } from '../../libs/contracts/activities';
 import type {
-  AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest,
+  AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest, EditRequest,
 } from '../../libs/contracts/case-items';
 import { CaseFailure } from '../../libs/contracts/failures';
 import type { ReferralStart } from '../../libs/contracts/referrals';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
-import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate } from '../../libs/contracts/messages/case';
+import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate, editCaseUpdate } from '../../libs/contracts/messages/case';
 
 type Activities = CaseActivities & DeconflictionActivities & ReferralActivities;
 
@@ -43,11 +43,20 @@ const REFERRALS_PATCH = 'referral-rules';
 /** Histories recorded before R3 traced a case's firearms replay without starting those traces. */
 const CASE_TRACES_PATCH = 'case-firearm-traces';
 
-/** R1-R4 as the case stands now; under R3 each firearm of the case also gets a trace request. */
-async function evaluateReferrals(run: (caseId: string) => ReturnType<Activities['evaluateReferrals']>, caseId: string): Promise<void> {
-  const evaluated = await run(caseId);
+/** Histories recorded before a domestic-sale case of the tracing agency traced its own firearms replay without it. */
+const SELF_TRACES_PATCH = 'case-self-traces';
+
+type Steps = typeof activities;
+
+/**
+ * R1-R4 as the case stands now; under R3 each firearm of the case also gets a trace request. `selfTrace`: the step
+ * may have made the case one its owner traces itself (intake, new firearms, new flags).
+ */
+async function evaluateReferrals(steps: Steps, caseId: string, selfTrace: boolean): Promise<void> {
+  const evaluated = await steps.evaluateReferrals(caseId);
   await startReferralWorkflows(evaluated.referrals);
   if (patched(CASE_TRACES_PATCH)) await startTraceWorkflows(evaluated.traces);
+  if (selfTrace && patched(SELF_TRACES_PATCH)) await startTraceWorkflows(await steps.traceOwnCaseFirearms(caseId));
 }
 
 /**
@@ -85,11 +94,27 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         // not change what the rules read.
         const kind = request.append.kind;
         const changesFacts = kind === 'subjects' || (kind === 'firearms' && patched(CASE_TRACES_PATCH));
-        if (changesFacts && patched(REFERRALS_PATCH)) await evaluateReferrals(steps.evaluateReferrals, caseId);
+        if (changesFacts && patched(REFERRALS_PATCH)) await evaluateReferrals(steps, caseId, kind === 'firearms');
         appendsApplied += 1;
         return result;
       }),
     { validator: (_request: AppendRequest) => rejectIfClosed() },
+  );
+
+  // A new update: histories recorded before it have no editCase, so it needs no patch of its own.
+  setHandler(
+    editCaseUpdate,
+    (request: EditRequest) =>
+      serialized(async () => {
+        await condition(() => status === 'ACTIVE' || status === 'CLOSED');
+        rejectIfClosed();
+        const result = await local.editCase(caseId, request);
+        // The rules run whenever flags were sent, not only when this attempt changed them: a retried step whose first
+        // attempt committed finds nothing to change, yet the rules must still run. They raise each referral once.
+        if (request.edit.flags !== undefined) await evaluateReferrals(local, caseId, true);
+        return result;
+      }),
+    { validator: (_request: EditRequest) => rejectIfClosed() },
   );
 
   setHandler(
@@ -112,7 +137,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   if (status === 'DECONFLICTION') {
     const deconfliction = await local.deconflictCaseItems(caseId, null);
     await startHitWorkflows(deconfliction?.hits);
-    if (patched(REFERRALS_PATCH)) await evaluateReferrals(local.evaluateReferrals, caseId);
+    if (patched(REFERRALS_PATCH)) await evaluateReferrals(local, caseId, true);
     await local.markCaseStatus(caseId, 'ACTIVE');
     status = 'ACTIVE';
   }

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
     activities: {
-      ...createCaseActivities({ cases }),
+      ...createCaseActivities({ cases, traces }),
       ...createDeconflictionActivities({ deconfliction }),
       ...createSeizureActivities({ deconfliction, traces }),
       ...createReferralActivities({ referrals, traces }),

@@ -49,6 +49,8 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
       model.cases.set(caseId, 'CLOSED');
       return { caseId, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: new Date().toISOString() };
     },
+    editCase: async (caseId, request) => ({ caseId, changed: Object.keys(request.edit) }),
+    traceOwnCaseFirearms: async () => [],
     deconflictCaseItems: async () => ({ hits: [] }),
     escalateHit: async (hitId) => {
       if (model.hits.get(hitId) !== 'RESOLVED') model.hits.set(hitId, 'ESCALATED');

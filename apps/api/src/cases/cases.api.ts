@@ -8,13 +8,13 @@ import type { CaseAccess } from '../../../../libs/cases/case-rules';
 import { caseSearchTerms } from '../../../../libs/cases/case-search';
 import type { CaseListFilter } from '../../../../libs/cases/case.repository';
 import { CaseService } from '../../../../libs/cases/case.service';
-import type { CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
+import type { CaseEdit, CaseItems, CloseResult } from '../../../../libs/contracts/case-items';
 import { caseWorkflowId } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { referralView, ReferralService } from '../../../../libs/referrals/referral.service';
-import { appendToCaseUpdate, closeCaseUpdate } from '../../../../libs/contracts/messages/case';
+import { appendToCaseUpdate, closeCaseUpdate, editCaseUpdate } from '../../../../libs/contracts/messages/case';
 import { AccessPolicy } from '../common/access-policy';
 import { actorOf } from '../common/actor';
 import { ApiError, fieldError, fieldErrors } from '../common/api-error';
@@ -26,6 +26,7 @@ import { RecordWorkflows } from '../infra/record-workflows';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import { caseDetailView, caseSummaryView } from './case.view';
 import type { CreateCaseDto } from './dto/case.dto';
+import type { UpdateCaseDto } from './dto/update-case.dto';
 
 type AppendKind = CaseItems['kind'];
 
@@ -33,6 +34,17 @@ type AppendKind = CaseItems['kind'];
 const caseSearchCursor = cursorCodec<{ createdAt: Date; id: string }>(
   { createdAt: cursorField.instant(2000, 2999), id: cursorField.uuid }, 'case-search',
 );
+
+/** The fields of a PATCH that were sent (a flags object sent empty counts as nothing). */
+function sentFields({ title, summary, flags, leadAgent }: UpdateCaseDto) {
+  const sentFlags = flags && Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(summary !== undefined ? { summary } : {}),
+    ...(sentFlags && Object.keys(sentFlags).length > 0 ? { flags: sentFlags } : {}),
+    ...(leadAgent !== undefined ? { leadAgent } : {}),
+  };
+}
 
 /**
  * Item ids are fixed by the request: derived from the caller's Idempotency-Key when there is one, so a retry that
@@ -153,6 +165,26 @@ export class CasesApi {
       ));
       return { status: 200, body: { ...closed } };
     });
+  }
+
+  /**
+   * PATCH: the owning agency's agents change title, summary, flags or lead agent through the case workflow, which
+   * orders the edit with appends and close and runs the referral rules again when flags are sent. Answers the case.
+   */
+  async update(user: AuthUser, caseId: string, dto: UpdateCaseDto) {
+    await this.requireOwner(user, caseId);
+    const { leadAgent: username, ...fields } = sentFields(dto);
+    if (Object.keys(fields).length === 0 && username === undefined) throw new ApiError('ValidationFailed', M.caseEditEmpty);
+    if ((await this.cases.findById(caseId))?.status === 'CLOSED') throw new ApiError('Conflict', M.caseClosed, { id: caseId });
+    const leadAgent = username === undefined ? undefined : await this.cases.findAgent(user.agency, username);
+    if (username !== undefined && !leadAgent) {
+      throw fieldError('leadAgent', `is not a case agent of ${user.agency}`, `no es un agente de casos de ${user.agency}`);
+    }
+    const edit: CaseEdit = { ...fields, ...(leadAgent ? { leadAgent } : {}) };
+    await this.runUpdate(caseId, () => this.temporal.executeUpdate(
+      caseWorkflowId(caseId), editCaseUpdate, { actor: actorOf(user), edit }, `req-${randomUUID()}`,
+    ));
+    return this.get(user, caseId);
   }
 
   async share(user: AuthUser, caseId: string, agency: string, reason: string, key: string | undefined) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
@@ -10,7 +10,11 @@ import {
   AppendFirearmsDto, AppendIdentifiersDto, AppendOperationsDto, AppendSubjectsDto, CaseCreatedDto, CloseCaseDto,
   CreateCaseDto, ListCasesQueryDto, SearchCasesQueryDto, ShareCaseDto,
 } from './dto/case.dto';
+import { UpdateCaseDto } from './dto/update-case.dto';
 import { CaseClosedDto, CaseDetailDto, CaseItemsAddedDto, CasePageDto, CaseSharedDto } from './dto/case-responses.dto';
+
+/** A `true|false` query filter (checked by the DTO); left out, it does not filter. */
+const asFlag = (value: 'true' | 'false' | undefined): boolean | undefined => (value === undefined ? undefined : value === 'true');
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -33,7 +37,11 @@ export class CasesController {
   @Roles('CASE_AGENT', 'LEADERSHIP')
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQueryDto) {
-    return this.cases.list(user, { scope: query.scope ?? 'own', status: query.status, category: query.category }, query.limit ?? 50, query.cursor);
+    const filter = {
+      scope: query.scope ?? 'own', status: query.status, category: query.category,
+      openHits: asFlag(query.openHits), openReferrals: asFlag(query.openReferrals),
+    };
+    return this.cases.list(user, filter, query.limit ?? 50, query.cursor);
   }
 
   /** Declared before `:id`, so `search` is never read as a case id. */
@@ -49,6 +57,13 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailDto })
   get(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
     return this.cases.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case as it reads after the change.' })
+  update(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: UpdateCaseDto) {
+    return this.cases.update(user, id, body);
   }
 
   @Post(':id/subjects')

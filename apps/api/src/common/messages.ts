@@ -21,6 +21,10 @@ export const M = {
   caseNotFound: { en: 'Case {id} does not exist or your agency may not see it.', es: 'El caso {id} no existe o su agencia no puede verlo.' },
   notOwner: { en: 'Only agents of the owning agency may do this.', es: 'Solo los agentes de la agencia propietaria pueden hacerlo.' },
   caseClosed: { en: 'Case {id} is closed.', es: 'El caso {id} está cerrado.' },
+  caseEditEmpty: {
+    en: 'Nothing to change: send at least one of title, summary, flags, leadAgent.',
+    es: 'Nada que cambiar: envíe al menos uno de title, summary, flags, leadAgent.',
+  },
   closeBlocked: { en: 'Case {id} cannot close: {blockers}.', es: 'El caso {id} no puede cerrarse: {blockers}.' },
   caseRegistering: { en: 'Case {id} is still being registered; retry shortly.', es: 'El caso {id} aún se está registrando; reintente en breve.' },
   referralStarting: { en: 'Referral {id} is still being set up; retry in a second.', es: 'La remisión {id} aún se está preparando; reintente en un segundo.' },

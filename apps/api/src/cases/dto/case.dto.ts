@@ -84,6 +84,9 @@ export class ShareCaseDto {
   reason!: string;
 }
 
+const QUERY_FLAGS = ['true', 'false'] as const;
+type QueryFlag = (typeof QUERY_FLAGS)[number];
+
 export const CASE_LIST_SCOPES = ['own', 'shared', 'all'] as const;
 export type CaseListScope = (typeof CASE_LIST_SCOPES)[number];
 
@@ -103,6 +106,16 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: CASE_CATEGORIES })
   @IsOptional() @IsIn(CASE_CATEGORIES)
   category?: CaseCategory;
+
+  /** `true`: only cases with a deconfliction hit not yet resolved; `false`: only cases without one. */
+  @ApiPropertyOptional({ enum: QUERY_FLAGS })
+  @IsOptional() @IsIn(QUERY_FLAGS)
+  openHits?: QueryFlag;
+
+  /** `true`: only cases with a referral not yet in a final state; `false`: only cases without one. */
+  @ApiPropertyOptional({ enum: QUERY_FLAGS })
+  @IsOptional() @IsIn(QUERY_FLAGS)
+  openReferrals?: QueryFlag;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;

@@ -2,7 +2,11 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { CasePage, CaseScope } from './types';
 
-export interface CaseListFilter { scope: CaseScope; status?: string; category?: string }
+/** openHits / openReferrals: 'true' keeps the cases with some open, 'false' those with none. */
+export interface CaseListFilter {
+  scope: CaseScope; status?: string; category?: string; openHits?: OpenFilter; openReferrals?: OpenFilter;
+}
+export type OpenFilter = 'true' | 'false';
 
 export function getCases(filter: CaseListFilter, cursor?: string, signal?: AbortSignal): Promise<CasePage> {
   return apiRequest<CasePage>('/cases', { query: { ...filter, limit: 25, cursor }, signal });

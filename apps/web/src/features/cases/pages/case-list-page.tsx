@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadMore, QueryState } from '../../../components/ui/states';
-import { useCases } from '../api/get-cases';
+import { useCases, type OpenFilter } from '../api/get-cases';
 import { CASE_CATEGORIES, CASE_STATUSES, type CaseScope } from '../api/types';
 import { CaseSearchBox, CaseSearchResults } from '../components/case-search';
 import { CaseTable } from '../components/case-table';
 import '../cases.css';
 
 const SCOPES: CaseScope[] = ['own', 'shared'];
+const OPEN_FILTERS = ['openHits', 'openReferrals'] as const;
+const openFilter = (value: string | null): OpenFilter | undefined => (value === 'true' || value === 'false' ? value : undefined);
 
 /**
  * The agency's own cases, or those other agencies shared with it; or, with a search, every readable case that matches.
@@ -20,7 +22,9 @@ export function CaseListPage() {
   const status = params.get('status') ?? '';
   const category = params.get('category') ?? '';
   const q = params.get('q') ?? '';
-  const query = useCases({ scope, status: status || undefined, category: category || undefined }, !q);
+  const openHits = openFilter(params.get('openHits'));
+  const openReferrals = openFilter(params.get('openReferrals'));
+  const query = useCases({ scope, status: status || undefined, category: category || undefined, openHits, openReferrals }, !q);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const ready = query.isSuccess;
 
@@ -61,6 +65,16 @@ export function CaseListPage() {
                 {CASE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`cases.categories.${c}`)}</option>)}
               </select>
             </label>
+            {OPEN_FILTERS.map((name) => (
+              <label key={name} className="field">
+                {t(`cases.list.filters.${name}`)}
+                <select value={params.get(name) ?? ''} onChange={(e) => set(name, e.target.value)}>
+                  <option value="">{t('cases.list.filters.any')}</option>
+                  <option value="true">{t('cases.list.filters.withOpen')}</option>
+                  <option value="false">{t('cases.list.filters.withoutOpen')}</option>
+                </select>
+              </label>
+            ))}
           </div>
           {/* The benchmark and the journeys wait on data-ready: the first page (or the empty state) is on screen. */}
           <div data-testid="case-list" data-ready={ready ? 'true' : undefined} aria-busy={query.isLoading}>

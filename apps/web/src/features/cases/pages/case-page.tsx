@@ -6,6 +6,7 @@ import { useCase } from '../api/get-case';
 import { AddItemsPanel } from '../components/add-items-panel';
 import { CaseItems } from '../components/case-items';
 import { ClosePanel } from '../components/close-panel';
+import { EditCasePanel } from '../components/edit-case-panel';
 import { HitsPanel } from '../components/hits-panel';
 import { ReferralsPanel } from '../components/referrals-panel';
 import { SharesPanel } from '../components/shares-panel';
@@ -57,6 +58,7 @@ export function CasePage() {
         </dl>
         {detail.summary ? <p className="case-summary-text">{detail.summary}</p> : null}
       </div>
+      {owner && open ? <EditCasePanel detail={detail} /> : null}
       <HitsPanel caseId={detail.id} />
       <CaseItems detail={detail} />
       <ReferralsPanel referrals={detail.referrals} />
