@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
-  CancelMeetingRequest, MeetingWorkflowState, NoticeRequest, RescheduleMeetingRequest, OutcomeRequest, ReportRequestRequest, ReviewReportRequest, SubmitReportRequest,
+  CancelMeetingRequest, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest, RescheduleMeetingRequest,
+  ReviewReportRequest, SubmitReportRequest,
 } from '../meetings';
 
 /** The names are recorded in workflow histories and sent by the API: never rename one. */
