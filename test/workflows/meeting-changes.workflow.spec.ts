@@ -11,8 +11,9 @@ const CLOCK_MS = 1_000;
 const OUTCOME = { actor: ACTOR, heldAt: new Date().toISOString(), summary: 'met', actionItems: [] };
 const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
 /** A history attribute as text, its payload bytes decoded (the patch marker names its patch in them). */
-const bytesAsText = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => {
+const bytesAsText = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => {
   if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
+  if (key === 'data' && typeof v === 'string') return Buffer.from(v, 'base64').toString('utf8');
   const buffer = v as { type?: string; data?: number[] } | null;
   return buffer?.type === 'Buffer' && Array.isArray(buffer.data) ? Buffer.from(buffer.data).toString('utf8') : v;
 });
