@@ -13,6 +13,7 @@ export interface MeetingActivityDeps { meetings: MeetingService; actionItems: Ac
 type MeetingState = Omit<MeetingWorkflowState, 'meetingId'>;
 const stateOf = (m: MeetingRecord): MeetingState => ({
   notification: m.notification, report: m.report, reportDueAt: m.reportDueAt?.toISOString() ?? null, outcomeRecorded: m.outcomeAt !== null,
+  cancelled: m.cancellation !== null, scheduledAt: m.scheduledAt.toISOString(),
 });
 
 /** A refused step ends the update for good (409 with the state it found), never a retry. */
@@ -116,6 +117,22 @@ export function createMeetingActivities({ meetings, actionItems }: MeetingActivi
       const meeting = await meetings.markReportOverdue(meetingId, new Date(dueAt), new Date(at));
       log.info('meeting report clock fired', { meetingId, report: meeting.report });
       return stateOf(meeting);
+    },
+
+    async cancelMeeting(meetingId: string, actor: MeetingActor, at: string, reason: string): Promise<MeetingState> {
+      try {
+        return stateOf(await meetings.changes.cancel(meetingId, actor, new Date(at), reason));
+      } catch (error) {
+        return refuse(error);
+      }
+    },
+
+    async rescheduleMeeting(meetingId: string, actor: MeetingActor, at: string, scheduledAt: string, reason: string): Promise<MeetingState> {
+      try {
+        return stateOf(await meetings.changes.reschedule(meetingId, actor, new Date(at), new Date(scheduledAt), reason));
+      } catch (error) {
+        return refuse(error);
+      }
     },
 
     async markActionItemOverdue(actionItemId: string, at: string): Promise<{ status: ActionItemStatus }> {

@@ -58,6 +58,8 @@ export interface MeetingActivities {
     meetingId: string, actor: MeetingActor, at: string, decision: ReviewDecision, comment: string, dueAt: string | null,
   ): Promise<MeetingStepState>;
   markMeetingReportOverdue(meetingId: string, dueAt: string, at: string): Promise<MeetingStepState>;
+  cancelMeeting(meetingId: string, actor: MeetingActor, at: string, reason: string): Promise<MeetingStepState>;
+  rescheduleMeeting(meetingId: string, actor: MeetingActor, at: string, scheduledAt: string, reason: string): Promise<MeetingStepState>;
   markActionItemOverdue(actionItemId: string, at: string): Promise<{ status: ActionItemStatus }>;
   closeActionItem(actionItemId: string, actor: MeetingActor, at: string, note: string): Promise<{ status: ActionItemStatus }>;
 }

@@ -17,6 +17,10 @@ export interface MeetingWorkflowState {
   /** ISO time the running report clock is due; null when no clock runs. */
   reportDueAt: string | null;
   outcomeRecorded: boolean;
+  /** Cancelled before it was held: no clock runs any more (absent from states recorded before issue 18). */
+  cancelled?: boolean;
+  /** ISO; the time the notification clock runs to, moved by a reschedule (absent before issue 18). */
+  scheduledAt?: string;
 }
 
 export interface MeetingWorkflowInput {
@@ -39,6 +43,9 @@ export interface NoticeRequest { actor: MeetingActor }
 export interface OutcomeRequest { actor: MeetingActor; heldAt: string; summary: string; actionItems: ActionItemInput[] }
 export interface ReportRequestRequest { actor: MeetingActor; dueAt?: string }
 export interface SubmitReportRequest { actor: MeetingActor; body: string }
+export interface CancelMeetingRequest { actor: MeetingActor; reason: string }
+/** `scheduledAt` ISO, in the future when the API sent it. */
+export interface RescheduleMeetingRequest { actor: MeetingActor; scheduledAt: string; reason: string }
 export interface ReviewReportRequest { actor: MeetingActor; decision: ReviewDecision; comment: string; dueAt?: string }
 
 export interface ActionItemStart { actionItemId: string; workflowId: string; dueAt: string }

@@ -16,6 +16,7 @@ import { CaseSearch1763900000012 } from './migrations/1763900000012-CaseSearch';
 import { SeizuresOnWatch1763900000014 } from './migrations/1763900000014-SeizuresOnWatch';
 import { LookoutCancelAndCaseTraces1763900000017 } from './migrations/1763900000017-LookoutCancelAndCaseTraces';
 import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
+import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingChanges';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   CaseSearch1763900000012,
   SeizuresOnWatch1763900000014,
   LookoutCancelAndCaseTraces1763900000017,
+  MeetingChanges1763900000018,
   GivenNameVariants1763900000019,
 ];
 export const APP_DB_ROLE = 'casecoord_app';

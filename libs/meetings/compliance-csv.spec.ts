@@ -18,6 +18,14 @@ describe('csvField', () => {
 });
 
 describe('complianceCsv', () => {
+  it.each([
+    ['en', 'id,title,level,counterpartCountry,scheduledAt,notification,report'],
+    ['es', 'id,título,nivel,país contraparte,fecha programada,notificación,informe'],
+  ] as const)('names its columns in %s; the data stays as entered', (lang, header) => {
+    const row = { id: 'a', title: 'Reunión', level: 'EXECUTIVE', counterpartCountry: 'MX', scheduledAt: 's', notification: 'CANCELLED', report: 'CANCELLED' };
+    expect(complianceCsv([row], lang).split('\r\n')).toEqual([header, 'a,Reunión,EXECUTIVE,MX,s,CANCELLED,CANCELLED', '']);
+  });
+
   it('writes a header row and one CRLF-terminated line per meeting', () => {
     const csv = complianceCsv([
       { id: 'a', title: 'Border, "executive" talks', level: 'EXECUTIVE', counterpartCountry: 'MX', scheduledAt: '2031-05-20T15:00:00.000Z', notification: 'LATE', report: 'RETURNED' },

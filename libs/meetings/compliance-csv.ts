@@ -1,12 +1,22 @@
 import { csvField } from '../http/csv';
+import type { Lang } from '../http/problem';
 
 /** CSV (RFC 4180) for the compliance report: a header row, CRLF line ends, quoted fields where needed. */
 
 export const COMPLIANCE_COLUMNS = ['id', 'title', 'level', 'counterpartCountry', 'scheduledAt', 'notification', 'report'] as const;
 export type ComplianceRow = Record<(typeof COMPLIANCE_COLUMNS)[number], string>;
 
-export function complianceCsv(rows: readonly ComplianceRow[]): string {
-  const lines = [COMPLIANCE_COLUMNS.join(','), ...rows.map((row) => COMPLIANCE_COLUMNS.map((c) => csvField(row[c])).join(','))];
+/**
+ * Column headers per language (Accept-Language). English keeps the JSON field names, so existing imports keep
+ * working; the data itself (titles as entered, status codes) is never translated.
+ */
+const HEADERS: Record<Lang, Record<(typeof COMPLIANCE_COLUMNS)[number], string>> = {
+  en: { id: 'id', title: 'title', level: 'level', counterpartCountry: 'counterpartCountry', scheduledAt: 'scheduledAt', notification: 'notification', report: 'report' },
+  es: { id: 'id', title: 'título', level: 'nivel', counterpartCountry: 'país contraparte', scheduledAt: 'fecha programada', notification: 'notificación', report: 'informe' },
+};
+
+export function complianceCsv(rows: readonly ComplianceRow[], lang: Lang = 'en'): string {
+  const lines = [COMPLIANCE_COLUMNS.map((c) => csvField(HEADERS[lang][c])).join(','), ...rows.map((row) => COMPLIANCE_COLUMNS.map((c) => csvField(row[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 

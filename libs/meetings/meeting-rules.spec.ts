@@ -104,8 +104,8 @@ describe('nextActionItemStatus', () => {
 describe('complianceTotals (M4)', () => {
   it('lists every state, zeros included, for an empty period', () => {
     expect(complianceTotals([])).toEqual({
-      notification: { ON_TIME: 0, LATE: 0, MISSING: 0, EXEMPT: 0, PENDING: 0 },
-      report: { NOT_REQUESTED: 0, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0 },
+      notification: { ON_TIME: 0, LATE: 0, MISSING: 0, EXEMPT: 0, PENDING: 0, CANCELLED: 0 },
+      report: { NOT_REQUESTED: 0, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0, CANCELLED: 0 },
     });
   });
 
@@ -113,14 +113,20 @@ describe('complianceTotals (M4)', () => {
     [
       'one of each notification state',
       [['ON_TIME', 'NOT_REQUESTED'], ['LATE', 'REQUESTED'], ['MISSING', 'OVERDUE'], ['EXEMPT', 'SUBMITTED'], ['PENDING', 'ACCEPTED']],
-      { ON_TIME: 1, LATE: 1, MISSING: 1, EXEMPT: 1, PENDING: 1 },
-      { NOT_REQUESTED: 1, REQUESTED: 1, OVERDUE: 1, SUBMITTED: 1, ACCEPTED: 1, RETURNED: 0 },
+      { ON_TIME: 1, LATE: 1, MISSING: 1, EXEMPT: 1, PENDING: 1, CANCELLED: 0 },
+      { NOT_REQUESTED: 1, REQUESTED: 1, OVERDUE: 1, SUBMITTED: 1, ACCEPTED: 1, RETURNED: 0, CANCELLED: 0 },
     ],
     [
       'repeated states add up',
       [['LATE', 'RETURNED'], ['LATE', 'RETURNED'], ['MISSING', 'NOT_REQUESTED'], ['LATE', 'OVERDUE']],
-      { ON_TIME: 0, LATE: 3, MISSING: 1, EXEMPT: 0, PENDING: 0 },
-      { NOT_REQUESTED: 1, REQUESTED: 0, OVERDUE: 1, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 2 },
+      { ON_TIME: 0, LATE: 3, MISSING: 1, EXEMPT: 0, PENDING: 0, CANCELLED: 0 },
+      { NOT_REQUESTED: 1, REQUESTED: 0, OVERDUE: 1, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 2, CANCELLED: 0 },
+    ],
+    [
+      'a cancelled meeting counts as CANCELLED in both groups, never MISSING',
+      [['CANCELLED', 'CANCELLED'], ['MISSING', 'NOT_REQUESTED']],
+      { ON_TIME: 0, LATE: 0, MISSING: 1, EXEMPT: 0, PENDING: 0, CANCELLED: 1 },
+      { NOT_REQUESTED: 1, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0, CANCELLED: 1 },
     ],
   ] as const)('%s', (_label, rows, notification, report) => {
     const input = rows.map(([n, r]) => ({ notification: n, report: r }));
@@ -129,7 +135,10 @@ describe('complianceTotals (M4)', () => {
 });
 
 describe('meetingStepRefusal (the rule the workflow, the API and the service share)', () => {
-  const open: MeetingStepState = { notification: 'PENDING', report: 'NOT_REQUESTED', outcomeRecorded: false, reportEligible: true };
+  const open: MeetingStepState = {
+    notification: 'PENDING', report: 'NOT_REQUESTED', outcomeRecorded: false, reportEligible: true, cancelled: false,
+  };
+  const cancelled = { aspect: 'meeting', current: 'CANCELLED', message: 'the meeting is cancelled' } as const;
   it.each<[string, MeetingStep, Partial<MeetingStepState>, ReturnType<typeof meetingStepRefusal>]>([
     ['a notice owed', 'notice', {}, null],
     ['a notice after the meeting passed', 'notice', { notification: 'MISSING' }, null],
@@ -158,6 +167,21 @@ describe('meetingStepRefusal (the rule the workflow, the API and the service sha
     ['an expiry of an accepted report', 'EXPIRE', { report: 'ACCEPTED' }, {
       aspect: 'report', current: 'ACCEPTED', message: 'cannot expire a report that is ACCEPTED',
     }],
+    ['a cancellation before the meeting', 'cancel', {}, null],
+    ['a cancellation after a MISSING notice', 'cancel', { notification: 'MISSING', report: 'REQUESTED' }, null],
+    ['a reschedule before the meeting', 'reschedule', { notification: 'ON_TIME' }, null],
+    ['a cancellation of a held meeting', 'cancel', { outcomeRecorded: true }, {
+      aspect: 'meeting', current: 'HELD', message: 'cannot cancel a meeting that was held',
+    }],
+    ['a reschedule of a held meeting', 'reschedule', { outcomeRecorded: true }, {
+      aspect: 'meeting', current: 'HELD', message: 'cannot reschedule a meeting that was held',
+    }],
+    ['a second cancellation', 'cancel', { cancelled: true }, cancelled],
+    ['a reschedule of a cancelled meeting', 'reschedule', { cancelled: true }, cancelled],
+    ['a notice for a cancelled meeting', 'notice', { cancelled: true }, cancelled],
+    ['an outcome for a cancelled meeting', 'outcome', { cancelled: true }, cancelled],
+    ['a submission for a cancelled meeting', 'SUBMIT', { cancelled: true, report: 'REQUESTED' }, cancelled],
+    ['an expiry on a cancelled meeting', 'EXPIRE', { cancelled: true, report: 'REQUESTED' }, cancelled],
   ])('%s', (_label, step, state, expected) => {
     expect(meetingStepRefusal(step, { ...open, ...state })).toEqual(expected);
   });

@@ -96,15 +96,24 @@ export function nextActionItemStatus(current: ActionItemStatus, action: ActionIt
   }
 }
 
+/**
+ * A cancelled meeting owes neither a notice nor a report: the compliance report shows it as CANCELLED in both columns
+ * (never MISSING or OVERDUE), so each group of totals still adds up to the number of meetings listed.
+ */
+export const CANCELLED = 'CANCELLED';
+export type ComplianceNotification = NotificationStatus | typeof CANCELLED;
+export type ComplianceReport = ReportStatus | typeof CANCELLED;
+
 export interface ComplianceTotals {
-  notification: Record<NotificationStatus, number>;
-  report: Record<ReportStatus, number>;
+  notification: Record<ComplianceNotification, number>;
+  report: Record<ComplianceReport, number>;
 }
 
 /** M4: how many meetings are in each notification and report state; every state is present, zeros included. */
-export function complianceTotals(rows: readonly { notification: NotificationStatus; report: ReportStatus }[]): ComplianceTotals {
-  const notification = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
-  const report = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+export function complianceTotals(rows: readonly { notification: ComplianceNotification; report: ComplianceReport }[]): ComplianceTotals {
+  const zeros = <S extends string>(states: readonly S[]) => Object.fromEntries(states.map((s) => [s, 0])) as Record<S, number>;
+  const notification = zeros<ComplianceNotification>([...NOTIFICATION_STATUSES, CANCELLED]);
+  const report = zeros<ComplianceReport>([...REPORT_STATUSES, CANCELLED]);
   for (const row of rows) {
     notification[row.notification] += 1;
     report[row.report] += 1;
@@ -112,9 +121,12 @@ export function complianceTotals(rows: readonly { notification: NotificationStat
   return { notification, report };
 }
 
-/** A step on a meeting: the notice, the outcome, or one step of the report obligation. */
-export type MeetingStep = 'notice' | 'outcome' | ReportAction;
-export type MeetingAspect = 'notification' | 'report' | 'outcome';
+/** A step on a meeting: the notice, the outcome, one step of the report obligation, or a change of the meeting itself. */
+export type MeetingStep = 'notice' | 'outcome' | ReportAction | MeetingChange;
+export type MeetingChange = 'cancel' | 'reschedule';
+export type MeetingAspect = 'notification' | 'report' | 'outcome' | 'meeting';
+/** Where a meeting stands as a whole (the console and GET /meetings/:id show it). */
+export type MeetingStatus = 'SCHEDULED' | 'HELD' | 'CANCELLED';
 
 /** What the rules need to know of a meeting to judge a step. */
 export interface MeetingStepState {
@@ -123,16 +135,36 @@ export interface MeetingStepState {
   outcomeRecorded: boolean;
   /** M3: the meeting touches at least one trilateral deliverable. */
   reportEligible: boolean;
+  cancelled: boolean;
+}
+
+export function meetingStatus(state: { cancelled: boolean; outcomeRecorded: boolean }): MeetingStatus {
+  if (state.cancelled) return 'CANCELLED';
+  return state.outcomeRecorded ? 'HELD' : 'SCHEDULED';
 }
 
 /** A refused step: the aspect it touched and that aspect's state (the 409 carries it), in words and as a reason code. */
 export interface StepRefusal { aspect: MeetingAspect; current: string; message: string; reason?: 'NO_DELIVERABLE' }
 
 /**
+ * A meeting can be cancelled or rescheduled only before it is held; a cancelled meeting takes no step at all (its
+ * clocks are stopped and nothing is owed for it any more).
+ */
+function meetingRefusal(step: MeetingStep, state: MeetingStepState): StepRefusal | null {
+  if (state.cancelled) return { aspect: 'meeting', current: 'CANCELLED', message: 'the meeting is cancelled' };
+  if ((step === 'cancel' || step === 'reschedule') && state.outcomeRecorded) {
+    return { aspect: 'meeting', current: 'HELD', message: `cannot ${step} a meeting that was held` };
+  }
+  return null;
+}
+
+/**
  * The one place that decides whether a step may be taken in a state. The meeting workflow's update validators, the
  * API's check on the read model and the meeting service's transaction all ask it, so the three never disagree.
  */
 export function meetingStepRefusal(step: MeetingStep, state: MeetingStepState): StepRefusal | null {
+  const asMeeting = meetingRefusal(step, state);
+  if (asMeeting || step === 'cancel' || step === 'reschedule') return asMeeting;
   if (step === 'notice') {
     // Whether a notice is taken does not depend on its timing, only whether it comes on time.
     const probe = { dueAt: new Date(0), noticeAt: new Date(0) };

@@ -1,7 +1,7 @@
 import type { ActionItemRecord } from './action-item.repository';
 import type { ComplianceRow } from './compliance-csv';
 import type { MeetingRecord } from './meeting.repository';
-import type { NotificationStatus, ReportStatus } from './meeting-rules';
+import { CANCELLED, ComplianceNotification, ComplianceReport, meetingStatus } from './meeting-rules';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -21,7 +21,8 @@ export function meetingSummaryView(m: MeetingRecord) {
     id: m.id, title: m.title, owningAgency: m.owningAgency, level: m.level, counterpartCountry: m.counterpartCountry,
     scheduledAt: m.scheduledAt.toISOString(), notificationRequired: m.notificationRequired,
     notificationDueAt: iso(m.notificationDueAt), notification: m.notification, report: m.report, reportDueAt: iso(m.reportDueAt),
-    workflowId: m.workflowId,
+    workflowId: m.workflowId, caseId: m.caseId,
+    status: meetingStatus({ cancelled: m.cancellation !== null, outcomeRecorded: m.outcomeAt !== null }),
   };
 }
 
@@ -41,15 +42,19 @@ export function meetingView(m: MeetingRecord, actionItems: ActionItemRecord[]) {
     actionItems: actionItems.map(actionItemView),
     reportBody: m.reportBody,
     reportHistory: m.reportHistory,
+    attendees: m.attendees,
+    cancellation: m.cancellation ? { at: m.cancellation.at.toISOString(), by: m.cancellation.by, reason: m.cancellation.reason } : null,
+    scheduleHistory: m.scheduleHistory,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
 }
 
 /** One line of the leadership compliance report (M4). */
-export function complianceItemView(m: MeetingRecord): ComplianceRow & { notification: NotificationStatus; report: ReportStatus } {
+export function complianceItemView(m: MeetingRecord): ComplianceRow & { notification: ComplianceNotification; report: ComplianceReport } {
+  const cancelled = m.cancellation !== null;
   return {
     id: m.id, title: m.title, level: m.level, counterpartCountry: m.counterpartCountry, scheduledAt: m.scheduledAt.toISOString(),
-    notification: m.notification, report: m.report,
+    notification: cancelled ? CANCELLED : m.notification, report: cancelled ? CANCELLED : m.report,
   };
 }

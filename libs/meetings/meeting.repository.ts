@@ -6,6 +6,11 @@ export interface ReportHistoryEntry {
   status: ReportStatus; action: ReportAction; actor: string; agency: string | null; at: string; dueAt?: string; note?: string;
 }
 
+/** One entry of a meeting's rescheduling history. */
+export interface ScheduleChange { from: string; to: string; reason: string; by: string; at: string }
+export interface Attendee { name: string; agency: string }
+export interface Cancellation { at: Date; by: string; reason: string }
+
 export interface MeetingRecord {
   id: string; organizerId: string; organizerUsername: string; owningAgency: string; title: string;
   counterpartCountry: string; counterpartAgencies: string[]; level: MeetingLevel; scheduledAt: Date; location: string | null;
@@ -13,6 +18,7 @@ export interface MeetingRecord {
   noticeAt: Date | null; noticeBy: string | null; heldAt: Date | null; outcomeSummary: string | null; outcomeBy: string | null;
   outcomeAt: Date | null; report: ReportStatus; reportDueAt: Date | null; reportBody: string | null;
   reportHistory: ReportHistoryEntry[]; workflowId: string; createdAt: Date; updatedAt: Date;
+  caseId: string | null; attendees: Attendee[]; cancellation: Cancellation | null; scheduleHistory: ScheduleChange[];
 }
 
 interface MeetingRow {
@@ -23,6 +29,8 @@ interface MeetingRow {
   notice_at: Date | null; notice_by: string | null; held_at: Date | null; outcome_summary: string | null; outcome_by: string | null;
   outcome_at: Date | null; report_status: ReportStatus; report_due_at: Date | null; report_body: string | null;
   report_history: ReportHistoryEntry[]; workflow_id: string; created_at: Date; updated_at: Date;
+  case_id: string | null; attendees: Attendee[]; cancelled_at: Date | null; cancelled_by: string | null; cancel_reason: string | null;
+  schedule_history: ScheduleChange[];
 }
 
 const toRecord = (r: MeetingRow): MeetingRecord => ({
@@ -33,7 +41,9 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
   notification: r.notification_status, noticeAt: r.notice_at, noticeBy: r.notice_by, heldAt: r.held_at,
   outcomeSummary: r.outcome_summary, outcomeBy: r.outcome_by, outcomeAt: r.outcome_at, report: r.report_status,
   reportDueAt: r.report_due_at, reportBody: r.report_body, reportHistory: r.report_history, workflowId: r.workflow_id,
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  createdAt: r.created_at, updatedAt: r.updated_at, caseId: r.case_id, attendees: r.attendees,
+  cancellation: r.cancelled_at ? { at: r.cancelled_at, by: r.cancelled_by ?? 'unknown', reason: r.cancel_reason ?? '' } : null,
+  scheduleHistory: r.schedule_history,
 });
 
 const SELECT = 'SELECT m.*, u.username AS organizer_username FROM meetings m JOIN users u ON u.id = m.organizer_id';
@@ -42,6 +52,7 @@ export interface MeetingInsert {
   id: string; organizerId: string; owningAgency: string; title: string; counterpartCountry: string;
   counterpartAgencies: string[]; level: MeetingLevel; scheduledAt: Date; location: string | null; deliverables: string[];
   notificationRequired: boolean; notificationDueAt: Date | null; notification: NotificationStatus; workflowId: string;
+  caseId: string | null; attendees: Attendee[];
 }
 
 export interface ReportChange {
@@ -56,10 +67,11 @@ export class MeetingRepository {
     await tx.query(
       `INSERT INTO meetings (id, organizer_id, owning_agency, title, counterpart_country, counterpart_agencies, level,
          scheduled_at, location, deliverables, notification_required, notification_due_at, notification_status,
-         workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+         workflow_id, created_at, updated_at, case_id, attendees)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17::jsonb)`,
       [m.id, m.organizerId, m.owningAgency, m.title, m.counterpartCountry, m.counterpartAgencies, m.level, m.scheduledAt,
-        m.location, m.deliverables, m.notificationRequired, m.notificationDueAt, m.notification, m.workflowId, at],
+        m.location, m.deliverables, m.notificationRequired, m.notificationDueAt, m.notification, m.workflowId, at,
+        m.caseId, JSON.stringify(m.attendees)],
     );
   }
 
@@ -78,7 +90,7 @@ export class MeetingRepository {
   /** Whether the meeting was still PENDING (and is now MISSING). */
   async markNoticeMissing(tx: EntityManager, id: string, at: Date): Promise<boolean> {
     const changed = await query<{ id: string }>(tx,
-      `UPDATE meetings SET notification_status = 'MISSING', updated_at = $2 WHERE id = $1 AND notification_status = 'PENDING' RETURNING id`,
+      `UPDATE meetings SET notification_status = 'MISSING', updated_at = $2 WHERE id = $1 AND notification_status = 'PENDING' AND cancelled_at IS NULL RETURNING id`,
       [id, at]);
     return changed.length > 0;
   }
@@ -96,6 +108,43 @@ export class MeetingRepository {
       [id, change.status, change.dueAt, change.body, JSON.stringify([change.entry]), at]);
   }
 
+  async cancel(tx: EntityManager, id: string, cancellation: Cancellation): Promise<void> {
+    await tx.query(`UPDATE meetings SET cancelled_at = $2, cancelled_by = $3, cancel_reason = $4, updated_at = $2 WHERE id = $1`,
+      [id, cancellation.at, cancellation.by, cancellation.reason]);
+  }
+
+  /** The new time and notice due time; a notice the old time left MISSING is owed again (PENDING) for the new one. */
+  async reschedule(
+    tx: EntityManager, id: string, change: { scheduledAt: Date; notificationDueAt: Date | null; entry: ScheduleChange }, at: Date,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE meetings SET scheduled_at = $2, notification_due_at = $3,
+         notification_status = CASE WHEN notification_status = 'MISSING' THEN 'PENDING' ELSE notification_status END,
+         schedule_history = schedule_history || $4::jsonb, updated_at = $5 WHERE id = $1`,
+      [id, change.scheduledAt, change.notificationDueAt, JSON.stringify([change.entry]), at]);
+  }
+
+  async addAttendees(tx: EntityManager, id: string, attendees: Attendee[], at: Date): Promise<void> {
+    await tx.query(`UPDATE meetings SET attendees = attendees || $2::jsonb, updated_at = $3 WHERE id = $1`,
+      [id, JSON.stringify(attendees), at]);
+  }
+
+  /** Whether agency $2 may read case $1: its own, or shared with it by a live grant (the cases' own rule). */
+  async caseReadableBy(caseId: string, agency: string): Promise<boolean> {
+    return (await queryOne(this.dataSource,
+      `SELECT 1 FROM cases c WHERE c.id = $1 AND (c.owning_agency = $2 OR EXISTS (SELECT 1 FROM case_shares s
+         WHERE s.case_id = c.id AND s.agency_code = $2 AND s.revoked_at IS NULL))`, [caseId, agency])) !== undefined;
+  }
+
+  async caseExists(caseId: string): Promise<boolean> {
+    return (await queryOne(this.dataSource, 'SELECT 1 FROM cases WHERE id = $1', [caseId])) !== undefined;
+  }
+
+  /** Every known agency code, of any country (attendees may come from any partner). */
+  async agencyCodes(): Promise<string[]> {
+    return (await query<{ code: string }>(this.dataSource, 'SELECT code FROM agencies')).map((r) => r.code);
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await queryOne(this.dataSource, 'SELECT 1 FROM meetings WHERE id = $1', [id])) !== undefined;
   }
@@ -109,11 +158,14 @@ export class MeetingRepository {
     return row ? toRecord(row) : null;
   }
 
-  async list(agency: string | null, limit: number, after?: { createdAt: Date; id: string }): Promise<MeetingRecord[]> {
+  async list(
+    agency: string | null, limit: number, after?: { createdAt: Date; id: string }, caseId?: string,
+  ): Promise<MeetingRecord[]> {
     const rows = await query<MeetingRow>(this.dataSource,
       `${SELECT} WHERE ($1::text IS NULL OR m.owning_agency = $1) AND ($2::timestamptz IS NULL OR (m.created_at, m.id) < ($2, $3::uuid))
+         AND ($5::uuid IS NULL OR m.case_id = $5)
        ORDER BY m.created_at DESC, m.id DESC LIMIT $4`,
-      [agency, after?.createdAt ?? null, after?.id ?? null, limit]);
+      [agency, after?.createdAt ?? null, after?.id ?? null, limit, caseId ?? null]);
     return rows.map(toRecord);
   }
 

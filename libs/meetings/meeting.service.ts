@@ -4,32 +4,23 @@ import type { ActionItemStart, MeetingActor } from '../contracts/meetings';
 import { meetingWorkflowId } from '../contracts/workflows';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { ActionItemService, NewActionItem } from './action-item.service';
+import { MeetingAnnouncer, meetingAnnouncer } from './meeting-announce';
+import { enforce, InvalidMeetingTransition, MeetingChanges } from './meeting-changes';
 import {
-  MeetingAspect, MeetingLevel, MeetingStep, meetingStepRefusal, nextNotificationStatus, nextReportStatus,
-  notificationRequirement, ReportAction, reportEligible,
+  MeetingLevel, nextNotificationStatus, nextReportStatus, notificationRequirement, ReportAction,
 } from './meeting-rules';
-import { MeetingRecord, MeetingRepository, ReportHistoryEntry } from './meeting.repository';
-import { meetingSummaryView } from './meeting-views';
+import { Attendee, MeetingRecord, MeetingRepository, ReportHistoryEntry } from './meeting.repository';
 
-export type { MeetingRecord, ReportHistoryEntry } from './meeting.repository';
+export type { Attendee, MeetingRecord, ReportHistoryEntry } from './meeting.repository';
 export type { MeetingAspect } from './meeting-rules';
+export { InvalidMeetingTransition };
+export { stepStateOf } from './meeting-changes';
 
 export interface NewMeeting {
   id: string; organizer: MeetingActor; title: string; counterpartCountry: string; counterpartAgencies: string[];
   level: MeetingLevel; scheduledAt: Date; location?: string; deliverables: string[];
-}
-
-/** A step the rules refuse; `current` is the state of the aspect it touched (409 with it). */
-export class InvalidMeetingTransition extends Error {
-  constructor(readonly aspect: MeetingAspect, readonly current: string, message: string) { super(message); }
-}
-
-/** Throws the refusal of `step` on the meeting as it stands, if the rules refuse it. */
-function enforce(step: MeetingStep, m: MeetingRecord): void {
-  const refusal = meetingStepRefusal(step, {
-    notification: m.notification, report: m.report, outcomeRecorded: m.outcomeAt !== null, reportEligible: reportEligible(m.deliverables),
-  });
-  if (refusal) throw new InvalidMeetingTransition(refusal.aspect, refusal.current, refusal.message);
+  /** The case it concerns, readable by the organizer's agency (the API checked). */
+  caseId?: string; attendees?: Attendee[];
 }
 
 const REPORT_VERB: Record<ReportAction, string> = {
@@ -44,6 +35,9 @@ const REPORT_VERB: Record<ReportAction, string> = {
  */
 export class MeetingService {
   private readonly meetings: MeetingRepository;
+  private readonly announce: MeetingAnnouncer;
+  /** Cancel, reschedule and attendees (meeting-changes.ts). */
+  readonly changes: MeetingChanges;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +47,8 @@ export class MeetingService {
     private readonly noticeLeadTimeMs: number,
   ) {
     this.meetings = new MeetingRepository(dataSource);
+    this.announce = meetingAnnouncer(audit, notifications);
+    this.changes = new MeetingChanges(dataSource, this.meetings, this.announce, noticeLeadTimeMs);
   }
 
   /** Inside the caller's transaction; `started` runs between the insert and the announcement (workflow start). */
@@ -63,13 +59,14 @@ export class MeetingService {
       counterpartCountry: input.counterpartCountry, counterpartAgencies: input.counterpartAgencies, level: input.level,
       scheduledAt: input.scheduledAt, location: input.location ?? null, deliverables: input.deliverables,
       notificationRequired: requirement.required, notificationDueAt: requirement.dueAt, notification: requirement.initial,
-      workflowId: meetingWorkflowId(input.id),
+      workflowId: meetingWorkflowId(input.id), caseId: input.caseId ?? null, attendees: input.attendees ?? [],
     }, at);
     const meeting = await this.meetings.load(tx, input.id, false);
     await started(meeting);
     await this.announce(tx, meeting, 'meeting.created', input.organizer, {
       level: meeting.level, counterpartCountry: meeting.counterpartCountry, scheduledAt: meeting.scheduledAt.toISOString(),
       notificationRequired: meeting.notificationRequired, notificationDueAt: meeting.notificationDueAt?.toISOString() ?? null,
+      ...(meeting.caseId ? { caseId: meeting.caseId } : {}), attendees: meeting.attendees.length,
     }, `meeting.created:${meeting.id}`);
     return meeting;
   }
@@ -186,8 +183,18 @@ export class MeetingService {
     return this.meetings.findVisible(id, agency);
   }
 
-  list(agency: string | null, limit: number, after?: { createdAt: Date; id: string }): Promise<MeetingRecord[]> {
-    return this.meetings.list(agency, limit, after);
+  list(agency: string | null, limit: number, after?: { createdAt: Date; id: string }, caseId?: string): Promise<MeetingRecord[]> {
+    return this.meetings.list(agency, limit, after, caseId);
+  }
+
+  /** Whether the agency may read the case (own, or shared by a live grant), and whether it exists at all. */
+  async caseAccess(caseId: string, agency: string): Promise<{ readable: boolean; exists: boolean }> {
+    if (await this.meetings.caseReadableBy(caseId, agency)) return { readable: true, exists: true };
+    return { readable: false, exists: await this.meetings.caseExists(caseId) };
+  }
+
+  agencyCodes(): Promise<string[]> {
+    return this.meetings.agencyCodes();
   }
 
   /** Meetings scheduled within [from, to], both ends included, in time order (M4). */
@@ -198,19 +205,5 @@ export class MeetingService {
   /** Known agency codes of a country (counterpart agencies are data, not constants). */
   agenciesOf(country: string): Promise<string[]> {
     return this.meetings.agenciesOf(country);
-  }
-
-  /** Audit entry, and a notification to the organizer and every member of the meeting-coordination team. */
-  private async announce(
-    tx: EntityManager, meeting: MeetingRecord, action: string, actor: MeetingActor | null, details: Record<string, unknown>, dedupKey: string,
-  ): Promise<void> {
-    await this.audit.append({
-      actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action, entityType: 'meeting', entityId: meeting.id,
-      details, dedupKey,
-    }, tx);
-    const recipients = new Set([meeting.organizerId, ...(await this.notifications.usersWithRole(tx, 'MEETING_COORDINATION'))]);
-    await this.notifications.push(tx, [...recipients].map((userId) => ({
-      userId, kind: action, entityType: 'meeting', entityId: meeting.id, payload: { meeting: meetingSummaryView(meeting) }, dedupKey,
-    })));
   }
 }

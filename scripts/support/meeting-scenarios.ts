@@ -77,6 +77,36 @@ async function meetingContinuedAsNew(): Promise<{ workflowId: string; firstRunId
   }
 }
 
+/** Issue 18: a meeting with a report requested, then cancelled: both clocks are cancelled and the run ends. */
+async function meetingCancelled(): Promise<string> {
+  const sac = await login('ice.sac');
+  const meeting = await call('POST', '/meetings', sac, {
+    title: 'Recorded cancelled meeting', counterpartCountry: 'MX', counterpartAgencies: ['PGR'], level: 'EXECUTIVE',
+    scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), deliverables: ['REPATRIATION'],
+  });
+  await call('POST', `/meetings/${meeting.id}/report-request`, await login('spp.team'), {});
+  await call('POST', `/meetings/${meeting.id}/cancel`, sac, { reason: 'Recorded cancellation' });
+  return meeting.workflowId;
+}
+
+/**
+ * Issue 18: a meeting moved forward (the notification clock re-armed for the new time goes MISSING), then postponed
+ * (the notice is owed again), notified on time and held.
+ */
+async function meetingRescheduled(): Promise<string> {
+  const agent = await login('ice.agent');
+  const meeting = await call('POST', '/meetings', agent, {
+    title: 'Recorded rescheduled meeting', counterpartCountry: 'CA', counterpartAgencies: ['RCMP'], level: 'EXECUTIVE',
+    scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  await call('POST', `/meetings/${meeting.id}/reschedule`, agent, { scheduledAt: new Date(Date.now() + 3000).toISOString(), reason: 'Recorded move' });
+  await waitFor(async () => (await call('GET', `/meetings/${meeting.id}`, agent)).notification === 'MISSING', 'the notice to go missing');
+  await call('POST', `/meetings/${meeting.id}/reschedule`, agent, { scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'Recorded postponement' });
+  await call('POST', `/meetings/${meeting.id}/notification`, agent);
+  await call('POST', `/meetings/${meeting.id}/outcome`, agent, { heldAt: new Date().toISOString(), summary: 'Recorded outcome' });
+  return meeting.workflowId;
+}
+
 export const MEETING_SCENARIOS: Scenario[] = [
   {
     name: 'meeting', files: ['meeting-workflow-lifecycle.json', 'action-item-workflow-overdue-closed.json'],
@@ -101,5 +131,13 @@ export const MEETING_SCENARIOS: Scenario[] = [
         { workflowId, file: 'meeting-workflow-after-continue-as-new.json' },
       ];
     },
+  },
+  {
+    name: 'meeting-cancelled', files: ['meeting-workflow-cancelled.json'],
+    run: async () => [{ workflowId: await meetingCancelled(), file: 'meeting-workflow-cancelled.json' }],
+  },
+  {
+    name: 'meeting-rescheduled', files: ['meeting-workflow-rescheduled.json'],
+    run: async () => [{ workflowId: await meetingRescheduled(), file: 'meeting-workflow-rescheduled.json' }],
   },
 ];

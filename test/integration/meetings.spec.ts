@@ -314,15 +314,15 @@ describe('meetings with foreign counterparts over HTTP', () => {
       notification: 'PENDING', report: 'RETURNED',
     });
     expect(report.body.totals).toEqual({
-      notification: { ON_TIME: 2, LATE: 0, MISSING: 0, EXEMPT: 2, PENDING: 2 },
-      report: { NOT_REQUESTED: 1, REQUESTED: 1, OVERDUE: 1, SUBMITTED: 1, ACCEPTED: 1, RETURNED: 1 },
+      notification: { ON_TIME: 2, LATE: 0, MISSING: 0, EXEMPT: 2, PENDING: 2, CANCELLED: 0 },
+      report: { NOT_REQUESTED: 1, REQUESTED: 1, OVERDUE: 1, SUBMITTED: 1, ACCEPTED: 1, RETURNED: 1, CANCELLED: 0 },
     });
 
     const instantReport = await clockHttp('GET', `/meetings/compliance?from=${encodeURIComponent(instant)}&to=${encodeURIComponent(instant)}`, { token: leadership });
     expect(instantReport.body.items.map((i: any) => i.id).sort()).toEqual([late.id, missed.id, missedThenLate.id].sort());
     expect(instantReport.body.totals).toEqual({
-      notification: { ON_TIME: 0, LATE: 2, MISSING: 1, EXEMPT: 0, PENDING: 0 },
-      report: { NOT_REQUESTED: 3, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0 },
+      notification: { ON_TIME: 0, LATE: 2, MISSING: 1, EXEMPT: 0, PENDING: 0, CANCELLED: 0 },
+      report: { NOT_REQUESTED: 3, REQUESTED: 0, OVERDUE: 0, SUBMITTED: 0, ACCEPTED: 0, RETURNED: 0, CANCELLED: 0 },
     });
 
     const csv = await clockHttp('GET', `/meetings/compliance?${period}`, { token: leadership, headers: { accept: 'text/csv' } });

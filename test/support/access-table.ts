@@ -41,6 +41,8 @@ const ANY: Rule = () => 'ok';
 /** Meetings and action items: the coordination team and leadership see every agency's, others their own. */
 const MEETING_READ: Rule = (u, rel) => (allAgencies(u) || rel === 'own' ? 'ok' : 404);
 const ITEM_CLOSE: Rule = (u, rel) => (u.roles.includes('MEETING_COORDINATION') || rel === 'own' ? 'ok' : 404);
+/** Cancel, reschedule, attendees: the organizing agency, or the coordination team (any agency's meeting). */
+const MEETING_CHANGE: Rule = ITEM_CLOSE;
 
 export interface RouteExpectation {
   /** Who passes the role check: 'public' needs no token, 'authenticated' any token. */
@@ -169,6 +171,14 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /meetings/{id}/report-request': { roles: [MC], resource: 'meeting', rule: ANY, body: () => ({}) },
   'POST /meetings/{id}/report': { roles: [MO, CA], resource: 'meeting', rule: OWN_ONLY, body: () => ({ body: 'matrix probe' }) },
   'POST /meetings/{id}/report/review': { roles: [MC, LEAD], resource: 'meeting', rule: ANY, body: () => ({ decision: 'ACCEPT', comment: 'matrix probe' }) },
+  // Issue 18: the organizing agency's organizers and agents, or the coordination team for any agency's meeting.
+  'POST /meetings/{id}/cancel': { roles: [MO, CA, MC], resource: 'meeting', rule: MEETING_CHANGE, body: () => ({ reason: 'matrix probe' }) },
+  'POST /meetings/{id}/reschedule': {
+    roles: [MO, CA, MC], resource: 'meeting', rule: MEETING_CHANGE, body: () => ({ scheduledAt: '2400-06-01T00:00:00Z', reason: 'matrix probe' }),
+  },
+  'POST /meetings/{id}/attendees': {
+    roles: [MO, CA, MC], resource: 'meeting', rule: MEETING_CHANGE, body: () => ({ attendees: [{ name: 'matrix probe', agency: 'PGR' }] }),
+  },
   'GET /action-items': { roles: MEETING_READERS, list: { kind: 'actionItem', agenciesOf: owningAgency, shows: (u, r) => maySee('actionItem', u, r) } },
   'POST /action-items': { roles: [MC, MO], body: () => ({ conference: 'c', description: 'matrix probe', owner: 'o', dueAt: '2400-01-01T00:00:00Z' }) },
   'GET /action-items/{id}': { roles: MEETING_READERS, resource: 'actionItem', rule: MEETING_READ },

@@ -31,6 +31,8 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
         'POST /referrals/{id}/decline': [await declinableReferral()],
         'POST /cases/{id}/firearms/{firearmId}/traces': [await caseWithFirearm()],
+        // Issue 18: a cancel leaves a meeting taking no step, and the shared fixtures are held (outcomes) early on.
+        'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
       },
     };
   } finally {
@@ -83,4 +85,14 @@ async function declinableReferral(): Promise<MatrixResource> {
     (r) => r.status === 200 && (r.body.items ?? []).some((i: { toAgency: string }) => i.toAgency === 'CBP'), 30_000);
   const referral = referrals.body.items.find((i: { toAgency: string }) => i.toAgency === 'CBP');
   return { id: referral.id, owner: 'CBP', readers: ['FBI'], agencies: ['FBI'], secrets: [] };
+}
+
+/** An ICE meeting far ahead that only one change route touches (nothing else holds or cancels it). */
+async function changeableMeeting(): Promise<MatrixResource> {
+  const response = await http('POST', '/meetings', { token: await login('ice.sac'), body: {
+    title: `fuzz change ${uniqueWord()}`, counterpartCountry: 'MX', counterpartAgencies: ['PGR'], level: 'EXECUTIVE',
+    scheduledAt: `${2300 + Math.floor(Math.random() * 500)}-06-01T15:00:00Z`,
+  } });
+  if (response.status !== 201) throw new Error(`changeable meeting: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
 }

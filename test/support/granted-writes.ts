@@ -94,6 +94,26 @@ async function meetings(token: Tokens): Promise<GrantedStep[]> {
   ];
 }
 
+/** The meeting team (ICE) adds an attendee to ATF's meeting, reschedules it, then cancels it (issue 18). */
+async function meetingChanges(token: Tokens): Promise<GrantedStep[]> {
+  const meeting = must(await http('POST', '/meetings', { token: token('atf.agent'), body: {
+    title: `granted ${uniqueWord()}`, counterpartCountry: 'CA', counterpartAgencies: ['RCMP'], level: 'EXECUTIVE',
+    scheduledAt: `${2300 + Math.floor(Math.random() * 500)}-05-01T15:00:00Z`,
+  } }), 201, 'ATF meeting to change');
+  const spp = token('spp.team');
+  const added = must(await http('POST', `/meetings/${meeting.id}/attendees`, { token: spp, body: { attendees: [{ name: 'RCMP liaison', agency: 'RCMP' }] } }), 201, 'team adds an attendee');
+  const moved = must(await http('POST', `/meetings/${meeting.id}/reschedule`, { token: spp, body: { scheduledAt: '2400-07-01T15:00:00Z', reason: 'moved by the team' } }), 200, 'team reschedules');
+  const cancelled = must(await http('POST', `/meetings/${meeting.id}/cancel`, { token: spp, body: { reason: 'called off by the team' } }), 200, 'team cancels');
+  if (added.attendees.length !== 1 || moved.scheduledAt !== '2400-07-01T15:00:00.000Z' || cancelled.status !== 'CANCELLED') {
+    throw new Error(`meeting changes: ${added.attendees.length} ${moved.scheduledAt} ${cancelled.status}`);
+  }
+  return [
+    { route: 'POST /meetings/{id}/attendees', caller: 'spp.team', entityId: meeting.id, action: 'meeting.attendees_added' },
+    { route: 'POST /meetings/{id}/reschedule', caller: 'spp.team', entityId: meeting.id, action: 'meeting.rescheduled' },
+    { route: 'POST /meetings/{id}/cancel', caller: 'spp.team', entityId: meeting.id, action: 'meeting.cancelled' },
+  ];
+}
+
 /** An ICE case and an ATF case share a phone; the joint desk (an ICE coordinator) resolves the hit. */
 async function hits(token: Tokens): Promise<GrantedStep[]> {
   const phone = `+1 (602) ${digits(3)}-${digits(4)}`;
@@ -108,4 +128,4 @@ async function hits(token: Tokens): Promise<GrantedStep[]> {
   return [{ route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' }];
 }
 
-export const GRANTED_WRITES: ((token: Tokens) => Promise<GrantedStep[]>)[] = [traces, referrals, meetings, hits];
+export const GRANTED_WRITES: ((token: Tokens) => Promise<GrantedStep[]>)[] = [traces, referrals, meetings, meetingChanges, hits];

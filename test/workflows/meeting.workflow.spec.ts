@@ -27,7 +27,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
       expect((await handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] })).notification).toBe('LATE');
       await handle.executeUpdate(recordOutcomeUpdate, { args: [OUTCOME] });
       expect(await handle.result()).toEqual({
-        meetingId, notification: 'LATE', report: 'NOT_REQUESTED', reportDueAt: null, outcomeRecorded: true,
+        meetingId, notification: 'LATE', report: 'NOT_REQUESTED', reportDueAt: null, outcomeRecorded: true, cancelled: false,
+        scheduledAt: expect.any(String),
       });
       expect(recorder.names())
         .toEqual(['confirmMeetingRecorded', 'markMeetingNoticeMissing', 'recordMeetingNotice', 'recordMeetingOutcome']);
@@ -94,7 +95,8 @@ describe('meetingWorkflow: notification and report clocks, steps', () => {
       expect(submit.message).toBe('cannot submit a report that is NOT_REQUESTED');
       expect(recorder.names()).toEqual(['confirmMeetingRecorded']);
       expect(await handle.query(meetingStateQuery)).toEqual({
-        meetingId, notification: 'EXEMPT', report: 'NOT_REQUESTED', reportDueAt: null, outcomeRecorded: false,
+        meetingId, notification: 'EXEMPT', report: 'NOT_REQUESTED', reportDueAt: null, outcomeRecorded: false, cancelled: false,
+        scheduledAt: expect.any(String),
       });
     });
   });

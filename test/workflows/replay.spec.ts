@@ -47,6 +47,12 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
     (f) => updateNames(f).includes('editCase') && children(f).includes('referralWorkflow')],
   ['case-workflow-self-traced-firearms.json', 'a domestic-sale case of the tracing agency traces its own firearms (issue 18)',
     (f) => children(f).includes('traceWorkflow') && !children(f).includes('referralWorkflow')],
+  // Issue 18 (patched 'meeting-cancel-reschedule'): a cancellation cancels both clocks' timers and ends the run.
+  ['meeting-workflow-cancelled.json', 'a meeting cancelled with both clocks running', (f) => activityTypes(f).includes('cancelMeeting')
+    && types(f).filter((t) => t === 'TIMER_CANCELED').length === 2 && !types(f).includes('TIMER_FIRED') && types(f).includes('MARKER_RECORDED')],
+  ['meeting-workflow-rescheduled.json', 'a meeting moved forward (missed), then postponed and held', (f) =>
+    activityTypes(f).filter((a) => a === 'rescheduleMeeting').length === 2 && activityTypes(f).includes('markMeetingNoticeMissing')
+    && (result(f) as { notification?: string })?.notification === 'ON_TIME'],
 ];
 
 /** Recorded histories (npm run record:histories) must replay on the current workflow code without nondeterminism. */
@@ -64,8 +70,8 @@ describe('workflow replay', () => {
   });
 
   it('replayed every history file, each without a nondeterminism error', () => {
-    // Histories are never deleted (README, Tests), so the count only grows: 24 were on file after issue 23.
-    expect(files.length).toBeGreaterThanOrEqual(24);
+    // Histories are never deleted (README, Tests), so the count only grows: 26 were on file after issue 18's meetings.
+    expect(files.length).toBeGreaterThanOrEqual(26);
     const failed = [...results.values()].filter((r) => r.error).map((r) => `${r.workflowId}: ${String(r.error)}`);
     expect(failed).toEqual([]);
     expect([...results.keys()].sort()).toEqual(files);

@@ -1,10 +1,10 @@
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { MeetingActivities } from '../../libs/contracts/activities';
 import type {
-  ActionItemStart, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest, ReportRequestRequest,
-  ReviewReportRequest, SubmitReportRequest,
+  ActionItemStart, CancelMeetingRequest, MeetingWorkflowInput, MeetingWorkflowState, NoticeRequest, OutcomeRequest,
+  ReportRequestRequest, RescheduleMeetingRequest, ReviewReportRequest, SubmitReportRequest,
 } from '../../libs/contracts/meetings';
 import { MeetingFailure } from '../../libs/contracts/failures';
 import {
@@ -12,7 +12,8 @@ import {
 } from '../../libs/meetings/meeting-rules';
 import { startChildOnce } from '../shared/children';
 import {
-  meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, reviewReportUpdate, submitReportUpdate,
+  cancelMeetingUpdate, meetingStateQuery, recordNoticeUpdate, recordOutcomeUpdate, requestReportUpdate, rescheduleMeetingUpdate,
+  reviewReportUpdate, submitReportUpdate,
 } from '../../libs/contracts/messages/meeting';
 import { serialQueue, untilOrDeadline } from './workflow-steps';
 
@@ -22,6 +23,12 @@ const activities = proxyActivities<MeetingActivities>({
 });
 
 type MeetingState = Omit<MeetingWorkflowState, 'meetingId'>;
+
+/**
+ * Issue 18: meetings can be cancelled and rescheduled. Histories recorded before it never hold either update; every
+ * run that takes one records this marker first, so the branch below is where old and new code part.
+ */
+export const MEETING_CHANGES_PATCH = 'meeting-cancel-reschedule';
 
 /** Action items live on in their own workflows (their clocks must not depend on this meeting's run). */
 async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void> {
@@ -39,7 +46,10 @@ async function startActionItemWorkflows(items: ActionItemStart[]): Promise<void>
  */
 export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<MeetingWorkflowState> {
   const { meetingId } = input;
-  const scheduledAt = Date.parse(input.scheduledAt);
+  let scheduledAt = Date.parse(input.scheduledAt);
+  /** Counts reschedulings: a clock armed for an earlier time re-arms when it changes. */
+  let scheduleVersion = 0;
+  let cancelled = input.state?.cancelled ?? false;
   let notification: NotificationStatus = input.state?.notification ?? (input.notificationRequired ? 'PENDING' : 'EXEMPT');
   let report: ReportStatus = input.state?.report ?? 'NOT_REQUESTED';
   let reportDueAt: string | null = input.state?.reportDueAt ?? null;
@@ -47,16 +57,21 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   const steps = serialQueue();
   // The workflow clock (the sandbox's Date), so every step's time replays identically.
   const now = (): string => new Date(Date.now()).toISOString();
-  const state = (): MeetingWorkflowState => ({ meetingId, notification, report, reportDueAt, outcomeRecorded });
+  const state = (): MeetingWorkflowState => ({
+    meetingId, notification, report, reportDueAt, outcomeRecorded, cancelled, scheduledAt: new Date(scheduledAt).toISOString(),
+  });
   const apply = (s: MeetingState): void => {
     ({ notification, report, reportDueAt, outcomeRecorded } = s);
+    // Activity results recorded before issue 18 do not carry it.
+    cancelled = s.cancelled ?? cancelled;
   };
   const reportDone = (): boolean => report === 'ACCEPTED' || !input.reportEligible;
-  const finished = (): boolean => ['ON_TIME', 'LATE', 'EXEMPT'].includes(notification) && outcomeRecorded && reportDone();
+  // A cancelled meeting owes nothing more: its clocks stop and the run ends.
+  const finished = (): boolean => cancelled || (['ON_TIME', 'LATE', 'EXEMPT'].includes(notification) && outcomeRecorded && reportDone());
 
   /** Throws the refusal of a step in the current state (validators, and again once the step's turn comes). */
   const check = (step: MeetingStep): void => {
-    const refusal = meetingStepRefusal(step, { notification, report, outcomeRecorded, reportEligible: input.reportEligible });
+    const refusal = meetingStepRefusal(step, { notification, report, outcomeRecorded, reportEligible: input.reportEligible, cancelled });
     if (!refusal) return;
     const { aspect, current, message, reason } = refusal;
     throw ApplicationFailure.create({
@@ -97,13 +112,42 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
     return state();
   }), { validator: (request: ReviewReportRequest) => check(request.decision) });
 
-  /** M1: a notice still owed when the meeting time comes is MISSING (a later notice makes it LATE). */
+  /** The branch of issue 18: a history that took a change carries the marker; one without it never took a change. */
+  const changesAllowed = (): void => {
+    if (!patched(MEETING_CHANGES_PATCH)) {
+      throw ApplicationFailure.create({ message: 'this run predates meeting changes', type: MeetingFailure.InvalidTransition, nonRetryable: true });
+    }
+  };
+  setHandler(cancelMeetingUpdate, (request: CancelMeetingRequest) => steps.run(async () => {
+    check('cancel');
+    changesAllowed();
+    apply(await activities.cancelMeeting(meetingId, request.actor, now(), request.reason));
+    cancelled = true;
+    return state();
+  }), { validator: (_request: CancelMeetingRequest) => check('cancel') });
+  setHandler(rescheduleMeetingUpdate, (request: RescheduleMeetingRequest) => steps.run(async () => {
+    check('reschedule');
+    changesAllowed();
+    apply(await activities.rescheduleMeeting(meetingId, request.actor, now(), request.scheduledAt, request.reason));
+    scheduledAt = Date.parse(request.scheduledAt);
+    scheduleVersion += 1;
+    return state();
+  }), { validator: (_request: RescheduleMeetingRequest) => check('reschedule') });
+
+  /**
+   * M1: a notice still owed when the meeting time comes is MISSING (a later notice makes it LATE). A reschedule
+   * re-arms the clock for the new time (and a MISSING notice is owed again for it); a cancellation stops it. Without
+   * either, it arms exactly the timers it armed before issue 18.
+   */
   const notificationClock = async (): Promise<void> => {
-    while (notification === 'PENDING') {
-      const noticed = await untilOrDeadline(() => notification !== 'PENDING', scheduledAt);
-      if (noticed) continue;
+    for (;;) {
+      await condition(() => finished() || notification === 'PENDING');
+      if (finished()) return;
+      const armed = scheduleVersion;
+      const moved = () => notification !== 'PENDING' || cancelled || scheduleVersion !== armed;
+      if (await untilOrDeadline(moved, scheduledAt)) continue;
       await steps.run(async () => {
-        if (notification === 'PENDING') apply(await activities.markMeetingNoticeMissing(meetingId, now()));
+        if (!moved()) apply(await activities.markMeetingNoticeMissing(meetingId, now()));
       });
     }
   };
@@ -111,11 +155,11 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   /** M3: a report waiting on its due date falls OVERDUE; a return re-arms the clock with the new due date. */
   const reportClock = async (): Promise<void> => {
     for (;;) {
-      await condition(() => reportDone() || (REPORT_CLOCK_STATES.includes(report) && reportDueAt !== null));
-      if (reportDone()) return;
+      await condition(() => reportDone() || cancelled || (REPORT_CLOCK_STATES.includes(report) && reportDueAt !== null));
+      if (reportDone() || cancelled) return;
       const armed = report;
       const due = reportDueAt as string;
-      const moved = () => report !== armed || reportDueAt !== due;
+      const moved = () => report !== armed || reportDueAt !== due || cancelled;
       if (await untilOrDeadline(moved, Date.parse(due))) continue;
       await steps.run(async () => {
         if (!moved()) apply(await activities.markMeetingReportOverdue(meetingId, due, now()));
@@ -133,7 +177,9 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<Meet
   await condition(() => finished() || workflowInfo().continueAsNewSuggested);
   await condition(() => allHandlersFinished() && steps.idle());
   if (!finished()) {
-    await continueAsNew<typeof meetingWorkflow>({ ...input, state: { notification, report, reportDueAt, outcomeRecorded } });
+    // The input keeps its recorded shape unless the meeting was rescheduled (the next run's clock runs to the new time).
+    const moved = scheduleVersion > 0 ? { scheduledAt: new Date(scheduledAt).toISOString() } : {};
+    await continueAsNew<typeof meetingWorkflow>({ ...input, ...moved, state: { notification, report, reportDueAt, outcomeRecorded } });
   }
   await clocks;
   return state();

@@ -22,8 +22,8 @@ export class MeetingModel {
   }
 }
 
-const stateOf = ({ notification, report, reportDueAt, outcomeRecorded }: MeetingRow): MeetingState => ({
-  notification, report, reportDueAt, outcomeRecorded,
+const stateOf = ({ notification, report, reportDueAt, outcomeRecorded, cancelled }: MeetingRow): MeetingState => ({
+  notification, report, reportDueAt, outcomeRecorded, cancelled: cancelled ?? false,
 });
 
 const refuse = (message: string, current: string, aspect: string): never => {
@@ -72,6 +72,20 @@ export function meetingStubs(model: MeetingModel): ReturnType<typeof createMeeti
       const row = model.row(meetingId);
       // Only a report still waiting on that due date falls OVERDUE (as MeetingService.markReportOverdue).
       if (row.reportDueAt === dueAt && nextReportStatus(row.report, 'EXPIRE')) row.report = 'OVERDUE';
+      return stateOf(row);
+    },
+    cancelMeeting: async (meetingId) => {
+      const row = model.row(meetingId);
+      if (row.outcomeRecorded) refuse('cannot cancel a meeting that was held', 'HELD', 'meeting');
+      row.cancelled = true;
+      return stateOf(row);
+    },
+    rescheduleMeeting: async (meetingId, _actor, _at, scheduledAt) => {
+      const row = model.row(meetingId);
+      if (row.outcomeRecorded) refuse('cannot reschedule a meeting that was held', 'HELD', 'meeting');
+      // As MeetingRepository.reschedule: a notice the old time left MISSING is owed again for the new one.
+      row.scheduledAt = scheduledAt;
+      if (row.notification === 'MISSING') row.notification = 'PENDING';
       return stateOf(row);
     },
     markActionItemOverdue: async (actionItemId) => {

@@ -94,6 +94,11 @@ export const M = {
     es: 'No se puede realizar "{step}" en el informe de la reunión {id}: está en estado {status}.',
   },
   meetingRegistering: { en: 'Meeting {id} is still being registered; retry shortly.', es: 'La reunión {id} aún se está registrando; reintente en breve.' },
+  meetingCancelled: { en: 'Meeting {id} is cancelled; nothing more can be done on it.', es: 'La reunión {id} está cancelada; ya no admite cambios.' },
+  meetingHeld: {
+    en: 'Meeting {id} was already held (its outcome is recorded); it can no longer be {step}.',
+    es: 'La reunión {id} ya se celebró (su resultado está registrado); ya no puede ser {stepEs}.',
+  },
   actionItemNotFound: {
     en: 'Action item {id} does not exist or your agency may not see it.',
     es: 'El compromiso {id} no existe o su agencia no puede verlo.',

@@ -30,6 +30,7 @@ import type { CreateMeetingDto, RecordOutcomeDto, ReviewReportDto } from './dto/
 import { meetingRefusal, readModelRefusal } from './meeting-refusals';
 import { scopeOf } from './meeting-scope';
 import { startMeetingWorkflow } from './meeting-workflows';
+import { MeetingInputs, normaliseAttendees } from './meeting-inputs';
 
 type Step = MeetingStep;
 /** Sides that may take a step: the organizing agency, or the meeting-coordination team and leadership (any agency). */
@@ -46,6 +47,7 @@ export class MeetingsApi {
     private readonly temporal: TemporalService,
     private readonly idempotency: IdempotencyService,
     private readonly access: AccessPolicy,
+    private readonly inputs: MeetingInputs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,18 +60,21 @@ export class MeetingsApi {
     const known = new Set(await this.meetings.agenciesOf(dto.counterpartCountry));
     const agencies = [...new Set(dto.counterpartAgencies.map((a) => a.trim().toUpperCase()))];
     const unknown = dto.counterpartAgencies.map((a, i) => ({ a: a.trim().toUpperCase(), i })).filter(({ a }) => !known.has(a));
-    if (unknown.length > 0) {
-      throw fieldErrors(unknown.map(({ i }) => ({
+    const badAttendees = await this.inputs.unknownAgencies(dto.attendees ?? []);
+    if (unknown.length > 0 || badAttendees.length > 0) {
+      throw fieldErrors([...unknown.map(({ i }) => ({
         field: `counterpartAgencies[${i}]`,
         en: `is not a known agency of ${dto.counterpartCountry}`, es: `no es una agencia conocida de ${dto.counterpartCountry}`,
-      })));
+      })), ...badAttendees]);
     }
+    if (dto.caseId !== undefined) await this.inputs.assertCaseReadable(user, dto.caseId);
     const hash = IdempotencyService.requestHash('POST /meetings', dto);
     const id = randomUUID();
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => {
       const meeting = await this.meetings.create(tx, {
         id, organizer: actorOf(user), title: dto.title, counterpartCountry: dto.counterpartCountry, counterpartAgencies: agencies,
         level: dto.level, scheduledAt: new Date(dto.scheduledAt), location: dto.location, deliverables: dto.deliverables ?? [],
+        caseId: dto.caseId, attendees: normaliseAttendees(dto.attendees ?? []),
       }, new Date(), (m) => startMeetingWorkflow(this.temporal, this.config, m));
       const { notificationRequired, notificationDueAt, workflowId, notification, report } = meetingSummaryView(meeting);
       return {
@@ -79,8 +84,8 @@ export class MeetingsApi {
     });
   }
 
-  async list(user: AuthUser, limit: number, cursor: string | undefined) {
-    const rows = await this.meetings.list(scopeOf(user), limit + 1, keysetCursor.parse(cursor));
+  async list(user: AuthUser, limit: number, cursor: string | undefined, caseId?: string) {
+    const rows = await this.meetings.list(scopeOf(user), limit + 1, keysetCursor.parse(cursor), caseId);
     const page = rows.slice(0, limit);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'meeting', ground: 'other_agency', list: true },
       page.map((m) => ({ id: m.id, agencies: [m.owningAgency] })));
@@ -148,7 +153,7 @@ export class MeetingsApi {
    * when there is one). A step the rules refuse is 409 with the current state: checked on the read model first (but
    * for a retry under a key), and again by the workflow's validator, which has the last word.
    */
-  private async step<A>(
+  async step<A>(
     user: AuthUser, id: string, step: Step, side: Side, key: string | undefined, status: number, body: unknown,
     build: (actor: MeetingActor) => { update: UpdateDefinition<MeetingWorkflowState, [A]>; arg: A },
   ) {
@@ -190,7 +195,7 @@ export class MeetingsApi {
    * The meeting if `agency` (null: any) may see it. Authorisation is in the query; a meeting of another agency looks
    * like one that does not exist (404) and the refusal is audited. A read across agencies is audited too.
    */
-  private async findFor(user: AuthUser, id: string, agency: string | null): Promise<MeetingRecord> {
+  async findFor(user: AuthUser, id: string, agency: string | null): Promise<MeetingRecord> {
     const meeting = await this.meetings.findVisible(id, agency);
     if (!meeting) {
       const refused = { entityType: 'meeting', entityId: id, reason: 'agency', exists: await this.meetings.exists(id) };

@@ -2,14 +2,16 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import { pickLang } from '../../../../libs/http/problem';
 import { complianceCsv, wantsCsv } from '../../../../libs/meetings/compliance-csv';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ApiIdempotencyKey, IdempotencyKey, sendOutcome } from '../common/idempotency-key';
 import { UuidParam } from '../common/uuid-param.pipe';
 import {
-  ComplianceQueryDto, CreateMeetingDto, ListMeetingsQueryDto, MeetingCreatedDto, RecordOutcomeDto, ReportRequestDto,
-  ReviewReportDto, SubmitReportDto,
+  AddAttendeesDto, CancelMeetingDto, ComplianceQueryDto, CreateMeetingDto, ListMeetingsQueryDto, MeetingCreatedDto, RecordOutcomeDto,
+  ReportRequestDto, RescheduleMeetingDto, ReviewReportDto, SubmitReportDto,
 } from './dto/meeting.dto';
+import { MeetingChangesApi } from './meeting-changes.api';
 import { MeetingsApi } from './meetings.api';
 import { ComplianceReportDto, MeetingDto, MeetingPageDto } from './dto/meeting-responses.dto';
 
@@ -17,7 +19,7 @@ import { ComplianceReportDto, MeetingDto, MeetingPageDto } from './dto/meeting-r
 @ApiBearerAuth()
 @Controller('meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsApi) {}
+  constructor(private readonly meetings: MeetingsApi, private readonly changes: MeetingChangesApi) {}
 
   @Post()
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT')
@@ -34,7 +36,7 @@ export class MeetingsController {
   @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION', 'LEADERSHIP')
   @ApiOkResponse({ type: MeetingPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListMeetingsQueryDto) {
-    return this.meetings.list(user, query.limit ?? 50, query.cursor);
+    return this.meetings.list(user, query.limit ?? 50, query.cursor, query.caseId);
   }
 
   /** M4 for leadership; `Accept: text/csv` answers the same lines as CSV. Declared before `:id`. */
@@ -44,14 +46,16 @@ export class MeetingsController {
   @ApiOkResponse({ type: ComplianceReportDto })
   async compliance(
     @CurrentUser() user: AuthUser, @Query() query: ComplianceQueryDto,
-    @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept: string | undefined, @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const report = await this.meetings.compliance(user, query.from, query.to);
-    void reply.header('vary', 'accept');
+    void reply.header('vary', 'accept, accept-language');
     if (!wantsCsv(accept)) return report;
     void reply.header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="meeting-compliance.csv"');
-    return complianceCsv(report.items);
+    // Column headers in the caller's language; the data stays as entered.
+    return complianceCsv(report.items, pickLang(acceptLanguage));
   }
 
   @Get(':id')
@@ -116,5 +120,40 @@ export class MeetingsController {
     @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return sendOutcome(reply, await this.meetings.reviewReport(user, id, body, key));
+  }
+
+  /** Before the meeting is held: its clocks stop, nothing more is owed (a held or cancelled meeting is 409). */
+  @Post(':id/cancel')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION')
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: MeetingDto })
+  async cancel(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: CancelMeetingDto,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendOutcome(reply, await this.changes.cancel(user, id, body, key));
+  }
+
+  /** Before the meeting is held: the notice due time (M1) and the clock move with it. */
+  @Post(':id/reschedule')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION')
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: MeetingDto })
+  async reschedule(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: RescheduleMeetingDto,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendOutcome(reply, await this.changes.reschedule(user, id, body, key));
+  }
+
+  @Post(':id/attendees')
+  @Roles('MEETING_ORGANIZER', 'CASE_AGENT', 'MEETING_COORDINATION')
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: MeetingDto })
+  async addAttendees(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: AddAttendeesDto,
+    @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendOutcome(reply, await this.changes.addAttendees(user, id, body, key));
   }
 }

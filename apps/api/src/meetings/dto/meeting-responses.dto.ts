@@ -15,6 +15,10 @@ export class MeetingSummaryDto {
   report!: string;
   reportDueAt!: string | null;
   workflowId!: string;
+  /** The case the meeting concerns, if any. */
+  caseId!: string | null;
+  @ApiProperty({ enum: ['SCHEDULED', 'HELD', 'CANCELLED'] })
+  status!: string;
 }
 
 export class MeetingPageDto {
@@ -39,6 +43,25 @@ export class ReportHistoryEntryDto {
   note?: string;
 }
 
+export class AttendeeViewDto {
+  name!: string;
+  agency!: string;
+}
+
+export class CancellationDto {
+  at!: string;
+  by!: string;
+  reason!: string;
+}
+
+export class ScheduleChangeDto {
+  from!: string;
+  to!: string;
+  reason!: string;
+  by!: string;
+  at!: string;
+}
+
 /** GET /meetings/:id and the answer of every step. */
 export class MeetingDto extends MeetingSummaryDto {
   organizer!: string;
@@ -52,6 +75,10 @@ export class MeetingDto extends MeetingSummaryDto {
   actionItems!: ActionItemDto[];
   reportBody!: string | null;
   reportHistory!: ReportHistoryEntryDto[];
+  attendees!: AttendeeViewDto[];
+  @ApiProperty({ type: () => CancellationDto, nullable: true })
+  cancellation!: CancellationDto | null;
+  scheduleHistory!: ScheduleChangeDto[];
   createdAt!: string;
   updatedAt!: string;
 }

@@ -1,13 +1,22 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
-  IsObject, ValidateNested,
+  IsObject, IsUUID, ValidateNested,
 } from 'class-validator';
 import {
   COUNTERPART_COUNTRIES, CounterpartCountry, Deliverable, DELIVERABLES, MEETING_LEVELS, MeetingLevel, REVIEW_DECISIONS,
   ReviewDecision,
 } from '../../../../../libs/meetings/meeting-rules';
 import { IsFutureTimestamp, IsPastTimestamp, IsTimestamp } from '../../common/validators';
+
+/** Someone at the meeting: a name and an agency code of the agencies table (any country, counterparts included). */
+export class AttendeeDto {
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(20)
+  agency!: string;
+}
 
 export class CreateMeetingDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -31,6 +40,32 @@ export class CreateMeetingDto {
 
   @IsOptional() @IsArray() @ArrayMaxSize(DELIVERABLES.length) @ArrayUnique() @IsIn(DELIVERABLES, { each: true })
   deliverables?: Deliverable[];
+
+  /** The case the meeting concerns: one the organizer's agency may read (its own, or shared with it). */
+  @IsOptional() @IsUUID()
+  caseId?: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => AttendeeDto)
+  attendees?: AttendeeDto[];
+}
+
+export class AddAttendeesDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @IsObject({ each: true }) @Type(() => AttendeeDto)
+  attendees!: AttendeeDto[];
+}
+
+export class CancelMeetingDto {
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason!: string;
+}
+
+export class RescheduleMeetingDto {
+  /** The new time; the notice (M1) then falls due MEETING_NOTICE_LEAD_TIME before it. */
+  @IsFutureTimestamp()
+  scheduledAt!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason!: string;
 }
 
 export class OutcomeActionItemDto {
@@ -85,6 +120,10 @@ export class ListMeetingsQueryDto {
 
   @IsOptional() @IsString() @MaxLength(200)
   cursor?: string;
+
+  /** Only the meetings about this case (among those the caller may see). */
+  @IsOptional() @IsUUID()
+  caseId?: string;
 }
 
 export class ComplianceQueryDto {

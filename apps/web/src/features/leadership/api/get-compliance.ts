@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const NOTIFICATION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING'] as const;
-export const REPORT_STATUSES = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+// A cancelled meeting is CANCELLED in both columns (never MISSING or OVERDUE): nothing is owed for it.
+export const NOTIFICATION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'EXEMPT', 'PENDING', 'CANCELLED'] as const;
+export const REPORT_STATUSES = ['NOT_REQUESTED', 'REQUESTED', 'OVERDUE', 'SUBMITTED', 'ACCEPTED', 'RETURNED', 'CANCELLED'] as const;
 
 export interface ComplianceItem {
   id: string; title: string; level: string; counterpartCountry: string; scheduledAt: string; notification: string; report: string;

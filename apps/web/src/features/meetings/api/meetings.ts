@@ -11,7 +11,10 @@ export const DELIVERABLES = [
 export interface MeetingSummary {
   id: string; title: string; owningAgency: string; level: string; counterpartCountry: string; scheduledAt: string;
   notificationRequired: boolean; notificationDueAt: string | null; notification: string; report: string; reportDueAt: string | null;
+  caseId: string | null; status: 'SCHEDULED' | 'HELD' | 'CANCELLED';
 }
+export interface Attendee { name: string; agency: string }
+export interface ScheduleChange { from: string; to: string; reason: string; by: string; at: string }
 export interface ActionItem {
   id: string; meetingId: string | null; source: string; conference: string | null; owner: string; description: string; dueAt: string;
   status: string; closedNote: string | null; closedBy: string | null; closedAt: string | null; owningAgency: string; createdAt: string;
@@ -22,13 +25,15 @@ export interface Meeting extends MeetingSummary {
   noticeAt: string | null; noticeBy: string | null;
   outcome: { heldAt: string | null; summary: string | null; recordedBy: string | null; recordedAt: string | null } | null;
   actionItems: ActionItem[]; reportBody: string | null; reportHistory: ReportHistoryEntry[]; createdAt: string; updatedAt: string;
+  attendees: Attendee[]; cancellation: { at: string; by: string; reason: string } | null; scheduleHistory: ScheduleChange[];
 }
 interface Page<T> { items: T[]; nextCursor: string | null }
 
 export interface NewMeeting {
   title: string; counterpartCountry: string; counterpartAgencies: string[]; level: string; scheduledAt: string | undefined;
-  location?: string; deliverables: string[];
+  location?: string; deliverables: string[]; caseId?: string; attendees: Attendee[];
 }
+export interface Reschedule { scheduledAt: string | undefined; reason: string }
 export interface Outcome { heldAt: string | undefined; summary: string; actionItems: { description: string; owner: string; dueAt: string | undefined }[] }
 export interface Review { decision: 'ACCEPT' | 'RETURN'; comment: string; dueAt?: string }
 
@@ -69,6 +74,14 @@ export function useMeetingStep<TInput>(id: string, path: string, body: (input: T
     { invalidates: [[...MEETINGS], ['action-items']] },
   );
 }
+
+/** The cases the caller's agency may read (own and shared), for naming the case a meeting concerns. */
+export interface CaseOption { id: string; caseNumber: string; title: string }
+export const caseOptionsQueryOptions = () => queryOptions({
+  queryKey: ['cases', 'meeting-options'],
+  queryFn: async () => (await apiRequest<Page<CaseOption>>('/cases', { query: { scope: 'all', limit: 100 } })).items,
+});
+export const useCaseOptions = (enabled: boolean) => useQuery({ ...caseOptionsQueryOptions(), enabled });
 
 export function useCloseActionItem(id: string) {
   return useSubmission(

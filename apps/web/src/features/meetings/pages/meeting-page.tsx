@@ -9,9 +9,12 @@ import { ActionItemsTable } from '../components/action-items-table';
 import { OutcomeForm } from '../components/outcome-form';
 import { RequestReportForm, ReviewReportForm, SubmitReportForm } from '../components/report-forms';
 import { StatusBadge } from '../components/status-badges';
+import { AttendeesPanel, CancelForm, ChangesHistory, RescheduleForm } from '../components/meeting-changes';
 import '../meetings.css';
 
 const ORGANIZERS = ['MEETING_ORGANIZER', 'CASE_AGENT'];
+/** Who may cancel, reschedule and add attendees: the organizing agency (the API scopes it) or the coordination team. */
+const CHANGERS = [...ORGANIZERS, 'MEETING_COORDINATION'];
 const OPEN_REPORT = ['REQUESTED', 'OVERDUE', 'RETURNED'];
 
 /** One meeting: its notice (M1), outcome and action items, and its report (M3) from request to review. */
@@ -27,18 +30,24 @@ export function MeetingPage() {
       <QueryState isLoading={meeting.isLoading} error={meeting.error} />
       {m ? (
         <>
-          <h1>{m.title}</h1>
+          <h1>{m.title} <StatusBadge kind="meeting" status={m.status} /></h1>
           <MeetingFacts meeting={m} />
+          <ChangesHistory meeting={m} />
+          <AttendeesPanel meeting={m} canAdd={m.status !== 'CANCELLED' && hasRole(...CHANGERS)} />
+          {m.status === 'SCHEDULED' && hasRole(...CHANGERS) ? (
+            <div className="grid-2"><RescheduleForm meetingId={m.id} /><CancelForm meetingId={m.id} /></div>
+          ) : null}
           <div className="grid-2">
             <div>
-              <NoticePanel meeting={m} canGive={hasRole(...ORGANIZERS)} />
-              {m.outcome?.recordedAt ? <OutcomePanel meeting={m} /> : hasRole(...ORGANIZERS) ? <OutcomeForm meetingId={m.id} /> : null}
+              <NoticePanel meeting={m} canGive={m.status !== 'CANCELLED' && hasRole(...ORGANIZERS)} />
+              {m.outcome?.recordedAt ? <OutcomePanel meeting={m} />
+                : m.status === 'SCHEDULED' && hasRole(...ORGANIZERS) ? <OutcomeForm meetingId={m.id} /> : null}
             </div>
             <div>
               <ReportPanel meeting={m} />
-              {m.report === 'NOT_REQUESTED' && m.deliverables.length > 0 && hasRole('MEETING_COORDINATION') ? <RequestReportForm meetingId={m.id} /> : null}
-              {OPEN_REPORT.includes(m.report) && hasRole(...ORGANIZERS) ? <SubmitReportForm meetingId={m.id} previous={m.reportBody} /> : null}
-              {m.report === 'SUBMITTED' && hasRole('MEETING_COORDINATION', 'LEADERSHIP') ? <ReviewReportForm meetingId={m.id} /> : null}
+              {m.status !== 'CANCELLED' && m.report === 'NOT_REQUESTED' && m.deliverables.length > 0 && hasRole('MEETING_COORDINATION') ? <RequestReportForm meetingId={m.id} /> : null}
+              {m.status !== 'CANCELLED' && OPEN_REPORT.includes(m.report) && hasRole(...ORGANIZERS) ? <SubmitReportForm meetingId={m.id} previous={m.reportBody} /> : null}
+              {m.status !== 'CANCELLED' && m.report === 'SUBMITTED' && hasRole('MEETING_COORDINATION', 'LEADERSHIP') ? <ReviewReportForm meetingId={m.id} /> : null}
             </div>
           </div>
           <h2>{t('meetings.outcome.actionItems')}</h2>
@@ -59,6 +68,10 @@ function MeetingFacts({ meeting: m }: { meeting: Meeting }) {
       <div><dt>{t('meetings.fields.scheduledAt')}</dt><dd><Time value={m.scheduledAt} /></dd></div>
       <div><dt>{t('meetings.fields.location')}</dt><dd>{m.location ?? '—'}</dd></div>
       <div><dt>{t('meetings.fields.organizer')}</dt><dd>{m.organizer} ({m.owningAgency})</dd></div>
+      <div>
+        <dt>{t('meetings.fields.case')}</dt>
+        <dd>{m.caseId ? <Link to={`/cases/${m.caseId}`}>{t('meetings.page.openCase')}</Link> : t('meetings.page.noCase')}</dd>
+      </div>
       <div className="wide">
         <dt>{t('meetings.fields.deliverables')}</dt>
         <dd>{m.deliverables.length ? m.deliverables.map((d) => t(`meetings.deliverables.${d}`, { defaultValue: d })).join('; ') : t('meetings.page.noDeliverables')}</dd>

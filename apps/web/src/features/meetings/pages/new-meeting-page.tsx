@@ -4,17 +4,27 @@ import { useNavigate } from 'react-router';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { fromLocalInput } from '../../../lib/format';
-import { COUNTRIES, DELIVERABLES, LEVELS, useCreateMeeting } from '../api/meetings';
+import { useSession } from '../../../lib/session';
+import { COUNTRIES, DELIVERABLES, LEVELS, useCaseOptions, useCreateMeeting, type Attendee } from '../api/meetings';
+import { AttendeesEditor } from '../components/attendees-editor';
 import '../meetings.css';
 
-interface Draft { title: string; counterpartCountry: string; agencies: string; level: string; scheduledAt: string; location: string; deliverables: string[] }
-const EMPTY: Draft = { title: '', counterpartCountry: 'MX', agencies: '', level: 'EXECUTIVE', scheduledAt: '', location: '', deliverables: [] };
+interface Draft {
+  title: string; counterpartCountry: string; agencies: string; level: string; scheduledAt: string; location: string; deliverables: string[];
+  caseId: string; attendees: Attendee[];
+}
+const EMPTY: Draft = {
+  title: '', counterpartCountry: 'MX', agencies: '', level: 'EXECUTIVE', scheduledAt: '', location: '', deliverables: [], caseId: '', attendees: [],
+};
 
 /** A meeting with foreign counterparts: an executive one needs a notice (M1); one on a deliverable may get a report (M3). */
 export function NewMeetingPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // Only case agents list cases; an organizer who is not one creates meetings without naming a case.
+  const { hasRole } = useSession();
+  const cases = useCaseOptions(hasRole('CASE_AGENT'));
   // Nothing waits for the navigation: `void` drops react-router's promise on purpose.
   const create = useCreateMeeting((created) => { void navigate(`/meetings/${created.id}`); });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -24,6 +34,7 @@ export function NewMeetingPage() {
       title: draft.title, counterpartCountry: draft.counterpartCountry, level: draft.level,
       counterpartAgencies: draft.agencies.split(',').map((a) => a.trim().toUpperCase()).filter(Boolean),
       scheduledAt: fromLocalInput(draft.scheduledAt), location: draft.location.trim() || undefined, deliverables: draft.deliverables,
+      caseId: draft.caseId || undefined, attendees: draft.attendees,
     });
   };
   const error = create.error;
@@ -61,6 +72,17 @@ export function NewMeetingPage() {
             {(p) => <input {...p} required={false} value={draft.location} onChange={(e) => set('location', e.target.value)} />}
           </FormField>
         </div>
+        {cases.data ? (
+          <FormField label={t('meetings.fields.case')} name="caseId" error={error} hint={t('meetings.create.caseHint')}>
+            {(p) => (
+              <select {...p} required={false} value={draft.caseId} onChange={(e) => set('caseId', e.target.value)}>
+                <option value="">{t('meetings.create.noCase')}</option>
+                {cases.data.map((c) => <option key={c.id} value={c.id}>{c.caseNumber} — {c.title}</option>)}
+              </select>
+            )}
+          </FormField>
+        ) : null}
+        <AttendeesEditor attendees={draft.attendees} onChange={(next) => set('attendees', next)} error={error} />
         <fieldset className="deliverables">
           <legend>{t('meetings.fields.deliverables')}</legend>
           <p className="hint">{t('meetings.create.deliverablesHint')}</p>
