@@ -28,7 +28,7 @@ describe('manual referrals over HTTP', () => {
     } });
     expect({ status: created.status, problem: created.body.errors }).toEqual({ status: 201, problem: undefined });
     const active = await eventually(() => http('GET', `/cases/${created.body.id}`, { token: fbi }), (r) => r.body.status === 'ACTIVE');
-    return { ...active.body, secret } as any;
+    return { ...active.body, secret };
   }
   const refer = (caseId: string, body: Record<string, unknown>, headers: Record<string, string> = {}, token = fbi) =>
     http('POST', `/cases/${caseId}/referrals`, { token, body, headers });
