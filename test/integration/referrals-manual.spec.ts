@@ -103,6 +103,8 @@ describe('manual referrals over HTTP', () => {
     expect({ status: unknown.status, field: unknown.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'toAgency' });
     const foreign = await refer(kase.id, { toAgency: 'DEA', reason: 'r', packet: { firearms: [other.firearms[0].id] } });
     expect({ status: foreign.status, field: foreign.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'packet.firearms' });
+    const noPacket = await refer(kase.id, { toAgency: 'DEA', reason: 'r' });
+    expect({ status: noPacket.status, field: noPacket.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'packet' });
     const unknownField = await refer(kase.id, { toAgency: 'DEA', reason: 'r', packet: {}, rule: 'R1' });
     expect(unknownField.status).toBe(400);
     expect((await refer(kase.id, { toAgency: 'DEA', reason: 'r', packet: {} }, {}, dea)).status).toBe(404);

@@ -58,10 +58,17 @@ export class ReferralsApi {
     await auditCrossAgencyRead(this.audit, user, { entityType: 'referral', ground: 'other_agency', list: true }, page.map(referralRead));
     const last = page[page.length - 1];
     return {
-      // Each with its packet and sender: the officer decides from the inbox, before accepting.
-      items: await Promise.all(page.map((r) => this.referrals.detail(r, lang))),
+      items: await this.withPackets(page, lang),
       nextCursor: rows.length > limit ? inboxCursor.encode({ sort, asOf, rank: last.rank, createdAt: last.createdAt, id: last.id }) : null,
     };
+  }
+
+  /** Each with its packet and sender: the officer decides from the inbox, before accepting. One at a time, so a full
+   * page never holds more than one pooled connection at once. */
+  private async withPackets(page: ReferralRecord[], lang: Lang) {
+    const items = [];
+    for (const referral of page) items.push(await this.referrals.detail(referral, lang));
+    return items;
   }
 
   /**

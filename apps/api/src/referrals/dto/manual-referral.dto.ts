@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
 } from 'class-validator';
 
 /** The case items to disclose with the referral, by kind: ids of items of the case being referred. */
@@ -28,7 +28,7 @@ export class CreateReferralDto {
   reason!: string;
 
   /** What the receiving agency may read before it accepts; nothing else of the case is disclosed until then. */
-  @ValidateNested() @Type(() => ReferralPacketRequestDto)
+  @IsObject() @ValidateNested() @Type(() => ReferralPacketRequestDto)
   packet!: ReferralPacketRequestDto;
 }
 
