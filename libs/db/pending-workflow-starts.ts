@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ReferralStatus } from '../contracts/referrals';
 import { type WorkflowStart, type WorkflowStarts, workflowStart } from '../contracts/workflows';
 import { assertDefined, query } from './sql';
 
@@ -8,24 +9,36 @@ import { assertDefined, query } from './sql';
  *
  * The one "no orphan" strategy for records whose workflow only adds clocks after the fact (cases, seizures, traces):
  * commit, then start, and this relay covers a start that failed, so a record is accepted while Temporal is away.
+ * Referrals opened by case agents too (a rule's referral is started by its case workflow).
  * Meetings and action items are not relayed: they start inside the creating transaction (apps/api/src/meetings/
  * meeting-workflows.ts) and answer 503 when Temporal is away, because their workflow input carries configuration fixed
  * at creation (MEETING_REPORT_DUE_AFTER) that a later relay pass could not know, and their tables keep no
  * workflow_started_at. Moving them here would change their HTTP contract (201 instead of 503) and needs a migration.
  */
-export const RECORD_TABLES = { caseWorkflow: 'cases', seizureWorkflow: 'seizures', traceWorkflow: 'traces' } as const;
+export const RECORD_TABLES = {
+  caseWorkflow: 'cases', seizureWorkflow: 'seizures', traceWorkflow: 'traces', referralWorkflow: 'referrals',
+} as const;
 export type RecordWorkflowType = keyof typeof RECORD_TABLES;
 export type RecordTable = (typeof RECORD_TABLES)[RecordWorkflowType];
 
 export interface PendingStart { table: RecordTable; id: string; start: WorkflowStart }
 
-interface PendingRow { id: string; due_at?: Date | string; watch_pass?: number }
+interface PendingRow { id: string; due_at?: Date | string; watch_pass?: number; status?: ReferralStatus }
 
 /** How each table's pending rows become their workflow's input (the same input the API starts with). */
 const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: PendingRow) => WorkflowStarts[T] } } = {
   caseWorkflow: { columns: 'id', input: (row) => ({ caseId: row.id }) },
   seizureWorkflow: { columns: 'id, watch_pass', input: (row) => ({ seizureId: row.id, ...(row.watch_pass ? { pass: row.watch_pass } : {}) }) },
   traceWorkflow: { columns: 'id, due_at', input: (row) => ({ traceId: row.id, dueAt: new Date(assertDefined(row.due_at, 'traces.due_at')).toISOString() }) },
+  // Manual referrals only (a rule's is started by the case workflow and written as started): the clock keeps the due
+  // time fixed at creation, and a referral worked meanwhile starts in its state.
+  referralWorkflow: {
+    columns: 'id, due_at, status',
+    input: (row) => ({
+      referralId: row.id, status: row.status,
+      ackDueAfterMs: Math.max(0, new Date(assertDefined(row.due_at, 'referrals.due_at')).getTime() - Date.now()),
+    }),
+  },
 };
 
 async function pendingOf<T extends RecordWorkflowType>(

@@ -49,3 +49,14 @@ describe('nextReferralStatus', () => {
     ['SENT', 'ESCALATE', 'ESCALATED'], ['ACKNOWLEDGED', 'ESCALATE', null], ['ACCEPTED', 'ESCALATE', null],
   ] as const)('%s + %s -> %p', (from, action, to) => expect(nextReferralStatus(from, action)).toBe(to));
 });
+
+describe('withdrawal', () => {
+  it.each([
+    ['SENT', 'WITHDRAWN'], ['ACKNOWLEDGED', 'WITHDRAWN'], ['ESCALATED', 'WITHDRAWN'],
+    ['ACCEPTED', null], ['DECLINED', null], ['WITHDRAWN', null],
+  ] as const)('%s + WITHDRAW -> %p', (from, to) => expect(nextReferralStatus(from, 'WITHDRAW')).toBe(to));
+
+  it('leaves nothing to do with a withdrawn referral', () => {
+    expect(['ACKNOWLEDGE', 'ACCEPT', 'DECLINE', 'ESCALATE'].map((a) => nextReferralStatus('WITHDRAWN', a as 'ACCEPT'))).toEqual([null, null, null, null]);
+  });
+});

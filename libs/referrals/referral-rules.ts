@@ -1,11 +1,13 @@
 import type { CaseFlags } from '../contracts/case-items';
 
 import { type ReferralAction, type ReferralRule, type ReferralStatus } from '../contracts/referrals';
+import { ruleReason } from './referral-reasons';
 
 export {
   REFERRAL_RULES, REFERRAL_STATUSES, type ReferralAction, type ReferralRule, type ReferralStatus,
 } from '../contracts/referrals';
-export const REFERRAL_KINDS = ['INTERDICTION', 'DRUG_NEXUS', 'DOMESTIC_FIREARMS', 'EXPORT_ENFORCEMENT'] as const;
+/** MANUAL: opened by a case agent, not raised by a rule. */
+export const REFERRAL_KINDS = ['INTERDICTION', 'DRUG_NEXUS', 'DOMESTIC_FIREARMS', 'EXPORT_ENFORCEMENT', 'MANUAL'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 /** Which agency acts for which rule: rows of `referral_roles`, never constants here. */
@@ -27,29 +29,16 @@ export interface ReferralDecision {
   facts: Record<string, unknown>;
 }
 
-/** What each rule looks for; null when it does not apply. */
-const RULES: Record<ReferralRule, (facts: CaseFacts) => { reason: string; facts: Record<string, unknown> } | null> = {
-  R1: ({ flags }) => (flags.portOfEntry?.trim()
-    ? { reason: `involves the port of entry ${flags.portOfEntry.trim()}`, facts: { portOfEntry: flags.portOfEntry.trim() } }
-    : null),
+/** What each rule looks for: the facts that matched, or null when it does not apply. */
+const RULES: Record<ReferralRule, (facts: CaseFacts) => Record<string, unknown> | null> = {
+  R1: ({ flags }) => (flags.portOfEntry?.trim() ? { portOfEntry: flags.portOfEntry.trim() } : null),
   R2: ({ flags, organizations }) => {
     const dtos = organizations.filter((o) => o.orgType === 'DTO').map((o) => o.name);
     if (!flags.cartelLink && dtos.length === 0) return null;
-    const parts = [
-      ...(flags.cartelLink ? ['flagged as linked to a cartel'] : []),
-      ...(dtos.length > 0 ? [`drug trafficking organization subject${dtos.length > 1 ? 's' : ''}: ${dtos.join(', ')}`] : []),
-    ];
-    return { reason: parts.join('; '), facts: { cartelLink: Boolean(flags.cartelLink), dtoOrganizations: dtos } };
+    return { cartelLink: Boolean(flags.cartelLink), dtoOrganizations: dtos };
   },
-  R3: ({ flags, firearmCount }) => (flags.domesticSale
-    ? {
-        reason: `domestic sale or transport of firearms${firearmCount > 0 ? ` (${firearmCount} firearm${firearmCount > 1 ? 's' : ''} to trace)` : ''}`,
-        facts: { domesticSale: true, firearms: firearmCount },
-      }
-    : null),
-  R4: ({ flags }) => (flags.exportSmuggling
-    ? { reason: 'export smuggling of weapons across the border', facts: { exportSmuggling: true } }
-    : null),
+  R3: ({ flags, firearmCount }) => (flags.domesticSale ? { domesticSale: true, firearms: firearmCount } : null),
+  R4: ({ flags }) => (flags.exportSmuggling ? { exportSmuggling: true } : null),
 };
 
 /**
@@ -61,16 +50,17 @@ export function evaluateReferralRules(facts: CaseFacts, roles: ReferralRole[]): 
   for (const role of [...roles].sort((a, b) => a.rule.localeCompare(b.rule))) {
     const matched = RULES[role.rule](facts);
     if (!matched || role.agency === facts.owningAgency) continue;
-    decisions.push({ rule: role.rule, kind: role.kind, toAgency: role.agency, reason: matched.reason, facts: matched.facts });
+    decisions.push({ rule: role.rule, kind: role.kind, toAgency: role.agency, reason: ruleReason(role.rule, matched, 'en'), facts: matched });
   }
   return decisions;
 }
 
-export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED'];
+export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED', 'WITHDRAWN'];
 
 /**
  * The referral state machine. Escalation leaves a referral actionable; accepting or declining straight from SENT or
- * ESCALATED implies the acknowledgement. Anything else is refused (409 with the current state).
+ * ESCALATED implies the acknowledgement. The sender may withdraw it until it is accepted or declined. Anything else is
+ * refused (409 with the current state).
  */
 export function nextReferralStatus(current: ReferralStatus, action: ReferralAction): ReferralStatus | null {
   if (FINAL_REFERRAL_STATUSES.includes(current)) return null;
@@ -79,5 +69,6 @@ export function nextReferralStatus(current: ReferralStatus, action: ReferralActi
     case 'ACCEPT': return 'ACCEPTED';
     case 'DECLINE': return 'DECLINED';
     case 'ESCALATE': return current === 'SENT' ? 'ESCALATED' : null;
+    case 'WITHDRAW': return 'WITHDRAWN';
   }
 }

@@ -1,13 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
+import type { PacketIds, ReferralPacket } from '../contracts/referrals';
 import type { ReferralDecision, ReferralKind, ReferralRole, ReferralRule, ReferralStatus } from './referral-rules';
 
 export interface HistoryEntry { status: ReferralStatus | 'NOTED'; action: string; actor: string; agency: string | null; at: string; note?: string }
 
 export interface ReferralRecord {
   id: string; caseId: string; caseNumber: string; fromAgency: string; toAgency: string; kind: ReferralKind;
-  rule: ReferralRule; reason: string; facts: Record<string, unknown>; status: ReferralStatus; dueAt: Date;
+  /** Null for a referral a case agent opened (kind MANUAL). */
+  rule: ReferralRule | null; reason: string; facts: Record<string, unknown>; status: ReferralStatus; dueAt: Date;
   history: HistoryEntry[]; workflowId: string; createdAt: Date; leadAgentId: string;
+  /** The case items disclosed to the receiving agency. */
+  packet: ReferralPacket;
+  /** The agent who opened it; null for a rule's (its contact is the case's lead agent). */
+  sentBy: string | null;
 }
 
 export type InboxSort = 'newest' | 'urgency';
@@ -17,22 +23,30 @@ export interface InboxKey { rank: number; createdAt: Date; id: string }
 /** A referral joined with its case's number and lead agent (`SELECT_REFERRAL`). */
 interface ReferralRow {
   id: string; case_id: string; case_number: string; from_agency: string; to_agency: string; kind: ReferralKind;
-  rule: ReferralRule; reason: string; facts: Record<string, unknown>; status: ReferralStatus; due_at: Date;
-  history: HistoryEntry[]; workflow_id: string; created_at: Date; lead_agent_id: string;
+  rule: ReferralRule | null; reason: string; facts: Record<string, unknown>; status: ReferralStatus; due_at: Date;
+  history: HistoryEntry[]; workflow_id: string; created_at: Date; lead_agent_id: string; packet: ReferralPacket; sent_by: string | null;
 }
 interface InboxRow extends ReferralRow { rank: number | string }
 
 const toRecord = (r: ReferralRow): ReferralRecord => ({
   id: r.id, caseId: r.case_id, caseNumber: r.case_number, fromAgency: r.from_agency, toAgency: r.to_agency, kind: r.kind,
   rule: r.rule, reason: r.reason, facts: r.facts, status: r.status, dueAt: new Date(r.due_at), history: r.history,
-  workflowId: r.workflow_id, createdAt: new Date(r.created_at), leadAgentId: r.lead_agent_id,
+  workflowId: r.workflow_id, createdAt: new Date(r.created_at), leadAgentId: r.lead_agent_id, packet: r.packet, sentBy: r.sent_by,
 });
 const SELECT_REFERRAL = `SELECT r.*, c.case_number, c.lead_agent_id FROM referrals r JOIN cases c ON c.id = r.case_id`;
 
 export interface NewReferral {
   id: string; caseId: string; fromAgency: string; decision: ReferralDecision; dueAt: Date; history: HistoryEntry[];
-  workflowId: string; at: Date;
+  workflowId: string; at: Date; packet: ReferralPacket;
 }
+
+export interface NewManualReferral {
+  id: string; caseId: string; fromAgency: string; toAgency: string; reason: string; packet: PacketIds; sentBy: string;
+  dueAt: Date; history: HistoryEntry[]; workflowId: string; at: Date;
+}
+
+/** The one open manual referral per case and receiving agency (migration 1763900000015). */
+export const ONE_OPEN_MANUAL_INDEX = 'referrals_one_open_manual';
 
 /** The referrals, disseminations and referral roles tables: SQL only, the decisions are ReferralService's. */
 export class ReferralRepository {
@@ -50,38 +64,62 @@ export class ReferralRepository {
     return Number(assertDefined(row, 'count of case firearms').count);
   }
 
-  /** False when the case already has this rule's referral to this agency. */
+  /**
+   * False when the case already has this rule's referral to this agency. The case workflow starts a rule's referral
+   * workflow right after this activity, so the relay has nothing to start (workflow_started_at is set).
+   */
   async insert(tx: EntityManager, r: NewReferral): Promise<boolean> {
     const d = r.decision;
     const inserted = await query<{ id: string }>(tx,
-      `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12)
+      `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id,
+                              created_at, updated_at, packet, workflow_started_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12, $13, $12)
        ON CONFLICT (case_id, to_agency, rule) DO NOTHING RETURNING id`,
-      [r.id, r.caseId, r.fromAgency, d.toAgency, d.rule, d.kind, d.reason, d.facts, r.dueAt, JSON.stringify(r.history), r.workflowId, r.at],
+      [r.id, r.caseId, r.fromAgency, d.toAgency, d.rule, d.kind, d.reason, d.facts, r.dueAt, JSON.stringify(r.history), r.workflowId, r.at,
+        JSON.stringify(r.packet)],
     );
     return inserted.length > 0;
   }
 
-  async insertDissemination(
-    tx: EntityManager, d: { id: string; caseId: string; recipientAgency: string; reason: string; referralId: string; at: Date },
-  ): Promise<void> {
+  /** A referral a case agent opened; its workflow is started by the API after commit, or by the relay. */
+  async insertManual(tx: EntityManager, r: NewManualReferral): Promise<void> {
     await tx.query(
-      `INSERT INTO disseminations (id, case_id, recipient_agency, reason, referral_id, disseminated_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [d.id, d.caseId, d.recipientAgency, d.reason, d.referralId, d.at],
+      `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id,
+                              created_at, updated_at, packet, sent_by)
+       VALUES ($1, $2, $3, $4, NULL, 'MANUAL', $5, '{}', 'SENT', $6, $7, $8, $9, $9, $10, $11)`,
+      [r.id, r.caseId, r.fromAgency, r.toAgency, r.reason, r.dueAt, JSON.stringify(r.history), r.workflowId, r.at, JSON.stringify(r.packet), r.sentBy],
+    );
+  }
+
+  /** The case's referrals to this agency not in a final state (rule or manual). */
+  async openTo(tx: Db, caseId: string, agency: string): Promise<{ id: string; rule: ReferralRule | null; status: ReferralStatus }[]> {
+    return query<{ id: string; rule: ReferralRule | null; status: ReferralStatus }>(tx,
+      `SELECT id, rule, status FROM referrals WHERE case_id = $1 AND to_agency = $2 AND status NOT IN ('ACCEPTED', 'DECLINED', 'WITHDRAWN')
+       ORDER BY created_at`, [caseId, agency]);
+  }
+
+  /** The disclosure record: who disclosed which items of the case to whom, when, and why. */
+  async insertDissemination(tx: EntityManager, d: {
+    id: string; caseId: string; recipientAgency: string; reason: string; referralId: string; at: Date; disclosedBy: string; items: ReferralPacket;
+  }): Promise<void> {
+    await tx.query(
+      `INSERT INTO disseminations (id, case_id, recipient_agency, reason, referral_id, disseminated_at, disclosed_by, items)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [d.id, d.caseId, d.recipientAgency, d.reason, d.referralId, d.at, d.disclosedBy, JSON.stringify(d.items)],
     );
   }
 
   /** The case's referrals, locked for the rest of the transaction. */
   async lockForCase(tx: EntityManager, caseId: string): Promise<Pick<ReferralRecord, 'id' | 'rule' | 'toAgency' | 'history'>[]> {
     const rows = await query<Pick<ReferralRow, 'id' | 'rule' | 'to_agency' | 'history'>>(tx,
-      'SELECT id, rule, to_agency, history FROM referrals WHERE case_id = $1 FOR UPDATE', [caseId]);
+      'SELECT id, rule, to_agency, history FROM referrals WHERE case_id = $1 AND rule IS NOT NULL FOR UPDATE', [caseId]);
     return rows.map((r) => ({ id: r.id, rule: r.rule, toAgency: r.to_agency, history: r.history }));
   }
 
+  /** The rules' referrals of the case, whose workflows the case workflow starts (manual ones: the API and the relay). */
   async startsForCase(tx: EntityManager, caseId: string): Promise<{ id: string; workflowId: string; rule: ReferralRule }[]> {
-    const rows = await query<Pick<ReferralRow, 'id' | 'workflow_id' | 'rule'>>(tx,
-      'SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+    const rows = await query<{ id: string; workflow_id: string; rule: ReferralRule }>(tx,
+      'SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 AND rule IS NOT NULL ORDER BY created_at, id', [caseId]);
     return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, rule: r.rule }));
   }
 
@@ -117,7 +155,7 @@ export class ReferralRepository {
       `SELECT * FROM (
          SELECT r.*, c.case_number, c.lead_agent_id,
                 CASE WHEN r.status = 'ESCALATED' OR (r.status = 'SENT' AND r.due_at <= $4) THEN 0
-                     WHEN r.status IN ('SENT', 'ACKNOWLEDGED') THEN 1 ELSE 2 END AS rank
+                     WHEN r.status = 'SENT' THEN 1 WHEN r.status = 'ACKNOWLEDGED' THEN 2 ELSE 3 END AS rank
          FROM referrals r JOIN cases c ON c.id = r.case_id
          WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
        ) inbox

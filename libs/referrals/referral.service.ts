@@ -2,14 +2,33 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type { CaseService } from '../cases/case.service';
 import { uuidFrom } from '../common/deterministic-id';
-import type { ReferralStart } from '../contracts/referrals';
+import type { PacketIds, ReferralStart } from '../contracts/referrals';
 import { referralWorkflowId } from '../contracts/workflows';
 import { assertDefined } from '../db/sql';
 import { NotificationStore } from '../notifications/notification-store';
+import { defaultPacket, foreignItems } from './referral-packet';
+import { ReferralPacketRepository } from './referral-packet.repository';
+import type { ReasonLang } from './referral-reasons';
 import { evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralStatus } from './referral-rules';
 import { HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
+import { referralDetailView, referralView } from './referral-view';
 
 export type { HistoryEntry, InboxFilter, InboxKey, InboxSort, ReferralRecord } from './referral.repository';
+export { localizedReferralView, referralView } from './referral-view';
+
+/** Why a manual referral is refused, checked before anything is written. */
+export type ManualReferralRefusal =
+  | { code: 'CASE_CLOSED' } | { code: 'UNKNOWN_AGENCY' } | { code: 'OWN_AGENCY' }
+  | { code: 'FOREIGN_ITEMS'; items: { kind: keyof PacketIds; ids: string[] }[] }
+  | { code: 'ALREADY_OPEN'; referralId: string; status: ReferralStatus };
+
+export class ManualReferralRefused extends Error {
+  constructor(readonly refusal: ManualReferralRefusal) {
+    super(`manual referral refused: ${refusal.code}`);
+  }
+}
+
+export interface ManualReferralRequest { id: string; caseId: string; toAgency: string; reason: string; packet: PacketIds }
 
 export interface ReferralActor { userId: string; username: string; agency: string }
 
@@ -21,6 +40,7 @@ export class InvalidReferralTransition extends Error {
 
 const ACTION_VERB: Record<ReferralAction, string> = {
   ACKNOWLEDGE: 'referral.acknowledged', ACCEPT: 'referral.accepted', DECLINE: 'referral.declined', ESCALATE: 'referral.escalated',
+  WITHDRAW: 'referral.withdrawn',
 };
 
 /**
@@ -29,6 +49,7 @@ const ACTION_VERB: Record<ReferralAction, string> = {
  */
 export class ReferralService {
   private readonly referrals = new ReferralRepository();
+  private readonly packets = new ReferralPacketRepository();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,24 +74,68 @@ export class ReferralService {
         firearmCount: await this.referrals.caseFirearmCount(tx, caseId),
       }, await this.referrals.roles(tx));
       const now = new Date();
+      const items = decisions.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
       for (const d of decisions) {
         const id = uuidFrom(`referral\n${caseId}\n${d.toAgency}\n${d.rule}`);
         const history: HistoryEntry[] = [{ status: 'SENT', action: 'SEND', actor: 'system', agency: record.owningAgency, at: now.toISOString(), note: d.reason }];
+        const packet = defaultPacket(d.rule, assertDefined(items, 'case items'), record.flags, now);
         const inserted = await this.referrals.insert(tx, {
           id, caseId, fromAgency: record.owningAgency, decision: d, dueAt: new Date(now.getTime() + this.ackDueAfterMs), history,
-          workflowId: referralWorkflowId(id), at: now,
+          workflowId: referralWorkflowId(id), at: now, packet,
         });
         if (!inserted) continue;
         await this.referrals.insertDissemination(tx, {
           id: uuidFrom(`dissemination\n${id}`), caseId, recipientAgency: d.toAgency, reason: `referral ${d.rule} (${d.kind}): ${d.reason}`,
-          referralId: id, at: now,
+          referralId: id, at: now, disclosedBy: 'system', items: packet,
         });
-        await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason });
+        await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason, packet });
       }
       await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
       const all = await this.referrals.startsForCase(tx, caseId);
       return all.map((r) => ({ referralId: r.id, workflowId: r.workflowId, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
     });
+  }
+
+  /**
+   * A case agent refers the case to another agency (issue 18), disclosing the items they chose. Checked before anything
+   * is written: the case open, the agency known and not the owner, every item the case's, no referral to that agency
+   * still open. Recorded like a rule's: dissemination (who disclosed which items), audit entry, notifications. Runs in
+   * the caller's transaction (the API's, which holds the Idempotency-Key); the API starts its workflow after commit.
+   */
+  async openManual(tx: EntityManager, request: ManualReferralRequest, actor: ReferralActor): Promise<ReferralStart & { referral: ReferralRecord }> {
+    const refuse = (refusal: ManualReferralRefusal): never => { throw new ManualReferralRefused(refusal); };
+    const record = assertDefined(await this.cases.findById(request.caseId, tx), `case ${request.caseId}`);
+    if (record.status === 'CLOSED') refuse({ code: 'CASE_CLOSED' });
+    if (!(await this.packets.agencyExists(tx, request.toAgency))) refuse({ code: 'UNKNOWN_AGENCY' });
+    if (request.toAgency === record.owningAgency) refuse({ code: 'OWN_AGENCY' });
+    const foreign = foreignItems(request.packet, await this.packets.itemKinds(tx, request.caseId));
+    if (foreign.length > 0) refuse({ code: 'FOREIGN_ITEMS', items: foreign });
+    const [open] = await this.referrals.openTo(tx, request.caseId, request.toAgency);
+    if (open) refuse({ code: 'ALREADY_OPEN', referralId: open.id, status: open.status });
+
+    const now = new Date();
+    const { id } = request;
+    await this.referrals.insertManual(tx, {
+      id, caseId: request.caseId, fromAgency: record.owningAgency, toAgency: request.toAgency, reason: request.reason,
+      packet: request.packet, sentBy: actor.userId, dueAt: new Date(now.getTime() + this.ackDueAfterMs), workflowId: referralWorkflowId(id), at: now,
+      history: [{ status: 'SENT', action: 'SEND', actor: actor.username, agency: actor.agency, at: now.toISOString(), note: request.reason }],
+    });
+    await this.referrals.insertDissemination(tx, {
+      id: uuidFrom(`dissemination\n${id}`), caseId: request.caseId, recipientAgency: request.toAgency, reason: `manual referral: ${request.reason}`,
+      referralId: id, at: now, disclosedBy: actor.username, items: request.packet,
+    });
+    const referral = await this.load(tx, id);
+    await this.announce(tx, referral, 'referral.sent', actor, { rule: null, kind: 'MANUAL', toAgency: request.toAgency, reason: request.reason, packet: request.packet });
+    return { referralId: id, workflowId: referral.workflowId, ackDueAfterMs: this.ackDueAfterMs, referral };
+  }
+
+  /** The referral with its packet's contents and the sender's contact: what the receiving officer decides on. */
+  async detail(referral: ReferralRecord, lang: ReasonLang) {
+    const [contents, sender] = await Promise.all([
+      this.packets.contents(this.dataSource, referral.caseId, referral.packet),
+      this.packets.sender(this.dataSource, referral.sentBy ?? referral.leadAgentId),
+    ]);
+    return referralDetailView(referral, contents, sender, lang);
   }
 
   /** A referral is never withdrawn when its facts stop holding; the history says so once. */
@@ -104,7 +169,8 @@ export class ReferralService {
       };
       await this.referrals.appendHistory(tx, referralId, entry, at, next);
       if (action === 'ACCEPT' && actor) {
-        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted referral ${current.rule} (${current.kind})`, actor);
+        const what = current.rule ? `referral ${current.rule} (${current.kind})` : 'manual referral';
+        await this.cases.grantShare(tx, current.caseId, current.toAgency, `accepted ${what}`, actor);
       }
       const updated = await this.load(tx, referralId);
       await this.announce(tx, updated, ACTION_VERB[action], actor, { from: current.status, to: next, ...(note ? { note } : {}) });
@@ -114,6 +180,11 @@ export class ReferralService {
 
   async findById(id: string): Promise<ReferralRecord | null> {
     return (await this.referrals.find(this.dataSource, id)) ?? null;
+  }
+
+  /** The case's referrals to this agency not yet in a final state. */
+  async openTo(caseId: string, agency: string) {
+    return this.referrals.openTo(this.dataSource, caseId, agency);
   }
 
   async forCase(caseId: string): Promise<ReferralRecord[]> {
@@ -144,19 +215,10 @@ export class ReferralService {
       details: { caseId: referral.caseId, ...details }, dedupKey: `${action}:${referral.id}:${referral.history.length}`,
     }, tx);
     const officers = await this.referrals.referralOfficers(tx, referral.toAgency);
-    const recipients = new Set([...officers, referral.leadAgentId]);
+    const recipients = new Set([...officers, referral.leadAgentId, ...(referral.sentBy ? [referral.sentBy] : [])]);
     await this.notifications.push(tx, [...recipients].map((userId) => ({
       userId, kind: action, entityType: 'referral', entityId: referral.id, payload: { referral: referralView(referral) },
       dedupKey: `${action}:${referral.id}:${referral.history.length}`,
     })));
   }
-}
-
-/** api.md "Referrals". */
-export function referralView(r: ReferralRecord) {
-  return {
-    id: r.id, caseId: r.caseId, caseNumber: r.caseNumber, fromAgency: r.fromAgency, toAgency: r.toAgency, kind: r.kind,
-    rule: r.rule, reason: r.reason, facts: r.facts, status: r.status, dueAt: r.dueAt.toISOString(), history: r.history,
-    createdAt: r.createdAt.toISOString(),
-  };
 }

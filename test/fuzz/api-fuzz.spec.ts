@@ -46,7 +46,7 @@ const CSV_ROUTES = new Set(['GET /meetings/compliance', 'GET /stats']);
 const LATE: string[] = [
   'DELETE /cases/{id}/shares/{agency}', 'POST /traces/{id}/start', 'POST /traces/{id}/result',
   'POST /meetings/{id}/report-request', 'POST /meetings/{id}/report', 'POST /meetings/{id}/report/review',
-  'POST /referrals/{id}/acknowledge', 'POST /referrals/{id}/accept', 'POST /referrals/{id}/decline',
+  'POST /referrals/{id}/acknowledge', 'POST /referrals/{id}/accept', 'POST /referrals/{id}/decline', 'POST /referrals/{id}/withdraw',
   'POST /action-items/{id}/close', 'POST /deconfliction/hits/{id}/resolve', 'POST /cases/{id}/close',
 ];
 const ROUTES = nestRoutes().filter((r) => !EXCLUDED.has(r))

@@ -38,6 +38,8 @@ const OWNER: Rule = (_u, rel) => (rel === 'own' ? 'ok' : rel === 'shared' ? 403 
 /** Only the owning side: the receiving agency works a referral (even its sender gets 404), an agency its own lookouts and meetings. */
 const OWN_ONLY: Rule = (_u, rel) => (rel === 'own' ? 'ok' : 404);
 const ANY: Rule = () => 'ok';
+/** The sending agency takes its referral back: the receiving agency reads it but gets 403; anyone else 404. */
+const SENDER: Rule = (_u, rel) => (rel === 'shared' ? 'ok' : rel === 'own' ? 403 : 404);
 /** Meetings and action items: the coordination team and leadership see every agency's, others their own. */
 const MEETING_READ: Rule = (u, rel) => (allAgencies(u) || rel === 'own' ? 'ok' : 404);
 const ITEM_CLOSE: Rule = (u, rel) => (u.roles.includes('MEETING_COORDINATION') || rel === 'own' ? 'ok' : 404);
@@ -126,6 +128,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'DELETE /cases/{id}/shares/{agency}': { roles: [CA], resource: 'case', params: { agency: 'USMS' }, noBody: true },
   'GET /cases/{id}/hits': { roles: [CA, LEAD], resource: 'case', nonEmpty: () => true },
   'GET /cases/{id}/referrals': { roles: [CA, LEAD], resource: 'case' },
+  // The owning agency's agents refer their case, with the items they disclose.
+  'POST /cases/{id}/referrals': { roles: [CA], resource: 'case', body: () => ({ toAgency: 'USMS', reason: 'matrix probe', packet: {} }) },
 
   // The watch desk is joint: coordinators work every agency's hits.
   'GET /deconfliction/hits': {
@@ -154,7 +158,10 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
 
   // The inbox: what was sent to the caller's agency, about the sender's case.
   'GET /referrals': { roles: [RO], list: { kind: 'referral', agenciesOf: (item) => [String(item.fromAgency)], shows: (u, r) => u.agency === r.owner } },
+  // With its packet and sender: the receiving agency reads the disclosed items (the fixtures' referral secrets), and
+  // nothing else of the case (the case fixtures' secrets stay unread by it).
   'GET /referrals/{id}': { roles: [RO, CA], resource: 'referral', rule: READ },
+  'POST /referrals/{id}/withdraw': { roles: [CA], resource: 'referral', rule: SENDER, body: () => ({ reason: 'matrix probe' }) },
   'POST /referrals/{id}/acknowledge': { roles: [RO], resource: 'referral', rule: OWN_ONLY, noBody: true },
   'POST /referrals/{id}/accept': { roles: [RO], resource: 'referral', rule: OWN_ONLY, body: () => ({ note: 'matrix probe' }) },
   'POST /referrals/{id}/decline': { roles: [RO], resource: 'referral', rule: OWN_ONLY, body: () => ({ reason: 'matrix probe' }) },

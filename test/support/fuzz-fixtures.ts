@@ -1,4 +1,4 @@
-import { eventually, http, login, uniqueWord } from './http';
+import { eventually, http, login, uniqueWord, withTemporal } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
@@ -29,10 +29,10 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
       fixtures,
       dedicated: {
         'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
-        'POST /referrals/{id}/decline': [await declinableReferral()],
         'POST /cases/{id}/firearms/{firearmId}/traces': [await caseWithFirearm()],
         // Issue 18: a cancel leaves a meeting taking no step, and the shared fixtures are held (outcomes) early on.
         'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
+        'POST /referrals/{id}/decline': [await declinableReferral()], 'POST /referrals/{id}/withdraw': [await withdrawableReferral()],
       },
     };
   } finally {
@@ -95,4 +95,17 @@ async function changeableMeeting(): Promise<MatrixResource> {
   } });
   if (response.status !== 201) throw new Error(`changeable meeting: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
+}
+
+/** A manual referral (FBI to PGR) only the withdraw route touches, its workflow running so a withdrawal can succeed. */
+async function withdrawableReferral(): Promise<MatrixResource> {
+  const fbi = await login('fbi.agent');
+  const created = await http('POST', '/cases', { token: fbi, body: { title: `fuzz withdraw ${uniqueWord()}`, category: 'OTHER' } });
+  if (created.status !== 201) throw new Error(`withdrawable referral's case: ${created.status} ${JSON.stringify(created.body)}`);
+  await eventually(() => http('GET', `/cases/${created.body.id}`, { token: fbi }), (r) => r.body.status === 'ACTIVE', 30_000);
+  const sent = await http('POST', `/cases/${created.body.id}/referrals`, { token: fbi, body: { toAgency: 'PGR', reason: 'fuzz withdraw', packet: {} } });
+  if (sent.status !== 201) throw new Error(`withdrawable referral: ${sent.status} ${JSON.stringify(sent.body)}`);
+  await eventually(() => withTemporal((client) => client.workflow.getHandle(`referral-${sent.body.id}`).describe()).catch(() => null),
+    (d) => d?.status.name === 'RUNNING', 30_000);
+  return { id: sent.body.id, owner: 'PGR', readers: ['FBI'], agencies: ['FBI'], secrets: [] };
 }

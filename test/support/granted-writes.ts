@@ -46,7 +46,7 @@ async function traces(token: Tokens): Promise<GrantedStep[]> {
   ];
 }
 
-/** ICE's case is referred to ATF (R3) and CBP (R1): ATF acknowledges and accepts, CBP declines. */
+/** ICE's case is referred to ATF (R3) and CBP (R1): ATF acknowledges and accepts, CBP declines; ICE's own referral to PGR is withdrawn. */
 async function referrals(token: Tokens): Promise<GrantedStep[]> {
   const ice = token('ice.agent');
   const kase = must(await http('POST', '/cases', { token: ice, body: {
@@ -62,7 +62,12 @@ async function referrals(token: Tokens): Promise<GrantedStep[]> {
   const declined = must(await eventually(() => http('POST', `/referrals/${to('CBP').id}/decline`, { token: token('cbp.officer'), body: { reason: 'no port nexus' } }), (r) => r.status !== 503), 200, 'CBP declines');
   if (accepted.status !== 'ACCEPTED' || declined.status !== 'DECLINED') throw new Error(`referrals: ${accepted.status} ${declined.status}`);
   must(await http('GET', `/cases/${kase.id}`, { token: atf }), 200, 'accepting shared the case with ATF');
+  // ICE refers the same case to PGR itself, then takes the referral back.
+  const manual = must(await http('POST', `/cases/${kase.id}/referrals`, { token: ice, body: { toAgency: 'PGR', reason: 'granted-write probe', packet: {} } }), 201, 'ICE refers to PGR');
+  const withdrawn = must(await eventually(() => http('POST', `/referrals/${manual.id}/withdraw`, { token: ice, body: { reason: 'probe over' } }), (r) => r.status !== 503), 200, 'ICE withdraws');
+  if (withdrawn.status !== 'WITHDRAWN') throw new Error(`withdraw: ${withdrawn.status}`);
   return [
+    { route: 'POST /referrals/{id}/withdraw', caller: 'ice.agent', entityId: manual.id, action: 'referral.withdrawn' },
     { route: 'POST /referrals/{id}/acknowledge', caller: 'atf.agent', entityId: to('ATF').id, action: 'referral.acknowledged' },
     { route: 'POST /referrals/{id}/accept', caller: 'atf.agent', entityId: to('ATF').id, action: 'referral.accepted' },
     { route: 'POST /referrals/{id}/decline', caller: 'cbp.officer', entityId: to('CBP').id, action: 'referral.declined' },

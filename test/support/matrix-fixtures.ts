@@ -115,11 +115,13 @@ export async function createFixtures(): Promise<Fixtures> {
 
   return {
     case: [
+      // The person and the serial are in R3's packet to ATF (a disclosure): the referral below holds them too. The
+      // title, summary and e-mail are not: ATF never reads them before accepting.
       { id: iceCaseId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceCase.title, iceCase.summary, iceCase.person, iceCase.email, iceCase.serial] },
       { id: atfCaseId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF'], secrets: [atfCase.title, atfCase.summary, atfCase.person] },
     ],
     referral: [
-      { id: iceReferral.id, owner: 'ATF', readers: ['ICE'], agencies: ['ICE'], secrets: [] },
+      { id: iceReferral.id, owner: 'ATF', readers: ['ICE'], agencies: ['ICE'], secrets: [iceCase.person, iceCase.serial] },
       { id: atfReferral.id, owner: 'CBP', readers: ['ATF'], agencies: ['ATF'], secrets: [] },
     ],
     hit: [hit, iceSeizureHit, atfSeizureHit, iceLookoutHit, atfLookoutHit].map(({ id }) => ({ id, owner: 'ICE', readers: ['ATF'], agencies: ['ICE', 'ATF'], secrets: [] })),

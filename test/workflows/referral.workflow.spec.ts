@@ -1,6 +1,6 @@
 import type { referralWorkflow } from '../../workflows/referral/referral.workflow';
 import {
-  acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery,
+  acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery, withdrawReferralUpdate,
 } from '../../libs/contracts/messages/referral';
 import { referralWorkflowId } from '../../libs/contracts/workflows';
 import { traceWorkflowId } from '../../libs/contracts/workflows';
@@ -100,6 +100,22 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
       const child = await client.workflow.getHandle(trace.workflowId).describe();
       expect(child.type).toBe('traceWorkflow');
       expect(child.parentExecution?.workflowId).toBe(referralWorkflowId(referralId));
+    });
+  });
+
+  it('the sender withdraws a referral before its clock fires: it completes WITHDRAWN, never escalated, and refuses any later step', async () => {
+    const { activities, recorder } = stubActivities();
+    const referralId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+        taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: CLOCK_MS }],
+      });
+      expect(await handle.executeUpdate(withdrawReferralUpdate, { args: [{ actor: ACTOR, note: 'handled elsewhere' }] }))
+        .toEqual({ referralId, status: 'WITHDRAWN' });
+      expect(await handle.result()).toEqual({ referralId, status: 'WITHDRAWN' });
+      await sleep(CLOCK_MS + 500);
+      expect(recorder.named('escalateReferral')).toHaveLength(0);
+      expect(recorder.named('transitionReferral').map((c) => c.args)).toEqual([[referralId, 'WITHDRAW', ACTOR, 'handled elsewhere']]);
     });
   });
 });

@@ -7,17 +7,23 @@ import type {
 import { ReferralFailure } from '../../libs/contracts/failures';
 import { FINAL_REFERRAL_STATUSES, nextReferralStatus, ReferralAction } from '../../libs/referrals/referral-rules';
 import { startTraceWorkflows } from '../shared/children';
-import { acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery } from '../../libs/contracts/messages/referral';
+import {
+  acceptReferralUpdate, acknowledgeReferralUpdate, declineReferralUpdate, referralStateQuery, withdrawReferralUpdate,
+} from '../../libs/contracts/messages/referral';
 
 const activities = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+/** Marks the histories in which the sender withdrew the referral (issue 18), for whatever later changes that path. */
+const WITHDRAW_PATCH = 'referral-withdraw';
+
 /**
- * One referral: SENT -> ACKNOWLEDGED -> ACCEPTED | DECLINED. If nobody acknowledges it within its due time, a durable
- * timer escalates it (still actionable). Steps run one at a time; a step the state machine refuses is rejected by the
- * update's validator with the current state.
+ * One referral, raised by a rule or opened by a case agent: SENT -> ACKNOWLEDGED -> ACCEPTED | DECLINED, or WITHDRAWN
+ * by the sender before that. If nobody acknowledges it within its due time, a durable timer escalates it (still
+ * actionable). Steps run one at a time; a step the state machine refuses is rejected by the update's validator with
+ * the current state.
  */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowState> {
   const { referralId } = input;
@@ -37,6 +43,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     async (request: ReferralStepRequest) => {
       busy = true;
       try {
+        // No recorded history holds a withdrawal (the update is new), so the marker changes nothing they replay.
+        if (action === 'WITHDRAW') patched(WITHDRAW_PATCH);
         const result = await activities.transitionReferral(referralId, action, request.actor, request.note);
         status = result.status;
         // Histories recorded before R3 traced the case's firearms on acceptance replay without these starts.
@@ -53,6 +61,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   step(acknowledgeReferralUpdate, 'ACKNOWLEDGE');
   step(acceptReferralUpdate, 'ACCEPT');
   step(declineReferralUpdate, 'DECLINE');
+  step(withdrawReferralUpdate, 'WITHDRAW');
 
   if (status === 'SENT') {
     const acted = await condition(() => status !== 'SENT' || busy, input.ackDueAfterMs);

@@ -5,4 +5,6 @@ import type { ReferralStepRequest, ReferralWorkflowState } from '../referrals';
 export const acknowledgeReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('acknowledgeReferral');
 export const acceptReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('acceptReferral');
 export const declineReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('declineReferral');
+/** The sending agency takes a referral back before it is accepted (the note is the reason). */
+export const withdrawReferralUpdate = defineUpdate<ReferralWorkflowState, [ReferralStepRequest]>('withdrawReferral');
 export const referralStateQuery = defineQuery<ReferralWorkflowState>('referralState');

@@ -7,6 +7,6 @@ import { cursorCodec, cursorField } from '../common/cursor';
 export interface InboxPosition { sort: 'newest' | 'urgency'; asOf: Date; rank: number; createdAt: Date; id: string }
 
 export const inboxCursor = cursorCodec<InboxPosition>({
-  sort: cursorField.oneOf('newest', 'urgency'), asOf: cursorField.instant(2000, 2999), rank: cursorField.integer(0, 2),
+  sort: cursorField.oneOf('newest', 'urgency'), asOf: cursorField.instant(2000, 2999), rank: cursorField.integer(0, 3),
   createdAt: cursorField.instant(2000, 2999), id: cursorField.uuid,
 }, 'inbox');

@@ -11,6 +11,7 @@ import { HitsPanel } from '../components/hits-panel';
 import { ReferralsPanel } from '../components/referrals-panel';
 import { SharesPanel } from '../components/shares-panel';
 import { StatusBadge } from '../components/status-badge';
+import { ReferCasePanel } from '../../referrals/components/refer-case-panel';
 import '../cases.css';
 
 const FLAG_KEYS = ['cartelLink', 'domesticSale', 'exportSmuggling'] as const;
@@ -62,6 +63,7 @@ export function CasePage() {
       <HitsPanel caseId={detail.id} />
       <CaseItems detail={detail} />
       <ReferralsPanel referrals={detail.referrals} />
+      {owner && open ? <ReferCasePanel detail={detail} /> : null}
       {owner ? <SharesPanel caseId={detail.id} shares={detail.shares ?? []} canChange={owner} /> : null}
       {owner && open ? <AddItemsPanel caseId={detail.id} /> : null}
       {owner && open ? <ClosePanel caseId={detail.id} /> : null}

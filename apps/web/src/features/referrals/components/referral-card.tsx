@@ -7,6 +7,7 @@ import { Time } from '../../../components/ui/time';
 import { useAcceptReferral, useAcknowledgeReferral, useDeclineReferral } from '../api/referral-actions';
 import { awaitingAcknowledgement, isFinal, type Referral } from '../api/types';
 import { ReferralClock } from './referral-clock';
+import { ReferralPacket } from './referral-packet';
 
 type Open = 'none' | 'accept' | 'decline';
 
@@ -37,6 +38,7 @@ export function ReferralCard({ referral }: { referral: Referral }) {
         <dt>{t('referrals.card.received')}</dt><dd><Time value={referral.createdAt} /></dd>
         <dt>{t('referrals.card.reason')}</dt><dd>{referral.reason}</dd>
       </dl>
+      <ReferralPacket packet={referral.packet} sender={referral.sender} />
       {referral.status === 'ACCEPTED' ? (
         <p><Link to={`/cases/${referral.caseId}`}>{t('referrals.card.openCase', { caseNumber: referral.caseNumber })}</Link></p>
       ) : null}
