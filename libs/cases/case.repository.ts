@@ -231,8 +231,9 @@ export class CaseRepository {
       `SELECT count(*) AS n, array_agg(DISTINCT match_type ORDER BY match_type) AS types FROM deconfliction_hits
        WHERE (a_case_id = $1 OR b_case_id = $1) AND status <> 'RESOLVED'`, [caseId]);
     const referrals = await query<{ to_agency: string; rule: string; status: string }>(tx,
-      `SELECT to_agency, rule, status FROM referrals WHERE case_id = $1 AND status NOT IN ('ACCEPTED', 'DECLINED') ORDER BY created_at`,
-      [caseId]);
+      `SELECT to_agency, coalesce(rule, 'MANUAL') AS rule, status FROM referrals
+       WHERE case_id = $1 AND status <> ALL($2::text[]) ORDER BY created_at`,
+      [caseId, FINAL_REFERRAL_STATUSES]);
     return {
       hits: { count: Number(hits?.n ?? 0), matchTypes: hits?.types ?? [] },
       referrals: referrals.map((r) => ({ toAgency: r.to_agency, rule: r.rule, status: r.status })),

@@ -94,7 +94,7 @@ export class StatsRepository {
     const [types, resolutions, rules] = await Promise.all([
       query<{ k: string; n: string }>(this.dataSource, `SELECT match_type AS k, count(*) AS n FROM deconfliction_hits WHERE created_at >= $1 AND created_at < $2 GROUP BY 1 ORDER BY 1`, [from, to]),
       query<{ k: string; n: string }>(this.dataSource, `SELECT coalesce(resolution, status) AS k, count(*) AS n FROM deconfliction_hits WHERE created_at >= $1 AND created_at < $2 GROUP BY 1 ORDER BY 1`, [from, to]),
-      query<{ rule: string; status: string; n: string }>(this.dataSource, `SELECT rule, status, count(*) AS n FROM referrals WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`, [from, to]),
+      query<{ rule: string; status: string; n: string }>(this.dataSource, `SELECT coalesce(rule, 'MANUAL') AS rule, status, count(*) AS n FROM referrals WHERE created_at >= $1 AND created_at < $2 GROUP BY 1, 2 ORDER BY 1, 2`, [from, to]),
     ]);
     return { types, resolutions, rules };
   }
