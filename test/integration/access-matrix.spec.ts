@@ -38,6 +38,22 @@ async function send(route: string, spec: RouteExpectation, token: string | undef
   return { status: response.status, text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''), contentType: response.headers.get('content-type') ?? '' };
 }
 
+/** The items of the pages after `first`, following `nextCursor` (at most 50 pages). */
+async function pagesAfter(
+  route: string, spec: RouteExpectation, token: string | undefined, resource: MatrixResource | undefined, first: Answer,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor = (JSON.parse(first.text) as { nextCursor?: string | null }).nextCursor;
+  for (let page = 0; cursor && page < 50; page += 1) {
+    const separator = spec.query ? '&' : '?';
+    const next = await send(route, { ...spec, query: `${spec.query ?? ''}${separator}cursor=${encodeURIComponent(cursor)}` }, token, resource, undefined);
+    const body = JSON.parse(next.text) as { items?: Item[]; nextCursor?: string | null };
+    items.push(...(body.items ?? []));
+    cursor = body.nextCursor;
+  }
+  return items;
+}
+
 /** What counts as the expected outcome; 'ok' means the role and agency checks let the caller through. */
 function matches(route: string, spec: RouteExpectation, expected: Outcome | 401, answer: Answer): boolean {
   if (expected !== 'ok') return answer.status === expected && answer.contentType.includes('application/problem+json');
@@ -59,11 +75,12 @@ const sorted = (ids: string[]) => [...ids].sort();
  * expectation cannot pass on an empty list. Returns the problems and how many foreign fixtures the list showed.
  */
 async function readAuditProblems(
-  cell: string, spec: RouteExpectation, fixtures: Fixtures, user: DemoUser, resource: MatrixResource | undefined, answer: Answer, fromSeq: string,
+  cell: string, spec: RouteExpectation, fixtures: Fixtures, user: DemoUser, resource: MatrixResource | undefined, answer: Answer,
+  audited: { fromSeq: string; toSeq: string }, laterPages: Item[],
 ): Promise<{ problems: string[]; foreignShown: number }> {
   const rows: ReadAuditRow[] = await withDb(async (db) => (await db.query(
-    'SELECT action, entity_id, details FROM audit_log WHERE seq > $1 AND actor = $2 AND action ~ $3 ORDER BY seq',
-    [fromSeq, user.username, READ_AUDIT_ACTION])).rows);
+    'SELECT action, entity_id, details FROM audit_log WHERE seq > $1 AND seq <= $2 AND actor = $3 AND action ~ $4 ORDER BY seq',
+    [audited.fromSeq, audited.toSeq, user.username, READ_AUDIT_ACTION])).rows);
   const problems: string[] = [];
   let foreignShown = 0;
   let owed: { entityId: string | null; ids?: string[] } | null = null;
@@ -72,7 +89,8 @@ async function readAuditProblems(
   if (ok && spec.list) {
     const list = spec.list;
     const items = (JSON.parse(answer.text) as { items: Item[] }).items;
-    const ids = new Set(items.map((item) => String(item.id)));
+    // The fixtures may sit on a later page when earlier specs filled the list (the hit queue is oldest first).
+    const ids = new Set([...items, ...laterPages].map((item) => String(item.id)));
     for (const fixture of fixtures[list.kind].filter((r) => list.shows(user, r))) {
       if (!ids.has(fixture.id)) problems.push(`${cell}: the list lacks ${list.kind} ${fixture.id} of ${fixture.owner}, which it may read`);
       else if (foreignTo(user, fixture.agencies)) foreignShown += 1;
@@ -149,7 +167,10 @@ describe('access matrix', () => {
           if (spec.nonEmpty?.(user, resource) && answer.status < 300 && !((JSON.parse(answer.text) as { items?: Item[] }).items?.length)) {
             failures.push(`${cell}: expected a non-empty list (the fixtures hold what it lists), got ${answer.text.slice(0, 200)}`);
           }
-          const read = await readAuditProblems(cell, spec, fixtures, user, resource, answer, beforeCell);
+          // The first page's read audit is checked alone: later pages are reads of their own, audited as such.
+          const afterCell = await lastSeq();
+          const laterPages = spec.list && answer.status < 300 ? await pagesAfter(route, spec, token, resource, answer) : [];
+          const read = await readAuditProblems(cell, spec, fixtures, user, resource, answer, { fromSeq: beforeCell, toSeq: afterCell }, laterPages);
           failures.push(...read.problems);
           foreignShown += read.foreignShown;
         }

@@ -37,7 +37,9 @@ describe('manual referrals over HTTP', () => {
   it('refers a case to a Mexican partner with the items chosen: the packet and the sender are all the partner reads', async () => {
     const kase = await fbiCase();
     const person = kase.subjects.find((s: any) => s.kind === 'PERSON');
-    const [firearm, otherFirearm] = kase.firearms;
+    // Items entered together share their creation time, so the case lists them in no fixed order: pick by content.
+    const firearm = kase.firearms.find((f: any) => f.make === 'Colt');
+    const otherFirearm = kase.firearms.find((f: any) => f.make !== 'Colt');
     const body = { toAgency: 'PGR', reason: 'Armas rumbo a Sonora', packet: { subjects: [person.id], firearms: [firearm.id] } };
     const key = { 'idempotency-key': `manual-${uniqueWord()}` };
     const sent = await refer(kase.id, body, key);
