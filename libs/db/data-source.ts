@@ -13,6 +13,7 @@ import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHarde
 import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 import { AppLoginRole1763900000011 } from './migrations/1763900000011-AppLoginRole';
 import { CaseSearch1763900000012 } from './migrations/1763900000012-CaseSearch';
+import { PersonTiers1763900000013 } from './migrations/1763900000013-PersonTiers';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   DeconflictionChecks1763900000010,
   AppLoginRole1763900000011,
   CaseSearch1763900000012,
+  PersonTiers1763900000013,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -12,13 +12,16 @@ import { DeconflictionChecksApi } from './deconfliction-checks.api';
 import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.api';
 import { OperationsMapApi } from './operations-map.api';
+import { ReviewsApi } from './reviews.api';
+import { ReviewsController } from './reviews.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController],
+  controllers: [DeconflictionController, ReviewsController],
   providers: [
     DeconflictionApi,
     OperationsMapApi,
+    ReviewsApi,
     DeconflictionChecksApi,
     AccessPolicy,
     {

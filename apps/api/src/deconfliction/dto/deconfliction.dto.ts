@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
+import { PERSON_MATCH_TIERS, PersonMatchTier } from '../../../../../libs/deconfliction/person-tier-rules';
 import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit.repository';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
 import { IsAfter, IsFutureTimestamp, IsTimestamp } from '../../common/validators';
@@ -25,6 +26,10 @@ export class HitQueueQueryDto {
 
   @IsOptional() @IsIn(MATCH_TYPES)
   matchType?: MatchType;
+
+  /** Person hits of this tier (issue 16). */
+  @IsOptional() @IsIn(PERSON_MATCH_TIERS)
+  tier?: PersonMatchTier;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
