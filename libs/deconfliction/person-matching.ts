@@ -161,5 +161,3 @@ const storedTokens = (r: PersonRow): NameTokens => ({
   tokens: r.tokens,
   codes: r.token_codes.map((c) => c.split(' ').filter((code) => code.length > 0)),
 });
-
-

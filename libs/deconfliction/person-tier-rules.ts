@@ -1,8 +1,8 @@
 /**
  * Person-match confidence tiers (issue 16): what a coordinator may trust a person match for. Pure and table-tested;
- * PersonMatching (person-matching.ts) grades every person candidate with it. The name evidence is scored exactly as today (scoring.ts scorePerson), so "the names
- * agree" means what a person hit means now; the tier then says how far the dates of birth, a shared identifier and the
- * name's rarity in the stored population back it up.
+ * PersonMatching (person-matching.ts) grades every person candidate with it. The name evidence is scored exactly as
+ * before tiers (scoring.ts scorePerson), so "the names agree" means what a person hit meant; the tier then says how
+ * far the dates of birth, a shared identifier and the name's rarity in the stored population back it up.
  */
 
 import type { Message } from '../http/problem';

@@ -133,6 +133,14 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
+  // POSSIBLE person matches and common names (issue 16): the joint desk reviews every agency's. No review fixture
+  // exists here, so promote and dismiss are probed on an id that names none (the allowed caller's bad body is a 400).
+  'GET /deconfliction/reviews': {
+    roles: [DC],
+    list: { kind: 'hit', agenciesOf: (item) => [String((item.query as Item).agency), ...(item.agencies as string[])], shows: () => false },
+  },
+  'POST /deconfliction/reviews/{id}/promote': { roles: [DC], params: { id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ note: 'matrix probe' }) },
+  'POST /deconfliction/reviews/{id}/dismiss': { roles: [DC], params: { id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ note: 'matrix probe' }) },
   'POST /deconfliction/checks': { roles: [CA], body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   // The caller's agency's checks and the checks that met its items (pointers only): agents, the desk, leadership.
   'GET /deconfliction/checks': {

@@ -1,5 +1,6 @@
 import { eventually, http, login, uniqueWord } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
+import { possibleMatchItem } from './review-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
 export function seededRandom(seed: number): () => number {
@@ -30,6 +31,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
       dedicated: {
         'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
         'POST /referrals/{id}/decline': [await declinableReferral()],
+        'POST /deconfliction/reviews/{id}/promote': [await reviewItem()], 'POST /deconfliction/reviews/{id}/dismiss': [await reviewItem()],
       },
     };
   } finally {
@@ -71,4 +73,10 @@ async function declinableReferral(): Promise<MatrixResource> {
     (r) => r.status === 200 && (r.body.items ?? []).some((i: { toAgency: string }) => i.toAgency === 'CBP'), 30_000);
   const referral = referrals.body.items.find((i: { toAgency: string }) => i.toAgency === 'CBP');
   return { id: referral.id, owner: 'CBP', readers: ['FBI'], agencies: ['FBI'], secrets: [] };
+}
+
+/** An open POSSIBLE_MATCH review item (issue 16) for each decision route: the first valid decision takes it, later ones get 409. */
+async function reviewItem(): Promise<MatrixResource> {
+  const item = await possibleMatchItem();
+  return { id: item.reviewId, owner: 'ICE', readers: [], agencies: ['ICE', 'ATF'], secrets: [] };
 }
