@@ -27,7 +27,7 @@ const sideShape = (resolved: boolean) => ({
 });
 const POINTER = { ...COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
 const DESK = {
-  ...keys('id', 'matchType', 'score', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
+  ...keys('id', 'matchType', 'score', 'tier', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
   sides: [POINTER, POINTER],
 };
 /** What the desk reads over HTTP: the same, with its clocks (when an open hit escalates, when an event conflict starts). */
