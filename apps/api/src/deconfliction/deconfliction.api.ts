@@ -7,7 +7,6 @@ import type { AppConfig } from '../../../../libs/config/config';
 import { hitWorkflowId } from '../../../../libs/contracts/workflows';
 import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { coordinatorView, ReasonLanguage, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
-import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
 import { CasesApi } from '../cases/cases.api';
 import { actorOf } from '../common/actor';
