@@ -71,18 +71,21 @@ export interface DeconflictionConfig {
 }
 
 /**
- * Person-match confidence tiers (issue 16), kept apart from DeconflictionConfig until the matching reads them, so the
- * services and specs built on DeconflictionConfig do not change with this first step.
+ * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
+ * takes them (PERSON_TIER_DEFAULTS fill in), so the specs and bench built on DeconflictionConfig need not change.
  */
 export interface PersonTierConfig {
   /**
    * Name weight (bits, libs/deconfliction/person-name-weights.ts) above which a name is rare enough that a match with
-   * one DOB unknown is PROBABLE rather than POSSIBLE. 24 bits: about 0.06 namesakes expected among 1,000,000 persons.
+   * one DOB unknown is PROBABLE rather than POSSIBLE, stated for 1,000,000 stored persons and moved by log2 of the
+   * actual population (person-tier-rules.ts rareWeightFor). 24 bits: about 0.06 namesakes expected.
    */
   personRareNameMinWeight: number;
   /** More POSSIBLE candidates than this for one query collapse into one coordinator review item (issue 16). */
   personPossibleMax: number;
 }
+
+export const PERSON_TIER_DEFAULTS: PersonTierConfig = { personRareNameMinWeight: 24, personPossibleMax: 5 };
 
 function env(name: string, fallback?: string): string {
   const value = process.env[name];
@@ -194,8 +197,8 @@ export function loadConfig(): AppConfig {
       personMatchThreshold: fraction('PERSON_MATCH_THRESHOLD', 0.7),
       organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
-      personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', 24),
-      personPossibleMax: int('PERSON_POSSIBLE_MAX', 5),
+      personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
+      personPossibleMax: int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax),
     },
   };
 }

@@ -13,11 +13,12 @@ import { AuthHardening1763900000009 } from './migrations/1763900000009-AuthHarde
 import { DeconflictionChecks1763900000010 } from './migrations/1763900000010-DeconflictionChecks';
 import { AppLoginRole1763900000011 } from './migrations/1763900000011-AppLoginRole';
 import { CaseSearch1763900000012 } from './migrations/1763900000012-CaseSearch';
-import { ManualReferrals1763900000015 } from './migrations/1763900000015-ManualReferrals';
+import { PersonTiers1763900000013 } from './migrations/1763900000013-PersonTiers';
 import { SeizuresOnWatch1763900000014 } from './migrations/1763900000014-SeizuresOnWatch';
+import { ManualReferrals1763900000015 } from './migrations/1763900000015-ManualReferrals';
 import { LookoutCancelAndCaseTraces1763900000017 } from './migrations/1763900000017-LookoutCancelAndCaseTraces';
-import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
 import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingChanges';
+import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -30,8 +31,9 @@ export const MIGRATIONS = [
   DeconflictionChecks1763900000010,
   AppLoginRole1763900000011,
   CaseSearch1763900000012,
-  ManualReferrals1763900000015,
+  PersonTiers1763900000013,
   SeizuresOnWatch1763900000014,
+  ManualReferrals1763900000015,
   LookoutCancelAndCaseTraces1763900000017,
   MeetingChanges1763900000018,
   GivenNameVariants1763900000019,

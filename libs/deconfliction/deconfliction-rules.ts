@@ -18,6 +18,7 @@ export function hitOf(caseId: string | null, agency: string, m: Match): NewHit {
   const id = uuidFrom(`hit\n${pairKey}`);
   return {
     id, pairKey, matchType: m.matchType, score: m.score, reason: m.reason, urgent: m.urgent,
+    tier: m.tier ?? null, reasonEs: m.reasonEs ?? null,
     a: { caseId, agency, itemId: m.own.itemId, value: m.own.value },
     b: { ...m.other },
     workflowId: hitWorkflowId(id),

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../cases/case-rules';
 import type { CaseRepository } from '../cases/case.repository';
-import type { DeconflictionConfig } from '../config/config';
+import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
 import type { HitStart } from '../contracts/hits';
 import { hitWorkflowId } from '../contracts/workflows';
@@ -14,6 +14,7 @@ import { identifierNorms, KeyOptions, keysForItems } from './match-keys';
 import { Match, MatchingRepository } from './matching.repository';
 import { hitOf, mergeKeys } from './deconfliction-rules';
 import { DeconflictionRepository } from './deconfliction.repository';
+import { ReviewService } from './review.service';
 import { watchSeizure } from './seizure-watch';
 
 export interface LookoutActor { userId: string; username: string; agency: string }
@@ -30,6 +31,8 @@ export class HitAlreadyResolved extends Error {
 export class DeconflictionService {
   private readonly countries = new Map<string, CountryCode>();
   private readonly records = new DeconflictionRepository();
+  /** POSSIBLE person matches: the coordinator's review items (issue 16). */
+  readonly reviews: ReviewService;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -38,8 +41,12 @@ export class DeconflictionService {
     private readonly hits: HitRepository,
     private readonly notifications: NotificationStore,
     private readonly audit: AuditStore,
-    private readonly config: DeconflictionConfig,
-  ) {}
+    private readonly config: DeconflictionConfig & Partial<PersonTierConfig>,
+  ) {
+    this.reviews = new ReviewService(dataSource, hits, notifications, audit, {
+      possibleMax: config.personPossibleMax ?? PERSON_TIER_DEFAULTS.personPossibleMax, hitEscalationAfterMs: config.hitEscalationAfterMs,
+    }, (tx, created) => this.announce(tx, created, 'hit.created'));
+  }
 
   async keyOptions(agency: string, tx?: EntityManager): Promise<KeyOptions> {
     let country = this.countries.get(agency);
@@ -57,8 +64,9 @@ export class DeconflictionService {
 
   /**
    * Stores the case's values (all of them at intake, or one append's) under their keys and records a hit for every
-   * other case or lookout they meet. Safe to retry: keys and hits have fixed ids, and the answer lists the hits of
-   * these values whether this attempt or an earlier one created them.
+   * other case or lookout they meet, except POSSIBLE person matches, which become coordinator review items (issue 16).
+   * Safe to retry: keys, hits and review items have fixed ids, and the answer lists the hits of these values whether
+   * this attempt or an earlier one created them.
    */
   async deconflictCase(caseId: string, itemIds: string[] | null): Promise<HitStart[]> {
     return this.dataSource.transaction(async (tx) => {
@@ -72,7 +80,8 @@ export class DeconflictionService {
       const matches = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
-      const newHits = matches.map((m) => hitOf(caseId, record.owningAgency, m));
+      await this.reviews.record(tx, caseId, record.owningAgency, matches.filter((m) => m.tier === 'POSSIBLE'), at);
+      const newHits = matches.filter((m) => m.tier !== 'POSSIBLE').map((m) => hitOf(caseId, record.owningAgency, m));
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
       const ids = await this.hits.idsByPairKeys(tx, newHits.map((h) => h.pairKey));

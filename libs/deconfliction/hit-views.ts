@@ -40,6 +40,7 @@ export function sideView(hit: HitRecord, side: SideName) {
     matchType: hit.matchType,
     matchedValue: own.value,
     score: hit.score,
+    ...(hit.tier ? { tier: hit.tier } : {}),
     status: hit.status,
     ...(hit.resolution ? { resolution: hit.resolution } : {}),
     counterpart: counterpartOf(other),
@@ -47,8 +48,13 @@ export function sideView(hit: HitRecord, side: SideName) {
   };
 }
 
+export type ReasonLanguage = 'en' | 'es';
+
+/** The reason in the reader's language: person reasons are kept in both, other kinds in English only. */
+export const reasonIn = (hit: HitRecord, lang: ReasonLanguage): string => (lang === 'es' && hit.reasonEs ? hit.reasonEs : hit.reason);
+
 /** The watch desk sees both pointers, the reason for the score and the resolution trail. */
-export function coordinatorView(hit: HitRecord) {
+export function coordinatorView(hit: HitRecord, lang: ReasonLanguage = 'en') {
   const pointer = (side: HitSide) => ({
     ...counterpartOf(side), lookout: side.lookoutId !== null, seizure: side.seizureId !== null, matchedValue: side.value,
   });
@@ -56,7 +62,8 @@ export function coordinatorView(hit: HitRecord) {
     id: hit.id,
     matchType: hit.matchType,
     score: hit.score,
-    reason: hit.reason,
+    tier: hit.tier,
+    reason: reasonIn(hit, lang),
     urgent: hit.urgent,
     status: hit.status,
     resolution: hit.resolution,

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { MatchType } from './match-keys';
+import type { PersonMatchTier } from './person-tier-rules';
 
 import type { HitResolution, HitStatus } from '../contracts/hits';
 
@@ -9,7 +10,7 @@ export { HIT_RESOLUTIONS, HIT_STATUSES, type HitResolution, type HitStatus } fro
 
 /** Where a hit stands in the queue: its urgency rank, the time it is ordered by within the rank, and its id. */
 export interface QueueKey { rank: number; at: Date; id: string }
-export interface QueueFilter { status?: HitStatus[]; matchType?: string[] }
+export interface QueueFilter { status?: HitStatus[]; matchType?: string[]; tier?: string[] }
 
 export interface NewHit {
   id: string;
@@ -17,6 +18,9 @@ export interface NewHit {
   matchType: MatchType;
   score: number;
   reason: string;
+  /** Person hits: the tier (issue 16) and the reason in Spanish; null for other kinds. */
+  tier: PersonMatchTier | null;
+  reasonEs: string | null;
   urgent: boolean;
   /** Side a is the value just entered: a case item, or a firearm of a seizure. */
   a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
@@ -48,6 +52,8 @@ export interface HitRecord {
   matchType: MatchType;
   score: number;
   reason: string;
+  tier: PersonMatchTier | null;
+  reasonEs: string | null;
   urgent: boolean;
   status: HitStatus;
   resolution: HitResolution | null;
@@ -92,6 +98,7 @@ const SELECT_HITS = `
 /** A hit as `SELECT_HITS` reads it, with each side's case number and whom to call. */
 interface HitRow {
   id: string; match_type: MatchType; score: number | string; reason: string; urgent: boolean; status: HitStatus;
+  tier: PersonMatchTier | null; reason_es: string | null;
   resolution: HitResolution | null; resolution_note: string | null; resolved_by: string | null; resolved_at: Date | null;
   escalated_at: Date | null; created_at: Date; event_starts_at: Date | null; workflow_id: string;
   a_case_id: string | null; a_seizure_id: string | null; a_agency: string; a_case_number: string | null; a_agent_id: string;
@@ -105,7 +112,7 @@ const date = (v: Date | null): Date | null => (v ? new Date(v) : null);
 
 function toRecord(r: HitRow): HitRecord {
   return {
-    id: r.id, matchType: r.match_type, score: Number(r.score), reason: r.reason,
+    id: r.id, matchType: r.match_type, score: Number(r.score), reason: r.reason, tier: r.tier ?? null, reasonEs: r.reason_es ?? null,
     urgent: r.urgent, status: r.status, resolution: r.resolution ?? null,
     resolutionNote: r.resolution_note, resolvedBy: r.resolved_by, resolvedAt: date(r.resolved_at),
     escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at),
@@ -133,12 +140,12 @@ export class HitRepository {
       const rows = await query<{ id: string }>(tx,
         `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
            a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at,
-           a_seizure_id, b_seizure_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+           a_seizure_id, b_seizure_id, tier, reason_es)
+         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (pair_key) DO NOTHING RETURNING id`,
         [h.id, h.pairKey, h.matchType, h.score, h.reason, h.urgent, h.a.caseId, h.a.agency, h.a.itemId, h.a.value,
           h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at, h.a.seizureId ?? null,
-          h.b.seizureId ?? null],
+          h.b.seizureId ?? null, h.tier, h.reasonEs],
       );
       if (rows.length > 0) created.push(rows[0].id);
     }
@@ -192,6 +199,7 @@ export class HitRepository {
     const where: string[] = [];
     if (filter.status) { params.push(filter.status); where.push(`h.status = ANY($${params.length}::text[])`); }
     if (filter.matchType) { params.push(filter.matchType); where.push(`h.match_type = ANY($${params.length}::text[])`); }
+    if (filter.tier) { params.push(filter.tier); where.push(`h.tier = ANY($${params.length}::text[])`); }
     const outer: string[] = [];
     if (after) {
       params.push(after.rank, after.at, after.id);

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { assertDefined, query, queryOne } from '../db/sql';
-import type { DeconflictionConfig } from '../config/config';
+import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, serialSubstrings } from './match-keys';
 import { PersonMatching, StoredSideRow } from './person-matching';
+import type { PersonMatchTier } from './person-tier-rules';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
@@ -15,6 +16,9 @@ export interface MatchedSide {
 
 export interface Match extends Scored {
   matchType: MatchType;
+  /** Person matches: how far the match may be trusted (issue 16), and the reason in Spanish. */
+  tier?: PersonMatchTier;
+  reasonEs?: string;
   own: { itemId: string; value: string };
   other: MatchedSide;
   urgent: boolean;
@@ -48,8 +52,10 @@ interface EventRow extends StoredSideRow { radius_meters: number; distance: numb
 export class MatchingRepository {
   private readonly persons: PersonMatching;
 
-  constructor(private readonly config: DeconflictionConfig) {
-    this.persons = new PersonMatching(config.personMatchThreshold);
+  constructor(private readonly config: DeconflictionConfig & Partial<PersonTierConfig>) {
+    this.persons = new PersonMatching(
+      config.personMatchThreshold, config.personRareNameMinWeight ?? PERSON_TIER_DEFAULTS.personRareNameMinWeight,
+    );
   }
 
   /**
@@ -96,9 +102,7 @@ export class MatchingRepository {
       );
     }
     if (owner.caseId === null) return;
-    for (const p of keys.persons) {
-      await this.persons.store(tx, { caseId: owner.caseId, agency: owner.agency }, p, codes.get(p.id) ?? p.tokens.map(() => []), at);
-    }
+    await this.persons.storeAll(tx, { caseId: owner.caseId, agency: owner.agency }, keys.persons, codes, at);
     for (const e of keys.events) {
       await tx.query(
         `INSERT INTO event_keys (id, case_id, agency, operation_type, center, radius_meters, during, display_value, created_at)
@@ -125,9 +129,13 @@ export class MatchingRepository {
     for (const key of keys.exact.filter((k) => k.matchType === 'ORGANIZATION')) {
       matches.push(...await this.probeOrganization(tx, key, excludeCaseId));
     }
+    const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
-      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId);
-      matches.push(...found.map((c) => matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, c.row, c.scored)));
+      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys);
+      matches.push(...found.map((c) => ({
+        ...matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, c.row, { score: c.tier.score, reason: c.tier.reason.en }),
+        tier: c.tier.tier, reasonEs: c.tier.reason.es,
+      })));
     }
     for (const event of keys.events) matches.push(...await this.probeEvent(tx, event, excludeCaseId));
     return dedupe(matches);

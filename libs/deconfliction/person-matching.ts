@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
+import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
+import { closeDobs, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
-  alignTokens, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
+  agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
 } from './person-tokens';
-import { DobRelation, minTrigramFor, scorePerson, Scored } from './scoring';
+import { DobRelation, minTrigramFor } from './scoring';
 
 /** A stored value as every probe reads it: whose it is and how it is shown. */
 export interface StoredSideRow {
@@ -14,8 +16,8 @@ export interface StoredSideRow {
 /** A stored person as `candidates` reads it. */
 interface PersonRow extends StoredSideRow { case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }
 
-/** A stored person that reached the threshold: its row (ids, agency, display value) and its score. */
-export interface PersonCandidate { row: PersonRow; scored: Scored }
+/** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
+export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
 
 /** One query token's typo neighbours and the phonetic codes it is blocked on (its own and theirs). */
 interface ExpandedToken { typos: string[]; codes: string[] }
@@ -26,15 +28,29 @@ const joinCodes = (codes: string[]) => codes.join(' ');
 
 /**
  * Persons: stored with per-token codes, pair keys and their tokens counted in the vocabulary; probed by blocking on
- * pair keys (two tokens agree by sound, or by a typo of a rare spelling) or on the same date of birth plus one code,
- * then ranked by `scorePerson`.
+ * pair keys (two tokens agree by sound, or by a typo of a rare spelling) or on the same or a close date of birth plus
+ * one code, then graded by `personTier` (issue 16): CONFIRMED, PROBABLE, POSSIBLE or no match.
  */
 export class PersonMatching {
-  constructor(private readonly threshold: number) {}
+  private readonly settings: PersonTierSettings;
 
-  async store(tx: EntityManager, owner: { caseId: string; agency: string }, p: PersonKey, codes: string[][], at: Date): Promise<void> {
+  constructor(private readonly threshold: number, rareNameMinWeight: number) {
+    this.settings = { matchThreshold: threshold, rareNameMinWeight };
+  }
+
+  /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
+  async storeAll(tx: EntityManager, owner: { caseId: string; agency: string }, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
+    let stored = 0;
+    for (const p of persons) {
+      if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at)) stored += 1;
+    }
+    if (persons.length > 0) await countStoredPersons(tx, persons[0].id, stored);
+  }
+
+  /** True when the person row is new. */
+  private async store(tx: EntityManager, owner: { caseId: string; agency: string }, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
     // The vocabulary counts a person once: its rows are written only when the person row is new (retries add nothing).
-    await tx.query(
+    const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
                                   date_of_birth, created_at)
@@ -42,26 +58,40 @@ export class PersonMatching {
        INSERT INTO person_name_tokens (token, codes, variants, persons)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1
        FROM stored, unnest($6::text[], $8::text[], $12::text[]) AS v(token, codes, variants)
-       ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1`,
+       ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
+       RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
         pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' '))],
     );
+    return rows.length > 0 && Number(rows[0].stored) > 0;
   }
 
-  async probe(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonCandidate[]> {
+  /**
+   * Stored persons whose names agree and whose dates of birth do not disagree, each with its tier. `ownKeys` are the
+   * querying side's exact values not stored yet (this pass's, or a check's), read for a shared strong identifier.
+   */
+  async probe(
+    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
+  ): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
     const own: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
-    const hits = rows.flatMap((r) => {
-      const scored = scorePerson({
-        trigram: Number(r.trigram), agreement: alignTokens(own, storedTokens(r)),
-        queryTokens: person.tokens.length, storedTokens: r.tokens.length, dob: dobRelation(person.dateOfBirth, r.dob),
-      });
-      return scored.score >= this.threshold ? [{ row: r, scored }] : [];
+    const open = await openCases(tx, rows.map((r) => r.case_id));
+    const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    if (live.length === 0) return [];
+    const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
+    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.map((c) => c.row.case_id));
+    const count = (token: string) => frequencies.persons.get(token) ?? 0;
+    return live.flatMap(({ row, pairs }) => {
+      const tier = personTier({
+        name: { trigram: Number(row.trigram), agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
+        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
+        // A token agreeing by sound or typo is as common as the commoner of its two spellings.
+        frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
+      }, this.settings);
+      return tier.tier === null ? [] : [{ row, tier: { ...tier, tier: tier.tier } }];
     });
-    const open = await openCases(tx, hits.map((h) => h.row.case_id));
-    return hits.filter((h) => open.has(h.row.case_id));
   }
 
   /**
@@ -83,12 +113,14 @@ export class PersonMatching {
   }
 
   /**
-   * Blocking as measured in shared/notes: pair keys (GIN) or the same date of birth (btree) with one code in common.
-   * Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not fetched.
+   * Blocking as measured in shared/notes: pair keys (GIN) or the same or a close date of birth (btree) with one code
+   * in common. Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not
+   * fetched; a close date scores as an unknown one (person-tier-rules.ts).
    */
   private async candidates(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonRow[]> {
     const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
-    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), bound('DIFFERENT')];
+    const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
+    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,
       `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
@@ -96,23 +128,24 @@ export class PersonMatching {
        WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3
          AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN similarity(p.folded_name, $1) >= $4::float8
                   WHEN p.date_of_birth = $2::date THEN similarity(p.folded_name, $1) >= $5::float8
-                  ELSE similarity(p.folded_name, $1) >= $6::float8 END`,
+                  WHEN p.date_of_birth = ANY($6::date[]) THEN similarity(p.folded_name, $1) >= $4::float8
+                  ELSE false END`,
       params,
     );
   }
 
   /**
-   * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born another
-   * day cannot reach the threshold (unless it is set low), so only those without a DOB are looked up by pair keys
-   * (a partial GIN index) and those born the same day by the DOB btree: "José García" born 1973-01-06 reads a few
-   * hundred rows instead of every José García. Appends its parameters to `params`.
+   * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born on a day
+   * neither equal nor close is no match whatever the names (issue 16), so only those without a DOB are looked up by
+   * pair keys (a partial GIN index) and those born the same or a close day by the DOB btree: "José García" born
+   * 1973-01-06 reads a few hundred rows instead of every José García. Appends its parameters to `params`.
    */
   private blocking(person: PersonKey, codes: string[][], params: unknown[]): string {
     const pairs = `$${params.push(pairKeys(codes))}::text[]`;
     if (person.dateOfBirth === null) return `p.pair_keys && ${pairs}`;
-    const sameDay = `(p.date_of_birth = $2::date AND p.codes && $${params.push([...new Set(codes.flat())])}::text[])`;
-    if (minTrigramFor('DIFFERENT', this.threshold) <= 1) return `(p.pair_keys && ${pairs} OR ${sameDay})`;
-    return `((p.date_of_birth IS NULL AND p.pair_keys && ${pairs}) OR ${sameDay})`;
+    const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
+    const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && $${params.push([...new Set(codes.flat())])}::text[])`;
+    return `((p.date_of_birth IS NULL AND p.pair_keys && ${pairs}) OR ${sameOrClose})`;
   }
 }
 
@@ -130,8 +163,3 @@ const storedTokens = (r: PersonRow): NameTokens => ({
   tokens: r.tokens,
   codes: r.token_codes.map((c) => c.split(' ').filter((code) => code.length > 0)),
 });
-
-function dobRelation(own: string | null, stored: string | null): DobRelation {
-  if (own === null || stored === null) return 'UNKNOWN';
-  return own === stored ? 'EQUAL' : 'DIFFERENT';
-}

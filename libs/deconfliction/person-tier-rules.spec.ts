@@ -1,5 +1,5 @@
 import { nameWeight, NAME_TOKEN_M, tokenWeight } from './person-name-weights';
-import { dobCloseness, PersonTierInput, personTier, StrongIdentifier } from './person-tier-rules';
+import { closeDobs, dobCloseness, PersonTierInput, personTier, rareWeightFor, REFERENCE_POPULATION, StrongIdentifier } from './person-tier-rules';
 
 const SETTINGS = { matchThreshold: 0.7, rareNameMinWeight: 24 };
 const TOTAL = 1_000_000;
@@ -132,5 +132,29 @@ describe('name weights (Fellegi-Sunter, from stored frequencies)', () => {
     expect(nameWeight(RARE, TOTAL)).toBeCloseTo(tokenWeight(30, TOTAL) + tokenWeight(12, TOTAL), 10);
     expect(nameWeight(RARE, TOTAL)).toBeGreaterThan(SETTINGS.rareNameMinWeight);
     expect(nameWeight(COMMON, TOTAL)).toBeLessThan(SETTINGS.rareNameMinWeight);
+  });
+});
+
+describe('closeDobs (what blocking looks up besides the same day)', () => {
+  it.each([
+    ['1985-03-07', '1985-07-03'], ['1985-03-07', '1984-03-07'], ['1985-03-07', '1986-03-07'], ['1985-03-07', '1985-03-08'],
+    ['1985-03-07', '1995-03-07'], ['1985-03-07', '1985-08-07'],
+  ])('from %s finds %s', (dob, close) => {
+    expect(closeDobs(dob)).toContain(close);
+    expect(dobCloseness(dob, close)).not.toBe('DIFFERENT');
+  });
+
+  it('lists only real dates, each close, never the date itself', () => {
+    const all = closeDobs('2000-02-29');
+    expect(all).not.toContain('2000-02-29');
+    expect(all).not.toContain('1999-02-29');
+    expect(all.every((d) => !Number.isNaN(Date.parse(d)) && dobCloseness('2000-02-29', d) !== 'DIFFERENT')).toBe(true);
+  });
+});
+
+describe('rarity moves with the stored population', () => {
+  it('keeps the configured weight at the reference population and lowers it by log2 for a smaller one', () => {
+    expect(rareWeightFor(24, REFERENCE_POPULATION)).toBeCloseTo(24);
+    expect(rareWeightFor(24, REFERENCE_POPULATION / 1024)).toBeCloseTo(14);
   });
 });

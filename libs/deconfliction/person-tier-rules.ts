@@ -1,8 +1,8 @@
 /**
  * Person-match confidence tiers (issue 16): what a coordinator may trust a person match for. Pure and table-tested;
- * not wired into the matching yet. The name evidence is scored exactly as today (scoring.ts scorePerson), so "the names
- * agree" means what a person hit means now; the tier then says how far the dates of birth, a shared identifier and the
- * name's rarity in the stored population back it up.
+ * PersonMatching (person-matching.ts) grades every person candidate with it. The name evidence is scored exactly as
+ * before tiers (scoring.ts scorePerson), so "the names agree" means what a person hit meant; the tier then says how
+ * far the dates of birth, a shared identifier and the name's rarity in the stored population back it up.
  */
 
 import type { Message } from '../http/problem';
@@ -10,7 +10,8 @@ import { nameWeight } from './person-name-weights';
 import type { TokenAgreement } from './person-tokens';
 import { DobRelation, PersonEvidence, scorePerson } from './scoring';
 
-export type PersonMatchTier = 'CONFIRMED' | 'PROBABLE' | 'POSSIBLE';
+export const PERSON_MATCH_TIERS = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] as const;
+export type PersonMatchTier = (typeof PERSON_MATCH_TIERS)[number];
 
 /** Identifiers tied to one person: sharing one is as good as an equal date of birth. */
 export type StrongIdentifier = 'PHONE' | 'EMAIL' | 'VIN' | 'VEHICLE_PLATE' | 'FIREARM_SERIAL';
@@ -33,8 +34,21 @@ export interface PersonTierInput {
 export interface PersonTierSettings {
   /** PERSON_MATCH_THRESHOLD: the score at which the names agree. */
   matchThreshold: number;
-  /** PERSON_RARE_NAME_MIN_WEIGHT: bits above which a name is rare. */
+  /** PERSON_RARE_NAME_MIN_WEIGHT: bits above which a name is rare, among REFERENCE_POPULATION stored persons. */
   rareNameMinWeight: number;
+}
+
+/**
+ * The population PERSON_RARE_NAME_MIN_WEIGHT is stated for. A weight of w bits means about N × 2^-w namesakes among
+ * N stored persons, so "a coincidence is unlikely" is a bound on that product, not on w alone: the threshold moves
+ * with log2 of the population (24 bits at 1,000,000 persons is 14 bits at 1,000: both about 0.06 namesakes). Without
+ * this, no name could be rare in a young database, where log2(N) caps each token's weight.
+ */
+export const REFERENCE_POPULATION = 1_000_000;
+
+/** The weight above which a name is rare among `totalPersons` stored persons (see REFERENCE_POPULATION). */
+export function rareWeightFor(rareNameMinWeight: number, totalPersons: number): number {
+  return rareNameMinWeight + Math.log2(Math.max(1, totalPersons) / REFERENCE_POPULATION);
 }
 
 export interface PersonTier {
@@ -63,6 +77,32 @@ export function dobCloseness(a: string | null, b: string | null): DobCloseness {
   if (Math.abs(x.year - y.year) === 1 && x.month === y.month && x.day === y.day) return 'YEAR_APART';
   const differing = [...x.digits].filter((digit, i) => digit !== y.digits[i]).length;
   return differing === 1 ? 'ONE_DIGIT_OFF' : 'DIFFERENT';
+}
+
+const isoDate = (year: number, month: number, day: number): string | null => {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCDate() === day ? date.toISOString().slice(0, 10) : null;
+};
+
+/**
+ * Every real date that dobCloseness calls close to `dob` (day and month swapped, the same day and month a year
+ * apart, one digit off), so blocking can look them up by the DOB btree.
+ */
+export function closeDobs(dob: string): string[] {
+  const { year, month, day, digits } = dateParts(dob);
+  const out = new Set<string>();
+  const add = (d: string | null) => { if (d !== null && d !== dob) out.add(d); };
+  add(isoDate(year, Number(day), Number(month)));
+  add(isoDate(year - 1, Number(month), Number(day)));
+  add(isoDate(year + 1, Number(month), Number(day)));
+  for (let i = 0; i < digits.length; i += 1) {
+    for (let d = 0; d <= 9; d += 1) {
+      const changed = digits.slice(0, i) + String(d) + digits.slice(i + 1);
+      add(isoDate(Number(changed.slice(0, 4)), Number(changed.slice(4, 6)), Number(changed.slice(6, 8))));
+    }
+  }
+  return [...out].sort();
 }
 
 /** A close date is neither for nor against in the score: the tier carries the closeness. */
@@ -127,12 +167,13 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const dob = dobCloseness(input.queryDob, input.storedDob);
   const { score } = scorePerson({ ...input.name, dob: SCORED_DOB[dob] });
   const weight = nameWeight(input.frequency.tokenPersons, input.frequency.totalPersons);
-  const rare = weight > settings.rareNameMinWeight;
+  const rareWeight = rareWeightFor(settings.rareNameMinWeight, input.frequency.totalPersons);
+  const rare = weight > rareWeight;
   const bothUnknown = input.queryDob === null && input.storedDob === null;
   const { agreement, queryTokens, storedTokens } = input.name;
   const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens)];
   if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
-  if (dob === 'UNKNOWN') parts.push(rarityText(weight, settings.rareNameMinWeight));
+  if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
   const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
 

@@ -94,24 +94,36 @@ function agreementKind(q: NameTokens, i: number, s: NameTokens, j: number): Toke
 
 const KIND_ORDER: TokenAgreementKind[] = ['exact', 'sound', 'typo'];
 
+/** A query token (index i) paired with a stored token (index j), and how they agree. */
+export interface AlignedPair { i: number; j: number; kind: TokenAgreementKind }
+
 /**
  * Pairs each query token with at most one stored token, strongest agreement first (same spelling, then same sound,
  * then a typo), so "Juan Juana" against a stored "Juan" agrees once, not twice.
  */
-export function alignTokens(query: NameTokens, stored: NameTokens): TokenAgreement {
-  const candidates: { i: number; j: number; kind: TokenAgreementKind }[] = [];
+export function alignTokenPairs(query: NameTokens, stored: NameTokens): AlignedPair[] {
+  const candidates: AlignedPair[] = [];
   query.tokens.forEach((_, i) => stored.tokens.forEach((__, j) => {
     const kind = agreementKind(query, i, stored, j);
     if (kind) candidates.push({ i, j, kind });
   }));
   candidates.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
   const [usedQuery, usedStored] = [new Set<number>(), new Set<number>()];
-  const out: TokenAgreement = { exact: 0, sound: 0, typo: 0 };
+  const pairs: AlignedPair[] = [];
   for (const c of candidates) {
     if (usedQuery.has(c.i) || usedStored.has(c.j)) continue;
     usedQuery.add(c.i);
     usedStored.add(c.j);
-    out[c.kind] += 1;
+    pairs.push(c);
   }
+  return pairs;
+}
+
+/** How many aligned tokens agree, by kind. */
+export function agreementOf(pairs: AlignedPair[]): TokenAgreement {
+  const out: TokenAgreement = { exact: 0, sound: 0, typo: 0 };
+  for (const pair of pairs) out[pair.kind] += 1;
   return out;
 }
+
+export const alignTokens = (query: NameTokens, stored: NameTokens): TokenAgreement => agreementOf(alignTokenPairs(query, stored));

@@ -135,8 +135,10 @@ describe('deconfliction over HTTP', () => {
       if (hit) {
         expect(hit.matchType).toBe('PERSON');
         expect(hit.matchedValue).toBe(subject.fullName);
+        // Issue 16: an equal DOB confirms, and the reason reads as the tier's evidence.
+        expect(hit.tier).toBe('CONFIRMED');
         const queued = await http('GET', `/deconfliction/hits/${hit.id}`, { token: coordinator });
-        expect(queued.body.reason).toMatch(/^name trigram \d\.\d\d, phonetic \d of \d tokens, DOB equal$/);
+        expect(queued.body.reason).toMatch(/^same DOB; name \d of \d tokens agree \(.+\)$/);
       }
     }
   });

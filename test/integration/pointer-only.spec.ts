@@ -32,7 +32,7 @@ const POINTER = { ...COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') 
 const SEIZURE_POINTER = { ...SEIZURE_COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
 /** The desk's view; `seizure` when side a is a seizure. */
 const deskShape = (seizure = false) => ({
-  ...keys('id', 'matchType', 'score', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
+  ...keys('id', 'matchType', 'score', 'tier', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
   sides: [seizure ? SEIZURE_POINTER : POINTER, POINTER],
 });
 /** What the desk reads over HTTP: the same, with its clocks (when an open hit escalates, when an event conflict starts). */

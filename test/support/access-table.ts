@@ -140,6 +140,14 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
+  // POSSIBLE person matches and common names (issue 16): the joint desk reviews every agency's. Promote and dismiss
+  // are probed on an id that names none (the allowed caller's bad body is a 400), so the fixture stays open.
+  'GET /deconfliction/reviews': {
+    roles: [DC], query: '?status=OPEN&limit=100',
+    list: { kind: 'review', agenciesOf: (item) => [String((item.query as Item).agency), ...(item.agencies as string[])], shows: () => true },
+  },
+  'POST /deconfliction/reviews/{id}/promote': { roles: [DC], params: { id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ note: 'matrix probe' }) },
+  'POST /deconfliction/reviews/{id}/dismiss': { roles: [DC], params: { id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ note: 'matrix probe' }) },
   'POST /deconfliction/checks': { roles: [CA], body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   // The caller's agency's checks and the checks that met its items (pointers only): agents, the desk, leadership.
   'GET /deconfliction/checks': {
@@ -245,13 +253,14 @@ export const foreignTo = (user: DemoUser, agencies: readonly string[]): boolean 
  * included (the desk reads hits, not cases; leadership reads cases, not seizures). Checks have no such route: the
  * agents, desk and leadership of the checker's agency and of the agencies it met list them.
  */
-const READ_ROUTE: Record<Exclude<ResourceKind, 'check'>, string> = {
+const READ_ROUTE: Record<Exclude<ResourceKind, 'check' | 'review'>, string> = {
   case: 'GET /cases/{id}', referral: 'GET /referrals/{id}', hit: 'GET /deconfliction/hits/{id}', lookout: 'GET /lookouts/{id}/hits',
   seizure: 'GET /seizures/{id}', trace: 'GET /traces/{id}', meeting: 'GET /meetings/{id}', actionItem: 'GET /action-items/{id}',
 };
 
 /** Whether a user may see a record's contents (its secrets must never reach anyone else). */
 export function maySee(kind: ResourceKind, user: DemoUser, resource: MatrixResource): boolean {
+  if (kind === 'review') return user.roles.includes(DC);
   if (kind === 'check') {
     return [CA, DC, LEAD].some((r) => user.roles.includes(r)) && (user.agency === resource.owner || resource.readers.includes(user.agency));
   }

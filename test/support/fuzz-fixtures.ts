@@ -1,5 +1,6 @@
 import { eventually, http, login, uniqueWord, withTemporal } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
+import { possibleMatchItem } from './review-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
 export function seededRandom(seed: number): () => number {
@@ -33,6 +34,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         // Issue 18: a cancel leaves a meeting taking no step, and the shared fixtures are held (outcomes) early on.
         'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
         'POST /referrals/{id}/decline': [await declinableReferral()], 'POST /referrals/{id}/withdraw': [await withdrawableReferral()],
+        'POST /deconfliction/reviews/{id}/promote': [await reviewItem()], 'POST /deconfliction/reviews/{id}/dismiss': [await reviewItem()],
       },
     };
   } finally {
@@ -108,4 +110,10 @@ async function withdrawableReferral(): Promise<MatrixResource> {
   await eventually(() => withTemporal((client) => client.workflow.getHandle(`referral-${sent.body.id}`).describe()).catch(() => null),
     (d) => d?.status.name === 'RUNNING', 30_000);
   return { id: sent.body.id, owner: 'PGR', readers: ['FBI'], agencies: ['FBI'], secrets: [] };
+}
+
+/** An open POSSIBLE_MATCH review item (issue 16) for each decision route: the first valid decision takes it, later ones get 409. */
+async function reviewItem(): Promise<MatrixResource> {
+  const item = await possibleMatchItem();
+  return { id: item.reviewId, owner: 'ICE', readers: [], agencies: ['ICE', 'ATF'], secrets: [] };
 }

@@ -1,4 +1,5 @@
 import { eventually, http, login, uniqueWord } from './http';
+import { possibleMatchItem } from './review-fixtures';
 
 /**
  * The resources the access matrix probes, created once: for each kind one of ICE and one of another agency (ATF),
@@ -23,7 +24,7 @@ export interface MatrixResource {
   extra?: Record<string, string>;
 }
 
-export type ResourceKind = 'case' | 'referral' | 'hit' | 'check' | 'lookout' | 'seizure' | 'trace' | 'meeting' | 'actionItem';
+export type ResourceKind = 'case' | 'referral' | 'hit' | 'check' | 'review' | 'lookout' | 'seizure' | 'trace' | 'meeting' | 'actionItem';
 export type Fixtures = Record<ResourceKind, MatrixResource[]>;
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
@@ -112,6 +113,8 @@ export async function createFixtures(): Promise<Fixtures> {
     actionItems: [{ description: atfItem.description, owner: `Group ${marker}`, dueAt: '2400-01-01T00:00:00Z' }],
   } }), 201, 'ATF meeting outcome');
   const atfItemId = outcome.actionItems[0].id;
+  // A POSSIBLE person match (issue 16): the desk's review item, holding ATF's (query) and ICE's (candidate) pointers.
+  const review = await possibleMatchItem();
 
   return {
     case: [
@@ -126,6 +129,7 @@ export async function createFixtures(): Promise<Fixtures> {
     ],
     hit: [hit, iceSeizureHit, atfSeizureHit, iceLookoutHit, atfLookoutHit].map(({ id }) => ({ id, owner: 'ICE', readers: ['ATF'], agencies: ['ICE', 'ATF'], secrets: [] })),
     check: [{ id: checkId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF', 'ICE'], secrets: [] }],
+    review: [{ id: review.reviewId, owner: 'ATF', readers: [], agencies: ['ATF', 'ICE'], secrets: [] }],
     lookout: [
       { id: iceLookout.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceLookout.note] },
       { id: atfLookout.id, owner: 'ATF', readers: [], agencies: ['ATF'], secrets: [atfLookout.note] },

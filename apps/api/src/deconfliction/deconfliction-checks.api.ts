@@ -19,7 +19,7 @@ const withCheckIds = <T extends object>(items: T[] | undefined) => (items ?? [])
 
 /** The answer to a check: whom to call about each meeting, and the caller's own value (api.md). Nothing to measure by. */
 export interface CheckAnswerMatch {
-  matchType: string; matchedValue: string;
+  matchType: string; tier?: string; matchedValue: string;
   counterpart: { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null };
 }
 
@@ -77,15 +77,22 @@ export class DeconflictionChecksApi {
   }
 }
 
+const TIER_RANK = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'];
+
 function answerOf(matches: Match[], owners: Map<string, OwnerPointer>): CheckAnswerMatch[] {
   const seen = new Map<string, CheckAnswerMatch>();
   for (const m of matches) {
     const key = `${m.own.itemId}|${m.other.caseId ?? m.other.lookoutId}|${m.matchType}`;
-    if (seen.has(key)) continue;
+    const earlier = seen.get(key);
+    if (earlier) {
+      // Two persons of one case met by one checked person: the answer carries the stronger tier.
+      if (m.tier && TIER_RANK.indexOf(m.tier) < TIER_RANK.indexOf(earlier.tier ?? 'POSSIBLE')) earlier.tier = m.tier;
+      continue;
+    }
     const owner = owners.get(m.other.caseId ?? m.other.lookoutId ?? '');
     // Built field by field, so nothing the match carries (score, reason, distance, the other value) can slip out.
     seen.set(key, {
-      matchType: m.matchType, matchedValue: m.own.value,
+      matchType: m.matchType, ...(m.tier ? { tier: m.tier } : {}), matchedValue: m.own.value,
       counterpart: {
         agency: m.other.agency, caseNumber: owner?.caseNumber ?? null, agentName: owner?.agentName ?? null,
         agentPhone: owner?.agentPhone ?? null,

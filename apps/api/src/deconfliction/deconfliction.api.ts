@@ -6,7 +6,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { hitWorkflowId } from '../../../../libs/contracts/workflows';
 import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
-import { coordinatorView, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
+import { coordinatorView, ReasonLanguage, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
 import { CasesApi } from '../cases/cases.api';
 import { actorOf } from '../common/actor';
@@ -36,33 +36,36 @@ export class DeconflictionApi {
   }
 
   /** The desk is joint: a coordinator reads every agency's side of a hit, and each such read is audited. */
-  async queue(user: AuthUser, query: HitQueueQueryDto) {
+  async queue(user: AuthUser, query: HitQueueQueryDto, lang: ReasonLanguage = 'en') {
     const limit = query.limit ?? 50;
     const after = queueCursor.parse(query.cursor);
-    const filter = { status: query.status ? [query.status] : undefined, matchType: query.matchType ? [query.matchType] : undefined };
+    const filter = {
+      status: query.status ? [query.status] : undefined, matchType: query.matchType ? [query.matchType] : undefined,
+      tier: query.tier ? [query.tier] : undefined,
+    };
     const rows = await this.hits.queue(filter, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency', list: true },
       page.map((h) => ({ id: h.id, agencies: [h.a.agency, h.b.agency] })));
-    return { items: page.map((h) => this.deskView(h)), nextCursor: rows.length > limit ? queueCursor.encode(last.queueKey) : null };
+    return { items: page.map((h) => this.deskView(h, lang)), nextCursor: rows.length > limit ? queueCursor.encode(last.queueKey) : null };
   }
 
-  async hit(user: AuthUser, hitId: string) {
+  async hit(user: AuthUser, hitId: string, lang: ReasonLanguage = 'en') {
     const hit = await this.requireHit(hitId);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency' }, [{ id: hit.id, agencies: [hit.a.agency, hit.b.agency] }]);
-    return this.deskView(hit);
+    return this.deskView(hit, lang);
   }
 
   /**
    * The coordinator's view with its clocks: when an open hit escalates (its workflow's timer started as the hit was
    * recorded, on the event clock for urgent conflicts) and, for event conflicts, when the earlier operation starts.
    */
-  private deskView(hit: HitRecord) {
+  private deskView(hit: HitRecord, lang: ReasonLanguage = 'en') {
     const { eventHitEscalationAfterMs, hitEscalationAfterMs } = this.config.deconfliction;
     const after = hit.urgent ? eventHitEscalationAfterMs : hitEscalationAfterMs;
     return {
-      ...coordinatorView(hit),
+      ...coordinatorView(hit, lang),
       escalatesAt: hit.status === 'OPEN' ? new Date(hit.createdAt.getTime() + after).toISOString() : null,
       eventStartsAt: hit.eventStartsAt ? hit.eventStartsAt.toISOString() : null,
     };
@@ -72,7 +75,7 @@ export class DeconflictionApi {
    * Resolution goes through the hit's workflow (which also stops its escalation timer). A hit already resolved is a
    * 409 that states the resolution on record.
    */
-  async resolve(user: AuthUser, hitId: string, dto: ResolveHitDto) {
+  async resolve(user: AuthUser, hitId: string, dto: ResolveHitDto, lang: ReasonLanguage = 'en') {
     const hit = await this.requireHit(hitId);
     if (hit.status === 'RESOLVED') throw this.alreadyResolved(hit);
     try {
@@ -90,7 +93,7 @@ export class DeconflictionApi {
         starting: () => new ApiError('Unavailable', M.hitRegistering, { id: hitId }, { headers: { 'retry-after': '2' } }),
       });
     }
-    return this.deskView(await this.requireHit(hitId));
+    return this.deskView(await this.requireHit(hitId), lang);
   }
 
   private async requireHit(hitId: string): Promise<HitRecord> {

@@ -10,6 +10,7 @@ import {
   CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, OperationsMapDto,
 } from './dto/deconfliction-responses.dto';
 import { OperationsMapApi } from './operations-map.api';
+import { ReaderLang } from './reader-lang';
 
 @ApiTags('deconfliction')
 @ApiBearerAuth()
@@ -29,15 +30,15 @@ export class DeconflictionController {
   @Get('deconfliction/hits')
   @Roles('DECONFLICTION_COORDINATOR')
   @ApiOkResponse({ type: CoordinatorHitPageDto })
-  queue(@CurrentUser() user: AuthUser, @Query() query: HitQueueQueryDto) {
-    return this.deconfliction.queue(user, query);
+  queue(@CurrentUser() user: AuthUser, @Query() query: HitQueueQueryDto, @ReaderLang() lang: 'en' | 'es') {
+    return this.deconfliction.queue(user, query, lang);
   }
 
   @Get('deconfliction/hits/:id')
   @Roles('DECONFLICTION_COORDINATOR')
   @ApiOkResponse({ type: CoordinatorHitDto })
-  hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.deconfliction.hit(user, id);
+  hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @ReaderLang() lang: 'en' | 'es') {
+    return this.deconfliction.hit(user, id, lang);
   }
 
   /** Every agency's planned operations overlapping the window, with the unresolved event conflicts between them. */
@@ -52,8 +53,10 @@ export class DeconflictionController {
   @Roles('DECONFLICTION_COORDINATOR')
   @HttpCode(200)
   @ApiOkResponse({ type: CoordinatorHitDto })
-  resolve(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ResolveHitDto) {
-    return this.deconfliction.resolve(user, id, body);
+  resolve(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ResolveHitDto, @ReaderLang() lang: 'en' | 'es',
+  ) {
+    return this.deconfliction.resolve(user, id, body, lang);
   }
 
   /**

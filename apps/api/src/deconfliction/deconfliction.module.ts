@@ -18,13 +18,16 @@ import { OperationsMapApi } from './operations-map.api';
 import { APP_CONFIG } from '../infra/tokens';
 import { LookoutsApi } from './lookouts.api';
 import { LookoutsController } from './lookouts.controller';
+import { ReviewsApi } from './reviews.api';
+import { ReviewsController } from './reviews.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController, LookoutsController],
+  controllers: [DeconflictionController, LookoutsController, ReviewsController],
   providers: [
     DeconflictionApi,
     OperationsMapApi,
+    ReviewsApi,
     DeconflictionChecksApi,
     AccessPolicy,
     {

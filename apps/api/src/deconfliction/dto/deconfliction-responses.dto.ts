@@ -18,6 +18,9 @@ export class HitViewDto {
   matchType!: string;
   matchedValue!: string;
   score!: number;
+  /** Person hits: CONFIRMED or PROBABLE (POSSIBLE when a coordinator promoted a review item). */
+  @ApiPropertyOptional({ enum: ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] })
+  tier?: string;
   status!: string;
   resolution?: string;
   counterpart!: HitCounterpartDto;
@@ -46,6 +49,9 @@ export class CoordinatorHitDto {
   id!: string;
   matchType!: string;
   score!: number;
+  /** Person hits: the tier (issue 16); null for other kinds. */
+  tier!: string | null;
+  /** In Spanish with Accept-Language: es for person hits; other kinds' reasons are English only. */
   reason!: string;
   urgent!: boolean;
   status!: string;
@@ -77,6 +83,9 @@ export class CheckCounterpartDto {
 /** One match of a check: the checker's own value and a pointer to whom to call. */
 export class CheckMatchDto {
   matchType!: string;
+  /** Person matches: CONFIRMED, PROBABLE or POSSIBLE (a check grades them as deconfliction would). */
+  @ApiPropertyOptional({ enum: ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] })
+  tier?: string;
   matchedValue!: string;
   counterpart!: CheckCounterpartDto;
 }

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested,
 } from 'class-validator';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
+import { PERSON_MATCH_TIERS, PersonMatchTier } from '../../../../../libs/deconfliction/person-tier-rules';
 import { HIT_RESOLUTIONS, HIT_STATUSES, HitResolution, HitStatus } from '../../../../../libs/deconfliction/hit.repository';
 import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases/dto/case-items.dto';
 import { IsAfter, IsTimestamp } from '../../common/validators';
@@ -24,6 +25,10 @@ export class HitQueueQueryDto {
 
   @IsOptional() @IsIn(MATCH_TYPES)
   matchType?: MatchType;
+
+  /** Person hits of this tier (issue 16). */
+  @IsOptional() @IsIn(PERSON_MATCH_TIERS)
+  tier?: PersonMatchTier;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;

@@ -25,6 +25,8 @@ export interface DeskHit {
   id: string;
   matchType: string;
   score: number;
+  /** Person hits: CONFIRMED, PROBABLE, or POSSIBLE when promoted from a review (issue 16); null otherwise. */
+  tier: string | null;
   reason: string;
   urgent: boolean;
   status: HitStatus;
@@ -40,7 +42,8 @@ export interface DeskHit {
 }
 
 export interface HitPage { items: DeskHit[]; nextCursor: string | null }
-export interface QueueFilters { status?: string; matchType?: string }
+export interface QueueFilters { status?: string; matchType?: string; tier?: string }
+export const TIERS = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] as const;
 
 export const deconflictionKeys = {
   all: ['deconfliction'] as const,

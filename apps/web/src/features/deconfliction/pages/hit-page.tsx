@@ -8,6 +8,7 @@ import { Time } from '../../../components/ui/time';
 import { RESOLUTIONS, useHit, useResolveHit, type DeskHit, type Resolution } from '../api/hits';
 import { EscalationClock } from '../components/escalation-clock';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
+import { TierBadge } from '../components/tier-badge';
 import '../deconfliction.css';
 
 /** One hit for the coordinator: both sides' pointers and whom to call, its clock, and the resolution form. */
@@ -37,6 +38,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
           {hit.status === 'RESOLVED' ? null : <> <EscalationClock hit={hit} /></>}
         </dd>
         <dt>{t('deconfliction.hit.matchType')}</dt><dd>{matchTypeLabel(hit.matchType, t)}{hit.urgent ? ` · ${t('deconfliction.hit.urgent')}` : ''}</dd>
+        {hit.tier ? <><dt>{t('deconfliction.hit.tier')}</dt><dd><TierBadge tier={hit.tier} /></dd></> : null}
         <dt>{t('deconfliction.hit.reason')}</dt><dd>{hit.reason} ({t('deconfliction.hit.score', { score: hit.score.toFixed(2) })})</dd>
         {hit.eventStartsAt ? <><dt>{t('deconfliction.queue.operationStarts')}</dt><dd><Time value={hit.eventStartsAt} /></dd></> : null}
         <dt>{t('deconfliction.queue.raised')}</dt><dd><Time value={hit.createdAt} /></dd>

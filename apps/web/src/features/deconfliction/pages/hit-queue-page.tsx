@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadMore, QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
-import { HIT_STATUSES, MATCH_TYPES, useHitQueue, type DeskHit } from '../api/hits';
+import { HIT_STATUSES, MATCH_TYPES, TIERS, useHitQueue, type DeskHit } from '../api/hits';
 import { EscalationClock } from '../components/escalation-clock';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
+import { TierBadge } from '../components/tier-badge';
 import '../deconfliction.css';
 
 /**
@@ -15,7 +16,9 @@ import '../deconfliction.css';
 export function HitQueuePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters = { status: params.get('status') ?? undefined, matchType: params.get('matchType') ?? undefined };
+  const filters = {
+    status: params.get('status') ?? undefined, matchType: params.get('matchType') ?? undefined, tier: params.get('tier') ?? undefined,
+  };
   const queue = useHitQueue(filters);
   const hits = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const setFilter = (name: string, value: string) => {
@@ -44,6 +47,13 @@ export function HitQueuePage() {
           <select value={filters.matchType ?? ''} onChange={(e) => setFilter('matchType', e.target.value)}>
             <option value="">{t('deconfliction.queue.any')}</option>
             {MATCH_TYPES.map((m) => <option key={m} value={m}>{matchTypeLabel(m, t)}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('deconfliction.queue.tier')}</span>
+          <select value={filters.tier ?? ''} onChange={(e) => setFilter('tier', e.target.value)}>
+            <option value="">{t('deconfliction.queue.any')}</option>
+            {TIERS.map((tier) => <option key={tier} value={tier}>{t(`deconfliction.tiers.${tier}`)}</option>)}
           </select>
         </label>
       </form>
@@ -82,6 +92,7 @@ function QueueRow({ hit }: { hit: DeskHit }) {
         <Link to={`/deconfliction/hits/${hit.id}`}>
           {t('deconfliction.queue.openHit', { type: matchTypeLabel(hit.matchType, t), a: sideLabel(a, t), b: sideLabel(b, t) })}
         </Link>
+        {' '}<TierBadge tier={hit.tier} />
       </td>
       <td>
         <ul className="deconf-sides">

@@ -1,0 +1,73 @@
+/**
+ * Coordinator review items for POSSIBLE person matches (issue 16). Pure: which items a pass's POSSIBLE matches make,
+ * with fixed ids (a retried pass names the same items) and the reasons a coordinator reads, in English and Spanish.
+ */
+
+import type { Message } from '../http/problem';
+import { uuidFrom } from '../common/deterministic-id';
+import type { Match } from './matching.repository';
+import { pairKeyOf } from './deconfliction-rules';
+
+export const REVIEW_KINDS = ['POSSIBLE_MATCH', 'COMMON_NAME'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+export const REVIEW_STATUSES = ['OPEN', 'PROMOTED', 'DISMISSED'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A stored person a review item points at: whose it is, and the evidence a promotion turns into a hit. */
+export interface ReviewCandidate {
+  agency: string; caseId: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
+}
+
+/** The person just entered, whose matching made the item. */
+export interface ReviewQuery { caseId: string; agency: string; itemId: string; value: string }
+
+export interface NewReview {
+  id: string; kind: ReviewKind; query: ReviewQuery; candidates: ReviewCandidate[]; agencies: string[]; reason: Message;
+}
+
+const candidateOf = (m: Match): ReviewCandidate => ({
+  agency: m.other.agency, caseId: m.other.caseId ?? '', itemId: m.other.itemId, value: m.other.value, score: m.score,
+  reason: m.reason, reasonEs: m.reasonEs ?? m.reason,
+});
+
+export function commonNameReason(candidates: number, cases: number, agencies: string[]): Message {
+  const list = agencies.join(', ');
+  return {
+    en: `${candidates} stored persons named like this in ${cases} case${cases === 1 ? '' : 's'} of agenc${agencies.length === 1 ? 'y' : 'ies'} ${list}; no DOB or identifier tells them apart`,
+    es: `${candidates} personas registradas con un nombre así en ${cases} caso${cases === 1 ? '' : 's'} de la${agencies.length === 1 ? '' : 's'} agencia${agencies.length === 1 ? '' : 's'} ${list}; ninguna fecha de nacimiento ni identificador las distingue`,
+  };
+}
+
+/**
+ * One item per POSSIBLE match, or, when one query person has more than `possibleMax` of them, a single COMMON_NAME
+ * item for that person listing them all: a common name is one thing to review, not N.
+ */
+export function reviewsFor(caseId: string, agency: string, possible: Match[], possibleMax: number): NewReview[] {
+  const byPerson = new Map<string, Match[]>();
+  for (const m of possible) byPerson.set(m.own.itemId, [...(byPerson.get(m.own.itemId) ?? []), m]);
+  const out: NewReview[] = [];
+  for (const [itemId, matches] of byPerson) {
+    const query: ReviewQuery = { caseId, agency, itemId, value: matches[0].own.value };
+    const candidates = matches.map(candidateOf).sort((a, b) => a.itemId.localeCompare(b.itemId));
+    const agencies = [...new Set(candidates.map((c) => c.agency))].sort();
+    if (matches.length > possibleMax) {
+      const cases = new Set(candidates.map((c) => c.caseId)).size;
+      out.push({ id: uuidFrom(`review-common-name\n${itemId}`), kind: 'COMMON_NAME', query, candidates, agencies, reason: commonNameReason(candidates.length, cases, agencies) });
+      continue;
+    }
+    for (const m of matches) {
+      const candidate = candidateOf(m);
+      out.push({
+        id: uuidFrom(`review\n${pairKeyOf(m)}`), kind: 'POSSIBLE_MATCH', query, candidates: [candidate], agencies: [candidate.agency],
+        reason: { en: candidate.reason, es: candidate.reasonEs },
+      });
+    }
+  }
+  return out;
+}
+
+/** What the agent who entered an ambiguous person is told: that it is ambiguous and what would decide it. */
+export const AMBIGUOUS_PERSON: Message = {
+  en: 'The match for this person is ambiguous: several stored persons have a name like this. A date of birth or an identifier (phone, e-mail, plate, VIN, serial) would decide it.',
+  es: 'La coincidencia de esta persona es ambigua: varias personas registradas tienen un nombre así. Una fecha de nacimiento o un identificador (teléfono, correo, placa, NIV, número de serie) la decidiría.',
+};

@@ -1,0 +1,126 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditStore } from '../audit/audit-store';
+import type { HitStart } from '../contracts/hits';
+import { hitWorkflowId } from '../contracts/workflows';
+import { uuidFrom } from '../common/deterministic-id';
+import type { NotificationStore } from '../notifications/notification-store';
+import type { HitRecord, HitRepository, NewHit } from './hit.repository';
+import type { Match } from './matching.repository';
+import { AMBIGUOUS_PERSON, reviewsFor, ReviewStatus } from './review-rules';
+import { ReviewRecord, ReviewRepository } from './review.repository';
+
+export interface ReviewActor { username: string; agency: string }
+
+export type ReviewRefusal = 'NOT_FOUND' | 'DECIDED' | 'CANDIDATE_REQUIRED' | 'CANDIDATE_UNKNOWN';
+
+/** A decision the review item cannot take; the API turns each into its 4xx. */
+export class ReviewRefused extends Error {
+  constructor(readonly refusal: ReviewRefusal, readonly review: ReviewRecord | null) { super(`review refused: ${refusal}`); }
+}
+
+export interface ReviewSettings { possibleMax: number; hitEscalationAfterMs: number }
+
+/**
+ * POSSIBLE person matches (issue 16): written as review items in the deconfliction pass's transaction instead of
+ * hits, decided by a coordinator. A promotion raises the hit a CONFIRMED or PROBABLE match would have raised, with
+ * the same id, notifications and workflow; a dismissal closes the item. Both are audited.
+ */
+export class ReviewService {
+  readonly records: ReviewRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hits: HitRepository,
+    private readonly notifications: NotificationStore,
+    private readonly audit: AuditStore,
+    private readonly settings: ReviewSettings,
+    private readonly announceHits: (tx: EntityManager, hits: HitRecord[]) => Promise<void>,
+  ) {
+    this.records = new ReviewRepository(dataSource);
+  }
+
+  /**
+   * Review items for a pass's POSSIBLE matches. The agent who entered a person whose matches collapsed into one
+   * COMMON_NAME item is told it is ambiguous (a pointer to their own subject, nothing of the other cases); the agents
+   * of the candidates hear nothing.
+   */
+  async record(tx: EntityManager, caseId: string, agency: string, possible: Match[], at: Date): Promise<void> {
+    const reviews = reviewsFor(caseId, agency, possible, this.settings.possibleMax);
+    const created = new Set(await this.records.insert(tx, reviews, at));
+    if (created.size === 0) return;
+    const common = reviews.filter((r) => r.kind === 'COMMON_NAME' && created.has(r.id));
+    const lead = common.length > 0 ? (await this.records.casePointers([caseId], tx)).get(caseId) : undefined;
+    if (lead) {
+      await this.notifications.push(tx, common.map((r) => ({
+        userId: lead.agentUserId, kind: 'person.ambiguous', entityType: 'case', entityId: caseId,
+        payload: { caseId, subjectId: r.query.itemId, matchedValue: r.query.value, message: AMBIGUOUS_PERSON.en, messageEs: AMBIGUOUS_PERSON.es },
+        dedupKey: `person.ambiguous:${r.id}`,
+      })));
+    }
+    for (const r of reviews.filter((x) => created.has(x.id))) {
+      await this.audit.append({
+        actor: 'system', agency: null, action: 'review.created', entityType: 'deconfliction_review', entityId: r.id,
+        details: { kind: r.kind, case: caseId, item: r.query.itemId, candidates: r.candidates.length, agencies: r.agencies },
+        dedupKey: `review.created:${r.id}`,
+      }, tx);
+    }
+  }
+
+  /**
+   * Raises the hit between the query person and the candidate (for a COMMON_NAME item, the one the coordinator chose)
+   * and starts its workflow through `startHit` before the transaction commits: when the start fails nothing is written.
+   */
+  async promote(
+    id: string, actor: ReviewActor, note: string, candidateItemId: string | undefined, startHit: (start: HitStart) => Promise<void>,
+  ): Promise<ReviewRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      const review = await this.open(tx, id);
+      const candidate = candidateItemId === undefined && review.candidates.length === 1
+        ? review.candidates[0] : review.candidates.find((c) => c.itemId === candidateItemId);
+      if (!candidate) throw new ReviewRefused(candidateItemId === undefined ? 'CANDIDATE_REQUIRED' : 'CANDIDATE_UNKNOWN', review);
+      const pairKey = `${[review.query.itemId, candidate.itemId].sort().join('|')}|PERSON`;
+      const hitId = uuidFrom(`hit\n${pairKey}`);
+      const hit: NewHit = {
+        id: hitId, pairKey, matchType: 'PERSON', score: candidate.score, tier: 'POSSIBLE', urgent: false,
+        reason: `${candidate.reason}; promoted by a coordinator`, reasonEs: `${candidate.reasonEs}; elevada por un coordinador`,
+        a: { caseId: review.query.caseId, agency: review.query.agency, itemId: review.query.itemId, value: review.query.value },
+        b: { caseId: candidate.caseId, lookoutId: null, agency: candidate.agency, itemId: candidate.itemId, value: candidate.value },
+        workflowId: hitWorkflowId(hitId),
+      };
+      const at = new Date();
+      const created = await this.hits.insert(tx, [hit], at);
+      await this.announceHits(tx, await this.hits.load(created, tx));
+      await this.decide(tx, review, 'PROMOTED', note, actor, at, hitId, { candidate: candidate.itemId, hit: hitId });
+      await startHit({ hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs: this.settings.hitEscalationAfterMs });
+      return { ...review, status: 'PROMOTED', note, decidedBy: actor.username, decidedAt: at, hitId };
+    });
+  }
+
+  async dismiss(id: string, actor: ReviewActor, note: string): Promise<ReviewRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      const review = await this.open(tx, id);
+      const at = new Date();
+      await this.decide(tx, review, 'DISMISSED', note, actor, at, null, {});
+      return { ...review, status: 'DISMISSED', note, decidedBy: actor.username, decidedAt: at };
+    });
+  }
+
+  private async open(tx: EntityManager, id: string): Promise<ReviewRecord> {
+    const review = await this.records.forDecision(tx, id);
+    if (!review) throw new ReviewRefused('NOT_FOUND', null);
+    if (review.status !== 'OPEN') throw new ReviewRefused('DECIDED', review);
+    return review;
+  }
+
+  private async decide(
+    tx: EntityManager, review: ReviewRecord, status: ReviewStatus, note: string, actor: ReviewActor, at: Date, hitId: string | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.records.decide(tx, review.id, status, note, actor.username, at, hitId);
+    await this.audit.append({
+      actor: actor.username, agency: actor.agency, action: status === 'PROMOTED' ? 'review.promoted' : 'review.dismissed',
+      entityType: 'deconfliction_review', entityId: review.id,
+      details: { kind: review.kind, case: review.query.caseId, agencies: review.agencies, ...details },
+    }, tx);
+  }
+}
