@@ -241,7 +241,7 @@ const liveSide = (excludedCaseParam: number, targets: ProbeTargets) => `(
 
 function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: StoredSideRow, scored: Scored): Match {
   return {
-    matchType, score: scored.score, reason: scored.reason, urgent: false,
+    matchType, score: scored.score, reason: scored.reason, ...(scored.reasonEs ? { reasonEs: scored.reasonEs } : {}), urgent: false,
     own: { itemId: own.itemId, value: own.displayValue },
     other: {
       caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, seizureId: r.seizure_id ?? null, agency: r.agency,

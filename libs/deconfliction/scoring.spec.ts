@@ -88,6 +88,19 @@ describe('scoreOrganization and scoreEvent', () => {
   it('passes the trigram through, rounded', () => expect(scoreOrganization(0.6666).score).toBe(0.67));
   it('calls every touching, overlapping pair of operations a conflict and says how close', () => {
     expect(scoreEvent({ distanceMeters: 299.996, radiusA: 100, radiusB: 200, overlapMinutes: 60 }))
-      .toEqual({ score: 1, reason: 'operation areas 300 m apart (radii 100 + 200 m), windows overlap 60 min' });
+      .toEqual({
+        score: 1, reason: 'operation areas 300 m apart (radii 100 + 200 m), windows overlap 60 min',
+        reasonEs: 'áreas de operación a 300 m (radios 100 + 200 m), las ventanas se traslapan 60 min',
+      });
   });
+});
+
+describe('reasons in Spanish for the partner agencies', () => {
+  it.each([
+    [scoreExact('PHONE', 'NOT_APPLICABLE'), 'teléfono (E.164) igual tras normalizar'],
+    [scoreExact('VEHICLE_PLATE', 'EQUAL'), 'placa igual tras normalizar, misma región'],
+    [scoreExact('VEHICLE_PLATE', 'UNKNOWN'), 'placa igual tras normalizar, región no conocida en ambos lados'],
+    [scorePartialSerial('4471', 'KZ44719'), 'número de serie borrado: la parte legible 4471 aparece en el otro número de serie'],
+    [scoreOrganization(0.6666), 'similitud de trigramas del nombre de la organización 0.67'],
+  ])('%#: %s', (scored, reasonEs) => expect(scored?.reasonEs).toBe(reasonEs));
 });

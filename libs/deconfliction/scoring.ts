@@ -17,7 +17,8 @@ export interface PersonEvidence {
   dob: DobRelation;
 }
 
-export interface Scored { score: number; reason: string }
+/** `reasonEs`: the same reason in Spanish for the partner agencies' coordinators (Accept-Language: es), where written. */
+export interface Scored { score: number; reason: string; reasonEs?: string }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -69,7 +70,10 @@ export function minTrigramFor(dob: DobRelation, threshold: number): number {
 }
 
 export function scoreOrganization(trigram: number): Scored {
-  return { score: round2(trigram), reason: `organization name trigram ${trigram.toFixed(2)}` };
+  return {
+    score: round2(trigram), reason: `organization name trigram ${trigram.toFixed(2)}`,
+    reasonEs: `similitud de trigramas del nombre de la organización ${trigram.toFixed(2)}`,
+  };
 }
 
 export type RegionRelation = 'EQUAL' | 'UNKNOWN' | 'DIFFERENT' | 'NOT_APPLICABLE';
@@ -85,16 +89,29 @@ const TYPE_LABEL: Record<string, string> = {
   FIREARM_SERIAL: 'serial', FFL_LICENSE: 'FFL licence',
 };
 
+const TYPE_LABEL_ES: Record<string, string> = {
+  PHONE: 'teléfono (E.164)', VEHICLE_PLATE: 'placa', VIN: 'NIV', ADDRESS: 'domicilio', EMAIL: 'correo electrónico',
+  FIREARM_SERIAL: 'número de serie', FFL_LICENSE: 'licencia FFL',
+};
+
 /**
  * Exact values match at 1. A plate is only the same vehicle in the same region: another region's plate is not a
  * match (null), an unknown region is a likely one.
  */
 export function scoreExact(matchType: string, region: RegionRelation): Scored | null {
   const label = TYPE_LABEL[matchType] ?? matchType.toLowerCase();
+  const labelEs = TYPE_LABEL_ES[matchType] ?? matchType.toLowerCase();
   if (region === 'DIFFERENT') return null;
-  if (region === 'UNKNOWN') return { score: 0.9, reason: `${label} equal after normalization, region not known on both sides` };
-  if (region === 'EQUAL') return { score: 1, reason: `${label} equal after normalization, same region` };
-  return { score: 1, reason: `${label} equal after normalization` };
+  if (region === 'UNKNOWN') {
+    return {
+      score: 0.9, reason: `${label} equal after normalization, region not known on both sides`,
+      reasonEs: `${labelEs} igual tras normalizar, región no conocida en ambos lados`,
+    };
+  }
+  if (region === 'EQUAL') {
+    return { score: 1, reason: `${label} equal after normalization, same region`, reasonEs: `${labelEs} igual tras normalizar, misma región` };
+  }
+  return { score: 1, reason: `${label} equal after normalization`, reasonEs: `${labelEs} igual tras normalizar` };
 }
 
 /** A readable part of an obliterated serial found inside another serial: as strong as the share of it that is readable. */
@@ -103,6 +120,7 @@ export function scorePartialSerial(readable: string, other: string): Scored {
   return {
     score: round2(Math.min(0.95, readable.length / longer)),
     reason: `obliterated serial: readable part ${readable} found in ${other.length > readable.length ? 'the other serial' : 'the other readable part'}`,
+    reasonEs: `número de serie borrado: la parte legible ${readable} aparece en ${other.length > readable.length ? 'el otro número de serie' : 'la otra parte legible'}`,
   };
 }
 
@@ -116,8 +134,10 @@ export interface EventEvidence {
 /** Two operations whose areas touch in overlapping windows are a conflict outright; the reason says how close. */
 export function scoreEvent(e: EventEvidence): Scored {
   const gap = Math.max(0, Math.round(e.distanceMeters));
+  const overlap = Math.max(0, Math.round(e.overlapMinutes));
   return {
     score: 1,
-    reason: `operation areas ${gap} m apart (radii ${e.radiusA} + ${e.radiusB} m), windows overlap ${Math.max(0, Math.round(e.overlapMinutes))} min`,
+    reason: `operation areas ${gap} m apart (radii ${e.radiusA} + ${e.radiusB} m), windows overlap ${overlap} min`,
+    reasonEs: `áreas de operación a ${gap} m (radios ${e.radiusA} + ${e.radiusB} m), las ventanas se traslapan ${overlap} min`,
   };
 }
