@@ -47,7 +47,9 @@ export interface CaseDetail {
 
 /** A hit as this side sees it: a pointer (agency, case number, whom to call), never the other case's contents. */
 export interface Hit {
-  id: string; matchType: string; matchedValue: string; score: number; tier?: string; status: string; resolution?: string;
+  id: string; matchType: string; matchedValue: string; score: number; tier?: string;
+  /** Why the tier: api.md lists it, in the reader's language; the console explains the tier itself when it is absent. */
+  reason?: string; status: string; resolution?: string;
   counterpart: {
     agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null; agentEmail?: string | null;
     /** Only when the other side is a seizure (its serial stayed on watch): the record and its contact's agency. */

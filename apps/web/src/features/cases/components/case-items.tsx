@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Time } from '../../../components/ui/time';
+import { useAmbiguousSubjects } from '../api/get-ambiguities';
 import type { CaseDetail } from '../api/types';
+import { AmbiguousNamePrompt } from './ambiguous-name-prompt';
 import { CaseFirearmTraceButton } from '../../seizures/components/case-firearm-trace-button';
 
 /** The case's subjects, identifiers, firearms and planned operations, as stored. */
 export function CaseItems({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const none = <p className="empty">{t('cases.page.noItems')}</p>;
+  const ambiguous = new Map((useAmbiguousSubjects(detail.id, detail.createdAt).data ?? []).map((a) => [a.subjectId, a]));
+  const canAdd = detail.access === 'OWNER' && detail.status !== 'CLOSED';
   return (
     <section className="panel" aria-labelledby="case-items-heading">
       <h2 id="case-items-heading">{t('cases.page.items')}</h2>
@@ -21,6 +25,7 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                   {s.kind === 'PERSON'
                     ? <>{s.fullName}{s.dateOfBirth ? ` · ${s.dateOfBirth}` : ''}{s.nationality ? ` · ${s.nationality}` : ''}</>
                     : <>{s.name}{s.orgType ? ` · ${t(`cases.orgTypes.${s.orgType}`, { defaultValue: s.orgType })}` : ''}</>}
+                  {ambiguous.has(s.id) ? <AmbiguousNamePrompt notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { useCaseHits } from '../api/get-case';
+import { TierBadge } from '../../deconfliction/components/tier-badge';
+import '../../deconfliction/deconfliction.css';
 
 /**
  * The case's deconfliction hits as pointers: what kind of value matched (this case's own value), which agency and case
@@ -34,7 +36,14 @@ export function HitsPanel({ caseId }: { caseId: string }) {
               <tr key={hit.id} data-testid="case-hit" data-match-type={hit.matchType}>
                 <td>
                   <span className={hit.matchType === 'EVENT' ? 'badge badge-urgent' : 'badge'}>{t(`cases.matchTypes.${hit.matchType}`, { defaultValue: hit.matchType })}</span>
-                  {hit.tier ? <> <span className="badge badge-warn">{t(`cases.tiers.${hit.tier}`, { defaultValue: hit.tier })}</span></> : null}
+                  {hit.tier ? (
+                    <span data-testid="hit-tier">
+                      {' '}<TierBadge tier={hit.tier} />
+                      <span className="hint hit-tier-reason" data-testid="hit-tier-reason">
+                        {hit.reason ?? t(`cases.tierReasons.${hit.tier}`, { defaultValue: '' })}
+                      </span>
+                    </span>
+                  ) : null}
                 </td>
                 <td>{hit.matchedValue}</td>
                 <td>
