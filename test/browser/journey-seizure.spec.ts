@@ -124,7 +124,7 @@ describe('journey 4: an incomplete seizure, completed and shared; its trace', ()
       await signIn(agent.page, 'ice.agent');
       await agent.page.goto(`/cases/${created.body.id}`);
       await agent.page.getByLabel(`Priority of the trace of ${serial}`).selectOption('URGENT');
-      await agent.page.getByRole('button', { name: `Request a trace of ${serial}` }).click();
+      await agent.page.getByRole('button', { name: `Request trace of ${serial}` }).click();
       await agent.page.getByRole('status').filter({ hasText: 'Trace requested (Urgent).' }).waitFor();
       expect(await seriousA11yViolations(agent.page)).toEqual([]);
       await screenshot(agent.page, 'case-firearm-trace-requested');
