@@ -19,6 +19,16 @@ const bytesAsText = (value: unknown): string => JSON.stringify(value, (key, v: u
 });
 
 /** Issue 18: a cancellation stops both clocks and ends the run; a reschedule re-arms the notification clock. */
+
+/**
+ * The activities a test's steps ran, in order, once the start's own confirmation is set aside: an update sent right
+ * after the start may be handled in the workflow's first activation, before the confirmation is scheduled, so where
+ * the confirmation falls is a race; that it ran exactly once is not.
+ */
+function afterConfirmation(names: string[]): string[] {
+  expect(names.filter((name) => name === 'confirmMeetingRecorded')).toHaveLength(1);
+  return names.filter((name) => name !== 'confirmMeetingRecorded');
+}
 describe('meetingWorkflow: cancel and reschedule', () => {
   const workers = useWorkflowWorker();
 
@@ -34,7 +44,7 @@ describe('meetingWorkflow: cancel and reschedule', () => {
       expect(cancelled).toMatchObject({ cancelled: true, notification: 'PENDING', report: 'REQUESTED' });
       // The run has ended: no timer of it can fire any more.
       expect(await handle.result()).toMatchObject({ meetingId, cancelled: true, notification: 'PENDING', report: 'REQUESTED' });
-      expect(recorder.names()).toEqual(['confirmMeetingRecorded', 'requestMeetingReport', 'cancelMeeting']);
+      expect(afterConfirmation(recorder.names())).toEqual(['requestMeetingReport', 'cancelMeeting']);
       const events = (await handle.fetchHistory()).events ?? [];
       expect(events.filter((e) => e.timerStartedEventAttributes)).toHaveLength(2);
       expect(events.filter((e) => e.timerCanceledEventAttributes)).toHaveLength(2);
@@ -56,8 +66,8 @@ describe('meetingWorkflow: cancel and reschedule', () => {
       expect([cancel.type, cancel.details]).toEqual(['INVALID_MEETING_TRANSITION', ['HELD', 'meeting']]);
       const move = await failureOf(handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ actor: ACTOR, scheduledAt: inMs(60_000), reason: 'r' }] }));
       expect([move.message, move.details]).toEqual(['cannot reschedule a meeting that was held', ['HELD', 'meeting']]);
-      // Neither refusal ran an activity. The start's confirmation and the outcome's update race each other, so no order.
-      expect([...recorder.names()].sort()).toEqual(['confirmMeetingRecorded', 'recordMeetingOutcome']);
+      // Neither refusal ran an activity.
+      expect(afterConfirmation(recorder.names())).toEqual(['recordMeetingOutcome']);
     });
   });
 
@@ -81,9 +91,8 @@ describe('meetingWorkflow: cancel and reschedule', () => {
       expect((await handle.executeUpdate(recordNoticeUpdate, { args: [{ actor: ACTOR }] })).notification).toBe('ON_TIME');
       await handle.executeUpdate(recordOutcomeUpdate, { args: [OUTCOME] });
       expect(await handle.result()).toMatchObject({ notification: 'ON_TIME', outcomeRecorded: true, cancelled: false, scheduledAt: later });
-      expect(recorder.names()).toEqual([
-        'confirmMeetingRecorded', 'rescheduleMeeting', 'markMeetingNoticeMissing', 'rescheduleMeeting', 'recordMeetingNotice',
-        'recordMeetingOutcome',
+      expect(afterConfirmation(recorder.names())).toEqual([
+        'rescheduleMeeting', 'markMeetingNoticeMissing', 'rescheduleMeeting', 'recordMeetingNotice', 'recordMeetingOutcome',
       ]);
     });
   });

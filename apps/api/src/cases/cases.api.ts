@@ -32,7 +32,7 @@ type AppendKind = CaseItems['kind'];
 
 /** Search pages keep the list's order; the tag keeps a list cursor from being taken for a search one and back. */
 const caseSearchCursor = cursorCodec<{ createdAt: Date; id: string }>(
-  { createdAt: cursorField.instant(2000, 2999), id: cursorField.uuid }, 'case-search',
+  { createdAt: cursorField.instant(1900, 9999), id: cursorField.uuid }, 'case-search',
 );
 
 /** The fields of a PATCH that were sent (a flags object sent empty counts as nothing). */

@@ -8,5 +8,5 @@ export interface InboxPosition { sort: 'newest' | 'urgency'; asOf: Date; rank: n
 
 export const inboxCursor = cursorCodec<InboxPosition>({
   sort: cursorField.oneOf('newest', 'urgency'), asOf: cursorField.instant(2000, 2999), rank: cursorField.integer(0, 3),
-  createdAt: cursorField.instant(2000, 2999), id: cursorField.uuid,
+  createdAt: cursorField.instant(1900, 9999), id: cursorField.uuid,
 }, 'inbox');
