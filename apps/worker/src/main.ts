@@ -11,6 +11,7 @@ import { createReferralActivities } from '../../../activities/referrals/referral
 import { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
 import { buildServices } from '../../../libs/composition/build-services';
 import { loadConfig } from '../../../libs/config/config';
+import { temporalChannelArgs } from '../../../libs/config/temporal-channel';
 import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
 import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     },
   });
 
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect({ address: config.temporalAddress, channelArgs: temporalChannelArgs });
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);
 

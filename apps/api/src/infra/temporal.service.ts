@@ -8,6 +8,7 @@ import { AesGcmPayloadCodec } from '../../../../libs/temporal-codec/aes-gcm-code
 import { encryptingDataConverter } from '../../../../libs/temporal-codec/data-converter';
 import type { CaseWorkflowState } from '../../../../libs/contracts/case-items';
 import type { AppConfig } from '../../../../libs/config/config';
+import { temporalChannelArgs } from '../../../../libs/config/temporal-channel';
 import { WorkflowFailure } from '../../../../libs/contracts/failures';
 import { caseWorkflowId, type WorkflowStart } from '../../../../libs/contracts/workflows';
 import { caseStateQuery } from '../../../../libs/contracts/messages/case';
@@ -32,7 +33,7 @@ export class TemporalService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, codec: AesGcmPayloadCodec) {
     // Lazy: the API serves (and reports 503 on /health) while Temporal is still starting or away.
-    this.connection = Connection.lazy({ address: config.temporalAddress });
+    this.connection = Connection.lazy({ address: config.temporalAddress, channelArgs: temporalChannelArgs });
     this.client = new Client({
       connection: this.connection, namespace: config.temporalNamespace, dataConverter: encryptingDataConverter(codec),
     });
