@@ -15,4 +15,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'spp.team', agency: 'ICE', roles: ['MEETING_COORDINATION'], fullName: 'SPP Coordination Team', phone: '+12025550109' },
   { username: 'leadership', agency: 'ICE', roles: ['LEADERSHIP'], fullName: 'Leadership Office', phone: '+12025550110' },
   { username: 'admin', agency: 'ICE', roles: ['ADMIN'], fullName: 'System Administrator', phone: '+12025550111' },
+  // Issue 17: a second coordinator (the claim race needs two) and the watch desk's supervisor, who hands hits over.
+  { username: 'atf.coordinator', agency: 'ATF', roles: ['DECONFLICTION_COORDINATOR'], fullName: 'ATF Watch Desk Coordinator', phone: '+12025550112' },
+  { username: 'desk.supervisor', agency: 'ICE', roles: ['DECONFLICTION_COORDINATOR', 'DESK_SUPERVISOR'], fullName: 'Watch Desk Supervisor', phone: '+12025550113' },
 ];

@@ -1,6 +1,8 @@
 export const ROLES = [
   'CASE_AGENT', 'REFERRAL_OFFICER', 'DECONFLICTION_COORDINATOR', 'MEETING_ORGANIZER', 'MEETING_COORDINATION',
   'LEADERSHIP', 'ADMIN',
+  // Hands a claimed hit to another coordinator, or takes a claim back, without holding it (issue 17).
+  'DESK_SUPERVISOR',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

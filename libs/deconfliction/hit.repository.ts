@@ -10,7 +10,16 @@ export { HIT_RESOLUTIONS, HIT_STATUSES, type HitResolution, type HitStatus } fro
 
 /** Where a hit stands in the queue: its urgency rank, the time it is ordered by within the rank, and its id. */
 export interface QueueKey { rank: number; at: Date; id: string }
-export interface QueueFilter { status?: HitStatus[]; matchType?: string[]; tier?: string[] }
+export interface QueueFilter {
+  status?: HitStatus[]; matchType?: string[]; tier?: string[];
+  /** Either side's agency is this one. */
+  agency?: string;
+  /** Held by this user id, or (null) held by no one. */
+  claimedBy?: string | null;
+}
+
+/** The coordinator who holds a hit (issue 17). */
+export interface HitHolder { userId: string; username: string; fullName: string; claimedAt: Date }
 
 export interface NewHit {
   id: string;
@@ -67,6 +76,7 @@ export interface HitRecord {
   workflowId: string;
   a: HitSide;
   b: HitSide;
+  holder: HitHolder | null;
 }
 
 /** A seizure side's contact: its first point of contact, or the user who recorded it when it lists none. */
@@ -85,8 +95,10 @@ const SELECT_HITS = `
          cb.case_number AS b_case_number, coalesce(ub.id, ul.id, usb.id) AS b_agent_id,
          coalesce(ub.full_name, ul.full_name, ${sb.name}) AS b_agent_name,
          coalesce(ub.phone, ul.phone, ${sb.phone}) AS b_agent_phone, ${sb.agency} AS b_contact_agency,
-         least(oa.starts_at, ob.starts_at) AS event_starts_at
+         least(oa.starts_at, ob.starts_at) AS event_starts_at,
+         uc.username AS holder_username, uc.full_name AS holder_name
   FROM deconfliction_hits h
+  LEFT JOIN users uc ON uc.id = h.claimed_by
   LEFT JOIN cases ca ON ca.id = h.a_case_id LEFT JOIN users ua ON ua.id = ca.lead_agent_id
   LEFT JOIN seizures sa ON sa.id = h.a_seizure_id LEFT JOIN users us ON us.id = sa.created_by
   LEFT JOIN cases cb ON cb.id = h.b_case_id LEFT JOIN users ub ON ub.id = cb.lead_agent_id
@@ -105,6 +117,7 @@ interface HitRow {
   a_agent_name: string; a_agent_phone: string | null; a_contact_agency: string | null; a_value: string;
   b_case_id: string | null; b_lookout_id: string | null; b_seizure_id: string | null; b_agency: string; b_case_number: string | null;
   b_agent_id: string; b_agent_name: string; b_agent_phone: string | null; b_contact_agency: string | null; b_value: string;
+  claimed_by: string | null; claimed_at: Date | null; holder_username: string | null; holder_name: string | null;
 }
 interface QueueRow extends HitRow { queue_rank: number | string; queue_at: Date }
 
@@ -127,6 +140,9 @@ function toRecord(r: HitRow): HitRecord {
       agentUserId: r.b_agent_id, agentName: r.b_agent_name, agentPhone: r.b_agent_phone, contactAgency: r.b_contact_agency,
       value: r.b_value,
     },
+    holder: r.claimed_by && r.claimed_at
+      ? { userId: r.claimed_by, username: r.holder_username ?? '', fullName: r.holder_name ?? '', claimedAt: new Date(r.claimed_at) }
+      : null,
   };
 }
 
@@ -200,6 +216,9 @@ export class HitRepository {
     if (filter.status) { params.push(filter.status); where.push(`h.status = ANY($${params.length}::text[])`); }
     if (filter.matchType) { params.push(filter.matchType); where.push(`h.match_type = ANY($${params.length}::text[])`); }
     if (filter.tier) { params.push(filter.tier); where.push(`h.tier = ANY($${params.length}::text[])`); }
+    if (filter.agency) { params.push(filter.agency); where.push(`(h.a_agency = $${params.length} OR h.b_agency = $${params.length})`); }
+    if (filter.claimedBy === null) where.push('h.claimed_by IS NULL');
+    else if (filter.claimedBy) { params.push(filter.claimedBy); where.push(`h.claimed_by = $${params.length}::uuid`); }
     const outer: string[] = [];
     if (after) {
       params.push(after.rank, after.at, after.id);

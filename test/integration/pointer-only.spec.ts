@@ -36,7 +36,9 @@ const deskShape = (seizure = false) => ({
   sides: [seizure ? SEIZURE_POINTER : POINTER, POINTER],
 });
 /** What the desk reads over HTTP: the same, with its clocks (when an open hit escalates, when an event conflict starts). */
-const deskRead = (seizure = false) => ({ ...deskShape(seizure), ...keys('escalatesAt', 'eventStartsAt') });
+const deskRead = (seizure = false) => ({ ...deskShape(seizure), ...keys('escalatesAt', 'eventStartsAt', 'timeLeftMs', 'holder') });
+/** A hit's page: the desk's read and its contact log (issue 17; these hits have none, and no one holds them). */
+const deskPage = (seizure = false) => ({ ...deskRead(seizure), contacts: [] });
 const CHECKER = keys('agency', 'agentName', 'agentPhone');
 const notification = (payload: Shape) => ({ ...keys('id', 'kind', 'entityType', 'entityId', 'createdAt'), payload });
 /**
@@ -190,7 +192,7 @@ describe('pointer-only views of hits and checks', () => {
     const threeDeskReads = Object.values(ids.hits).map((id) => deskRead(id === ids.hits.seizureHit));
     const queued = ours.map((h) => deskRead((h as { id: string }).id === ids.hits.seizureHit));
     expect({ resolved: shape(answers.resolved), pages, queue: shape(ours) })
-      .toEqual({ resolved: threeDeskReads, pages: threeDeskReads, queue: ours.length === 3 ? queued : [deskRead(), deskRead(), deskRead()] });
+      .toEqual({ resolved: threeDeskReads, pages: Object.values(ids.hits).map((id) => deskPage(id === ids.hits.seizureHit)), queue: ours.length === 3 ? queued : [deskRead(), deskRead(), deskRead()] });
   });
 
   it('answers a check and lists it pointer-only to the checker and to the agencies it met', async () => {

@@ -5,7 +5,7 @@ import type { MatrixResource, ResourceKind } from './matrix-fixtures';
  * lets through, and what each of them gets for their own agency's record, one shared with them, and another agency's.
  * A new route without an entry here fails access-matrix.spec.ts.
  */
-export type Role = 'CASE_AGENT' | 'REFERRAL_OFFICER' | 'DECONFLICTION_COORDINATOR' | 'MEETING_ORGANIZER' | 'MEETING_COORDINATION' | 'LEADERSHIP' | 'ADMIN';
+export type Role = 'CASE_AGENT' | 'REFERRAL_OFFICER' | 'DECONFLICTION_COORDINATOR' | 'MEETING_ORGANIZER' | 'MEETING_COORDINATION' | 'LEADERSHIP' | 'ADMIN' | 'DESK_SUPERVISOR';
 export interface DemoUser { username: string; agency: string; roles: Role[] }
 
 /** api.md's demo table, with REFERRAL_OFFICER for ICE and ATF agents as the README's Referrals section states. */
@@ -21,6 +21,9 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'spp.team', agency: 'ICE', roles: ['MEETING_COORDINATION'] },
   { username: 'leadership', agency: 'ICE', roles: ['LEADERSHIP'] },
   { username: 'admin', agency: 'ICE', roles: ['ADMIN'] },
+  // Issue 17: a second coordinator and the desk supervisor (README, "Demo users").
+  { username: 'atf.coordinator', agency: 'ATF', roles: ['DECONFLICTION_COORDINATOR'] },
+  { username: 'desk.supervisor', agency: 'ICE', roles: ['DECONFLICTION_COORDINATOR', 'DESK_SUPERVISOR'] },
 ];
 
 export type Outcome = 'ok' | 403 | 404;
@@ -38,6 +41,8 @@ const OWNER: Rule = (_u, rel) => (rel === 'own' ? 'ok' : rel === 'shared' ? 403 
 /** Only the owning side: the receiving agency works a referral (even its sender gets 404), an agency its own lookouts and meetings. */
 const OWN_ONLY: Rule = (_u, rel) => (rel === 'own' ? 'ok' : 404);
 const ANY: Rule = () => 'ok';
+/** Hand a hit over without holding it: the desk supervisor; another coordinator who does not hold it gets 403. */
+const SUPERVISOR: Rule = (u) => (u.roles.includes('DESK_SUPERVISOR') ? 'ok' : 403);
 /** The sending agency takes its referral back: the receiving agency reads it but gets 403; anyone else 404. */
 const SENDER: Rule = (_u, rel) => (rel === 'shared' ? 'ok' : rel === 'own' ? 403 : 404);
 /** Meetings and action items: the coordination team and leadership see every agency's, others their own. */
@@ -139,6 +144,17 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
+  // The workbench (issue 17). Any coordinator claims (the first wins, the others get 409); only a desk supervisor may
+  // hand over a hit they do not hold (the fixtures are unclaimed when assign is probed: it sorts before claim).
+  // Release is probed on an id that names none (the allowed caller's bad body is a 400), since the claim cells leave
+  // the fixtures held; the fuzz run releases a hit of its own (fuzz-fixtures.ts).
+  'POST /deconfliction/hits/{id}/claim': { roles: [DC], resource: 'hit', rule: ANY, noBody: true },
+  'POST /deconfliction/hits/{id}/assign': { roles: [DC], resource: 'hit', rule: SUPERVISOR, body: () => ({ to: 'desk.supervisor' }) },
+  'POST /deconfliction/hits/{id}/release': { roles: [DC], rule: ANY, params: { id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ reason: 'matrix probe' }) },
+  'POST /deconfliction/hits/{id}/contacts': {
+    roles: [DC], resource: 'hit', rule: ANY, body: () => ({ reached: 'Matrix desk', agency: 'ATF', means: 'PHONE', agreed: 'matrix probe' }),
+  },
+  'GET /deconfliction/hits/{id}/contacts': { roles: [DC], resource: 'hit', rule: ANY },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
   // POSSIBLE person matches and common names (issue 16): the joint desk reviews every agency's. Promote and dismiss
   // are probed on an id that names none (the allowed caller's bad body is a 400), so the fixture stays open.

@@ -35,6 +35,8 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
         'POST /referrals/{id}/decline': [await declinableReferral()], 'POST /referrals/{id}/withdraw': [await withdrawableReferral()],
         'POST /deconfliction/reviews/{id}/promote': [await reviewItem()], 'POST /deconfliction/reviews/{id}/dismiss': [await reviewItem()],
+        // Issue 17: the matrix's hits are held by whoever claimed first; claim and release each get one no one holds.
+        'POST /deconfliction/hits/{id}/claim': [await unclaimedHit()], 'POST /deconfliction/hits/{id}/release': [await unclaimedHit()],
       },
     };
   } finally {
@@ -116,4 +118,18 @@ async function withdrawableReferral(): Promise<MatrixResource> {
 async function reviewItem(): Promise<MatrixResource> {
   const item = await possibleMatchItem();
   return { id: item.reviewId, owner: 'ICE', readers: [], agencies: ['ICE', 'ATF'], secrets: [] };
+}
+
+/** An ICE-ATF phone hit of its own (two cases sharing a fresh number), which no coordinator has claimed. */
+async function unclaimedHit(): Promise<MatrixResource> {
+  const phone = `+1602${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+  const [ice, atf] = await Promise.all([login('ice.agent'), login('atf.agent')]);
+  const caseIds: string[] = [];
+  for (const token of [ice, atf]) {
+    const response = await http('POST', '/cases', { token, body: { title: `fuzz hit ${uniqueWord()}`, category: 'OTHER', identifiers: [{ type: 'PHONE', value: phone }] } });
+    if (response.status !== 201) throw new Error(`case for a hit: ${response.status} ${JSON.stringify(response.body)}`);
+    caseIds.push(response.body.id);
+  }
+  const found = await eventually(() => http('GET', `/cases/${caseIds[1]}/hits`, { token: atf }), (r) => r.body.items?.length === 1, 30_000);
+  return { id: found.body.items[0].id, owner: 'ICE', readers: ['ATF'], agencies: ['ICE', 'ATF'], secrets: [] };
 }

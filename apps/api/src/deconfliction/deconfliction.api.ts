@@ -6,6 +6,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import type { AppConfig } from '../../../../libs/config/config';
 import { hitWorkflowId } from '../../../../libs/contracts/workflows';
 import { HitRecord, HitRepository } from '../../../../libs/deconfliction/hit.repository';
+import { contactView, HitContactLogRepository } from '../../../../libs/deconfliction/hit-contact-log.repository';
 import { coordinatorView, ReasonLanguage, sideOf, sideView } from '../../../../libs/deconfliction/hit-views';
 import { resolveHitUpdate } from '../../../../libs/contracts/messages/hit';
 import { CasesApi } from '../cases/cases.api';
@@ -18,6 +19,9 @@ import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import { queueCursor } from './queue-cursor';
 
+/** A hit's page carries its latest contact-log entries; the whole log pages through GET /deconfliction/hits/:id/contacts. */
+const HIT_PAGE_CONTACTS = 100;
+
 @Injectable()
 export class DeconflictionApi {
   constructor(
@@ -25,6 +29,7 @@ export class DeconflictionApi {
     private readonly cases: CasesApi,
     private readonly audit: AuditStore,
     private readonly temporal: TemporalService,
+    private readonly contacts: HitContactLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +46,8 @@ export class DeconflictionApi {
     const after = queueCursor.parse(query.cursor);
     const filter = {
       status: query.status ? [query.status] : undefined, matchType: query.matchType ? [query.matchType] : undefined,
-      tier: query.tier ? [query.tier] : undefined,
+      tier: query.tier ? [query.tier] : undefined, agency: query.agency,
+      claimedBy: query.claimed === 'me' ? user.userId : query.claimed === 'none' ? null : undefined,
     };
     const rows = await this.hits.queue(filter, limit + 1, after);
     const page = rows.slice(0, limit);
@@ -54,20 +60,25 @@ export class DeconflictionApi {
   async hit(user: AuthUser, hitId: string, lang: ReasonLanguage = 'en') {
     const hit = await this.requireHit(hitId);
     await auditCrossAgencyRead(this.audit, user, { entityType: 'hit', ground: 'other_agency' }, [{ id: hit.id, agencies: [hit.a.agency, hit.b.agency] }]);
-    return this.deskView(hit, lang);
+    return { ...this.deskView(hit, lang), contacts: (await this.contacts.list(hit.id, HIT_PAGE_CONTACTS)).map(contactView) };
   }
 
   /**
    * The coordinator's view with its clocks: when an open hit escalates (its workflow's timer started as the hit was
    * recorded, on the event clock for urgent conflicts) and, for event conflicts, when the earlier operation starts.
    */
-  private deskView(hit: HitRecord, lang: ReasonLanguage = 'en') {
+  deskView(hit: HitRecord, lang: ReasonLanguage = 'en') {
     const { eventHitEscalationAfterMs, hitEscalationAfterMs } = this.config.deconfliction;
     const after = hit.urgent ? eventHitEscalationAfterMs : hitEscalationAfterMs;
+    const escalatesAt = hit.status === 'OPEN' ? hit.createdAt.getTime() + after : null;
     return {
       ...coordinatorView(hit, lang),
-      escalatesAt: hit.status === 'OPEN' ? new Date(hit.createdAt.getTime() + after).toISOString() : null,
+      escalatesAt: escalatesAt === null ? null : new Date(escalatesAt).toISOString(),
       eventStartsAt: hit.eventStartsAt ? hit.eventStartsAt.toISOString() : null,
+      timeLeftMs: escalatesAt === null ? null : Math.max(0, escalatesAt - Date.now()),
+      holder: hit.holder
+        ? { username: hit.holder.username, fullName: hit.holder.fullName, claimedAt: hit.holder.claimedAt.toISOString() }
+        : null,
     };
   }
 

@@ -9,6 +9,7 @@ import { CheckDto, CheckListQueryDto, HitQueueQueryDto, OperationsMapQueryDto, R
 import {
   CheckAnswerDto, CheckPageDto, CoordinatorHitDto, CoordinatorHitPageDto, HitViewListDto, OperationsMapDto,
 } from './dto/deconfliction-responses.dto';
+import { CoordinatorHitPageViewDto } from './dto/hit-work-responses.dto';
 import { OperationsMapApi } from './operations-map.api';
 import { ReaderLang } from './reader-lang';
 
@@ -36,7 +37,7 @@ export class DeconflictionController {
 
   @Get('deconfliction/hits/:id')
   @Roles('DECONFLICTION_COORDINATOR')
-  @ApiOkResponse({ type: CoordinatorHitDto })
+  @ApiOkResponse({ type: CoordinatorHitPageViewDto })
   hit(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @ReaderLang() lang: 'en' | 'es') {
     return this.deconfliction.hit(user, id, lang);
   }

@@ -20,16 +20,25 @@ import { LookoutsApi } from './lookouts.api';
 import { LookoutsController } from './lookouts.controller';
 import { ReviewsApi } from './reviews.api';
 import { ReviewsController } from './reviews.controller';
+import { HitWorkController } from './hit-work.controller';
+import { HitClaimsApi } from './hit-claims.api';
+import { HitContactsApi } from './hit-contacts.api';
+import { HitClaimRepository } from '../../../../libs/deconfliction/hit-claim.repository';
+import { HitContactLogRepository } from '../../../../libs/deconfliction/hit-contact-log.repository';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController, LookoutsController, ReviewsController],
+  controllers: [DeconflictionController, LookoutsController, ReviewsController, HitWorkController],
   providers: [
     DeconflictionApi,
     OperationsMapApi,
     ReviewsApi,
     DeconflictionChecksApi,
     AccessPolicy,
+    HitClaimsApi,
+    HitContactsApi,
+    { provide: HitClaimRepository, useValue: new HitClaimRepository() },
+    { provide: HitContactLogRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HitContactLogRepository(ds) },
     {
       provide: CheckService,
       inject: [DataSource, DeconflictionService, NotificationStore, AuditStore],

@@ -44,6 +44,13 @@ export class HitPointerDto {
   contactAgency?: string;
 }
 
+/** The coordinator who holds a hit (issue 17). */
+export class HitHolderDto {
+  username!: string;
+  fullName!: string;
+  claimedAt!: string;
+}
+
 /** The watch desk's view: both pointers, the reason for the score and the resolution trail. */
 export class CoordinatorHitDto {
   id!: string;
@@ -64,6 +71,10 @@ export class CoordinatorHitDto {
   escalatesAt!: string | null;
   /** An event conflict: when the earlier of the two operations starts. */
   eventStartsAt!: string | null;
+  /** An open hit: milliseconds left before it escalates, as of the answer (0 once due). */
+  timeLeftMs!: number | null;
+  /** Who has claimed the hit; null when no one holds it. */
+  holder!: HitHolderDto | null;
   createdAt!: string;
   sides!: HitPointerDto[];
 }

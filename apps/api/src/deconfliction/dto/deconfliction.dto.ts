@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested, Matches,
 } from 'class-validator';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
 import { PERSON_MATCH_TIERS, PersonMatchTier } from '../../../../../libs/deconfliction/person-tier-rules';
@@ -9,6 +9,7 @@ import { FirearmDto, IdentifierDto, OperationDto, SubjectDto } from '../../cases
 import { IsAfter, IsTimestamp } from '../../common/validators';
 
 const MAX_CHECK_ITEMS = 50;
+export const CLAIMED_FILTERS = ['me', 'none'] as const;
 
 export class ResolveHitDto {
   @IsIn(HIT_RESOLUTIONS)
@@ -29,6 +30,14 @@ export class HitQueueQueryDto {
   /** Person hits of this tier (issue 16). */
   @IsOptional() @IsIn(PERSON_MATCH_TIERS)
   tier?: PersonMatchTier;
+
+  /** Hits where either side is this agency (issue 17). */
+  @IsOptional() @IsString() @Matches(/^[A-Z]{2,12}$/)
+  agency?: string;
+
+  /** `me`: hits the caller holds; `none`: hits no one holds. */
+  @IsOptional() @IsIn(CLAIMED_FILTERS)
+  claimed?: (typeof CLAIMED_FILTERS)[number];
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
