@@ -96,7 +96,7 @@ describe("the coordinator's workbench", () => {
     for (const to of ['ice.agent', 'nobody-by-that-name']) {
       const bad = await step(supervisor, hit.id, 'assign', { to }, ES);
       expect(bad.status).toBe(400);
-      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'to', message: 'is not a deconfliction coordinator.' })]);
+      expect(bad.body.errors).toEqual([{ field: 'to', message: 'no es un coordinador de desconflicción.' }]);
     }
     for (const body of [{}, { to: '   ' }, { to: 7 }, { to: 'coordinator', extra: 1 }]) {
       expect((await step(supervisor, hit.id, 'assign', body)).status).toBe(400);
