@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
+import { queryOne } from '../../../../libs/db/sql';
 import { ClaimStep, claimRefusal } from '../../../../libs/deconfliction/hit-claim-rules';
 import { ClaimChange, HitClaimRepository } from '../../../../libs/deconfliction/hit-claim.repository';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
@@ -123,8 +124,7 @@ export class HitClaimsApi {
 
   private async usernameOf(db: EntityManager, userId: string | null): Promise<string | null> {
     if (!userId) return null;
-    const rows = await db.query('SELECT username FROM users WHERE id = $1', [userId]) as { username: string }[];
-    return rows[0]?.username ?? null;
+    return (await queryOne<{ username: string }>(db, 'SELECT username FROM users WHERE id = $1', [userId]))?.username ?? null;
   }
 
   private async view(hitId: string, lang: ReasonLanguage) {

@@ -39,10 +39,17 @@ export interface DeskHit {
   eventStartsAt: string | null;
   createdAt: string;
   sides: HitSide[];
+  /** Who has claimed the hit (issue 17); null when no one holds it. */
+  holder?: { username: string; fullName: string; claimedAt: string } | null;
+  /** The hit's page only: its contact log, newest first. */
+  contacts?: HitContact[];
 }
 
+/** An entry of a hit's contact log (issue 17). */
+export interface HitContact { id: string; reached: string; agency: string; means: string; agreed: string; author: string; createdAt: string }
+
 export interface HitPage { items: DeskHit[]; nextCursor: string | null }
-export interface QueueFilters { status?: string; matchType?: string; tier?: string }
+export interface QueueFilters { status?: string; matchType?: string; tier?: string; agency?: string; claimed?: string }
 export const TIERS = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] as const;
 
 export const deconflictionKeys = {

@@ -6,6 +6,8 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { RESOLUTIONS, useHit, useResolveHit, type DeskHit, type Resolution } from '../api/hits';
+import { ClaimControl } from '../components/claim-control';
+import { ContactLog } from '../components/contact-log';
 import { EscalationClock } from '../components/escalation-clock';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
 import { TierBadge } from '../components/tier-badge';
@@ -43,6 +45,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
         {hit.eventStartsAt ? <><dt>{t('deconfliction.queue.operationStarts')}</dt><dd><Time value={hit.eventStartsAt} /></dd></> : null}
         <dt>{t('deconfliction.queue.raised')}</dt><dd><Time value={hit.createdAt} /></dd>
       </dl>
+      <ClaimControl hit={hit} />
       <div className="grid-2">
         {hit.sides.map((side, i) => (
           <section key={i} className="panel" aria-labelledby={`side-${i}`}>
@@ -58,6 +61,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
           </section>
         ))}
       </div>
+      <ContactLog hit={hit} />
       {hit.status === 'RESOLVED' ? <ResolutionRecord hit={hit} /> : <ResolveForm hit={hit} />}
     </>
   );

@@ -3,6 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadMore, QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { HIT_STATUSES, MATCH_TYPES, TIERS, useHitQueue, type DeskHit } from '../api/hits';
+import { useAgencies } from '../../../lib/agencies';
+import { CLAIMED_FILTERS } from '../api/hit-work';
+import { ClaimControl } from '../components/claim-control';
 import { EscalationClock } from '../components/escalation-clock';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
 import { TierBadge } from '../components/tier-badge';
@@ -18,7 +21,9 @@ export function HitQueuePage() {
   const [params, setParams] = useSearchParams();
   const filters = {
     status: params.get('status') ?? undefined, matchType: params.get('matchType') ?? undefined, tier: params.get('tier') ?? undefined,
+    agency: params.get('agency') ?? undefined, claimed: params.get('claimed') ?? undefined,
   };
+  const agencies = useAgencies().data ?? [];
   const queue = useHitQueue(filters);
   const hits = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const setFilter = (name: string, value: string) => {
@@ -56,6 +61,20 @@ export function HitQueuePage() {
             {TIERS.map((tier) => <option key={tier} value={tier}>{t(`deconfliction.tiers.${tier}`)}</option>)}
           </select>
         </label>
+        <label className="field">
+          <span>{t('deconfliction.queue.agency')}</span>
+          <select value={filters.agency ?? ''} onChange={(e) => setFilter('agency', e.target.value)}>
+            <option value="">{t('deconfliction.queue.any')}</option>
+            {agencies.map((a) => <option key={a.code} value={a.code}>{a.code}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('deconfliction.queue.claimed')}</span>
+          <select value={filters.claimed ?? ''} onChange={(e) => setFilter('claimed', e.target.value)}>
+            <option value="">{t('deconfliction.queue.any')}</option>
+            {CLAIMED_FILTERS.map((c) => <option key={c} value={c}>{t(`deconfliction.queue.claimedFilter.${c}`)}</option>)}
+          </select>
+        </label>
       </form>
       <QueryState isLoading={queue.isLoading} error={queue.error} />
       {queue.isSuccess ? (
@@ -66,12 +85,13 @@ export function HitQueuePage() {
               <th scope="col">{t('deconfliction.queue.hit')}</th>
               <th scope="col">{t('deconfliction.queue.sides')}</th>
               <th scope="col">{t('deconfliction.queue.clock')}</th>
+              <th scope="col">{t('deconfliction.queue.holder')}</th>
               <th scope="col">{t('deconfliction.queue.when')}</th>
             </tr>
           </thead>
           <tbody>
             {hits.length === 0 ? (
-              <tr><td colSpan={5} className="empty">{t('deconfliction.queue.empty')}</td></tr>
+              <tr><td colSpan={6} className="empty">{t('deconfliction.queue.empty')}</td></tr>
             ) : hits.map((hit) => <QueueRow key={hit.id} hit={hit} />)}
           </tbody>
         </table>
@@ -102,6 +122,7 @@ function QueueRow({ hit }: { hit: DeskHit }) {
         </ul>
       </td>
       <td><EscalationClock hit={hit} /></td>
+      <td><ClaimControl hit={hit} /></td>
       <td>
         {hit.eventStartsAt ? <div>{t('deconfliction.queue.operationStarts')} <Time value={hit.eventStartsAt} /></div> : null}
         <div className="hint">{t('deconfliction.queue.raised')} <Time value={hit.createdAt} /></div>
