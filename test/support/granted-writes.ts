@@ -119,7 +119,7 @@ async function meetingChanges(token: Tokens): Promise<GrantedStep[]> {
   ];
 }
 
-/** An ICE case and an ATF case share a phone; the joint desk (an ICE coordinator) resolves the hit. */
+/** An ICE case and an ATF case share a phone; the joint desk (ICE coordinators) works the hit and resolves it. */
 async function hits(token: Tokens): Promise<GrantedStep[]> {
   const phone = `+1 (602) ${digits(3)}-${digits(4)}`;
   const make = async (username: string) => must(await http('POST', '/cases', { token: token(username), body: {
@@ -128,9 +128,20 @@ async function hits(token: Tokens): Promise<GrantedStep[]> {
   const iceCase = await make('ice.agent');
   await make('atf.agent');
   const hit = (await eventually(() => http('GET', `/cases/${iceCase}/hits`, { token: token('ice.agent') }), (r) => r.body.items?.length > 0, 30_000)).body.items[0];
+  // The workbench (issue 17): the desk claims it, logs a call, and its supervisor hands it to ATF's coordinator.
+  const desk = (route: string, caller: string, body?: unknown) =>
+    http('POST', `/deconfliction/hits/${hit.id}/${route}`, { token: token(caller), body });
+  must(await desk('claim', 'coordinator'), 200, 'desk claims');
+  must(await desk('contacts', 'coordinator', { reached: 'ATF duty agent', agency: 'ATF', means: 'PHONE', agreed: 'granted-write probe' }), 201, 'desk logs a call');
+  must(await desk('assign', 'desk.supervisor', { to: 'atf.coordinator' }), 200, 'supervisor hands it over');
   const resolved = must(await http('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: token('coordinator'), body: { resolution: 'NO_CONFLICT', note: 'called both' } }), 200, 'desk resolves');
   if (resolved.status !== 'RESOLVED') throw new Error(`resolve: ${resolved.status}`);
-  return [{ route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' }];
+  return [
+    { route: 'POST /deconfliction/hits/{id}/claim', caller: 'coordinator', entityId: hit.id, action: 'hit.claimed' },
+    { route: 'POST /deconfliction/hits/{id}/contacts', caller: 'coordinator', entityId: hit.id, action: 'hit.contact_logged' },
+    { route: 'POST /deconfliction/hits/{id}/assign', caller: 'desk.supervisor', entityId: hit.id, action: 'hit.assigned' },
+    { route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' },
+  ];
 }
 
 export const GRANTED_WRITES: ((token: Tokens) => Promise<GrantedStep[]>)[] = [traces, referrals, meetings, meetingChanges, hits];
