@@ -191,8 +191,9 @@ describe('pointer-only views of hits and checks', () => {
     // Side a of the seizure hit is the seizure: its pointer names the seizure and its contact's agency.
     const threeDeskReads = Object.values(ids.hits).map((id) => deskRead(id === ids.hits.seizureHit));
     const queued = ours.map((h) => deskRead((h as { id: string }).id === ids.hits.seizureHit));
+    const deskPages = Object.values(ids.hits).map((id) => deskPage(id === ids.hits.seizureHit));
     expect({ resolved: shape(answers.resolved), pages, queue: shape(ours) })
-      .toEqual({ resolved: threeDeskReads, pages: Object.values(ids.hits).map((id) => deskPage(id === ids.hits.seizureHit)), queue: ours.length === 3 ? queued : [deskRead(), deskRead(), deskRead()] });
+      .toEqual({ resolved: threeDeskReads, pages: deskPages, queue: ours.length === 3 ? queued : [deskRead(), deskRead(), deskRead()] });
   });
 
   it('answers a check and lists it pointer-only to the checker and to the agencies it met', async () => {
