@@ -17,6 +17,8 @@ import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import { queueCursor } from './queue-cursor';
+import { onceHitRegistered } from './hit-registration';
+import { checkDeferral } from './hit-resolution-checks';
 
 @Injectable()
 export class DeconflictionApi {
@@ -66,7 +68,8 @@ export class DeconflictionApi {
     const after = hit.urgent ? eventHitEscalationAfterMs : hitEscalationAfterMs;
     return {
       ...coordinatorView(hit, lang),
-      escalatesAt: hit.status === 'OPEN' ? new Date(hit.createdAt.getTime() + after).toISOString() : null,
+      // A reopened hit's clock started again when it was reopened (issue 17).
+      escalatesAt: hit.status === 'OPEN' ? new Date((hit.reopenedAt ?? hit.createdAt).getTime() + after).toISOString() : null,
       eventStartsAt: hit.eventStartsAt ? hit.eventStartsAt.toISOString() : null,
     };
   }
@@ -78,11 +81,12 @@ export class DeconflictionApi {
   async resolve(user: AuthUser, hitId: string, dto: ResolveHitDto, lang: ReasonLanguage = 'en') {
     const hit = await this.requireHit(hitId);
     if (hit.status === 'RESOLVED') throw this.alreadyResolved(hit);
+    checkDeferral(hit, dto);
     try {
-      await this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
+      await onceHitRegistered(() => this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
         resolution: dto.resolution, note: dto.note,
-        actor: actorOf(user),
-      }, `resolve-${randomUUID()}`);
+        actor: actorOf(user), ...(dto.deferringCaseId ? { deferringCaseId: dto.deferringCaseId } : {}),
+      }, `resolve-${randomUUID()}`), async () => (await this.requireHit(hitId)).status !== 'RESOLVED', this.config.updateWaitMs);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
       const current = await this.requireHit(hitId);

@@ -16,6 +16,8 @@ import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.api';
 import { OperationsMapApi } from './operations-map.api';
 import { APP_CONFIG } from '../infra/tokens';
+import { HitReopenApi } from './hit-reopen.api';
+import { HitReopenController } from './hit-reopen.controller';
 import { LookoutsApi } from './lookouts.api';
 import { LookoutsController } from './lookouts.controller';
 import { ReviewsApi } from './reviews.api';
@@ -23,9 +25,10 @@ import { ReviewsController } from './reviews.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController, LookoutsController, ReviewsController],
+  controllers: [DeconflictionController, LookoutsController, ReviewsController, HitReopenController],
   providers: [
     DeconflictionApi,
+    HitReopenApi,
     OperationsMapApi,
     ReviewsApi,
     DeconflictionChecksApi,
