@@ -140,6 +140,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
+  // Issue 17: the desk reopens any agency's resolved hit, and lists the suppressions NO_CONFLICT left (no case data).
+  'POST /deconfliction/hits/{id}/reopen': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ reason: 'matrix probe' }) },
+  'GET /deconfliction/suppressions': { roles: [DC], query: '?limit=50' },
   // POSSIBLE person matches and common names (issue 16): the joint desk reviews every agency's. Promote and dismiss
   // are probed on an id that names none (the allowed caller's bad body is a 400), so the fixture stays open.
   'GET /deconfliction/reviews': {
