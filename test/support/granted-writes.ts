@@ -130,7 +130,13 @@ async function hits(token: Tokens): Promise<GrantedStep[]> {
   const hit = (await eventually(() => http('GET', `/cases/${iceCase}/hits`, { token: token('ice.agent') }), (r) => r.body.items?.length > 0, 30_000)).body.items[0];
   const resolved = must(await http('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: token('coordinator'), body: { resolution: 'NO_CONFLICT', note: 'called both' } }), 200, 'desk resolves');
   if (resolved.status !== 'RESOLVED') throw new Error(`resolve: ${resolved.status}`);
-  return [{ route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' }];
+  // Issue 17: the desk reopens it (an ATF side among the two).
+  const reopened = must(await http('POST', `/deconfliction/hits/${hit.id}/reopen`, { token: token('coordinator'), body: { reason: 'granted reopen' } }), 200, 'desk reopens');
+  if (reopened.status !== 'OPEN') throw new Error(`reopen: ${reopened.status}`);
+  return [
+    { route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' },
+    { route: 'POST /deconfliction/hits/{id}/reopen', caller: 'coordinator', entityId: hit.id, action: 'hit.reopened' },
+  ];
 }
 
 export const GRANTED_WRITES: ((token: Tokens) => Promise<GrantedStep[]>)[] = [traces, referrals, meetings, meetingChanges, hits];

@@ -10,7 +10,8 @@ const RESOLVE: ResolveHitRequest = { resolution: 'JOINT_INVESTIGATION', note: 'a
 const REOPEN: ReopenHitRequest = { reason: 'the two agents found a second shared address', actor: ACTOR };
 const CLOCK_MS = 1_000;
 /** Since patched('hit-reopen') a resolved hit's workflow stays to receive a reopen: it is RESOLVED and still running. */
-const resolvedAndWaiting = async (handle: { query: (q: typeof hitStateQuery) => Promise<{ status: string }>; describe: () => Promise<{ status: { name: string } }> }) => {
+interface HitHandle { query: (q: typeof hitStateQuery) => Promise<{ status: string }>; describe: () => Promise<{ status: { name: string } }> }
+const resolvedAndWaiting = async (handle: HitHandle) => {
   await until(() => handle.query(hitStateQuery), (s) => s.status === 'RESOLVED');
   expect((await handle.describe()).status.name).toBe('RUNNING');
 };
