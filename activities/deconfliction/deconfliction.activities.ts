@@ -1,9 +1,9 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DeconflictionActivities } from '../../libs/contracts/activities';
-import type { ResolveHitRequest } from '../../libs/contracts/hits';
+import type { ReopenHitRequest, ResolveHitRequest } from '../../libs/contracts/hits';
 import { HitFailure } from '../../libs/contracts/failures';
 import type { HitStart } from '../../libs/contracts/hits';
-import { DeconflictionService, HitAlreadyResolved } from '../../libs/deconfliction/deconfliction.service';
+import { DeconflictionService, HitAlreadyResolved, HitNotResolved } from '../../libs/deconfliction/deconfliction.service';
 
 export interface DeconflictionActivityDeps { deconfliction: DeconflictionService }
 
@@ -24,13 +24,24 @@ export function createDeconflictionActivities({ deconfliction }: DeconflictionAc
 
     async resolveHit(hitId: string, request: ResolveHitRequest): Promise<void> {
       try {
-        await deconfliction.resolve(hitId, request.resolution, request.note, request.actor);
+        await deconfliction.resolve(hitId, request.resolution, request.note, request.actor, request.deferringCaseId ?? null);
       } catch (error) {
         if (error instanceof HitAlreadyResolved) {
           throw ApplicationFailure.nonRetryable(error.message, HitFailure.AlreadyResolved);
         }
         throw error;
       }
+    },
+
+    /** Issue 17: the hit back to OPEN; its workflow then restarts the escalation clock. */
+    async reopenHit(hitId: string, request: ReopenHitRequest): Promise<void> {
+      try {
+        await deconfliction.reopen(hitId, request.reason, request.actor);
+      } catch (error) {
+        if (error instanceof HitNotResolved) throw ApplicationFailure.nonRetryable(error.message, HitFailure.NotResolved);
+        throw error;
+      }
+      log.info('hit reopened', { hitId });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type {
   AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult,
 } from './case-items';
-import type { HitStart, ResolveHitRequest } from './hits';
+import type { HitStart, ReopenHitRequest, ResolveHitRequest } from './hits';
 import type {
   ActionItemInput, ActionItemStart, ActionItemStatus, MeetingActor, MeetingWorkflowState, ReviewDecision,
 } from './meetings';
@@ -26,6 +26,7 @@ export interface DeconflictionActivities {
   deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: HitStart[] }>;
   escalateHit(hitId: string): Promise<void>;
   resolveHit(hitId: string, request: ResolveHitRequest): Promise<void>;
+  reopenHit(hitId: string, request: ReopenHitRequest): Promise<void>;
 }
 
 export interface ReferralActivities {

@@ -11,7 +11,7 @@ export const CaseFailure = {
   InvalidData: 'INVALID_DATA',
 } as const;
 
-export const HitFailure = { AlreadyResolved: 'HIT_ALREADY_RESOLVED' } as const;
+export const HitFailure = { AlreadyResolved: 'HIT_ALREADY_RESOLVED', NotResolved: 'HIT_NOT_RESOLVED' } as const;
 export const ReferralFailure = { InvalidTransition: 'INVALID_REFERRAL_TRANSITION' } as const;
 export const TraceFailure = { InvalidTransition: 'INVALID_TRACE_TRANSITION' } as const;
 export const MeetingFailure = { InvalidTransition: 'INVALID_MEETING_TRANSITION' } as const;

@@ -20,6 +20,14 @@ export interface ResolveHitRequest {
   resolution: HitResolution;
   note: string;
   actor: Actor;
+  /** DEFER: the case that defers to the other (one of the hit's two cases; the API checks it). */
+  deferringCaseId?: string;
+}
+
+/** A coordinator puts a resolved hit back to OPEN (issue 17); its escalation clock starts again. */
+export interface ReopenHitRequest {
+  reason: string;
+  actor: Actor;
 }
 
 export interface HitWorkflowState { hitId: string; status: HitStatus }

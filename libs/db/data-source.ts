@@ -20,6 +20,7 @@ import { LookoutCancelAndCaseTraces1763900000017 } from './migrations/1763900000
 import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingChanges';
 import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
 import { HitClaimsAndContacts1763900000021 } from './migrations/1763900000021-HitClaimsAndContacts';
+import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-HitResolutionEffects';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   MeetingChanges1763900000018,
   GivenNameVariants1763900000019,
   HitClaimsAndContacts1763900000021,
+  HitResolutionEffects1763900000022,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -15,12 +15,17 @@ import { Match, MatchingRepository } from './matching.repository';
 import { hitOf, mergeKeys } from './deconfliction-rules';
 import { DeconflictionRepository } from './deconfliction.repository';
 import { ReviewService } from './review.service';
+import { ResolutionEffects, roundSuffix } from './resolution-effects';
 import { watchSeizure } from './seizure-watch';
 
 export interface LookoutActor { userId: string; username: string; agency: string }
 
 export class HitAlreadyResolved extends Error {
   constructor(readonly hit: HitRecord) { super(`hit ${hit.id} is already resolved`); }
+}
+
+export class HitNotResolved extends Error {
+  constructor(readonly hit: HitRecord) { super(`hit ${hit.id} is not resolved`); }
 }
 
 /**
@@ -33,6 +38,8 @@ export class DeconflictionService {
   private readonly records = new DeconflictionRepository();
   /** POSSIBLE person matches: the coordinator's review items (issue 16). */
   readonly reviews: ReviewService;
+  /** What a resolution does, and what reopening undoes (issue 17). */
+  readonly effects: ResolutionEffects;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,6 +53,7 @@ export class DeconflictionService {
     this.reviews = new ReviewService(dataSource, hits, notifications, audit, {
       possibleMax: config.personPossibleMax ?? PERSON_TIER_DEFAULTS.personPossibleMax, hitEscalationAfterMs: config.hitEscalationAfterMs,
     }, (tx, created) => this.announce(tx, created, 'hit.created'));
+    this.effects = new ResolutionEffects(cases, notifications, audit);
   }
 
   async keyOptions(agency: string, tx?: EntityManager): Promise<KeyOptions> {
@@ -81,7 +89,8 @@ export class DeconflictionService {
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
       await this.reviews.record(tx, caseId, record.owningAgency, matches.filter((m) => m.tier === 'POSSIBLE'), at);
-      const newHits = matches.filter((m) => m.tier !== 'POSSIBLE').map((m) => hitOf(caseId, record.owningAgency, m));
+      const newHits = await this.effects.suppressions.unsuppressed(tx,
+        matches.filter((m) => m.tier !== 'POSSIBLE').map((m) => hitOf(caseId, record.owningAgency, m)));
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
       const ids = await this.hits.idsByPairKeys(tx, newHits.map((h) => h.pairKey));
@@ -99,7 +108,8 @@ export class DeconflictionService {
    */
   async deconflictSeizure(seizureId: string): Promise<HitStart[]> {
     return this.dataSource.transaction(async (tx) => {
-      const newHits = await watchSeizure(tx, { matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t) }, seizureId);
+      const newHits = await this.effects.suppressions.unsuppressed(tx,
+        await watchSeizure(tx, { matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t) }, seizureId));
       const at = new Date();
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
@@ -128,16 +138,42 @@ export class DeconflictionService {
     });
   }
 
-  async resolve(hitId: string, resolution: HitResolution, note: string, actor: LookoutActor): Promise<HitRecord> {
+  /** Records the resolution and applies its effect (resolution-effects.ts) in one transaction; a retry changes nothing. */
+  async resolve(
+    hitId: string, resolution: HitResolution, note: string, actor: LookoutActor, deferringCaseId: string | null = null,
+  ): Promise<HitRecord> {
     return this.dataSource.transaction(async (tx) => {
-      const changed = await this.hits.markResolved(tx, hitId, resolution, note, actor.username, new Date());
+      const at = new Date();
+      const changed = await this.hits.markResolved(tx, hitId, resolution, note, actor.username, at, deferringCaseId);
       const hit = await this.hits.findById(hitId, tx);
       if (!hit) throw new Error(`hit ${hitId} not found`);
       if (!changed) {
         if (hit.resolvedBy === actor.username && hit.resolution === resolution && hit.resolutionNote === note) return hit;
         throw new HitAlreadyResolved(hit);
       }
-      await this.announce(tx, [hit], 'hit.resolved', actor);
+      await this.announce(tx, [hit], 'hit.resolved', actor, deferringCaseId ? { deferringCaseId } : {});
+      await this.effects.apply(tx, hit, actor, at);
+      return hit;
+    });
+  }
+
+  /**
+   * Back to OPEN with a reason (issue 17), NO_CONFLICT's suppression lifted; the hit workflow restarts the clock.
+   * A retry of the same reopen finds the hit open, reopened by the same coordinator for the same reason: done already.
+   */
+  async reopen(hitId: string, reason: string, actor: LookoutActor): Promise<HitRecord> {
+    return this.dataSource.transaction(async (tx) => {
+      const before = await this.hits.findById(hitId, tx);
+      if (!before) throw new Error(`hit ${hitId} not found`);
+      const at = new Date();
+      if (!(await this.hits.markReopened(tx, hitId, reason, actor.username, at))) {
+        if (before.reopenedBy === actor.username && before.reopenReason === reason && before.status !== 'RESOLVED') return before;
+        throw new HitNotResolved(before);
+      }
+      const hit = await this.hits.findById(hitId, tx);
+      if (!hit) throw new Error(`hit ${hitId} not found`);
+      await this.announce(tx, [hit], 'hit.reopened', actor, { reason, previousResolution: before.resolution });
+      await this.effects.undo(tx, hit, actor, reason, at);
       return hit;
     });
   }
@@ -146,7 +182,9 @@ export class DeconflictionService {
    * Audit entry and notifications for a hit event. Each side's lead agent (or lookout owner) gets its pointer-only
    * view; every deconfliction coordinator gets both pointers. Dedup keys make a retried activity announce once.
    */
-  private async announce(tx: EntityManager, hits: HitRecord[], event: string, actor?: LookoutActor): Promise<void> {
+  private async announce(
+    tx: EntityManager, hits: HitRecord[], event: string, actor?: LookoutActor, extra: Record<string, unknown> = {},
+  ): Promise<void> {
     if (hits.length === 0) return;
     const coordinators = await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
     const items: NotificationInput[] = [];
@@ -155,22 +193,22 @@ export class DeconflictionService {
         actor: actor?.username ?? 'system', agency: actor?.agency ?? null, action: event, entityType: 'hit', entityId: hit.id,
         details: {
           matchType: hit.matchType, score: hit.score, status: hit.status, resolution: hit.resolution,
-          sides: [hit.a.caseId ?? hit.a.seizureId, hit.b.caseId ?? hit.b.lookoutId ?? hit.b.seizureId],
+          sides: [hit.a.caseId ?? hit.a.seizureId, hit.b.caseId ?? hit.b.lookoutId ?? hit.b.seizureId], ...extra,
         },
-        dedupKey: `${event}:${hit.id}`,
+        dedupKey: `${event}:${hit.id}${roundSuffix(hit)}`,
       }, tx);
       const base = { kind: event, entityType: 'hit', entityId: hit.id };
       items.push({
         ...base, userId: hit.a.agentUserId, payload: { caseId: hit.a.caseId, seizureId: hit.a.seizureId, hit: sideView(hit, 'a') },
-        dedupKey: `${event}:${hit.id}:a`,
+        dedupKey: `${event}:${hit.id}${roundSuffix(hit)}:a`,
       });
       items.push({
         ...base, userId: hit.b.agentUserId,
         payload: { caseId: hit.b.caseId, lookoutId: hit.b.lookoutId, ...(hit.b.seizureId ? { seizureId: hit.b.seizureId } : {}), hit: sideView(hit, 'b') },
-        dedupKey: `${event}:${hit.id}:b`,
+        dedupKey: `${event}:${hit.id}${roundSuffix(hit)}:b`,
       });
       for (const userId of coordinators) {
-        items.push({ ...base, userId, payload: { hit: coordinatorView(hit) }, dedupKey: `${event}:${hit.id}:coordinator` });
+        items.push({ ...base, userId, payload: { hit: coordinatorView(hit) }, dedupKey: `${event}:${hit.id}${roundSuffix(hit)}:coordinator` });
       }
     }
     await this.notifications.push(tx, items);

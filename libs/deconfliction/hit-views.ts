@@ -56,7 +56,7 @@ export const reasonIn = (hit: HitRecord, lang: ReasonLanguage): string => (lang 
 /** The watch desk sees both pointers, the reason for the score and the resolution trail. */
 export function coordinatorView(hit: HitRecord, lang: ReasonLanguage = 'en') {
   const pointer = (side: HitSide) => ({
-    ...counterpartOf(side), lookout: side.lookoutId !== null, seizure: side.seizureId !== null, matchedValue: side.value,
+    caseId: side.caseId, ...counterpartOf(side), lookout: side.lookoutId !== null, seizure: side.seizureId !== null, matchedValue: side.value,
   });
   return {
     id: hit.id,
@@ -73,5 +73,7 @@ export function coordinatorView(hit: HitRecord, lang: ReasonLanguage = 'en') {
     escalatedAt: iso(hit.escalatedAt),
     createdAt: hit.createdAt.toISOString(),
     sides: [pointer(hit.a), pointer(hit.b)],
+    deferringCaseId: hit.deferringCaseId,
+    reopenedAt: iso(hit.reopenedAt), reopenedBy: hit.reopenedBy, reopenReason: hit.reopenReason,
   };
 }

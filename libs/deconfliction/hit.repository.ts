@@ -77,6 +77,12 @@ export interface HitRecord {
   a: HitSide;
   b: HitSide;
   holder: HitHolder | null;
+  /** Issue 17: DEFER's deferring case; the last reopen; how many times reopened (each round announces once). */
+  deferringCaseId: string | null;
+  reopenedAt: Date | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+  reopenCount: number;
 }
 
 /** A seizure side's contact: its first point of contact, or the user who recorded it when it lists none. */
@@ -113,6 +119,8 @@ interface HitRow {
   tier: PersonMatchTier | null; reason_es: string | null;
   resolution: HitResolution | null; resolution_note: string | null; resolved_by: string | null; resolved_at: Date | null;
   escalated_at: Date | null; created_at: Date; event_starts_at: Date | null; workflow_id: string;
+  deferring_case_id: string | null; reopened_at: Date | null; reopened_by: string | null; reopen_reason: string | null;
+  reopen_count: number | string;
   a_case_id: string | null; a_seizure_id: string | null; a_agency: string; a_case_number: string | null; a_agent_id: string;
   a_agent_name: string; a_agent_phone: string | null; a_contact_agency: string | null; a_value: string;
   b_case_id: string | null; b_lookout_id: string | null; b_seizure_id: string | null; b_agency: string; b_case_number: string | null;
@@ -130,6 +138,8 @@ function toRecord(r: HitRow): HitRecord {
     resolutionNote: r.resolution_note, resolvedBy: r.resolved_by, resolvedAt: date(r.resolved_at),
     escalatedAt: date(r.escalated_at), createdAt: new Date(r.created_at),
     eventStartsAt: date(r.event_starts_at), workflowId: r.workflow_id,
+    deferringCaseId: r.deferring_case_id ?? null, reopenedAt: date(r.reopened_at ?? null), reopenedBy: r.reopened_by ?? null,
+    reopenReason: r.reopen_reason ?? null, reopenCount: Number(r.reopen_count ?? 0),
     a: {
       caseId: r.a_case_id, seizureId: r.a_seizure_id, lookoutId: null, agency: r.a_agency, caseNumber: r.a_case_number,
       agentUserId: r.a_agent_id, agentName: r.a_agent_name, agentPhone: r.a_agent_phone, contactAgency: r.a_contact_agency,
@@ -256,11 +266,25 @@ export class HitRepository {
     return rows.length > 0;
   }
 
-  async markResolved(tx: EntityManager, id: string, resolution: HitResolution, note: string, by: string, at: Date): Promise<boolean> {
+  async markResolved(
+    tx: EntityManager, id: string, resolution: HitResolution, note: string, by: string, at: Date, deferringCaseId: string | null = null,
+  ): Promise<boolean> {
     const rows = await query<{ id: string }>(tx,
-      `UPDATE deconfliction_hits SET status = 'RESOLVED', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = $5
+      `UPDATE deconfliction_hits SET status = 'RESOLVED', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = $5,
+         deferring_case_id = $6
        WHERE id = $1 AND status <> 'RESOLVED' RETURNING id`,
-      [id, resolution, note, by, at]);
+      [id, resolution, note, by, at, deferringCaseId]);
+    return rows.length > 0;
+  }
+
+  /** Back to OPEN, its resolution cleared (the audit keeps it) and its round counted; false when it was not resolved. */
+  async markReopened(tx: EntityManager, id: string, reason: string, by: string, at: Date): Promise<boolean> {
+    const rows = await query<{ id: string }>(tx,
+      `UPDATE deconfliction_hits SET status = 'OPEN', resolution = NULL, resolution_note = NULL, resolved_by = NULL,
+         resolved_at = NULL, deferring_case_id = NULL, escalated_at = NULL, reopened_at = $2, reopened_by = $3,
+         reopen_reason = $4, reopen_count = reopen_count + 1
+       WHERE id = $1 AND status = 'RESOLVED' RETURNING id`,
+      [id, at, by, reason]);
     return rows.length > 0;
   }
 }

@@ -113,7 +113,7 @@ export const BRANCH_SCENARIOS: Scenario[] = [
   },
   {
     name: 'hit-in-time', files: ['hit-workflow-resolved-before-escalation.json'],
-    run: async () => [{ workflowId: await hitResolvedInTime(), file: 'hit-workflow-resolved-before-escalation.json' }],
+    run: async () => [{ workflowId: await hitResolvedInTime(), file: 'hit-workflow-resolved-before-escalation.json', open: true }],
   },
   {
     name: 'case-continue-as-new', files: ['case-workflow-continued-as-new.json', 'case-workflow-after-continue-as-new.json'],

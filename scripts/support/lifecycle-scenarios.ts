@@ -90,7 +90,7 @@ export const LIFECYCLE_SCENARIOS: Scenario[] = [
   { name: 'case', files: ['case-workflow-lifecycle.json'], run: async () => { const [c] = await caseLifecycle(); return [as(c, 'case-workflow-lifecycle.json')]; } },
   {
     name: 'hit', files: ['case-workflow-starting-a-hit.json', 'hit-workflow-escalated-resolved.json'],
-    run: async () => { const [c, h] = await hitLifecycle(); return [as(c, 'case-workflow-starting-a-hit.json'), as(h, 'hit-workflow-escalated-resolved.json')]; },
+    run: async () => { const [c, h] = await hitLifecycle(); return [as(c, 'case-workflow-starting-a-hit.json'), { ...as(h, 'hit-workflow-escalated-resolved.json'), open: true }]; },
   },
   {
     name: 'referral', files: ['case-workflow-with-referrals.json', 'referral-workflow-escalated-accepted.json'],

@@ -36,7 +36,11 @@ export async function waitFor(probe: () => Promise<boolean>, what: string, tries
 }
 
 /** One history to store: a workflow's latest run, or the run given (the first run of one that continued as new). */
-export interface Recording { workflowId: string; runId?: string; file: string }
+export interface Recording {
+  workflowId: string; runId?: string; file: string;
+  /** Record the history as it stands: the workflow waits on for its next message (a resolved hit, for a reopen). */
+  open?: boolean;
+}
 
 /** A driven scenario: the files it writes (named up front, so existing ones are checked before anything runs). */
 export interface Scenario { name: string; files: string[]; run: () => Promise<Recording[]> }
@@ -75,9 +79,9 @@ export async function recordHistories(recordings: Recording[]): Promise<void> {
   const adminToken = await login(process.env.RECORDING_ADMIN ?? 'admin');
   const cli = await ensureTemporalCli((line) => console.log(line));
   try {
-    for (const { workflowId, runId, file } of recordings) {
+    for (const { workflowId, runId, file, open } of recordings) {
       // A handle follows continued runs, so this waits for the chain's last run either way.
-      await client.workflow.getHandle(workflowId, runId).result();
+      if (!open) await client.workflow.getHandle(workflowId, runId).result();
       const json = execFileSync(cli, [
         'workflow', 'show', '--address', TEMPORAL, '--workflow-id', workflowId, ...(runId ? ['--run-id', runId] : []),
         '--output', 'json', '--codec-endpoint', `${API}/codec`, '--codec-auth', `Bearer ${adminToken}`,

@@ -47,7 +47,7 @@ const LATE: string[] = [
   'DELETE /cases/{id}/shares/{agency}', 'POST /traces/{id}/start', 'POST /traces/{id}/result',
   'POST /meetings/{id}/report-request', 'POST /meetings/{id}/report', 'POST /meetings/{id}/report/review',
   'POST /referrals/{id}/acknowledge', 'POST /referrals/{id}/accept', 'POST /referrals/{id}/decline', 'POST /referrals/{id}/withdraw',
-  'POST /action-items/{id}/close', 'POST /deconfliction/hits/{id}/resolve', 'POST /cases/{id}/close',
+  'POST /action-items/{id}/close', 'POST /deconfliction/hits/{id}/resolve', 'POST /deconfliction/hits/{id}/reopen', 'POST /cases/{id}/close',
 ];
 const ROUTES = nestRoutes().filter((r) => !EXCLUDED.has(r))
   .sort((a, b) => LATE.indexOf(a) - LATE.indexOf(b) || a.localeCompare(b));

@@ -75,8 +75,9 @@ describe('clocks over HTTP (the clock pair)', () => {
     expect((await hitsOf(ice, first.id))[0]).toMatchObject({ status: 'RESOLVED', resolution: 'DEFER' });
 
     expect((await clockHttp('POST', `/cases/${first.id}/close`, { token: ice, body: { outcome: 'done' } })).status).toBe(200);
+    // Since patched('hit-reopen') (issue 17) a resolved hit's workflow stays, waiting for a reopen.
     const description = await withTemporal((client) => client.workflow.getHandle(`hit-${hit.id}`).describe());
-    expect(description.status.name).toBe('COMPLETED');
+    expect(description.status.name).toBe('RUNNING');
     const actions = await withDb(async (db) => (await db.query(
       'SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [hit.id])).rows.map((r) => r.action));
     expect(actions).toEqual(['hit.created', 'hit.escalated', 'hit.resolved']);
@@ -107,11 +108,10 @@ describe('clocks over HTTP (the clock pair)', () => {
     const hit = await emailPair();
     const resolved = await clockHttp('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: coordinator, body: { resolution: 'NO_CONFLICT', note: 'shared webmail' } });
     expect(resolved.status).toBe(200);
-    // No sleep: the hit's workflow ends once resolved; had its clock kept running, the history would show the
-    // escalation activity (the workflow finishes after it) or the workflow would still be waiting on the timer.
-    const done = await eventually(() => withTemporal((c) => c.workflow.getHandle(`hit-${hit.id}`).describe()), (d) => d.status.name === 'COMPLETED');
-    expect(done.status.name).toBe('COMPLETED');
-    const history = await withTemporal((c) => c.workflow.getHandle(`hit-${hit.id}`).fetchHistory());
+    // No sleep: once resolved the hit's workflow cancels its timer (it then waits for a reopen, issue 17); had its clock
+    // kept running, the history would show no cancelled timer, or the escalation activity.
+    const history = await eventually(() => withTemporal((c) => c.workflow.getHandle(`hit-${hit.id}`).fetchHistory()),
+      (h) => (h.events ?? []).some((e) => e.timerCanceledEventAttributes));
     const activities = (history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
     expect(activities).toEqual(['resolveHit']);
     expect((history.events ?? []).some((e) => e.timerCanceledEventAttributes)).toBe(true);

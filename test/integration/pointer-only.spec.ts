@@ -28,11 +28,13 @@ const sideShape = (resolved: boolean, seizure = false) => ({
   ...keys('id', 'matchType', 'matchedValue', 'score', 'status', 'createdAt', ...(resolved ? ['resolution'] : [])),
   counterpart: seizure ? SEIZURE_COUNTERPART : COUNTERPART,
 });
-const POINTER = { ...COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
-const SEIZURE_POINTER = { ...SEIZURE_COUNTERPART, ...keys('lookout', 'seizure', 'matchedValue') };
+/** The desk's pointers carry the side's case id (null for a lookout or seizure): what DEFER names (issue 17). */
+const POINTER = { ...COUNTERPART, ...keys('caseId', 'lookout', 'seizure', 'matchedValue') };
+const SEIZURE_POINTER = { ...SEIZURE_COUNTERPART, ...keys('caseId', 'lookout', 'seizure', 'matchedValue') };
 /** The desk's view; `seizure` when side a is a seizure. */
 const deskShape = (seizure = false) => ({
-  ...keys('id', 'matchType', 'score', 'tier', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt'),
+  ...keys('id', 'matchType', 'score', 'tier', 'reason', 'urgent', 'status', 'resolution', 'resolutionNote', 'resolvedBy', 'resolvedAt', 'escalatedAt', 'createdAt',
+    'deferringCaseId', 'reopenedAt', 'reopenedBy', 'reopenReason'),
   sides: [seizure ? SEIZURE_POINTER : POINTER, POINTER],
 });
 /** What the desk reads over HTTP: the same, with its clocks (when an open hit escalates, when an event conflict starts). */

@@ -156,6 +156,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   },
   'GET /deconfliction/hits/{id}/contacts': { roles: [DC], resource: 'hit', rule: ANY },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
+  // Issue 17: the desk reopens any agency's resolved hit, and lists the suppressions NO_CONFLICT left (no case data).
+  'POST /deconfliction/hits/{id}/reopen': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ reason: 'matrix probe' }) },
+  'GET /deconfliction/suppressions': { roles: [DC], query: '?limit=50' },
   // POSSIBLE person matches and common names (issue 16): the joint desk reviews every agency's. Promote and dismiss
   // are probed on an id that names none (the allowed caller's bad body is a 400), so the fixture stays open.
   'GET /deconfliction/reviews': {

@@ -37,6 +37,8 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         'POST /deconfliction/reviews/{id}/promote': [await reviewItem()], 'POST /deconfliction/reviews/{id}/dismiss': [await reviewItem()],
         // Issue 17: the matrix's hits are held by whoever claimed first; claim and release each get one no one holds.
         'POST /deconfliction/hits/{id}/claim': [await unclaimedHit()], 'POST /deconfliction/hits/{id}/release': [await unclaimedHit()],
+        // Issue 17: only a resolved hit can be reopened, and the shared hits are resolved late in the run, if at all.
+        'POST /deconfliction/hits/{id}/reopen': [await resolvedHit()],
       },
     };
   } finally {
@@ -52,6 +54,22 @@ async function closableCase(): Promise<MatrixResource> {
   const response = await http('POST', '/cases', { token: await login('ice.agent'), body: { title: `fuzz close ${uniqueWord()}`, category: 'OTHER' } });
   if (response.status !== 201) throw new Error(`closable case: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [] };
+}
+
+/** An ICE case and an ATF case sharing an e-mail address, their hit resolved by the desk: what reopening takes. */
+async function resolvedHit(): Promise<MatrixResource> {
+  const email = `fuzz-reopen-${uniqueWord()}@example.org`;
+  const [ice, atf, coordinator] = await Promise.all(['ice.agent', 'atf.agent', 'coordinator'].map((u) => login(u)));
+  const created: string[] = [];
+  for (const token of [ice, atf]) {
+    const response = await http('POST', '/cases', { token, body: { title: `fuzz reopen ${uniqueWord()}`, category: 'OTHER', identifiers: [{ type: 'EMAIL', value: email }] } });
+    if (response.status !== 201) throw new Error(`reopen fixture case: ${response.status} ${JSON.stringify(response.body)}`);
+    created.push(response.body.id as string);
+  }
+  const hit = (await eventually(() => http('GET', `/cases/${created[1]}/hits`, { token: atf }), (r) => r.body.items?.length === 1, 30_000)).body.items[0];
+  const resolved = await http('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: coordinator, body: { resolution: 'NO_CONFLICT', note: 'fuzz fixture' } });
+  if (resolved.status !== 200) throw new Error(`reopen fixture resolve: ${resolved.status} ${JSON.stringify(resolved.body)}`);
+  return { id: hit.id, owner: 'ICE', readers: [], agencies: ['ICE', 'ATF'], secrets: [] };
 }
 
 /** An ICE case with a firearm whose trace only the case-firearm trace route asks for (the firearm is named in `extra`). */

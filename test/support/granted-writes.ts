@@ -136,11 +136,15 @@ async function hits(token: Tokens): Promise<GrantedStep[]> {
   must(await desk('assign', 'desk.supervisor', { to: 'atf.coordinator' }), 200, 'supervisor hands it over');
   const resolved = must(await http('POST', `/deconfliction/hits/${hit.id}/resolve`, { token: token('coordinator'), body: { resolution: 'NO_CONFLICT', note: 'called both' } }), 200, 'desk resolves');
   if (resolved.status !== 'RESOLVED') throw new Error(`resolve: ${resolved.status}`);
+  // Issue 17: the desk reopens it (an ATF side among the two).
+  const reopened = must(await http('POST', `/deconfliction/hits/${hit.id}/reopen`, { token: token('coordinator'), body: { reason: 'granted reopen' } }), 200, 'desk reopens');
+  if (reopened.status !== 'OPEN') throw new Error(`reopen: ${reopened.status}`);
   return [
     { route: 'POST /deconfliction/hits/{id}/claim', caller: 'coordinator', entityId: hit.id, action: 'hit.claimed' },
     { route: 'POST /deconfliction/hits/{id}/contacts', caller: 'coordinator', entityId: hit.id, action: 'hit.contact_logged' },
     { route: 'POST /deconfliction/hits/{id}/assign', caller: 'desk.supervisor', entityId: hit.id, action: 'hit.assigned' },
     { route: 'POST /deconfliction/hits/{id}/resolve', caller: 'coordinator', entityId: hit.id, action: 'hit.resolved' },
+    { route: 'POST /deconfliction/hits/{id}/reopen', caller: 'coordinator', entityId: hit.id, action: 'hit.reopened' },
   ];
 }
 

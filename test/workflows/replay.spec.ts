@@ -50,6 +50,10 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
   // Issue 18 (patched 'meeting-cancel-reschedule'): a cancellation cancels both clocks' timers and ends the run.
   ['meeting-workflow-cancelled.json', 'a meeting cancelled with both clocks running', (f) => activityTypes(f).includes('cancelMeeting')
     && types(f).filter((t) => t === 'TIMER_CANCELED').length === 2 && !types(f).includes('TIMER_FIRED') && types(f).includes('MARKER_RECORDED')],
+  // Issue 17 (patched 'hit-reopen'): a resolved hit reopened, escalated again on a fresh clock, resolved again.
+  ['hit-workflow-reopened-escalated-resolved.json', 'a resolved hit reopened escalates again', (f) => updateNames(f).includes('reopenHit')
+    && activityTypes(f).filter((a) => a === 'escalateHit').length === 2 && activityTypes(f).filter((a) => a === 'resolveHit').length === 2
+    && types(f).includes('MARKER_RECORDED')],
   ['meeting-workflow-rescheduled.json', 'a meeting moved forward (missed), then postponed and held', (f) =>
     activityTypes(f).filter((a) => a === 'rescheduleMeeting').length === 2 && activityTypes(f).includes('markMeetingNoticeMissing')
     && (result(f) as { notification?: string })?.notification === 'ON_TIME'],

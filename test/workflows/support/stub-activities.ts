@@ -56,6 +56,7 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
       if (model.hits.get(hitId) !== 'RESOLVED') model.hits.set(hitId, 'ESCALATED');
     },
     resolveHit: async (hitId) => { model.hits.set(hitId, 'RESOLVED'); },
+    reopenHit: async (hitId) => { model.hits.set(hitId, 'OPEN'); },
     evaluateReferrals: async () => ({ referrals: [], traces: [] }),
     transitionReferral: async (referralId, action) => {
       const current = model.referrals.get(referralId) ?? 'SENT';

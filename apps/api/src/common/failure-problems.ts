@@ -29,6 +29,7 @@ export function failureProblem(refusal: Error & Refusal, wording: RefusalWording
   switch (type) {
     case CaseFailure.Closed:
     case HitFailure.AlreadyResolved:
+    case HitFailure.NotResolved:
     case ReferralFailure.InvalidTransition:
     case TraceFailure.InvalidTransition:
     case MeetingFailure.InvalidTransition:

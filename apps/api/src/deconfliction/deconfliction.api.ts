@@ -18,6 +18,8 @@ import { APP_CONFIG } from '../infra/tokens';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
 import type { HitQueueQueryDto, ResolveHitDto } from './dto/deconfliction.dto';
 import { queueCursor } from './queue-cursor';
+import { onceHitRegistered } from './hit-registration';
+import { checkDeferral } from './hit-resolution-checks';
 
 /** A hit's page carries its latest contact-log entries; the whole log pages through GET /deconfliction/hits/:id/contacts. */
 const HIT_PAGE_CONTACTS = 100;
@@ -70,7 +72,8 @@ export class DeconflictionApi {
   deskView(hit: HitRecord, lang: ReasonLanguage = 'en') {
     const { eventHitEscalationAfterMs, hitEscalationAfterMs } = this.config.deconfliction;
     const after = hit.urgent ? eventHitEscalationAfterMs : hitEscalationAfterMs;
-    const escalatesAt = hit.status === 'OPEN' ? hit.createdAt.getTime() + after : null;
+    // A reopened hit's clock started again when it was reopened (issue 17).
+    const escalatesAt = hit.status === 'OPEN' ? (hit.reopenedAt ?? hit.createdAt).getTime() + after : null;
     return {
       ...coordinatorView(hit, lang),
       escalatesAt: escalatesAt === null ? null : new Date(escalatesAt).toISOString(),
@@ -89,11 +92,12 @@ export class DeconflictionApi {
   async resolve(user: AuthUser, hitId: string, dto: ResolveHitDto, lang: ReasonLanguage = 'en') {
     const hit = await this.requireHit(hitId);
     if (hit.status === 'RESOLVED') throw this.alreadyResolved(hit);
+    checkDeferral(hit, dto);
     try {
-      await this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
+      await onceHitRegistered(() => this.temporal.executeUpdate(hitWorkflowId(hitId), resolveHitUpdate, {
         resolution: dto.resolution, note: dto.note,
-        actor: actorOf(user),
-      }, `resolve-${randomUUID()}`);
+        actor: actorOf(user), ...(dto.deferringCaseId ? { deferringCaseId: dto.deferringCaseId } : {}),
+      }, `resolve-${randomUUID()}`), async () => (await this.requireHit(hitId)).status !== 'RESOLVED', this.config.updateWaitMs);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
       const current = await this.requireHit(hitId);

@@ -16,6 +16,8 @@ import { DeconflictionController } from './deconfliction.controller';
 import { DeconflictionApi } from './deconfliction.api';
 import { OperationsMapApi } from './operations-map.api';
 import { APP_CONFIG } from '../infra/tokens';
+import { HitReopenApi } from './hit-reopen.api';
+import { HitReopenController } from './hit-reopen.controller';
 import { LookoutsApi } from './lookouts.api';
 import { LookoutsController } from './lookouts.controller';
 import { ReviewsApi } from './reviews.api';
@@ -28,9 +30,10 @@ import { HitContactLogRepository } from '../../../../libs/deconfliction/hit-cont
 
 @Module({
   imports: [CasesModule],
-  controllers: [DeconflictionController, LookoutsController, ReviewsController, HitWorkController],
+  controllers: [DeconflictionController, LookoutsController, ReviewsController, HitWorkController, HitReopenController],
   providers: [
     DeconflictionApi,
+    HitReopenApi,
     OperationsMapApi,
     ReviewsApi,
     DeconflictionChecksApi,

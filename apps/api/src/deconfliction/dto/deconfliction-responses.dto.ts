@@ -32,6 +32,8 @@ export class HitViewListDto {
 }
 
 export class HitPointerDto {
+  /** The side's case (null for a lookout or a seizure): what DEFER's `deferringCaseId` names (issue 17). */
+  caseId!: string | null;
   agency!: string;
   caseNumber!: string | null;
   agentName!: string;
@@ -77,6 +79,12 @@ export class CoordinatorHitDto {
   holder!: HitHolderDto | null;
   createdAt!: string;
   sides!: HitPointerDto[];
+  /** DEFER: the case that defers to the other (issue 17). */
+  deferringCaseId!: string | null;
+  /** The last reopening: the escalation clock started again then. */
+  reopenedAt!: string | null;
+  reopenedBy!: string | null;
+  reopenReason!: string | null;
 }
 
 export class CoordinatorHitPageDto {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsObject, ValidateNested, Matches,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, IsObject, ValidateNested, Matches,
 } from 'class-validator';
 import { MATCH_TYPES, MatchType } from '../../../../../libs/deconfliction/match-keys';
 import { PERSON_MATCH_TIERS, PersonMatchTier } from '../../../../../libs/deconfliction/person-tier-rules';
@@ -18,6 +18,10 @@ export class ResolveHitDto {
   /** Coordination notes: who was called, what was agreed. */
   @IsString() @IsNotEmpty() @MaxLength(4000)
   note!: string;
+
+  /** DEFER only, and then required: which of the hit's two cases defers to the other (issue 17). */
+  @IsOptional() @IsUUID('all')
+  deferringCaseId?: string;
 }
 
 export class HitQueueQueryDto {

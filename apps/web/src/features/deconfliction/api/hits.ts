@@ -12,6 +12,8 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** One side of a hit as the desk sees it: whom to call, and that side's own matched value. */
 export interface HitSide {
+  /** Null for a lookout or a seizure: what DEFER's deferring case names. */
+  caseId: string | null;
   agency: string;
   caseNumber: string | null;
   agentName: string;
@@ -43,6 +45,11 @@ export interface DeskHit {
   holder?: { username: string; fullName: string; claimedAt: string } | null;
   /** The hit's page only: its contact log, newest first. */
   contacts?: HitContact[];
+  /** Issue 17: DEFER's deferring case; the last reopening. */
+  deferringCaseId: string | null;
+  reopenedAt: string | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
 }
 
 /** An entry of a hit's contact log (issue 17). */
@@ -79,11 +86,11 @@ export const getHit = (id: string) => apiRequest<DeskHit>(`/deconfliction/hits/$
 export const hitOptions = (id: string) => queryOptions({ queryKey: deconflictionKeys.hit(id), queryFn: () => getHit(id) });
 export const useHit = (id: string) => useQuery(hitOptions(id));
 
-export interface ResolveInput { id: string; resolution: Resolution | ''; note: string }
+export interface ResolveInput { id: string; resolution: Resolution | ''; note: string; deferringCaseId?: string }
 
-export const resolveHit = ({ id, resolution, note }: ResolveInput, idempotencyKey: string) =>
+export const resolveHit = ({ id, resolution, note, deferringCaseId }: ResolveInput, idempotencyKey: string) =>
   apiRequest<DeskHit>(`/deconfliction/hits/${encodeURIComponent(id)}/resolve`, {
-    method: 'POST', body: { resolution: resolution || undefined, note }, idempotencyKey,
+    method: 'POST', body: { resolution: resolution || undefined, note, deferringCaseId: deferringCaseId || undefined }, idempotencyKey,
   });
 
 export const useResolveHit = (onSuccess?: (hit: DeskHit) => void) =>

@@ -8,7 +8,9 @@ import { Time } from '../../../components/ui/time';
 import { RESOLUTIONS, useHit, useResolveHit, type DeskHit, type Resolution } from '../api/hits';
 import { ClaimControl } from '../components/claim-control';
 import { ContactLog } from '../components/contact-log';
+import { DeferringCaseField } from '../components/deferring-case-field';
 import { EscalationClock } from '../components/escalation-clock';
+import { ReopenedNote, ReopenForm } from '../components/reopen-form';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
 import { TierBadge } from '../components/tier-badge';
 import '../deconfliction.css';
@@ -62,7 +64,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
         ))}
       </div>
       <ContactLog hit={hit} />
-      {hit.status === 'RESOLVED' ? <ResolutionRecord hit={hit} /> : <ResolveForm hit={hit} />}
+      {hit.status === 'RESOLVED' ? <><ResolutionRecord hit={hit} /><ReopenForm hit={hit} /></> : <><ReopenedNote hit={hit} /><ResolveForm hit={hit} /></>}
     </>
   );
 }
@@ -75,6 +77,11 @@ function ResolutionRecord({ hit }: { hit: DeskHit }) {
       <p role="status">
         {t(`deconfliction.resolutions.${hit.resolution}`)} · {hit.resolvedBy} · <Time value={hit.resolvedAt} />
       </p>
+      {hit.deferringCaseId ? (
+        <p data-testid="deferring-case">
+          {t('deconfliction.resolve.deferredBy', { caseNumber: hit.sides.find((s) => s.caseId === hit.deferringCaseId)?.caseNumber ?? '' })}
+        </p>
+      ) : null}
       <p className="deconf-note">{hit.resolutionNote}</p>
     </section>
   );
@@ -85,10 +92,11 @@ function ResolveForm({ hit }: { hit: DeskHit }) {
   const { t } = useTranslation();
   const [resolution, setResolution] = useState<Resolution | ''>('');
   const [note, setNote] = useState('');
+  const [deferringCaseId, setDeferringCaseId] = useState('');
   const resolve = useResolveHit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    resolve.mutate({ id: hit.id, resolution, note });
+    resolve.mutate({ id: hit.id, resolution, note, ...(resolution === 'DEFER' ? { deferringCaseId } : {}) });
   };
   return (
     <section className="panel" aria-labelledby="resolve-heading">
@@ -102,6 +110,7 @@ function ResolveForm({ hit }: { hit: DeskHit }) {
             </select>
           )}
         </FormField>
+        {resolution === 'DEFER' ? <DeferringCaseField hit={hit} value={deferringCaseId} onChange={setDeferringCaseId} error={resolve.error} /> : null}
         <FormField label={t('deconfliction.resolve.note')} name="note" error={resolve.error} required hint={t('deconfliction.resolve.noteHint')}>
           {(props) => <textarea {...props} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} />}
         </FormField>
