@@ -26,8 +26,10 @@ export class SsoLoginsRepository {
   /** The pending sign-in this state names, claimed once: a replayed callback finds nothing. */
   async claim(db: Db, state: string): Promise<PendingLogin | undefined> {
     const row = await queryOne<PendingRow>(db,
-      `UPDATE sso_logins SET code_verifier = '' WHERE state_digest = $1 AND code_verifier <> '' AND expires_at > now()
-       RETURNING issuer_name, code_verifier, nonce, return_to`, [digest(state)]);
+      // RETURNING reads the row as updated: the verifier it clears comes from the self-join's view before the update.
+      `UPDATE sso_logins s SET code_verifier = '' FROM sso_logins before
+       WHERE s.state_digest = $1 AND before.state_digest = s.state_digest AND s.code_verifier <> '' AND s.expires_at > now()
+       RETURNING before.issuer_name, before.code_verifier, before.nonce, before.return_to`, [digest(state)]);
     return row && { issuerName: row.issuer_name, codeVerifier: row.code_verifier, nonce: row.nonce, returnTo: row.return_to };
   }
 

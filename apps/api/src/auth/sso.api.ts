@@ -86,7 +86,10 @@ export class SsoApi {
     try {
       claims = await issuer.exchange(callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
     } catch (error) {
-      return refuse('providerRefused', {}, undefined, (error as Error).message.slice(0, 200));
+      const { message, error: code, error_description: description } = error as Error & { error?: string; error_description?: string };
+      const detail = [message, code, description].filter(Boolean).join(': ').slice(0, 300);
+      this.logger.warn(`sign-in through ${issuer.settings.name} not completed: ${detail}`);
+      return refuse('providerRefused', {}, undefined, detail);
     }
     const verdict = readSsoClaims(issuer.settings, claims);
     if (!verdict.ok) {
