@@ -75,6 +75,23 @@ describe('console sign-in through an agency provider', () => {
     expect(provisioned).toBe(0);
   });
 
+  it('refuses a person disabled here, whatever the provider says', async () => {
+    await withDb((db) => db.query(`UPDATE users SET disabled_at = now() WHERE username = 'test-idp:fbi.sso'`));
+    const { user, button, fillProviderForm } = await throughProvider('fbi.sso');
+    try {
+      await button.click();
+      await user.page.waitForURL((url) => url.origin === sso.issuer);
+      await fillProviderForm();
+      const alert = user.page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('This account is disabled here; ask an administrator.');
+      expect(await user.page.getByTestId('identity').count()).toBe(0);
+    } finally {
+      await user.context.close();
+      await withDb((db) => db.query(`UPDATE users SET disabled_at = NULL WHERE username = 'test-idp:fbi.sso'`));
+    }
+  });
+
   it('shows no SSO button where single sign-on is not configured, and the password still signs in', async () => {
     const user = await openConsole(browser);
     try {
