@@ -21,6 +21,7 @@ import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingC
 import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
 import { HitClaimsAndContacts1763900000021 } from './migrations/1763900000021-HitClaimsAndContacts';
 import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-HitResolutionEffects';
+import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   GivenNameVariants1763900000019,
   HitClaimsAndContacts1763900000021,
   HitResolutionEffects1763900000022,
+  SingleSignOn1763900000025,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -65,6 +65,11 @@ export interface RouteExpectation {
   query?: string;
   /** Other path parameters. */
   params?: Record<string, string>;
+  /**
+   * A public route whose success needs an OpenID provider configured (single sign-on): the statuses it answers on the
+   * shared stack, which has none (its successes: test/integration/sso.spec.ts, test/browser/sso-login.spec.ts).
+   */
+  withoutProvider?: number[];
   stream?: boolean;
   /** A list: which agencies' data each item holds, and which fixtures the caller must find in it. */
   list?: ListExpectation;
@@ -111,6 +116,11 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // Takes no fields: the probe's unknown field gets 400, so the matrix's tokens stay live.
   'POST /auth/logout': { roles: 'authenticated' },
   'GET /agencies': { roles: 'authenticated' },
+  // Single sign-on (issue 19): how a session begins, so public; the shared stack configures no provider.
+  'GET /auth/sso/issuers': { roles: 'public' },
+  'GET /auth/sso/{issuer}/start': { roles: 'public', params: { issuer: 'test-idp' }, withoutProvider: [404] },
+  'GET /auth/sso/callback': { roles: 'public', query: '?state=matrix-probe&code=x', withoutProvider: [400] },
+  'POST /auth/sso/session': { roles: 'public', body: () => ({ handoff: 'matrix-probe' }), withoutProvider: [400, 401] },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },

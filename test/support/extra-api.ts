@@ -9,7 +9,8 @@ export interface ExtraApi { url: string; stop: () => Promise<void> }
  * second-scale limits the shared API must not have (idle sessions, lockout expiry, a small write rate).
  */
 export async function startExtraApi(name: string, env: Record<string, string>): Promise<ExtraApi> {
-  const port = await freePort();
+  // A caller may fix the port (env.PORT): the single sign-on stack registers the API's callback URL before it starts.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const stack = readStack();
   const api = startProcess(name, process.execPath, [path.resolve(__dirname, '../../dist/apps/api/src/main.js')], {
     ...process.env, ...stack.env, DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,

@@ -1,6 +1,8 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser, Role } from '../../../../libs/auth/roles';
+import { ApiError } from '../common/api-error';
+import { SSO_M } from './sso-messages';
 
 export const PUBLIC_ROUTE = 'casecoord:public';
 export const REQUIRED_ROLES = 'casecoord:roles';
@@ -23,6 +25,7 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 /** The session the request was authenticated with (see AuthenticatedRequest). */
 export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const sessionId = context.switchToHttp().getRequest<AuthenticatedRequest>().sessionId;
-  if (!sessionId) throw new Error('CurrentSession used on a public route');
+  // Callers authenticated by a provider's access token have no session here (sso-bearer.ts).
+  if (!sessionId) throw new ApiError('Forbidden', SSO_M.needsSession);
   return sessionId;
 });

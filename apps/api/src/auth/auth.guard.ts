@@ -12,6 +12,7 @@ import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
 import { AddressLimits } from './address-limits';
+import { SsoBearer } from './sso-bearer';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { claimsDiffering, TokenClaims } from '../../../../libs/auth/token-claims';
 
@@ -35,6 +36,7 @@ export class AuthGuard implements CanActivate {
     private readonly limits: AddressLimits,
     @Inject(WRITE_BUCKETS) private readonly writes: TokenBuckets,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly ssoBearer: SsoBearer,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -62,6 +64,9 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest, route: string): Promise<AuthUser> {
     const ip = request.ip;
     const claims = await this.verify(request.headers.authorization);
+    // Not one of this installation's tokens: perhaps an access token of a configured OpenID provider (no session).
+    const viaProvider = claims ? null : await this.ssoBearer.authenticate(request.headers.authorization, ip, route);
+    if (viaProvider) return viaProvider;
     const session = claims ? await this.sessions.check(claims.jti) : { kind: 'unknown' as const };
     if (!claims || session.kind === 'unknown') {
       await this.limits.anonymousRequest(ip, route);

@@ -10,6 +10,7 @@ import { LoginLockout } from '../../../../libs/auth/login-lockout';
 import { SessionStore } from '../../../../libs/auth/session-store';
 import { TokenBuckets } from '../../../../libs/auth/token-bucket';
 import type { AppConfig } from '../../../../libs/config/config';
+import { loadSsoConfig } from '../../../../libs/config/sso-config';
 import { APP_CONFIG } from '../infra/tokens';
 import { AgenciesController } from './agencies.controller';
 import { AddressLimits, ANON_BUCKETS, LOGIN_BUCKETS } from './address-limits';
@@ -17,6 +18,10 @@ import { AnonymousRefusalsFlusher } from './anonymous-refusals.flusher';
 import { AuthController } from './auth.controller';
 import { AuthGuard, WRITE_BUCKETS } from './auth.guard';
 import { AuthApi } from './auth.api';
+import { SsoApi } from './sso.api';
+import { SsoBearer } from './sso-bearer';
+import { SsoController } from './sso.controller';
+import { SsoIssuers } from './sso-issuers';
 
 @Module({
   imports: [
@@ -30,11 +35,15 @@ import { AuthApi } from './auth.api';
       }),
     }),
   ],
-  controllers: [AuthController, AgenciesController],
+  controllers: [AuthController, AgenciesController, SsoController],
   // Long-lived responses (event streams) re-check their session.
   exports: [SessionStore],
   providers: [
     AuthApi,
+    // Single sign-on (issue 19): SSO_ISSUERS, read and checked at start like the rest of the configuration.
+    { provide: SsoIssuers, useFactory: () => new SsoIssuers(loadSsoConfig()) },
+    SsoApi,
+    SsoBearer,
     { provide: AgencyDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new AgencyDirectory(ds) },
     {
       provide: LoginLockout, inject: [DataSource, APP_CONFIG],

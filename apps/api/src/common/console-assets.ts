@@ -9,8 +9,11 @@ export function consoleRoot(): string {
   return process.env.WEB_ROOT ?? path.resolve(__dirname, '../../../../web');
 }
 
-/** Paths a browser may open directly that are the API's own pages, not the console's. */
-const API_PAGES = /^\/(docs|docs-json|health)(\/|$|\?)/;
+/**
+ * Paths a browser may open directly that are the API's own pages, not the console's (single sign-on's start and
+ * callback are navigations: they redirect to the provider and back).
+ */
+const API_PAGES = /^\/(docs|docs-json|health|auth\/sso)(\/|$|\?)/;
 
 /**
  * The console is served from the API's own origin. Its hashed files under /assets/ are cached for good (a new build

@@ -6,6 +6,7 @@ import { features } from './features';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/login/sso', lazy: async () => ({ Component: (await import('../features/sso/components/sso-callback-page')).SsoCallbackPage }) },
   {
     path: '/',
     element: <AppLayout />,

@@ -10,6 +10,8 @@ interface SessionState {
   /** True once the API refused the token (expired, revoked): the page stays, a sign-in dialog covers it. */
   ended: boolean;
   signIn: (username: string, password: string) => Promise<void>;
+  /** Keeps a session obtained elsewhere (single sign-on's hand-over), as signIn keeps its own. */
+  adoptSession: (token: string, user: SessionUser) => void;
   signOut: () => Promise<void>;
   hasRole: (...roles: string[]) => boolean;
 }
@@ -48,6 +50,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setEnded(false);
   }, []);
 
+  const adoptSession = useCallback((token: string, user: SessionUser) => {
+    const next = { token, user };
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    setStored(next);
+    setEnded(false);
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await apiRequest('/auth/logout', { method: 'POST' });
@@ -63,9 +72,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     user: stored?.user ?? null,
     ended,
     signIn,
+    adoptSession,
     signOut,
     hasRole: (...roles) => roles.some((role) => stored?.user.roles.includes(role)),
-  }), [stored, ended, signIn, signOut]);
+  }), [stored, ended, signIn, adoptSession, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { setLanguage } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { SsoButtons } from '../sso/components/sso-buttons';
 import { SignInForm } from './sign-in-form';
 
 /** Only same-site paths are followed after sign-in, never an address another site put in the link. */
@@ -27,6 +28,7 @@ export function LoginPage() {
           <option value="es">Español</option>
         </select>
       </label>
+      <SsoButtons next={next} />
       {/* Nothing waits for the navigation: `void` drops react-router's promise on purpose. */}
       <SignInForm onSignedIn={() => { void navigate(next, { replace: true }); }} />
     </main>
