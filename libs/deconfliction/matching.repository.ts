@@ -6,6 +6,7 @@ import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
 import { formOf, gradeForms, storedForm, TIER_RANK, withFormsReason } from './name-forms';
 import { PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
+import type { NameForm } from '../contracts/case-items';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
@@ -13,6 +14,8 @@ export const MAX_OPERATION_RADIUS_METERS = 50_000;
 /** The stored side of a match: a case item, a lookout, or a seized firearm (its seizure). */
 export interface MatchedSide {
   caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string;
+  /** Person and organization matches: which of the stored subject's names met (name-forms.ts). */
+  nameForm?: NameForm;
 }
 
 export interface Match extends Scored {
@@ -20,7 +23,7 @@ export interface Match extends Scored {
   /** Person matches: how far the match may be trusted (issue 16), and the reason in Spanish. */
   tier?: PersonMatchTier;
   reasonEs?: string;
-  own: { itemId: string; value: string };
+  own: { itemId: string; value: string; nameForm?: NameForm };
   other: MatchedSide;
   urgent: boolean;
 }
@@ -136,10 +139,8 @@ export class MatchingRepository {
       matches.push(...found.map((c) => {
         // Which names met, and a moniker's cap (name-forms.ts), over the tier rules' grade.
         const graded = gradeForms(c.tier.tier, c.tier.reason, person.form ?? 'LEGAL', formOf(c.row.name_form));
-        return {
-          ...matchOf('PERSON', { itemId: personItemId(person), displayValue: person.fullName }, c.row, { score: c.tier.score, reason: graded.reason.en }),
-          tier: graded.tier, reasonEs: graded.reason.es,
-        };
+        const own = { itemId: personItemId(person), displayValue: person.fullName, form: person.form };
+        return { ...matchOf('PERSON', own, c.row, { score: c.tier.score, reason: graded.reason.en }), tier: graded.tier, reasonEs: graded.reason.es };
       }));
     }
     for (const event of keys.events) matches.push(...await this.probeEvent(tx, event, excludeCaseId));
@@ -244,13 +245,17 @@ const liveSide = (excludedCaseParam: number, targets: ProbeTargets) => `(
   OR (k.seizure_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM seizures s WHERE s.id = k.seizure_id AND s.case_id = $${excludedCaseParam}))` : ''})`;
 
-function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: StoredSideRow, scored: Scored): Match {
+function matchOf(
+  matchType: MatchType, own: { itemId: string; displayValue: string; form?: NameForm }, r: StoredSideRow & { name_form?: string | null },
+  scored: Scored,
+): Match {
+  const named = matchType === 'PERSON' || matchType === 'ORGANIZATION';
   return {
     matchType, score: scored.score, reason: scored.reason, ...(scored.reasonEs ? { reasonEs: scored.reasonEs } : {}), urgent: false,
-    own: { itemId: own.itemId, value: own.displayValue },
+    own: { itemId: own.itemId, value: own.displayValue, ...(named ? { nameForm: own.form ?? 'LEGAL' } : {}) },
     other: {
       caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, seizureId: r.seizure_id ?? null, agency: r.agency,
-      itemId: r.item_id, value: r.display_value,
+      itemId: r.item_id, value: r.display_value, ...(named ? { nameForm: formOf(r.name_form) } : {}),
     },
   };
 }

@@ -27,9 +27,13 @@ export class SubjectNameForms1763900000027 implements MigrationInterface {
     await q.query(`ALTER TABLE person_keys ADD COLUMN subject_id uuid,
       ADD COLUMN name_form text CHECK (name_form IN ('ALIAS', 'MONIKER'))`);
     await q.query(`ALTER TABLE match_keys ADD COLUMN name_form text CHECK (name_form IN ('ALIAS', 'MONIKER'))`);
+    // Which name of each side met, so each side's pointer says it (hit-views.ts) without the other side's value.
+    await q.query(`ALTER TABLE deconfliction_hits ADD COLUMN a_name_form text CHECK (a_name_form IN ('ALIAS', 'MONIKER')),
+      ADD COLUMN b_name_form text CHECK (b_name_form IN ('ALIAS', 'MONIKER'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE deconfliction_hits DROP COLUMN b_name_form, DROP COLUMN a_name_form`);
     await q.query(`DELETE FROM match_keys WHERE name_form IS NOT NULL`);
     await q.query(`ALTER TABLE match_keys DROP COLUMN name_form`);
     await q.query(`DELETE FROM person_keys WHERE subject_id IS NOT NULL`);

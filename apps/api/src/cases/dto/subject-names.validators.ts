@@ -31,6 +31,7 @@ function problemOf(value: unknown, args: ValidationArguments, otherFields: strin
   const subject = args.object as Record<string, unknown>;
   for (let i = 0; i < value.length; i += 1) {
     const name = value[i];
+    if (name === '') continue; // IsNotEmpty says so
     if (foldText(name).length === 0) return `[${i}] has no letters or digits to match on`;
     if (value.slice(0, i).some((earlier) => sameName(earlier, name))) return `[${i}] repeats an earlier entry`;
     for (const field of otherFields) {
