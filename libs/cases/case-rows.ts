@@ -93,9 +93,9 @@ export function itemsOf(
       kind: 'subjects',
       items: subjects.map((s) => (s.kind === 'PERSON'
         ? {
-          id: s.id, kind: 'PERSON' as const, fullName: s.fullName ?? '', dateOfBirth: s.dateOfBirth ?? undefined,
-          aliases: s.aliases, monikers: s.monikers,
-        }
+            id: s.id, kind: 'PERSON' as const, fullName: s.fullName ?? '', dateOfBirth: s.dateOfBirth ?? undefined,
+            aliases: s.aliases, monikers: s.monikers,
+          }
         : { id: s.id, kind: 'ORGANIZATION' as const, name: s.name ?? '', orgType: s.orgType ?? 'OTHER', aliases: s.aliases })),
     },
     { kind: 'identifiers', items: identifiers.map((i) => ({ id: i.id, type: i.type, value: i.value, region: i.region ?? undefined })) },

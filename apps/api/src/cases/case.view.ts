@@ -29,9 +29,9 @@ export function caseDetailView(detail: CaseDetail, access: CaseAccess) {
     access,
     subjects: detail.subjects.map((s) => (s.kind === 'PERSON'
       ? {
-        id: s.id, kind: s.kind, fullName: s.fullName, dateOfBirth: s.dateOfBirth, nationality: s.nationality, aliases: s.aliases,
-        monikers: s.monikers,
-      }
+          id: s.id, kind: s.kind, fullName: s.fullName, dateOfBirth: s.dateOfBirth, nationality: s.nationality, aliases: s.aliases,
+          monikers: s.monikers,
+        }
       : { id: s.id, kind: s.kind, name: s.name, orgType: s.orgType, aliases: s.aliases })),
     identifiers: detail.identifiers.map((i) => ({ id: i.id, type: i.type, value: i.value, region: i.region })),
     firearms: detail.firearms.map((f) => ({
