@@ -40,13 +40,14 @@ export function SubjectNames({ caseId, subject, canAdd }: { caseId: string; subj
       {canAdd && open ? (
         <form onSubmit={submit} noValidate aria-label={t('cases.forms.addFor', { name: label })}>
           {subject.kind === 'PERSON' ? (
-            <label className="field">
-              {t('cases.forms.form')}
-              <select value={form} onChange={(e) => setForm(e.target.value as OtherForm)}>
-                <option value="ALIAS">{t('cases.forms.ALIAS')}</option>
-                <option value="MONIKER">{t('cases.forms.MONIKER')}</option>
-              </select>
-            </label>
+            <FormField label={t('cases.forms.form')} name="form">
+              {(p) => (
+                <select {...p} value={form} onChange={(e) => setForm(e.target.value as OtherForm)}>
+                  <option value="ALIAS">{t('cases.forms.ALIAS')}</option>
+                  <option value="MONIKER">{t('cases.forms.MONIKER')}</option>
+                </select>
+              )}
+            </FormField>
           ) : null}
           <FormField label={t('cases.forms.name')} name={field} error={add.error} required>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
