@@ -47,7 +47,8 @@ export class PersonMatching {
   async storeAll(tx: EntityManager, owner: { caseId: string; agency: string }, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
     let stored = 0;
     for (const p of persons) {
-      if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at)) stored += 1;
+      // An alias or moniker row is another name of a person already counted (its tokens still count in the vocabulary).
+      if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at) && p.subjectId === undefined) stored += 1;
     }
     if (persons.length > 0) await countStoredPersons(tx, persons[0].id, stored);
   }

@@ -48,9 +48,9 @@ export const nameLines = (value: string): string[] | undefined => {
 
 export const subjectBody = (s: SubjectDraft) => (s.kind === 'PERSON'
   ? compact({
-    kind: 'PERSON', fullName: s.fullName, dateOfBirth: text(s.dateOfBirth), nationality: text(s.nationality),
-    aliases: nameLines(s.aliases), monikers: nameLines(s.monikers),
-  })
+      kind: 'PERSON', fullName: s.fullName, dateOfBirth: text(s.dateOfBirth), nationality: text(s.nationality),
+      aliases: nameLines(s.aliases), monikers: nameLines(s.monikers),
+    })
   : compact({ kind: 'ORGANIZATION', name: s.name, orgType: s.orgType, aliases: nameLines(s.aliases) }));
 export const identifierBody = (i: IdentifierDraft) => compact({ type: i.type, value: i.value, region: text(i.region) });
 export const firearmBody = (f: FirearmDraft) => compact({
