@@ -43,6 +43,18 @@ describe('subject aliases and monikers over HTTP', () => {
     expect(await deskReason(hit.id, 'es')).toMatch(/^alias del sujeto ingresado/);
   });
 
+  it("meets a stored alias from a check's alias, and finds the case by its alias in search", async () => {
+    const [legal, alias] = [freshName(), freshName()];
+    const stored = await caseWithSubjects(ice, [{ kind: 'PERSON', fullName: legal, dateOfBirth: '1983-08-19', aliases: [alias] }]);
+    const check = await http('POST', '/deconfliction/checks', {
+      token: atf, body: { subjects: [{ kind: 'PERSON', fullName: freshName(), dateOfBirth: '1983-08-19', aliases: [alias] }] },
+    });
+    expect(check.status).toBe(200);
+    expect(check.body.matches).toEqual([expect.objectContaining({ matchType: 'PERSON', matchedValue: alias, counterpart: expect.objectContaining({ caseNumber: stored.caseNumber }) })]);
+    const search = await http('GET', `/cases/search?q=${encodeURIComponent(alias)}`, { token: ice });
+    expect(search.body.items.map((c: any) => c.id)).toEqual([stored.id]);
+  });
+
   it('makes a moniker-only match a review item, not a hit, and pages no agent', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     // Day and month swapped make a legal-name match PROBABLE (a hit); a moniker is capped at POSSIBLE.
