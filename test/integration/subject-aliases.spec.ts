@@ -68,6 +68,11 @@ describe('subject aliases and monikers over HTTP', () => {
     expect(await hitsOf(ice, stored.id)).toEqual([]);
     const notices = [...await notificationsSince(ice, since), ...await notificationsSince(atf, since)];
     expect(notices.filter((n) => [stored.id, query.id].includes(n.payload?.caseId))).toEqual([]);
+    // Promoted by a coordinator, the hit still says which names met.
+    const promoted = await http('POST', `/deconfliction/reviews/${item.id}/promote`, { token: coordinator, body: { note: 'same crew' } });
+    expect(promoted.status).toBe(200);
+    const [hit] = await hitsOf(atf, query.id);
+    expect(hit).toMatchObject({ tier: 'POSSIBLE', matchedValue: moniker, matchedForm: 'MONIKER', counterpartForm: 'MONIKER' });
   });
 
   it('raises a hit on a moniker when the dates of birth agree', async () => {
