@@ -24,6 +24,8 @@ export const toCaseRecord = (r: CaseRow): CaseRecord => ({
 export interface SubjectRecord {
   id: string; kind: 'PERSON' | 'ORGANIZATION'; fullName: string | null; dateOfBirth: string | null;
   nationality: string | null; name: string | null; orgType: OrgType | null;
+  /** Other names (subject-forms.repository.ts); monikers are persons' only. */
+  aliases: string[]; monikers: string[];
 }
 /** date_of_birth is selected as text (YYYY-MM-DD): a calendar day, not an instant. */
 export interface SubjectRow {
@@ -32,7 +34,7 @@ export interface SubjectRow {
 }
 export const toSubjectRecord = (r: SubjectRow): SubjectRecord => ({
   id: r.id, kind: r.kind, fullName: r.full_name, dateOfBirth: r.date_of_birth, nationality: r.nationality, name: r.name,
-  orgType: r.org_type,
+  orgType: r.org_type, aliases: [], monikers: [],
 });
 
 export interface IdentifierRecord { id: string; type: IdentifierType; value: string; region: string | null }
@@ -90,8 +92,11 @@ export function itemsOf(
     {
       kind: 'subjects',
       items: subjects.map((s) => (s.kind === 'PERSON'
-        ? { id: s.id, kind: 'PERSON' as const, fullName: s.fullName ?? '', dateOfBirth: s.dateOfBirth ?? undefined }
-        : { id: s.id, kind: 'ORGANIZATION' as const, name: s.name ?? '', orgType: s.orgType ?? 'OTHER' })),
+        ? {
+            id: s.id, kind: 'PERSON' as const, fullName: s.fullName ?? '', dateOfBirth: s.dateOfBirth ?? undefined,
+            aliases: s.aliases, monikers: s.monikers,
+          }
+        : { id: s.id, kind: 'ORGANIZATION' as const, name: s.name ?? '', orgType: s.orgType ?? 'OTHER', aliases: s.aliases })),
     },
     { kind: 'identifiers', items: identifiers.map((i) => ({ id: i.id, type: i.type, value: i.value, region: i.region ?? undefined })) },
     { kind: 'firearms', items: firearms.map((f) => ({ id: f.id, serialNumber: f.serialNumber, serialObliterated: f.serialObliterated })) },

@@ -7,6 +7,7 @@ import {
   toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
 } from './case-rows';
 import type { CaseSearchTerms } from './case-search';
+import { insertSubjectForms, intakeForms, subjectsOfForms, withSubjectForms } from './subject-forms.repository';
 import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
 
 export interface NewCase {
@@ -66,11 +67,14 @@ export class CaseRepository {
     if (items.items.length === 0) return;
     switch (items.kind) {
       case 'subjects':
-        return insertIgnoring(tx, 'case_subjects',
+        await insertIgnoring(tx, 'case_subjects',
           ['id', 'case_id', 'kind', 'full_name', 'date_of_birth', 'nationality', 'name', 'org_type', 'created_at'],
           items.items.map((s) => (s.kind === 'PERSON'
             ? [s.id, caseId, s.kind, s.fullName, s.dateOfBirth ?? null, s.nationality ?? null, null, null, at]
             : [s.id, caseId, s.kind, null, null, null, s.name, s.orgType, at])));
+        return insertSubjectForms(tx, caseId, intakeForms(items.items), at);
+      case 'aliases':
+        return insertSubjectForms(tx, caseId, items.items, at);
       case 'identifiers':
         return insertIgnoring(tx, 'case_identifiers', ['id', 'case_id', 'type', 'value', 'region', 'created_at'],
           items.items.map((i) => [i.id, caseId, i.type, i.value, i.region ?? null, at]));
@@ -147,7 +151,7 @@ export class CaseRepository {
       queryOne<LeadAgentRow>(db, 'SELECT username, full_name, phone FROM users WHERE id = $1', [record.leadAgentId]),
     ]);
     return {
-      record, identifiers, subjects: subjects.map(toSubjectRecord), firearms: firearms.map(toFirearmRecord),
+      record, identifiers, subjects: await withSubjectForms(db, subjects.map(toSubjectRecord)), firearms: firearms.map(toFirearmRecord),
       operations: operations.map(toOperationRecord), shares: shares.map(toShareRecord),
       leadAgent: agent ? { username: agent.username, fullName: agent.full_name, phone: agent.phone } : { username: 'unknown', fullName: 'unknown', phone: null },
     };
@@ -245,10 +249,12 @@ export class CaseRepository {
     const where = itemIds === null ? `WHERE case_id = $1 ${ITEM_ORDER}` : `WHERE case_id = $1 AND id = ANY($2::uuid[]) ${ITEM_ORDER}`;
     const params = itemIds === null ? [caseId] : [caseId, itemIds];
     // One after the other: a transaction is one connection, which runs one query at a time.
-    const subjects = await query<SubjectRow>(tx, `${SUBJECTS} ${where}`, params);
+    // An append of aliases names alias rows: their subjects are deconflicted again with every form they now have.
+    const subjectIds = itemIds === null ? null : [...itemIds, ...await subjectsOfForms(tx, caseId, itemIds)];
+    const subjects = await query<SubjectRow>(tx, `${SUBJECTS} ${where}`, subjectIds === null ? params : [caseId, subjectIds]);
     const identifiers = await query<IdentifierRow>(tx, `${IDENTIFIERS} ${where}`, params);
     const firearms = await query<FirearmRow>(tx, `${FIREARMS} ${where}`, params);
     const operations = await query<OperationRow>(tx, `${OPERATIONS} ${where}`, params);
-    return itemsOf(subjects.map(toSubjectRecord), identifiers, firearms.map(toFirearmRecord), operations.map(toOperationRecord));
+    return itemsOf(await withSubjectForms(tx, subjects.map(toSubjectRecord)), identifiers, firearms.map(toFirearmRecord), operations.map(toOperationRecord));
   }
 }

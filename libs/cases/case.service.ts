@@ -7,7 +7,8 @@ import type {
 import { caseWorkflowId } from '../contracts/workflows';
 import { applyEdit } from './case-edit-rules';
 import { CaseEditRepository } from './case-edit.repository';
-import type { CaseDetail, CaseRecord } from './case-rows';
+import type { CaseDetail, CaseRecord, SubjectRecord } from './case-rows';
+import { loadCaseSubject } from './subject-forms.repository';
 import { CaseAccess, closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
 import type { CaseSearchTerms } from './case-search';
 import type { CaseListFilter, CaseRepository, Keyset } from './case.repository';
@@ -80,6 +81,11 @@ export class CaseService {
 
   detail(caseId: string): Promise<CaseDetail | null> {
     return this.cases.loadDetail(caseId);
+  }
+
+  /** One subject of the case with its aliases and monikers, or null. */
+  subject(caseId: string, subjectId: string): Promise<SubjectRecord | null> {
+    return loadCaseSubject(this.dataSource, caseId, subjectId);
   }
 
   /** A keyset page, newest first, of the cases the agency may read (authorisation in the query). */

@@ -25,8 +25,11 @@ export interface CaseFlags {
   exportSmuggling?: boolean;
 }
 
-export interface PersonSubject { kind: 'PERSON'; fullName: string; dateOfBirth?: string; nationality?: string }
-export interface OrganizationSubject { kind: 'ORGANIZATION'; name: string; orgType: OrgType }
+/** Other full names (`aliases`) and street nicknames (`monikers`) a subject is known by (issue 21). */
+export interface PersonSubject {
+  kind: 'PERSON'; fullName: string; dateOfBirth?: string; nationality?: string; aliases?: string[]; monikers?: string[];
+}
+export interface OrganizationSubject { kind: 'ORGANIZATION'; name: string; orgType: OrgType; aliases?: string[] }
 export type Subject = PersonSubject | OrganizationSubject;
 
 export interface Identifier { type: IdentifierType; value: string; region?: string }
@@ -50,6 +53,13 @@ export interface Operation {
   endsAt: string;
 }
 
+/** The form a name of a subject is: its legal name, another full name, or a moniker (persons only). */
+export const NAME_FORMS = ['LEGAL', 'ALIAS', 'MONIKER'] as const;
+export type NameForm = (typeof NAME_FORMS)[number];
+
+/** One other name appended later to a subject of the case (POST /cases/:id/subjects/:subjectId/aliases). */
+export interface SubjectAlias { subjectId: string; form: Exclude<NameForm, 'LEGAL'>; name: string }
+
 /** Items carry ids chosen by the API so that a retried activity writes each row once. */
 export type WithId<T> = T & { id: string };
 
@@ -57,7 +67,8 @@ export type CaseItems =
   | { kind: 'subjects'; items: WithId<Subject>[] }
   | { kind: 'identifiers'; items: WithId<Identifier>[] }
   | { kind: 'firearms'; items: WithId<Firearm>[] }
-  | { kind: 'operations'; items: WithId<Operation>[] };
+  | { kind: 'operations'; items: WithId<Operation>[] }
+  | { kind: 'aliases'; items: WithId<SubjectAlias>[] };
 export type CaseItemKind = CaseItems['kind'];
 
 export interface Actor { userId: string; username: string; agency: string }

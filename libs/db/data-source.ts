@@ -22,6 +22,7 @@ import { GivenNameVariants1763900000019 } from './migrations/1763900000019-Given
 import { HitClaimsAndContacts1763900000021 } from './migrations/1763900000021-HitClaimsAndContacts';
 import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-HitResolutionEffects';
 import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
+import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   HitClaimsAndContacts1763900000021,
   HitResolutionEffects1763900000022,
   SingleSignOn1763900000025,
+  SubjectNameForms1763900000027,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -19,7 +19,7 @@ export function hitOf(caseId: string | null, agency: string, m: Match): NewHit {
   return {
     id, pairKey, matchType: m.matchType, score: m.score, reason: m.reason, urgent: m.urgent,
     tier: m.tier ?? null, reasonEs: m.reasonEs ?? null,
-    a: { caseId, agency, itemId: m.own.itemId, value: m.own.value },
+    a: { caseId, agency, itemId: m.own.itemId, value: m.own.value, ...(m.own.nameForm ? { nameForm: m.own.nameForm } : {}) },
     b: { ...m.other },
     workflowId: hitWorkflowId(id),
   };

@@ -44,6 +44,8 @@ export function sideView(hit: HitRecord, side: SideName) {
     status: hit.status,
     ...(hit.resolution ? { resolution: hit.resolution } : {}),
     counterpart: counterpartOf(other),
+    // Issue 21: which names met, when not both legal names: the reader's own form and the other side's (no value).
+    ...(own.nameForm !== 'LEGAL' || other.nameForm !== 'LEGAL' ? { matchedForm: own.nameForm, counterpartForm: other.nameForm } : {}),
     createdAt: hit.createdAt.toISOString(),
   };
 }

@@ -2,6 +2,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { MatchType } from './match-keys';
 import type { PersonMatchTier } from './person-tier-rules';
+import type { NameForm } from '../contracts/case-items';
+import { formOf, storedForm } from './name-forms';
 
 import type { HitResolution, HitStatus } from '../contracts/hits';
 
@@ -32,9 +34,9 @@ export interface NewHit {
   reasonEs: string | null;
   urgent: boolean;
   /** Side a is the value just entered: a case item, or a firearm of a seizure. */
-  a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
+  a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string; nameForm?: NameForm };
   /** Side b is the value stored before: a case item, a lookout, or a seized firearm (seizure-watch.ts). */
-  b: { caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string };
+  b: { caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string; nameForm?: NameForm };
   workflowId: string;
 }
 
@@ -54,6 +56,8 @@ export interface HitSide {
   agentPhone: string | null;
   contactAgency: string | null;
   value: string;
+  /** Which of the side's subject names met (issue 21): LEGAL unless an alias or moniker did. */
+  nameForm: NameForm;
 }
 
 export interface HitRecord {
@@ -126,6 +130,7 @@ interface HitRow {
   b_case_id: string | null; b_lookout_id: string | null; b_seizure_id: string | null; b_agency: string; b_case_number: string | null;
   b_agent_id: string; b_agent_name: string; b_agent_phone: string | null; b_contact_agency: string | null; b_value: string;
   claimed_by: string | null; claimed_at: Date | null; holder_username: string | null; holder_name: string | null;
+  a_name_form: string | null; b_name_form: string | null;
 }
 interface QueueRow extends HitRow { queue_rank: number | string; queue_at: Date }
 
@@ -143,12 +148,12 @@ function toRecord(r: HitRow): HitRecord {
     a: {
       caseId: r.a_case_id, seizureId: r.a_seizure_id, lookoutId: null, agency: r.a_agency, caseNumber: r.a_case_number,
       agentUserId: r.a_agent_id, agentName: r.a_agent_name, agentPhone: r.a_agent_phone, contactAgency: r.a_contact_agency,
-      value: r.a_value,
+      value: r.a_value, nameForm: formOf(r.a_name_form),
     },
     b: {
       caseId: r.b_case_id, seizureId: r.b_seizure_id, lookoutId: r.b_lookout_id, agency: r.b_agency, caseNumber: r.b_case_number,
       agentUserId: r.b_agent_id, agentName: r.b_agent_name, agentPhone: r.b_agent_phone, contactAgency: r.b_contact_agency,
-      value: r.b_value,
+      value: r.b_value, nameForm: formOf(r.b_name_form),
     },
     holder: r.claimed_by && r.claimed_at
       ? { userId: r.claimed_by, username: r.holder_username ?? '', fullName: r.holder_name ?? '', claimedAt: new Date(r.claimed_at) }
@@ -166,12 +171,12 @@ export class HitRepository {
       const rows = await query<{ id: string }>(tx,
         `INSERT INTO deconfliction_hits (id, pair_key, match_type, score, reason, urgent, status,
            a_case_id, a_agency, a_item_id, a_value, b_case_id, b_lookout_id, b_agency, b_item_id, b_value, workflow_id, created_at,
-           a_seizure_id, b_seizure_id, tier, reason_es)
-         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+           a_seizure_id, b_seizure_id, tier, reason_es, a_name_form, b_name_form)
+         VALUES ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
          ON CONFLICT (pair_key) DO NOTHING RETURNING id`,
         [h.id, h.pairKey, h.matchType, h.score, h.reason, h.urgent, h.a.caseId, h.a.agency, h.a.itemId, h.a.value,
           h.b.caseId, h.b.lookoutId, h.b.agency, h.b.itemId, h.b.value, h.workflowId, at, h.a.seizureId ?? null,
-          h.b.seizureId ?? null, h.tier, h.reasonEs],
+          h.b.seizureId ?? null, h.tier, h.reasonEs, storedForm(h.a.nameForm), storedForm(h.b.nameForm)],
       );
       if (rows.length > 0) created.push(rows[0].id);
     }

@@ -6,6 +6,8 @@ import {
   normalizeSerial, normalizeVin, readableSerialParts,
 } from './normalize';
 import { MIN_TYPO_TOKEN_LENGTH, spellingVariants } from './person-tokens';
+import { subjectNames } from './name-forms';
+import type { NameForm } from '../contracts/case-items';
 
 /** What a value is matched as; identifiers keep their own type, subjects become PERSON or ORGANIZATION. */
 export type ExactMatchType = IdentifierType | 'ORGANIZATION';
@@ -23,9 +25,20 @@ export interface ExactKey {
   partial: boolean;
   region: string | null;
   displayValue: string;
+  /** Organizations: which of the subject's names this is (issue 21); absent, the legal name. */
+  form?: NameForm;
 }
 
-export interface PersonKey { id: string; fullName: string; folded: string; tokens: string[]; dateOfBirth: string | null }
+/**
+ * A person name to store and probe. A subject's aliases and monikers are keys of their own (`id`) under the subject
+ * (`subjectId`, the item a hit points at) with their `form`; the legal name keeps the subject's id as its key.
+ */
+export interface PersonKey {
+  id: string; fullName: string; folded: string; tokens: string[]; dateOfBirth: string | null; subjectId?: string; form?: NameForm;
+}
+
+/** The subject item a person key belongs to. */
+export const personItemId = (p: PersonKey): string => p.subjectId ?? p.id;
 
 export interface EventKey {
   id: string;
@@ -150,17 +163,19 @@ export function keysForItems(batch: CaseItems, options: KeyOptions): ItemKeys {
       }
       break;
     case 'subjects':
+      // Every name of the subject (legal name, aliases, monikers) is a key of its own, each with its form.
       for (const s of batch.items) {
-        if (s.kind === 'ORGANIZATION') {
-          const norm = normalizeOrganization(s.name);
-          keys.exact.push(...exactKeys(s.id, 'ORGANIZATION', norm ? [{ norm, partial: false }] : null, s.name, null));
-        } else {
-          const tokens = nameTokens(s.fullName);
-          if (tokens.length > 0) {
-            keys.persons.push({
-              id: s.id, fullName: s.fullName, folded: foldText(s.fullName), tokens, dateOfBirth: s.dateOfBirth ?? null,
-            });
+        for (const { form, name } of subjectNames(s)) {
+          if (s.kind === 'ORGANIZATION') {
+            const norm = normalizeOrganization(name);
+            const found = exactKeys(s.id, 'ORGANIZATION', norm ? [{ norm, partial: false }] : null, name, null);
+            keys.exact.push(...found.map((k) => (form === 'LEGAL' ? k : { ...k, form })));
+            continue;
           }
+          const tokens = nameTokens(name);
+          if (tokens.length === 0) continue;
+          const person: PersonKey = { id: s.id, fullName: name, folded: foldText(name), tokens, dateOfBirth: s.dateOfBirth ?? null };
+          keys.persons.push(form === 'LEGAL' ? person : { ...person, id: uuidFrom(`${s.id}\nperson-form\n${form}\n${person.folded}`), subjectId: s.id, form });
         }
       }
       break;

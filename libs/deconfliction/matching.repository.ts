@@ -2,9 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { assertDefined, query, queryOne } from '../db/sql';
 import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
-import { lockNamesFor, serialSubstrings } from './match-keys';
+import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
+import { formOf, gradeForms, storedForm, TIER_RANK, withFormsReason } from './name-forms';
 import { PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
+import type { NameForm } from '../contracts/case-items';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
@@ -12,6 +14,8 @@ export const MAX_OPERATION_RADIUS_METERS = 50_000;
 /** The stored side of a match: a case item, a lookout, or a seized firearm (its seizure). */
 export interface MatchedSide {
   caseId: string | null; lookoutId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string;
+  /** Person and organization matches: which of the stored subject's names met (name-forms.ts). */
+  nameForm?: NameForm;
 }
 
 export interface Match extends Scored {
@@ -19,7 +23,7 @@ export interface Match extends Scored {
   /** Person matches: how far the match may be trusted (issue 16), and the reason in Spanish. */
   tier?: PersonMatchTier;
   reasonEs?: string;
-  own: { itemId: string; value: string };
+  own: { itemId: string; value: string; nameForm?: NameForm };
   other: MatchedSide;
   urgent: boolean;
 }
@@ -41,7 +45,7 @@ export type PersonCodes = Map<string, string[][]>;
 
 interface ExactRow extends StoredSideRow { ord: number | string; region: string | null }
 interface SerialRow extends StoredSideRow { norm: string }
-interface OrganizationRow extends StoredSideRow { sim: number | string }
+interface OrganizationRow extends StoredSideRow { sim: number | string; name_form: string | null }
 interface EventRow extends StoredSideRow { radius_meters: number; distance: number | string; overlap: number | string }
 
 /**
@@ -90,15 +94,15 @@ export class MatchingRepository {
     if (keys.exact.length > 0) {
       await tx.query(
         `INSERT INTO match_keys (id, item_id, case_id, lookout_id, agency, match_type, norm, partial, region,
-                                 display_value, expires_at, created_at, seizure_id)
-         SELECT k.id, k.item_id, $1, $2, $3, k.match_type, k.norm, k.partial, k.region, k.display_value, $4, $5, $13
-         FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])
-           AS k(id, item_id, match_type, norm, partial, region, display_value)
+                                 display_value, expires_at, created_at, seizure_id, name_form)
+         SELECT k.id, k.item_id, $1, $2, $3, k.match_type, k.norm, k.partial, k.region, k.display_value, $4, $5, $13, k.name_form
+         FROM unnest($6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[], $14::text[])
+           AS k(id, item_id, match_type, norm, partial, region, display_value, name_form)
          ON CONFLICT (id) DO NOTHING`,
         [owner.caseId, owner.lookoutId, owner.agency, owner.expiresAt, at,
           keys.exact.map((k) => k.id), keys.exact.map((k) => k.itemId), keys.exact.map((k) => k.matchType),
           keys.exact.map((k) => k.norm), keys.exact.map((k) => k.partial), keys.exact.map((k) => k.region),
-          keys.exact.map((k) => k.displayValue), owner.seizureId ?? null],
+          keys.exact.map((k) => k.displayValue), owner.seizureId ?? null, keys.exact.map((k) => storedForm(k.form))],
       );
     }
     if (owner.caseId === null) return;
@@ -132,10 +136,12 @@ export class MatchingRepository {
     const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
       const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys);
-      matches.push(...found.map((c) => ({
-        ...matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, c.row, { score: c.tier.score, reason: c.tier.reason.en }),
-        tier: c.tier.tier, reasonEs: c.tier.reason.es,
-      })));
+      matches.push(...found.map((c) => {
+        // Which names met, and a moniker's cap (name-forms.ts), over the tier rules' grade.
+        const graded = gradeForms(c.tier.tier, c.tier.reason, person.form ?? 'LEGAL', formOf(c.row.name_form));
+        const own = { itemId: personItemId(person), displayValue: person.fullName, form: person.form };
+        return { ...matchOf('PERSON', own, c.row, { score: c.tier.score, reason: graded.reason.en }), tier: graded.tier, reasonEs: graded.reason.es };
+      }));
     }
     for (const event of keys.events) matches.push(...await this.probeEvent(tx, event, excludeCaseId));
     return dedupe(matches);
@@ -186,13 +192,13 @@ export class MatchingRepository {
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(this.config.organizationMatchThreshold)]);
     const rows = await query<OrganizationRow>(tx,
-      `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, similarity(k.norm, $1) AS sim
+      `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.name_form, similarity(k.norm, $1) AS sim
        FROM match_keys k
        WHERE k.match_type = 'ORGANIZATION' AND k.norm % $1 AND similarity(k.norm, $1) >= $2
          AND ${liveSide(3, CASES_AND_LOOKOUTS)}`,
       [key.norm, this.config.organizationMatchThreshold, excludeCaseId],
     );
-    return rows.map((r) => matchOf('ORGANIZATION', key, r, scoreOrganization(Number(r.sim))));
+    return rows.map((r) => matchOf('ORGANIZATION', key, r, withFormsReason(scoreOrganization(Number(r.sim)), key.form ?? 'LEGAL', formOf(r.name_form))));
   }
 
   /**
@@ -239,13 +245,17 @@ const liveSide = (excludedCaseParam: number, targets: ProbeTargets) => `(
   OR (k.seizure_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM seizures s WHERE s.id = k.seizure_id AND s.case_id = $${excludedCaseParam}))` : ''})`;
 
-function matchOf(matchType: MatchType, own: { itemId: string; displayValue: string }, r: StoredSideRow, scored: Scored): Match {
+function matchOf(
+  matchType: MatchType, own: { itemId: string; displayValue: string; form?: NameForm }, r: StoredSideRow & { name_form?: string | null },
+  scored: Scored,
+): Match {
+  const named = matchType === 'PERSON' || matchType === 'ORGANIZATION';
   return {
     matchType, score: scored.score, reason: scored.reason, ...(scored.reasonEs ? { reasonEs: scored.reasonEs } : {}), urgent: false,
-    own: { itemId: own.itemId, value: own.displayValue },
+    own: { itemId: own.itemId, value: own.displayValue, ...(named ? { nameForm: own.form ?? 'LEGAL' } : {}) },
     other: {
       caseId: r.case_id ?? null, lookoutId: r.lookout_id ?? null, seizureId: r.seizure_id ?? null, agency: r.agency,
-      itemId: r.item_id, value: r.display_value,
+      itemId: r.item_id, value: r.display_value, ...(named ? { nameForm: formOf(r.name_form) } : {}),
     },
   };
 }
@@ -256,7 +266,9 @@ function dedupe(matches: Match[]): Match[] {
   for (const m of matches) {
     const key = `${m.own.itemId}|${m.other.itemId}|${m.matchType}`;
     const seen = best.get(key);
-    if (!seen || m.score > seen.score) best.set(key, m);
+    // A subject's several names may meet the other's: the most trusted tier wins, then the score (name-forms.ts).
+    const rank = (x: Match) => (x.tier ? TIER_RANK[x.tier] : 0);
+    if (!seen || rank(m) > rank(seen) || (rank(m) === rank(seen) && m.score > seen.score)) best.set(key, m);
   }
   return [...best.values()];
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
+import { storedForm } from './name-forms';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
 import { closeDobs, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
@@ -14,7 +15,11 @@ export interface StoredSideRow {
 }
 
 /** A stored person as `candidates` reads it. */
-interface PersonRow extends StoredSideRow { case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }
+interface PersonRow extends StoredSideRow {
+  case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
+  /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
+  name_form: string | null;
+}
 
 /** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
 export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
@@ -42,7 +47,8 @@ export class PersonMatching {
   async storeAll(tx: EntityManager, owner: { caseId: string; agency: string }, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
     let stored = 0;
     for (const p of persons) {
-      if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at)) stored += 1;
+      // An alias or moniker row is another name of a person already counted (its tokens still count in the vocabulary).
+      if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at) && p.subjectId === undefined) stored += 1;
     }
     if (persons.length > 0) await countStoredPersons(tx, persons[0].id, stored);
   }
@@ -53,15 +59,15 @@ export class PersonMatching {
     const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
-                                  date_of_birth, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id)
+                                  date_of_birth, created_at, subject_id, name_form)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id)
        INSERT INTO person_name_tokens (token, codes, variants, persons)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1
        FROM stored, unnest($6::text[], $8::text[], $12::text[]) AS v(token, codes, variants)
        ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
-        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' '))],
+        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form)],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -122,7 +128,7 @@ export class PersonMatching {
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,
-      `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
+      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
        FROM person_keys p
        WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3

@@ -4,6 +4,7 @@
  */
 
 import type { Message } from '../http/problem';
+import type { NameForm } from '../contracts/case-items';
 import { uuidFrom } from '../common/deterministic-id';
 import type { Match } from './matching.repository';
 import { pairKeyOf } from './deconfliction-rules';
@@ -16,6 +17,8 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 /** A stored person a review item points at: whose it is, and the evidence a promotion turns into a hit. */
 export interface ReviewCandidate {
   agency: string; caseId: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
+  /** Which names met when an alias or moniker did (issue 21): the query's and this candidate's; a promotion keeps them. */
+  forms?: { query: NameForm; candidate: NameForm };
 }
 
 /** The person just entered, whose matching made the item. */
@@ -25,10 +28,13 @@ export interface NewReview {
   id: string; kind: ReviewKind; query: ReviewQuery; candidates: ReviewCandidate[]; agencies: string[]; reason: Message;
 }
 
-const candidateOf = (m: Match): ReviewCandidate => ({
-  agency: m.other.agency, caseId: m.other.caseId ?? '', itemId: m.other.itemId, value: m.other.value, score: m.score,
-  reason: m.reason, reasonEs: m.reasonEs ?? m.reason,
-});
+const candidateOf = (m: Match): ReviewCandidate => {
+  const forms = { query: m.own.nameForm ?? 'LEGAL', candidate: m.other.nameForm ?? 'LEGAL' };
+  return {
+    agency: m.other.agency, caseId: m.other.caseId ?? '', itemId: m.other.itemId, value: m.other.value, score: m.score,
+    reason: m.reason, reasonEs: m.reasonEs ?? m.reason, ...(forms.query !== 'LEGAL' || forms.candidate !== 'LEGAL' ? { forms } : {}),
+  };
+};
 
 export function commonNameReason(candidates: number, cases: number, agencies: string[]): Message {
   const list = agencies.join(', ');

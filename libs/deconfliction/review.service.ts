@@ -83,8 +83,14 @@ export class ReviewService {
       const hit: NewHit = {
         id: hitId, pairKey, matchType: 'PERSON', score: candidate.score, tier: 'POSSIBLE', urgent: false,
         reason: `${candidate.reason}; promoted by a coordinator`, reasonEs: `${candidate.reasonEs}; elevada por un coordinador`,
-        a: { caseId: review.query.caseId, agency: review.query.agency, itemId: review.query.itemId, value: review.query.value },
-        b: { caseId: candidate.caseId, lookoutId: null, agency: candidate.agency, itemId: candidate.itemId, value: candidate.value },
+        a: {
+          caseId: review.query.caseId, agency: review.query.agency, itemId: review.query.itemId, value: review.query.value,
+          nameForm: candidate.forms?.query,
+        },
+        b: {
+          caseId: candidate.caseId, lookoutId: null, agency: candidate.agency, itemId: candidate.itemId, value: candidate.value,
+          nameForm: candidate.forms?.candidate,
+        },
         workflowId: hitWorkflowId(hitId),
       };
       const at = new Date();

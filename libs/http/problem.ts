@@ -88,6 +88,9 @@ const CONSTRAINT_MESSAGES: Record<string, Message> = {
   minLength: { en: 'is too short', es: 'es demasiado corto' },
   arrayMaxSize: { en: 'has too many items', es: 'tiene demasiados elementos' },
   arrayMinSize: { en: 'has too few items', es: 'tiene muy pocos elementos' },
+  distinctSubjectNames: {
+    en: 'repeats another name of the subject, or has no letters', es: 'repite otro nombre del sujeto o no tiene letras',
+  },
 };
 
 /** English keeps class-validator's precise text (it names limits); Spanish uses the catalogue. */

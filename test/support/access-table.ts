@@ -132,6 +132,10 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /cases/{id}': { roles: [CA, LEAD], resource: 'case' },
   'PATCH /cases/{id}': { roles: [CA], resource: 'case', body: () => ({ title: 'matrix probe' }) },
   'POST /cases/{id}/subjects': { roles: [CA], resource: 'case', body: () => ({ subjects: [{ kind: 'PERSON', fullName: 'Matrix Probe' }] }) },
+  // Issue 21: aliases and monikers of a subject; the ownership check comes before the subject is looked up.
+  'POST /cases/{id}/subjects/{subjectId}/aliases': {
+    roles: [CA], resource: 'case', params: { subjectId: '00000000-0000-4000-8000-0000000a11a5' }, body: () => ({ aliases: ['Matrix Alias'] }),
+  },
   'POST /cases/{id}/identifiers': { roles: [CA], resource: 'case', body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   'POST /cases/{id}/firearms': { roles: [CA], resource: 'case', body: () => ({ firearms: [{ serialNumber: 'MXPROBE0001' }] }) },
   'POST /cases/{id}/operations': {

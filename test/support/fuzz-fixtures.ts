@@ -31,6 +31,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
       dedicated: {
         'POST /cases/{id}/close': [await closableCase()], 'POST /seizures/{id}/share': [await shareableSeizure()],
         'POST /cases/{id}/firearms/{firearmId}/traces': [await caseWithFirearm()],
+        'POST /cases/{id}/subjects/{subjectId}/aliases': [await caseWithPerson()],
         // Issue 18: a cancel leaves a meeting taking no step, and the shared fixtures are held (outcomes) early on.
         'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
         'POST /referrals/{id}/decline': [await declinableReferral()], 'POST /referrals/{id}/withdraw': [await withdrawableReferral()],
@@ -81,6 +82,17 @@ async function caseWithFirearm(): Promise<MatrixResource> {
   if (response.status !== 201) throw new Error(`case with a firearm: ${response.status} ${JSON.stringify(response.body)}`);
   const detail = await http('GET', `/cases/${response.body.id}`, { token });
   return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [], extra: { firearmId: detail.body.firearms[0].id } };
+}
+
+/** An ICE case with a person the alias route appends to (the subject is named in `extra`). */
+async function caseWithPerson(): Promise<MatrixResource> {
+  const token = await login('ice.agent');
+  const response = await http('POST', '/cases', { token, body: {
+    title: `fuzz aliases ${uniqueWord()}`, category: 'OTHER', subjects: [{ kind: 'PERSON', fullName: `Fuzz ${uniqueWord()} Person` }],
+  } });
+  if (response.status !== 201) throw new Error(`case with a person: ${response.status} ${JSON.stringify(response.body)}`);
+  const detail = await http('GET', `/cases/${response.body.id}`, { token });
+  return { id: response.body.id, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [], extra: { subjectId: detail.body.subjects[0].id } };
 }
 
 /** A complete ATF seizure only the share route touches: PATCH requests of the run may leave the shared one incomplete. */

@@ -42,6 +42,16 @@ export class CaseForm {
     if (options.region) await row.getByLabel(labelled(this.s.fields.region)).fill(options.region);
   }
 
+  /** A person subject, with its other names one per line (issue 21). */
+  async addPerson(n: number, person: { fullName: string; dateOfBirth?: string; aliases?: string[]; monikers?: string[] }): Promise<void> {
+    await this.page.getByRole('button', { name: this.s.form.addSubject }).click();
+    const row = this.group(this.s.form.subjectN, n);
+    await row.getByLabel(labelled(this.s.fields.fullName)).fill(person.fullName);
+    if (person.dateOfBirth) await row.getByLabel(labelled(this.s.fields.dateOfBirth)).fill(person.dateOfBirth);
+    if (person.aliases) await row.getByLabel(labelled(this.s.fields.aliases)).fill(person.aliases.join('\n'));
+    if (person.monikers) await row.getByLabel(labelled(this.s.fields.monikers)).fill(person.monikers.join('\n'));
+  }
+
   async addOperation(n: number, op: OperationInput): Promise<void> {
     await this.page.getByRole('button', { name: this.s.form.addOperation }).click();
     const row = this.group(this.s.form.operationN, n);

@@ -28,8 +28,11 @@ export function caseDetailView(detail: CaseDetail, access: CaseAccess) {
     workflowId: c.workflowId,
     access,
     subjects: detail.subjects.map((s) => (s.kind === 'PERSON'
-      ? { id: s.id, kind: s.kind, fullName: s.fullName, dateOfBirth: s.dateOfBirth, nationality: s.nationality }
-      : { id: s.id, kind: s.kind, name: s.name, orgType: s.orgType })),
+      ? {
+          id: s.id, kind: s.kind, fullName: s.fullName, dateOfBirth: s.dateOfBirth, nationality: s.nationality, aliases: s.aliases,
+          monikers: s.monikers,
+        }
+      : { id: s.id, kind: s.kind, name: s.name, orgType: s.orgType, aliases: s.aliases })),
     identifiers: detail.identifiers.map((i) => ({ id: i.id, type: i.type, value: i.value, region: i.region })),
     firearms: detail.firearms.map((f) => ({
       id: f.id, serialNumber: f.serialNumber, serialObliterated: f.serialObliterated, make: f.make, model: f.model,

@@ -229,7 +229,7 @@ export class CasesApi {
     throw await this.access.hidden(user, refused, M.caseNotFound);
   }
 
-  private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
+  async requireOwner(user: AuthUser, caseId: string): Promise<void> {
     const access = await this.requireAccess(user, caseId);
     if (access !== 'OWNER') {
       throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);

@@ -21,6 +21,11 @@ export const M = {
   caseNotFound: { en: 'Case {id} does not exist or your agency may not see it.', es: 'El caso {id} no existe o su agencia no puede verlo.' },
   notOwner: { en: 'Only agents of the owning agency may do this.', es: 'Solo los agentes de la agencia propietaria pueden hacerlo.' },
   caseClosed: { en: 'Case {id} is closed.', es: 'El caso {id} está cerrado.' },
+  subjectNotFound: { en: 'Case {id} has no subject {subjectId}.', es: 'El caso {id} no tiene el sujeto {subjectId}.' },
+  subjectFormsEmpty: {
+    en: 'Nothing to add: send at least one name in aliases or monikers.',
+    es: 'Nada que agregar: envíe al menos un nombre en aliases o monikers.',
+  },
   caseEditEmpty: {
     en: 'Nothing to change: send at least one of title, summary, flags, leadAgent.',
     es: 'Nada que cambiar: envíe al menos uno de title, summary, flags, leadAgent.',

@@ -1,12 +1,15 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
   MaxLength, Min, ValidateIf,
 } from 'class-validator';
 import {
   IDENTIFIER_TYPES, IdentifierType, OPERATION_TYPES, OperationType, ORG_TYPES, OrgType,
 } from '../../../../../libs/contracts/case-items';
 import { IsAfter, IsPastDate, IsTimestamp, OnlyForKind } from '../../common/validators';
+import {
+  DistinctSubjectNames, MAX_ALIAS_LENGTH, MAX_MONIKER_LENGTH, MAX_SUBJECT_ALIASES, MAX_SUBJECT_MONIKERS,
+} from './subject-names.validators';
 
 /** One shape for both subject kinds; fields of the other kind are refused rather than silently kept. */
 export class SubjectDto {
@@ -31,6 +34,16 @@ export class SubjectDto {
   @ValidateIf((s: SubjectDto) => s.kind === 'ORGANIZATION' || s.orgType !== undefined)
   @OnlyForKind('ORGANIZATION') @IsIn(ORG_TYPES)
   orgType?: OrgType;
+
+  /** Other full names the subject is known by (a person's other identities, an organization's trading or other names); each is deconflicted like the name. */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SUBJECT_ALIASES) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  @MaxLength(MAX_ALIAS_LENGTH, { each: true }) @DistinctSubjectNames(['fullName', 'name', 'monikers'])
+  aliases?: string[];
+
+  /** Street nicknames of a person (e.g. "El Flaco"); a moniker match alone is at most POSSIBLE unless a DOB or a strong identifier agrees. */
+  @IsOptional() @OnlyForKind('PERSON') @IsArray() @ArrayMaxSize(MAX_SUBJECT_MONIKERS) @IsString({ each: true })
+  @IsNotEmpty({ each: true }) @MaxLength(MAX_MONIKER_LENGTH, { each: true }) @DistinctSubjectNames(['fullName', 'aliases'])
+  monikers?: string[];
 }
 
 export class IdentifierDto {

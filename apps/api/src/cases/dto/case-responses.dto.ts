@@ -32,6 +32,10 @@ export class CaseSubjectDto {
   nationality?: string | null;
   name?: string;
   orgType?: string | null;
+  /** Other full names the subject is known by (issue 21). */
+  aliases?: string[];
+  /** Street nicknames (persons only). */
+  monikers?: string[];
 }
 
 export class CaseIdentifierDto {

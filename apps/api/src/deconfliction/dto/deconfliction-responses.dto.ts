@@ -24,6 +24,12 @@ export class HitViewDto {
   status!: string;
   resolution?: string;
   counterpart!: HitCounterpartDto;
+  /** Person and organization hits where an alias or moniker met (issue 21): which of the reader's own names matched. */
+  @ApiPropertyOptional({ enum: ['LEGAL', 'ALIAS', 'MONIKER'] })
+  matchedForm?: string;
+  /** With `matchedForm`: which of the other side's names matched (the form only, never the value). */
+  @ApiPropertyOptional({ enum: ['LEGAL', 'ALIAS', 'MONIKER'] })
+  counterpartForm?: string;
   createdAt!: string;
 }
 

@@ -41,3 +41,11 @@ export const useRevokeShare = (caseId: string) => useSubmission(
   (agency: string) => apiRequest(`/cases/${caseId}/shares/${encodeURIComponent(agency)}`, { method: 'DELETE' }),
   { invalidates: [['cases', 'detail', caseId]] },
 );
+
+/** Other names appended to a subject of the case (issue 21): deconflicted like the subject's name. */
+export interface SubjectFormsInput { subjectId: string; aliases?: string[]; monikers?: string[] }
+export const useAddSubjectForms = (caseId: string, onSuccess?: () => void) => useSubmission(
+  ({ subjectId, ...body }: SubjectFormsInput, idempotencyKey: string) =>
+    apiRequest(`/cases/${caseId}/subjects/${subjectId}/aliases`, { method: 'POST', body, idempotencyKey }),
+  { invalidates: [['cases', 'detail', caseId]], onSuccess },
+);

@@ -18,6 +18,8 @@ export interface CasePage { items: CaseSummary[]; nextCursor: string | null }
 export interface Subject {
   id: string; kind: 'PERSON' | 'ORGANIZATION'; fullName?: string; dateOfBirth?: string | null; nationality?: string | null;
   name?: string; orgType?: string | null;
+  /** Other names (issue 21); monikers only on persons. */
+  aliases?: string[]; monikers?: string[];
 }
 export interface Identifier { id: string; type: string; value: string; region: string | null }
 export interface Firearm {
@@ -50,6 +52,8 @@ export interface Hit {
   id: string; matchType: string; matchedValue: string; score: number; tier?: string;
   /** Why the tier: api.md lists it, in the reader's language; the console explains the tier itself when it is absent. */
   reason?: string; status: string; resolution?: string;
+  /** When an alias or moniker met (issue 21): which of this case's names, and which form of the other side's. */
+  matchedForm?: 'LEGAL' | 'ALIAS' | 'MONIKER'; counterpartForm?: 'LEGAL' | 'ALIAS' | 'MONIKER';
   counterpart: {
     agency: string; caseNumber: string | null; agentName: string; agentPhone: string | null; agentEmail?: string | null;
     /** Only when the other side is a seizure (its serial stayed on watch): the record and its contact's agency. */

@@ -3,6 +3,7 @@ import { Time } from '../../../components/ui/time';
 import { useAmbiguousSubjects } from '../api/get-ambiguities';
 import type { CaseDetail } from '../api/types';
 import { AmbiguousNamePrompt } from './ambiguous-name-prompt';
+import { SubjectNames } from './subject-names';
 import { CaseFirearmTraceButton } from '../../seizures/components/case-firearm-trace-button';
 
 /** The case's subjects, identifiers, firearms and planned operations, as stored. */
@@ -25,6 +26,7 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                   {s.kind === 'PERSON'
                     ? <>{s.fullName}{s.dateOfBirth ? ` · ${s.dateOfBirth}` : ''}{s.nationality ? ` · ${s.nationality}` : ''}</>
                     : <>{s.name}{s.orgType ? ` · ${t(`cases.orgTypes.${s.orgType}`, { defaultValue: s.orgType })}` : ''}</>}
+                  <SubjectNames caseId={detail.id} subject={s} canAdd={canAdd} />
                   {ambiguous.has(s.id) ? <AmbiguousNamePrompt notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
                 </li>
               ))}

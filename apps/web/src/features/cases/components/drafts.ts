@@ -2,14 +2,20 @@
  * What the user typed, kept as text exactly as typed (a failed submission never clears or reformats it), and the
  * conversion to the API's item shapes (api.md, Cases): empty optional fields are left out.
  */
-export interface SubjectDraft { kind: 'PERSON' | 'ORGANIZATION'; fullName: string; dateOfBirth: string; nationality: string; name: string; orgType: string }
+export interface SubjectDraft {
+  kind: 'PERSON' | 'ORGANIZATION'; fullName: string; dateOfBirth: string; nationality: string; name: string; orgType: string;
+  /** Other names, one per line as typed (issue 21); monikers are persons' only. */
+  aliases: string; monikers: string;
+}
 export interface IdentifierDraft { type: string; value: string; region: string }
 export interface FirearmDraft {
   serialNumber: string; serialObliterated: boolean; make: string; model: string; caliber: string; action: string; importer: string;
 }
 export interface OperationDraft { type: string; latitude: string; longitude: string; radiusMeters: string; startsAt: string; endsAt: string }
 
-export const emptySubject = (): SubjectDraft => ({ kind: 'PERSON', fullName: '', dateOfBirth: '', nationality: '', name: '', orgType: 'DTO' });
+export const emptySubject = (): SubjectDraft => ({
+  kind: 'PERSON', fullName: '', dateOfBirth: '', nationality: '', name: '', orgType: 'DTO', aliases: '', monikers: '',
+});
 export const emptyIdentifier = (): IdentifierDraft => ({ type: 'PHONE', value: '', region: '' });
 export const emptyFirearm = (): FirearmDraft => ({ serialNumber: '', serialObliterated: false, make: '', model: '', caliber: '', action: '', importer: '' });
 export const emptyOperation = (): OperationDraft => ({ type: 'SEARCH_WARRANT', latitude: '', longitude: '', radiusMeters: '250', startsAt: '', endsAt: '' });
@@ -34,9 +40,18 @@ export function localToIsoWithOffset(value: string): string | undefined {
   return `${value.length === 16 ? `${value}:00` : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
+/** One name per line; blank lines dropped; nothing typed, nothing sent. */
+export const nameLines = (value: string): string[] | undefined => {
+  const names = value.split('\n').map((n) => n.trim()).filter((n) => n !== '');
+  return names.length > 0 ? names : undefined;
+};
+
 export const subjectBody = (s: SubjectDraft) => (s.kind === 'PERSON'
-  ? compact({ kind: 'PERSON', fullName: s.fullName, dateOfBirth: text(s.dateOfBirth), nationality: text(s.nationality) })
-  : compact({ kind: 'ORGANIZATION', name: s.name, orgType: s.orgType }));
+  ? compact({
+      kind: 'PERSON', fullName: s.fullName, dateOfBirth: text(s.dateOfBirth), nationality: text(s.nationality),
+      aliases: nameLines(s.aliases), monikers: nameLines(s.monikers),
+    })
+  : compact({ kind: 'ORGANIZATION', name: s.name, orgType: s.orgType, aliases: nameLines(s.aliases) }));
 export const identifierBody = (i: IdentifierDraft) => compact({ type: i.type, value: i.value, region: text(i.region) });
 export const firearmBody = (f: FirearmDraft) => compact({
   serialNumber: f.serialNumber, serialObliterated: f.serialObliterated || undefined, make: text(f.make), model: text(f.model),

@@ -45,7 +45,14 @@ export function HitsPanel({ caseId }: { caseId: string }) {
                     </span>
                   ) : null}
                 </td>
-                <td>{hit.matchedValue}</td>
+                <td>
+                  {hit.matchedValue}
+                  {hit.matchedForm && hit.counterpartForm ? (
+                    <div className="hint" data-testid="hit-name-forms">
+                      {t('cases.hits.nameForms', { own: t(`cases.forms.${hit.matchedForm}`), other: t(`cases.forms.${hit.counterpartForm}`) })}
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {t(`cases.hitStatuses.${hit.status}`, { defaultValue: hit.status })}
                   {hit.resolution ? <> · {t(`cases.resolutions.${hit.resolution}`, { defaultValue: hit.resolution })}</> : null}

@@ -35,6 +35,12 @@ export function SubjectRows({ rows, onChange, error, prefix = 'subjects' }: Prop
               <FormField label={t('cases.fields.nationality')} name={`${prefix}.${i}.nationality`} error={error}>
                 {(p) => <input {...p} size={8} value={row.nationality} onChange={(e) => update({ nationality: e.target.value })} />}
               </FormField>
+              <FormField label={t('cases.fields.aliases')} hint={t('cases.fields.onePerLine')} name={`${prefix}.${i}.aliases`} error={error}>
+                {(p) => <textarea {...p} rows={2} value={row.aliases} onChange={(e) => update({ aliases: e.target.value })} />}
+              </FormField>
+              <FormField label={t('cases.fields.monikers')} hint={t('cases.fields.monikersHint')} name={`${prefix}.${i}.monikers`} error={error}>
+                {(p) => <textarea {...p} rows={2} value={row.monikers} onChange={(e) => update({ monikers: e.target.value })} />}
+              </FormField>
             </>
           ) : (
             <>
@@ -47,6 +53,9 @@ export function SubjectRows({ rows, onChange, error, prefix = 'subjects' }: Prop
                     {ORG_TYPES.map((o) => <option key={o} value={o}>{t(`cases.orgTypes.${o}`)}</option>)}
                   </select>
                 )}
+              </FormField>
+              <FormField label={t('cases.fields.orgAliases')} hint={t('cases.fields.onePerLine')} name={`${prefix}.${i}.aliases`} error={error}>
+                {(p) => <textarea {...p} rows={2} value={row.aliases} onChange={(e) => update({ aliases: e.target.value })} />}
               </FormField>
             </>
           )}
