@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { CoordinatorHitDto } from './dto/deconfliction-responses.dto';
+import { CoordinatorHitPageViewDto } from './dto/hit-work-responses.dto';
 import { ReopenHitDto, SuppressionPageDto, SuppressionQueryDto } from './dto/hit-reopen.dto';
 import { HitReopenApi } from './hit-reopen.api';
 import { ReaderLang } from './reader-lang';
@@ -18,7 +18,7 @@ export class HitReopenController {
   @Post('hits/:id/reopen')
   @Roles('DECONFLICTION_COORDINATOR')
   @HttpCode(200)
-  @ApiOkResponse({ type: CoordinatorHitDto })
+  @ApiOkResponse({ type: CoordinatorHitPageViewDto, description: 'The hit\'s page, as GET /deconfliction/hits/:id answers it.' })
   reopen(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Body() body: ReopenHitDto, @ReaderLang() lang: 'en' | 'es') {
     return this.reopening.reopen(user, id, body.reason, lang);
   }
