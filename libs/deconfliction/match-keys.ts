@@ -5,6 +5,7 @@ import {
   foldText, nameTokens, normalizeAddress, normalizeEmail, normalizeFflLicense, normalizePhone, normalizePlate,
   normalizeSerial, normalizeVin, readableSerialParts,
 } from './normalize';
+import { toLatin } from './names/transliteration-words';
 import { MIN_TYPO_TOKEN_LENGTH, spellingVariants } from './person-tokens';
 
 /** What a value is matched as; identifiers keep their own type, subjects become PERSON or ORGANIZATION. */
@@ -155,10 +156,12 @@ export function keysForItems(batch: CaseItems, options: KeyOptions): ItemKeys {
           const norm = normalizeOrganization(s.name);
           keys.exact.push(...exactKeys(s.id, 'ORGANIZATION', norm ? [{ norm, partial: false }] : null, s.name, null));
         } else {
-          const tokens = nameTokens(s.fullName);
+          // A name in another script (Cyrillic, Arabic, Greek) is matched in Latin letters (issue 21); shown as written.
+          const latin = toLatin(s.fullName);
+          const tokens = nameTokens(latin);
           if (tokens.length > 0) {
             keys.persons.push({
-              id: s.id, fullName: s.fullName, folded: foldText(s.fullName), tokens, dateOfBirth: s.dateOfBirth ?? null,
+              id: s.id, fullName: s.fullName, folded: foldText(latin), tokens, dateOfBirth: s.dateOfBirth ?? null,
             });
           }
         }

@@ -3,6 +3,7 @@ import { assertDefined, query, queryOne } from '../db/sql';
 import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, serialSubstrings } from './match-keys';
+import { otherFormLockNames } from './person-name-forms';
 import { PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
@@ -76,7 +77,10 @@ export class MatchingRepository {
 
   async lock(tx: EntityManager, keys: ItemKeys, codes: PersonCodes): Promise<void> {
     const personCodes = [...codes.values()].flat(2);
-    const names = lockNamesFor(keys, personCodes, MAX_OPERATION_RADIUS_METERS, this.config.serialMinReadable);
+    const names = [
+      ...lockNamesFor(keys, personCodes, MAX_OPERATION_RADIUS_METERS, this.config.serialMinReadable),
+      ...await otherFormLockNames(tx, [...new Set(keys.persons.flatMap((p) => p.tokens))]),
+    ];
     if (names.length === 0) return;
     await tx.query(
       `SELECT count(pg_advisory_xact_lock(k)) FROM (

@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
-import { closeDobs, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
+import { otherForms } from './person-name-forms';
+import { nameFormKeys } from './names/name-form-keys';
+import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
 } from './person-tokens';
@@ -19,8 +21,11 @@ interface PersonRow extends StoredSideRow { case_id: string; dob: string | null;
 /** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
 export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
 
-/** One query token's typo neighbours and the phonetic codes it is blocked on (its own and theirs). */
-interface ExpandedToken { typos: string[]; codes: string[] }
+/**
+ * One query token's typo neighbours, nicknames and other transliterations, and the phonetic codes it is blocked on
+ * (its own and theirs).
+ */
+interface ExpandedToken { typos: string[]; nicknames: string[]; transliterations: string[]; codes: string[] }
 
 interface VocabularyRow { token: string; codes: string[]; persons: number }
 
@@ -55,13 +60,14 @@ export class PersonMatching {
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
                                   date_of_birth, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id)
-       INSERT INTO person_name_tokens (token, codes, variants, persons)
-       SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1
-       FROM stored, unnest($6::text[], $8::text[], $12::text[]) AS v(token, codes, variants)
+       INSERT INTO person_name_tokens (token, codes, variants, persons, name_forms)
+       SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1, string_to_array(v.forms, ' ')
+       FROM stored, unnest($6::text[], $8::text[], $12::text[], $13::text[]) AS v(token, codes, variants, forms)
        ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
-        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' '))],
+        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')),
+        p.tokens.map((t) => nameFormKeys(t).join(' '))],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -75,7 +81,10 @@ export class PersonMatching {
   ): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
-    const own: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
+    const own: NameTokens = {
+      tokens: person.tokens, codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
+      transliterations: expanded.map((e) => e.transliterations),
+    };
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
     const open = await openCases(tx, rows.map((r) => r.case_id));
     const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
@@ -89,6 +98,8 @@ export class PersonMatching {
         queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
+        forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
+          ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
       }, this.settings);
       return tier.tier === null ? [] : [{ row, tier: { ...tier, tier: tier.tier } }];
     });
@@ -97,7 +108,8 @@ export class PersonMatching {
   /**
    * Typo neighbours from the vocabulary: stored spellings one edit away (they share a one-letter-deleted form), kept
    * when one side is rare. Read after the locks: a concurrent pass storing such a spelling shares a `person-spelling`
-   * lock with this one (lockNamesFor), so its tokens are committed and counted by now.
+   * lock with this one (lockNamesFor), so its tokens are committed and counted by now. Nicknames and other
+   * transliterations likewise (person-name-forms.ts, otherFormLockNames).
    */
   private async expand(tx: EntityManager, tokens: string[], codes: string[][]): Promise<ExpandedToken[]> {
     const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
@@ -105,10 +117,15 @@ export class PersonMatching {
       'SELECT token, codes, persons FROM person_name_tokens WHERE variants && $1::text[]',
       [[...new Set(long.flatMap(spellingVariants))]],
     );
+    const others = await otherForms(tx, tokens);
     return tokens.map((token, i) => {
       const persons = vocabulary.find((v) => v.token === token)?.persons ?? 0;
       const typos = vocabulary.filter((v) => isTypoOf(token, persons, neighbour(v)));
-      return { typos: typos.map((v) => v.token), codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes)])] };
+      const { nicknames, transliterations } = others[i];
+      return {
+        typos: typos.map((v) => v.token), nicknames, transliterations,
+        codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes), ...others[i].codes])],
+      };
     });
   }
 
