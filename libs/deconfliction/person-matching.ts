@@ -3,7 +3,7 @@ import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
 import { otherForms } from './person-name-forms';
-import { nameFormKeys } from './names/name-form-keys';
+import { isVowelless, nameFormKeys, skeletonSimilarity } from './names/name-form-keys';
 import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
@@ -85,7 +85,9 @@ export class PersonMatching {
       tokens: person.tokens, codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
       transliterations: expanded.map((e) => e.transliterations),
     };
-    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
+    // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
+    const script = person.tokens.some(isVowelless);
+    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script);
     const open = await openCases(tx, rows.map((r) => r.case_id));
     const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
@@ -93,8 +95,9 @@ export class PersonMatching {
     const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.map((c) => c.row.case_id));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
+      const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
       const tier = personTier({
-        name: { trigram: Number(row.trigram), agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
+        name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
         queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
@@ -132,10 +135,13 @@ export class PersonMatching {
   /**
    * Blocking as measured in shared/notes: pair keys (GIN) or the same or a close date of birth (btree) with one code
    * in common. Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not
-   * fetched; a close date scores as an unknown one (person-tier-rules.ts).
+   * fetched; a close date scores as an unknown one (person-tier-rules.ts). A name from a script without short vowels
+   * (`script`) is not dropped by its Latin trigram, which says little about it: skeletonSimilarity scores it instead.
    */
-  private async candidates(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonRow[]> {
-    const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
+  private async candidates(
+    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean,
+  ): Promise<PersonRow[]> {
+    const bound = (dob: DobRelation) => (script ? 0 : minTrigramFor(dob, this.threshold));
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,

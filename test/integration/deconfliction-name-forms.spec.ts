@@ -76,6 +76,13 @@ describe('person matching across name forms over HTTP', () => {
     expect(await hitBetween(`Djamel ${last}`, `Jamal ${last}`, a, b)).toBeNull();
   });
 
+  it('a name written in Arabic script meets its Latin spelling (compared on consonants)', async () => {
+    const [last, dob] = [surname(), distinctDobs(1)[0]];
+    const hit = await hitBetween(`Mohammed Abboud ${last}`, `محمد عبود ${last}`, dob);
+    expect(hit).toMatchObject({ matchType: 'PERSON', tier: 'CONFIRMED' });
+    expect(hit.reason).toContain('3 of 3 tokens agree');
+  });
+
   it('a name written in Cyrillic meets its Latin form', async () => {
     const { cyrillic, latin } = cyrillicWord();
     const dob = distinctDobs(1)[0];

@@ -1,5 +1,5 @@
 import { foldText } from '../normalize';
-import { isTransliterationOf, isVowelless, nameFormKeys, nameFormProbeKeys } from './name-form-keys';
+import { isTransliterationOf, isVowelless, nameFormKeys, nameFormProbeKeys, skeletonSimilarity } from './name-form-keys';
 import { toLatin } from './transliteration-words';
 
 const token = (written: string) => foldText(toLatin(written));
@@ -49,4 +49,17 @@ describe('nameFormKeys / nameFormProbeKeys', () => {
   });
   it.each([['ywsf', true], ['mhmd', true], ['ahmd', true], ['hsyn', true], ['ahmed', false], ['x', false], ['lopez', false]])(
     'isVowelless(%s) = %s', (t, expected) => expect(isVowelless(t)).toBe(expected));
+});
+
+describe('skeletonSimilarity (spelling similarity for a name written without short vowels)', () => {
+  const tokens = (written: string) => token(written).split(' ');
+  it.each([
+    ['محمد عبود', 'Mohammed Abboud', 1],
+    ['يوسف حداد', 'Yusuf Haddad', 1],
+    ['حسين Estrada', 'Hussein Estrada', 1],
+    ['طارق ناصر', 'Tariq Nasser', 1],
+  ])('%s against %s: %p', (script, latin, expected) => expect(skeletonSimilarity(tokens(script), tokens(latin))).toBeCloseTo(expected));
+  it.each([['محمد عبود', 'Ahmed Karam'], ['يوسف حداد', 'Hassan Khalil']])('%s against %s: low', (script, latin) => {
+    expect(skeletonSimilarity(tokens(script), tokens(latin))).toBeLessThan(0.3);
+  });
 });

@@ -39,3 +39,25 @@ export function isTransliterationOf(a: string, b: string): boolean {
   const probe = new Set(nameFormProbeKeys(a));
   return nameFormKeys(b).some((key) => probe.has(key));
 }
+
+/** Trigrams of a text as pg_trgm makes them: each word padded with two spaces before and one after. */
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.split(' ').filter(Boolean)) {
+    const padded = `  ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i += 1) out.add(padded.slice(i, i + 3));
+  }
+  return out;
+}
+
+/**
+ * The spelling similarity of two names when one was written in a script without short vowels: pg_trgm's similarity of
+ * their consonant skeletons ("ywsf hdd" against "yusuf haddad" compares "ysf hd" with "ysf hd"). Letters alone would
+ * say such names share almost nothing, which the trigram half of the person score would read as a different name.
+ */
+export function skeletonSimilarity(a: readonly string[], b: readonly string[]): number {
+  const [x, y] = [trigrams(a.map(consonantSkeleton).join(' ')), trigrams(b.map(consonantSkeleton).join(' '))];
+  const shared = [...x].filter((t) => y.has(t)).length;
+  const all = x.size + y.size - shared;
+  return all === 0 ? 0 : shared / all;
+}
