@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { PersonKey } from '../../libs/deconfliction/match-keys';
+import { fillNameForms } from '../../libs/db/migrations/1763900000026-PersonNameForms';
 import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
 import { pairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
@@ -33,9 +34,13 @@ export async function loadPersons(
   client: Client, manager: EntityManager, matching: MatchingRepository, spec: GenSpec, cases: BenchCase[], rows: number,
   at: string, log: Log,
 ): Promise<Loaded> {
-  return process.env.BENCH_PERSON_CODES === 'sql'
-    ? loadPersonsInSql(client, spec, cases, rows, at, log)
-    : loadPersonsWithCodes(client, await tokenCodes(manager, matching), spec, cases, rows, at, log);
+  const loaded = process.env.BENCH_PERSON_CODES === 'sql'
+    ? await loadPersonsInSql(client, spec, cases, rows, at, log)
+    : await loadPersonsWithCodes(client, await tokenCodes(manager, matching), spec, cases, rows, at, log);
+  // The vocabulary's name-form keys are computed in TypeScript, as at intake (migration PersonNameForms).
+  const filled = await fillNameForms({ query: async (sql, params) => (await client.query<{ token: string }>(sql, params)).rows });
+  log(`name-form keys written for ${filled} vocabulary tokens`);
+  return loaded;
 }
 
 const personColumns = 'id, case_id, agency, full_name, folded_name, tokens';

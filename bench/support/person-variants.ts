@@ -1,5 +1,6 @@
 import { foldText } from '../../libs/deconfliction/normalize';
 import { GenSpec, PersonRow, personAt } from './generators';
+import { nicknameForm, transliterationForm } from './name-form-variants';
 import { chance, intBetween, pick, Rng, rngFor } from './random';
 import { SPELLING_VARIANTS } from './vocabulary';
 
@@ -7,7 +8,7 @@ import { SPELLING_VARIANTS } from './vocabulary';
  * How another agency writes a person already on file. Each query applies one variant class to a stored person, and
  * keeps the date of birth in 70% of the cases where one is on file.
  */
-export const VARIANT_CLASSES = ['accents', 'order', 'dropSurname', 'typo', 'spelling'] as const;
+export const VARIANT_CLASSES = ['accents', 'order', 'dropSurname', 'typo', 'spelling', 'nickname', 'transliteration', 'script'] as const;
 export type VariantClass = (typeof VARIANT_CLASSES)[number];
 
 export interface PersonQuery { source: PersonRow; variant: VariantClass; fullName: string; dob: string | null }
@@ -72,6 +73,10 @@ function variantName(p: PersonRow, variant: VariantClass, rng: Rng): string | nu
     case 'dropSurname': return dropSecondSurname(p);
     case 'typo': return typo(p, rng);
     case 'spelling': return respell(p, rng);
+    // Issue 21: a given name as its nickname, an Arabic name in another Latin spelling, or in Arabic script.
+    case 'nickname': return nicknameForm(p, rng);
+    case 'transliteration': return transliterationForm(p, rng);
+    case 'script': return transliterationForm(p, rng, true);
   }
 }
 

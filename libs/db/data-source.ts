@@ -23,6 +23,7 @@ import { HitClaimsAndContacts1763900000021 } from './migrations/1763900000021-Hi
 import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-HitResolutionEffects';
 import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
+import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   HitResolutionEffects1763900000022,
   SingleSignOn1763900000025,
   SubjectNameForms1763900000027,
+  PersonNameForms1763900000026,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

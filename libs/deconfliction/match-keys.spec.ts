@@ -67,6 +67,11 @@ describe('keysForItems', () => {
     expect(persons.persons[0]).toMatchObject({ tokens: ['gomez', 'jose', 'martinez'], dateOfBirth: null });
     const disguised = keysForItems({ kind: 'subjects', items: [{ id: 'q', kind: 'PERSON', fullName: 'Mart\u200bínez G\u043emez, Jos\u0435' }] }, options);
     expect(disguised.persons[0]).toMatchObject({ tokens: ['gomez', 'jose', 'martinez'], folded: persons.persons[0].folded });
+    // Another script is matched in Latin letters (issue 21), shown as written.
+    const cyrillic = keysForItems({ kind: 'subjects', items: [{ id: 'r', kind: 'PERSON', fullName: 'Дмитрий Шостакович' }] }, options);
+    expect(cyrillic.persons[0]).toMatchObject({ tokens: ['dmitriy', 'shostakovich'], folded: 'dmitriy shostakovich', fullName: 'Дмитрий Шостакович' });
+    const arabic = keysForItems({ kind: 'subjects', items: [{ id: 's', kind: 'PERSON', fullName: 'يوسف' }] }, options);
+    expect(arabic.persons[0]).toMatchObject({ tokens: ['ywsf'] });
     const events = keysForItems({ kind: 'operations', items: [{ id: 'o', type: 'ARREST', latitude: 31, longitude: -110, startsAt: '2030-01-01T00:00:00-07:00', endsAt: '2030-01-01T02:00:00-07:00' }] }, options);
     expect(events.events[0]).toMatchObject({ radiusMeters: 250, startsAt: '2030-01-01T07:00:00.000Z' });
   });

@@ -5,6 +5,7 @@ import {
   foldText, nameTokens, normalizeAddress, normalizeEmail, normalizeFflLicense, normalizePhone, normalizePlate,
   normalizeSerial, normalizeVin, readableSerialParts,
 } from './normalize';
+import { toLatin } from './names/transliteration-words';
 import { MIN_TYPO_TOKEN_LENGTH, spellingVariants } from './person-tokens';
 import { subjectNames } from './name-forms';
 import type { NameForm } from '../contracts/case-items';
@@ -172,9 +173,11 @@ export function keysForItems(batch: CaseItems, options: KeyOptions): ItemKeys {
             keys.exact.push(...found.map((k) => (form === 'LEGAL' ? k : { ...k, form })));
             continue;
           }
-          const tokens = nameTokens(name);
+          // A name in another script (Cyrillic, Arabic, Greek) is matched in Latin letters (issue 21); shown as written.
+          const latin = toLatin(name);
+          const tokens = nameTokens(latin);
           if (tokens.length === 0) continue;
-          const person: PersonKey = { id: s.id, fullName: name, folded: foldText(name), tokens, dateOfBirth: s.dateOfBirth ?? null };
+          const person: PersonKey = { id: s.id, fullName: name, folded: foldText(latin), tokens, dateOfBirth: s.dateOfBirth ?? null };
           keys.persons.push(form === 'LEGAL' ? person : { ...person, id: uuidFrom(`${s.id}\nperson-form\n${form}\n${person.folded}`), subjectId: s.id, form });
         }
       }

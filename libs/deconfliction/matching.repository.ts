@@ -4,6 +4,7 @@ import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
 import { formOf, gradeForms, storedForm, TIER_RANK, withFormsReason } from './name-forms';
+import { otherFormLockNames } from './person-name-forms';
 import { PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
 import type { NameForm } from '../contracts/case-items';
@@ -80,7 +81,10 @@ export class MatchingRepository {
 
   async lock(tx: EntityManager, keys: ItemKeys, codes: PersonCodes): Promise<void> {
     const personCodes = [...codes.values()].flat(2);
-    const names = lockNamesFor(keys, personCodes, MAX_OPERATION_RADIUS_METERS, this.config.serialMinReadable);
+    const names = [
+      ...lockNamesFor(keys, personCodes, MAX_OPERATION_RADIUS_METERS, this.config.serialMinReadable),
+      ...await otherFormLockNames(tx, [...new Set(keys.persons.flatMap((p) => p.tokens))]),
+    ];
     if (names.length === 0) return;
     await tx.query(
       `SELECT count(pg_advisory_xact_lock(k)) FROM (

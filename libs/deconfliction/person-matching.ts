@@ -3,7 +3,9 @@ import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { storedForm } from './name-forms';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
-import { closeDobs, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
+import { otherForms } from './person-name-forms';
+import { isVowelless, nameFormKeys, skeletonSimilarity } from './names/name-form-keys';
+import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
 } from './person-tokens';
@@ -24,8 +26,11 @@ interface PersonRow extends StoredSideRow {
 /** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
 export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
 
-/** One query token's typo neighbours and the phonetic codes it is blocked on (its own and theirs). */
-interface ExpandedToken { typos: string[]; codes: string[] }
+/**
+ * One query token's typo neighbours, nicknames and other transliterations, and the phonetic codes it is blocked on
+ * (its own and theirs).
+ */
+interface ExpandedToken { typos: string[]; nicknames: string[]; transliterations: string[]; codes: string[] }
 
 interface VocabularyRow { token: string; codes: string[]; persons: number }
 
@@ -61,13 +66,14 @@ export class PersonMatching {
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
                                   date_of_birth, created_at, subject_id, name_form)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id)
-       INSERT INTO person_name_tokens (token, codes, variants, persons)
-       SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1
-       FROM stored, unnest($6::text[], $8::text[], $12::text[]) AS v(token, codes, variants)
+       INSERT INTO person_name_tokens (token, codes, variants, persons, name_forms)
+       SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1, string_to_array(v.forms, ' ')
+       FROM stored, unnest($6::text[], $8::text[], $12::text[], $15::text[]) AS v(token, codes, variants, forms)
        ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
-        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form)],
+        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
+        p.tokens.map((t) => nameFormKeys(t).join(' '))],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -81,8 +87,13 @@ export class PersonMatching {
   ): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
-    const own: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
-    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
+    const own: NameTokens = {
+      tokens: person.tokens, codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
+      transliterations: expanded.map((e) => e.transliterations),
+    };
+    // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
+    const script = person.tokens.some(isVowelless);
+    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script);
     const open = await openCases(tx, rows.map((r) => r.case_id));
     const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
@@ -90,11 +101,14 @@ export class PersonMatching {
     const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.map((c) => c.row.case_id));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
+      const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
       const tier = personTier({
-        name: { trigram: Number(row.trigram), agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
+        name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
         queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
+        forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
+          ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
       }, this.settings);
       return tier.tier === null ? [] : [{ row, tier: { ...tier, tier: tier.tier } }];
     });
@@ -103,7 +117,8 @@ export class PersonMatching {
   /**
    * Typo neighbours from the vocabulary: stored spellings one edit away (they share a one-letter-deleted form), kept
    * when one side is rare. Read after the locks: a concurrent pass storing such a spelling shares a `person-spelling`
-   * lock with this one (lockNamesFor), so its tokens are committed and counted by now.
+   * lock with this one (lockNamesFor), so its tokens are committed and counted by now. Nicknames and other
+   * transliterations likewise (person-name-forms.ts, otherFormLockNames).
    */
   private async expand(tx: EntityManager, tokens: string[], codes: string[][]): Promise<ExpandedToken[]> {
     const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
@@ -111,20 +126,28 @@ export class PersonMatching {
       'SELECT token, codes, persons FROM person_name_tokens WHERE variants && $1::text[]',
       [[...new Set(long.flatMap(spellingVariants))]],
     );
+    const others = await otherForms(tx, tokens);
     return tokens.map((token, i) => {
       const persons = vocabulary.find((v) => v.token === token)?.persons ?? 0;
       const typos = vocabulary.filter((v) => isTypoOf(token, persons, neighbour(v)));
-      return { typos: typos.map((v) => v.token), codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes)])] };
+      const { nicknames, transliterations } = others[i];
+      return {
+        typos: typos.map((v) => v.token), nicknames, transliterations,
+        codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes), ...others[i].codes])],
+      };
     });
   }
 
   /**
    * Blocking as measured in shared/notes: pair keys (GIN) or the same or a close date of birth (btree) with one code
    * in common. Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not
-   * fetched; a close date scores as an unknown one (person-tier-rules.ts).
+   * fetched; a close date scores as an unknown one (person-tier-rules.ts). A name from a script without short vowels
+   * (`script`) is not dropped by its Latin trigram, which says little about it: skeletonSimilarity scores it instead.
    */
-  private async candidates(tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null): Promise<PersonRow[]> {
-    const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
+  private async candidates(
+    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean,
+  ): Promise<PersonRow[]> {
+    const bound = (dob: DobRelation) => (script ? 0 : minTrigramFor(dob, this.threshold));
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,

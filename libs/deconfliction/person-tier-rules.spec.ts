@@ -92,6 +92,24 @@ describe('personTier reasons, in English and Spanish', () => {
       'fecha de nacimiento desconocida en ambos lados; nombre: coinciden 2 de 2 palabras (2 idénticas); placa en común; ' +
       'nombre común (8.8 bits)',
     ],
+    [
+      {
+        ...input({ trigram: 0.5, agreement: { exact: 1, sound: 0, typo: 0, nickname: 1 }, queryTokens: 2, storedTokens: 2 },
+          '1985-03-07', '1985-03-07', COMMON),
+        forms: [{ kind: 'nickname' as const, query: 'bob', stored: 'robert' }],
+      },
+      'same DOB; name 2 of 2 tokens agree (1 same spelling, 1 given name nickname (Bob/Robert))',
+      'misma fecha de nacimiento; nombre: coinciden 2 de 2 palabras (1 idéntica, 1 hipocorístico del nombre de pila (Bob/Robert))',
+    ],
+    [
+      {
+        ...input({ trigram: 0.6, agreement: { exact: 1, sound: 0, typo: 0, transliteration: 1 }, queryTokens: 2, storedTokens: 2 },
+          '1985-03-07', '1985-03-07', COMMON),
+        forms: [{ kind: 'transliteration' as const, query: 'djamel', stored: 'jamal' }],
+      },
+      'same DOB; name 2 of 2 tokens agree (1 same spelling, 1 other transliteration (Djamel/Jamal))',
+      'misma fecha de nacimiento; nombre: coinciden 2 de 2 palabras (1 idéntica, 1 otra transliteración (Djamel/Jamal))',
+    ],
   ])('%#', (given, en, es) => {
     expect(personTier(given, SETTINGS).reason).toEqual({ en, es });
   });

@@ -29,7 +29,12 @@ export interface PersonTierInput {
   sharedIdentifier: StrongIdentifier | null;
   /** Persons carrying each agreeing token (person_name_tokens.persons), and all stored persons. */
   frequency: { tokenPersons: readonly number[]; totalPersons: number };
+  /** The tokens that agreed as a nickname or another transliteration, named in the reason (issue 21). */
+  forms?: readonly MatchedForm[];
 }
+
+/** A query token that agreed with a stored one as another form of it: "bob" for "robert", "youssef" for "yusuf". */
+export interface MatchedForm { kind: 'nickname' | 'transliteration'; query: string; stored: string }
 
 export interface PersonTierSettings {
   /** PERSON_MATCH_THRESHOLD: the score at which the names agree. */
@@ -130,24 +135,36 @@ const IDENTIFIER_TEXT: Record<StrongIdentifier, Message> = {
   FIREARM_SERIAL: { en: 'shared serial', es: 'número de serie en común' },
 };
 
-/** "name 3 of 4 tokens agree (2 same spelling, 1 one letter off)", from the scored alignment. */
-function nameText(agreement: TokenAgreement, queryTokens: number, storedTokens: number): Message {
+/** "name 3 of 4 tokens agree (2 same spelling, 1 given name nickname (Bob/Robert))", from the scored alignment. */
+function nameText(agreement: TokenAgreement, queryTokens: number, storedTokens: number, forms: readonly MatchedForm[]): Message {
   const shorter = Math.max(1, Math.min(queryTokens, storedTokens));
-  const agreeing = agreement.exact + agreement.sound + agreement.typo;
-  const kinds = (lang: 'en' | 'es') => AGREEMENT_KINDS.filter((kind) => agreement[kind] > 0)
-    .map((kind) => `${agreement[kind]} ${AGREEMENT_TEXT[kind][lang][agreement[kind] === 1 ? 0 : 1]}`).join(', ');
+  const agreeing = AGREEMENT_KINDS.reduce((sum, kind) => sum + (agreement[kind] ?? 0), 0);
+  const kinds = (lang: 'en' | 'es') => AGREEMENT_KINDS.filter((kind) => (agreement[kind] ?? 0) > 0).map((kind) => {
+    const n = agreement[kind] ?? 0;
+    const pairs = forms.filter((f) => f.kind === kind).map((f) => `${title(f.query)}/${title(f.stored)}`).join(', ');
+    return `${n} ${AGREEMENT_TEXT[kind][lang][n === 1 ? 0 : 1]}${pairs ? ` (${pairs})` : ''}`;
+  }).join(', ');
   return {
     en: `name ${agreeing} of ${shorter} tokens agree (${kinds('en')})`,
     es: `nombre: coinciden ${agreeing} de ${shorter} palabras (${kinds('es')})`,
   };
 }
 
-const AGREEMENT_KINDS: (keyof TokenAgreement)[] = ['exact', 'sound', 'typo'];
+const title = (token: string) => token.charAt(0).toUpperCase() + token.slice(1);
+
+const AGREEMENT_KINDS: (keyof TokenAgreement)[] = ['exact', 'sound', 'transliteration', 'nickname', 'typo'];
 
 /** Singular and plural of how tokens agree. */
 const AGREEMENT_TEXT: Record<keyof TokenAgreement, { en: [string, string]; es: [string, string] }> = {
   exact: { en: ['same spelling', 'same spelling'], es: ['idéntica', 'idénticas'] },
   sound: { en: ['same sound', 'same sound'], es: ['suena igual', 'suenan igual'] },
+  transliteration: {
+    en: ['other transliteration', 'other transliterations'], es: ['otra transliteración', 'otras transliteraciones'],
+  },
+  nickname: {
+    en: ['given name nickname', 'given name nicknames'],
+    es: ['hipocorístico del nombre de pila', 'hipocorísticos del nombre de pila'],
+  },
   typo: { en: ['one letter off', 'one letter off'], es: ['con una letra distinta', 'con una letra distinta'] },
 };
 
@@ -171,7 +188,7 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const rare = weight > rareWeight;
   const bothUnknown = input.queryDob === null && input.storedDob === null;
   const { agreement, queryTokens, storedTokens } = input.name;
-  const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens)];
+  const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
   if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
   if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };

@@ -1,5 +1,5 @@
 import {
-  alignTokens, editDistanceAtMost2, genderForms, isTypoOf, NameTokens, pairKeys, RARE_SPELLING_MAX_PERSONS,
+  agreeingTokens, alignTokens, editDistanceAtMost2, NICKNAME_AGREEMENT_WEIGHT, genderForms, isTypoOf, NameTokens, pairKeys, RARE_SPELLING_MAX_PERSONS,
   spellingVariants,
 } from './person-tokens';
 
@@ -78,5 +78,25 @@ describe('alignTokens (each token agrees with at most one token of the other nam
       name(['lopez', 'maria'], [['LPS'], ['MR']]), { exact: 1, sound: 0, typo: 0 }],
     ['Delgado for Delgadillo agree by sound (dmetaphone keeps four letters; the name trigram tells them apart)', name(['delgado'], [['TLKT']]),
       name(['delgadillo'], [['TLKT']]), { exact: 0, sound: 1, typo: 0 }],
+    ['Bob for Robert: a nickname given_name_variants linked', { ...name(['bob', 'smith'], [['PP'], ['SM0']]), nicknames: [['robert'], []] },
+      name(['robert', 'smith'], [['RPRT'], ['SM0']]), { exact: 1, sound: 0, typo: 0, nickname: 1 }],
+    ['Bob against Rupert: not linked to the query token', { ...name(['bob'], [['PP']]), nicknames: [['robert']] },
+      name(['rupert'], [['RPRT']]), { exact: 0, sound: 0, typo: 0 }],
+    ['Djamel for Jamal: another transliteration', { ...name(['djamel'], [['JML']]), transliterations: [['jamal']] },
+      name(['jamal'], [['AML', 'JML2']]), { exact: 0, sound: 0, typo: 0, transliteration: 1 }],
+    ['Beto against Roberto and Alberto: one agreement, not two', { ...name(['beto'], [['PT']]), nicknames: [['alberto', 'roberto']] },
+      name(['alberto', 'roberto'], [['ALPR'], ['RPRT']]), { exact: 0, sound: 0, typo: 0, nickname: 1 }],
   ])('%s', (_label, query, stored, expected) => expect(alignTokens(query, stored)).toEqual(expected));
+});
+
+describe('agreeingTokens (what the score counts)', () => {
+  it.each([
+    [{ exact: 2, sound: 0, typo: 0 }, 2],
+    [{ exact: 1, sound: 0, typo: 0, nickname: 1 }, 1 + NICKNAME_AGREEMENT_WEIGHT],
+    [{ exact: 1, sound: 0, typo: 1, transliteration: 1 }, 3],
+  ])('%j -> %p', (agreement, expected) => expect(agreeingTokens(agreement)).toBeCloseTo(expected));
+  it('a nickname counts a little less than the same given name', () => {
+    expect(NICKNAME_AGREEMENT_WEIGHT).toBeGreaterThanOrEqual(0.7);
+    expect(NICKNAME_AGREEMENT_WEIGHT).toBeLessThan(1);
+  });
 });

@@ -78,21 +78,37 @@ export function isTypoOf(token: string, tokenPersons: number, neighbour: Spellin
     && editDistanceAtMost2(token, neighbour.token) === 1;
 }
 
-/** One name's tokens, each with its phonetic codes and (query side) the stored spellings read as its typos. */
-export interface NameTokens { tokens: string[]; codes: string[][]; typos?: string[][] }
+/**
+ * One name's tokens, each with its phonetic codes and (query side) the stored spellings read as its typos, the given
+ * names one row of given_name_variants away (Bob for Robert) and the spellings of the same transliterated name
+ * (Youssef for Yusuf, names/name-form-keys.ts).
+ */
+export interface NameTokens {
+  tokens: string[]; codes: string[][]; typos?: string[][]; nicknames?: string[][]; transliterations?: string[][];
+}
 
-export type TokenAgreementKind = 'exact' | 'sound' | 'typo';
-export interface TokenAgreement { exact: number; sound: number; typo: number }
+export type TokenAgreementKind = 'exact' | 'sound' | 'transliteration' | 'nickname' | 'typo';
+/** Counts per kind; `nickname` and `transliteration` are absent where nothing agreed that way (issue 21). */
+export interface TokenAgreement { exact: number; sound: number; typo: number; nickname?: number; transliteration?: number }
+
+/** What a nickname agreement counts for, against 1 for the same given name: "a little less" (issue 21). */
+export const NICKNAME_AGREEMENT_WEIGHT = 0.8;
+
+/** Agreeing tokens as the score counts them: a nickname a little less than the others. */
+export const agreeingTokens = (a: TokenAgreement): number =>
+  a.exact + a.sound + a.typo + (a.transliteration ?? 0) + NICKNAME_AGREEMENT_WEIGHT * (a.nickname ?? 0);
 
 function agreementKind(q: NameTokens, i: number, s: NameTokens, j: number): TokenAgreementKind | null {
   const [a, b] = [q.tokens[i], s.tokens[j]];
   if (a === b) return 'exact';
   if (genderForms(a, b)) return null;
   if (q.codes[i].some((code) => s.codes[j].includes(code))) return 'sound';
+  if (q.transliterations?.[i]?.includes(b)) return 'transliteration';
+  if (q.nicknames?.[i]?.includes(b)) return 'nickname';
   return q.typos?.[i]?.includes(b) ? 'typo' : null;
 }
 
-const KIND_ORDER: TokenAgreementKind[] = ['exact', 'sound', 'typo'];
+const KIND_ORDER: TokenAgreementKind[] = ['exact', 'sound', 'transliteration', 'nickname', 'typo'];
 
 /** A query token (index i) paired with a stored token (index j), and how they agree. */
 export interface AlignedPair { i: number; j: number; kind: TokenAgreementKind }
@@ -122,7 +138,7 @@ export function alignTokenPairs(query: NameTokens, stored: NameTokens): AlignedP
 /** How many aligned tokens agree, by kind. */
 export function agreementOf(pairs: AlignedPair[]): TokenAgreement {
   const out: TokenAgreement = { exact: 0, sound: 0, typo: 0 };
-  for (const pair of pairs) out[pair.kind] += 1;
+  for (const pair of pairs) out[pair.kind] = (out[pair.kind] ?? 0) + 1;
   return out;
 }
 

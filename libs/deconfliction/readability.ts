@@ -1,5 +1,6 @@
 import type { Firearm, Identifier } from '../contracts/case-items';
 import { identifierNorms, KeyOptions, normalizeOrganization, serialNorms } from './match-keys';
+import { toLatin } from './names/transliteration-words';
 import { nameTokens } from './normalize';
 
 export interface UnreadableField { field: string; en: string; es: string }
@@ -43,7 +44,7 @@ export function unreadableFields(
     }
   });
   (items.subjects ?? []).forEach((s, index) => {
-    if (s.kind === 'PERSON' && nameTokens(s.fullName ?? '').length === 0) {
+    if (s.kind === 'PERSON' && nameTokens(toLatin(s.fullName ?? '')).length === 0) {
       problems.push({ field: `${prefix.subjects}[${index}].fullName`, en: 'has no name letters', es: 'no contiene letras de un nombre' });
     }
     if (s.kind === 'ORGANIZATION' && normalizeOrganization(s.name ?? '') === null) {

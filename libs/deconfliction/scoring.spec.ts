@@ -34,6 +34,19 @@ describe('scorePerson (threshold 0.7 by default)', () => {
     expect(scored.score).toBeLessThanOrEqual(1);
   });
 
+  it('counts a nickname a little less than the same given name (issue 21)', () => {
+    const score = (agreement: { exact: number; sound: number; typo: number; nickname?: number }) =>
+      scorePerson({ trigram: 0.45, agreement, queryTokens: 2, storedTokens: 2, dob: 'EQUAL' }).score;
+    const same = score({ exact: 2, sound: 0, typo: 0 });
+    const nickname = score({ exact: 1, sound: 0, typo: 0, nickname: 1 });
+    const none = score({ exact: 1, sound: 0, typo: 0 });
+    expect(nickname).toBeLessThan(same);
+    expect(nickname).toBeGreaterThan(none);
+    // "Bob Smith" for Robert Smith with the same DOB is a hit; one surname alone is not.
+    expect(nickname).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(none).toBeLessThan(THRESHOLD);
+  });
+
   it.each([
     [{ exact: 2, sound: 0, typo: 0 }, 'EQUAL', 'name trigram 0.82, phonetic 2 of 3 tokens, DOB equal'],
     [{ exact: 1, sound: 0, typo: 1 }, 'UNKNOWN', 'name trigram 0.82, phonetic 1 of 3 tokens + 1 one letter off, DOB unknown'],

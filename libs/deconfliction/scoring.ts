@@ -3,7 +3,7 @@
  * themselves are configuration (PERSON_MATCH_THRESHOLD, ORGANIZATION_MATCH_THRESHOLD).
  */
 
-import type { TokenAgreement } from './person-tokens';
+import { agreeingTokens, TokenAgreement } from './person-tokens';
 
 export type DobRelation = 'EQUAL' | 'DIFFERENT' | 'UNKNOWN';
 
@@ -45,7 +45,7 @@ const DOB_WEIGHT: Record<DobRelation, { name: number; plus: number }> = {
  */
 export function scorePerson(e: PersonEvidence): Scored {
   const shorter = Math.max(1, Math.min(e.queryTokens, e.storedTokens));
-  const agreeing = e.agreement.exact + e.agreement.sound + e.agreement.typo;
+  const agreeing = agreeingTokens(e.agreement);
   const tokens = Math.min(1, agreeing / shorter);
   const name = TRIGRAM_WEIGHT * e.trigram + (1 - TRIGRAM_WEIGHT) * tokens;
   const weight = DOB_WEIGHT[e.dob];
