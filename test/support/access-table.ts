@@ -106,6 +106,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // Takes no fields: the probe's unknown field gets 400, so the matrix's tokens stay live.
   'POST /auth/logout': { roles: 'authenticated' },
   'GET /agencies': { roles: 'authenticated' },
+  // Issue 17: an agency's administrators keep its watch-desk contacts (the demo admin is ICE's).
+  'GET /agencies/{code}/watch-desk': { roles: [ADMIN], params: { code: 'ICE' } },
+  'PUT /agencies/{code}/watch-desk': { roles: [ADMIN], params: { code: 'ICE' }, body: () => ({ emails: [], webhooks: [] }) },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },
@@ -137,6 +140,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
     nonEmpty: () => true,
   },
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
+  // Issue 17: what reached the watch desks about a hit (every attempt and its result), for the joint desk.
+  'GET /deconfliction/hits/{id}/deliveries': { roles: [DC], resource: 'hit', rule: ANY },
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   'POST /deconfliction/hits/{id}/resolve': { roles: [DC], resource: 'hit', rule: ANY, body: () => ({ resolution: 'NO_CONFLICT', note: 'matrix probe' }) },
