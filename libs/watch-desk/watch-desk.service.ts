@@ -27,8 +27,7 @@ export function contactProblems(input: WatchDeskContactsInput, knownWebhooks: Se
     }
   });
   input.webhooks.forEach((hook, i) => {
-    let url: URL | null = null;
-    try { url = new URL(hook.url); } catch { url = null; }
+    const url = URL.canParse(hook.url) ? new URL(hook.url) : null;
     if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password) {
       problems.push({ field: `webhooks[${i}].url`, en: 'must be an http(s) URL without credentials', es: 'debe ser una URL http(s) sin credenciales' });
     } else if (hook.secret === undefined && !knownWebhooks.has(hook.url)) {

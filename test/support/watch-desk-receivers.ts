@@ -11,8 +11,13 @@ const qp = (text: string): Buffer => {
   const joined = text.replace(/=\r?\n/g, '');
   const bytes: number[] = [];
   for (let i = 0; i < joined.length; i += 1) {
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) { bytes.push(parseInt(joined.slice(i + 1, i + 3), 16)); i += 2; }
-    else bytes.push(joined.charCodeAt(i));
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(joined.charCodeAt(i));
+    }
   }
   return Buffer.from(bytes);
 };
@@ -65,7 +70,9 @@ export async function startMailServer(): Promise<{ url: string; mails: ReceivedM
 }
 
 /** A webhook receiver (node:http): answers each path with the statuses queued for it (then 200), and keeps every POST. */
-export async function startWebhookReceiver(): Promise<{ base: string; posts: ReceivedPost[]; failNext: (path: string, statuses: number[]) => void; stop: () => Promise<void> }> {
+export interface WebhookReceiver { base: string; posts: ReceivedPost[]; failNext: (path: string, statuses: number[]) => void; stop: () => Promise<void> }
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const posts: ReceivedPost[] = [];
   const queued = new Map<string, number[]>();
   const server: Server = createServer((req, res) => {
