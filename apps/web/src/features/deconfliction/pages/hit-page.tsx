@@ -9,6 +9,7 @@ import { RESOLUTIONS, useHit, useResolveHit, type DeskHit, type Resolution } fro
 import { EscalationClock } from '../components/escalation-clock';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
 import { TierBadge } from '../components/tier-badge';
+import { DeliveryLog } from '../../watch-desk/components/delivery-log';
 import '../deconfliction.css';
 
 /** One hit for the coordinator: both sides' pointers and whom to call, its clock, and the resolution form. */
@@ -59,6 +60,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
         ))}
       </div>
       {hit.status === 'RESOLVED' ? <ResolutionRecord hit={hit} /> : <ResolveForm hit={hit} />}
+      <DeliveryLog hitId={hit.id} />
     </>
   );
 }
