@@ -44,7 +44,8 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
   }
 }
 
-export async function startBenchStack(log: Log): Promise<BenchStack> {
+/** `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server). */
+export async function startBenchStack(log: Log, env: Record<string, string> = {}): Promise<BenchStack> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
   await chmod(root, 0o755);
   const stops: (() => Promise<void>)[] = [() => rm(root, { recursive: true, force: true })];
@@ -68,6 +69,7 @@ export async function startBenchStack(log: Log): Promise<BenchStack> {
       WRITE_RATE_LIMIT: '1000000', CHECK_BUDGET_PER_HOUR: '100000000', CHECK_BUDGET_PER_DAY: '100000000',
       // bench:load logs in about 75 times a minute, all from 127.0.0.1: the per-address login limit would time itself.
       LOGIN_RATE_LIMIT: '0',
+      ...env,
     }, await freePort(), 'quiet');
     stops.push(app.stop);
     return { pgUrl: pg.url, apiUrl: app.apiUrl, settings, stop };

@@ -7,6 +7,7 @@ import type {
 } from './meetings';
 import type { ReferralAction, ReferralStart, ReferralStatus, ReferralStepRequest } from './referrals';
 import type { TraceAction, TraceStart, TraceStatus, TraceStepRequest } from './seizures';
+import type { WatchDeskAlertInput, WatchDeskEvent, WatchDeskTarget } from './watch-desk';
 
 /**
  * The activities as workflows call them: names and arguments are recorded in workflow histories, so they change only
@@ -63,4 +64,9 @@ export interface MeetingActivities {
   rescheduleMeeting(meetingId: string, actor: MeetingActor, at: string, scheduledAt: string, reason: string): Promise<MeetingStepState>;
   markActionItemOverdue(actionItemId: string, at: string): Promise<{ status: ActionItemStatus }>;
   closeActionItem(actionItemId: string, actor: MeetingActor, at: string, note: string): Promise<{ status: ActionItemStatus }>;
+}
+
+export interface WatchDeskActivities {
+  watchDeskTargets(hitId: string, event: WatchDeskEvent): Promise<WatchDeskTarget[]>;
+  deliverWatchDeskAlert(alert: Pick<WatchDeskAlertInput, 'alertId' | 'hitId' | 'event'>, target: WatchDeskTarget): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { HitWorkflowInput } from './hits';
 import type { ActionItemWorkflowInput, MeetingWorkflowInput } from './meetings';
 import type { ReferralWorkflowInput } from './referrals';
 import type { SeizureWorkflowInput, TraceWorkflowInput } from './seizures';
+import { type WatchDeskAlertInput, watchDeskAlertWorkflowId } from './watch-desk';
 
 /**
  * Every workflow type by its registered name (the exported function name in workflows/index.ts, recorded in
@@ -17,6 +18,7 @@ export interface WorkflowStarts {
   actionItemWorkflow: ActionItemWorkflowInput;
   seizureWorkflow: SeizureWorkflowInput;
   traceWorkflow: TraceWorkflowInput;
+  watchDeskAlertWorkflow: WatchDeskAlertInput;
 }
 export type WorkflowType = keyof WorkflowStarts;
 
@@ -40,6 +42,7 @@ const WORKFLOW_IDS: { [T in WorkflowType]: (input: WorkflowStarts[T]) => string 
   actionItemWorkflow: (input) => actionItemWorkflowId(input.actionItemId),
   seizureWorkflow: (input) => seizurePassWorkflowId(input.seizureId, input.pass),
   traceWorkflow: (input) => traceWorkflowId(input.traceId),
+  watchDeskAlertWorkflow: (input) => watchDeskAlertWorkflowId(input.alertId),
 };
 
 export const workflowIdOf = <T extends WorkflowType>(workflowType: T, input: WorkflowStarts[T]): string =>

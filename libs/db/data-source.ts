@@ -24,6 +24,7 @@ import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-Hi
 import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
 import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
+import { WatchDeskAlerts1763900000023 } from './migrations/1763900000023-WatchDeskAlerts';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   SingleSignOn1763900000025,
   SubjectNameForms1763900000027,
   PersonNameForms1763900000026,
+  WatchDeskAlerts1763900000023,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -1,26 +1,30 @@
 import type { EntityManager } from 'typeorm';
-import type { IdentifierType } from '../contracts/case-items';
 import { Db, query, queryOne } from '../db/sql';
 
 export interface LookoutRecord {
   id: string; ownerAgency: string; ownerUsername: string; type: string; value: string; region: string | null;
+  /** PERSON lookouts: the date of birth watched for, when given. */
+  dateOfBirth: string | null;
   note: string; expiresAt: Date | null; createdAt: Date;
   cancelledAt: Date | null; cancelledBy: string | null; cancelReason: string | null;
 }
 
 export interface NewLookout {
-  id: string; ownerUserId: string; ownerAgency: string; type: IdentifierType; value: string; region: string | null;
+  id: string; ownerUserId: string; ownerAgency: string; type: string; value: string; region: string | null;
   note: string; expiresAt: Date | null; at: Date;
+  /** PERSON and ORGANIZATION lookouts: the subject as it is matched. */
+  subject: Record<string, string | null> | null;
 }
 
 interface LookoutRow {
   id: string; owner_agency: string; owner_username: string; type: string; value: string; region: string | null;
   note: string; expires_at: Date | null; created_at: Date; cancelled_at: Date | null; cancelled_by: string | null;
-  cancel_reason: string | null;
+  cancel_reason: string | null; subject: { dateOfBirth?: string | null } | null;
 }
 
 const toLookout = (r: LookoutRow): LookoutRecord => ({
   id: r.id, ownerAgency: r.owner_agency, ownerUsername: r.owner_username, type: r.type, value: r.value, region: r.region,
+  dateOfBirth: r.subject?.dateOfBirth ?? null,
   note: r.note, expiresAt: r.expires_at ? new Date(r.expires_at) : null, createdAt: new Date(r.created_at),
   cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null, cancelledBy: r.cancelled_by, cancelReason: r.cancel_reason,
 });
@@ -31,9 +35,9 @@ const SELECT_LOOKOUT = 'SELECT l.*, u.username AS owner_username FROM lookouts l
 export class LookoutRepository {
   async insert(tx: EntityManager, l: NewLookout): Promise<void> {
     await tx.query(
-      `INSERT INTO lookouts (id, owner_user_id, owner_agency, type, value, region, note, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [l.id, l.ownerUserId, l.ownerAgency, l.type, l.value, l.region, l.note, l.expiresAt, l.at],
+      `INSERT INTO lookouts (id, owner_user_id, owner_agency, type, value, region, note, expires_at, created_at, subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [l.id, l.ownerUserId, l.ownerAgency, l.type, l.value, l.region, l.note, l.expiresAt, l.at, l.subject === null ? null : JSON.stringify(l.subject)],
     );
   }
 
@@ -67,5 +71,7 @@ export class LookoutRepository {
   async expireKeys(tx: EntityManager, id: string, at: Date): Promise<void> {
     await tx.query(
       'UPDATE match_keys SET expires_at = $2 WHERE lookout_id = $1 AND (expires_at IS NULL OR expires_at > $2)', [id, at]);
+    await tx.query(
+      'UPDATE person_keys SET expires_at = $2 WHERE lookout_id = $1 AND (expires_at IS NULL OR expires_at > $2)', [id, at]);
   }
 }

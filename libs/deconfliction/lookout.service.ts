@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
-import type { IdentifierType } from '../contracts/case-items';
+import { CaseItems, IDENTIFIER_TYPES } from '../contracts/case-items';
 import { assertDefined } from '../db/sql';
 import type { DeconflictionService } from './deconfliction.service';
 import { keysForItems } from './match-keys';
@@ -9,7 +9,22 @@ import { LookoutRecord, LookoutRepository } from './lookout.repository';
 
 export type { LookoutRecord } from './lookout.repository';
 
-export interface LookoutInput { type: IdentifierType; value: string; region?: string; note: string; expiresAt?: string }
+/** Identifier lookouts (issue 8) and, since issue 17, person (name and DOB) and organization (name) lookouts. */
+export const LOOKOUT_TYPES = [...IDENTIFIER_TYPES, 'PERSON', 'ORGANIZATION'] as const;
+export type LookoutType = (typeof LOOKOUT_TYPES)[number];
+
+export interface LookoutInput {
+  type: LookoutType; value: string; region?: string; dateOfBirth?: string; note: string; expiresAt?: string;
+}
+
+/** The lookout as case items: a person or organization lookout is a subject, matched by the same rules as a case's. */
+export function lookoutItems(id: string, input: LookoutInput): CaseItems {
+  if (input.type === 'PERSON') {
+    return { kind: 'subjects', items: [{ id, kind: 'PERSON', fullName: input.value, ...(input.dateOfBirth ? { dateOfBirth: input.dateOfBirth } : {}) }] };
+  }
+  if (input.type === 'ORGANIZATION') return { kind: 'subjects', items: [{ id, kind: 'ORGANIZATION', name: input.value, orgType: 'OTHER' }] };
+  return { kind: 'identifiers', items: [{ id, type: input.type, value: input.value, region: input.region }] };
+}
 export interface LookoutActor { userId: string; username: string; agency: string }
 
 export class LookoutAlreadyCancelled extends Error {
@@ -34,13 +49,17 @@ export class LookoutService {
   async create(id: string, actor: LookoutActor, input: LookoutInput, tx: EntityManager): Promise<LookoutRecord> {
     const at = new Date();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    const subject: Record<string, string | null> | null = input.type === 'PERSON'
+      ? { fullName: input.value, dateOfBirth: input.dateOfBirth ?? null }
+      : input.type === 'ORGANIZATION' ? { name: input.value } : null;
     await this.lookouts.insert(tx, {
       id, ownerUserId: actor.userId, ownerAgency: actor.agency, type: input.type, value: input.value,
-      region: input.region ?? null, note: input.note, expiresAt, at,
+      region: input.region ?? null, note: input.note, expiresAt, at, subject,
     });
     const options = await this.deconfliction.keyOptions(actor.agency, tx);
-    const keys = keysForItems({ kind: 'identifiers', items: [{ id, type: input.type, value: input.value, region: input.region }] }, options);
-    await this.matching.store(tx, { caseId: null, lookoutId: id, agency: actor.agency, expiresAt }, keys, new Map(), at);
+    const keys = keysForItems(lookoutItems(id, input), options);
+    const codes = await this.matching.personCodes(tx, keys.persons);
+    await this.matching.store(tx, { caseId: null, lookoutId: id, agency: actor.agency, expiresAt }, keys, codes, at);
     await this.audit.append({
       actor: actor.username, agency: actor.agency, action: 'lookout.created', entityType: 'lookout', entityId: id,
       details: { type: input.type, expiresAt: expiresAt?.toISOString() ?? null },
@@ -83,7 +102,7 @@ export type LookoutStatus = 'ACTIVE' | 'EXPIRED' | 'CANCELLED';
 export function lookoutView(l: LookoutRecord, now = Date.now()) {
   const status: LookoutStatus = l.cancelledAt ? 'CANCELLED' : l.expiresAt && l.expiresAt.getTime() <= now ? 'EXPIRED' : 'ACTIVE';
   return {
-    id: l.id, type: l.type, value: l.value, region: l.region, note: l.note, owner: l.ownerUsername,
+    id: l.id, type: l.type, value: l.value, region: l.region, dateOfBirth: l.dateOfBirth, note: l.note, owner: l.ownerUsername,
     owningAgency: l.ownerAgency, expiresAt: l.expiresAt?.toISOString() ?? null, status, active: status === 'ACTIVE',
     cancelledAt: l.cancelledAt?.toISOString() ?? null, cancelledBy: l.cancelledBy, cancelReason: l.cancelReason,
     createdAt: l.createdAt.toISOString(),

@@ -109,7 +109,11 @@ export class MatchingRepository {
           keys.exact.map((k) => k.displayValue), owner.seizureId ?? null, keys.exact.map((k) => storedForm(k.form))],
       );
     }
-    if (owner.caseId === null) return;
+    if (owner.caseId === null) {
+      // A person lookout's person is kept like a case's, expiring with the lookout (issue 17).
+      if (owner.lookoutId) await this.persons.storeAll(tx, owner, keys.persons, codes, at);
+      return;
+    }
     await this.persons.storeAll(tx, { caseId: owner.caseId, agency: owner.agency }, keys.persons, codes, at);
     for (const e of keys.events) {
       await tx.query(

@@ -18,7 +18,7 @@ export interface StoredSideRow {
 
 /** A stored person as `candidates` reads it. */
 interface PersonRow extends StoredSideRow {
-  case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
+  case_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
   /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
   name_form: string | null;
 }
@@ -36,6 +36,9 @@ interface VocabularyRow { token: string; codes: string[]; persons: number }
 
 const joinCodes = (codes: string[]) => codes.join(' ');
 
+/** Whose persons these are: a case's, or a lookout's (issue 17), which stop matching when it expires or is cancelled. */
+export interface PersonOwner { caseId: string | null; lookoutId?: string | null; agency: string; expiresAt?: Date | null }
+
 /**
  * Persons: stored with per-token codes, pair keys and their tokens counted in the vocabulary; probed by blocking on
  * pair keys (two tokens agree by sound, or by a typo of a rare spelling) or on the same or a close date of birth plus
@@ -49,7 +52,7 @@ export class PersonMatching {
   }
 
   /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
-  async storeAll(tx: EntityManager, owner: { caseId: string; agency: string }, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
+  async storeAll(tx: EntityManager, owner: PersonOwner, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
     let stored = 0;
     for (const p of persons) {
       // An alias or moniker row is another name of a person already counted (its tokens still count in the vocabulary).
@@ -59,13 +62,13 @@ export class PersonMatching {
   }
 
   /** True when the person row is new. */
-  private async store(tx: EntityManager, owner: { caseId: string; agency: string }, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
+  private async store(tx: EntityManager, owner: PersonOwner, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
     // The vocabulary counts a person once: its rows are written only when the person row is new (retries add nothing).
     const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
-                                  date_of_birth, created_at, subject_id, name_form)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id)
+                                  date_of_birth, created_at, subject_id, name_form, lookout_id, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $16, $17) ON CONFLICT (id) DO NOTHING RETURNING id)
        INSERT INTO person_name_tokens (token, codes, variants, persons, name_forms)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1, string_to_array(v.forms, ' ')
        FROM stored, unnest($6::text[], $8::text[], $12::text[], $15::text[]) AS v(token, codes, variants, forms)
@@ -73,7 +76,7 @@ export class PersonMatching {
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
         pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
-        p.tokens.map((t) => nameFormKeys(t).join(' '))],
+        p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -94,23 +97,26 @@ export class PersonMatching {
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     const script = person.tokens.some(isVowelless);
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script);
-    const open = await openCases(tx, rows.map((r) => r.case_id));
-    const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    const open = await openCases(tx, rows.flatMap((r) => (r.case_id ? [r.case_id] : [])));
+    // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
+    const live = rows.filter((r) => r.case_id === null || open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
     const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
-    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.map((c) => c.row.case_id));
+    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => (c.row.case_id ? [c.row.case_id] : [])));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
       const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
       const tier = personTier({
         name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
-        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
+        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: (row.case_id && shared.get(row.case_id)) || null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
       }, this.settings);
-      return tier.tier === null ? [] : [{ row, tier: { ...tier, tier: tier.tier } }];
+      // POSSIBLE matches go to coordinator review, which weighs cases; a lookout hears of PROBABLE and CONFIRMED ones.
+      if (tier.tier === null || (row.lookout_id && tier.tier === 'POSSIBLE')) return [];
+      return [{ row, tier: { ...tier, tier: tier.tier } }];
     });
   }
 
@@ -151,10 +157,11 @@ export class PersonMatching {
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,
-      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
+      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
        FROM person_keys p
        WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3
+         AND (p.expires_at IS NULL OR p.expires_at > now())
          AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN similarity(p.folded_name, $1) >= $4::float8
                   WHEN p.date_of_birth = $2::date THEN similarity(p.folded_name, $1) >= $5::float8
                   WHEN p.date_of_birth = ANY($6::date[]) THEN similarity(p.folded_name, $1) >= $4::float8

@@ -121,6 +121,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'GET /auth/sso/{issuer}/start': { roles: 'public', params: { issuer: 'test-idp' }, withoutProvider: [404] },
   'GET /auth/sso/callback': { roles: 'public', query: '?state=matrix-probe&code=x', withoutProvider: [400] },
   'POST /auth/sso/session': { roles: 'public', body: () => ({ handoff: 'matrix-probe' }), withoutProvider: [400, 401] },
+  // Issue 17: an agency's administrators keep its watch-desk contacts (the demo admin is ICE's).
+  'GET /agencies/{code}/watch-desk': { roles: [ADMIN], params: { code: 'ICE' } },
+  'PUT /agencies/{code}/watch-desk': { roles: [ADMIN], params: { code: 'ICE' }, body: () => ({ emails: [], webhooks: [] }) },
 
   'POST /cases': { roles: [CA], body: () => ({ title: 'matrix probe', category: 'OTHER' }) },
   'GET /cases': { roles: [CA, LEAD], list: { kind: 'case', agenciesOf: owningAgency, shows: (u, r) => relationOf(u, r) === 'own', ownOnly: true } },
@@ -156,6 +159,8 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
     nonEmpty: () => true,
   },
   'GET /deconfliction/hits/{id}': { roles: [DC], resource: 'hit', rule: ANY },
+  // Issue 17: what reached the watch desks about a hit (every attempt and its result), for the joint desk.
+  'GET /deconfliction/hits/{id}/deliveries': { roles: [DC], resource: 'hit', rule: ANY },
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
   'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
   // The workbench (issue 17). Any coordinator claims (the first wins, the others get 409); only a desk supervisor may

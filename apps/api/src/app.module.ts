@@ -10,11 +10,12 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SeizuresModule } from './seizures/seizures.module';
+import { WatchDeskModule } from './watch-desk/watch-desk.module';
 
 @Module({
   imports: [
     InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule,
-    AuditModule, CodecModule,
+    AuditModule, CodecModule, WatchDeskModule,
   ],
   controllers: [HealthController],
 })

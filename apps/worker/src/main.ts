@@ -15,6 +15,11 @@ import { temporalChannelArgs } from '../../../libs/config/temporal-channel';
 import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
 import { encryptingDataConverter } from '../../../libs/temporal-codec/data-converter';
+import { createWatchDeskActivities } from '../../../activities/watch-desk/watch-desk.activities';
+import { AuditStore } from '../../../libs/audit/audit-store';
+import { WatchDeskAlertStarter } from '../../../libs/watch-desk/watch-desk-alerts';
+import { loadWatchDeskConfig } from '../../../libs/watch-desk/watch-desk-config';
+import { WatchDeskService } from '../../../libs/watch-desk/watch-desk.service';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -68,6 +73,11 @@ async function main(): Promise<void> {
 
   // Workflow inputs, results, activity arguments and markers leave this process encrypted (libs/temporal-codec).
   const dataConverter = encryptingDataConverter();
+  // The client comes first: the deconfliction activities start watch-desk alert workflows through it.
+  const clientConnection = await Connection.connect({ address: config.temporalAddress, channelArgs: temporalChannelArgs });
+  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
+  const watchDesk = new WatchDeskService(dataSource, new AuditStore(dataSource), loadWatchDeskConfig());
+  const alerts = new WatchDeskAlertStarter(client, config.taskQueue, watchDesk, (message, meta) => logger.warn(meta, message));
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
@@ -80,15 +90,14 @@ async function main(): Promise<void> {
       : { workflowsPath: require.resolve('../../../workflows') }),
     activities: {
       ...createCaseActivities({ cases, traces }),
-      ...createDeconflictionActivities({ deconfliction }),
+      ...createDeconflictionActivities({ deconfliction, alerts }),
+      ...createWatchDeskActivities({ watchDesk }),
       ...createSeizureActivities({ deconfliction, traces }),
       ...createReferralActivities({ referrals, traces }),
       ...createMeetingActivities({ meetings, actionItems }),
     },
   });
 
-  const clientConnection = await Connection.connect({ address: config.temporalAddress, channelArgs: temporalChannelArgs });
-  const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);
 
   // Ctrl-C reaches this process twice under `npm start` (the terminal's SIGINT to the process group, then the

@@ -4,7 +4,7 @@ import type { AuthUser } from '../../../../libs/auth/roles';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { HitRepository } from '../../../../libs/deconfliction/hit.repository';
 import { sideView } from '../../../../libs/deconfliction/hit-views';
-import { LookoutAlreadyCancelled, LookoutService, lookoutView } from '../../../../libs/deconfliction/lookout.service';
+import { LookoutAlreadyCancelled, lookoutItems, LookoutService, lookoutView } from '../../../../libs/deconfliction/lookout.service';
 import { unreadableFields } from '../../../../libs/deconfliction/readability';
 import { AccessPolicy } from '../common/access-policy';
 import { ApiError, fieldError } from '../common/api-error';
@@ -31,8 +31,11 @@ export class LookoutsApi {
   ) {}
 
   async create(user: AuthUser, dto: CreateLookoutDto, key: string | undefined): Promise<IdempotentOutcome> {
+    this.refuseFieldsOfOtherKinds(dto);
     const options = await this.deconfliction.keyOptions(user.agency);
-    const problems = unreadableFields({ identifiers: [{ type: dto.type, value: dto.value, region: dto.region }] }, options);
+    const items = lookoutItems(randomUUID(), dto);
+    const problems = items.kind === 'identifiers' ? unreadableFields({ identifiers: items.items }, options)
+      : items.kind === 'subjects' ? unreadableFields({ subjects: items.items }, options) : [];
     if (problems.length > 0) throw fieldError('value', problems[0].en, problems[0].es);
     const hash = IdempotencyService.requestHash('POST /lookouts', dto);
     return this.idempotency.inTransaction(user.userId, key, hash, async (tx) => ({
@@ -63,6 +66,16 @@ export class LookoutsApi {
       throw new ApiError('Conflict', LOOKOUT_MESSAGES.lookoutAlreadyCancelled,
         { id: lookoutId, by: cancelledBy ?? '', at: cancelledAt?.toISOString() ?? '' },
         { body: { currentStatus: 'CANCELLED', cancelledBy, cancelledAt: cancelledAt?.toISOString() ?? null } });
+    }
+  }
+
+  /** A date of birth belongs to a person lookout, a region to a plate: sent with another kind, they are refused. */
+  private refuseFieldsOfOtherKinds(dto: CreateLookoutDto): void {
+    if (dto.dateOfBirth !== undefined && dto.type !== 'PERSON') {
+      throw fieldError('dateOfBirth', 'is only for PERSON lookouts', 'solo corresponde a alertas de tipo PERSON');
+    }
+    if (dto.region !== undefined && (dto.type === 'PERSON' || dto.type === 'ORGANIZATION')) {
+      throw fieldError('region', `is not for ${dto.type} lookouts`, `no corresponde a alertas de tipo ${dto.type}`);
     }
   }
 

@@ -1,9 +1,14 @@
 import { casesFeature } from '../features/cases';
 import { deconflictionFeature } from '../features/deconfliction';
 import { leadershipFeature } from '../features/leadership';
+import { lookoutsFeature } from '../features/lookouts';
 import { meetingsFeature } from '../features/meetings';
 import { referralsFeature } from '../features/referrals';
 import { seizuresFeature } from '../features/seizures';
+import { watchDeskFeature } from '../features/watch-desk';
 import type { Feature } from './feature';
 
-export const features: Feature[] = [casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature];
+export const features: Feature[] = [
+  casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, watchDeskFeature,
+  lookoutsFeature,
+];

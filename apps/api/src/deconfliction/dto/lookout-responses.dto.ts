@@ -5,6 +5,8 @@ export class LookoutDto {
   type!: string;
   value!: string;
   region!: string | null;
+  /** PERSON lookouts: the date of birth watched for (null when not given, and for other kinds). */
+  dateOfBirth!: string | null;
   note!: string | null;
   owner!: string;
   owningAgency!: string;

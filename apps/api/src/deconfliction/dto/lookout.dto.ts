@@ -1,14 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IDENTIFIER_TYPES, IdentifierType } from '../../../../../libs/contracts/case-items';
-import { IsFutureTimestamp } from '../../common/validators';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LOOKOUT_TYPES, LookoutType } from '../../../../../libs/deconfliction/lookout.service';
+import { IsFutureTimestamp, IsPastDate } from '../../common/validators';
 
 export class CreateLookoutDto {
-  @IsIn(IDENTIFIER_TYPES)
-  type!: IdentifierType;
+  /** An identifier type, or PERSON (`value` is the full name, with `dateOfBirth` when known), or ORGANIZATION (its name). */
+  @IsIn(LOOKOUT_TYPES)
+  type!: LookoutType;
 
   @IsString() @IsNotEmpty() @MaxLength(300)
   value!: string;
+
+  /** PERSON lookouts only: matched with the same date-of-birth rules as a case's person. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' }) @IsPastDate()
+  dateOfBirth?: string;
 
   @IsOptional() @IsString() @MaxLength(20)
   region?: string;

@@ -13,6 +13,7 @@ import { EscalationClock } from '../components/escalation-clock';
 import { ReopenedNote, ReopenForm } from '../components/reopen-form';
 import { matchTypeLabel, priorityOf, sideLabel } from '../components/hit-labels';
 import { TierBadge } from '../components/tier-badge';
+import { DeliveryLog } from '../../watch-desk/components/delivery-log';
 import '../deconfliction.css';
 
 /** One hit for the coordinator: both sides' pointers and whom to call, its clock, and the resolution form. */
@@ -65,6 +66,7 @@ function HitDetails({ hit }: { hit: DeskHit }) {
       </div>
       <ContactLog hit={hit} />
       {hit.status === 'RESOLVED' ? <><ResolutionRecord hit={hit} /><ReopenForm hit={hit} /></> : <><ReopenedNote hit={hit} /><ResolveForm hit={hit} /></>}
+      <DeliveryLog hitId={hit.id} />
     </>
   );
 }
