@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -14,7 +15,7 @@ import { SeizuresModule } from './seizures/seizures.module';
 @Module({
   imports: [
     InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule,
-    AuditModule, CodecModule,
+    AuditModule, CodecModule, AdminModule,
   ],
   controllers: [HealthController],
 })

@@ -17,6 +17,8 @@ import { AnonymousRefusalsFlusher } from './anonymous-refusals.flusher';
 import { AuthController } from './auth.controller';
 import { AuthGuard, WRITE_BUCKETS } from './auth.guard';
 import { AuthApi } from './auth.api';
+import { AccountApi } from './account.api';
+import { SessionIssuer } from './session-issuer';
 
 @Module({
   imports: [
@@ -32,9 +34,11 @@ import { AuthApi } from './auth.api';
   ],
   controllers: [AuthController, AgenciesController],
   // Long-lived responses (event streams) re-check their session.
-  exports: [SessionStore],
+  exports: [SessionStore, LoginLockout, JwtModule],
   providers: [
     AuthApi,
+    AccountApi,
+    SessionIssuer,
     { provide: AgencyDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new AgencyDirectory(ds) },
     {
       provide: LoginLockout, inject: [DataSource, APP_CONFIG],
