@@ -1,3 +1,4 @@
+import { uuidFrom } from '../common/deterministic-id';
 import type { Role } from './roles';
 
 export interface DemoUser { username: string; agency: string; roles: Role[]; fullName: string; phone: string }
@@ -16,3 +17,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'leadership', agency: 'ICE', roles: ['LEADERSHIP'], fullName: 'Leadership Office', phone: '+12025550110' },
   { username: 'admin', agency: 'ICE', roles: ['ADMIN'], fullName: 'System Administrator', phone: '+12025550111' },
 ];
+
+/** A demo user's id is fixed by its name on a fresh database (an existing row keeps its id), so tests can name it. */
+export const demoUserId = (username: string): string => uuidFrom(`demo-user:${username}`);

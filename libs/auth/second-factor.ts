@@ -1,8 +1,14 @@
-import { generateSecret, generateURI, verifySync } from 'otplib';
 import { toDataURL } from 'qrcode';
 
-// otplib's base32 and HMAC plugins are ES modules: Node loads them, Jest's module loader does not, so specs compute
-// codes through test/support/totp.ts (otplib in a child process) and this file stays out of Jest's imports.
+/**
+ * otplib's base32 and HMAC plugins are ES modules: Node (20.19+) requires them, Jest's module loader cannot. Loading
+ * otplib on first use keeps the API's module graph loadable by the specs that read its routes (route-table.ts); the
+ * specs compute codes through test/support/totp.ts (otplib in a child process).
+ */
+type Otplib = typeof import('otplib');
+let loaded: Otplib | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const otplib = (): Otplib => (loaded ??= require('otplib') as Otplib);
 
 /** The name authenticator apps show above the account. */
 export const TOTP_ISSUER = 'Case Coordination';
@@ -14,8 +20,8 @@ export interface Enrolment { secret: string; otpauthUri: string; qrCodeDataUrl: 
 
 /** A fresh 160-bit TOTP secret (RFC 4226's recommended length), with the URI and QR code an authenticator app reads. */
 export async function newEnrolment(username: string): Promise<Enrolment> {
-  const secret = generateSecret();
-  const otpauthUri = generateURI({ issuer: TOTP_ISSUER, label: username, secret, period: PERIOD_SECONDS });
+  const secret = otplib().generateSecret();
+  const otpauthUri = otplib().generateURI({ issuer: TOTP_ISSUER, label: username, secret, period: PERIOD_SECONDS });
   return { secret, otpauthUri, qrCodeDataUrl: await toDataURL(otpauthUri) };
 }
 
@@ -25,7 +31,7 @@ export async function newEnrolment(username: string): Promise<Enrolment> {
  */
 export function matchTotp(secret: string, code: string, lastStep: number | null): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const result = verifySync({
+  const result = otplib().verifySync({
     secret, token: code, period: PERIOD_SECONDS, epochTolerance: TOLERANCE_SECONDS,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });

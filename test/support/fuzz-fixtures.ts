@@ -1,6 +1,7 @@
 import { eventually, http, login, uniqueWord, withTemporal } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
 import { possibleMatchItem } from './review-fixtures';
+import { identityFixtures } from './identity-fuzz-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
 export function seededRandom(seed: number): () => number {
@@ -35,6 +36,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         'POST /meetings/{id}/cancel': [await changeableMeeting()], 'POST /meetings/{id}/reschedule': [await changeableMeeting()],
         'POST /referrals/{id}/decline': [await declinableReferral()], 'POST /referrals/{id}/withdraw': [await withdrawableReferral()],
         'POST /deconfliction/reviews/{id}/promote': [await reviewItem()], 'POST /deconfliction/reviews/{id}/dismiss': [await reviewItem()],
+        ...(await identityFixtures()),
       },
     };
   } finally {

@@ -13,7 +13,7 @@ import type { AppConfig } from '../../../../libs/config/config';
 import { ApiError } from '../common/api-error';
 import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
-import { EnrolmentDto, RecoveryCodesDto } from './dto/account.dto';
+import { EnrolmentDto, PasswordChangedDto, RecoveryCodesDto } from './dto/account.dto';
 import { assertAcceptablePassword } from './password-refusal';
 import { SessionIssuer } from './session-issuer';
 
@@ -79,7 +79,7 @@ export class AccountApi {
    */
   async changePassword(
     caller: AuthUser, sessionId: string, scope: SessionScope | null, currentPassword: string, newPassword: string, ip: string,
-  ): Promise<void> {
+  ): Promise<PasswordChangedDto> {
     const user = await this.user(caller);
     const lockKey = usernameDigest(this.config.auditUsernameKey, user.username);
     const reservation = await this.lockout.reserve(lockKey);
@@ -100,17 +100,17 @@ export class AccountApi {
     await this.lockout.succeeded(lockKey);
     assertAcceptablePassword(newPassword, user.username, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
+    const next = scope === 'CHANGE_PASSWORD' ? (this.issuer.mustEnrol(user) ? 'ENROL_SECOND_FACTOR' : null) : scope;
     await this.dataSource.transaction(async (tx) => {
       await this.users.setPasswordHash(tx, user.id, passwordHash, false);
       await tx.query('DELETE FROM sessions WHERE user_id = $1 AND jti <> $2', [user.id, sessionId]);
-      if (scope === 'CHANGE_PASSWORD') {
-        await this.sessions.rescope(tx, sessionId, this.issuer.mustEnrol(user) ? 'ENROL_SECOND_FACTOR' : null);
-      }
+      if (scope === 'CHANGE_PASSWORD') await this.sessions.rescope(tx, sessionId, next);
       await this.audit.append({
         actor: user.username, agency: user.agencyCode, action: 'auth.password_changed', entityType: 'user', entityId: user.id,
         details: { ip, wasRequired: user.mustChangePassword },
       }, tx);
     });
+    return { pendingStep: next };
   }
 
   private async user(caller: AuthUser): Promise<UserRecord> {

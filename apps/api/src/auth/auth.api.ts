@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
-import { DEMO_USERS } from '../../../../libs/auth/demo-users';
+import { DEMO_USERS, demoUserId } from '../../../../libs/auth/demo-users';
 import { LoginLockout, Reservation } from '../../../../libs/auth/login-lockout';
 import { hashPassword, needsRehash, verifyPassword } from '../../../../libs/auth/password';
 import { looksLikeRecoveryCode, recoveryCodeHash } from '../../../../libs/auth/recovery-codes';
@@ -47,7 +47,7 @@ export class AuthApi implements OnApplicationBootstrap {
         `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name, phone) VALUES ($1,$2,$3,$4,$5,$6,$7)
          ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, agency_code = EXCLUDED.agency_code,
            roles = EXCLUDED.roles, full_name = EXCLUDED.full_name, phone = EXCLUDED.phone`,
-        [randomUUID(), demo.username, passwordHash, demo.agency, demo.roles, demo.fullName, demo.phone],
+        [demoUserId(demo.username), demo.username, passwordHash, demo.agency, demo.roles, demo.fullName, demo.phone],
       );
     }
     this.logger.log(`demo users ready (${DEMO_USERS.length})`);

@@ -6,7 +6,7 @@ import type { SessionScope } from '../../../../libs/auth/session-store';
 import { AccountApi } from './account.api';
 import { CurrentSession, CurrentSessionScope, CurrentUser, Public, SessionStepRoute } from './auth.decorators';
 import { AuthApi } from './auth.api';
-import { ChangePasswordDto, ConfirmEnrolmentDto, EnrolmentDto, RecoveryCodesDto } from './dto/account.dto';
+import { ChangePasswordDto, ConfirmEnrolmentDto, EnrolmentDto, PasswordChangedDto, RecoveryCodesDto } from './dto/account.dto';
 import {
   LoginChallengeDto, SecondFactorRequestDto, SecondFactorTokenResponseDto, TokenRequestDto, TokenResponseDto,
 } from './dto/token.dto';
@@ -77,14 +77,14 @@ export class AuthController {
 
   /** Sets a new password (required after an administrator's reset); the user's other sessions end. */
   @Post('password')
-  @HttpCode(204)
+  @HttpCode(200)
   @SessionStepRoute()
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'The password is changed.' })
+  @ApiOkResponse({ type: PasswordChangedDto })
   changePassword(
     @Body() body: ChangePasswordDto, @CurrentUser() user: AuthUser, @CurrentSession() session: string,
     @CurrentSessionScope() scope: SessionScope | null, @Req() request: FastifyRequest,
-  ): Promise<void> {
+  ): Promise<PasswordChangedDto> {
     return this.account.changePassword(user, session, scope, body.currentPassword, body.newPassword, request.ip);
   }
 }

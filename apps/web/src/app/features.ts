@@ -1,3 +1,5 @@
+import { accountFeature } from '../features/account';
+import { adminFeature } from '../features/admin';
 import { casesFeature } from '../features/cases';
 import { deconflictionFeature } from '../features/deconfliction';
 import { leadershipFeature } from '../features/leadership';
@@ -6,4 +8,4 @@ import { referralsFeature } from '../features/referrals';
 import { seizuresFeature } from '../features/seizures';
 import type { Feature } from './feature';
 
-export const features: Feature[] = [casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature];
+export const features: Feature[] = [casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, adminFeature, accountFeature];

@@ -101,7 +101,8 @@ export class SessionDto {
   expiresAt!: string;
   @ApiProperty({ nullable: true, type: String })
   ip!: string | null;
-  @ApiProperty({ nullable: true, enum: ['ENROL_SECOND_FACTOR', 'CHANGE_PASSWORD'] })
+  /** Null for a full session; ENROL_SECOND_FACTOR or CHANGE_PASSWORD for one held at that step. */
+  @ApiProperty({ nullable: true, type: String })
   scope!: string | null;
 }
 

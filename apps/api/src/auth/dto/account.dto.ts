@@ -30,3 +30,9 @@ export class ChangePasswordDto {
   @IsString() @IsNotEmpty() @MaxLength(400)
   newPassword!: string;
 }
+
+export class PasswordChangedDto {
+  /** The step this session is still held at (a second factor to enrol), or null: a full session. */
+  @ApiProperty({ nullable: true, type: String, enum: ['ENROL_SECOND_FACTOR'] })
+  pendingStep!: 'ENROL_SECOND_FACTOR' | null;
+}
