@@ -52,7 +52,7 @@ export class AdminAgenciesApi {
     return this.idempotency.inTransaction(admin.userId, key, hash, async (tx) => {
       if (!(await this.repo.create(tx, dto))) throw new ApiError('Conflict', M.agencyExists, { code: dto.code });
       await this.record(tx, admin, 'admin.agency_created', dto.code, { name: dto.name, country: dto.country, kind: dto.kind });
-      return { status: 201, body: { ...(await this.detail(tx, dto.code)) } as Record<string, unknown> };
+      return { status: 201, body: { ...(await this.detail(tx, dto.code)) } };
     });
   }
 
@@ -60,8 +60,9 @@ export class AdminAgenciesApi {
     if (Object.values(dto).every((v) => v === undefined)) throw new ApiError('ValidationFailed', M.adminEditEmpty);
     return this.change(admin, code, async (tx, before) => {
       await this.repo.update(tx, code, dto);
-      const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)
-        .map(([field, to]) => [field, { from: (before as unknown as Record<string, unknown>)[field], to }]));
+      const previous = before as unknown as Record<string, unknown>;
+      const changes = Object.fromEntries(Object.entries(dto as Record<string, unknown>).filter(([, v]) => v !== undefined)
+        .map(([field, to]) => [field, { from: previous[field], to }]));
       return ['admin.agency_updated', { changes }];
     });
   }

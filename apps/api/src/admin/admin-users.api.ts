@@ -10,6 +10,7 @@ import { SessionStore } from '../../../../libs/auth/session-store';
 import { AdminUserView, UserAdminRepository, UserChanges, UserFilter } from '../../../../libs/auth/user-admin.repository';
 import { UserRepository } from '../../../../libs/auth/user.repository';
 import { usernameDigest } from '../../../../libs/auth/username-pseudonym';
+import { query } from '../../../../libs/db/sql';
 import type { AppConfig } from '../../../../libs/config/config';
 import { ApiError } from '../common/api-error';
 import { IdempotencyService, IdempotentOutcome } from '../common/idempotency.service';
@@ -85,8 +86,9 @@ export class AdminUsersApi {
       if (dto.agency !== undefined && dto.agency !== before.agency) await this.assertUsableAgency(tx, dto.agency);
       const changes: UserChanges = { roles: dto.roles, agency: dto.agency, fullName: dto.fullName, phone: dto.phone };
       await this.repo.update(tx, id, changes);
-      const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)
-        .map(([field, to]) => [field, { from: (before as unknown as Record<string, unknown>)[field], to }]));
+      const previous = before as unknown as Record<string, unknown>;
+      const changed = Object.fromEntries(Object.entries(changes as Record<string, unknown>).filter(([, v]) => v !== undefined)
+        .map(([field, to]) => [field, { from: previous[field], to }]));
       return ['admin.user_updated', { changes: changed }];
     });
   }
@@ -148,7 +150,7 @@ export class AdminUsersApi {
 
   async revokeSession(admin: AuthUser, id: string, sessionId: string): Promise<void> {
     await this.change(admin, id, async (tx) => {
-      const rows = await tx.query('SELECT 1 FROM sessions WHERE jti = $1 AND user_id = $2', [sessionId, id]) as unknown[];
+      const rows = await query<{ jti: string }>(tx, 'SELECT jti FROM sessions WHERE jti = $1 AND user_id = $2', [sessionId, id]);
       if (rows.length === 0) throw new ApiError('NotFound', M.sessionNotFound, { id: sessionId });
       await this.sessions.revoke(tx, sessionId);
       return ['admin.session_revoked', { session: sessionId }];

@@ -8,4 +8,6 @@ import { referralsFeature } from '../features/referrals';
 import { seizuresFeature } from '../features/seizures';
 import type { Feature } from './feature';
 
-export const features: Feature[] = [casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, adminFeature, accountFeature];
+export const features: Feature[] = [
+  casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, adminFeature, accountFeature,
+];

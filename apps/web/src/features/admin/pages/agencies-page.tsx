@@ -43,16 +43,28 @@ function CreateAgencyForm() {
   return (
     <form className="admin-form" noValidate aria-label={t('admin.agencies.add')} onSubmit={(e) => { e.preventDefault(); create.mutate(form); }}>
       <FormField label={t('admin.fields.code')} name="code" error={create.error} required hint={t('admin.agencies.codeHint')}>
-        {({ required, ...props }) => <input {...props} aria-required={required} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value.toUpperCase() })} />}
+        {({ required, ...props }) => (
+          <input {...props} aria-required={required} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value.toUpperCase() })} />
+        )}
       </FormField>
       <FormField label={t('admin.fields.name')} name="name" error={create.error} required>
-        {({ required, ...props }) => <input {...props} aria-required={required} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+        {({ required, ...props }) => (
+          <input {...props} aria-required={required} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        )}
       </FormField>
       <FormField label={t('admin.fields.country')} name="country" error={create.error} required>
-        {(props) => <select {...props} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })}>{['US', 'MX', 'CA'].map((c) => <option key={c} value={c}>{c}</option>)}</select>}
+        {(props) => (
+          <select {...props} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })}>
+            {['US', 'MX', 'CA'].map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        )}
       </FormField>
       <FormField label={t('admin.fields.kind')} name="kind" error={create.error} required>
-        {(props) => <select {...props} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>{KINDS.map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}</select>}
+        {(props) => (
+          <select {...props} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+            {KINDS.map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}
+          </select>
+        )}
       </FormField>
       {create.error && create.error.fieldErrors.length === 0 ? <ProblemMessage error={create.error} /> : null}
       <div className="row">

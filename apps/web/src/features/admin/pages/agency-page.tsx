@@ -57,13 +57,23 @@ function EditAgency({ agency }: { agency: AdminAgency }) {
   return (
     <form className="admin-form" noValidate aria-label={t('admin.agencies.edit')} onSubmit={(e) => { e.preventDefault(); save.mutate({ path: `/admin/agencies/${agency.code}`, body: form }); }}>
       <FormField label={t('admin.fields.name')} name="name" error={save.error} required>
-        {({ required, ...props }) => <input {...props} aria-required={required} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+        {({ required, ...props }) => (
+          <input {...props} aria-required={required} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        )}
       </FormField>
       <FormField label={t('admin.fields.country')} name="country" error={save.error}>
-        {(props) => <select {...props} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })}>{['US', 'MX', 'CA'].map((c) => <option key={c} value={c}>{c}</option>)}</select>}
+        {(props) => (
+          <select {...props} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })}>
+            {['US', 'MX', 'CA'].map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        )}
       </FormField>
       <FormField label={t('admin.fields.kind')} name="kind" error={save.error}>
-        {(props) => <select {...props} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>{KINDS.map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}</select>}
+        {(props) => (
+          <select {...props} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+            {KINDS.map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}
+          </select>
+        )}
       </FormField>
       {save.isSuccess ? <p role="status">{t('admin.saved')}</p> : null}
       <button type="submit" disabled={save.isPending}>{t('admin.save')}</button>
@@ -81,7 +91,9 @@ function AddContactPoint({ code }: { code: string }) {
     <form className="admin-form" noValidate aria-label={t('admin.contacts.add')} onSubmit={(e) => { e.preventDefault(); add.mutate(body); }}>
       {(['label', 'email', 'phone'] as const).map((name) => (
         <FormField key={name} label={t(`admin.contacts.${name}`)} name={name} error={add.error} required={name === 'label'}>
-          {({ required, ...props }) => <input {...props} aria-required={required} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />}
+          {({ required, ...props }) => (
+            <input {...props} aria-required={required} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+          )}
         </FormField>
       ))}
       {add.error && add.error.fieldErrors.length === 0 ? <ProblemMessage error={add.error} /> : null}

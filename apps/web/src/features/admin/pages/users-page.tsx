@@ -86,7 +86,9 @@ function CreateUserForm() {
   if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('admin.users.add')}</button>;
   const text = (name: 'username' | 'fullName' | 'password', type = 'text') => (
     <FormField label={t(`admin.fields.${name === 'password' ? 'firstPassword' : name}`)} name={name} error={create.error} required>
-      {({ required, ...props }) => <input {...props} type={type} aria-required={required} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />}
+      {({ required, ...props }) => (
+        <input {...props} type={type} aria-required={required} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+      )}
     </FormField>
   );
   return (
