@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
-import { DEMO_USERS, demoUserId } from '../../../../libs/auth/demo-users';
+import { DEMO_USERS, DemoUser, demoUserId } from '../../../../libs/auth/demo-users';
 import { LoginLockout, Reservation } from '../../../../libs/auth/login-lockout';
 import { hashPassword, needsRehash, verifyPassword } from '../../../../libs/auth/password';
 import { looksLikeRecoveryCode, recoveryCodeHash } from '../../../../libs/auth/recovery-codes';
@@ -18,6 +18,8 @@ import { InjectConfig } from '../infra/tokens';
 import { AddressLimits } from './address-limits';
 import { LoginChallengeDto, SecondFactorTokenResponseDto, TokenResponseDto } from './dto/token.dto';
 import { SessionIssuer } from './session-issuer';
+
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AuthApi implements OnApplicationBootstrap {
@@ -43,14 +45,30 @@ export class AuthApi implements OnApplicationBootstrap {
       const existing = await this.users.findByUsername(this.dataSource, demo.username);
       if (existing && (await verifyPassword(this.config.demoPassword, existing.passwordHash))) continue;
       const passwordHash = await hashPassword(this.config.demoPassword);
-      await this.dataSource.query(
-        `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name, phone) VALUES ($1,$2,$3,$4,$5,$6,$7)
-         ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, agency_code = EXCLUDED.agency_code,
-           roles = EXCLUDED.roles, full_name = EXCLUDED.full_name, phone = EXCLUDED.phone`,
-        [demoUserId(demo.username), demo.username, passwordHash, demo.agency, demo.roles, demo.fullName, demo.phone],
-      );
+      await this.upsertDemoUser(demo, passwordHash);
     }
     this.logger.log(`demo users ready (${DEMO_USERS.length})`);
+  }
+
+  /**
+   * The id is fixed by the name, so two API processes seeding a fresh database at once insert the same id: the one
+   * that loses the race meets the primary key, not the username that ON CONFLICT names, and simply tries again (the
+   * row is then there to update).
+   */
+  private async upsertDemoUser(demo: DemoUser, passwordHash: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.dataSource.query(
+          `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name, phone) VALUES ($1,$2,$3,$4,$5,$6,$7)
+           ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, agency_code = EXCLUDED.agency_code,
+             roles = EXCLUDED.roles, full_name = EXCLUDED.full_name, phone = EXCLUDED.phone`,
+          [demoUserId(demo.username), demo.username, passwordHash, demo.agency, demo.roles, demo.fullName, demo.phone],
+        );
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+      }
+    }
   }
 
   /**
