@@ -21,6 +21,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 # dist/ includes dist/workflow-bundle.js written by `npm run build`, so the worker does not bundle at start.
 COPY --from=build /app/dist ./dist
+# Data the code reads at run time (the common-password list of the password policy).
+COPY --from=build /app/data ./data
 # Files stay owned by root: the app can read its code but not rewrite it.
 USER node
 EXPOSE 3000

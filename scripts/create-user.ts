@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '../libs/auth/password';
+import { checkNewPassword } from '../libs/auth/password-policy';
 import { ROLES } from '../libs/auth/roles';
 
 /**
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   if (!username || !agency || !roleList || !fullName || !password) {
     throw new Error('usage: USER_PASSWORD=... create-user <username> <AGENCY> <ROLE[,ROLE]> "<Full Name>" [phone]');
   }
-  if (password.length < 12) throw new Error('USER_PASSWORD must have at least 12 characters');
+  const refusal = checkNewPassword(password, username);
+  if (refusal) throw new Error(`USER_PASSWORD refused (NIST SP 800-63B policy): ${JSON.stringify(refusal)}`);
   const roles = roleList.split(',');
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) throw new Error(`unknown role(s) ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);

@@ -7,9 +7,13 @@ export interface Agency { code: string; name: string; country: 'US' | 'MX' | 'CA
 export class AgencyDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every agency, by country then code. Names and codes are public facts, so any signed-in user may list them. */
+  /**
+   * Every agency in service (retired ones are no longer offered), by country then code. Names and codes are public
+   * facts, so any signed-in user may list them.
+   */
   async list(): Promise<Agency[]> {
-    const rows = await query<Agency>(this.dataSource, 'SELECT code, name, country FROM agencies ORDER BY country DESC, code');
+    const rows = await query<Agency>(this.dataSource,
+      'SELECT code, name, country FROM agencies WHERE retired_at IS NULL ORDER BY country DESC, code');
     return rows.map((r) => ({ code: r.code, name: r.name, country: r.country }));
   }
 }

@@ -1,3 +1,4 @@
+import { uuidFrom } from '../common/deterministic-id';
 import type { Role } from './roles';
 
 export interface DemoUser { username: string; agency: string; roles: Role[]; fullName: string; phone: string }
@@ -19,3 +20,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'atf.coordinator', agency: 'ATF', roles: ['DECONFLICTION_COORDINATOR'], fullName: 'ATF Watch Desk Coordinator', phone: '+12025550112' },
   { username: 'desk.supervisor', agency: 'ICE', roles: ['DECONFLICTION_COORDINATOR', 'DESK_SUPERVISOR'], fullName: 'Watch Desk Supervisor', phone: '+12025550113' },
 ];
+
+/** A demo user's id is fixed by its name on a fresh database (an existing row keeps its id), so tests can name it. */
+export const demoUserId = (username: string): string => uuidFrom(`demo-user:${username}`);

@@ -13,7 +13,7 @@ describe('loadConfig secrets', () => {
   };
   const loadWith = (vars: Record<string, string | undefined>) => {
     process.env = { ...saved };
-    const cleared = ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX'];
+    const cleared = ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'MFA_REQUIRED_ROLES'];
     for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
     return loadConfig();
@@ -71,5 +71,16 @@ describe('loadConfig secrets', () => {
     expect([given.personRareNameMinWeight, given.personPossibleMax]).toEqual([18.5, 9]);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_RARE_NAME_MIN_WEIGHT: '0' })).toThrow(/PERSON_RARE_NAME_MIN_WEIGHT/);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_POSSIBLE_MAX: '2.5' })).toThrow(/PERSON_POSSIBLE_MAX/);
+  });
+
+  it.each<[string, string | undefined, string[] | RegExp]>([
+    ['ADMIN and LEADERSHIP by default', undefined, ['ADMIN', 'LEADERSHIP']],
+    ['a list of its own', 'ADMIN, DECONFLICTION_COORDINATOR', ['ADMIN', 'DECONFLICTION_COORDINATOR']],
+    ['none for nobody', 'none', []],
+    ['an unknown role refuses to start', 'ADMIN,ROOT', /MFA_REQUIRED_ROLES names unknown role\(s\): ROOT/],
+  ])('roles that must have a second factor: %s', (_name, given, expected) => {
+    const load = () => loadWith({ JWT_SECRET: 'z'.repeat(40), MFA_REQUIRED_ROLES: given }).accounts.mfaRequiredRoles;
+    if (expected instanceof RegExp) expect(load).toThrow(expected);
+    else expect(load()).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { readOrCreateSecret } from './data-secrets';
 import { parseDuration } from './duration';
+import { ROLES } from '../auth/roles';
 
 export interface AppConfig {
   nodeEnv: string;
@@ -50,6 +51,10 @@ export interface AccountsConfig {
   anonRateWindowMs: number;
   /** Refusals without a valid token are counted per source address and window, and audited as one entry each. */
   anonAuditWindowMs: number;
+  /** Users holding any of these roles must have a second factor (TOTP) before they get a full session. */
+  mfaRequiredRoles: string[];
+  /** How long the challenge between the password and the second factor lives. */
+  mfaChallengeTtlSeconds: number;
 }
 
 export interface MeetingsConfig {
@@ -147,6 +152,19 @@ function usernameKey(jwtSecret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', jwtSecret, 'casecoord', 'audit username pseudonyms', 32));
 }
 
+/**
+ * Roles that must have a second factor: ADMIN and LEADERSHIP unless MFA_REQUIRED_ROLES lists others; `none` requires
+ * it of nobody (a factor a user enrolled is still asked for). An unknown role name refuses to start.
+ */
+function mfaRequiredRoles(): string[] {
+  const given = (process.env.MFA_REQUIRED_ROLES ?? 'ADMIN,LEADERSHIP').trim();
+  if (given.toLowerCase() === 'none') return [];
+  const roles = given.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`MFA_REQUIRED_ROLES names unknown role(s): ${unknown.join(', ')}`);
+  return roles;
+}
+
 /** Reads and checks the environment once; refuses to run production without its own secrets. */
 export function loadConfig(): AppConfig {
   const nodeEnv = env('NODE_ENV', 'development');
@@ -189,6 +207,8 @@ export function loadConfig(): AppConfig {
       anonRateLimit: int('ANON_RATE_LIMIT', 60),
       anonRateWindowMs: positiveDuration('ANON_RATE_WINDOW', '1m'),
       anonAuditWindowMs: Math.max(1000, positiveDuration('ANON_AUDIT_WINDOW', '1m')),
+      mfaRequiredRoles: mfaRequiredRoles(),
+      mfaChallengeTtlSeconds: Math.round(positiveDuration('MFA_CHALLENGE_TTL', '5m') / 1000),
     },
     auditRetentionMs: positiveDuration('AUDIT_RETENTION', '365d'),
     deconfliction: {

@@ -25,6 +25,7 @@ import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSign
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
 import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { WatchDeskAlerts1763900000023 } from './migrations/1763900000023-WatchDeskAlerts';
+import { IdentityAdministration1763900000024 } from './migrations/1763900000024-IdentityAdministration';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   SubjectNameForms1763900000027,
   PersonNameForms1763900000026,
   WatchDeskAlerts1763900000023,
+  IdentityAdministration1763900000024,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

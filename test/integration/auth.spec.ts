@@ -25,15 +25,16 @@ describe('auth', () => {
     expect(response.body.accessToken).toBeUndefined();
   });
 
-  it('audits failed logins and stores only scrypt hashes', async () => {
+  it('audits failed logins and stores only password hashes: argon2id, or the scrypt of earlier releases until the next login', async () => {
     const failures = () => withDb(async (db) => (await db.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor = 'atf.agent'`)).rows[0].n as number);
     const before = await failures();
     expect((await http('POST', '/auth/token', { body: { username: 'atf.agent', password: 'guess' } })).status).toBe(401);
     expect(await failures()).toBe(before + 1);
     await withDb(async (db) => {
-      const hashes = await db.query('SELECT password_hash FROM users');
-      expect(hashes.rows.every((r: any) => r.password_hash.startsWith('scrypt$'))).toBe(true);
+      const hashes = await db.query('SELECT username, password_hash FROM users');
+      expect(hashes.rows.every((r: any) => /^(\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$|scrypt\$)/.test(r.password_hash))).toBe(true);
+      expect(hashes.rows.find((r: any) => r.username === 'atf.agent').password_hash).toMatch(/^\$argon2id\$/);
     });
   });
 

@@ -1,3 +1,4 @@
+import { demoUserId } from '../../libs/auth/demo-users';
 import type { MatrixResource, ResourceKind } from './matrix-fixtures';
 
 /**
@@ -264,6 +265,37 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // Temporal codec server (issue 22, item 11): decrypts any agency's workflow payloads, so the admin only.
   'POST /codec/decode': { roles: [ADMIN] },
   'POST /codec/encode': { roles: [ADMIN], body: () => PLAIN_PAYLOADS },
+
+  // Identity (issue 19). The second factor and the caller's own password: any signed-in user (a restricted session too).
+  'POST /auth/token/second-factor': { roles: 'public', body: () => ({ challenge: 'not-a-challenge', code: '123456' }) },
+  'POST /auth/mfa/enrol': { roles: 'authenticated' },
+  'POST /auth/mfa/confirm': { roles: 'authenticated', body: () => ({ code: '123456' }) },
+  'POST /auth/password': { roles: 'authenticated', body: () => ({ currentPassword: 'not the password', newPassword: 'a matrix password' }) },
+  // Administration: the admin only, installation-wide. The list is ICE's (the admin's agency), so no read audit is owed;
+  // one user is named by the demo users' fixed ids. Invalid path values make an admin's DELETE a 400 that changes nothing.
+  'GET /admin/users': { roles: [ADMIN], query: '?agency=ICE&limit=200' },
+  'POST /admin/users': {
+    roles: [ADMIN], body: () => ({ username: `matrix.${Math.random().toString(36).slice(2, 10)}`, agency: 'ICE', roles: ['CASE_AGENT'], fullName: 'Matrix Probe', password: 'a matrix first password' }),
+  },
+  'GET /admin/users/{id}': { roles: [ADMIN], params: { id: demoUserId('ice.agent') } },
+  'PATCH /admin/users/{id}': { roles: [ADMIN], params: { id: demoUserId('ice.sac') }, body: () => ({ fullName: 'Samuel A. Cruz' }) },
+  'POST /admin/users/{id}/disable': { roles: [ADMIN], params: { id: demoUserId('ice.sac') } },
+  'POST /admin/users/{id}/enable': { roles: [ADMIN], params: { id: demoUserId('ice.sac') } },
+  'POST /admin/users/{id}/reset-password': { roles: [ADMIN], params: { id: demoUserId('ice.sac') }, body: () => ({ temporaryPassword: 'a matrix temporary one' }) },
+  'POST /admin/users/{id}/reset-second-factor': { roles: [ADMIN], params: { id: demoUserId('ice.sac') } },
+  'POST /admin/users/{id}/unlock': { roles: [ADMIN], params: { id: demoUserId('ice.sac') } },
+  'GET /admin/users/{id}/sessions': { roles: [ADMIN], params: { id: demoUserId('ice.agent') } },
+  'DELETE /admin/users/{id}/sessions/{sessionId}': { roles: [ADMIN], params: { id: demoUserId('ice.sac'), sessionId: 'not-a-session' } },
+  'GET /admin/agencies': { roles: [ADMIN] },
+  'POST /admin/agencies': { roles: [ADMIN], body: () => ({ code: `MX${Math.random().toString(36).slice(2, 8).toUpperCase()}`, name: 'Matrix', country: 'US', kind: 'LOCAL' }) },
+  'GET /admin/agencies/{code}': { roles: [ADMIN], params: { code: 'ICE' } },
+  'PATCH /admin/agencies/{code}': { roles: [ADMIN], params: { code: 'USMS' }, body: () => ({ name: 'U.S. Marshals Service' }) },
+  'POST /admin/agencies/{code}/retire': { roles: [ADMIN], params: { code: 'USMS' } },
+  'POST /admin/agencies/{code}/reinstate': { roles: [ADMIN], params: { code: 'USMS' } },
+  'DELETE /admin/agencies/{code}': { roles: [ADMIN], params: { code: 'not-a-code' } },
+  'POST /admin/agencies/{code}/contact-points': { roles: [ADMIN], params: { code: 'USMS' }, body: () => ({ label: 'Matrix desk', phone: '+1 202 555 0199' }) },
+  'PATCH /admin/agencies/{code}/contact-points/{id}': { roles: [ADMIN], params: { code: 'USMS', id: '00000000-0000-4000-8000-000000000000' }, body: () => ({ label: 'Matrix' }) },
+  'DELETE /admin/agencies/{code}/contact-points/{id}': { roles: [ADMIN], params: { code: 'USMS', id: 'not-a-uuid' } },
 };
 
 /** The expected outcome of one cell: 401 without a token, 403 for a role the route does not admit, else the rule. */

@@ -1,6 +1,7 @@
 import { eventually, http, login, uniqueWord, withTemporal } from './http';
 import { createFixtures, Fixtures, MatrixResource } from './matrix-fixtures';
 import { possibleMatchItem } from './review-fixtures';
+import { identityFixtures } from './identity-fuzz-fixtures';
 
 /** mulberry32: a small PRNG with a 32-bit state, enough to make fixture values a function of the seed. */
 export function seededRandom(seed: number): () => number {
@@ -40,6 +41,7 @@ export async function seededFixtures(seed: number): Promise<{ fixtures: Fixtures
         'POST /deconfliction/hits/{id}/claim': [await unclaimedHit()], 'POST /deconfliction/hits/{id}/release': [await unclaimedHit()],
         // Issue 17: only a resolved hit can be reopened, and the shared hits are resolved late in the run, if at all.
         'POST /deconfliction/hits/{id}/reopen': [await resolvedHit()],
+        ...(await identityFixtures()),
       },
     };
   } finally {

@@ -48,6 +48,10 @@ export const TEST_ENV: Record<string, string> = {
   // tests: well under 300 writes per user in 10 s). Suites hold tokens from beforeAll for their whole run, so the
   // idle timeout here is longer than any run; the second-scale limits are tested on an API process of their own
   // (test/integration/account-protection.spec.ts, ACCOUNT_TEST_ENV).
+  // The shared stack's demo leadership and admin sign in with a password alone, as the suites and journeys expect;
+  // the default (ADMIN, LEADERSHIP must have a second factor) is tested on an API process of its own
+  // (test/integration/identity-mfa.spec.ts). A factor a user enrolled is asked for here too.
+  MFA_REQUIRED_ROLES: 'none',
   WRITE_RATE_LIMIT: '300',
   WRITE_RATE_WINDOW: '10s',
   SESSION_IDLE_TIMEOUT: '30m',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -15,7 +16,7 @@ import { WatchDeskModule } from './watch-desk/watch-desk.module';
 @Module({
   imports: [
     InfraModule, AuthModule, CasesModule, DeconflictionModule, ReferralsModule, MeetingsModule, SeizuresModule, NotificationsModule,
-    AuditModule, CodecModule, WatchDeskModule,
+    AuditModule, CodecModule, WatchDeskModule, AdminModule,
   ],
   controllers: [HealthController],
 })

@@ -4,14 +4,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 19, single sign-on. `sso_identities` ties a provider's subject (per configured issuer name) to the local user
  * provisioned for it on first sight; `sso_logins` holds one console sign-in from its start (state, nonce and PKCE
  * verifier, never sent to the browser but in the provider's redirect) to the one-time hand-over of its session, so any
- * API process can finish a sign-in another began. `users.disabled_at`: a disabled user is refused whatever the
- * provider says (added IF NOT EXISTS: the administration work may add the same column).
+ * API process can finish a sign-in another began. A disabled user (`users.disabled_at`, added by the administration
+ * migration before this one) is refused whatever the provider says.
  */
 export class SingleSignOn1763900000025 implements MigrationInterface {
   name = 'SingleSignOn1763900000025';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE users ADD COLUMN IF NOT EXISTS disabled_at timestamptz`);
     await q.query(`
       CREATE TABLE sso_identities (
         issuer_name text NOT NULL,
@@ -39,6 +38,5 @@ export class SingleSignOn1763900000025 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS sso_logins`);
     await q.query(`DROP TABLE IF EXISTS sso_identities`);
-    await q.query(`ALTER TABLE users DROP COLUMN IF EXISTS disabled_at`);
   }
 }

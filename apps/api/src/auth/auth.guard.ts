@@ -13,7 +13,7 @@ import { M } from '../common/messages';
 import { InjectConfig } from '../infra/tokens';
 import { AddressLimits } from './address-limits';
 import { SsoBearer } from './sso-bearer';
-import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES, SESSION_STEP_ROUTE } from './auth.decorators';
 import { claimsDiffering, TokenClaims } from '../../../../libs/auth/token-claims';
 
 export const WRITE_BUCKETS = Symbol('WRITE_BUCKETS');
@@ -46,6 +46,13 @@ export class AuthGuard implements CanActivate {
     const route = `${request.method} ${request.routeOptions?.url ?? request.url}`;
     const user = await this.authenticate(request, route);
     request.user = user;
+    if (request.sessionScope && !this.reflector.getAllAndOverride<boolean>(SESSION_STEP_ROUTE, targets)) {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'route', entityId: route,
+        details: { reason: 'session restricted', scope: request.sessionScope },
+      });
+      throw new ApiError('Forbidden', request.sessionScope === 'CHANGE_PASSWORD' ? M.mustChangePassword : M.mustEnrolSecondFactor);
+    }
 
     // Before the role check, so a flood of refused writes is limited (and audited) like any other.
     if (WRITES.has(request.method)) await this.limitWrites(user, route, request.ip);
@@ -74,7 +81,7 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated(M.unauthenticated);
     }
     const differing = claimsDiffering(claims, session.user);
-    if (differing.length > 0 || session.kind === 'ended') await this.limits.anonymousRequest(ip, route);
+    if (differing.length > 0 || session.kind !== 'live') await this.limits.anonymousRequest(ip, route);
     const { user } = session;
     if (differing.length > 0) {
       // Only a holder of the signing secret can make such a token: worth an entry per attempt (never the token).
@@ -84,6 +91,13 @@ export class AuthGuard implements CanActivate {
       });
       throw unauthenticated(M.unauthenticated);
     }
+    if (session.kind === 'disabled') {
+      await this.audit.append({
+        actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'route', entityId: route,
+        details: { reason: 'user disabled', ip },
+      });
+      throw unauthenticated(M.accountDisabled);
+    }
     if (session.kind === 'ended') {
       await this.audit.append({
         actor: user.username, agency: user.agency, action: 'access.denied', entityType: 'route', entityId: route,
@@ -92,6 +106,7 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated(M.sessionIdle, { seconds: Math.round(this.config.accounts.sessionIdleTimeoutMs / 1000) });
     }
     request.sessionId = session.sessionId;
+    request.sessionScope = session.scope;
     return user;
   }
 

@@ -22,6 +22,8 @@ import { SsoApi } from './sso.api';
 import { SsoBearer } from './sso-bearer';
 import { SsoController } from './sso.controller';
 import { SsoIssuers } from './sso-issuers';
+import { AccountApi } from './account.api';
+import { SessionIssuer } from './session-issuer';
 
 @Module({
   imports: [
@@ -37,13 +39,15 @@ import { SsoIssuers } from './sso-issuers';
   ],
   controllers: [AuthController, AgenciesController, SsoController],
   // Long-lived responses (event streams) re-check their session.
-  exports: [SessionStore],
+  exports: [SessionStore, LoginLockout, JwtModule],
   providers: [
     AuthApi,
     // Single sign-on (issue 19): SSO_ISSUERS, read and checked at start like the rest of the configuration.
     { provide: SsoIssuers, useFactory: () => new SsoIssuers(loadSsoConfig()) },
     SsoApi,
     SsoBearer,
+    AccountApi,
+    SessionIssuer,
     { provide: AgencyDirectory, inject: [DataSource], useFactory: (ds: DataSource) => new AgencyDirectory(ds) },
     {
       provide: LoginLockout, inject: [DataSource, APP_CONFIG],

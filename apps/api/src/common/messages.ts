@@ -147,4 +147,60 @@ export const M = {
     en: 'Payload {index} cannot be decoded: its key is unknown or it was altered.',
     es: 'No se puede decodificar la carga {index}: su clave es desconocida o fue alterada.',
   },
+  // Identity (issue 19): passwords, second factor, administration of users and agencies.
+  accountDisabled: { en: 'This account is disabled; ask an administrator.', es: 'Esta cuenta está deshabilitada; consulte a un administrador.' },
+  mustChangePassword: {
+    en: 'Set a new password first (POST /auth/password).', es: 'Primero establezca una contraseña nueva (POST /auth/password).',
+  },
+  mustEnrolSecondFactor: {
+    en: 'Enrol a second factor first (POST /auth/mfa/enrol, then /auth/mfa/confirm).',
+    es: 'Primero registre un segundo factor (POST /auth/mfa/enrol y luego /auth/mfa/confirm).',
+  },
+  passwordTooShort: {
+    en: 'The password must have at least {minLength} characters.', es: 'La contraseña debe tener al menos {minLength} caracteres.',
+  },
+  passwordTooLong: { en: 'The password may have at most {maxLength} characters.', es: 'La contraseña puede tener como máximo {maxLength} caracteres.' },
+  passwordCommon: {
+    en: 'This password is too common (it is, or is built on, a password known from breaches); choose another.',
+    es: 'Esta contraseña es demasiado común (es, o se basa en, una contraseña conocida por filtraciones); elija otra.',
+  },
+  passwordRepetitive: {
+    en: 'This password only repeats a few characters; choose another.', es: 'Esta contraseña solo repite unos pocos caracteres; elija otra.',
+  },
+  passwordContainsUsername: {
+    en: 'The password must not contain the username.', es: 'La contraseña no debe contener el nombre de usuario.',
+  },
+  wrongCurrentPassword: { en: 'The current password is wrong.', es: 'La contraseña actual es incorrecta.' },
+  badSecondFactor: {
+    en: 'Wrong or already used code from the authenticator app or recovery code.',
+    es: 'Código de la aplicación de autenticación o código de recuperación incorrecto o ya usado.',
+  },
+  challengeInvalid: {
+    en: 'The sign-in step expired or is not valid; enter the username and password again.',
+    es: 'El paso de inicio de sesión caducó o no es válido; vuelva a introducir usuario y contraseña.',
+  },
+  secondFactorEnrolled: {
+    en: 'A second factor is already active for this account; an administrator can reset it.',
+    es: 'Esta cuenta ya tiene un segundo factor activo; un administrador puede restablecerlo.',
+  },
+  secondFactorNotEnrolling: {
+    en: 'No enrolment is in progress: call POST /auth/mfa/enrol first.',
+    es: 'No hay ningún registro en curso: llame primero a POST /auth/mfa/enrol.',
+  },
+  userNotFound: { en: 'User {id} does not exist.', es: 'El usuario {id} no existe.' },
+  usernameTaken: { en: 'The username {username} is already taken.', es: 'El nombre de usuario {username} ya está en uso.' },
+  agencyNotFound: { en: 'Agency {code} does not exist.', es: 'La agencia {code} no existe.' },
+  agencyRetired: { en: 'Agency {code} is retired.', es: 'La agencia {code} está retirada.' },
+  agencyExists: { en: 'Agency {code} already exists.', es: 'La agencia {code} ya existe.' },
+  agencyInUse: {
+    en: 'Agency {code} has users or records and cannot be deleted; retire it instead.',
+    es: 'La agencia {code} tiene usuarios o registros y no puede eliminarse; retírela en su lugar.',
+  },
+  contactPointNotFound: { en: 'Contact point {id} does not exist for agency {code}.', es: 'El punto de contacto {id} no existe para la agencia {code}.' },
+  sessionNotFound: { en: 'Session {id} is not an open session of this user.', es: 'La sesión {id} no es una sesión abierta de este usuario.' },
+  selfLockout: {
+    en: 'An administrator cannot disable their own account or remove their own ADMIN role.',
+    es: 'Un administrador no puede deshabilitar su propia cuenta ni quitarse el rol ADMIN.',
+  },
+  adminEditEmpty: { en: 'Nothing to change: send at least one field.', es: 'Nada que cambiar: envíe al menos un campo.' },
 } satisfies Record<string, Message>;

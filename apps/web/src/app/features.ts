@@ -1,3 +1,5 @@
+import { accountFeature } from '../features/account';
+import { adminFeature } from '../features/admin';
 import { casesFeature } from '../features/cases';
 import { deconflictionFeature } from '../features/deconfliction';
 import { leadershipFeature } from '../features/leadership';
@@ -10,5 +12,5 @@ import type { Feature } from './feature';
 
 export const features: Feature[] = [
   casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, watchDeskFeature,
-  lookoutsFeature,
+  lookoutsFeature, adminFeature, accountFeature,
 ];

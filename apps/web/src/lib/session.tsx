@@ -3,15 +3,25 @@ import { apiRequest, configureApiClient } from './api-client';
 import i18n from './i18n';
 
 export interface SessionUser { username: string; agency: string; roles: string[] }
-interface StoredSession { token: string; user: SessionUser }
+/** A step a new session must take before anything else (issue 19): set an own password, enrol a second factor. */
+export type PendingStep = 'CHANGE_PASSWORD' | 'ENROL_SECOND_FACTOR';
+interface StoredSession { token: string; user: SessionUser; pendingStep?: PendingStep }
+/** What /auth/token and /auth/token/second-factor answer when they open a session. */
+export interface TokenAnswer { accessToken: string; user: SessionUser; pendingStep?: PendingStep }
+/** What /auth/token answers (202) to a right password of a user with a second factor. */
+export interface LoginChallenge { challenge: string; expiresIn: number; next: 'SECOND_FACTOR' }
 
 interface SessionState {
   user: SessionUser | null;
   /** True once the API refused the token (expired, revoked): the page stays, a sign-in dialog covers it. */
   ended: boolean;
-  signIn: (username: string, password: string) => Promise<void>;
-  /** Keeps a session obtained elsewhere (single sign-on's hand-over), as signIn keeps its own. */
-  adoptSession: (token: string, user: SessionUser) => void;
+  /** Resolves with a challenge when the user has a second factor (then `adopt` the second step's answer). */
+  signIn: (username: string, password: string) => Promise<LoginChallenge | null>;
+  /** Keeps the session a token answer opened. */
+  adopt: (answer: TokenAnswer) => void;
+  pendingStep: PendingStep | null;
+  /** The pending step is done: the same token is now a full session (or held at the next step). */
+  stepDone: (next: PendingStep | null) => void;
   signOut: () => Promise<void>;
   hasRole: (...roles: string[]) => boolean;
 }
@@ -40,21 +50,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onSessionEnded: () => setEnded(true),
   });
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const answer = await apiRequest<{ accessToken: string; user: SessionUser }>('/auth/token', {
-      method: 'POST', body: { username, password }, anonymous: true,
-    });
-    const next = { token: answer.accessToken, user: answer.user };
+  const adopt = useCallback((answer: TokenAnswer) => {
+    const next: StoredSession = { token: answer.accessToken, user: answer.user, pendingStep: answer.pendingStep };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setStored(next);
     setEnded(false);
   }, []);
 
-  const adoptSession = useCallback((token: string, user: SessionUser) => {
-    const next = { token, user };
+  const signIn = useCallback(async (username: string, password: string) => {
+    const answer = await apiRequest<TokenAnswer | LoginChallenge>('/auth/token', {
+      method: 'POST', body: { username, password }, anonymous: true,
+    });
+    if ('challenge' in answer) return answer;
+    adopt(answer);
+    return null;
+  }, [adopt]);
+
+  const stepDone = useCallback((pendingStep: PendingStep | null) => {
+    const current = readStored();
+    if (!current) return;
+    const next: StoredSession = { ...current, pendingStep: pendingStep ?? undefined };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setStored(next);
-    setEnded(false);
   }, []);
 
   const signOut = useCallback(async () => {
@@ -72,10 +89,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     user: stored?.user ?? null,
     ended,
     signIn,
-    adoptSession,
+    adopt,
+    pendingStep: stored?.pendingStep ?? null,
+    stepDone,
     signOut,
     hasRole: (...roles) => roles.some((role) => stored?.user.roles.includes(role)),
-  }), [stored, ended, signIn, adoptSession, signOut]);
+  }), [stored, ended, signIn, adopt, stepDone, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

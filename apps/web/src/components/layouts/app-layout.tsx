@@ -9,9 +9,12 @@ import { useSession } from '../../lib/session';
 /** The frame of every signed-in page: who is signed in, the navigation their roles open, language, tray. */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
-  const { user, signOut, hasRole } = useSession();
+  const { user, signOut, hasRole, pendingStep } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A session held at a step (issue 19) can do nothing else: the API refuses every other route until it is done.
+  const stepPage = pendingStep === 'CHANGE_PASSWORD' ? '/account/password' : pendingStep === 'ENROL_SECOND_FACTOR' ? '/account/second-factor' : null;
+  if (stepPage && location.pathname !== stepPage) return <Navigate to={stepPage} replace />;
   const nav = features.flatMap((feature) => feature.nav).filter((entry) => entry.roles.length === 0 || hasRole(...entry.roles));
   return (
     <div className="app">

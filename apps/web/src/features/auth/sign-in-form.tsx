@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../components/ui/problem-message';
-import { useSession } from '../../lib/session';
+import { useSession, type LoginChallenge } from '../../lib/session';
+import { SecondFactorStep } from './second-factor-step';
 
 /** Username and password; a refusal (wrong password, lockout with its wait) is shown and the username kept. */
 export function SignInForm({ onSignedIn, fixedUsername }: { onSignedIn: () => void; fixedUsername?: string }) {
@@ -11,14 +12,16 @@ export function SignInForm({ onSignedIn, fixedUsername }: { onSignedIn: () => vo
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<LoginChallenge | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await signIn(username, password);
-      onSignedIn();
+      const pending = await signIn(username, password);
+      if (pending) setChallenge(pending);
+      else onSignedIn();
     } catch (failure) {
       setError(failure);
     } finally {
@@ -26,6 +29,9 @@ export function SignInForm({ onSignedIn, fixedUsername }: { onSignedIn: () => vo
     }
   };
 
+  if (challenge) {
+    return <SecondFactorStep challenge={challenge} onSignedIn={onSignedIn} onRestart={() => { setChallenge(null); setPassword(''); }} />;
+  }
   return (
     <form onSubmit={(e) => void submit(e)} className="sign-in" noValidate>
       <ProblemMessage error={error} />

@@ -14,7 +14,7 @@ const safeNext = (next: string): string => (next.startsWith('/') && !next.starts
  */
 export function SsoCallbackPage() {
   const { t } = useTranslation();
-  const { adoptSession } = useSession();
+  const { adopt } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
@@ -27,10 +27,10 @@ export function SsoCallbackPage() {
     const handoff = params.get('handoff') ?? '';
     window.history.replaceState(null, '', '/login/sso');
     redeemHandoff(handoff).then((session) => {
-      adoptSession(session.accessToken, session.user);
+      adopt({ accessToken: session.accessToken, user: session.user });
       void navigate(safeNext(session.returnTo), { replace: true });
     }, setError);
-  }, [params, adoptSession, navigate]);
+  }, [params, adopt, navigate]);
 
   return (
     <main id="main" className="login-page">
