@@ -19,6 +19,7 @@ import { ManualReferrals1763900000015 } from './migrations/1763900000015-ManualR
 import { LookoutCancelAndCaseTraces1763900000017 } from './migrations/1763900000017-LookoutCancelAndCaseTraces';
 import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingChanges';
 import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
+import { ArresteesOnWatch1763900000020 } from './migrations/1763900000020-ArresteesOnWatch';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   LookoutCancelAndCaseTraces1763900000017,
   MeetingChanges1763900000018,
   GivenNameVariants1763900000019,
+  ArresteesOnWatch1763900000020,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -101,8 +101,11 @@ export class MatchingRepository {
           keys.exact.map((k) => k.displayValue), owner.seizureId ?? null],
       );
     }
+    // Persons belong to a case or to a seizure (its arrestees); lookouts hold no persons.
+    if (owner.caseId !== null || owner.seizureId) {
+      await this.persons.storeAll(tx, { caseId: owner.caseId, seizureId: owner.seizureId ?? null, agency: owner.agency }, keys.persons, codes, at);
+    }
     if (owner.caseId === null) return;
-    await this.persons.storeAll(tx, { caseId: owner.caseId, agency: owner.agency }, keys.persons, codes, at);
     for (const e of keys.events) {
       await tx.query(
         `INSERT INTO event_keys (id, case_id, agency, operation_type, center, radius_meters, during, display_value, created_at)
@@ -131,7 +134,7 @@ export class MatchingRepository {
     }
     const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
-      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys);
+      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures);
       matches.push(...found.map((c) => ({
         ...matchOf('PERSON', { itemId: person.id, displayValue: person.fullName }, c.row, { score: c.tier.score, reason: c.tier.reason.en }),
         tier: c.tier.tier, reasonEs: c.tier.reason.es,

@@ -13,8 +13,8 @@ export interface StoredSideRow {
   case_id: string | null; lookout_id: string | null; seizure_id?: string | null; agency: string; item_id: string; display_value: string;
 }
 
-/** A stored person as `candidates` reads it. */
-interface PersonRow extends StoredSideRow { case_id: string; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }
+/** A stored person as `candidates` reads it: a case's subject, or a seizure's arrestee (case_id null). */
+interface PersonRow extends StoredSideRow { seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string }
 
 /** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
 export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
@@ -25,6 +25,9 @@ interface ExpandedToken { typos: string[]; codes: string[] }
 interface VocabularyRow { token: string; codes: string[]; persons: number }
 
 const joinCodes = (codes: string[]) => codes.join(' ');
+
+/** Who owns a stored person: a case, or a seizure (an arrestee); exactly one of them. */
+export interface PersonOwner { caseId: string | null; seizureId: string | null; agency: string }
 
 /**
  * Persons: stored with per-token codes, pair keys and their tokens counted in the vocabulary; probed by blocking on
@@ -39,7 +42,7 @@ export class PersonMatching {
   }
 
   /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
-  async storeAll(tx: EntityManager, owner: { caseId: string; agency: string }, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
+  async storeAll(tx: EntityManager, owner: PersonOwner, persons: PersonKey[], codes: Map<string, string[][]>, at: Date): Promise<void> {
     let stored = 0;
     for (const p of persons) {
       if (await this.store(tx, owner, p, codes.get(p.id) ?? p.tokens.map(() => []), at)) stored += 1;
@@ -48,20 +51,20 @@ export class PersonMatching {
   }
 
   /** True when the person row is new. */
-  private async store(tx: EntityManager, owner: { caseId: string; agency: string }, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
+  private async store(tx: EntityManager, owner: PersonOwner, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
     // The vocabulary counts a person once: its rows are written only when the person row is new (retries add nothing).
     const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
-                                  date_of_birth, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id)
+                                  date_of_birth, created_at, seizure_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13) ON CONFLICT (id) DO NOTHING RETURNING id)
        INSERT INTO person_name_tokens (token, codes, variants, persons)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1
        FROM stored, unnest($6::text[], $8::text[], $12::text[]) AS v(token, codes, variants)
        ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
-        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' '))],
+        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), owner.seizureId],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -69,24 +72,28 @@ export class PersonMatching {
   /**
    * Stored persons whose names agree and whose dates of birth do not disagree, each with its tier. `ownKeys` are the
    * querying side's exact values not stored yet (this pass's, or a check's), read for a shared strong identifier.
+   * Seizures' arrestees are met only when `withSeizures` (a case's pass), as seized serials are.
    */
   async probe(
     tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
+    withSeizures = false,
   ): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
     const own: NameTokens = { tokens: person.tokens, codes, typos: expanded.map((e) => e.typos) };
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId);
-    const open = await openCases(tx, rows.map((r) => r.case_id));
-    const live = rows.filter((r) => open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
+    const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
+    const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : watched.has(r.seizure_id));
+    const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
     const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
-    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.map((c) => c.row.case_id));
+    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => (c.row.case_id === null ? [] : [c.row.case_id])));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
       const tier = personTier({
         name: { trigram: Number(row.trigram), agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
-        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(row.case_id) ?? null,
+        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: (row.case_id === null ? null : shared.get(row.case_id)) ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
       }, this.settings);
@@ -122,7 +129,7 @@ export class PersonMatching {
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,
-      `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.agency, p.full_name AS display_value,
+      `SELECT p.id AS item_id, p.case_id, NULL AS lookout_id, p.seizure_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
        FROM person_keys p
        WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3
@@ -147,6 +154,17 @@ export class PersonMatching {
     const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && $${params.push([...new Set(codes.flat())])}::text[])`;
     return `((p.date_of_birth IS NULL AND p.pair_keys && ${pairs}) OR ${sameOrClose})`;
   }
+}
+
+/**
+ * Seizures whose arrestees this pass may meet: any, except those recorded under the querying case (its own arrests are
+ * no conflict), as for seized serials.
+ */
+async function watchedSeizures(tx: EntityManager, seizureIds: string[], excludeCaseId: string | null): Promise<Set<string | null>> {
+  if (seizureIds.length === 0) return new Set();
+  const rows = await query<{ id: string }>(tx,
+    `SELECT id FROM seizures WHERE id = ANY($1::uuid[]) AND case_id IS DISTINCT FROM $2`, [[...new Set(seizureIds)], excludeCaseId]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Cases that are not closed, among those of the persons that scored a hit (index lookups, not a join over all cases). */

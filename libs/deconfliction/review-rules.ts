@@ -15,7 +15,8 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** A stored person a review item points at: whose it is, and the evidence a promotion turns into a hit. */
 export interface ReviewCandidate {
-  agency: string; caseId: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
+  /** `seizureId` when the stored person is an arrestee of a seizure (caseId is then ''). */
+  agency: string; caseId: string; seizureId?: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
 }
 
 /** The person just entered, whose matching made the item. */
@@ -26,7 +27,7 @@ export interface NewReview {
 }
 
 const candidateOf = (m: Match): ReviewCandidate => ({
-  agency: m.other.agency, caseId: m.other.caseId ?? '', itemId: m.other.itemId, value: m.other.value, score: m.score,
+  agency: m.other.agency, caseId: m.other.caseId ?? '', ...(m.other.seizureId ? { seizureId: m.other.seizureId } : {}), itemId: m.other.itemId, value: m.other.value, score: m.score,
   reason: m.reason, reasonEs: m.reasonEs ?? m.reason,
 });
 
@@ -51,7 +52,7 @@ export function reviewsFor(caseId: string, agency: string, possible: Match[], po
     const candidates = matches.map(candidateOf).sort((a, b) => a.itemId.localeCompare(b.itemId));
     const agencies = [...new Set(candidates.map((c) => c.agency))].sort();
     if (matches.length > possibleMax) {
-      const cases = new Set(candidates.map((c) => c.caseId)).size;
+      const cases = new Set(candidates.map((c) => c.seizureId ?? c.caseId)).size;
       out.push({ id: uuidFrom(`review-common-name\n${itemId}`), kind: 'COMMON_NAME', query, candidates, agencies, reason: commonNameReason(candidates.length, cases, agencies) });
       continue;
     }
