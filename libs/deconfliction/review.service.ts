@@ -84,7 +84,10 @@ export class ReviewService {
         id: hitId, pairKey, matchType: 'PERSON', score: candidate.score, tier: 'POSSIBLE', urgent: false,
         reason: `${candidate.reason}; promoted by a coordinator`, reasonEs: `${candidate.reasonEs}; elevada por un coordinador`,
         a: { caseId: review.query.caseId, agency: review.query.agency, itemId: review.query.itemId, value: review.query.value },
-        b: { caseId: candidate.seizureId ? null : candidate.caseId, lookoutId: null, seizureId: candidate.seizureId ?? null, agency: candidate.agency, itemId: candidate.itemId, value: candidate.value },
+        b: {
+          caseId: candidate.seizureId ? null : candidate.caseId, lookoutId: null, seizureId: candidate.seizureId ?? null,
+          agency: candidate.agency, itemId: candidate.itemId, value: candidate.value,
+        },
         workflowId: hitWorkflowId(hitId),
       };
       const at = new Date();
