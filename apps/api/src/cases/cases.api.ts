@@ -205,7 +205,8 @@ export class CasesApi {
     if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
   }
 
-  private async runUpdate<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+  /** Runs a case-workflow update, its refusals as problems (shared with subject-dob.api.ts). */
+  async runUpdate<T>(caseId: string, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
@@ -229,7 +230,7 @@ export class CasesApi {
     throw await this.access.hidden(user, refused, M.caseNotFound);
   }
 
-  private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
+  async requireOwner(user: AuthUser, caseId: string): Promise<void> {
     const access = await this.requireAccess(user, caseId);
     if (access !== 'OWNER') {
       throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);
