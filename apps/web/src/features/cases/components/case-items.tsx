@@ -25,7 +25,8 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                   {s.kind === 'PERSON'
                     ? <>{s.fullName}{s.dateOfBirth ? ` · ${s.dateOfBirth}` : ''}{s.nationality ? ` · ${s.nationality}` : ''}</>
                     : <>{s.name}{s.orgType ? ` · ${t(`cases.orgTypes.${s.orgType}`, { defaultValue: s.orgType })}` : ''}</>}
-                  {ambiguous.has(s.id) ? <AmbiguousNamePrompt notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
+                  {ambiguous.has(s.id) && !(s.kind === 'PERSON' && s.dateOfBirth)
+                    ? <AmbiguousNamePrompt caseId={detail.id} notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
                 </li>
               ))}
             </ul>
