@@ -1,4 +1,5 @@
 import { BRANCH_SCENARIOS } from './support/branch-scenarios';
+import { DOB_SCENARIOS } from './support/dob-scenarios';
 import { EDIT_SCENARIOS } from './support/edit-scenarios';
 import { LIFECYCLE_SCENARIOS } from './support/lifecycle-scenarios';
 import { MEETING_SCENARIOS } from './support/meeting-scenarios';
@@ -11,6 +12,6 @@ import { recordScenarios } from './support/recording';
  * API_URL and TEMPORAL_ADDRESS name the stack). An existing history is never overwritten silently: pass only new
  * scenarios, or RECORDING_KEEP_AS=before-<change> to keep the old files under that suffix.
  */
-const ALL = [...LIFECYCLE_SCENARIOS, ...BRANCH_SCENARIOS, ...MEETING_SCENARIOS, ...EDIT_SCENARIOS];
+const ALL = [...LIFECYCLE_SCENARIOS, ...BRANCH_SCENARIOS, ...MEETING_SCENARIOS, ...EDIT_SCENARIOS, ...DOB_SCENARIOS];
 
 recordScenarios(ALL, process.argv.slice(2)).catch((error) => { console.error(error); process.exit(1); });

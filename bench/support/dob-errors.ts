@@ -27,7 +27,8 @@ export function applyDobErrors(spec: GenSpec, queries: BenchQuery[], rate = DOB_
     const rng = rngFor(spec.seed, 'person-dob-error', i);
     if (!chance(rng, rate)) return q;
     const byKind = new Map<DobCloseness, string[]>();
-    for (const close of closeDobs(dob)) {
+    // The API takes dates from 1900 to today: a digit off may not leave that range.
+    for (const close of closeDobs(dob).filter((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10))) {
       const kind = dobCloseness(dob, close);
       byKind.set(kind, [...(byKind.get(kind) ?? []), close]);
     }
