@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { Match } from '../../libs/deconfliction/matching.repository';
 import { nameTokens } from '../../libs/deconfliction/normalize';
+import { reviewsFor } from '../../libs/deconfliction/review-rules';
 import { DOB_ERROR_KINDS, DobErrorQuery } from './dob-errors';
 import type { KindRun } from './measure';
 import { ceilingOf } from './quality';
@@ -49,8 +50,8 @@ function figures(group: string, rows: Row[], possibleMax: number): TierFigures {
     correctHits += raised.filter((m) => m.other.itemId === source).length;
     if (raised.some((m) => m.other.itemId === source)) hitFound += 1;
     notifications.push(raised.length);
-    const possible = persons.filter((m) => m.tier === 'POSSIBLE').length;
-    reviews.push(possible > possibleMax ? 1 : possible);
+    // The review items the deconfliction pass would write for these POSSIBLE matches (review-rules.ts).
+    reviews.push(reviewsFor('bench-case', 'BENCH', persons.filter((m) => m.tier === 'POSSIBLE'), possibleMax).length);
   }
   const hitRecall = n ? hitFound / n : 0;
   const twins = rows.map((r) => r.twins);
