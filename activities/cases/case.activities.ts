@@ -3,7 +3,7 @@ import type { CaseActivities } from '../../libs/contracts/activities';
 import { tracesOwnFirearms } from '../../libs/cases/case-edit-rules';
 import { CaseCloseBlocked, CaseIsClosed, CaseNotFound, CaseService } from '../../libs/cases/case.service';
 import type {
-  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult,
+  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult, SubjectDobRequest, SubjectDobResult,
 } from '../../libs/contracts/case-items';
 import type { TraceStart } from '../../libs/contracts/seizures';
 import { CaseFailure } from '../../libs/contracts/failures';
@@ -65,6 +65,12 @@ export function createCaseActivities({ cases, traces }: CaseActivityDeps): CaseA
     async editCase(caseId: string, request: EditRequest): Promise<EditResult> {
       const result = await failFastOnBadData(() => cases.edit(caseId, request));
       log.info('case edited', { caseId, changed: result.changed });
+      return result;
+    },
+
+    async setSubjectDateOfBirth(caseId: string, request: SubjectDobRequest): Promise<SubjectDobResult> {
+      const result = await failFastOnBadData(() => cases.setSubjectDateOfBirth(caseId, request));
+      log.info('subject date of birth set', { caseId, subjectId: request.subjectId, changed: result.changed });
       return result;
     },
 

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type {
   Actor, AppendRequest, AppendResult, CaseCategory, CaseFlags, CaseItems, CaseStatus, CloseRequest, CloseResult,
-  EditRequest, EditResult,
+  EditRequest, EditResult, SubjectDobRequest, SubjectDobResult,
 } from '../contracts/case-items';
 import { caseWorkflowId } from '../contracts/workflows';
 import { applyEdit } from './case-edit-rules';
@@ -12,6 +12,7 @@ import { loadCaseSubject } from './subject-forms.repository';
 import { CaseAccess, closeBlockers, itemCounts, shareRefusal, ShareRefusal } from './case-rules';
 import type { CaseSearchTerms } from './case-search';
 import type { CaseListFilter, CaseRepository, Keyset } from './case.repository';
+import { findPersonSubject, PersonSubjectRow, setSubjectDateOfBirth } from './subject-dob';
 
 export interface CaseIntake {
   id: string; title: string; summary?: string; category: CaseCategory; flags: CaseFlags; items: CaseItems[];
@@ -176,6 +177,16 @@ export class CaseService {
       }, tx);
       return { caseId, changed: changes.map((c) => c.field) };
     });
+  }
+
+  /** The case's person subject with this id, or null. */
+  personSubject(caseId: string, subjectId: string): Promise<PersonSubjectRow | null> {
+    return findPersonSubject(this.dataSource, caseId, subjectId);
+  }
+
+  /** The case workflow's DOB step (subject-dob.ts). */
+  setSubjectDateOfBirth(caseId: string, request: SubjectDobRequest): Promise<SubjectDobResult> {
+    return setSubjectDateOfBirth(this.dataSource, this.audit, caseId, request);
   }
 
   /** Closes the case unless something still depends on it; closing a closed case answers how it closed. */

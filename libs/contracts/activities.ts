@@ -1,5 +1,5 @@
 import type {
-  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult,
+  AppendRequest, AppendResult, CaseStatus, CloseRequest, CloseResult, EditRequest, EditResult, SubjectDobRequest, SubjectDobResult,
 } from './case-items';
 import type { HitStart, ReopenHitRequest, ResolveHitRequest } from './hits';
 import type {
@@ -19,6 +19,8 @@ export interface CaseActivities {
   appendCaseItems(caseId: string, request: AppendRequest): Promise<AppendResult>;
   closeCase(caseId: string, request: CloseRequest): Promise<CloseResult>;
   editCase(caseId: string, request: EditRequest): Promise<EditResult>;
+  /** Sets a person subject's date of birth, and its stored person key's, so matching can run again with it. */
+  setSubjectDateOfBirth(caseId: string, request: SubjectDobRequest): Promise<SubjectDobResult>;
   /** A domestic-sale case owned by the tracing agency traces its own firearms (R3 never refers it to its owner). */
   traceOwnCaseFirearms(caseId: string): Promise<TraceStart[]>;
 }

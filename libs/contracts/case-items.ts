@@ -104,3 +104,8 @@ export interface CaseEdit {
 export interface EditRequest { actor: Actor; edit: CaseEdit }
 /** The fields the edit changed (none when the case already read so: a repeated PATCH). */
 export interface EditResult { caseId: string; changed: string[] }
+
+/** A date of birth given for a person subject already on the case (issue 16: it may decide an ambiguous match). */
+export interface SubjectDobRequest { actor: Actor; subjectId: string; dateOfBirth: string }
+/** `changed` is false when the subject already had that date (a repeated request), or is not a person of the case. */
+export interface SubjectDobResult { caseId: string; subjectId: string; dateOfBirth: string; changed: boolean }

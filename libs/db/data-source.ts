@@ -19,13 +19,14 @@ import { ManualReferrals1763900000015 } from './migrations/1763900000015-ManualR
 import { LookoutCancelAndCaseTraces1763900000017 } from './migrations/1763900000017-LookoutCancelAndCaseTraces';
 import { MeetingChanges1763900000018 } from './migrations/1763900000018-MeetingChanges';
 import { GivenNameVariants1763900000019 } from './migrations/1763900000019-GivenNameVariants';
+import { ArresteesOnWatch1763900000020 } from './migrations/1763900000020-ArresteesOnWatch';
 import { HitClaimsAndContacts1763900000021 } from './migrations/1763900000021-HitClaimsAndContacts';
 import { HitResolutionEffects1763900000022 } from './migrations/1763900000022-HitResolutionEffects';
-import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
-import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
-import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { WatchDeskAlerts1763900000023 } from './migrations/1763900000023-WatchDeskAlerts';
 import { IdentityAdministration1763900000024 } from './migrations/1763900000024-IdentityAdministration';
+import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
+import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
+import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -44,13 +45,14 @@ export const MIGRATIONS = [
   LookoutCancelAndCaseTraces1763900000017,
   MeetingChanges1763900000018,
   GivenNameVariants1763900000019,
+  ArresteesOnWatch1763900000020,
   HitClaimsAndContacts1763900000021,
   HitResolutionEffects1763900000022,
-  SingleSignOn1763900000025,
-  SubjectNameForms1763900000027,
-  PersonNameForms1763900000026,
   WatchDeskAlerts1763900000023,
   IdentityAdministration1763900000024,
+  SingleSignOn1763900000025,
+  PersonNameForms1763900000026,
+  SubjectNameForms1763900000027,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -6,6 +6,8 @@ import { Db, query, queryOne } from '../db/sql';
 export interface SeizureForMatching {
   agency: string; caseId: string | null;
   firearms: { id: string; serialNumber: string; serialObliterated: boolean }[];
+  /** The persons arrested, as recorded (a date of birth when one was given). */
+  arrestees: { fullName: string; dateOfBirth?: string }[];
 }
 
 /**
@@ -19,14 +21,15 @@ export class DeconflictionRepository {
   }
 
   async seizureForMatching(tx: EntityManager, seizureId: string): Promise<SeizureForMatching | undefined> {
-    const seizure = await queryOne<{ owning_agency: string; case_id: string | null }>(tx,
-      'SELECT owning_agency, case_id FROM seizures WHERE id = $1', [seizureId]);
+    const seizure = await queryOne<{ owning_agency: string; case_id: string | null; arrestees: { list?: { fullName: string; dateOfBirth?: string }[] } }>(tx,
+      'SELECT owning_agency, case_id, arrestees FROM seizures WHERE id = $1', [seizureId]);
     if (!seizure) return undefined;
     const firearms = await query<{ id: string; serial_number: string; serial_obliterated: boolean }>(tx,
       'SELECT id, serial_number, serial_obliterated FROM seizure_firearms WHERE seizure_id = $1', [seizureId]);
     return {
       agency: seizure.owning_agency, caseId: seizure.case_id,
       firearms: firearms.map((f) => ({ id: f.id, serialNumber: f.serial_number, serialObliterated: f.serial_obliterated })),
+      arrestees: (seizure.arrestees.list ?? []).map((a) => ({ fullName: a.fullName, dateOfBirth: a.dateOfBirth })),
     };
   }
 }

@@ -109,12 +109,9 @@ export class MatchingRepository {
           keys.exact.map((k) => k.displayValue), owner.seizureId ?? null, keys.exact.map((k) => storedForm(k.form))],
       );
     }
-    if (owner.caseId === null) {
-      // A person lookout's person is kept like a case's, expiring with the lookout (issue 17).
-      if (owner.lookoutId) await this.persons.storeAll(tx, owner, keys.persons, codes, at);
-      return;
-    }
-    await this.persons.storeAll(tx, { caseId: owner.caseId, agency: owner.agency }, keys.persons, codes, at);
+    // Persons belong to a case, to a seizure (its arrestees) or to a person lookout (issue 17, expiring with it).
+    if (owner.caseId !== null || owner.seizureId || owner.lookoutId) await this.persons.storeAll(tx, owner, keys.persons, codes, at);
+    if (owner.caseId === null) return;
     for (const e of keys.events) {
       await tx.query(
         `INSERT INTO event_keys (id, case_id, agency, operation_type, center, radius_meters, during, display_value, created_at)
@@ -143,7 +140,7 @@ export class MatchingRepository {
     }
     const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
-      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys);
+      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures);
       matches.push(...found.map((c) => {
         // Which names met, and a moniker's cap (name-forms.ts), over the tier rules' grade.
         const graded = gradeForms(c.tier.tier, c.tier.reason, person.form ?? 'LEGAL', formOf(c.row.name_form));

@@ -16,9 +16,9 @@ export interface StoredSideRow {
   case_id: string | null; lookout_id: string | null; seizure_id?: string | null; agency: string; item_id: string; display_value: string;
 }
 
-/** A stored person as `candidates` reads it. */
+/** A stored person as `candidates` reads it: a case's subject, a seizure's arrestee or a lookout's person (case_id null). */
 interface PersonRow extends StoredSideRow {
-  case_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
+  case_id: string | null; seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
   /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
   name_form: string | null;
 }
@@ -36,8 +36,13 @@ interface VocabularyRow { token: string; codes: string[]; persons: number }
 
 const joinCodes = (codes: string[]) => codes.join(' ');
 
-/** Whose persons these are: a case's, or a lookout's (issue 17), which stop matching when it expires or is cancelled. */
-export interface PersonOwner { caseId: string | null; lookoutId?: string | null; agency: string; expiresAt?: Date | null }
+/**
+ * Who owns a stored person: a case, a seizure (an arrestee), or a lookout (issue 17, whose persons stop matching when it
+ * expires or is cancelled); exactly one of them.
+ */
+export interface PersonOwner {
+  caseId: string | null; seizureId?: string | null; lookoutId?: string | null; agency: string; expiresAt?: Date | null;
+}
 
 /**
  * Persons: stored with per-token codes, pair keys and their tokens counted in the vocabulary; probed by blocking on
@@ -67,8 +72,8 @@ export class PersonMatching {
     const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
-                                  date_of_birth, created_at, subject_id, name_form, lookout_id, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $16, $17) ON CONFLICT (id) DO NOTHING RETURNING id)
+                                  date_of_birth, created_at, subject_id, name_form, lookout_id, expires_at, seizure_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $16, $17, $18) ON CONFLICT (id) DO NOTHING RETURNING id)
        INSERT INTO person_name_tokens (token, codes, variants, persons, name_forms)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1, string_to_array(v.forms, ' ')
        FROM stored, unnest($6::text[], $8::text[], $12::text[], $15::text[]) AS v(token, codes, variants, forms)
@@ -76,7 +81,7 @@ export class PersonMatching {
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
         pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
-        p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null],
+        p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null, owner.seizureId ?? null],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -84,9 +89,11 @@ export class PersonMatching {
   /**
    * Stored persons whose names agree and whose dates of birth do not disagree, each with its tier. `ownKeys` are the
    * querying side's exact values not stored yet (this pass's, or a check's), read for a shared strong identifier.
+   * Seizures' arrestees are met only when `withSeizures` (a case's pass), as seized serials are.
    */
   async probe(
     tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
+    withSeizures = false,
   ): Promise<PersonCandidate[]> {
     if (codes.every((c) => c.length === 0)) return [];
     const expanded = await this.expand(tx, person.tokens, codes);
@@ -97,12 +104,14 @@ export class PersonMatching {
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     const script = person.tokens.some(isVowelless);
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script);
-    const open = await openCases(tx, rows.flatMap((r) => (r.case_id ? [r.case_id] : [])));
+    const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
+    const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
-    const live = rows.filter((r) => r.case_id === null || open.has(r.case_id)).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
+    const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
     const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
-    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => (c.row.case_id ? [c.row.case_id] : [])));
+    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => (c.row.case_id === null ? [] : [c.row.case_id])));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
       const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
@@ -157,7 +166,7 @@ export class PersonMatching {
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
     return query<PersonRow>(tx,
-      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.agency, p.full_name AS display_value,
+      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
        FROM person_keys p
        WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3
@@ -183,6 +192,17 @@ export class PersonMatching {
     const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && $${params.push([...new Set(codes.flat())])}::text[])`;
     return `((p.date_of_birth IS NULL AND p.pair_keys && ${pairs}) OR ${sameOrClose})`;
   }
+}
+
+/**
+ * Seizures whose arrestees this pass may meet: any, except those recorded under the querying case (its own arrests are
+ * no conflict), as for seized serials.
+ */
+async function watchedSeizures(tx: EntityManager, seizureIds: string[], excludeCaseId: string | null): Promise<Set<string | null>> {
+  if (seizureIds.length === 0) return new Set();
+  const rows = await query<{ id: string }>(tx,
+    `SELECT id FROM seizures WHERE id = ANY($1::uuid[]) AND case_id IS DISTINCT FROM $2`, [[...new Set(seizureIds)], excludeCaseId]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Cases that are not closed, among those of the persons that scored a hit (index lookups, not a join over all cases). */

@@ -23,11 +23,13 @@ const input = (
 describe('personTier (issue 16 rules)', () => {
   it.each([
     ['equal DOB, common name', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-07', COMMON)],
-    ['day and month swapped', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-07-03', COMMON)],
-    ['one digit off (day)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON)],
-    ['one digit off (decade)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1995-03-07', COMMON)],
-    ['same day and month one year apart', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1986-03-07', COMMON)],
-    ['same day and month one year apart, across a decade', 'PROBABLE', input(SAME_NAME, '1999-12-31', '2000-12-31', COMMON)],
+    ['day and month swapped', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-07-03', RARE)],
+    ['one digit off (day)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-03-01', RARE)],
+    ['one digit off (decade)', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1995-03-07', RARE)],
+    ['same day and month one year apart', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1986-03-07', RARE)],
+    ['same day and month one year apart, across a decade', 'PROBABLE', input(SAME_NAME, '1999-12-31', '2000-12-31', RARE)],
+    ['day and month swapped, common name (coincidences likely)', 'POSSIBLE', input(SAME_NAME, '1985-03-07', '1985-07-03', COMMON)],
+    ['one digit off, common name', 'POSSIBLE', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON)],
     ['DOBs otherwise different, identical names', null, input(SAME_NAME, '1985-03-07', '1990-11-22', COMMON)],
     ['DOBs two digits off, identical rare names', null, input(SAME_NAME, '1985-03-07', '1985-04-08', RARE)],
     ['DOBs two years apart', null, input(SAME_NAME, '1989-03-07', '1991-03-07', RARE)],

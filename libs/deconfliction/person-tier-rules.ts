@@ -175,6 +175,9 @@ function rarityText(weight: number, minWeight: number): Message {
     : { en: `common name (${bits} bits)`, es: `nombre común (${bits} bits)` };
 }
 
+/** What a DOB close to the other (swapped, a digit off, a year apart) adds to a name's weight: log2(25,000 / 40). */
+export const CLOSE_DOB_BITS = 9;
+
 /**
  * The tier by the rules of issue 16, in this order: dates that disagree beyond the tolerances are no match whatever
  * the names; names that do not agree are no match; an equal DOB or a shared strong identifier confirms; a close DOB,
@@ -196,6 +199,9 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
 
   if (dob === 'DIFFERENT' || score < settings.matchThreshold) return result(null);
   if (dob === 'EQUAL' || input.sharedIdentifier !== null) return result('CONFIRMED');
-  if (dob !== 'UNKNOWN') return result('PROBABLE');
+  // A close DOB is evidence, but weaker than an equal one: about 40 close dates among some 25,000 plausible ones
+  // (CLOSE_DOB_BITS). On a name so common that even those bits leave coincidences likely (at 1,000,000 persons the
+  // bench's close-DOB hits on common names were 20% wrong) it is only POSSIBLE, for the coordinator to decide.
+  if (dob !== 'UNKNOWN') return result(weight + CLOSE_DOB_BITS > rareWeight ? 'PROBABLE' : 'POSSIBLE');
   return result(rare ? 'PROBABLE' : 'POSSIBLE');
 }

@@ -8,13 +8,23 @@ const possible = (own: string, other: string, agency: string, caseId: string): M
 });
 
 describe('reviewsFor (POSSIBLE person matches become review items)', () => {
-  it('makes one item per candidate up to the maximum, with ids a retry names again', () => {
-    const matches = [possible('q1', 's1', 'ATF', 'c1'), possible('q1', 's2', 'DEA', 'c2')];
-    const items = reviewsFor('case', 'ICE', matches, 2);
-    expect(items.map((i) => i.kind)).toEqual(['POSSIBLE_MATCH', 'POSSIBLE_MATCH']);
+  it('makes one item with its candidate for a single POSSIBLE match, with an id a retry names again', () => {
+    const items = reviewsFor('case', 'ICE', [possible('q1', 's1', 'ATF', 'c1')], 2);
+    expect(items.map((i) => [i.kind, i.candidates.length])).toEqual([['POSSIBLE_MATCH', 1]]);
     expect(items[0].reason).toEqual({ en: 'DOB unknown on one side', es: 'fecha de nacimiento desconocida en un lado' });
+    expect(reviewsFor('case', 'ICE', [possible('q1', 's1', 'ATF', 'c1')], 2)[0].id).toBe(items[0].id);
+  });
+
+  it('lists several POSSIBLE matches of one person, up to the maximum, in one item', () => {
+    const matches = [possible('q1', 's1', 'ATF', 'c1'), possible('q1', 's2', 'DEA', 'c2'), possible('q2', 's3', 'FBI', 'c3')];
+    const items = reviewsFor('case', 'ICE', matches, 2);
+    expect(items.map((i) => [i.kind, i.query.itemId, i.candidates.map((c) => c.itemId)])).toEqual([
+      ['POSSIBLE_MATCH', 'q1', ['s1', 's2']], ['POSSIBLE_MATCH', 'q2', ['s3']],
+    ]);
+    expect(items[0].agencies).toEqual(['ATF', 'DEA']);
+    expect(items[0].reason.en).toBe('2 stored persons may be this person, in 2 cases of agencies ATF, DEA; the DOB is unknown on one side');
+    expect(items[0].reason.es).toContain('2 personas registradas pueden ser esta persona');
     expect(reviewsFor('case', 'ICE', matches, 2).map((i) => i.id)).toEqual(items.map((i) => i.id));
-    expect(new Set(items.map((i) => i.id)).size).toBe(2);
   });
 
   it('collapses more candidates than the maximum for one person into one COMMON_NAME item', () => {

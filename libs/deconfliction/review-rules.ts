@@ -16,7 +16,8 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** A stored person a review item points at: whose it is, and the evidence a promotion turns into a hit. */
 export interface ReviewCandidate {
-  agency: string; caseId: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
+  /** `seizureId` when the stored person is an arrestee of a seizure (caseId is then ''). */
+  agency: string; caseId: string; seizureId?: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
   /** Which names met when an alias or moniker did (issue 21): the query's and this candidate's; a promotion keeps them. */
   forms?: { query: NameForm; candidate: NameForm };
 }
@@ -31,7 +32,8 @@ export interface NewReview {
 const candidateOf = (m: Match): ReviewCandidate => {
   const forms = { query: m.own.nameForm ?? 'LEGAL', candidate: m.other.nameForm ?? 'LEGAL' };
   return {
-    agency: m.other.agency, caseId: m.other.caseId ?? '', itemId: m.other.itemId, value: m.other.value, score: m.score,
+    agency: m.other.agency, caseId: m.other.caseId ?? '', ...(m.other.seizureId ? { seizureId: m.other.seizureId } : {}),
+    itemId: m.other.itemId, value: m.other.value, score: m.score,
     reason: m.reason, reasonEs: m.reasonEs ?? m.reason, ...(forms.query !== 'LEGAL' || forms.candidate !== 'LEGAL' ? { forms } : {}),
   };
 };
@@ -44,9 +46,20 @@ export function commonNameReason(candidates: number, cases: number, agencies: st
   };
 }
 
+/** Several POSSIBLE candidates of one person, up to the maximum: who they are, in English and Spanish. */
+export function possibleCandidatesReason(candidates: number, cases: number, agencies: string[]): Message {
+  const list = agencies.join(', ');
+  return {
+    en: `${candidates} stored persons may be this person, in ${cases} case${cases === 1 ? '' : 's'} of agenc${agencies.length === 1 ? 'y' : 'ies'} ${list}; the DOB is unknown on one side`,
+    es: `${candidates} personas registradas pueden ser esta persona, en ${cases} caso${cases === 1 ? '' : 's'} de la${agencies.length === 1 ? '' : 's'} agencia${agencies.length === 1 ? '' : 's'} ${list}; la fecha de nacimiento es desconocida en un lado`,
+  };
+}
+
 /**
- * One item per POSSIBLE match, or, when one query person has more than `possibleMax` of them, a single COMMON_NAME
- * item for that person listing them all: a common name is one thing to review, not N.
+ * One review item per query person (the bench's p95 of review items per query is 1): a single POSSIBLE match is a
+ * POSSIBLE_MATCH item with that candidate; two up to `possibleMax` are one POSSIBLE_MATCH item listing them (the
+ * coordinator promotes the one that is the person); more than `possibleMax` are one COMMON_NAME item, and the agent
+ * is told the name is ambiguous: a common name is one thing to review, not N.
  */
 export function reviewsFor(caseId: string, agency: string, possible: Match[], possibleMax: number): NewReview[] {
   const byPerson = new Map<string, Match[]>();
@@ -57,17 +70,23 @@ export function reviewsFor(caseId: string, agency: string, possible: Match[], po
     const candidates = matches.map(candidateOf).sort((a, b) => a.itemId.localeCompare(b.itemId));
     const agencies = [...new Set(candidates.map((c) => c.agency))].sort();
     if (matches.length > possibleMax) {
-      const cases = new Set(candidates.map((c) => c.caseId)).size;
+      const cases = new Set(candidates.map((c) => c.seizureId ?? c.caseId)).size;
       out.push({ id: uuidFrom(`review-common-name\n${itemId}`), kind: 'COMMON_NAME', query, candidates, agencies, reason: commonNameReason(candidates.length, cases, agencies) });
       continue;
     }
-    for (const m of matches) {
-      const candidate = candidateOf(m);
+    if (matches.length > 1) {
+      const cases = new Set(candidates.map((c) => c.seizureId ?? c.caseId)).size;
       out.push({
-        id: uuidFrom(`review\n${pairKeyOf(m)}`), kind: 'POSSIBLE_MATCH', query, candidates: [candidate], agencies: [candidate.agency],
-        reason: { en: candidate.reason, es: candidate.reasonEs },
+        id: uuidFrom(`review-possible\n${itemId}`), kind: 'POSSIBLE_MATCH', query, candidates, agencies,
+        reason: possibleCandidatesReason(candidates.length, cases, agencies),
       });
+      continue;
     }
+    const candidate = candidates[0];
+    out.push({
+      id: uuidFrom(`review\n${pairKeyOf(matches[0])}`), kind: 'POSSIBLE_MATCH', query, candidates: [candidate], agencies: [candidate.agency],
+      reason: { en: candidate.reason, es: candidate.reasonEs },
+    });
   }
   return out;
 }

@@ -8,8 +8,8 @@ export interface ReviewRecord {
   decidedAt: Date | null; hitId: string | null; createdAt: Date;
 }
 
-/** Whom to call about a case: its number and lead agent. */
-export interface CasePointer { caseNumber: string; agentName: string; agentPhone: string | null; agentUserId: string }
+/** Whom to call about a case (its number and lead agent) or a seizure (no number; its first point of contact). */
+export interface CasePointer { caseNumber: string | null; agentName: string; agentPhone: string | null; agentUserId: string }
 
 interface ReviewRow {
   id: string; kind: ReviewKind; query_case_id: string; query_item_id: string; query_agency: string; query_value: string;
@@ -77,5 +77,17 @@ export class ReviewRepository {
        WHERE c.id = ANY($1::uuid[])`, [[...new Set(caseIds)]],
     );
     return new Map(rows.map((r) => [r.id, { caseNumber: r.case_number, agentName: r.full_name, agentPhone: r.phone, agentUserId: r.user_id }]));
+  }
+
+  /** Seizures' contacts, as a hit's seizure side names them: the first point of contact, or the user who recorded it. */
+  async seizurePointers(seizureIds: string[], db: DataSource | EntityManager = this.dataSource): Promise<Map<string, CasePointer>> {
+    if (seizureIds.length === 0) return new Map();
+    const rows = await query<{ id: string; name: string; phone: string | null; user_id: string }>(db,
+      `SELECT s.id, coalesce(s.points_of_contact->0->>'name', u.full_name) AS name,
+              CASE WHEN s.points_of_contact->0 IS NOT NULL THEN s.points_of_contact->0->>'phone' ELSE u.phone END AS phone,
+              u.id AS user_id
+       FROM seizures s JOIN users u ON u.id = s.created_by WHERE s.id = ANY($1::uuid[])`, [[...new Set(seizureIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { caseNumber: null, agentName: r.name, agentPhone: r.phone, agentUserId: r.user_id }]));
   }
 }

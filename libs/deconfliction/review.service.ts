@@ -88,8 +88,8 @@ export class ReviewService {
           nameForm: candidate.forms?.query,
         },
         b: {
-          caseId: candidate.caseId, lookoutId: null, agency: candidate.agency, itemId: candidate.itemId, value: candidate.value,
-          nameForm: candidate.forms?.candidate,
+          caseId: candidate.seizureId ? null : candidate.caseId, lookoutId: null, seizureId: candidate.seizureId ?? null,
+          agency: candidate.agency, itemId: candidate.itemId, value: candidate.value, nameForm: candidate.forms?.candidate,
         },
         workflowId: hitWorkflowId(hitId),
       };

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { hitOf } from './deconfliction-rules';
+import { uuidFrom } from '../common/deterministic-id';
+import { hitOf, mergeKeys } from './deconfliction-rules';
 import type { DeconflictionRepository } from './deconfliction.repository';
 import type { NewHit } from './hit.repository';
 import { ItemKeys, KeyOptions, keysForItems } from './match-keys';
+import { foldText } from './normalize';
 import type { MatchingRepository } from './matching.repository';
 
 /** What watching a seizure needs from the deconfliction service. */
@@ -20,14 +22,27 @@ export interface SeizureWatchDeps {
  * Every pass covers all the seizure's firearms, those added by PATCH included: key ids derive from the firearm ids and
  * hit ids from the pair of values, so a repeated pass writes nothing twice and names the hits it found before.
  * The probe does not meet seizures, so a second pass never meets the seizure's own stored serials.
+ *
+ * Arrested persons are watched the same way: stored as person keys the seizure owns (id from the seizure, the folded
+ * name and the DOB, so a pass after a PATCH stores only the persons that are new), probed now against open cases,
+ * where a CONFIRMED or PROBABLE match is a hit; a POSSIBLE one is left to the case side, whose later passes make it a
+ * review item (a review item belongs to a case's query, and a seizure has no case agent to tell it is ambiguous).
  */
 export async function watchSeizure(tx: EntityManager, deps: SeizureWatchDeps, seizureId: string): Promise<NewHit[]> {
   const seizure = await deps.records.seizureForMatching(tx, seizureId);
   if (!seizure) return [];
   const { agency, caseId } = seizure;
-  const keys: ItemKeys = keysForItems({ kind: 'firearms', items: seizure.firearms }, await deps.keyOptions(agency, tx));
-  await deps.matching.lock(tx, keys, new Map());
-  const matches = await deps.matching.probe(tx, keys, new Map(), caseId);
-  await deps.matching.store(tx, { caseId: null, lookoutId: null, seizureId, agency, expiresAt: null }, keys, new Map(), new Date());
+  const options = await deps.keyOptions(agency, tx);
+  const arrestees = seizure.arrestees.map((a) => ({
+    id: uuidFrom(`seizure-arrestee\n${seizureId}\n${foldText(a.fullName)}\n${a.dateOfBirth ?? ''}`),
+    kind: 'PERSON' as const, fullName: a.fullName, dateOfBirth: a.dateOfBirth,
+  }));
+  const keys: ItemKeys = mergeKeys([
+    keysForItems({ kind: 'firearms', items: seizure.firearms }, options), keysForItems({ kind: 'subjects', items: arrestees }, options),
+  ]);
+  const codes = await deps.matching.personCodes(tx, keys.persons);
+  await deps.matching.lock(tx, keys, codes);
+  const matches = (await deps.matching.probe(tx, keys, codes, caseId)).filter((m) => m.tier !== 'POSSIBLE');
+  await deps.matching.store(tx, { caseId: null, lookoutId: null, seizureId, agency, expiresAt: null }, keys, codes, new Date());
   return matches.map((m) => ({ ...hitOf(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Db, query, queryOne } from '../db/sql';
 
-export interface Arrestee { fullName: string; photoRef?: string; criminalHistoryRef?: string }
+export interface Arrestee { fullName: string; photoRef?: string; criminalHistoryRef?: string; dateOfBirth?: string }
 export interface PointOfContact { name: string; agency: string; phone: string }
 
 export interface SeizureFirearmRecord {

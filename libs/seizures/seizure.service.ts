@@ -98,7 +98,9 @@ export class SeizureService {
         model: f.model ?? null, importer: f.importer ?? null, caliber: f.caliber ?? null, caliberClass: caliber ?? null, action: f.action ?? null,
       });
     }
-    if (added.count > 0) await this.seizures.queueWatchPass(tx, id);
+    // New firearms, or arrestees sent and differing from the stored ones, are new watch targets (seizure-watch.ts).
+    const arresteesChanged = input.arrestees !== undefined && JSON.stringify(input.arrestees) !== JSON.stringify(current.arrestees);
+    if (added.count > 0 || arresteesChanged) await this.seizures.queueWatchPass(tx, id);
     const updated = await this.load(tx, id);
     await this.audit.append({
       actor: actor.username, agency: actor.agency, action: 'seizure.updated', entityType: 'seizure', entityId: id,

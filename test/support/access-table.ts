@@ -140,6 +140,10 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   'POST /cases/{id}/subjects/{subjectId}/aliases': {
     roles: [CA], resource: 'case', params: { subjectId: '00000000-0000-4000-8000-0000000a11a5' }, body: () => ({ aliases: ['Matrix Alias'] }),
   },
+  // Refused callers are stopped before the subject is looked up; the fuzz's valid requests name the fixture's person.
+  'PATCH /cases/{id}/subjects/{subjectId}': {
+    roles: [CA], resource: 'case', params: { subjectId: '00000000-0000-4000-8000-0000000000d0' }, body: () => ({ dateOfBirth: '1980-05-17' }),
+  },
   'POST /cases/{id}/identifiers': { roles: [CA], resource: 'case', body: () => ({ identifiers: [{ type: 'EMAIL', value: 'matrix-probe@example.org' }] }) },
   'POST /cases/{id}/firearms': { roles: [CA], resource: 'case', body: () => ({ firearms: [{ serialNumber: 'MXPROBE0001' }] }) },
   'POST /cases/{id}/operations': {

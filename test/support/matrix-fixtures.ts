@@ -116,12 +116,18 @@ export async function createFixtures(): Promise<Fixtures> {
   // A POSSIBLE person match (issue 16): the desk's review item, holding ATF's (query) and ICE's (candidate) pointers.
   const review = await possibleMatchItem();
 
+  // PATCH /cases/{id}/subjects/{subjectId} names the case's person.
+  const subjectOf = async (token: string, caseId: string) => ({
+    subjectId: String(must<any>(await http('GET', `/cases/${caseId}`, { token }), 200, 'case subjects').subjects[0].id),
+  });
+  const [iceSubject, atfSubject] = [await subjectOf(ice, iceCaseId), await subjectOf(atf, atfCaseId)];
+
   return {
     case: [
       // The person and the serial are in R3's packet to ATF (a disclosure): the referral below holds them too. The
       // title, summary and e-mail are not: ATF never reads them before accepting.
-      { id: iceCaseId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceCase.title, iceCase.summary, iceCase.person, iceCase.email, iceCase.serial] },
-      { id: atfCaseId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF'], secrets: [atfCase.title, atfCase.summary, atfCase.person] },
+      { id: iceCaseId, owner: 'ICE', readers: [], agencies: ['ICE'], secrets: [iceCase.title, iceCase.summary, iceCase.person, iceCase.email, iceCase.serial], extra: iceSubject },
+      { id: atfCaseId, owner: 'ATF', readers: ['ICE'], agencies: ['ATF'], secrets: [atfCase.title, atfCase.summary, atfCase.person], extra: atfSubject },
     ],
     referral: [
       { id: iceReferral.id, owner: 'ATF', readers: ['ICE'], agencies: ['ICE'], secrets: [iceCase.person, iceCase.serial] },

@@ -47,6 +47,8 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
     (f) => updateNames(f).includes('editCase') && children(f).includes('referralWorkflow')],
   ['case-workflow-self-traced-firearms.json', 'a domestic-sale case of the tracing agency traces its own firearms (issue 18)',
     (f) => children(f).includes('traceWorkflow') && !children(f).includes('referralWorkflow')],
+  ['case-workflow-subject-dob-set.json', 'a DOB given after intake, through setSubjectDateOfBirth (issue 16)',
+    (f) => updateNames(f).includes('setSubjectDateOfBirth')],
   // Issue 18 (patched 'meeting-cancel-reschedule'): a cancellation cancels both clocks' timers and ends the run.
   ['meeting-workflow-cancelled.json', 'a meeting cancelled with both clocks running', (f) => activityTypes(f).includes('cancelMeeting')
     && types(f).filter((t) => t === 'TIMER_CANCELED').length === 2 && !types(f).includes('TIMER_FIRED') && types(f).includes('MARKER_RECORDED')],

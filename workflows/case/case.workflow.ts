@@ -4,12 +4,14 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities, DeconflictionActivities, ReferralActivities } from '../../libs/contracts/activities';
 import type {
-  AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest, EditRequest,
+  AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest, EditRequest, SubjectDobRequest,
 } from '../../libs/contracts/case-items';
 import { CaseFailure } from '../../libs/contracts/failures';
 import type { ReferralStart } from '../../libs/contracts/referrals';
 import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
-import { appendToCaseUpdate, caseStateQuery, closeCaseUpdate, editCaseUpdate } from '../../libs/contracts/messages/case';
+import {
+  appendToCaseUpdate, caseStateQuery, closeCaseUpdate, editCaseUpdate, setSubjectDobUpdate,
+} from '../../libs/contracts/messages/case';
 
 type Activities = CaseActivities & DeconflictionActivities & ReferralActivities;
 
@@ -115,6 +117,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         return result;
       }),
     { validator: (_request: EditRequest) => rejectIfClosed() },
+  );
+
+  // A new update (issue 16), like editCase: histories recorded before it never carry it, so it needs no patch. Matching
+  // runs again for the subject whether or not this attempt changed the date: a retried step whose first attempt
+  // committed finds nothing to change, yet the matching must still run (hits and review items have fixed ids).
+  setHandler(
+    setSubjectDobUpdate,
+    (request: SubjectDobRequest) =>
+      serialized(async () => {
+        await condition(() => status === 'ACTIVE' || status === 'CLOSED');
+        rejectIfClosed();
+        const result = await local.setSubjectDateOfBirth(caseId, request);
+        const deconfliction = await local.deconflictCaseItems(caseId, [request.subjectId]);
+        await startHitWorkflows(deconfliction?.hits);
+        return result;
+      }),
+    { validator: (_request: SubjectDobRequest) => rejectIfClosed() },
   );
 
   setHandler(

@@ -6,7 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * result). Lookouts may also watch a person (name and date of birth) or an organization (name): their `type` is
  * PERSON or ORGANIZATION, `value` the name, and `subject` the whole subject as it is matched. A person lookout's
  * person is kept in person_keys like a case's (same tokens, codes and tiers), owned by the lookout instead of a case
- * and expiring with it.
+ * and expiring with it: a person key's one owner is now a case, a seizure (migration 020's arrestees) or a lookout.
  */
 export class WatchDeskAlerts1763900000023 implements MigrationInterface {
   name = 'WatchDeskAlerts1763900000023';
@@ -39,9 +39,9 @@ export class WatchDeskAlerts1763900000023 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT ON watch_desk_deliveries TO casecoord_app`);
     await q.query(`GRANT USAGE ON SEQUENCE watch_desk_deliveries_id_seq TO casecoord_app`);
     await q.query(`ALTER TABLE lookouts ADD COLUMN subject jsonb`);
-    await q.query(`ALTER TABLE person_keys ALTER COLUMN case_id DROP NOT NULL,
+    await q.query(`ALTER TABLE person_keys DROP CONSTRAINT person_keys_one_owner,
       ADD COLUMN lookout_id uuid REFERENCES lookouts(id), ADD COLUMN expires_at timestamptz,
-      ADD CONSTRAINT person_keys_one_owner CHECK ((case_id IS NULL) <> (lookout_id IS NULL))`);
+      ADD CONSTRAINT person_keys_one_owner CHECK (num_nonnulls(case_id, seizure_id, lookout_id) = 1)`);
     await q.query(`CREATE INDEX person_keys_lookout ON person_keys (lookout_id) WHERE lookout_id IS NOT NULL`);
   }
 
@@ -53,7 +53,7 @@ export class WatchDeskAlerts1763900000023 implements MigrationInterface {
     await q.query(`DELETE FROM person_keys WHERE lookout_id IS NOT NULL`);
     await q.query(`DROP INDEX person_keys_lookout`);
     await q.query(`ALTER TABLE person_keys DROP CONSTRAINT person_keys_one_owner, DROP COLUMN expires_at, DROP COLUMN lookout_id,
-      ALTER COLUMN case_id SET NOT NULL`);
+      ADD CONSTRAINT person_keys_one_owner CHECK (num_nonnulls(case_id, seizure_id) = 1)`);
     await q.query(`DELETE FROM deconfliction_hits WHERE b_lookout_id IN (SELECT id FROM lookouts WHERE subject IS NOT NULL)`);
     await q.query(`DELETE FROM lookouts WHERE subject IS NOT NULL`);
     await q.query(`ALTER TABLE lookouts DROP COLUMN subject`);

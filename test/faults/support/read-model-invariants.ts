@@ -39,7 +39,7 @@ export async function danglingRows(db: PgClient): Promise<unknown[]> {
     `SELECT 'match key without its item' AS what, k.id::text FROM match_keys k WHERE k.case_id IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM ${ITEMS} i WHERE i.id = k.item_id AND i.case_id = k.case_id)
      UNION ALL SELECT 'person key without its subject', p.id::text FROM person_keys p
-        WHERE NOT EXISTS (SELECT 1 FROM case_subjects s WHERE s.id = p.id AND s.case_id = p.case_id)
+        WHERE p.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM case_subjects s WHERE s.id = p.id AND s.case_id = p.case_id)
      UNION ALL SELECT 'event key without its operation', e.id::text FROM event_keys e
         WHERE NOT EXISTS (SELECT 1 FROM case_operations o WHERE o.id = e.id AND o.case_id = e.case_id)
      UNION ALL SELECT 'hit without its case item', h.id::text FROM deconfliction_hits h

@@ -50,6 +50,7 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
       return { caseId, status: 'CLOSED', outcome: request.outcome, result: request.result ?? null, closedAt: new Date().toISOString() };
     },
     editCase: async (caseId, request) => ({ caseId, changed: Object.keys(request.edit) }),
+    setSubjectDateOfBirth: async (caseId, request) => ({ caseId, subjectId: request.subjectId, dateOfBirth: request.dateOfBirth, changed: true }),
     traceOwnCaseFirearms: async () => [],
     deconflictCaseItems: async () => ({ hits: [] }),
     escalateHit: async (hitId) => {

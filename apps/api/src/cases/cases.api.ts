@@ -205,7 +205,8 @@ export class CasesApi {
     if (!revoked) throw new ApiError('NotFound', M.shareNotFound, { id: caseId, agency });
   }
 
-  private async runUpdate<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+  /** Runs a case-workflow update, its refusals as problems (shared with subject-dob.api.ts). */
+  async runUpdate<T>(caseId: string, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {

@@ -11,6 +11,8 @@ import {
   CreateCaseDto, ListCasesQueryDto, SearchCasesQueryDto, ShareCaseDto,
 } from './dto/case.dto';
 import { UpdateCaseDto } from './dto/update-case.dto';
+import { SetSubjectDobDto, SubjectDobSetDto } from './dto/subject-dob.dto';
+import { SubjectDobApi } from './subject-dob.api';
 import { CaseClosedDto, CaseDetailDto, CaseItemsAddedDto, CasePageDto, CaseSharedDto } from './dto/case-responses.dto';
 
 /** A `true|false` query filter (checked by the DTO); left out, it does not filter. */
@@ -20,7 +22,7 @@ const asFlag = (value: 'true' | 'false' | undefined): boolean | undefined => (va
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesApi) {}
+  constructor(private readonly cases: CasesApi, private readonly subjectDob: SubjectDobApi) {}
 
   @Post()
   @Roles('CASE_AGENT')
@@ -75,6 +77,16 @@ export class CasesController {
     @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return sendOutcome(reply, await this.cases.append(user, id, 'subjects', body.subjects, key));
+  }
+
+  @Patch(':id/subjects/:subjectId')
+  @Roles('CASE_AGENT')
+  @ApiOkResponse({ type: SubjectDobSetDto, description: 'The date of birth is set and matching has run again for the person.' })
+  setSubjectDob(
+    @CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @Param('subjectId', UuidParam) subjectId: string,
+    @Body() body: SetSubjectDobDto,
+  ) {
+    return this.subjectDob.set(user, id, subjectId, body.dateOfBirth);
   }
 
   @Post(':id/identifiers')

@@ -68,8 +68,14 @@ export class ReviewsApi {
     }
   }
 
-  private pointers(reviews: ReviewRecord[]): Promise<Map<string, CasePointer>> {
-    return this.deconfliction.reviews.records.casePointers(reviews.flatMap((r) => [r.query.caseId, ...r.candidates.map((c) => c.caseId)]));
+  /** Case pointers by case id and seizure pointers (an arrestee's seizure) by seizure id: both are uuids, never equal. */
+  private async pointers(reviews: ReviewRecord[]): Promise<Map<string, CasePointer>> {
+    const candidates = reviews.flatMap((r) => r.candidates);
+    const [cases, seizures] = await Promise.all([
+      this.deconfliction.reviews.records.casePointers([...reviews.map((r) => r.query.caseId), ...candidates.flatMap((c) => (c.seizureId ? [] : [c.caseId]))]),
+      this.deconfliction.reviews.records.seizurePointers(candidates.flatMap((c) => (c.seizureId ? [c.seizureId] : []))),
+    ]);
+    return new Map([...cases, ...seizures]);
   }
 }
 
@@ -83,7 +89,7 @@ function reviewView(r: ReviewRecord, pointers: Map<string, CasePointer>, lang: L
     id: r.id, kind: r.kind, status: r.status, reason: lang === 'es' ? r.reasonEs : r.reason,
     query: pointer(r.query.caseId, r.query.agency, r.query.value),
     candidates: r.candidates.map((c) => ({
-      id: c.itemId, ...pointer(c.caseId, c.agency, c.value), score: c.score, reason: lang === 'es' ? c.reasonEs : c.reason,
+      id: c.itemId, ...pointer(c.seizureId ?? c.caseId, c.agency, c.value), ...(c.seizureId ? { seizureId: c.seizureId } : {}), score: c.score, reason: lang === 'es' ? c.reasonEs : c.reason,
     })),
     agencies: r.agencies, note: r.note, decidedBy: r.decidedBy, decidedAt: r.decidedAt?.toISOString() ?? null, hitId: r.hitId,
     createdAt: r.createdAt.toISOString(),

@@ -41,6 +41,8 @@ export class ReviewPointerDto {
 export class ReviewCandidateDto extends ReviewPointerDto {
   /** The stored person's item id: what `promote { candidate }` names. */
   id!: string;
+  /** Only when the stored person is an arrestee: the seizure to ask the seizing agency about (caseNumber is then null). */
+  seizureId?: string;
   score!: number;
   reason!: string;
 }

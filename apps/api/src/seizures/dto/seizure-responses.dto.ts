@@ -26,6 +26,7 @@ export class ArresteeViewDto {
   fullName!: string;
   photoRef?: string | null;
   criminalHistoryRef?: string | null;
+  dateOfBirth?: string | null;
 }
 
 export class PointOfContactViewDto {

@@ -42,6 +42,9 @@ export class ArresteeDto {
   /** Reference to the photograph in the agency's evidence system (never the image itself). */
   @apply(text(500)) photoRef?: string;
   @apply(text(500)) criminalHistoryRef?: string;
+  /** Known or stated date of birth: the arrestee stays on watch as a person target, and a DOB grades its hits. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' }) @IsPastDate()
+  dateOfBirth?: string;
 }
 
 export class PointOfContactDto {

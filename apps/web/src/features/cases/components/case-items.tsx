@@ -27,7 +27,8 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                     ? <>{s.fullName}{s.dateOfBirth ? ` · ${s.dateOfBirth}` : ''}{s.nationality ? ` · ${s.nationality}` : ''}</>
                     : <>{s.name}{s.orgType ? ` · ${t(`cases.orgTypes.${s.orgType}`, { defaultValue: s.orgType })}` : ''}</>}
                   <SubjectNames caseId={detail.id} subject={s} canAdd={canAdd} />
-                  {ambiguous.has(s.id) ? <AmbiguousNamePrompt notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
+                  {ambiguous.has(s.id) && !(s.kind === 'PERSON' && s.dateOfBirth)
+                    ? <AmbiguousNamePrompt caseId={detail.id} notice={ambiguous.get(s.id)!} canAdd={canAdd} /> : null}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,113 @@
+import type { Client } from 'pg';
+import type { Match } from '../../libs/deconfliction/matching.repository';
+import { nameTokens } from '../../libs/deconfliction/normalize';
+import { reviewsFor } from '../../libs/deconfliction/review-rules';
+import { DOB_ERROR_KINDS, DobErrorQuery } from './dob-errors';
+import type { KindRun } from './measure';
+import { ceilingOf } from './quality';
+import { printGrid } from './report';
+import { percentile } from './stats';
+
+/**
+ * Person figures by tier (issue 16), per DOB stratum and name-frequency band: what an agent is told (hits: CONFIRMED
+ * and PROBABLE) and what the coordinator reviews (POSSIBLE; more than PERSON_POSSIBLE_MAX of one query are one item).
+ */
+
+interface Spread { p50: number; p95: number; mean: number }
+export interface TierFigures {
+  group: string; n: number;
+  /** The source person in any tier. */
+  recall: number;
+  /** CONFIRMED + PROBABLE matches that are the source person, and how many there were. */
+  hitPrecision: number; hits: number; hitRecall: number;
+  /** Per query: hits (each notifies the agent who entered the person once) and coordinator review items. */
+  notifications: Spread; reviews: Spread;
+  /** The best any matcher can do that answers alike stored persons it cannot tell apart (see quality.ts). */
+  precisionCeiling: number; notificationFloor: number;
+}
+
+/** Name-frequency bands: how many stored persons carry exactly the source's name tokens (the source included). */
+export const bandOf = (sameName: number): 'rare' | 'medium' | 'common' => (sameName <= 1 ? 'rare' : sameName <= 5 ? 'medium' : 'common');
+
+const spread = (values: number[]): Spread => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: values.reduce((s, v) => s + v, 0) / Math.max(1, values.length) };
+};
+const isHit = (m: Match) => m.matchType === 'PERSON' && (m.tier === 'CONFIRMED' || m.tier === 'PROBABLE');
+
+interface Row { q: DobErrorQuery; matches: Match[]; sameName: number; twins: number }
+
+function figures(group: string, rows: Row[], possibleMax: number): TierFigures {
+  const n = rows.length;
+  let found = 0; let hits = 0; let correctHits = 0; let hitFound = 0;
+  const notifications: number[] = []; const reviews: number[] = [];
+  for (const { q, matches } of rows) {
+    const source = q.person!.source.id;
+    const persons = matches.filter((m) => m.matchType === 'PERSON');
+    if (persons.some((m) => m.other.itemId === source)) found += 1;
+    const raised = persons.filter(isHit);
+    hits += raised.length;
+    correctHits += raised.filter((m) => m.other.itemId === source).length;
+    if (raised.some((m) => m.other.itemId === source)) hitFound += 1;
+    notifications.push(raised.length);
+    // The review items the deconfliction pass would write for these POSSIBLE matches (review-rules.ts).
+    reviews.push(reviewsFor('bench-case', 'BENCH', persons.filter((m) => m.tier === 'POSSIBLE'), possibleMax).length);
+  }
+  const hitRecall = n ? hitFound / n : 0;
+  const twins = rows.map((r) => r.twins);
+  const ceiling = ceilingOf(twins, hitRecall, 1);
+  // The fewest hits that reach our hit recall: the queries with the fewest twins first, each raising its source and twins.
+  const needed = Math.ceil(hitRecall * n);
+  const floor = [...twins].sort((a, b) => a - b).slice(0, needed).reduce((s, t) => s + 1 + t, 0) / Math.max(1, n);
+  return {
+    group, n, recall: n ? found / n : 0, hitPrecision: hits ? correctHits / hits : 1, hits, hitRecall,
+    notifications: spread(notifications), reviews: spread(reviews), precisionCeiling: ceiling.bestPrecisionAtRecall, notificationFloor: floor,
+  };
+}
+
+/**
+ * The figures overall, per stratum (DOB on both sides, one side, neither), per band, and per DOB error kind. A twin is a
+ * stored person with the source's exact name tokens that relates to the query's DOB as the source does.
+ */
+export async function tierQuality(client: Client, queries: DobErrorQuery[], run: KindRun, possibleMax: number): Promise<TierFigures[]> {
+  const keyOf = (fullName: string) => nameTokens(fullName).join(' ');
+  const { rows: stored } = await client.query<{ key: string; id: string; dob: string | null }>(
+    `SELECT array_to_string(tokens, ' ') AS key, id, date_of_birth::text AS dob FROM person_keys WHERE array_to_string(tokens, ' ') = ANY($1::text[])`,
+    [[...new Set(queries.map((q) => keyOf(q.person!.source.fullName)))]],
+  );
+  const byKey = new Map<string, { id: string; dob: string | null }[]>();
+  for (const r of stored) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
+  const rows: Row[] = queries.map((q, i) => {
+    const p = q.person!;
+    const same = byKey.get(keyOf(p.source.fullName)) ?? [];
+    const twins = same.filter((t) => t.id !== p.source.id && (p.dob === null || t.dob === p.source.dob)).length;
+    return { q, matches: run.probeMatches[i] ?? [], sameName: Math.max(1, same.length), twins };
+  });
+  const stratum = (r: Row) => {
+    const sides = Number(r.q.person!.dob !== null) + Number(r.q.person!.source.dob !== null);
+    return sides === 2 ? 'DOB on both sides' : sides === 1 ? 'DOB on one side' : 'DOB on neither side';
+  };
+  const groups: [string, (r: Row) => boolean][] = [
+    ['all', () => true],
+    ...['DOB on both sides', 'DOB on one side', 'DOB on neither side'].map((s): [string, (r: Row) => boolean] => [s, (r) => stratum(r) === s]),
+    ...(['rare', 'medium', 'common'] as const).map((b): [string, (r: Row) => boolean] => [`name ${b}`, (r) => bandOf(r.sameName) === b]),
+    ...DOB_ERROR_KINDS.map((k): [string, (r: Row) => boolean] => [`DOB error ${k}`, (r) => r.q.dobError === k]),
+  ];
+  return groups.map(([name, keep]) => figures(name, rows.filter(keep), possibleMax)).filter((f) => f.n > 0);
+}
+
+const x = (ours: number, best: number) => (best === 0 ? '-' : (ours / best).toFixed(2));
+const s = (v: Spread) => `${v.p50}/${v.p95}/${v.mean.toFixed(2)}`;
+
+export function printTierQuality(figures: TierFigures[]): void {
+  console.log('');
+  console.log('person tiers (issue 16), probe answers. recall: the source in any tier (ceiling 1: every query is made from a stored');
+  console.log('person with errors inside the tolerances). hit precision: CONFIRMED+PROBABLE that are the source; its ceiling is the');
+  console.log('best precision at the same hit recall for a matcher raising a source\'s indistinguishable twins with it. notifications:');
+  console.log('hits per query (p50/p95/mean; each tells the entering agent once), floor = fewest hits for that hit recall. reviews:');
+  console.log('coordinator items per query (a collapsed common name counts one; floor 0). x = ours / ceiling (or floor)');
+  printGrid(['queries', 'n', 'recall', 'x', 'hit recall', 'hit precision', 'ceiling', 'x', 'hits', 'notif p50/p95/mean', 'floor', 'x', 'reviews p50/p95/mean'],
+    figures.map((f) => [f.group, String(f.n), f.recall.toFixed(3), x(f.recall, 1), f.hitRecall.toFixed(3), f.hitPrecision.toFixed(3),
+      f.precisionCeiling.toFixed(3), x(f.hitPrecision, f.precisionCeiling), String(f.hits), s(f.notifications), f.notificationFloor.toFixed(2),
+      x(f.notifications.mean, f.notificationFloor), s(f.reviews)]));
+}
