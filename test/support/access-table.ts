@@ -167,7 +167,9 @@ export const ACCESS_TABLE: Record<string, RouteExpectation> = {
   // Issue 17: what reached the watch desks about a hit (every attempt and its result), for the joint desk.
   'GET /deconfliction/hits/{id}/deliveries': { roles: [DC], resource: 'hit', rule: ANY },
   // The coordinator's map: every agency's planned operations in a window (pointers and places only).
-  'GET /deconfliction/operations': { roles: [DC], query: '?from=2031-01-01T00:00:00Z&to=2031-01-02T00:00:00Z' },
+  // A window no spec plans operations in: with two agencies' coordinators, whether the map shows one a foreign operation
+  // would otherwise depend on which specs ran first (its read audit is deconfliction-operations.spec's subject).
+  'GET /deconfliction/operations': { roles: [DC], query: '?from=2096-03-01T00:00:00Z&to=2096-03-02T00:00:00Z' },
   // The workbench (issue 17). Any coordinator claims (the first wins, the others get 409); only a desk supervisor may
   // hand over a hit they do not hold (the fixtures are unclaimed when assign is probed: it sorts before claim).
   // Release is probed on an id that names none (the allowed caller's bad body is a 400), since the claim cells leave
