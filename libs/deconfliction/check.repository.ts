@@ -11,6 +11,9 @@ export interface NewCheck {
 }
 
 /** Whom to call about a case (its lead agent) or a lookout (its owner). */
+/** A user of the checking agency who met an item, and how many times within the pattern window. */
+export interface RepeatedChecker { user_id: string; username: string; full_name: string; phone: string | null; checks: number }
+
 export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
 
 export interface CheckPageRow {
@@ -76,8 +79,15 @@ export class CheckRepository {
   }
 
   /** Serialises two checks of one agency on one item, so a pattern alert is raised once, not by both. */
-  async lockPattern(tx: EntityManager, itemId: string, checkerAgency: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-pattern:${itemId}:${checkerAgency}`, PATTERN_LOCK_SEED]);
+  /**
+   * Serialises checks of one agency on the same items, in one statement: the keys are locked in the order given
+   * (callers sort them), so two checks sharing items cannot deadlock.
+   */
+  async lockPatterns(tx: EntityManager, itemIds: string[], checkerAgency: string): Promise<void> {
+    await tx.query(
+      'SELECT count(pg_advisory_xact_lock(hashtextextended(k, $2))) FROM unnest($1::text[]) AS k',
+      [itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`), PATTERN_LOCK_SEED],
+    );
   }
 
   async insert(tx: EntityManager, check: NewCheck): Promise<void> {
@@ -117,22 +127,27 @@ export class CheckRepository {
   }
 
   /** Checks by `checkerAgency` that met this item since `since`, per checking user (the current check included). */
-  async repeatedBy(tx: EntityManager, itemId: string, checkerAgency: string, since: Date) {
-    return query<{ user_id: string; username: string; full_name: string; phone: string | null; checks: number }>(tx,
-      `SELECT c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks
+  /** Per item, who of the checker's agency met it within the window and how often (one query for all the items). */
+  async repeatedBy(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Map<string, RepeatedChecker[]>> {
+    const rows = await query<RepeatedChecker & { item_id: string }>(tx,
+      `SELECT m.item_id, c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks
        FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
-       WHERE m.item_id = $1 AND m.checker_agency = $2 AND m.checked_at > $3
-       GROUP BY c.user_id, u.username, u.full_name, u.phone ORDER BY checks DESC, u.username`,
-      [itemId, checkerAgency, since],
+       WHERE m.item_id = ANY($1::uuid[]) AND m.checker_agency = $2 AND m.checked_at > $3
+       GROUP BY m.item_id, c.user_id, u.username, u.full_name, u.phone ORDER BY m.item_id, checks DESC, u.username`,
+      [itemIds, checkerAgency, since],
     );
+    const byItem = new Map<string, RepeatedChecker[]>();
+    for (const { item_id: itemId, ...user } of rows) byItem.set(itemId, [...(byItem.get(itemId) ?? []), user]);
+    return byItem;
   }
 
-  async alertedSince(tx: EntityManager, itemId: string, checkerAgency: string, since: Date): Promise<boolean> {
-    const rows = await query<{ one: number }>(tx,
-      'SELECT 1 AS one FROM deconfliction_check_alerts WHERE item_id = $1 AND checker_agency = $2 AND raised_at > $3 LIMIT 1',
-      [itemId, checkerAgency, since],
+  /** The items among these already alerted on for the checker's agency within the window. */
+  async alertedSince(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Set<string>> {
+    const rows = await query<{ item_id: string }>(tx,
+      'SELECT DISTINCT item_id FROM deconfliction_check_alerts WHERE item_id = ANY($1::uuid[]) AND checker_agency = $2 AND raised_at > $3',
+      [itemIds, checkerAgency, since],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.item_id));
   }
 
   async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {

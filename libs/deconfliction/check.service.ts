@@ -83,12 +83,17 @@ export class CheckService {
   private async watchPatterns(tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date) {
     const since = new Date(now.getTime() - this.config.patternWindowMs);
     const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
+    if (byItem.length === 0) return;
+    // A common name meets hundreds of persons: the items are locked, counted and looked up together, not one by one.
+    const itemIds = byItem.map((m) => m.itemId);
+    // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
+    await this.records.lockPatterns(tx, itemIds, actor.agency);
+    const repeated = await this.records.repeatedBy(tx, itemIds, actor.agency, since);
+    const alerted = await this.records.alertedSince(tx, itemIds, actor.agency, since);
     for (const match of byItem) {
-      // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
-      await this.records.lockPattern(tx, match.itemId, actor.agency);
-      const users = await this.records.repeatedBy(tx, match.itemId, actor.agency, since);
+      const users = repeated.get(match.itemId) ?? [];
       const checks = users.reduce((n, u) => n + u.checks, 0);
-      if (checks < this.config.patternThreshold || await this.records.alertedSince(tx, match.itemId, actor.agency, since)) continue;
+      if (checks < this.config.patternThreshold || alerted.has(match.itemId)) continue;
       const id = randomUUID();
       await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
       const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
