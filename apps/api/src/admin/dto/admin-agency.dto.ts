@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AGENCY_KINDS, COUNTRIES } from '../../../../../libs/auth/agency-admin.repository';
 
@@ -52,22 +52,8 @@ export class ContactPointFieldsDto {
   phone?: string | null;
 }
 
-export class UpdateContactPointDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
-  label?: string;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
-  name?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsEmail() @MaxLength(254)
-  email?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @IsString() @Matches(PHONE, { message: 'phone must be a phone number' })
-  phone?: string | null;
-}
+/** Any of a contact point's fields; those given are checked as when it was added. */
+export class UpdateContactPointDto extends PartialType(ContactPointFieldsDto) {}
 
 export class ContactPointDto {
   id!: string;
