@@ -32,8 +32,13 @@ describe('auth', () => {
     expect((await http('POST', '/auth/token', { body: { username: 'atf.agent', password: 'guess' } })).status).toBe(401);
     expect(await failures()).toBe(before + 1);
     await withDb(async (db) => {
-      const hashes = await db.query('SELECT username, password_hash FROM users');
+      // Users provisioned through single sign-on have no password: they hold a marker that no hash can equal.
+      const hashes = await db.query(
+        'SELECT username, password_hash FROM users u WHERE NOT EXISTS (SELECT 1 FROM sso_identities i WHERE i.user_id = u.id)');
       expect(hashes.rows.every((r: any) => /^(\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$|scrypt\$)/.test(r.password_hash))).toBe(true);
+      const ssoUsers = await db.query(
+        `SELECT u.password_hash FROM users u JOIN sso_identities i ON i.user_id = u.id`);
+      expect(ssoUsers.rows.filter((r: any) => r.password_hash !== '!sso-only')).toEqual([]);
       expect(hashes.rows.find((r: any) => r.username === 'atf.agent').password_hash).toMatch(/^\$argon2id\$/);
     });
   });
