@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { http, login, uniqueWord } from '../support/http';
+import { eventually, http, login, uniqueWord } from '../support/http';
 import { capitalised, caseWithSubjects } from '../support/review-fixtures';
 import { CaseForm, caseStrings, labelled } from './support/case-form';
 import { launchBrowser, openConsole, seriousA11yViolations, signIn, type UserPage } from './support/browser';
@@ -17,6 +17,19 @@ describe('console: aliases and monikers', () => {
 
   const freshName = () => `${capitalised(uniqueWord())} ${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
   const personHit = (page: Page) => page.getByTestId('case-hits').locator('[data-testid="case-hit"][data-match-type="PERSON"]');
+  /**
+   * The person hit's row on the case page. The API is asked first (the hit is raised by the case workflow, later under
+   * load), then the page is reloaded so the row does not depend on when the hit's notification reached this tab.
+   */
+  const shownPersonHit = async (page: Page, caseId: string) => {
+    const token = await login('atf.agent');
+    await eventually(() => http('GET', `/cases/${caseId}/hits`, { token }),
+      (r) => (r.body.items ?? []).some((h: { matchType: string }) => h.matchType === 'PERSON'), 45_000);
+    await page.reload();
+    const row = personHit(page);
+    await row.waitFor();
+    return row;
+  };
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
   it('lets an agent enter an alias in the case form and see the hit on it, with the form that matched', async () => {
@@ -39,8 +52,7 @@ describe('console: aliases and monikers', () => {
     await items.getByTestId('subject-aliases').waitFor();
     expect(await items.getByTestId('subject-aliases').textContent()).toBe(fill(en.forms.aliasesOf, { names: alias }));
     expect(await items.getByTestId('subject-monikers').textContent()).toBe(fill(en.forms.monikersOf, { names: 'El Chato' }));
-    const row = personHit(agent.page);
-    await row.waitFor();
+    const row = await shownPersonHit(agent.page, new URL(agent.page.url()).pathname.split('/').pop()!);
     expect(await row.textContent()).toContain(stored.caseNumber);
     expect(await row.getByTestId('hit-name-forms').textContent()).toBe(fill(en.hits.nameForms, { own: en.forms.ALIAS, other: en.forms.LEGAL }));
     expect(await seriousA11yViolations(agent.page)).toEqual([]);
@@ -68,8 +80,7 @@ describe('console: aliases and monikers', () => {
     await addForm.getByLabel(labelled(es.forms.name)).fill(alias);
     await addForm.getByRole('button', { name: es.forms.save }).click();
 
-    const row = personHit(agent.page);
-    await row.waitFor();
+    const row = await shownPersonHit(agent.page, query.id);
     expect(await row.textContent()).toContain(older.caseNumber);
     expect(await row.getByTestId('hit-name-forms').textContent()).toBe(fill(es.hits.nameForms, { own: es.forms.ALIAS, other: es.forms.LEGAL }));
     expect(await agent.page.getByTestId('subject-aliases').textContent()).toBe(fill(es.forms.aliasesOf, { names: alias }));
