@@ -42,7 +42,12 @@ describe('traces of case firearms requested by agents', () => {
     const started = await eventually(() => http('POST', `/traces/${traceId}/start`, { token: atf }), (r) => r.status !== 503);
     expect(started.status).toBe(200);
     expect(started.body.status).toBe('IN_PROGRESS');
-    const workflowStarted = await withDb(async (db) => (await db.query('SELECT workflow_started_at FROM traces WHERE id = $1', [traceId])).rows[0]);
+    // The start is recorded once the API (or the worker's relay) has it confirmed, which may follow the workflow's
+    // first step: the trace can be IN_PROGRESS a moment before its row says so.
+    const workflowStarted = await eventually(
+      () => withDb(async (db) => (await db.query('SELECT workflow_started_at FROM traces WHERE id = $1', [traceId])).rows[0]),
+      (row) => row.workflow_started_at !== null,
+    );
     expect(workflowStarted.workflow_started_at).not.toBeNull();
 
     const duplicate = await request(ice, kase.id, kase.firearm(serial), { priority: 'ROUTINE' }, { 'accept-language': 'es' });
