@@ -34,10 +34,12 @@ export class LoginLockout {
   async reserve(key: string): Promise<Reservation> {
     this.cleanupSometimes();
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('INSERT INTO login_attempts (username_key) VALUES ($1) ON CONFLICT (username_key) DO NOTHING', [key]);
-      // The insert above made sure the row exists.
+      // One upsert creates or locks the row and returns it: a separate SELECT could find it deleted by a concurrent
+      // right password (`succeeded`) of the same user, which answered two simultaneous logins with a 500.
       const row = assertDefined(await queryOne<AttemptRow>(tx,
-        'SELECT failures, last_failure_at, locked_until, now() AS now FROM login_attempts WHERE username_key = $1 FOR UPDATE', [key],
+        `INSERT INTO login_attempts (username_key) VALUES ($1)
+         ON CONFLICT (username_key) DO UPDATE SET username_key = EXCLUDED.username_key
+         RETURNING failures, last_failure_at, locked_until, now() AS now`, [key],
       ), 'login attempts row');
       if (row.locked_until && row.locked_until > row.now) {
         return { kind: 'locked', retryAfterSeconds: secondsUntil(row.locked_until, row.now) } as const;
