@@ -20,9 +20,13 @@ export class DeconflictionRepository {
     return (await queryOne<{ country: CountryCode }>(db, 'SELECT country FROM agencies WHERE code = $1', [agency]))?.country;
   }
 
+  /**
+   * Read under a share lock: a PATCH removing an arrestee waits for a pass that read the old list to commit (and then
+   * takes its keys off), and a pass starting meanwhile reads the new list, so a removed arrestee is never stored again.
+   */
   async seizureForMatching(tx: EntityManager, seizureId: string): Promise<SeizureForMatching | undefined> {
     const seizure = await queryOne<{ owning_agency: string; case_id: string | null; arrestees: { list?: { fullName: string; dateOfBirth?: string }[] } }>(tx,
-      'SELECT owning_agency, case_id, arrestees FROM seizures WHERE id = $1', [seizureId]);
+      'SELECT owning_agency, case_id, arrestees FROM seizures WHERE id = $1 FOR SHARE', [seizureId]);
     if (!seizure) return undefined;
     const firearms = await query<{ id: string; serial_number: string; serial_obliterated: boolean }>(tx,
       'SELECT id, serial_number, serial_obliterated FROM seizure_firearms WHERE seizure_id = $1', [seizureId]);

@@ -49,23 +49,25 @@ export async function countStoredPersons(tx: EntityManager, firstPersonId: strin
 }
 
 /**
- * Per candidate case, a strong identifier it shares (same type, same normalised value) with the querying side: the
- * querying case's stored keys and the values of this pass (not stored yet), or a check's values.
+ * Per candidate owner (a case, or a seizure whose arrestee the candidate is), a strong identifier it shares (same
+ * type, same normalised value) with the querying side: the querying case's stored keys and the values of this pass
+ * (not stored yet), or a check's values. A seizure's own identifiers are its seized serials, stored under its id: an
+ * arrestee taken with the gun a case names shares that serial with the case (issue 16's CONFIRMED rule).
  */
 export async function sharedStrongIdentifiers(
-  tx: EntityManager, ownCaseId: string | null, ownKeys: ExactNorm[], candidateCaseIds: string[],
+  tx: EntityManager, ownCaseId: string | null, ownKeys: ExactNorm[], candidateOwnerIds: string[],
 ): Promise<Map<string, StrongIdentifier>> {
-  if (candidateCaseIds.length === 0) return new Map();
+  if (candidateOwnerIds.length === 0) return new Map();
   const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
-  const rows = await query<{ case_id: string; match_type: StrongIdentifier }>(tx,
+  const rows = await query<{ owner_id: string; match_type: StrongIdentifier }>(tx,
     `WITH own AS (
        SELECT match_type, norm FROM match_keys WHERE case_id = $1::uuid AND match_type = ANY($4::text[]) AND NOT partial
        UNION SELECT * FROM unnest($2::text[], $3::text[]) AS u(match_type, norm))
-     SELECT DISTINCT ON (k.case_id) k.case_id, k.match_type
+     SELECT DISTINCT ON (coalesce(k.case_id, k.seizure_id)) coalesce(k.case_id, k.seizure_id) AS owner_id, k.match_type
      FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
-     WHERE k.case_id = ANY($5::uuid[])
-     ORDER BY k.case_id, k.match_type`,
-    [ownCaseId, strong.map((k) => k.matchType), strong.map((k) => k.norm), [...STRONG_IDENTIFIERS], [...new Set(candidateCaseIds)]],
+     WHERE k.case_id = ANY($5::uuid[]) OR k.seizure_id = ANY($5::uuid[])
+     ORDER BY coalesce(k.case_id, k.seizure_id), k.match_type`,
+    [ownCaseId, strong.map((k) => k.matchType), strong.map((k) => k.norm), [...STRONG_IDENTIFIERS], [...new Set(candidateOwnerIds)]],
   );
-  return new Map(rows.map((r) => [r.case_id, r.match_type]));
+  return new Map(rows.map((r) => [r.owner_id, r.match_type]));
 }

@@ -111,13 +111,15 @@ export class PersonMatching {
     const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
     const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
-    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => (c.row.case_id === null ? [] : [c.row.case_id])));
+    // A seizure's arrestee shares what the seizure recorded (its seized serials): its owner is the seizure.
+    const ownerOf = (r: PersonRow) => r.case_id ?? r.seizure_id ?? null;
+    const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => ownerOf(c.row) ?? []));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
       const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
       const tier = personTier({
         name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
-        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: (row.case_id && shared.get(row.case_id)) || null,
+        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(ownerOf(row) ?? '') ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'

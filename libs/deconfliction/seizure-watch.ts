@@ -28,14 +28,20 @@ export interface SeizureWatchDeps {
  * where a CONFIRMED or PROBABLE match is a hit; a POSSIBLE one is left to the case side, whose later passes make it a
  * review item (a review item belongs to a case's query, and a seizure has no case agent to tell it is ambiguous).
  */
+/**
+ * The person key of an arrestee: from the seizure, the folded name and the DOB, so a pass stores each person once and
+ * a PATCH that removes an arrestee names the key to take off watch (SeizureService.patch).
+ */
+export const arresteeKeyId = (seizureId: string, a: { fullName: string; dateOfBirth?: string | null }): string =>
+  uuidFrom(`seizure-arrestee\n${seizureId}\n${foldText(a.fullName)}\n${a.dateOfBirth ?? ''}`);
+
 export async function watchSeizure(tx: EntityManager, deps: SeizureWatchDeps, seizureId: string): Promise<NewHit[]> {
   const seizure = await deps.records.seizureForMatching(tx, seizureId);
   if (!seizure) return [];
   const { agency, caseId } = seizure;
   const options = await deps.keyOptions(agency, tx);
   const arrestees = seizure.arrestees.map((a) => ({
-    id: uuidFrom(`seizure-arrestee\n${seizureId}\n${foldText(a.fullName)}\n${a.dateOfBirth ?? ''}`),
-    kind: 'PERSON' as const, fullName: a.fullName, dateOfBirth: a.dateOfBirth,
+    id: arresteeKeyId(seizureId, a), kind: 'PERSON' as const, fullName: a.fullName, dateOfBirth: a.dateOfBirth,
   }));
   const keys: ItemKeys = mergeKeys([
     keysForItems({ kind: 'firearms', items: seizure.firearms }, options), keysForItems({ kind: 'subjects', items: arrestees }, options),

@@ -116,6 +116,16 @@ export class SeizureRepository {
   }
 
   /**
+   * Takes off watch the arrestees' person keys of this seizure that are not among `keptKeyIds` (arrestees a PATCH
+   * removed): a case opened later no longer meets them. Returns the keys removed. Hits already raised stay as they are.
+   */
+  async unwatchArrestees(tx: EntityManager, seizureId: string, keptKeyIds: string[]): Promise<string[]> {
+    const rows = await query<{ id: string }>(tx,
+      'DELETE FROM person_keys WHERE seizure_id = $1 AND NOT (id = ANY($2::uuid[])) RETURNING id', [seizureId, keptKeyIds]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * Queues one more deconfliction pass (firearms were added): the pass number names its workflow, and the relay starts
    * it if the API's start does not go through. Returns the new pass.
    */

@@ -4,6 +4,7 @@ import { uuidFrom } from '../common/deterministic-id';
 import { seizureWorkflowId } from '../contracts/workflows';
 import { assertDefined } from '../db/sql';
 import { normalizeSerial } from '../deconfliction/normalize';
+import { arresteeKeyId } from '../deconfliction/seizure-watch';
 import { normalizeCaliber } from './caliber';
 import { completeness, SeizureElement, SeizureFacts } from './completeness';
 import { Arrestee, PointOfContact, SeizureRecord, SeizureRepository } from './seizure.repository';
@@ -101,12 +102,26 @@ export class SeizureService {
     // New firearms, or arrestees sent and differing from the stored ones, are new watch targets (seizure-watch.ts).
     const arresteesChanged = input.arrestees !== undefined && JSON.stringify(input.arrestees) !== JSON.stringify(current.arrestees);
     if (added.count > 0 || arresteesChanged) await this.seizures.queueWatchPass(tx, id);
+    if (arresteesChanged) await this.unwatchRemovedArrestees(tx, id, actor, input.arrestees ?? []);
     const updated = await this.load(tx, id);
     await this.audit.append({
       actor: actor.username, agency: actor.agency, action: 'seizure.updated', entityType: 'seizure', entityId: id,
       details: { fields: Object.keys(input), missing: completeness(toFacts(updated)).missing, firearmsAdded: added.count },
     }, tx);
     return updated;
+  }
+
+  /**
+   * Arrestees a PATCH removed (recorded by mistake, released, another person) stop being watch targets in the same
+   * commit: the watch pass the PATCH queues stores only the persons still listed, and would not take the others away.
+   */
+  private async unwatchRemovedArrestees(tx: EntityManager, id: string, actor: SeizureActor, kept: Arrestee[]): Promise<void> {
+    const removed = await this.seizures.unwatchArrestees(tx, id, kept.map((a) => arresteeKeyId(id, a)));
+    if (removed.length === 0) return;
+    await this.audit.append({
+      actor: actor.username, agency: actor.agency, action: 'seizure.arrestees_unwatched', entityType: 'seizure', entityId: id,
+      details: { personKeys: removed },
+    }, tx);
   }
 
   /** Inserts the firearms found later; returns how many and every firearm to complete, each with its id. */

@@ -1,3 +1,4 @@
+import { seizurePassWorkflowId } from '../../libs/contracts/workflows';
 import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 import { notificationsSince } from '../support/notifications';
 import { capitalised, caseWithSubjects, distinctDobs, reviewsFor } from '../support/review-fixtures';
@@ -19,11 +20,13 @@ describe('arrestees stay on watch', () => {
 
   const freshName = () => `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
 
+  const freshSerial = () => `AW${uniqueWord(4).toUpperCase()}${Date.now() % 1_000_000}`;
+
   /** Records a seizure of one rifle with these arrestees and waits for its watch pass. */
-  async function recordSeizure(arrestees: Record<string, unknown>[]): Promise<string> {
+  async function recordSeizure(arrestees: Record<string, unknown>[], serialNumber = freshSerial()): Promise<string> {
     const created = await http('POST', '/seizures', { token: cbp, body: {
       seizedAt: WEEK_AGO, location: { latitude: 31.3337, longitude: -110.9442, description: 'lane 4' },
-      firearms: [{ serialNumber: `AW${uniqueWord(4).toUpperCase()}${Date.now() % 1_000_000}`, make: 'Colt' }],
+      firearms: [{ serialNumber, make: 'Colt' }],
       arrestees, pointsOfContact: [CONTACT],
     } });
     expect(created.status).toBe(201);
@@ -92,5 +95,44 @@ describe('arrestees stay on watch', () => {
     expect(hit).toMatchObject({ tier: 'PROBABLE', counterpart: { seizureId } });
     const refused = await http('PATCH', `/seizures/${seizureId}`, { token: cbp, body: { arrestees: [{ fullName: name, dateOfBirth: '1990-13-45' }] } });
     expect(refused.status).toBe(400);
+  });
+
+  it('an arrestee taken with the gun a case names shares its serial with the case: the person hit is CONFIRMED', async () => {
+    const name = freshName();
+    const serial = freshSerial();
+    const seizureId = await recordSeizure([{ fullName: name }], serial);
+    // No DOB on either side: only the seized serial, recorded with the arrest, ties the two persons together.
+    const created = await http('POST', '/cases', { token: ice, body: {
+      title: `Gun and driver ${uniqueWord()}`, category: 'ARMS_TRAFFICKING',
+      subjects: [{ kind: 'PERSON', fullName: name }], firearms: [{ serialNumber: serial }],
+    } });
+    expect(created.status).toBe(201);
+    const hits = await eventually(() => hitsOf(ice, `/cases/${created.body.id}/hits`), (items) => items.length === 2, 30_000);
+    const person = hits.find((h) => h.matchType === 'PERSON');
+    expect(person).toMatchObject({ tier: 'CONFIRMED', matchedValue: name, counterpart: { agency: 'CBP', seizureId } });
+    expect(hits.find((h) => h.matchType === 'FIREARM_SERIAL')).toMatchObject({ counterpart: { seizureId } });
+  });
+
+  it('an arrestee removed by PATCH is taken off watch (audited): a case opened later does not meet them', async () => {
+    const [kept, removed] = [freshName(), freshName()];
+    const seizureId = await recordSeizure([{ fullName: kept, dateOfBirth: '1979-08-14' }, { fullName: removed, dateOfBirth: '1984-11-02' }]);
+    const keysOf = () => withDb(async (db) => (await db.query(
+      'SELECT full_name FROM person_keys WHERE seizure_id = $1 ORDER BY full_name', [seizureId])).rows.map((r: any) => r.full_name));
+    expect((await keysOf()).sort()).toEqual([kept, removed].sort());
+
+    const patched = await http('PATCH', `/seizures/${seizureId}`, { token: cbp, body: { arrestees: [{ fullName: kept, dateOfBirth: '1979-08-14' }] } });
+    expect(patched.status).toBe(200);
+    expect(await keysOf()).toEqual([kept]);
+    const audited = await withDb(async (db) => (await db.query(
+      `SELECT actor, details FROM audit_log WHERE action = 'seizure.arrestees_unwatched' AND entity_id = $1`, [seizureId])).rows);
+    expect(audited).toEqual([expect.objectContaining({ actor: 'cbp.officer', details: { personKeys: [expect.any(String)] } })]);
+    // The pass the PATCH queued stores the persons still listed, not the one removed.
+    await withTemporal((client) => client.workflow.getHandle(seizurePassWorkflowId(seizureId, 1)).result());
+
+    const opened = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: removed, dateOfBirth: '1984-11-02' },
+      { kind: 'PERSON', fullName: kept, dateOfBirth: '1979-08-14' }]);
+    const hits = await eventually(() => hitsOf(atf, `/cases/${opened.id}/hits`), (items) => items.length >= 1, 30_000);
+    expect(hits.map((h) => h.matchedValue)).toEqual([kept]);
+    expect(await keysOf()).toEqual([kept]);
   });
 });
