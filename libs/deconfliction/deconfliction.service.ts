@@ -10,7 +10,7 @@ import { hitWorkflowId } from '../contracts/workflows';
 import { NotificationInput, NotificationStore } from '../notifications/notification-store';
 import { HitRecord, HitResolution, HitRepository } from './hit.repository';
 import { coordinatorView, sideView } from './hit-views';
-import { identifierNorms, KeyOptions, keysForItems } from './match-keys';
+import { identifierNorms, KeyOptions, keysForItems, personItemId } from './match-keys';
 import { Match, MatchingRepository } from './matching.repository';
 import { hitOf, mergeKeys } from './deconfliction-rules';
 import { DeconflictionRepository } from './deconfliction.repository';
@@ -88,7 +88,7 @@ export class DeconflictionService {
       const matches = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
-      await this.reviews.record(tx, caseId, record.owningAgency, matches.filter((m) => m.tier === 'POSSIBLE'), at);
+      await this.reviews.record(tx, caseId, record.owningAgency, matches, keys.persons.map(personItemId), at);
       const newHits = await this.effects.suppressions.unsuppressed(tx,
         matches.filter((m) => m.tier !== 'POSSIBLE').map((m) => hitOf(caseId, record.owningAgency, m)));
       const created = await this.hits.insert(tx, newHits, at);

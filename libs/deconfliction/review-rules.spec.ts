@@ -1,5 +1,5 @@
 import type { Match } from './matching.repository';
-import { reviewsFor } from './review-rules';
+import { closingReason, reviewOutcome, reviewsFor } from './review-rules';
 
 const possible = (own: string, other: string, agency: string, caseId: string): Match => ({
   matchType: 'PERSON', score: 0.8, reason: 'DOB unknown on one side', reasonEs: 'fecha de nacimiento desconocida en un lado',
@@ -34,5 +34,23 @@ describe('reviewsFor (POSSIBLE person matches become review items)', () => {
     expect(items[0].agencies).toEqual(['ATF', 'DEA']);
     expect(items[0].reason.en).toBe('3 stored persons named like this in 2 cases of agencies ATF, DEA; no DOB or identifier tells them apart');
     expect(items[0].reason.es).toContain('3 personas registradas con un nombre así en 2 casos de las agencias ATF, DEA');
+  });
+});
+
+describe('reviewOutcome (an open item of a person queried again)', () => {
+  const decisive = (own: string): Match => ({ ...possible(own, 's9', 'ATF', 'c9'), tier: 'CONFIRMED' });
+
+  it.each([
+    ['its person now has hits', [decisive('q1'), decisive('q1'), decisive('q2')], [], { kind: 'HITS', matches: 2 }],
+    ['another item of its person was made', [decisive('q2')], [possible('q1', 's1', 'ATF', 'c1')], { kind: 'REPLACED' }],
+    ['nothing matches its person any more', [decisive('q2')], [possible('q2', 's1', 'ATF', 'c1')], { kind: 'NO_MATCH' }],
+  ])('%s', (_label, hits, stillPossible, outcome) => {
+    expect(reviewOutcome('q1', hits as Match[], reviewsFor('case', 'ICE', stillPossible as Match[], 5))).toEqual(outcome);
+  });
+
+  it('gives the coordinator the reason in English and Spanish', () => {
+    expect(closingReason({ kind: 'HITS', matches: 1 }).en).toContain('1 confirmed or probable match became a hit');
+    expect(closingReason({ kind: 'HITS', matches: 3 }).es).toContain('3 coincidencias confirmadas o probables');
+    expect(closingReason({ kind: 'NO_MATCH' }).es).toContain('ya no coincide ninguna persona registrada');
   });
 });

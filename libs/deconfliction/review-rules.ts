@@ -96,3 +96,37 @@ export const AMBIGUOUS_PERSON: Message = {
   en: 'The match for this person is ambiguous: several stored persons have a name like this. A date of birth or an identifier (phone, e-mail, plate, VIN, serial) would decide it.',
   es: 'La coincidencia de esta persona es ambigua: varias personas registradas tienen un nombre así. Una fecha de nacimiento o un identificador (teléfono, correo, placa, NIV, número de serie) la decidiría.',
 };
+
+/** How a pass that queried a person again decided an open review item of theirs (reviewOutcome). */
+export type ReviewOutcome = { kind: 'HITS'; matches: number } | { kind: 'REPLACED' } | { kind: 'NO_MATCH' };
+
+/**
+ * An open item of a person the matching ran for again (a DOB or an identifier was added) and that this pass did not
+ * make again: its CONFIRMED or PROBABLE matches raised hits, another item replaced it, or nothing matches any more.
+ */
+export function reviewOutcome(itemId: string, decisive: Match[], reviews: NewReview[]): ReviewOutcome {
+  const matches = decisive.filter((m) => m.own.itemId === itemId).length;
+  if (matches > 0) return { kind: 'HITS', matches };
+  return reviews.some((r) => r.query.itemId === itemId) ? { kind: 'REPLACED' } : { kind: 'NO_MATCH' };
+}
+
+/** What the coordinator reads on an item the matching closed, in English and Spanish. */
+export function closingReason(outcome: ReviewOutcome): Message {
+  switch (outcome.kind) {
+    case 'HITS': {
+      const n = outcome.matches;
+      return {
+        en: `Closed by the matching run again after a date of birth or an identifier was added: ${n} confirmed or probable match${n === 1 ? ' became a hit' : 'es became hits'}`,
+        es: `Cerrada al repetirse la comparación tras agregarse una fecha de nacimiento o un identificador: ${n} coincidencia${n === 1 ? '' : 's'} confirmada${n === 1 ? '' : 's'} o probable${n === 1 ? '' : 's'} se convirtieron en alertas`,
+      };
+    }
+    case 'REPLACED': return {
+      en: 'Closed by the matching run again after a date of birth or an identifier was added: a narrower review item replaces it',
+      es: 'Cerrada al repetirse la comparación tras agregarse una fecha de nacimiento o un identificador: la reemplaza un elemento de revisión más preciso',
+    };
+    case 'NO_MATCH': return {
+      en: 'Closed by the matching run again after a date of birth or an identifier was added: no stored person matches any more',
+      es: 'Cerrada al repetirse la comparación tras agregarse una fecha de nacimiento o un identificador: ya no coincide ninguna persona registrada',
+    };
+  }
+}

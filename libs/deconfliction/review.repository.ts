@@ -62,6 +62,21 @@ export class ReviewRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * The open items of these query persons of a case, except `keep` (those the current pass made again), locked like
+   * `forDecision`: a coordinator deciding one meanwhile is served first, and the item is then no longer open.
+   */
+  async openForPersons(tx: EntityManager, caseId: string, itemIds: string[], keep: string[]): Promise<ReviewRecord[]> {
+    if (itemIds.length === 0) return [];
+    const rows = await query<ReviewRow>(tx,
+      `SELECT * FROM deconfliction_reviews
+       WHERE query_case_id = $1 AND query_item_id = ANY($2::uuid[]) AND status = 'OPEN' AND NOT (id = ANY($3::uuid[]))
+       ORDER BY id FOR UPDATE`,
+      [caseId, [...new Set(itemIds)], keep],
+    );
+    return rows.map(toRecord);
+  }
+
   async decide(tx: EntityManager, id: string, status: ReviewStatus, note: string, by: string, at: Date, hitId: string | null): Promise<void> {
     await tx.query(
       `UPDATE deconfliction_reviews SET status = $2, note = $3, decided_by = $4, decided_at = $5, hit_id = $6 WHERE id = $1`,

@@ -6,10 +6,13 @@ import { uuidFrom } from '../common/deterministic-id';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { HitRecord, HitRepository, NewHit } from './hit.repository';
 import type { Match } from './matching.repository';
-import { AMBIGUOUS_PERSON, reviewsFor, ReviewStatus } from './review-rules';
+import { AMBIGUOUS_PERSON, closingReason, NewReview, reviewOutcome, reviewsFor, ReviewStatus } from './review-rules';
 import { ReviewRecord, ReviewRepository } from './review.repository';
 
 export interface ReviewActor { username: string; agency: string }
+
+/** Who closes an item the matching decided (decided_by, audit actor). */
+const SYSTEM = 'system';
 
 export type ReviewRefusal = 'NOT_FOUND' | 'DECIDED' | 'CANDIDATE_REQUIRED' | 'CANDIDATE_UNKNOWN';
 
@@ -44,9 +47,10 @@ export class ReviewService {
    * COMMON_NAME item is told it is ambiguous (a pointer to their own subject, nothing of the other cases); the agents
    * of the candidates hear nothing.
    */
-  async record(tx: EntityManager, caseId: string, agency: string, possible: Match[], at: Date): Promise<void> {
-    const reviews = reviewsFor(caseId, agency, possible, this.settings.possibleMax);
+  async record(tx: EntityManager, caseId: string, agency: string, matches: Match[], queried: string[], at: Date): Promise<void> {
+    const reviews = reviewsFor(caseId, agency, matches.filter((m) => m.tier === 'POSSIBLE'), this.settings.possibleMax);
     const created = new Set(await this.records.insert(tx, reviews, at));
+    await this.closeDecided(tx, caseId, queried, matches.filter((m) => m.tier !== 'POSSIBLE'), reviews, at);
     if (created.size === 0) return;
     const common = reviews.filter((r) => r.kind === 'COMMON_NAME' && created.has(r.id));
     const lead = common.length > 0 ? (await this.records.casePointers([caseId], tx)).get(caseId) : undefined;
@@ -62,6 +66,24 @@ export class ReviewService {
         actor: 'system', agency: null, action: 'review.created', entityType: 'deconfliction_review', entityId: r.id,
         details: { kind: r.kind, case: caseId, item: r.query.itemId, candidates: r.candidates.length, agencies: r.agencies },
         dedupKey: `review.created:${r.id}`,
+      }, tx);
+    }
+  }
+
+  /**
+   * Open items of the persons this pass queried that it did not make again: the person's matching ran again (a DOB
+   * added by PATCH, an identifier appended) and decided them. Left open they would keep a decided person in the queue;
+   * each is closed by the system with the reason the coordinator reads (as the note, English then Spanish), audited.
+   */
+  private async closeDecided(tx: EntityManager, caseId: string, queried: string[], decisive: Match[], reviews: NewReview[], at: Date): Promise<void> {
+    const stale = await this.records.openForPersons(tx, caseId, queried, reviews.map((r) => r.id));
+    for (const review of stale) {
+      const outcome = reviewOutcome(review.query.itemId, decisive, reviews);
+      const reason = closingReason(outcome);
+      await this.records.decide(tx, review.id, 'DISMISSED', `${reason.en} / ${reason.es}`, SYSTEM, at, null);
+      await this.audit.append({
+        actor: SYSTEM, agency: null, action: 'review.closed', entityType: 'deconfliction_review', entityId: review.id,
+        details: { kind: review.kind, case: caseId, item: review.query.itemId, outcome: outcome.kind, reason: reason.en },
       }, tx);
     }
   }

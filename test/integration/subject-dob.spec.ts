@@ -36,6 +36,17 @@ describe('PATCH /cases/:id/subjects/:subjectId (date of birth)', () => {
     expect((await hitsOf(ice, stored.id)).map((h) => h.id)).toEqual([hits[0].id]);
     const detail = await http('GET', `/cases/${query.id}`, { token: atf });
     expect(detail.body.subjects[0]).toMatchObject({ id: subjectId, dateOfBirth: dobs[4] });
+    // The DOB decided the common name: its review item leaves the queue, closed with the reason, audited.
+    const [closed] = await reviewsFor(coordinator, name);
+    expect(closed).toMatchObject({ id: item.id, status: 'DISMISSED', decidedBy: 'system' });
+    expect(closed.note).toContain('1 confirmed or probable match became a hit');
+    expect(closed.note).toContain('se convirtieron en alertas');
+    const open = await http('GET', '/deconfliction/reviews?status=OPEN&limit=100', { token: coordinator });
+    expect(open.body.items.map((i: any) => i.id)).not.toContain(item.id);
+    const reviewAudit = await http('GET', `/audit?entityId=${item.id}&limit=100`, { token: leadership });
+    expect(reviewAudit.body.items.filter((e: any) => e.action === 'review.closed')).toEqual([
+      expect.objectContaining({ actor: 'system', details: expect.objectContaining({ outcome: 'HITS', item: subjectId }) }),
+    ]);
 
     const again = await http('PATCH', `/cases/${query.id}/subjects/${subjectId}`, { token: atf, body: { dateOfBirth: dobs[4] } });
     expect(again.status).toBe(200);
@@ -45,6 +56,23 @@ describe('PATCH /cases/:id/subjects/:subjectId (date of birth)', () => {
     const entries = audit.body.items.filter((e: any) => e.action === 'case.subject_dob_set');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: 'atf.agent', details: { subjectId, from: null, to: dobs[4] } });
+  });
+
+  it('closes the common-name item when the DOB given matches none of the namesakes, raising no hit', async () => {
+    const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
+    const dobs = distinctDobs(11);
+    await caseWithSubjects(ice, dobs.slice(0, 10).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
+    const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: name }]);
+    const [item] = await eventually(() => reviewsFor(coordinator, name), (found) => found.length === 1, 30_000);
+    expect(item).toMatchObject({ kind: 'COMMON_NAME', status: 'OPEN' });
+
+    const subjectId = await subjectIdOf(atf, query.id);
+    const set = await http('PATCH', `/cases/${query.id}/subjects/${subjectId}`, { token: atf, body: { dateOfBirth: dobs[10] } });
+    expect(set.status).toBe(200);
+    const [closed] = await eventually(() => reviewsFor(coordinator, name), (found) => found[0]?.status !== 'OPEN', 30_000);
+    expect(closed).toMatchObject({ id: item.id, status: 'DISMISSED', decidedBy: 'system' });
+    expect(closed.note).toContain('no stored person matches any more');
+    expect(await hitsOf(atf, query.id)).toEqual([]);
   });
 
   it('refuses a bad date, an unknown subject and another agency, in both languages', async () => {
