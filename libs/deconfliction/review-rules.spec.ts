@@ -45,7 +45,7 @@ describe('reviewOutcome (an open item of a person queried again)', () => {
     ['another item of its person was made', [decisive('q2')], [possible('q1', 's1', 'ATF', 'c1')], { kind: 'REPLACED' }],
     ['nothing matches its person any more', [decisive('q2')], [possible('q2', 's1', 'ATF', 'c1')], { kind: 'NO_MATCH' }],
   ])('%s', (_label, hits, stillPossible, outcome) => {
-    expect(reviewOutcome('q1', hits as Match[], reviewsFor('case', 'ICE', stillPossible as Match[], 5))).toEqual(outcome);
+    expect(reviewOutcome('q1', hits, reviewsFor('case', 'ICE', stillPossible as Match[], 5))).toEqual(outcome);
   });
 
   it('gives the coordinator the reason in English and Spanish', () => {
