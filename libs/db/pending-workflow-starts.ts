@@ -9,7 +9,8 @@ import { assertDefined, query } from './sql';
  *
  * The one "no orphan" strategy for records whose workflow only adds clocks after the fact (cases, seizures, traces):
  * commit, then start, and this relay covers a start that failed, so a record is accepted while Temporal is away.
- * Referrals opened by case agents too (a rule's referral is started by its case workflow).
+ * Referrals opened by case agents too (a rule's referral is started by its case workflow), and hits a coordinator
+ * promotes from a review item (a matching hit is started by its case's or seizure's workflow).
  * Meetings and action items are not relayed: they start inside the creating transaction (apps/api/src/meetings/
  * meeting-workflows.ts) and answer 503 when Temporal is away, because their workflow input carries configuration fixed
  * at creation (MEETING_REPORT_DUE_AFTER) that a later relay pass could not know, and their tables keep no
@@ -17,13 +18,17 @@ import { assertDefined, query } from './sql';
  */
 export const RECORD_TABLES = {
   caseWorkflow: 'cases', seizureWorkflow: 'seizures', traceWorkflow: 'traces', referralWorkflow: 'referrals',
+  hitWorkflow: 'deconfliction_hits',
 } as const;
 export type RecordWorkflowType = keyof typeof RECORD_TABLES;
 export type RecordTable = (typeof RECORD_TABLES)[RecordWorkflowType];
 
 export interface PendingStart { table: RecordTable; id: string; start: WorkflowStart }
 
-interface PendingRow { id: string; due_at?: Date | string; watch_pass?: number; status?: ReferralStatus }
+interface PendingRow {
+  id: string; due_at?: Date | string; watch_pass?: number; status?: ReferralStatus; created_at?: Date | string;
+  escalate_after_ms?: string | number | null;
+}
 
 /** How each table's pending rows become their workflow's input (the same input the API starts with). */
 const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: PendingRow) => WorkflowStarts[T] } } = {
@@ -38,6 +43,15 @@ const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: Pend
       referralId: row.id, status: row.status,
       ackDueAfterMs: Math.max(0, new Date(assertDefined(row.due_at, 'referrals.due_at')).getTime() - Date.now()),
     }),
+  },
+  // A promoted hit's escalation clock runs from its promotion, however late the relay starts it.
+  hitWorkflow: {
+    columns: 'id, created_at, escalate_after_ms',
+    input: (row) => {
+      const promotedAt = new Date(assertDefined(row.created_at, 'deconfliction_hits.created_at')).getTime();
+      const delay = Number(assertDefined(row.escalate_after_ms, 'deconfliction_hits.escalate_after_ms'));
+      return { hitId: row.id, escalateAfterMs: Math.max(0, promotedAt + delay - Date.now()) };
+    },
   },
 };
 

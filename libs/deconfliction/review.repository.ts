@@ -84,6 +84,14 @@ export class ReviewRepository {
     );
   }
 
+  /**
+   * A promoted hit's workflow is owed: started after commit by the API, or by the worker's relay when that start fails
+   * (libs/db/pending-workflow-starts.ts), with this escalation delay.
+   */
+  async oweHitStart(tx: EntityManager, hitId: string, escalateAfterMs: number): Promise<void> {
+    await tx.query('UPDATE deconfliction_hits SET workflow_started_at = NULL, escalate_after_ms = $2 WHERE id = $1', [hitId, escalateAfterMs]);
+  }
+
   /** Case numbers and lead agents of these cases. */
   async casePointers(caseIds: string[], db: DataSource | EntityManager = this.dataSource): Promise<Map<string, CasePointer>> {
     if (caseIds.length === 0) return new Map();

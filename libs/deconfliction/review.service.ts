@@ -89,12 +89,14 @@ export class ReviewService {
   }
 
   /**
-   * Raises the hit between the query person and the candidate (for a COMMON_NAME item, the one the coordinator chose)
-   * and starts its workflow through `startHit` before the transaction commits: when the start fails nothing is written.
+   * Raises the hit between the query person and the candidate (for a COMMON_NAME item, the one the coordinator chose).
+   * Its workflow is started after the commit, never inside the transaction (a rollback would leave a workflow for a
+   * hit that does not exist): the hit is written as owing its start, which the caller makes with `start` and the
+   * worker's relay makes if that fails. `start` is null when the pair was already a hit, whose workflow runs.
    */
   async promote(
-    id: string, actor: ReviewActor, note: string, candidateItemId: string | undefined, startHit: (start: HitStart) => Promise<void>,
-  ): Promise<ReviewRecord> {
+    id: string, actor: ReviewActor, note: string, candidateItemId: string | undefined,
+  ): Promise<{ review: ReviewRecord; start: HitStart | null }> {
     return this.dataSource.transaction(async (tx) => {
       const review = await this.open(tx, id);
       const candidate = candidateItemId === undefined && review.candidates.length === 1
@@ -117,10 +119,14 @@ export class ReviewService {
       };
       const at = new Date();
       const created = await this.hits.insert(tx, [hit], at);
+      const escalateAfterMs = this.settings.hitEscalationAfterMs;
+      for (const createdId of created) await this.records.oweHitStart(tx, createdId, escalateAfterMs);
       await this.announceHits(tx, await this.hits.load(created, tx));
       await this.decide(tx, review, 'PROMOTED', note, actor, at, hitId, { candidate: candidate.itemId, hit: hitId });
-      await startHit({ hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs: this.settings.hitEscalationAfterMs });
-      return { ...review, status: 'PROMOTED', note, decidedBy: actor.username, decidedAt: at, hitId };
+      return {
+        review: { ...review, status: 'PROMOTED', note, decidedBy: actor.username, decidedAt: at, hitId },
+        start: created.includes(hitId) ? { hitId, workflowId: hitWorkflowId(hitId), escalateAfterMs } : null,
+      };
     });
   }
 

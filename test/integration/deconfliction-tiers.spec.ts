@@ -1,4 +1,4 @@
-import { eventually, http, login, uniqueWord } from '../support/http';
+import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 import { notificationsSince } from '../support/notifications';
 import { capitalised, caseWithSubjects, distinctDobs, possibleMatchItem, reviewsFor } from '../support/review-fixtures';
 
@@ -99,6 +99,11 @@ describe('person match tiers over HTTP', () => {
     const [atfHit] = await hitsOf(atf, item.queryCaseId);
     expect(atfHit).toMatchObject({ id: promoted.body.hitId, matchType: 'PERSON', tier: 'POSSIBLE', status: 'OPEN' });
     expect((await hitsOf(ice, item.storedCaseId)).map((h) => h.id)).toEqual([promoted.body.hitId]);
+    // Started after the commit, and marked started (else the worker's relay would start it).
+    await withTemporal((client) => client.workflow.getHandle(`hit-${promoted.body.hitId}`).describe());
+    const started = await eventually(() => withDb(async (db) => (await db.query(
+      'SELECT workflow_started_at FROM deconfliction_hits WHERE id = $1', [promoted.body.hitId])).rows[0]), (r) => r.workflow_started_at !== null);
+    expect(started.workflow_started_at).not.toBeNull();
     const again = await http('POST', `/deconfliction/reviews/${item.reviewId}/dismiss`, { token: coordinator, body: { note: 'no' }, headers: { 'accept-language': 'es' } });
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('ya está decidido');

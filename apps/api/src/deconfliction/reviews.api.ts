@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { auditCrossAgencyRead } from '../../../../libs/audit/read-audit';
 import type { AuthUser } from '../../../../libs/auth/roles';
-import { workflowStart } from '../../../../libs/contracts/workflows';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import type { CasePointer, ReviewRecord } from '../../../../libs/deconfliction/review.repository';
 import { ReviewRefused } from '../../../../libs/deconfliction/review.service';
 import { ApiError, fieldError } from '../common/api-error';
 import { keysetCursor, nextKeyset } from '../common/cursor';
-import { TemporalService } from '../infra/temporal.service';
+import { RecordWorkflows } from '../infra/record-workflows';
 import type { DismissReviewDto, PromoteReviewDto, ReviewQueueQueryDto } from './dto/reviews.dto';
 import { REVIEW_MESSAGES } from './review-messages';
 
@@ -16,13 +15,13 @@ type Lang = 'en' | 'es';
 
 /**
  * The coordinator's review items (issue 16): POSSIBLE person matches and collapsed common names. Reading them is
- * reading every agency's pointers (audited); promoting raises a hit and starts its workflow; dismissing closes the item.
+ * reading every agency's pointers (audited); promoting raises a hit and then starts its workflow; dismissing closes the item.
  */
 @Injectable()
 export class ReviewsApi {
   constructor(
     private readonly deconfliction: DeconflictionService,
-    private readonly temporal: TemporalService,
+    private readonly workflows: RecordWorkflows,
     private readonly audit: AuditStore,
   ) {}
 
@@ -37,8 +36,9 @@ export class ReviewsApi {
   }
 
   async promote(user: AuthUser, id: string, dto: PromoteReviewDto, lang: Lang) {
-    const review = await this.decided(id, () => this.deconfliction.reviews.promote(id, user, dto.note, dto.candidate,
-      (start) => this.temporal.startWorkflow(workflowStart('hitWorkflow', { hitId: start.hitId, escalateAfterMs: start.escalateAfterMs }))));
+    const { review, start } = await this.decided(id, () => this.deconfliction.reviews.promote(id, user, dto.note, dto.candidate));
+    // After the commit: a start that fails is made by the worker's relay (the hit is written as owing it).
+    if (start) await this.workflows.start('hitWorkflow', start.hitId, { hitId: start.hitId, escalateAfterMs: start.escalateAfterMs });
     return reviewView(review, await this.pointers([review]), lang);
   }
 
@@ -47,7 +47,7 @@ export class ReviewsApi {
     return reviewView(review, await this.pointers([review]), lang);
   }
 
-  private async decided(id: string, decide: () => Promise<ReviewRecord>): Promise<ReviewRecord> {
+  private async decided<T>(id: string, decide: () => Promise<T>): Promise<T> {
     try {
       return await decide();
     } catch (error) {
