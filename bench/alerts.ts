@@ -5,6 +5,7 @@ import { startBenchStack } from './support/bench-stack';
 import { ApiClient } from './support/measure';
 import { SseEvent, SseStream } from './support/sse';
 import { printTable, row, Sample } from './support/stats';
+import { secretCipher, secretPlace } from '../libs/secrets/secret-cipher';
 
 /**
  * npm run bench:alerts (issue 17, "Measured"): BENCH_ALERTS (default 30) event conflicts, each made by atf.agent
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
     for (const agency of ['ICE', 'ATF']) {
       await db.query(`INSERT INTO watch_desk_contacts (id, agency_code, channel, address, secret, position) VALUES
         ($1, $3, 'EMAIL', $4, NULL, 0), ($2, $3, 'WEBHOOK', $5, $6, 1)`,
-      [randomUUID(), randomUUID(), agency, `desk@${agency.toLowerCase()}.example.org`, `${hooks.base}/${agency}`, secret]);
+      // Stored sealed, as the API stores a webhook's secret (the bench stack's key is this checkout's data folder's).
+      [randomUUID(), randomUUID(), agency, `desk@${agency.toLowerCase()}.example.org`, `${hooks.base}/${agency}`,
+        secretCipher().seal(secret, secretPlace.webhook(agency, `${hooks.base}/${agency}`))]);
     }
     const [ice, atf] = await Promise.all([ApiClient.login(stack.apiUrl, 'ice.agent'), ApiClient.login(stack.apiUrl, 'atf.agent')]);
     const stream = await SseStream.open(`${stack.apiUrl}/notifications/stream`, atf.token);

@@ -1,9 +1,10 @@
 import { Db, query, queryOne } from '../db/sql';
+import { secretCipher, secretPlace } from '../secrets/secret-cipher';
 
 export interface UserRecord {
   id: string; username: string; passwordHash: string; agencyCode: string; roles: string[]; fullName: string;
   phone: string | null; createdAt: Date; disabledAt: Date | null; mustChangePassword: boolean;
-  /** The confirmed TOTP secret (null: no second factor) and the one being enrolled. */
+  /** The confirmed TOTP secret (null: no second factor) and the one being enrolled, in clear (sealed at rest). */
   totpSecret: string | null; totpPendingSecret: string | null; totpLastStep: number | null;
 }
 
@@ -16,10 +17,14 @@ interface UserRow {
 const COLUMNS = `id, username, password_hash, agency_code, roles, full_name, phone, created_at, disabled_at, must_change_password,
   totp_secret, totp_pending_secret, totp_last_step`;
 
+/** TOTP secrets are stored sealed (SECRETS_KEYS), bound to their user; reading opens them. */
+const openTotp = (userId: string, sealed: string | null): string | null =>
+  sealed === null ? null : secretCipher().open(sealed, secretPlace.totp(userId));
+
 const toRecord = (r: UserRow): UserRecord => ({
   id: r.id, username: r.username, passwordHash: r.password_hash, agencyCode: r.agency_code, roles: r.roles,
   fullName: r.full_name, phone: r.phone, createdAt: new Date(r.created_at), disabledAt: r.disabled_at,
-  mustChangePassword: r.must_change_password, totpSecret: r.totp_secret, totpPendingSecret: r.totp_pending_secret,
+  mustChangePassword: r.must_change_password, totpSecret: openTotp(r.id, r.totp_secret), totpPendingSecret: openTotp(r.id, r.totp_pending_secret),
   totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
 });
 
@@ -46,10 +51,11 @@ export class UserRepository {
   }
 
   async setPendingTotp(db: Db, id: string, secret: string): Promise<void> {
-    await db.query('UPDATE users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1', [id, secret]);
+    await db.query('UPDATE users SET totp_pending_secret = $2, updated_at = now() WHERE id = $1',
+      [id, secretCipher().seal(secret, secretPlace.totp(id))]);
   }
 
-  /** The pending secret becomes the factor; the step its confirming code matched is spent. */
+  /** The pending secret becomes the factor (sealed for the same user, it moves as it is); the step its code matched is spent. */
   async activateTotp(db: Db, id: string, step: number): Promise<void> {
     await db.query(
       `UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $2, updated_at = now()

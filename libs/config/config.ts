@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { readOrCreateSecret } from './data-secrets';
+import { loadSecretsKeys, SecretsKeys } from './secrets-keys';
 import { parseDuration } from './duration';
 import { ROLES } from '../auth/roles';
 
@@ -12,6 +13,8 @@ export interface AppConfig {
   temporalNamespace: string;
   taskQueue: string;
   jwtSecret: string;
+  /** Keys of the secrets stored in the database (SECRETS_KEYS); production refuses to start without them. */
+  secretsKeys: SecretsKeys;
   /** Keys the pseudonyms of unknown usernames (failed logins) in the audit and the lockout table. */
   auditUsernameKey: Buffer;
   tokenTtlSeconds: number;
@@ -179,6 +182,7 @@ export function loadConfig(): AppConfig {
     temporalNamespace: env('TEMPORAL_NAMESPACE', 'default'),
     taskQueue: env('TEMPORAL_TASK_QUEUE', 'case-coordination'),
     jwtSecret,
+    secretsKeys: loadSecretsKeys(),
     auditUsernameKey: usernameKey(jwtSecret),
     tokenTtlSeconds: Math.round(parseDuration(env('TOKEN_TTL', '1h')) / 1000),
     demoPassword: env('DEMO_PASSWORD', 'demo-password'),

@@ -28,6 +28,7 @@ import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSign
 import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
 import { PromotedHitStarts1763900000032 } from './migrations/1763900000032-PromotedHitStarts';
+import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAtRest';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   PersonNameForms1763900000026,
   SubjectNameForms1763900000027,
   PromotedHitStarts1763900000032,
+  SecretsAtRest1763900000033,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { WatchDeskChannel, WatchDeskEvent, WatchDeskTarget } from '../contracts/watch-desk';
 import { Db, query, queryOne } from '../db/sql';
+import { secretCipher, secretPlace } from '../secrets/secret-cipher';
 
 export interface WatchDeskContact { id: string; agency: string; channel: WatchDeskChannel; address: string; secret: string | null }
 
@@ -17,8 +18,11 @@ interface DeliveryRow {
   address: string; attempt: number; outcome: 'DELIVERED' | 'FAILED'; detail: string; attempted_at: Date;
 }
 
-const toContact = (r: ContactRow): WatchDeskContact =>
-  ({ id: r.id, agency: r.agency_code, channel: r.channel, address: r.address, secret: r.secret });
+/** A webhook's secret is stored sealed (SECRETS_KEYS), bound to its agency and URL; reading opens it. */
+const toContact = (r: ContactRow): WatchDeskContact => ({
+  id: r.id, agency: r.agency_code, channel: r.channel, address: r.address,
+  secret: r.secret === null ? null : secretCipher().open(r.secret, secretPlace.webhook(r.agency_code, r.address)),
+});
 
 /** The watch-desk contacts and the delivery log: SQL only (WatchDeskService holds the use cases). */
 export class WatchDeskRepository {
@@ -43,7 +47,7 @@ export class WatchDeskRepository {
     for (const [position, c] of contacts.entries()) {
       await tx.query(
         'INSERT INTO watch_desk_contacts (id, agency_code, channel, address, secret, position) VALUES ($1, $2, $3, $4, $5, $6)',
-        [c.id, agency, c.channel, c.address, c.secret, position]);
+        [c.id, agency, c.channel, c.address, c.secret === null ? null : secretCipher().seal(c.secret, secretPlace.webhook(agency, c.address)), position]);
     }
   }
 

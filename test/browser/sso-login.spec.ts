@@ -55,6 +55,10 @@ describe('console sign-in through an agency provider', () => {
     const logins = await withDb(async (db) => (await db.query(
       `SELECT details FROM audit_log WHERE action = 'auth.login' AND actor = 'test-idp:fbi.sso'`)).rows);
     expect(logins).toEqual([{ details: expect.objectContaining({ via: 'sso', issuer: 'test-idp' }) }]);
+    // Opened as a password sign-in's session is (SessionIssuer): it records the address it was opened from.
+    const sessions = await withDb(async (db) => (await db.query(
+      `SELECT s.ip, s.scope FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'test-idp:fbi.sso'`)).rows);
+    expect(sessions).toEqual([{ ip: expect.stringMatching(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/), scope: null }]);
   });
 
   it('shows the refusal, in Spanish, when the provider speaks for an agency it may not', async () => {

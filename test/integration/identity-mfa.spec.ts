@@ -34,6 +34,10 @@ describe('identity: second factor and passwords', () => {
 
     const { secret, recoveryCodes } = await enrol(token, api.url);
     expect(recoveryCodes).toHaveLength(10);
+    // The factor's secret is stored sealed (SECRETS_KEYS), never in clear; the sign-ins below read it back.
+    const sealed = await withDb(async (db) => (await db.query('SELECT totp_secret FROM users WHERE id = $1', [account.id])).rows[0].totp_secret as string);
+    expect(sealed).toMatch(/^aes256gcm:[\w.-]+:[\w-]+$/);
+    expect(sealed).not.toContain(secret);
     const stored = await withDb(async (db) => (await db.query(
       'SELECT code_hash FROM mfa_recovery_codes WHERE user_id = $1', [account.id])).rows.map((r) => r.code_hash as string));
     expect(stored).toHaveLength(10);

@@ -65,6 +65,11 @@ describe('watch-desk alerts', () => {
     const again = await http('PUT', path, { token: admin, body: { emails: [iceMail], webhooks: [{ url: `${hooks.base}/ice` }] } });
     expect(again.status).toBe(200);
     expect((await http('GET', path, { token: admin })).body.webhooks).toEqual([{ url: `${hooks.base}/ice`, secretEndsWith: ICE_SECRET.slice(-4) }]);
+    // Stored sealed (SECRETS_KEYS), never in clear; the deliveries below are signed with it read back.
+    const stored = await withDb(async (db) => (await db.query(
+      `SELECT secret FROM watch_desk_contacts WHERE agency_code = 'ICE' AND channel = 'WEBHOOK'`)).rows.map((r) => r.secret as string));
+    expect(stored).toEqual([expect.stringMatching(/^aes256gcm:[\w.-]+:[\w-]+$/)]);
+    expect(stored[0]).not.toContain(ICE_SECRET);
 
     const audit = await withDb(async (db) => (await db.query(
       `SELECT details::text AS details FROM audit_log WHERE action = 'watch_desk.contacts_replaced' AND entity_id = 'ICE' ORDER BY seq DESC LIMIT 1`)).rows);

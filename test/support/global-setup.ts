@@ -3,6 +3,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generatePayloadCodecKeys } from '../../libs/config/codec-config';
+import { generateSecretsKeys } from '../../libs/config/secrets-keys';
 import { freshAppPassword, prepareAppDatabase } from '../../libs/devstack/app-database';
 import { AppProcesses, startAppProcesses } from '../../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
@@ -41,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
   const env = {
     ...TEST_ENV, ...LONG_CLOCKS,
     DATABASE_URL: appDatabaseUrl, TEMPORAL_ADDRESS: temporalAddress, PAYLOAD_CODEC_KEYS: generatePayloadCodecKeys(),
+    SECRETS_KEYS: generateSecretsKeys(),
   };
   const clockEnv = { ...env, ...CLOCK_TEST_ENV };
   const output = process.env.TEST_STACK_LOGS ? 'prefixed' : 'quiet';

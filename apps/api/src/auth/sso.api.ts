@@ -1,19 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { readSsoClaims } from '../../../../libs/auth/oidc/sso-claims-rules';
 import { SsoLoginsRepository, SsoRefusalRecord } from '../../../../libs/auth/oidc/sso-logins.repository';
 import { ssoUser } from '../../../../libs/auth/oidc/sso-users';
-import { AuthUser, knownRoles } from '../../../../libs/auth/roles';
-import { queryOne } from '../../../../libs/db/sql';
-import { SessionStore } from '../../../../libs/auth/session-store';
-import type { AppConfig } from '../../../../libs/config/config';
+import type { AuthUser } from '../../../../libs/auth/roles';
+import { UserRepository } from '../../../../libs/auth/user.repository';
 import type { Message } from '../../../../libs/http/problem';
 import { ApiError } from '../common/api-error';
-import { InjectConfig } from '../infra/tokens';
 import { SsoIssuerDto, SsoSessionResponseDto } from './dto/sso.dto';
+import { SessionIssuer } from './session-issuer';
 import { SsoIssuers } from './sso-issuers';
 import { claimsRefusalReason, FORBIDDEN_REASONS, SSO_M, SsoRefusalReason } from './sso-messages';
 
@@ -33,14 +30,13 @@ export const safeReturnTo = (next: unknown): string =>
 export class SsoApi {
   private readonly logger = new Logger('sso');
   private readonly logins = new SsoLoginsRepository();
+  private readonly users = new UserRepository();
 
   constructor(
-    @InjectConfig() private readonly config: AppConfig,
     private readonly issuers: SsoIssuers,
     private readonly dataSource: DataSource,
-    private readonly jwt: JwtService,
     private readonly audit: AuditStore,
-    private readonly sessions: SessionStore,
+    private readonly sessionIssuer: SessionIssuer,
   ) {}
 
   list(): SsoIssuerDto[] {
@@ -111,21 +107,11 @@ export class SsoApi {
     const finished = await this.logins.take(this.dataSource, handoff);
     if (!finished) throw new ApiError('Unauthenticated', SSO_M.loginUnknown);
     if (finished.refusal || !finished.userId) throw refusalError(finished.refusal);
-    const row = await queryOne<{ id: string; username: string; agency_code: string; roles: string[]; disabled_at: Date | null }>(
-      this.dataSource, 'SELECT id, username, agency_code, roles, disabled_at FROM users WHERE id = $1', [finished.userId]);
-    if (!row || row.disabled_at !== null) throw new ApiError('Forbidden', SSO_M.userDisabled);
-    const { id, username, agency_code: agency } = row;
-    const roles = knownRoles(row.roles);
-    const jti = randomUUID();
-    const ttl = this.config.tokenTtlSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: id, username, agency, roles }, { expiresIn: ttl, jwtid: jti });
-    await this.dataSource.transaction(async (tx) => {
-      await this.sessions.open(tx, jti, id, ttl);
-      await this.audit.append({
-        actor: username, agency, action: 'auth.login', entityType: 'user', entityId: id, details: { ip, via: 'sso', issuer: finished.issuerName },
-      }, tx);
-    });
-    return { accessToken, expiresIn: ttl, returnTo: finished.returnTo, user: { username, agency, roles } };
+    const user = await this.users.findById(this.dataSource, finished.userId);
+    if (!user || user.disabledAt !== null) throw new ApiError('Forbidden', SSO_M.userDisabled);
+    // The same session as a password sign-in's: its scope (a required factor not yet enrolled), idle timeout and audit.
+    const token = await this.sessionIssuer.open(user, ip, { via: 'sso', issuer: finished.issuerName });
+    return { ...token, returnTo: finished.returnTo };
   }
 }
 

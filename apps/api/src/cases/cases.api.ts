@@ -230,10 +230,10 @@ export class CasesApi {
     throw await this.access.hidden(user, refused, M.caseNotFound);
   }
 
-  async requireOwner(user: AuthUser, caseId: string): Promise<void> {
-    const access = await this.requireAccess(user, caseId);
-    if (access !== 'OWNER') {
-      throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);
-    }
+  requireOwner(user: AuthUser, caseId: string): Promise<void> {
+    return this.access.requireOwner(user, {
+      entityType: 'case', entityId: caseId, notFound: M.caseNotFound,
+      accessFor: () => this.cases.accessFor(caseId, user.agency), exists: () => this.cases.exists(caseId),
+    });
   }
 }

@@ -76,13 +76,10 @@ export class ManualReferralsApi {
   }
 
   /** Only the owning agency refers its case: an agency it is shared with gets 403, anyone else 404 (both audited). */
-  private async requireOwner(user: AuthUser, caseId: string): Promise<void> {
-    const access = await this.cases.accessFor(caseId, user.agency);
-    if (access === 'OWNER') return;
-    if (access === 'SHARED') {
-      throw await this.access.forbidden(user, { entityType: 'case', entityId: caseId, reason: 'not the owning agency' }, M.notOwner);
-    }
-    const refused = { entityType: 'case', entityId: caseId, reason: 'agency', exists: await this.cases.exists(caseId) };
-    throw await this.access.hidden(user, refused, M.caseNotFound);
+  private requireOwner(user: AuthUser, caseId: string): Promise<void> {
+    return this.access.requireOwner(user, {
+      entityType: 'case', entityId: caseId, notFound: M.caseNotFound,
+      accessFor: () => this.cases.accessFor(caseId, user.agency), exists: () => this.cases.exists(caseId),
+    });
   }
 }

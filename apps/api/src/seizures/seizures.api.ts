@@ -204,9 +204,10 @@ export class SeizuresApi {
     throw await this.access.hidden(user, { entityType: 'seizure', entityId: id, reason: 'agency', exists }, M.seizureNotFound);
   }
 
-  private async requireOwner(user: AuthUser, id: string): Promise<void> {
-    if ((await this.requireAccess(user, id)) !== 'OWNER') {
-      throw await this.access.forbidden(user, { entityType: 'seizure', entityId: id, reason: 'not the owning agency' }, M.notOwner);
-    }
+  private requireOwner(user: AuthUser, id: string): Promise<void> {
+    return this.access.requireOwner(user, {
+      entityType: 'seizure', entityId: id, notFound: M.seizureNotFound,
+      accessFor: () => this.seizures.accessFor(id, user.agency), exists: () => this.seizures.exists(id),
+    });
   }
 }

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { SessionUser } from '../../../lib/session';
+import type { TokenAnswer } from '../../../lib/session';
 
 export interface SsoIssuer { name: string; label: string }
-export interface SsoSession { accessToken: string; user: SessionUser; returnTo: string }
+/** A session like a password sign-in's (with its pending step, if any) and where sign-in began. */
+export interface SsoSession extends TokenAnswer { returnTo: string }
 
 /** The agency providers this installation signs in through (none: passwords only). */
 export const ssoIssuersQueryOptions = () => queryOptions({

@@ -27,7 +27,7 @@ export function SsoCallbackPage() {
     const handoff = params.get('handoff') ?? '';
     window.history.replaceState(null, '', '/login/sso');
     redeemHandoff(handoff).then((session) => {
-      adopt({ accessToken: session.accessToken, user: session.user });
+      adopt({ accessToken: session.accessToken, user: session.user, pendingStep: session.pendingStep });
       void navigate(safeNext(session.returnTo), { replace: true });
     }, setError);
   }, [params, adopt, navigate]);
