@@ -16,7 +16,14 @@ export interface RepeatedChecker { user_id: string; username: string; full_name:
 /** Whom to call about a case (its lead agent) or a lookout (its owner). */
 export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
 
-export interface Owners { owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null }
+export interface Owners {
+  owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null; coordinators: string[];
+}
+
+/** A check that met other agencies' items: who checked, for which agency, and the items met (sorted: the lock order). */
+export interface ForeignMeeting { checkerId: string; checkerAgency: string; itemIds: string[] }
+
+const patternLockKeys = (itemIds: string[], checkerAgency: string) => itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`);
 
 /** Per matched item: the checker agency's users who met it in the window, and whether it was already alerted on. */
 export interface PatternCounts { repeated: Map<string, RepeatedChecker[]>; alerted: Set<string> }
@@ -84,17 +91,6 @@ export class CheckRepository {
     return rows.length > 0;
   }
 
-  /**
-   * Serialises checks of one agency on the same items, in one statement: the keys are locked in the order given
-   * (callers sort them), so two checks sharing items cannot deadlock.
-   */
-  async lockPatterns(tx: EntityManager, itemIds: string[], checkerAgency: string): Promise<void> {
-    await tx.query(
-      'SELECT count(pg_advisory_xact_lock(hashtextextended(k, $2))) FROM unnest($1::text[]) AS k',
-      [itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`), PATTERN_LOCK_SEED],
-    );
-  }
-
   /** The check and the items it met, in one statement (the matches' foreign key sees the check row at its end). */
   async insert(tx: EntityManager, check: NewCheck): Promise<void> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
@@ -112,25 +108,33 @@ export class CheckRepository {
   }
 
   /**
-   * Lead agents of cases and owners of lookouts, by case or lookout id, and the checker's name and phone when
-   * `checkerId` is given (needed only when the check met another agency's item): one statement.
+   * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
+   * (`foreign` given), the checker's name and phone, every deconfliction coordinator (the desk is joint) and the pattern
+   * locks of those items (see lockPatterns): one statement. Owners and users read here do not depend on the locks; the
+   * pattern counts that do are read by the next statement, whose snapshot follows them.
    */
-  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], checkerId: string | null = null): Promise<Owners> {
-    if (caseIds.length === 0 && lookoutIds.length === 0 && checkerId === null) return { owners: new Map(), checker: null };
+  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], foreign: ForeignMeeting | null = null): Promise<Owners> {
+    if (caseIds.length === 0 && lookoutIds.length === 0 && foreign === null) return { owners: new Map(), checker: null, coordinators: [] };
     const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }>(tx,
       `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
        FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
        UNION ALL
        SELECT 'lookout', l.id, NULL, u.id, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])
        UNION ALL
-       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE u.id = $3`,
-      [caseIds, lookoutIds, checkerId],
+       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE u.id = $3
+       UNION ALL
+       SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
+       UNION ALL
+       SELECT 'locks', NULL, NULL, NULL, NULL, NULL
+       FROM (SELECT count(pg_advisory_xact_lock(hashtextextended(k, $5))) FROM unnest($4::text[]) AS k) AS locked`,
+      [caseIds, lookoutIds, foreign?.checkerId ?? null, patternLockKeys(foreign?.itemIds ?? [], foreign?.checkerAgency ?? ''), PATTERN_LOCK_SEED],
     );
     const me = rows.find((r) => r.kind === 'checker');
     return {
-      owners: new Map(rows.filter((r) => r.kind !== 'checker')
+      owners: new Map(rows.filter((r) => r.kind === 'case' || r.kind === 'lookout')
         .map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }])),
-      checker: checkerId === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
+      checker: foreign === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
+      coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
     };
   }
 

@@ -62,15 +62,17 @@ export class CheckService {
       const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, tx), this.possibleMax);
       const records = distinctRecords(matches.map(recordOf));
       const foreign = records.filter((r) => r.agency !== actor.agency);
-      const { owners, checker: me } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
-        foreign.length > 0 ? actor.userId : null);
+      // The pattern locks are taken with the owners' lookup, so the pattern watch below needs no statement of its own for them.
+      const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
+      const { owners, checker: me, coordinators } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
+        foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
       const checkId = randomUUID();
       // What the budget charged (an empty check costs one, so a flood of them is not free).
       const charged = Math.max(1, items);
       await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
       if (me) {
         const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
-        await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners);
+        await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
         // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
         await this.watchPatterns(tx, actor, foreign, owners, now);
       }
@@ -96,8 +98,8 @@ export class CheckService {
     if (byItem.length === 0) return;
     // A common name meets hundreds of persons: the items are locked, counted and looked up together, not one by one.
     const itemIds = byItem.map((m) => m.itemId);
-    // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
-    await this.records.lockPatterns(tx, itemIds, actor.agency);
+    // Two checks of one agency on one item were serialised by the pattern locks run() took with the owners' lookup,
+    // so the alert is raised once, not by both; the counts below are read after them.
     const { repeated, alerted } = await this.records.patternCounts(tx, itemIds, actor.agency, since);
     for (const match of byItem) {
       const users = repeated.get(match.itemId) ?? [];
