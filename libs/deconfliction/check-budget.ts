@@ -28,15 +28,16 @@ export class CheckBudget {
   }
 
   /**
-   * Decides whether `items` more values fit. Holds the user's lock until the transaction ends, so the caller must
-   * insert the check (its `items` is the charge) in the same transaction: two concurrent checks of one user cannot
-   * both fit in the last unit of budget.
+   * Decides whether `items` more values fit, at the transaction's time (returned: the check is recorded at it). Takes
+   * the user's lock until the transaction ends, so the caller must insert the check (its `items` is the charge) in the
+   * same transaction: two concurrent checks of one user cannot both fit in the last unit of budget.
    */
-  async evaluate(tx: EntityManager, userId: string, items: number, now: Date): Promise<BudgetVerdict> {
+  async evaluate(tx: EntityManager, userId: string, items: number): Promise<{ verdict: BudgetVerdict; now: Date }> {
+    const now = await this.records.lockBudget(tx, userId);
     const charge = Math.max(1, items);
     const tooLarge = this.periods().find((p) => charge > p.limit);
-    if (tooLarge) return { allowed: false, tooLarge: true, period: tooLarge.period, limit: tooLarge.limit };
-    await this.records.lockBudget(tx, userId);
+    if (tooLarge) return { verdict: { allowed: false, tooLarge: true, period: tooLarge.period, limit: tooLarge.limit }, now };
+    // After the lock, in its own statement: its snapshot then sees every check that held the lock before.
     const used = await this.records.itemsChecked(tx, userId, now);
     let refusal: BudgetVerdict = { allowed: true };
     for (const p of this.periods()) {
@@ -47,7 +48,7 @@ export class CheckBudget {
         refusal = { allowed: false, tooLarge: false, period: p.period, limit: p.limit, retryAfterSeconds };
       }
     }
-    return refusal;
+    return { verdict: refusal, now };
   }
 
   /**

@@ -38,11 +38,15 @@ export class CheckNotices {
    * Each matched item's case agent (lead agent, or lookout owner) hears of the matches on their items; every deconfliction
    * coordinator (the desk is joint) hears of them all. One notification per recipient and check.
    */
-  async checkMatched(tx: EntityManager, checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>) {
+  async checkMatched(
+    tx: EntityManager, checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>,
+    /** Every deconfliction coordinator, when the caller has read them already (CheckRepository.owners). */
+    knownCoordinators?: string[],
+  ) {
     if (matches.length === 0) return;
     const perUser = new Map<string, NoticeMatch[]>();
     const add = (userId: string, m: NoticeMatch) => perUser.set(userId, [...(perUser.get(userId) ?? []), m]);
-    const coordinators = await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
+    const coordinators = knownCoordinators ?? await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
     for (const m of matches) {
       const view = noticeMatch(m, owners);
       const owner = owners.get(m.caseId ?? m.lookoutId ?? '');

@@ -10,11 +10,23 @@ export interface NewCheck {
   matches: CheckMatchRecord[];
 }
 
-/** Whom to call about a case (its lead agent) or a lookout (its owner). */
 /** A user of the checking agency who met an item, and how many times within the pattern window. */
 export interface RepeatedChecker { user_id: string; username: string; full_name: string; phone: string | null; checks: number }
 
+/** Whom to call about a case (its lead agent) or a lookout (its owner). */
 export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
+
+export interface Owners {
+  owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null; coordinators: string[];
+}
+
+/** A check that met other agencies' items: who checked, for which agency, and the items met (sorted: the lock order). */
+export interface ForeignMeeting { checkerId: string; checkerAgency: string; itemIds: string[] }
+
+const patternLockKeys = (itemIds: string[], checkerAgency: string) => itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`);
+
+/** Per matched item: the checker agency's users who met it in the window, and whether it was already alerted on. */
+export interface PatternCounts { repeated: Map<string, RepeatedChecker[]>; alerted: Set<string> }
 
 export interface CheckPageRow {
   id: string; agency: string; checked_at: Date; counts: Record<string, number>; full_name: string; phone: string | null;
@@ -33,14 +45,15 @@ const PATTERN_LOCK_SEED = 7_240_011;
 export class CheckRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The transaction's start time: one clock for the budget, the record and the pattern window. */
-  async transactionTime(tx: EntityManager): Promise<Date> {
-    return assertDefined(await queryOne<{ now: Date }>(tx, 'SELECT now() AS now'), 'now()').now;
-  }
-
-  /** Held until the transaction ends: two concurrent checks of one user cannot both fit in the last unit of budget. */
-  async lockBudget(tx: EntityManager, userId: string): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-budget:${userId}`, BUDGET_LOCK_SEED]);
+  /**
+   * Takes the user's budget lock, held until the transaction ends (two concurrent checks of one user cannot both fit in
+   * the last unit of budget), and returns the transaction's start time: one clock for the budget, the record and the
+   * pattern window. One statement: now() is the transaction's time whenever the lock is granted.
+   */
+  async lockBudget(tx: EntityManager, userId: string): Promise<Date> {
+    const row = await queryOne<{ now: Date }>(tx,
+      'SELECT now() AS now, pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-budget:${userId}`, BUDGET_LOCK_SEED]);
+    return assertDefined(row, 'now()').now;
   }
 
   /** Values the user checked in the hour and in the 24 hours before `now`. */
@@ -78,76 +91,74 @@ export class CheckRepository {
     return rows.length > 0;
   }
 
-  /** Serialises two checks of one agency on one item, so a pattern alert is raised once, not by both. */
-  /**
-   * Serialises checks of one agency on the same items, in one statement: the keys are locked in the order given
-   * (callers sort them), so two checks sharing items cannot deadlock.
-   */
-  async lockPatterns(tx: EntityManager, itemIds: string[], checkerAgency: string): Promise<void> {
-    await tx.query(
-      'SELECT count(pg_advisory_xact_lock(hashtextextended(k, $2))) FROM unnest($1::text[]) AS k',
-      [itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`), PATTERN_LOCK_SEED],
-    );
-  }
-
+  /** The check and the items it met, in one statement (the matches' foreign key sees the check row at its end). */
   async insert(tx: EntityManager, check: NewCheck): Promise<void> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
-    await tx.query(
-      `INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items, matched_agencies)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched],
-    );
-    if (check.matches.length === 0) return;
     const m = check.matches;
     await tx.query(
-      `INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
-       SELECT $1, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $2, $3
-       FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)`,
-      [check.id, check.agency, check.checkedAt, m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId),
-        m.map((x) => x.lookoutId), m.map((x) => x.agency)],
+      `WITH kept AS (
+         INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items, matched_agencies)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
+       INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
+       SELECT kept.id, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $3, $4
+       FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)`,
+      [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
+        m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency)],
     );
   }
 
-  /** Lead agents of cases and owners of lookouts, by case or lookout id. */
-  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[]): Promise<Map<string, OwnerPointer>> {
-    if (caseIds.length === 0 && lookoutIds.length === 0) return new Map();
-    const rows = await query<{ id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }>(tx,
-      `SELECT c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
+  /**
+   * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
+   * (`foreign` given), the checker's name and phone, every deconfliction coordinator (the desk is joint) and the pattern
+   * locks of those items (see lockPatterns): one statement. Owners and users read here do not depend on the locks; the
+   * pattern counts that do are read by the next statement, whose snapshot follows them.
+   */
+  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], foreign: ForeignMeeting | null = null): Promise<Owners> {
+    if (caseIds.length === 0 && lookoutIds.length === 0 && foreign === null) return { owners: new Map(), checker: null, coordinators: [] };
+    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }>(tx,
+      `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
        FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
        UNION ALL
-       SELECT l.id, NULL, u.id, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])`,
-      [caseIds, lookoutIds],
+       SELECT 'lookout', l.id, NULL, u.id, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])
+       UNION ALL
+       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE u.id = $3
+       UNION ALL
+       SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
+       UNION ALL
+       SELECT 'locks', NULL, NULL, NULL, NULL, NULL
+       FROM (SELECT count(pg_advisory_xact_lock(hashtextextended(k, $5))) FROM unnest($4::text[]) AS k) AS locked`,
+      [caseIds, lookoutIds, foreign?.checkerId ?? null, patternLockKeys(foreign?.itemIds ?? [], foreign?.checkerAgency ?? ''), PATTERN_LOCK_SEED],
     );
-    return new Map(rows.map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }]));
+    const me = rows.find((r) => r.kind === 'checker');
+    return {
+      owners: new Map(rows.filter((r) => r.kind === 'case' || r.kind === 'lookout')
+        .map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }])),
+      checker: foreign === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
+      coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
+    };
   }
 
-  async user(tx: EntityManager, userId: string): Promise<{ fullName: string; phone: string | null }> {
-    const row = await queryOne<{ full_name: string; phone: string | null }>(tx, 'SELECT full_name, phone FROM users WHERE id = $1', [userId]);
-    return { fullName: row?.full_name ?? '', phone: row?.phone ?? null };
-  }
-
-  /** Checks by `checkerAgency` that met this item since `since`, per checking user (the current check included). */
-  /** Per item, who of the checker's agency met it within the window and how often (one query for all the items). */
-  async repeatedBy(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Map<string, RepeatedChecker[]>> {
-    const rows = await query<RepeatedChecker & { item_id: string }>(tx,
-      `SELECT m.item_id, c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks
+  /**
+   * Per item, who of the checker's agency met it within the window and how often (the current check included), and
+   * whether an alert on it was already raised for that agency within the window: one statement for all the items.
+   */
+  async patternCounts(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<PatternCounts> {
+    const rows = await query<RepeatedChecker & { item_id: string; alerted: boolean }>(tx,
+      `SELECT m.item_id, c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
+              EXISTS (SELECT 1 FROM deconfliction_check_alerts a
+                      WHERE a.item_id = m.item_id AND a.checker_agency = $2 AND a.raised_at > $3) AS alerted
        FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
        WHERE m.item_id = ANY($1::uuid[]) AND m.checker_agency = $2 AND m.checked_at > $3
        GROUP BY m.item_id, c.user_id, u.username, u.full_name, u.phone ORDER BY m.item_id, checks DESC, u.username`,
       [itemIds, checkerAgency, since],
     );
-    const byItem = new Map<string, RepeatedChecker[]>();
-    for (const { item_id: itemId, ...user } of rows) byItem.set(itemId, [...(byItem.get(itemId) ?? []), user]);
-    return byItem;
-  }
-
-  /** The items among these already alerted on for the checker's agency within the window. */
-  async alertedSince(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Set<string>> {
-    const rows = await query<{ item_id: string }>(tx,
-      'SELECT DISTINCT item_id FROM deconfliction_check_alerts WHERE item_id = ANY($1::uuid[]) AND checker_agency = $2 AND raised_at > $3',
-      [itemIds, checkerAgency, since],
-    );
-    return new Set(rows.map((r) => r.item_id));
+    const repeated = new Map<string, RepeatedChecker[]>();
+    const alerted = new Set<string>();
+    for (const { item_id: itemId, alerted: already, ...user } of rows) {
+      repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
+      if (already) alerted.add(itemId);
+    }
+    return { repeated, alerted };
   }
 
   async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {

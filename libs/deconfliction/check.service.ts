@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import type { CaseItems } from '../contracts/case-items';
+import { PERSON_TIER_DEFAULTS } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
+import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
 import { Checker, CheckNotices } from './check-notices';
 import { CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
@@ -13,7 +15,7 @@ export interface CheckActor { userId: string; username: string; agency: string }
 
 export type CheckOutcome =
   | { refused: Exclude<BudgetVerdict, { allowed: true }> }
-  | { refused: null; checkId: string; matches: Match[]; owners: Map<string, OwnerPointer> };
+  | { refused: null; checkId: string; matches: Match[]; ambiguous: AmbiguousPerson[]; owners: Map<string, OwnerPointer> };
 
 const recordOf = (m: Match): CheckMatchRecord => ({
   itemId: m.other.itemId, matchType: m.matchType, caseId: m.other.caseId, lookoutId: m.other.lookoutId, agency: m.other.agency,
@@ -35,6 +37,8 @@ export class CheckService {
     private readonly notices: CheckNotices,
     private readonly audit: AuditStore,
     private readonly config: CheckConfig,
+    /** PERSON_POSSIBLE_MAX: more POSSIBLE namesakes of one checked person than this collapse into one entry. */
+    private readonly possibleMax: number = PERSON_TIER_DEFAULTS.personPossibleMax,
   ) {
     this.records = new CheckRepository(dataSource);
     this.budget = new CheckBudget(config, this.records);
@@ -44,8 +48,7 @@ export class CheckService {
     const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
     const items = batches.reduce((n, b) => n + b.items.length, 0);
     return this.dataSource.transaction(async (tx) => {
-      const now = await this.records.transactionTime(tx);
-      const verdict = await this.budget.evaluate(tx, actor.userId, items, now);
+      const { verdict, now } = await this.budget.evaluate(tx, actor.userId, items);
       if (!verdict.allowed) {
         if (!verdict.tooLarge && await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
           await this.audit.append({
@@ -55,24 +58,33 @@ export class CheckService {
         }
         return { refused: verdict };
       }
-      const matches = await this.deconfliction.check(actor.agency, batches, tx);
+      // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
+      const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, tx), this.possibleMax);
       const records = distinctRecords(matches.map(recordOf));
-      const owners = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'));
+      const foreign = records.filter((r) => r.agency !== actor.agency);
+      // The pattern locks are taken with the owners' lookup, so the pattern watch below needs no statement of its own for them.
+      const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
+      const { owners, checker: me, coordinators } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
+        foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
       const checkId = randomUUID();
       // What the budget charged (an empty check costs one, so a flood of them is not free).
       const charged = Math.max(1, items);
       await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
-      const foreign = records.filter((r) => r.agency !== actor.agency);
-      const me = await this.records.user(tx, actor.userId);
-      const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
-      await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners);
-      // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
-      await this.watchPatterns(tx, actor, foreign, owners, now);
+      if (me) {
+        const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
+        await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
+        // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
+        await this.watchPatterns(tx, actor, foreign, owners, now);
+      }
+      // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
       await this.audit.append({
         actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
-        details: { counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })) },
+        details: {
+          counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
+          ...(ambiguous.length > 0 ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies })) } : {}),
+        },
       }, tx);
-      return { refused: null, checkId, matches, owners };
+      return { refused: null, checkId, matches, ambiguous, owners };
     });
   }
 
@@ -86,10 +98,9 @@ export class CheckService {
     if (byItem.length === 0) return;
     // A common name meets hundreds of persons: the items are locked, counted and looked up together, not one by one.
     const itemIds = byItem.map((m) => m.itemId);
-    // Serialises two checks of one agency on one item, so the alert is raised once, not by both.
-    await this.records.lockPatterns(tx, itemIds, actor.agency);
-    const repeated = await this.records.repeatedBy(tx, itemIds, actor.agency, since);
-    const alerted = await this.records.alertedSince(tx, itemIds, actor.agency, since);
+    // Two checks of one agency on one item were serialised by the pattern locks run() took with the owners' lookup,
+    // so the alert is raised once, not by both; the counts below are read after them.
+    const { repeated, alerted } = await this.records.patternCounts(tx, itemIds, actor.agency, since);
     for (const match of byItem) {
       const users = repeated.get(match.itemId) ?? [];
       const checks = users.reduce((n, u) => n + u.checks, 0);

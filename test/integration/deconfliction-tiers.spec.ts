@@ -122,20 +122,25 @@ describe('person match tiers over HTTP', () => {
     expect((await http('POST', `/deconfliction/reviews/${item.reviewId}/promote`, { token: coordinator, body: { note: 'x' } })).status).toBe(409);
   });
 
-  it("answers a check with each person match's tier, POSSIBLE included", async () => {
+  it("answers a check with each person match's tier, POSSIBLE included, and a common name without DOB once", async () => {
     const name = freshName();
     const common = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
+    const dobs = distinctDobs(31);
+    // 30 namesakes with dates of birth and one without: a query with another DOB meets only the one without.
     await caseWithSubjects(ice, [
       { kind: 'PERSON', fullName: name, dateOfBirth: '1990-02-01' },
-      ...distinctDobs(30).map((dateOfBirth) => ({ kind: 'PERSON', fullName: common, dateOfBirth })),
+      ...dobs.slice(0, 30).map((dateOfBirth) => ({ kind: 'PERSON', fullName: common, dateOfBirth })), { kind: 'PERSON', fullName: common },
     ]);
     const check = await http('POST', '/deconfliction/checks', { token: atf, body: { subjects: [
-      { kind: 'PERSON', fullName: name, dateOfBirth: '1990-01-02' }, { kind: 'PERSON', fullName: common },
+      { kind: 'PERSON', fullName: name, dateOfBirth: '1990-01-02' }, { kind: 'PERSON', fullName: common, dateOfBirth: dobs[30] },
+      { kind: 'PERSON', fullName: common },
     ] } });
     expect(check.status).toBe(200);
     const tierOf = (value: string) => check.body.matches.find((m: any) => m.matchedValue === value)?.tier;
     expect(tierOf(name)).toBe('PROBABLE');
     expect(tierOf(common)).toBe('POSSIBLE');
+    // Without a DOB the common name meets all 31: one entry, as a case pass makes one COMMON_NAME item.
+    expect(check.body.ambiguous).toEqual([expect.objectContaining({ matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: common, candidates: 31 })]);
   });
 
   it('refuses an unknown tier filter and an unknown review in both languages', async () => {

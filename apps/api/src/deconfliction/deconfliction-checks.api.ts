@@ -5,7 +5,9 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseItems } from '../../../../libs/contracts/case-items';
 import { DAY_MS, HOUR_MS } from '../../../../libs/deconfliction/check-config';
+import type { AmbiguousPerson } from '../../../../libs/deconfliction/check-collapse';
 import { CheckService } from '../../../../libs/deconfliction/check.service';
+import { AMBIGUOUS_PERSON } from '../../../../libs/deconfliction/review-rules';
 import type { CheckMatchPointerRow, CheckPageRow, OwnerPointer } from '../../../../libs/deconfliction/check.repository';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import type { Match } from '../../../../libs/deconfliction/matching.repository';
@@ -24,6 +26,21 @@ export interface CheckAnswerMatch {
 }
 
 /**
+ * A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX: how many, in how many cases of
+ * which agencies, and what would decide it (a DOB or an identifier). No stored person is named.
+ */
+export interface CheckAnswerAmbiguous {
+  matchType: 'PERSON'; tier: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[]; reason: string;
+}
+
+export interface CheckAnswer { matches: CheckAnswerMatch[]; ambiguous?: CheckAnswerAmbiguous[] }
+
+const ambiguousView = (a: AmbiguousPerson, lang: 'en' | 'es'): CheckAnswerAmbiguous => ({
+  matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: a.value, candidates: a.candidates, cases: a.cases, agencies: a.agencies,
+  reason: `${a.reason[lang]}. ${AMBIGUOUS_PERSON[lang]}`,
+});
+
+/**
  * `POST /deconfliction/checks` and `GET /deconfliction/checks`. The answer carries no score, distance, matched length
  * or value of the other side, is collapsed to one entry per own value and counterpart, and is sorted by pointer (not by
  * score, whose order would rank the matches).
@@ -36,7 +53,7 @@ export class DeconflictionChecksApi {
     private readonly audit: AuditStore,
   ) {}
 
-  async check(user: AuthUser, dto: CheckDto): Promise<{ matches: CheckAnswerMatch[] }> {
+  async check(user: AuthUser, dto: CheckDto, lang: 'en' | 'es' = 'en'): Promise<CheckAnswer> {
     const options = await this.deconfliction.keyOptions(user.agency);
     const problems = unreadableFields(dto, options);
     if (problems.length > 0) throw fieldErrors(problems);
@@ -58,7 +75,10 @@ export class DeconflictionChecksApi {
         headers: { 'retry-after': String(r.retryAfterSeconds) },
       });
     }
-    return { matches: answerOf(outcome.matches, outcome.owners) };
+    const answer: CheckAnswer = { matches: answerOf(outcome.matches, outcome.owners) };
+    // Only when a name was too common to answer one by one: every other answer keeps its documented shape.
+    if (outcome.ambiguous.length > 0) answer.ambiguous = outcome.ambiguous.map((a) => ambiguousView(a, lang));
+    return answer;
   }
 
   /** The agency's checks and the other agencies' checks that met its items; reading the latter is audited. */

@@ -68,8 +68,8 @@ export class DeconflictionController {
   @Roles('CASE_AGENT')
   @HttpCode(200)
   @ApiOkResponse({ type: CheckAnswerDto })
-  check(@CurrentUser() user: AuthUser, @Body() body: CheckDto) {
-    return this.checks.check(user, body);
+  check(@CurrentUser() user: AuthUser, @Body() body: CheckDto, @ReaderLang() lang: 'en' | 'es') {
+    return this.checks.check(user, body, lang);
   }
 
   /** The checks the caller's agency made, and other agencies' checks that met its items: pointers only. */

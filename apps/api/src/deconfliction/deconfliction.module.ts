@@ -44,10 +44,10 @@ import { HitContactLogRepository } from '../../../../libs/deconfliction/hit-cont
     { provide: HitContactLogRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HitContactLogRepository(ds) },
     {
       provide: CheckService,
-      inject: [DataSource, DeconflictionService, NotificationStore, AuditStore],
+      inject: [DataSource, DeconflictionService, NotificationStore, AuditStore, APP_CONFIG],
       // The check settings are read here, at start: a bad CHECK_* value stops the API instead of a check.
-      useFactory: (ds: DataSource, deconfliction: DeconflictionService, notifications: NotificationStore, audit: AuditStore) =>
-        new CheckService(ds, deconfliction, new CheckNotices(notifications), audit, loadCheckConfig()),
+      useFactory: (ds: DataSource, deconfliction: DeconflictionService, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
+        new CheckService(ds, deconfliction, new CheckNotices(notifications), audit, loadCheckConfig(), config.deconfliction.personPossibleMax),
     },
     LookoutsApi,
     {

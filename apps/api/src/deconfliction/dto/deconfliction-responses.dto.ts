@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The other side of a hit: a pointer to whom to call, never the other record's contents. */
 export class HitCounterpartDto {
@@ -115,8 +115,25 @@ export class CheckMatchDto {
   counterpart!: CheckCounterpartDto;
 }
 
+/** A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX: counts, never a pointer. */
+export class CheckAmbiguousDto {
+  @ApiProperty({ enum: ['PERSON'] })
+  matchType!: 'PERSON';
+  @ApiProperty({ enum: ['POSSIBLE'] })
+  tier!: 'POSSIBLE';
+  matchedValue!: string;
+  candidates!: number;
+  cases!: number;
+  agencies!: string[];
+  /** In the reader's language (Accept-Language): how many, where, and that a DOB or an identifier would decide it. */
+  reason!: string;
+}
+
 export class CheckAnswerDto {
   matches!: CheckMatchDto[];
+  /** Present only when a checked name was too common to answer person by person. */
+  @ApiPropertyOptional({ type: [CheckAmbiguousDto] })
+  ambiguous?: CheckAmbiguousDto[];
 }
 
 export class CheckerDto {
