@@ -7,7 +7,7 @@ import { Client as PgClient, Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { generatePayloadCodecKeys } from '../libs/config/codec-config';
 import { freshAppPassword, prepareAppDatabase } from '../libs/devstack/app-database';
-import { startAppProcesses } from '../libs/devstack/app-processes';
+import { repoRoot, startAppProcesses } from '../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { freePort } from '../libs/devstack/processes';
 import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
@@ -80,9 +80,11 @@ async function main(): Promise<void> {
     await runConcurrent(100, CONCURRENCY, (i) => post(-i - 1));
 
     // Processes of this run only: PostgreSQL by its data directory, the rest by their paths and ports.
+    // The API and worker by this checkout's own paths: other checkouts' stacks on the machine run the same file names.
+    const dist = path.join(repoRoot(), 'dist');
     const cpuGroups = {
-      api: (c: string) => c.includes('apps/api/src/main.js'),
-      worker: (c: string) => c.includes('apps/worker/src/main.js'),
+      api: (c: string) => c.includes(path.join(dist, 'apps/api/src/main.js')),
+      worker: (c: string) => c.includes(path.join(dist, 'apps/worker/src/main.js')),
       temporal: (c: string) => c.includes('start-dev') && c.includes(String(temporalPort)),
       postgres: (c: string) => c.includes(path.join(root, 'pg')),
     };

@@ -25,6 +25,17 @@ export interface CaseActivities {
   traceOwnCaseFirearms(caseId: string): Promise<TraceStart[]>;
 }
 
+export interface IntakeActivities {
+  /**
+   * Intake's steps as one local activity (issue 20): the case to DECONFLICTION, matching of all its items, the
+   * referral rules and its own firearms' traces, each as its own step does it. The case's workflow starts the children.
+   */
+  intakeCase(caseId: string): Promise<CaseIntake>;
+}
+
+/** The workflows intake found to start: only what starting them needs. */
+export interface CaseIntake { hits: HitStart[]; referrals: ReferralStart[]; traces: TraceStart[] }
+
 export interface DeconflictionActivities {
   deconflictCaseItems(caseId: string, itemIds: string[] | null): Promise<{ hits: HitStart[] }>;
   escalateHit(hitId: string): Promise<void>;

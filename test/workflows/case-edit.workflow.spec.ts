@@ -11,7 +11,8 @@ const startCase = (client: Client, taskQueue: string, caseId: string) => client.
   'caseWorkflow', { taskQueue, workflowId: caseWorkflowId(caseId), args: [{ caseId }] },
 );
 const edit = (fields: EditRequest['edit']): EditRequest => ({ actor: ACTOR, edit: fields });
-const INTAKE_STEPS = 5;
+// intakeCase, the four steps it runs, then ACTIVE (issue 20).
+const INTAKE_STEPS = 6;
 
 describe('caseWorkflow: edits (PATCH /cases/:id) and the firearms a case traces itself', () => {
   const workers = useWorkflowWorker();

@@ -56,6 +56,10 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
   ['hit-workflow-reopened-escalated-resolved.json', 'a resolved hit reopened escalates again', (f) => updateNames(f).includes('reopenHit')
     && activityTypes(f).filter((a) => a === 'escalateHit').length === 2 && activityTypes(f).filter((a) => a === 'resolveHit').length === 2
     && types(f).includes('MARKER_RECORDED')],
+  // Issue 20 (patched 'case-one-patch'): one patch marker, intake as one local activity, children started together.
+  ['case-workflow-one-patch.json', 'intake as one step with one patch marker, an append starting children together', (f) =>
+    activityTypes(f).length === 0 && types(f).filter((t) => t === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES').length === 1
+    && children(f).filter((c) => c === 'referralWorkflow').length >= 2 && updateNames(f).includes('appendToCase')],
   ['meeting-workflow-rescheduled.json', 'a meeting moved forward (missed), then postponed and held', (f) =>
     activityTypes(f).filter((a) => a === 'rescheduleMeeting').length === 2 && activityTypes(f).includes('markMeetingNoticeMissing')
     && (result(f) as { notification?: string })?.notification === 'ON_TIME'],

@@ -2,18 +2,18 @@ import {
   allHandlersFinished, ApplicationFailure, condition, continueAsNew, proxyActivities, patched, proxyLocalActivities,
   setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseActivities, DeconflictionActivities, ReferralActivities } from '../../libs/contracts/activities';
+import type { CaseActivities, DeconflictionActivities, IntakeActivities, ReferralActivities } from '../../libs/contracts/activities';
 import type {
   AppendRequest, CaseStatus, CaseWorkflowInput, CaseWorkflowState, CloseRequest, EditRequest, SubjectDobRequest,
 } from '../../libs/contracts/case-items';
 import { CaseFailure } from '../../libs/contracts/failures';
 import type { ReferralStart } from '../../libs/contracts/referrals';
-import { startChildOnce, startHitWorkflows, startTraceWorkflows } from '../shared/children';
+import { startChildOnce, startChildrenTogether, startHitWorkflows, startTraceWorkflows } from '../shared/children';
 import {
   appendToCaseUpdate, caseStateQuery, closeCaseUpdate, editCaseUpdate, setSubjectDobUpdate,
 } from '../../libs/contracts/messages/case';
 
-type Activities = CaseActivities & DeconflictionActivities & ReferralActivities;
+type Activities = CaseActivities & IntakeActivities & DeconflictionActivities & ReferralActivities;
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -48,17 +48,31 @@ const CASE_TRACES_PATCH = 'case-firearm-traces';
 /** Histories recorded before a domestic-sale case of the tracing agency traced its own firearms replay without it. */
 const SELF_TRACES_PATCH = 'case-self-traces';
 
+/**
+ * Issue 20: a run that records this one marker takes every patch above without recording theirs (each patched() call
+ * records a marker and upserts TemporalChangeVersion: three of each per intake before), runs intake as one local
+ * activity and starts each step's children together. Histories recorded before replay exactly as they were recorded.
+ */
+const ONE_PATCH = 'case-one-patch';
+
 type Steps = typeof activities;
+/** Whether the run takes a patch: always on a run that recorded ONE_PATCH, else as patched() answers. */
+type Uses = (patch: string) => boolean;
 
 /**
  * R1-R4 as the case stands now; under R3 each firearm of the case also gets a trace request. `selfTrace`: the step
  * may have made the case one its owner traces itself (intake, new firearms, new flags).
  */
-async function evaluateReferrals(steps: Steps, caseId: string, selfTrace: boolean): Promise<void> {
+async function evaluateReferrals(steps: Steps, caseId: string, selfTrace: boolean, uses: Uses, together: boolean): Promise<void> {
   const evaluated = await steps.evaluateReferrals(caseId);
+  if (together) {
+    const ownTraces = selfTrace ? await steps.traceOwnCaseFirearms(caseId) : [];
+    await startChildrenTogether({ referrals: evaluated.referrals, traces: [...evaluated.traces, ...ownTraces] });
+    return;
+  }
   await startReferralWorkflows(evaluated.referrals);
-  if (patched(CASE_TRACES_PATCH)) await startTraceWorkflows(evaluated.traces);
-  if (selfTrace && patched(SELF_TRACES_PATCH)) await startTraceWorkflows(await steps.traceOwnCaseFirearms(caseId));
+  if (uses(CASE_TRACES_PATCH)) await startTraceWorkflows(evaluated.traces);
+  if (selfTrace && uses(SELF_TRACES_PATCH)) await startTraceWorkflows(await steps.traceOwnCaseFirearms(caseId));
 }
 
 /**
@@ -67,6 +81,11 @@ async function evaluateReferrals(steps: Steps, caseId: string, selfTrace: boolea
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkflowState> {
   const { caseId } = input;
+  // Decided once, in the run's first activation: a replayed history without the marker keeps to the old steps.
+  const current = patched(ONE_PATCH);
+  const uses: Uses = (patch) => current || patched(patch);
+  const startHits = (hits: Awaited<ReturnType<Steps['deconflictCaseItems']>> | undefined): Promise<void> =>
+    (current ? startChildrenTogether({ hits: hits?.hits }) : startHitWorkflows(hits?.hits));
   let status: CaseStatus = input.status ?? 'INTAKE';
   let appendsApplied = 0;
   // Appends and close run one at a time so a close never races an append that is still being deconflicted.
@@ -88,15 +107,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
       serialized(async () => {
         await condition(() => status === 'ACTIVE' || status === 'CLOSED');
         rejectIfClosed();
-        const steps = patched(LOCAL_APPENDS_PATCH) ? local : activities;
+        const steps = uses(LOCAL_APPENDS_PATCH) ? local : activities;
         const result = await steps.appendCaseItems(caseId, request);
-        const deconfliction = await steps.deconflictCaseItems(caseId, result.itemIds);
-        await startHitWorkflows(deconfliction?.hits);
+        await startHits(await steps.deconflictCaseItems(caseId, result.itemIds));
         // A new DTO organization is a new fact for R2, a new firearm of an R3 case needs its trace; other appends do
         // not change what the rules read.
         const kind = request.append.kind;
-        const changesFacts = kind === 'subjects' || (kind === 'firearms' && patched(CASE_TRACES_PATCH));
-        if (changesFacts && patched(REFERRALS_PATCH)) await evaluateReferrals(steps, caseId, kind === 'firearms');
+        const changesFacts = kind === 'subjects' || (kind === 'firearms' && uses(CASE_TRACES_PATCH));
+        if (changesFacts && uses(REFERRALS_PATCH)) await evaluateReferrals(steps, caseId, kind === 'firearms', uses, current);
         appendsApplied += 1;
         return result;
       }),
@@ -113,7 +131,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         const result = await local.editCase(caseId, request);
         // The rules run whenever flags were sent, not only when this attempt changed them: a retried step whose first
         // attempt committed finds nothing to change, yet the rules must still run. They raise each referral once.
-        if (request.edit.flags !== undefined) await evaluateReferrals(local, caseId, true);
+        if (request.edit.flags !== undefined) await evaluateReferrals(local, caseId, true, uses, current);
         return result;
       }),
     { validator: (_request: EditRequest) => rejectIfClosed() },
@@ -129,8 +147,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
         await condition(() => status === 'ACTIVE' || status === 'CLOSED');
         rejectIfClosed();
         const result = await local.setSubjectDateOfBirth(caseId, request);
-        const deconfliction = await local.deconflictCaseItems(caseId, [request.subjectId]);
-        await startHitWorkflows(deconfliction?.hits);
+        await startHits(await local.deconflictCaseItems(caseId, [request.subjectId]));
         return result;
       }),
     { validator: (_request: SubjectDobRequest) => rejectIfClosed() },
@@ -149,6 +166,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
     { validator: (_request: CloseRequest) => rejectIfClosed() },
   );
 
+  if (current && (status === 'INTAKE' || status === 'DECONFLICTION')) {
+    status = 'DECONFLICTION';
+    await startChildrenTogether(await local.intakeCase(caseId));
+    await local.markCaseStatus(caseId, 'ACTIVE');
+    status = 'ACTIVE';
+  }
   if (status === 'INTAKE') {
     await local.markCaseStatus(caseId, 'DECONFLICTION');
     status = 'DECONFLICTION';
@@ -156,7 +179,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseWorkfl
   if (status === 'DECONFLICTION') {
     const deconfliction = await local.deconflictCaseItems(caseId, null);
     await startHitWorkflows(deconfliction?.hits);
-    if (patched(REFERRALS_PATCH)) await evaluateReferrals(local, caseId, true);
+    if (patched(REFERRALS_PATCH)) await evaluateReferrals(local, caseId, true, uses, false);
     await local.markCaseStatus(caseId, 'ACTIVE');
     status = 'ACTIVE';
   }

@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { HitStart } from '../../libs/contracts/hits';
+import type { ReferralStart } from '../../libs/contracts/referrals';
 import type { TraceStart } from '../../libs/contracts/seizures';
 import type { WorkflowStarts, WorkflowType } from '../../libs/contracts/workflows';
 
@@ -38,4 +39,25 @@ export async function startTraceWorkflows(traces: TraceStart[] | undefined): Pro
   for (const trace of traces ?? []) {
     await startChildOnce('traceWorkflow', trace.workflowId, { traceId: trace.traceId, dueAt: trace.dueAt });
   }
+}
+
+/** Children found by one step, each kind as its step returns it. */
+export interface ChildStarts { hits?: HitStart[]; referrals?: ReferralStart[]; traces?: TraceStart[] }
+
+/**
+ * Starts them all in one workflow task (issue 20): one after another, each start waited for its own task, one more
+ * round trip through the server per child. A workflow id listed twice is started once.
+ */
+export async function startChildrenTogether({ hits = [], referrals = [], traces = [] }: ChildStarts): Promise<void> {
+  const seen = new Set<string>();
+  const starts: Promise<void>[] = [];
+  const once = <T extends WorkflowType>(workflowType: T, workflowId: string, input: WorkflowStarts[T]): void => {
+    if (seen.has(workflowId)) return;
+    seen.add(workflowId);
+    starts.push(startChildOnce(workflowType, workflowId, input));
+  };
+  for (const h of hits) once('hitWorkflow', h.workflowId, { hitId: h.hitId, escalateAfterMs: h.escalateAfterMs });
+  for (const r of referrals) once('referralWorkflow', r.workflowId, { referralId: r.referralId, ackDueAfterMs: r.ackDueAfterMs });
+  for (const t of traces) once('traceWorkflow', t.workflowId, { traceId: t.traceId, dueAt: t.dueAt });
+  await Promise.all(starts);
 }

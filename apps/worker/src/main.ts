@@ -5,12 +5,14 @@ import path from 'node:path';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities } from '../../../activities/cases/case.activities';
+import { createIntakeActivities } from '../../../activities/cases/intake.activities';
 import { createDeconflictionActivities } from '../../../activities/deconfliction/deconfliction.activities';
 import { createMeetingActivities } from '../../../activities/meetings/meeting.activities';
 import { createReferralActivities } from '../../../activities/referrals/referral.activities';
 import { createSeizureActivities } from '../../../activities/seizures/seizure.activities';
 import { buildServices } from '../../../libs/composition/build-services';
 import { loadConfig } from '../../../libs/config/config';
+import { workerTuning } from '../../../libs/config/worker-tuning';
 import { temporalChannelArgs } from '../../../libs/config/temporal-channel';
 import { createDataSource, refuseSuperuser } from '../../../libs/db/data-source';
 import { findPendingWorkflowStarts, markWorkflowsStarted } from '../../../libs/db/pending-workflow-starts';
@@ -20,6 +22,10 @@ import { AuditStore } from '../../../libs/audit/audit-store';
 import { WatchDeskAlertStarter } from '../../../libs/watch-desk/watch-desk-alerts';
 import { loadWatchDeskConfig } from '../../../libs/watch-desk/watch-desk-config';
 import { WatchDeskService } from '../../../libs/watch-desk/watch-desk.service';
+
+/** pino's level names to the SDK's (fatal has none of its own there). */
+const SDK_LOG_LEVELS: Record<string, 'TRACE' | 'DEBUG' | 'WARN' | 'ERROR'> = { trace: 'TRACE', debug: 'DEBUG', warn: 'WARN', error: 'ERROR', fatal: 'ERROR' };
+const sdkLogLevel = (level: string) => SDK_LOG_LEVELS[level] ?? 'INFO';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -57,7 +63,8 @@ async function main(): Promise<void> {
   // This process owns SIGINT/SIGTERM (below): the SDK's own handlers would begin the shutdown a second time.
   Runtime.install({
     shutdownSignals: [],
-    logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'INFO', (entry) => {
+    // The SDK's level follows LOG_LEVEL: entries pino would drop are not built and forwarded for each activity step.
+    logger: new DefaultLogger(sdkLogLevel(config.logLevel), (entry) => {
       const { message, level, meta } = entry;
       const method = level === 'ERROR' ? 'error' : level === 'WARN' ? 'warn' : level === 'DEBUG' || level === 'TRACE' ? 'debug' : 'info';
       logger[method]({ ...(meta ?? {}) }, message);
@@ -78,6 +85,18 @@ async function main(): Promise<void> {
   const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter });
   const watchDesk = new WatchDeskService(dataSource, new AuditStore(dataSource), loadWatchDeskConfig());
   const alerts = new WatchDeskAlertStarter(client, config.taskQueue, watchDesk, (message, meta) => logger.warn(meta, message));
+  const caseSteps = createCaseActivities({ cases, traces });
+  const deconflictionSteps = createDeconflictionActivities({ deconfliction, alerts });
+  const referralSteps = createReferralActivities({ referrals, traces });
+  const activities = {
+    ...caseSteps,
+    ...createIntakeActivities({ ...caseSteps, ...deconflictionSteps, ...referralSteps }),
+    ...deconflictionSteps,
+    ...createWatchDeskActivities({ watchDesk }),
+    ...createSeizureActivities({ deconfliction, traces }),
+    ...referralSteps,
+    ...createMeetingActivities({ meetings, actionItems }),
+  };
   const bundlePath = path.resolve(__dirname, '../../../workflow-bundle.js');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
@@ -88,14 +107,8 @@ async function main(): Promise<void> {
     ...(existsSync(bundlePath)
       ? { workflowBundle: { codePath: bundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') }),
-    activities: {
-      ...createCaseActivities({ cases, traces }),
-      ...createDeconflictionActivities({ deconfliction, alerts }),
-      ...createWatchDeskActivities({ watchDesk }),
-      ...createSeizureActivities({ deconfliction, traces }),
-      ...createReferralActivities({ referrals, traces }),
-      ...createMeetingActivities({ meetings, actionItems }),
-    },
+    activities,
+    ...workerTuning(),
   });
 
   const stopRelay = startWorkflowRelay(client, dataSource, config.taskQueue, config.workflowStartRelayAfterMs);

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type {
-  CaseActivities, DeconflictionActivities, MeetingActivities, ReferralActivities, SeizureActivities,
+  CaseActivities, DeconflictionActivities, IntakeActivities, MeetingActivities, ReferralActivities, SeizureActivities,
 } from '../../../libs/contracts/activities';
 import type { CaseStatus } from '../../../libs/contracts/case-items';
 import type { HitStatus } from '../../../libs/contracts/hits';
@@ -8,6 +8,7 @@ import type { ReferralStatus } from '../../../libs/referrals/referral-rules';
 import { nextReferralStatus } from '../../../libs/referrals/referral-rules';
 import type { TraceStatus } from '../../../libs/seizures/trace-rules';
 import { nextTraceStatus } from '../../../libs/seizures/trace-rules';
+import { createIntakeActivities } from '../../../activities/cases/intake.activities';
 import { meetingStubs, MeetingModel } from './meeting-stubs';
 import { ActivityRecorder } from './recorder';
 
@@ -16,7 +17,7 @@ import { ActivityRecorder } from './recorder';
  * changed return shape breaks these stubs at compile time, not silently at run time. One worker runs a workflow and
  * the children it starts (hits, referrals, traces, action items), so each spec's worker registers all of them.
  */
-export type StubActivities = CaseActivities & DeconflictionActivities & ReferralActivities & SeizureActivities
+export type StubActivities = CaseActivities & IntakeActivities & DeconflictionActivities & ReferralActivities & SeizureActivities
   & MeetingActivities;
 
 /**
@@ -52,6 +53,8 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
     editCase: async (caseId, request) => ({ caseId, changed: Object.keys(request.edit) }),
     setSubjectDateOfBirth: async (caseId, request) => ({ caseId, subjectId: request.subjectId, dateOfBirth: request.dateOfBirth, changed: true }),
     traceOwnCaseFirearms: async () => [],
+    // Composed as the worker composes it (activities/cases/intake.activities.ts): the steps' stubs, each recorded.
+    intakeCase: (caseId) => createIntakeActivities(activities).intakeCase(caseId),
     deconflictCaseItems: async () => ({ hits: [] }),
     escalateHit: async (hitId) => {
       if (model.hits.get(hitId) !== 'RESOLVED') model.hits.set(hitId, 'ESCALATED');
