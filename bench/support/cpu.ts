@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Names a group of processes by a test on its command line; each group also counts its processes' children. */
-export type CpuGroups = Record<string, (cmdline: string) => boolean>;
+/**
+ * Names a group of processes by a test on its command line or process id; each group also counts its processes'
+ * children.
+ */
+export type CpuGroups = Record<string, (cmdline: string, pid: number) => boolean>;
 
 const TICKS_PER_SECOND = 100;
 
@@ -28,7 +31,7 @@ export function cpuSeconds(groups: CpuGroups): Record<string, number> {
   const processes = readProcesses();
   const groupOf = new Map<string, string>();
   for (const p of processes) {
-    const group = Object.keys(groups).find((name) => groups[name](p.cmdline));
+    const group = Object.keys(groups).find((name) => groups[name](p.cmdline, Number(p.pid)));
     if (group) groupOf.set(p.pid, group);
   }
   // PostgreSQL's backends are children of the postmaster and do not repeat its data directory on their command line.
@@ -45,4 +48,9 @@ export function cpuReport(before: Record<string, number>, after: Record<string, 
   return Object.keys(after)
     .map((name) => `${name} ${(((after[name] - (before[name] ?? 0)) * 1000) / per).toFixed(1)} ms`)
     .join(', ') + ` of CPU per ${unit}`;
+}
+
+/** CPU seconds each group used between two readings. */
+export function cpuUsed(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
 }
