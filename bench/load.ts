@@ -3,6 +3,7 @@ import os from 'node:os';
 import { Client } from 'pg';
 import { CASE_CATEGORIES, OPERATION_TYPES } from '../libs/contracts/case-items';
 import { startBenchStack } from './support/bench-stack';
+import { personOf, phoneOf, serialOf } from './support/case-values';
 import { runOpenLoop } from './support/open-loop';
 import { chance, intBetween, pick, Rng, rngFor } from './support/random';
 import { printTable, row, runConcurrent, Sample } from './support/stats';
@@ -59,18 +60,6 @@ interface CaseRef { id: string; agent: Agent; n: number; phone: string; serial: 
 class RequestFailed extends Error {
   constructor(readonly status: string, readonly detail: string) { super(`${status} ${detail}`); }
 }
-
-/**
- * Values of case n: a letters-only name and a date of birth of its own (for n < 20,000), so persons never match by
- * accident. A check that must miss uses n from 4,000,000 on: a name no case has.
- */
-const phoneOf = (n: number) => `+1520${5_000_000 + n}`;
-const serialOf = (n: number) => `LD${100_000 + n}`;
-const nameOf = (n: number) => String(n + 1_000_000).split('').reverse().map((d) => 'BCDFGHJKLM'[Number(d)]).join('');
-const personOf = (n: number) => ({
-  kind: 'PERSON' as const, fullName: `${nameOf(n)}a ${nameOf(n)}o`,
-  dateOfBirth: new Date(Date.UTC(1950, 0, 1) + ((n % 20_000) + 1000) * 86_400_000).toISOString().slice(0, 10),
-});
 
 class Workload {
   readonly agents: Agent[] = [];
