@@ -12,7 +12,7 @@ import {
   activeLatencies, BacklogSampler, hitLatencies, sampleOf, streamMarks, trendOf, waitSettled,
 } from './support/sustained-measure';
 import { printReport, StepResult } from './support/sustained-report';
-import { describeCounts, readShape } from './support/sustained-shape';
+import { describeCounts, readShape, shapeLine } from './support/sustained-shape';
 import { Agent, enterCase, openAgents, PlannedCase, planCases, refreshTokens } from './support/sustained-workload';
 
 /**
@@ -55,7 +55,8 @@ async function shapesOf(run: Run, cases: PlannedCase[]): Promise<{ byKind: Map<s
     if (read.length === 0) continue;
     byKind.set(kind, read[0].shape);
     const same = read.every((s) => JSON.stringify(s.shape) === JSON.stringify(read[0].shape));
-    report.push({ kind, cases: ofKind.length, description: describeCounts(read[0].counts) + (same ? '' : ' (the samples differ; the first is replayed)') });
+    const lines = same ? shapeLine(read[0].shape) : `${read.map((s) => shapeLine(s.shape)).join(' | ')} (samples differ; the first is replayed)`;
+    report.push({ kind, cases: ofKind.length, description: `${describeCounts(read[0].counts)}; ${lines}` });
   }
   return { byKind, report };
 }
@@ -87,8 +88,12 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
     mode, rate, seconds: SECONDS, dropped: loop.dropped, maxLagMs: loop.maxLagMs, settleMs, cpu,
     post: { latenciesMs: cases.map((c) => c.postMs ?? SETTLE_LIMIT_MS), elapsedMs: loop.elapsedMs, errors: failed.length },
     active: sampleOf(active, loop.elapsedMs, SETTLE_LIMIT_MS), hits: sampleOf(hits, loop.elapsedMs, SETTLE_LIMIT_MS),
-    trend: trendOf(active, SETTLE_LIMIT_MS), backlog, floorCpu: null, floorStart: null, floorDrainMs: null, shapes: [],
+    trend: trendOf(active, SETTLE_LIMIT_MS), backlog, floorCpu: null, floorStart: null, floorDrainMs: null, shapes: [], raisedHits: '',
   };
+  const { rows: raised } = await db.query<{ match_type: string; lookout: boolean; n: number }>(
+    `SELECT match_type, b_lookout_id IS NOT NULL AS lookout, count(*)::int AS n FROM deconfliction_hits
+      WHERE a_case_id = ANY($1) OR b_case_id = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`, [cases.filter((c) => c.id).map((c) => c.id)]);
+  result.raisedHits = raised.map((r) => `${r.match_type}${r.lookout ? ' (lookout)' : ''} ${r.n}`).join(', ') || 'none';
   const shapes = await shapesOf(run, cases);
   result.shapes = shapes.report;
   if (run.floor) {

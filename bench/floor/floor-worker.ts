@@ -1,4 +1,4 @@
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { encryptingDataConverter } from '../../libs/temporal-codec/data-converter';
 import { FLOOR_TASK_QUEUE } from './floor-shape';
 
@@ -9,7 +9,7 @@ import { FLOOR_TASK_QUEUE } from './floor-shape';
  * It answers the parent's "count" message with how many activities it has run, so the bench knows when a step is done.
  */
 async function main(): Promise<void> {
-  Runtime.install({ shutdownSignals: ['SIGTERM', 'SIGINT'] });
+  Runtime.install({ shutdownSignals: ['SIGTERM', 'SIGINT'], logger: new DefaultLogger('WARN') });
   const address = process.env.TEMPORAL_ADDRESS;
   if (!address) throw new Error('TEMPORAL_ADDRESS is required');
   let executed = 0;

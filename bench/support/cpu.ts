@@ -19,7 +19,10 @@ function readProcesses(): ProcessStat[] {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       // Fields after the command name (which may hold spaces) start after its closing parenthesis.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      processes.push({ pid, ppid: fields[1], cmdline, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND });
+      // utime + stime, plus cutime + cstime: the time of children it has reaped. PostgreSQL's backends end with their
+      // connections and the postmaster reaps them; without their time a reading could go down between two readings.
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      processes.push({ pid, ppid: fields[1], cmdline, seconds: ticks / TICKS_PER_SECOND });
     } catch { /* the process ended meanwhile */ }
   }
   return processes;

@@ -15,6 +15,8 @@ export interface StepResult {
   cpu: Record<string, number>; floorCpu: Record<string, number> | null;
   floorStart: Sample | null; floorDrainMs: number | null;
   shapes: { kind: string; cases: number; description: string }[];
+  /** Hits touching the step's cases, by match type (the planned conflicts are PHONE). */
+  raisedHits: string;
 }
 
 const p99 = (s: Sample) => percentile([...s.latenciesMs].sort((a, b) => a - b), 99);
@@ -53,7 +55,8 @@ export function printReport(results: StepResult[], loadBefore: number): boolean 
   for (const r of results) {
     const queue = r.backlog.max === null ? 'not reported' : `${r.backlog.max}/${r.backlog.last}`;
     console.log(`  ${r.mode} ${r.rate}/s: ${r.trend.firstMs.toFixed(0)} -> ${r.trend.lastMs.toFixed(0)} ms, queue ${queue}, ` +
-      `${r.dropped} dropped, generator at most ${r.maxLagMs.toFixed(0)} ms late, settled ${(r.settleMs / 1000).toFixed(1)} s after the last 201`);
+      `${r.dropped} dropped, generator at most ${r.maxLagMs.toFixed(0)} ms late, settled ${(r.settleMs / 1000).toFixed(1)} s after the last 201; ` +
+      `hits raised: ${r.raisedHits}`);
   }
 
   console.log('\nCPU ms per case (from /proc, step start to settled): the case beside its bare shape (same shape, activities do nothing)');

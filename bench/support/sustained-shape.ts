@@ -63,3 +63,9 @@ export function describeCounts(c: ShapeCounts): string {
     `${c.activities} regular activities, ${c.children} children, ${c.timers} timers, ${c.patchMarkers} patch markers, ` +
     `${c.searchAttributeUpserts} search-attribute upserts${c.otherMarkers.length ? `, other markers ${c.otherMarkers.join('/')}` : ''}`;
 }
+
+/** A shape in a line: L local activity, A activity, T timer, C(...) a child and its own shape, '...' left open. */
+export function shapeLine(shape: FloorShape): string {
+  const steps = shape.steps.map((s) => (s.kind === 'local' ? 'L' : s.kind === 'activity' ? 'A' : s.kind === 'timer' ? 'T' : `C(${shapeLine(s.shape)})`));
+  return steps.join(' ') + (shape.completes ? '' : ' ...');
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { personOf, phoneOf, serialOf } from './case-values';
+import { phoneOf, serialOf } from './case-values';
+import { personAt } from './generators';
 import { chance, intBetween, pick, rngFor } from './random';
 import { SseStream } from './sse';
 
@@ -16,6 +17,16 @@ const AGENTS = ['ice.agent', 'atf.agent', 'cbp.officer', 'dea.agent', 'fbi.agent
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface Agent { username: string; agency: string; token: string; stream: SseStream }
+
+/**
+ * A person as the deconfliction bench draws them (bench/support/generators.ts: common Hispanic, Anglo and Arabic
+ * names, most with a date of birth): persons meet by accident as often as such a population makes them, and the
+ * matching does the work it does on real names (the letters-only names of bench:load all sound alike to it).
+ */
+function subjectOf(n: number) {
+  const person = personAt({ seed: 20, caseCount: 1_000_000, epochMs: 0 }, n);
+  return { kind: 'PERSON' as const, fullName: person.fullName, ...(person.dob ? { dateOfBirth: person.dob } : {}) };
+}
 
 /** One planned case: who enters it, when it is due, and (for a conflict) the earlier case whose phone it enters. */
 export interface PlannedCase {
@@ -82,7 +93,7 @@ export function planCases(step: string, total: number, rate: number, firstN: num
     const body = {
       title: `Sustained case ${n}`, category: 'ARMS_TRAFFICKING',
       ...(port || cartel ? { flags: { ...(port ? { portOfEntry: 'Nogales, AZ' } : {}), ...(cartel ? { cartelLink: true } : {}) } } : {}),
-      subjects: [personOf(n)],
+      subjects: [subjectOf(n)],
       identifiers: [{ type: 'PHONE', value: partner === null ? phoneOf(n) : phoneOf(firstN + partner) }],
       firearms: [{ serialNumber: serialOf(n), make: 'Glock', caliber: '9mm' }],
     };
