@@ -78,8 +78,11 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   const backlog = sampler.stop();
   const settleMs = await waitSettled(db, agents, marks, cases, SETTLE_LIMIT_MS);
   await pause(QUIET_MS);
-  const perCase = (used: Record<string, number>) => Object.fromEntries(Object.entries(used).map(([n, s]) => [n, (s * 1000) / total]));
-  const cpu = perCase(cpuUsed(cpuBefore, cpuSeconds(groups)));
+  // Per case entered: an intake refused (503 when overloaded) costs little and starts no workflow.
+  const entered = cases.filter((c) => c.id !== null);
+  const perCase = (used: Record<string, number>, count: number) =>
+    Object.fromEntries(Object.entries(used).map(([n, s]) => [n, (s * 1000) / Math.max(1, count)]));
+  const cpu = perCase(cpuUsed(cpuBefore, cpuSeconds(groups)), entered.length);
   const active = await activeLatencies(db, cases);
   const hits = hitLatencies(agents, marks, cases);
   const failed = cases.filter((c) => c.error !== null);
@@ -96,14 +99,14 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   result.raisedHits = raised.map((r) => `${r.match_type}${r.lookout ? ' (lookout)' : ''} ${r.n}`).join(', ') || 'none';
   const shapes = await shapesOf(run, cases);
   result.shapes = shapes.report;
-  if (run.floor) {
+  if (run.floor && entered.length > 0) {
     const plain = shapes.byKind.values().next().value as FloorShape;
-    const sequence = cases.map((c) => shapes.byKind.get(c.kind) ?? plain);
-    log(`${mode} ${rate}/s: the same ${total} shapes bare`);
+    const sequence = entered.map((c) => shapes.byKind.get(c.kind) ?? plain);
+    log(`${mode} ${rate}/s: the same ${sequence.length} shapes bare`);
     const floorBefore = cpuSeconds(groups);
     const floor = await runFloorStep(run.client, run.floor, sequence, rate, `floor-${mode}-${rate}`, MAX_IN_FLIGHT, SETTLE_LIMIT_MS);
     await pause(QUIET_MS);
-    result.floorCpu = perCase(cpuUsed(floorBefore, cpuSeconds(groups)));
+    result.floorCpu = perCase(cpuUsed(floorBefore, cpuSeconds(groups)), sequence.length);
     result.floorStart = floor.start;
     result.floorDrainMs = floor.drainMs;
   }

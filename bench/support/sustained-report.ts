@@ -59,7 +59,7 @@ export function printReport(results: StepResult[], loadBefore: number): boolean 
       `hits raised: ${r.raisedHits}`);
   }
 
-  console.log('\nCPU ms per case (from /proc, step start to settled): the case beside its bare shape (same shape, activities do nothing)');
+  console.log('\nCPU ms per case entered (from /proc, step start to settled): the case beside its bare shape (same shape, activities do nothing)');
   for (const r of results) {
     const caseTotal = total(r.cpu, CASE_PROCESSES);
     const parts = (cpu: Record<string, number>) => Object.entries(cpu).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ');
