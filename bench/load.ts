@@ -3,6 +3,8 @@ import os from 'node:os';
 import { Client } from 'pg';
 import { CASE_CATEGORIES, OPERATION_TYPES } from '../libs/contracts/case-items';
 import { startBenchStack } from './support/bench-stack';
+import { personOf, phoneOf, serialOf } from './support/case-values';
+import { runOpenLoop } from './support/open-loop';
 import { chance, intBetween, pick, Rng, rngFor } from './support/random';
 import { printTable, row, runConcurrent, Sample } from './support/stats';
 
@@ -58,18 +60,6 @@ interface CaseRef { id: string; agent: Agent; n: number; phone: string; serial: 
 class RequestFailed extends Error {
   constructor(readonly status: string, readonly detail: string) { super(`${status} ${detail}`); }
 }
-
-/**
- * Values of case n: a letters-only name and a date of birth of its own (for n < 20,000), so persons never match by
- * accident. A check that must miss uses n from 4,000,000 on: a name no case has.
- */
-const phoneOf = (n: number) => `+1520${5_000_000 + n}`;
-const serialOf = (n: number) => `LD${100_000 + n}`;
-const nameOf = (n: number) => String(n + 1_000_000).split('').reverse().map((d) => 'BCDFGHJKLM'[Number(d)]).join('');
-const personOf = (n: number) => ({
-  kind: 'PERSON' as const, fullName: `${nameOf(n)}a ${nameOf(n)}o`,
-  dateOfBirth: new Date(Date.UTC(1950, 0, 1) + ((n % 20_000) + 1000) * 86_400_000).toISOString().slice(0, 10),
-});
 
 class Workload {
   readonly agents: Agent[] = [];
@@ -210,51 +200,29 @@ function opFor(k: number): Op {
 interface LoadResult { samples: Record<Op, Sample>; total: Sample; dropped: number; maxInFlight: number; maxLagMs: number }
 
 /**
- * Open loop: arrival k is due at start + k/RATE whatever happened to the earlier ones, and its latency is measured
- * from that scheduled time, not from when it was actually sent. A closed loop (send, wait, send) slows down with the
- * server and never sends the requests a stall would have delayed (coordinated omission), hiding exactly the latency a
- * stall causes; here a late send (the generator itself behind) counts against the request too. A failed request's
- * latency is kept, as runConcurrent keeps it. At most MAX_IN_FLIGHT are outstanding: an arrival beyond that is dropped
- * (never sent, no latency) and counted as an error.
+ * The mix sent open loop (bench/support/open-loop.ts), latency from each arrival's due time. A failed request's
+ * latency is kept, as runConcurrent keeps it; a dropped arrival (MAX_IN_FLIGHT reached) counts as an error.
  */
-async function runOpenLoop(work: Workload, failures: Failures): Promise<LoadResult> {
+async function runMixedLoad(work: Workload, failures: Failures): Promise<LoadResult> {
   const total = Math.round(RATE * DURATION_S);
   const latencies = Object.fromEntries(OPS.map((op) => [op, [] as number[]])) as Record<Op, number[]>;
   const errors = Object.fromEntries(OPS.map((op) => [op, 0])) as Record<Op, number>;
-  const pending: Promise<void>[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
-  let dropped = 0;
-  let maxLagMs = 0;
-  const start = performance.now();
-  for (let k = 0; k < total; k += 1) {
-    const due = start + (k * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    maxLagMs = Math.max(maxLagMs, performance.now() - due);
+  const run = await runOpenLoop(RATE, total, MAX_IN_FLIGHT, (k, due) => {
     const op = opFor(k);
-    if (inFlight >= MAX_IN_FLIGHT) {
-      dropped += 1;
-      errors[op] += 1;
-      failures.record(op, new RequestFailed('dropped', `${MAX_IN_FLIGHT} requests already in flight`));
-      continue;
-    }
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    pending.push(work.run[op](rngFor(SEED, op, k)).catch((error: unknown) => {
+    return work.run[op](rngFor(SEED, op, k)).catch((error: unknown) => {
       errors[op] += 1;
       failures.record(op, error);
-    }).finally(() => {
-      latencies[op].push(performance.now() - due);
-      inFlight -= 1;
-    }));
-  }
-  await Promise.all(pending);
-  const elapsedMs = performance.now() - start;
+    }).finally(() => { latencies[op].push(performance.now() - due); });
+  }, (k) => {
+    const op = opFor(k);
+    errors[op] += 1;
+    failures.record(op, new RequestFailed('dropped', `${MAX_IN_FLIGHT} requests already in flight`));
+  });
+  const { elapsedMs } = run;
   const samples = Object.fromEntries(OPS.map((op) => [op, { latenciesMs: latencies[op], elapsedMs, errors: errors[op] }])) as Record<Op, Sample>;
   const all = OPS.map((op) => samples[op]);
   const totalSample = { latenciesMs: all.flatMap((s) => s.latenciesMs), elapsedMs, errors: all.reduce((s, x) => s + x.errors, 0) };
-  return { samples, total: totalSample, dropped, maxInFlight, maxLagMs };
+  return { samples, total: totalSample, dropped: run.dropped, maxInFlight: run.maxInFlight, maxLagMs: run.maxLagMs };
 }
 
 /** Waits until the case workflows have brought every case to ACTIVE (as bench/intake.ts does); null past the limit. */
@@ -302,7 +270,7 @@ async function main(): Promise<number> {
 
     log(`load: ${RATE} requests/s for ${DURATION_S} s (open loop, at most ${MAX_IN_FLIGHT} in flight), mix ${OPS.map((op) => `${op} ${MIX[op]}%`).join(', ')}`);
     const failures = new Failures();
-    const load = await runOpenLoop(work, failures);
+    const load = await runMixedLoad(work, failures);
     log(`load done: ${load.total.latenciesMs.length} answered, ${load.dropped} dropped; draining the worker's backlog`);
     const drained = await drain(db);
     const hits = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM deconfliction_hits')).rows[0].n;

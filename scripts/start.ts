@@ -8,7 +8,7 @@ import { repoRoot, startAppProcesses } from '../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { ManagedProcess } from '../libs/devstack/processes';
 import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
-import { startTemporalDevServer } from '../libs/devstack/temporal-dev-server';
+import { startTemporalDevServer, WAL_SQLITE_PRAGMAS } from '../libs/devstack/temporal-dev-server';
 
 const log = (line: string): void => console.log(`[start] ${line}`);
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     // Opt-in: the dev UI has no login, so it cannot send the ADMIN token the codec endpoint asks for (README).
     const uiCodecEndpoint = process.env.TEMPORAL_UI_CODEC_ENDPOINT;
     const server: ManagedProcess = await startTemporalDevServer({
-      cli, dbFile: path.join(dataDir, 'temporal.db'), port, uiPort, uiCodecEndpoint,
+      cli, dbFile: path.join(dataDir, 'temporal.db'), sqlitePragmas: WAL_SQLITE_PRAGMAS, port, uiPort, uiCodecEndpoint,
     });
     stoppers.push(() => server.stop());
     temporalAddress = `127.0.0.1:${port}`;

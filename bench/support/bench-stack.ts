@@ -9,11 +9,32 @@ import { startAppProcesses } from '../../libs/devstack/app-processes';
 import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
 import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
-import { startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
+import { startTemporalDevServer, WAL_SQLITE_PRAGMAS } from '../../libs/devstack/temporal-dev-server';
 import type { Log } from './bulk-load';
+import type { CpuGroups } from './cpu';
 
-/** The whole system in a temporary directory, as bench/intake.ts starts it: PostgreSQL, Temporal (in memory), worker, API. */
-export interface BenchStack { pgUrl: string; apiUrl: string; settings: Record<string, string>; stop: () => Promise<void> }
+/**
+ * Where the Temporal dev server keeps its state: in memory (the test suite's and the benches' default), in a SQLite
+ * file as `npm start` did before issue 20 (rollback journal, fsync per commit), or in the file with the pragmas
+ * `npm start` now passes (WAL, synchronous=NORMAL).
+ */
+export const TEMPORAL_STATES = ['memory', 'file', 'file-wal'] as const;
+export type TemporalState = (typeof TEMPORAL_STATES)[number];
+
+/** The whole system in a temporary directory, as bench/intake.ts starts it: PostgreSQL, Temporal, worker, API. */
+export interface BenchStack {
+  pgUrl: string;
+  apiUrl: string;
+  temporalAddress: string;
+  /** A directory of this stack's own, removed by stop (bench-only processes may keep files there). */
+  root: string;
+  settings: Record<string, string>;
+  /** This stack's processes by process id (other stacks on the machine run the same command lines). */
+  cpuGroups: CpuGroups;
+  stop: () => Promise<void>;
+}
+
+export interface BenchStackOptions { temporal?: TemporalState }
 
 /**
  * Planner and memory settings from shared/notes/matching-calibration.md. The embedded server is started with `-c`
@@ -45,7 +66,7 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
 }
 
 /** `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server). */
-export async function startBenchStack(log: Log, env: Record<string, string> = {}): Promise<BenchStack> {
+export async function startBenchStack(log: Log, env: Record<string, string> = {}, options: BenchStackOptions = {}): Promise<BenchStack> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
   await chmod(root, 0o755);
   const stops: (() => Promise<void>)[] = [() => rm(root, { recursive: true, force: true })];
@@ -58,7 +79,12 @@ export async function startBenchStack(log: Log, env: Record<string, string> = {}
     // pgUrl (the superuser) stays the loaders' and probes'; the API and worker log in as the app role.
     const appDatabaseUrl = await prepareAppDatabase(pg.url, freshAppPassword());
     const temporalPort = await freePort();
-    const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(log), port: temporalPort, headless: true });
+    const state = options.temporal ?? 'memory';
+    const temporal = await startTemporalDevServer({
+      cli: await ensureTemporalCli(log), port: temporalPort, headless: true,
+      dbFile: state === 'memory' ? undefined : path.join(root, 'temporal.db'),
+      sqlitePragmas: state === 'file-wal' ? WAL_SQLITE_PRAGMAS : undefined,
+    });
     stops.push(() => temporal.stop());
     // One agent sends every check back to back: the per-user write limit (WRITE_RATE_LIMIT, 120 a minute) and the
     // per-user check budget (CHECK_BUDGET_PER_HOUR/DAY, 60 and 300 values) would answer 429 after the first few,
@@ -74,7 +100,15 @@ export async function startBenchStack(log: Log, env: Record<string, string> = {}
       MFA_REQUIRED_ROLES: 'none',
     }, await freePort(), 'quiet');
     stops.push(app.stop);
-    return { pgUrl: pg.url, apiUrl: app.apiUrl, settings, stop };
+    const pgDir = path.join(root, 'pg');
+    const cpuGroups: CpuGroups = {
+      api: (_c, pid) => pid === app.api.child.pid,
+      worker: (_c, pid) => pid === app.worker.child.pid,
+      temporal: (_c, pid) => pid === temporal.child.pid,
+      // The postmaster by its data directory; its backends are counted as its children.
+      postgres: (c) => c.includes(pgDir),
+    };
+    return { pgUrl: pg.url, apiUrl: app.apiUrl, temporalAddress: `127.0.0.1:${temporalPort}`, root, settings, cpuGroups, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Names a group of processes by a test on its command line; each group also counts its processes' children. */
-export type CpuGroups = Record<string, (cmdline: string) => boolean>;
+/**
+ * Names a group of processes by a test on its command line or process id; each group also counts its processes'
+ * children.
+ */
+export type CpuGroups = Record<string, (cmdline: string, pid: number) => boolean>;
 
 const TICKS_PER_SECOND = 100;
 
@@ -16,7 +19,10 @@ function readProcesses(): ProcessStat[] {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       // Fields after the command name (which may hold spaces) start after its closing parenthesis.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      processes.push({ pid, ppid: fields[1], cmdline, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND });
+      // utime + stime, plus cutime + cstime: the time of children it has reaped. PostgreSQL's backends end with their
+      // connections and the postmaster reaps them; without their time a reading could go down between two readings.
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      processes.push({ pid, ppid: fields[1], cmdline, seconds: ticks / TICKS_PER_SECOND });
     } catch { /* the process ended meanwhile */ }
   }
   return processes;
@@ -28,7 +34,7 @@ export function cpuSeconds(groups: CpuGroups): Record<string, number> {
   const processes = readProcesses();
   const groupOf = new Map<string, string>();
   for (const p of processes) {
-    const group = Object.keys(groups).find((name) => groups[name](p.cmdline));
+    const group = Object.keys(groups).find((name) => groups[name](p.cmdline, Number(p.pid)));
     if (group) groupOf.set(p.pid, group);
   }
   // PostgreSQL's backends are children of the postmaster and do not repeat its data directory on their command line.
@@ -45,4 +51,9 @@ export function cpuReport(before: Record<string, number>, after: Record<string, 
   return Object.keys(after)
     .map((name) => `${name} ${(((after[name] - (before[name] ?? 0)) * 1000) / per).toFixed(1)} ms`)
     .join(', ') + ` of CPU per ${unit}`;
+}
+
+/** CPU seconds each group used between two readings. */
+export function cpuUsed(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
 }
