@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
 import type { ManagedProcess } from '../../libs/devstack/processes';
 import { eventually, uniqueWord, withDb, withTemporal } from '../support/http';
 import { FaultStack } from './support/fault-stack';
@@ -98,7 +99,8 @@ describe('faults: two APIs and two workers on one PostgreSQL and one Temporal se
     // stream of theirs, whichever API the case came through and whichever API the stream is held by.
     const announced = await withDb(async (db) => (await db.query(
       `SELECT u.username, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE n.kind = 'hit.created' AND n.entity_id = ANY($1) GROUP BY 1 ORDER BY 1`, [hits],
+        WHERE n.kind = 'hit.created' AND n.entity_id = ANY($1) AND u.username = ANY($2) GROUP BY 1 ORDER BY 1`,
+      [hits, ['coordinator', 'dea.agent', 'ice.agent']],
     )).rows);
     expect(announced).toEqual([
       { username: 'coordinator', n: PAIRS }, { username: 'dea.agent', n: PAIRS }, { username: 'ice.agent', n: PAIRS },
@@ -116,5 +118,35 @@ describe('faults: two APIs and two workers on one PostgreSQL and one Temporal se
     const identities = await withTemporal((client) => identitiesAt(client, accepted.map((a) => `case-${a.id}`)));
     expect([...identities].some((id) => id.startsWith(identityOf(secondWorker)))).toBe(true);
     expect([...identities].some((id) => !id.startsWith(identityOf(secondWorker)))).toBe(true);
+  });
+
+  it('streams a notification whose transaction commits after one that took a higher id', async () => {
+    // Ids are taken at insert and become visible at commit: two processes' transactions (a check's and a hit's, say)
+    // commit in the other order. Two connections do it here deliberately, with the rows announced as push() does.
+    const ice = await UserStreams.open('ice.agent', firstApi);
+    streams.push(ice);
+    const [early, late] = [new PgClient({ connectionString: stack.databaseUrl }), new PgClient({ connectionString: stack.databaseUrl })];
+    await Promise.all([early.connect(), late.connect()]);
+    const insert = async (db: PgClient, word: string) => (await db.query(
+      `INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
+       VALUES ($1, 'test.commit_order', 'user', $1, '{}', $2) RETURNING id::text AS id`, [ice.userId, `commit-order:${word}`],
+    )).rows[0].id as string;
+    const announce = (db: PgClient) => db.query(`SELECT pg_notify('casecoord_notifications', $1)`, [ice.userId]);
+    try {
+      await early.query('BEGIN');
+      const lower = await insert(early, uniqueWord());
+      await late.query('BEGIN');
+      const higher = await insert(late, uniqueWord());
+      await announce(late);
+      await late.query('COMMIT');
+      await ice.connections[0].waitFor((e) => String(e.data?.id) === higher);
+      await announce(early);
+      await early.query('COMMIT');
+      expect(BigInt(lower)).toBeLessThan(BigInt(higher));
+      expect(await undelivered([ice])).toEqual([]);
+      expect(ice.receivedPerConnection()[0]).toEqual([higher, lower]);
+    } finally {
+      await Promise.all([early.end(), late.end()]);
+    }
   });
 });

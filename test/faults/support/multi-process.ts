@@ -71,8 +71,11 @@ async function storedSince(db: PgClient, streams: UserStreams): Promise<string[]
  * written a moment before they are delivered; a notification that never arrives stays missing and fails the test.
  */
 export async function undelivered(users: UserStreams[], timeoutMs = 30_000) {
-  const gaps = () => withDb(async (db) => Promise.all(users.map(async (streams) => {
-    const stored = await storedSince(db, streams);
+  const gaps = () => withDb(async (db) => {
+    const found = [];
+    for (const streams of users) found.push({ streams, stored: await storedSince(db, streams) });
+    return found;
+  }).then((found) => found.map(({ streams, stored }) => {
     const perConnection = streams.receivedPerConnection();
     const received = new Set(perConnection.flat());
     return {
@@ -81,7 +84,7 @@ export async function undelivered(users: UserStreams[], timeoutMs = 30_000) {
       unknown: [...received].filter((id) => !stored.includes(id)),
       repeated: perConnection.flatMap((ids) => ids.filter((id, i) => ids.indexOf(id) !== i)),
     };
-  })));
+  }));
   const settled = (found: Awaited<ReturnType<typeof gaps>>) => found.every((g) => g.missing.length + g.unknown.length + g.repeated.length === 0);
   return (await eventually(gaps, settled, timeoutMs)).filter((g) => !settled([g]));
 }
