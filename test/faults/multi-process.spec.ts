@@ -129,7 +129,7 @@ describe('faults: two APIs and two workers on one PostgreSQL and one Temporal se
     await Promise.all([early.connect(), late.connect()]);
     const insert = async (db: PgClient, word: string) => (await db.query(
       `INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
-       VALUES ($1, 'test.commit_order', 'user', $1, '{}', $2) RETURNING id::text AS id`, [ice.userId, `commit-order:${word}`],
+       VALUES ($1::uuid, 'test.commit_order', 'user', $1::text, '{}', $2) RETURNING id::text AS id`, [ice.userId, `commit-order:${word}`],
     )).rows[0].id as string;
     const announce = (db: PgClient) => db.query(`SELECT pg_notify('casecoord_notifications', $1)`, [ice.userId]);
     try {
