@@ -144,7 +144,8 @@ describe('faults: two APIs and two workers on one PostgreSQL and one Temporal se
       await early.query('COMMIT');
       expect(BigInt(lower)).toBeLessThan(BigInt(higher));
       expect(await undelivered([ice])).toEqual([]);
-      expect(ice.receivedPerConnection()[0]).toEqual([higher, lower]);
+      // Both on the one connection, the late one after (the first test's hits may still announce escalations meanwhile).
+      expect(ice.receivedPerConnection()[0].filter((id) => id === higher || id === lower)).toEqual([higher, lower]);
     } finally {
       await Promise.all([early.end(), late.end()]);
     }
