@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { query, queryOne } from '../db/sql';
+import type { SnapshotHorizon } from './stream-cursor';
 
 /** The channel the API listens on; the payload is the recipient's user id, the rows themselves stay in the table. */
 export const NOTIFICATION_CHANNEL = 'casecoord_notifications';
@@ -59,16 +60,28 @@ export class NotificationStore {
     return rows.map((r) => r.id);
   }
 
-  async since(userId: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
+  /** After `afterId`, oldest first, leaving out `skip` (ids a stream already sent above its safe point). */
+  async since(userId: string, afterId: string, limit: number, skip: string[] = []): Promise<NotificationRecord[]> {
     const rows = await query<NotificationRow>(this.dataSource,
       `SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
-       WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-      [userId, afterId, limit],
+       WHERE user_id = $1 AND id > $2 AND id <> ALL($4::bigint[]) ORDER BY id LIMIT $3`,
+      [userId, afterId, limit, skip],
     );
     return rows.map((r) => ({
       id: String(r.id), kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, payload: r.payload,
       createdAt: new Date(r.created_at).toISOString(),
     }));
+  }
+
+  /**
+   * Which transactions a read that just ran could not see yet (see StreamCursor). Read after the rows: its horizon
+   * then covers every transaction running during that read.
+   */
+  async horizon(): Promise<SnapshotHorizon> {
+    const row = await queryOne<{ xmin: string; xmax: string }>(this.dataSource,
+      'SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s',
+    );
+    return { xmin: BigInt(row!.xmin), xmax: BigInt(row!.xmax) };
   }
 
   /** The id just before the first notification at or after a time, for clients that poll with a timestamp. */

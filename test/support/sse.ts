@@ -14,13 +14,13 @@ export interface EventStream {
 
 /**
  * Opens GET /notifications/stream as an SSE client would (fetch + reader), parsing id/event/data fields; with
- * `lastEventId`, as a reconnecting EventSource does.
+ * `lastEventId`, as a reconnecting EventSource does; to the stack's API unless `baseUrl` names another.
  */
-export async function openStream(token: string, query = '', lastEventId?: string): Promise<EventStream> {
+export async function openStream(token: string, query = '', lastEventId?: string, baseUrl = readStack().apiUrl): Promise<EventStream> {
   const abort = new AbortController();
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
   if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const response = await fetch(`${readStack().apiUrl}/notifications/stream${query}`, { headers, signal: abort.signal });
+  const response = await fetch(`${baseUrl}/notifications/stream${query}`, { headers, signal: abort.signal });
   if (response.status !== 200 || !response.body) throw new Error(`stream answered ${response.status}`);
   const events: StreamEvent[] = [];
   const waiters = new Set<() => void>();

@@ -46,6 +46,8 @@ export class FaultStack {
   private temporal?: ManagedProcess;
   private worker?: ManagedProcess;
   private api?: ManagedProcess;
+  /** Second (third...) APIs and workers of a multi-process test. */
+  private readonly extras: ManagedProcess[] = [];
 
   /** What the API and worker log in with: the app role, not the superuser of `databaseUrl`. */
   private appDatabaseUrl = '';
@@ -89,8 +91,40 @@ export class FaultStack {
     return stack;
   }
 
-  private childEnv(): NodeJS.ProcessEnv {
-    return { ...process.env, ...this.env, DATABASE_URL: this.appDatabaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, PORT: String(this.apiPort) };
+  private childEnv(port = this.apiPort): NodeJS.ProcessEnv {
+    return { ...process.env, ...this.env, DATABASE_URL: this.appDatabaseUrl, TEMPORAL_ADDRESS: this.temporalAddress, PORT: String(port) };
+  }
+
+  /**
+   * One more worker against the same PostgreSQL and Temporal server (same task queue), as a deployment that runs
+   * several does; stop() ends it with the rest.
+   */
+  startExtraWorker(): ManagedProcess {
+    const worker = startProcess(`worker-${this.extras.length + 2}`, process.execPath, [
+      path.join(repoRoot(), 'dist/apps/worker/src/main.js'),
+    ], this.childEnv(), output());
+    this.extras.push(worker);
+    return worker;
+  }
+
+  /** One more API on a port of its own, same database, Temporal server and secrets; answers its base URL once healthy. */
+  async startExtraApi(): Promise<{ url: string; process: ManagedProcess }> {
+    const port = await freePort();
+    const api = startProcess(`api-${this.extras.length + 2}`, process.execPath, [
+      path.join(repoRoot(), 'dist/apps/api/src/main.js'),
+    ], this.childEnv(port), output());
+    this.extras.push(api);
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/health`, 90_000);
+    return { url, process: api };
+  }
+
+  /** SIGKILL, as a crashed host or an OOM kill: no shutdown hook runs, open connections and streams just drop. */
+  static async kill(managed: ManagedProcess): Promise<void> {
+    if (managed.child.exitCode !== null || managed.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => managed.child.once('exit', resolve));
+    managed.child.kill('SIGKILL');
+    await exited;
   }
 
   async startPostgres(): Promise<void> {
@@ -161,6 +195,7 @@ export class FaultStack {
   }
 
   async stop(): Promise<void> {
+    for (const extra of this.extras) await extra.stop().catch(() => undefined);
     await this.api?.stop().catch(() => undefined);
     await this.worker?.stop().catch(() => undefined);
     await this.temporal?.stop().catch(() => undefined);

@@ -35,10 +35,10 @@ export function faultCases(run: string, count: number): PendingCase[] {
 /** Which agent sends a case: pairs cross agencies, so their hit is between two agencies. */
 export const senderOf = (index: number): string => (index % 2 === 0 ? 'ice.agent' : 'dea.agent');
 
-/** One attempt; a dropped connection is status 0, which a client retries like a 503. */
-export async function postCase(pending: PendingCase, index: number) {
+/** One attempt (to the stack's API, or `baseUrl`); a dropped connection is status 0, which a client retries like a 503. */
+export async function postCase(pending: PendingCase, index: number, baseUrl?: string) {
   return http('POST', '/cases', {
-    token: await login(senderOf(index)), body: pending.body, headers: { 'idempotency-key': pending.key },
+    token: await login(senderOf(index)), body: pending.body, headers: { 'idempotency-key': pending.key }, baseUrl,
   }).catch((error: Error) => ({ status: 0, body: { transportError: error.message }, headers: new Headers() }));
 }
 

@@ -3,6 +3,7 @@ import { Observable } from 'rxjs';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { EdgeConfig } from '../../../../libs/config/edge-config';
 import { NotificationRecord, NotificationStore } from '../../../../libs/notifications/notification-store';
+import { StreamCursor } from '../../../../libs/notifications/stream-cursor';
 import { SessionEnd, StreamSessions } from '../../../../libs/notifications/stream-sessions';
 import { fieldError } from '../common/api-error';
 import { NotificationsHub } from './notifications.hub';
@@ -38,10 +39,11 @@ export class NotificationsApi {
     const release = this.registry.acquire(user.userId);
     signal.addEventListener('abort', release, { once: true });
     if (signal.aborted) release();
-    let cursor: string;
+    let cursor: StreamCursor;
     try {
       const from = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : since;
-      cursor = from === undefined ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, from);
+      cursor = new StreamCursor(from === undefined
+        ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, from));
     } catch (error) {
       release();
       throw error;
@@ -51,7 +53,7 @@ export class NotificationsApi {
       let again = false;
       const end = (reason: SessionEnd): void => {
         if (subscriber.closed) return;
-        subscriber.next({ id: cursor, type: 'session-ended', data: { reason } });
+        subscriber.next({ id: cursor.lastDelivered, type: 'session-ended', data: { reason } });
         subscriber.complete();
       };
       /** True while the session may stream; a database that is away ends nothing (it delivers nothing either). */
@@ -68,9 +70,12 @@ export class NotificationsApi {
             again = false;
             for (;;) {
               if (subscriber.closed || !(await sessionLive())) return;
-              const batch = await this.store.since(user.userId, cursor, 200);
+              // Re-read from the safe point: a row committed late with a lower id than one already sent is still
+              // found (see StreamCursor); the ones already sent are skipped.
+              const batch = await this.store.since(user.userId, cursor.after, 200, cursor.skip);
+              cursor.deliver(batch.map((n) => n.id));
               for (const n of batch) subscriber.next(event(n));
-              if (batch.length > 0) cursor = batch[batch.length - 1].id;
+              cursor.settle(await this.store.horizon());
               if (batch.length < 200) break;
             }
           } while (again && !subscriber.closed);
@@ -82,13 +87,13 @@ export class NotificationsApi {
       };
       const unsubscribe = this.hub.subscribe(user.userId, () => void drain());
       const heartbeat = setInterval(() => {
-        subscriber.next({ id: cursor, type: 'heartbeat', data: { at: new Date().toISOString() } });
+        subscriber.next({ id: cursor.lastDelivered, type: 'heartbeat', data: { at: new Date().toISOString() } });
         void drain();
       }, HEARTBEAT_MS);
       const sessionCheck = setInterval(() => void sessionLive().catch(() => undefined), this.edge.streamSessionCheckEveryMs);
       // Every event carries the last notification id delivered: Nest numbers events without an id 1, 2, 3..., and a
       // browser's EventSource would resume from such a number and replay the inbox from its start.
-      subscriber.next({ id: cursor, type: 'ready', data: { lastId: cursor } });
+      subscriber.next({ id: cursor.lastDelivered, type: 'ready', data: { lastId: cursor.lastDelivered } });
       void drain();
       return () => { unsubscribe(); clearInterval(heartbeat); clearInterval(sessionCheck); release(); };
     });
