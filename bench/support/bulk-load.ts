@@ -74,24 +74,70 @@ export async function dropIndexes(client: Client, indexes: IndexDef[]): Promise<
   for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
 }
 
-/** Recreates each index from the definition PostgreSQL printed for it, so the result is the migration's index. */
-export async function createIndexes(client: Client, indexes: IndexDef[], log: Log): Promise<{ name: string; ms: number }[]> {
+/**
+ * Recreates each index from the definition PostgreSQL printed for it, so the result is the migration's index. The
+ * builds share `clients` (one build per connection at a time), the GiST and GIN ones first: GiST builds on one core,
+ * so another connection's builds overlap it; B-tree and GIN builds also take parallel workers of their own.
+ */
+export async function createIndexes(sessions: Client | Client[], indexes: IndexDef[], log: Log): Promise<{ name: string; ms: number }[]> {
+  const clients = Array.isArray(sessions) ? sessions : [sessions];
   const timings: { name: string; ms: number }[] = [];
-  for (const index of indexes) {
+  const queue = [...indexes].sort((a, b) => Number(/USING btree/.test(a.def)) - Number(/USING btree/.test(b.def)));
+  await Promise.all(clients.map(async (client) => {
+    for (let index = queue.shift(); index; index = queue.shift()) {
+      const started = performance.now();
+      await client.query(index.def);
+      const ms = performance.now() - started;
+      timings.push({ name: index.name, ms });
+      log(`index ${index.name} built in ${(ms / 1000).toFixed(1)} s`);
+    }
+  }));
+  return timings;
+}
+
+export interface ConstraintDef { table: string; name: string; def: string; kind: 'p' | 'f' }
+
+/**
+ * Primary and foreign keys of the loaded tables. During a COPY every row would insert into the primary key's B-tree at
+ * a random place (the ids are hashes) and queue a foreign-key check; added after the load, the primary key is one
+ * sorted build and each foreign key one join that validates every row at once.
+ */
+export async function keyConstraints(client: Client, tables: string[]): Promise<ConstraintDef[]> {
+  const { rows } = await client.query<ConstraintDef>(
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def, c.contype AS kind
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace AND c.contype IN ('p', 'f')
+     ORDER BY t.relname, c.contype DESC, c.conname`,
+    [tables],
+  );
+  return rows;
+}
+
+export async function dropConstraints(client: Client, constraints: ConstraintDef[]): Promise<void> {
+  for (const c of constraints) await client.query(`ALTER TABLE ${c.table} DROP CONSTRAINT ${c.name}`);
+}
+
+/** Each ADD CONSTRAINT validates the whole table (a foreign key locks the referenced table too: one at a time). */
+export async function addConstraints(client: Client, constraints: ConstraintDef[], log: Log): Promise<{ name: string; ms: number }[]> {
+  const timings: { name: string; ms: number }[] = [];
+  for (const c of constraints) {
     const started = performance.now();
-    await client.query(index.def);
+    await client.query(`ALTER TABLE ${c.table} ADD CONSTRAINT ${c.name} ${c.def}`);
     const ms = performance.now() - started;
-    timings.push({ name: index.name, ms });
-    log(`index ${index.name} built in ${(ms / 1000).toFixed(1)} s`);
+    timings.push({ name: c.name, ms });
+    log(`constraint ${c.name} added (validated) in ${(ms / 1000).toFixed(1)} s`);
   }
   return timings;
 }
 
-/** The indexes after the load must be exactly those before it (same names, same definitions). */
-export async function assertIndexesRestored(client: Client, before: IndexDef[]): Promise<void> {
-  const after = await secondaryIndexes(client, [...new Set(before.map((i) => i.table))]);
-  const text = (list: IndexDef[]) => list.map((i) => i.def).sort().join('\n');
+/** The indexes and key constraints after the load must be exactly those before it (same names, same definitions). */
+export async function assertIndexesRestored(client: Client, before: IndexDef[], constraints: ConstraintDef[]): Promise<void> {
+  const tables = [...new Set(before.map((i) => i.table))];
+  const after = await secondaryIndexes(client, tables);
+  const text = (list: { name: string; def: string }[]) => list.map((i) => `${i.name} ${i.def}`).sort().join('\n');
   if (text(after) !== text(before)) throw new Error(`indexes differ after the load:\n${text(after)}\nexpected:\n${text(before)}`);
+  const keysAfter = await keyConstraints(client, tables);
+  if (text(keysAfter) !== text(constraints)) throw new Error(`keys differ after the load:\n${text(keysAfter)}\nexpected:\n${text(constraints)}`);
 }
 
 export interface BenchCase { id: string; agency: string; caseNumber: string }

@@ -1,10 +1,11 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../../libs/common/deterministic-id';
 import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
 import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import {
-  assertIndexesRestored, BenchCase, copyRows, CopyResult, CopyValue, createIndexes, dropIndexes, Log, secondaryIndexes,
+  addConstraints, assertIndexesRestored, BenchCase, copyRows, CopyResult, CopyValue, createIndexes, dropConstraints, dropIndexes,
+  keyConstraints, Log, secondaryIndexes,
 } from './bulk-load';
 import { eventAt, GenSpec, identifierAt } from './generators';
 import { checkPersonKeys, loadPersons } from './person-load';
@@ -13,7 +14,10 @@ import { checkPersonKeys, loadPersons } from './person-load';
 
 export interface LoadStats {
   copies: { table: string; result: CopyResult; finishMs: number }[];
+  /** Index builds and key constraints re-added (their validation), each timed; builds overlap on two connections. */
   indexes: { name: string; ms: number }[];
+  /** Wall time of the three tables' loads (run side by side), of the index builds, of the key constraints. */
+  copyWallMs: number; indexWallMs: number; constraintWallMs: number;
   vacuumMs: number;
   /** How many identifier source rows were used (an obliterated serial yields several key rows). */
   identifierSources: number;
@@ -21,31 +25,82 @@ export interface LoadStats {
 
 const LOADED_TABLES = ['match_keys', 'person_keys', 'event_keys'];
 
+/** Another session to the same database, with the load's settings. */
+async function sessionLike(client: Client): Promise<Client> {
+  const other = new Client({ host: client.host, port: client.port, user: client.user, password: client.password, database: client.database });
+  await other.connect();
+  await loadSettings(other);
+  return other;
+}
+
+/** Session settings for the load only: big sort memory for the index builds, no fsync wait per commit. */
+async function loadSettings(client: Client): Promise<void> {
+  await client.query(`SET maintenance_work_mem = '1GB'`);
+  await client.query(`SET synchronous_commit = off`);
+}
+
+/**
+ * Runs `load` in a transaction that first truncates `table` (empty: checked), so its COPY can say FREEZE: rows are
+ * written frozen and the pages all-visible (the VACUUM after the load has nothing left to do on them), and, with
+ * wal_level=minimal (BULK_LOAD_SETTINGS), the new file is not written to the WAL but fsynced at commit.
+ */
+async function intoFreshTable<T>(client: Client, table: string, load: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ filled: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS filled`);
+    if (rows[0].filled) throw new Error(`${table} is not empty: the bench loads into an empty table only`);
+    await client.query(`TRUNCATE ${table}`);
+    const result = await load();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 export async function loadDataset(
   client: Client, manager: EntityManager, matching: MatchingRepository, spec: GenSpec, cases: BenchCase[], rows: number,
   options: (agency: string) => KeyOptions, log: Log,
 ): Promise<LoadStats> {
-  // Session settings for the load only: big sort memory for the index builds, no fsync wait per COPY.
-  await client.query(`SET maintenance_work_mem = '1GB'`);
-  await client.query(`SET synchronous_commit = off`);
+  await loadSettings(client);
   const indexes = await secondaryIndexes(client, LOADED_TABLES);
+  const constraints = await keyConstraints(client, LOADED_TABLES);
   await dropIndexes(client, indexes);
-  log(`dropped ${indexes.length} secondary indexes for the load (primary keys and foreign keys stay)`);
-  const at = new Date().toISOString();
-  const identifiers = await loadMatchKeys(client, spec, cases, rows, options, at, log);
-  const persons = await loadPersons(client, manager, matching, spec, cases, rows, at, log);
-  const events = await loadEvents(client, spec, cases, rows, at, log);
-  const indexTimings = await createIndexes(client, indexes, log);
-  await assertIndexesRestored(client, indexes);
-  log(`indexes identical to the migration's (${indexes.length} checked)`);
-  log(await checkPersonKeys(client));
-  const vacuumStarted = performance.now();
-  // VACUUM as well as ANALYZE: autovacuum would set the visibility map soon after such a load in production.
-  await client.query(`VACUUM (ANALYZE) cases, match_keys, person_keys, person_name_tokens, event_keys`);
-  return {
-    copies: [identifiers.copy, persons, events], indexes: indexTimings, vacuumMs: performance.now() - vacuumStarted,
-    identifierSources: identifiers.sources,
-  };
+  await dropConstraints(client, constraints);
+  log(`dropped ${indexes.length} secondary indexes and ${constraints.length} primary and foreign keys for the load`);
+  const [second, third] = [await sessionLike(client), await sessionLike(client)];
+  try {
+    const at = new Date().toISOString();
+    // Three COPY streams side by side: this process generates the rows of all three, three server processes take them.
+    const copyStarted = performance.now();
+    const [identifiers, persons, events] = await Promise.all([
+      intoFreshTable(client, 'match_keys', () => loadMatchKeys(client, spec, cases, rows, options, at, log)),
+      intoFreshTable(second, 'person_keys', () => loadPersons(second, manager, matching, spec, cases, rows, at, log)),
+      intoFreshTable(third, 'event_keys', () => loadEvents(third, spec, cases, rows, at, log)),
+    ]);
+    const copyWallMs = performance.now() - copyStarted;
+    const indexStarted = performance.now();
+    const primary = constraints.filter((c) => c.kind === 'p');
+    const indexTimings = [...await addConstraints(client, primary, log), ...await createIndexes([client, second], indexes, log)];
+    const indexWallMs = performance.now() - indexStarted;
+    const constraintStarted = performance.now();
+    indexTimings.push(...await addConstraints(client, constraints.filter((c) => c.kind === 'f'), log));
+    const constraintWallMs = performance.now() - constraintStarted;
+    await assertIndexesRestored(client, indexes, constraints);
+    log(`indexes and keys identical to the migration's (${indexes.length} indexes, ${constraints.length} keys checked)`);
+    log(await checkPersonKeys(client));
+    const vacuumStarted = performance.now();
+    // VACUUM as well as ANALYZE: autovacuum would set the visibility map soon after such a load in production.
+    await client.query(`VACUUM (ANALYZE) cases, match_keys, person_keys, person_name_tokens, event_keys`);
+    return {
+      copies: [identifiers.copy, persons, events], indexes: indexTimings, copyWallMs, indexWallMs, constraintWallMs,
+      vacuumMs: performance.now() - vacuumStarted, identifierSources: identifiers.sources,
+    };
+  } finally {
+    await second.end();
+    await third.end();
+  }
 }
 
 async function loadMatchKeys(
@@ -71,7 +126,7 @@ async function loadMatchKeys(
     }
   }
   const result = await copyRows(client, 'match_keys', `COPY match_keys (id, item_id, case_id, agency, match_type, norm,
-    partial, region, display_value, created_at) FROM STDIN`, rows, keyRows, log);
+    partial, region, display_value, created_at) FROM STDIN (FREEZE)`, rows, keyRows, log);
   if (unreadable > 0) log(`match_keys: ${unreadable} generated values were unreadable and skipped`);
   return { copy: { table: 'match_keys', result, finishMs: 0 }, sources };
 }
@@ -92,7 +147,7 @@ async function loadEvents(
         `${e.type} ${startsAt}/${endsAt} within ${e.radiusMeters} m of ${e.latitude},${e.longitude}`, at];
     }
   }
-  const result = await copyRows(client, 'event_keys (staging)', `COPY bench_event_staging FROM STDIN`, rows, eventRows, log);
+  const result = await copyRows(client, 'event_keys (staging)', `COPY bench_event_staging FROM STDIN (FREEZE)`, rows, eventRows, log);
   const started = performance.now();
   await client.query(`
     INSERT INTO event_keys (id, case_id, agency, operation_type, center, radius_meters, during, display_value, created_at)

@@ -68,7 +68,7 @@ async function loadPersonsWithCodes(
     }
   }
   const result = await copyRows(client, 'person_keys', `COPY person_keys (${personColumns}, codes, token_codes, pair_keys,
-    date_of_birth, created_at) FROM STDIN`, rows, personRows, log);
+    date_of_birth, created_at) FROM STDIN (FREEZE)`, rows, personRows, log);
   const started = performance.now();
   const tokens = [...counts.keys()];
   await client.query(
