@@ -1,14 +1,17 @@
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { uuidFrom } from '../../libs/common/deterministic-id';
-import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
+import type { KeyOptions } from '../../libs/deconfliction/match-keys';
 import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import {
-  addConstraints, assertIndexesRestored, BenchCase, copyRows, CopyResult, CopyValue, createIndexes, dropConstraints, dropIndexes,
+  addConstraints, assertIndexesRestored, BenchCase, copyFromWorker, CopyResult, createIndexes, dropConstraints, dropIndexes,
   keyConstraints, Log, secondaryIndexes,
 } from './bulk-load';
-import { eventAt, GenSpec, identifierAt } from './generators';
+import type { GenSpec } from './generators';
 import { checkPersonKeys, loadPersons } from './person-load';
+import { keyOptionsFor, SourceCase } from './row-sources';
+
+/** What a copy worker needs of a case (a structured clone of every case would carry the case numbers too). */
+const sourceCases = (cases: BenchCase[]): SourceCase[] => cases.map((c) => ({ id: c.id, agency: c.agency }));
 
 /** The three deconfliction tables filled with generated rows, values keyed exactly as the production code keys them. */
 
@@ -63,6 +66,13 @@ export async function loadDataset(
   client: Client, manager: EntityManager, matching: MatchingRepository, spec: GenSpec, cases: BenchCase[], rows: number,
   options: (agency: string) => KeyOptions, log: Log,
 ): Promise<LoadStats> {
+  // The copy worker builds the key options from serialMinReadable alone: they must be the ones the bench asked for.
+  const serialMinReadable = options('ATF').serialMinReadable;
+  for (const agency of new Set(cases.map((c) => c.agency))) {
+    if (JSON.stringify(options(agency)) !== JSON.stringify(keyOptionsFor(serialMinReadable)(agency))) {
+      throw new Error(`key options for ${agency} differ from the copy worker's`);
+    }
+  }
   await loadSettings(client);
   const indexes = await secondaryIndexes(client, LOADED_TABLES);
   const constraints = await keyConstraints(client, LOADED_TABLES);
@@ -75,7 +85,7 @@ export async function loadDataset(
     // Three COPY streams side by side: this process generates the rows of all three, three server processes take them.
     const copyStarted = performance.now();
     const [identifiers, persons, events] = await Promise.all([
-      intoFreshTable(client, 'match_keys', () => loadMatchKeys(client, spec, cases, rows, options, at, log)),
+      intoFreshTable(client, 'match_keys', () => loadMatchKeys(client, spec, cases, rows, serialMinReadable, at, log)),
       intoFreshTable(second, 'person_keys', () => loadPersons(second, manager, matching, spec, cases, rows, at, log)),
       intoFreshTable(third, 'event_keys', () => loadEvents(third, spec, cases, rows, at, log)),
     ]);
@@ -104,31 +114,13 @@ export async function loadDataset(
 }
 
 async function loadMatchKeys(
-  client: Client, spec: GenSpec, cases: BenchCase[], rows: number, options: (agency: string) => KeyOptions, at: string,
-  log: Log,
+  client: Client, spec: GenSpec, cases: BenchCase[], rows: number, serialMinReadable: number, at: string, log: Log,
 ): Promise<{ copy: { table: string; result: CopyResult; finishMs: number }; sources: number }> {
-  let sources = 0;
-  let unreadable = 0;
-  function* keyRows(): Generator<CopyValue[]> {
-    for (let i = 0; ; i += 1) {
-      sources = i + 1;
-      const r = identifierAt(spec, i);
-      const owner = cases[r.caseIndex];
-      const norms = r.matchType === 'ORGANIZATION'
-        ? [normalizeOrganization(r.raw)].filter((n): n is string => n !== null).map((norm) => ({ norm, partial: false }))
-        : identifierNorms(r.matchType, r.raw, r.region, options(owner.agency), r.obliterated);
-      if (!norms || norms.length === 0) { unreadable += 1; continue; }
-      const region = r.matchType === 'VEHICLE_PLATE' ? normalizeRegion(r.region) : null;
-      for (const { norm, partial } of norms) {
-        yield [uuidFrom(`${r.itemId}\n${r.matchType}\n${norm}\n${partial}`), r.itemId, owner.id, owner.agency, r.matchType,
-          norm, partial, region, r.raw, at];
-      }
-    }
-  }
-  const result = await copyRows(client, 'match_keys', `COPY match_keys (id, item_id, case_id, agency, match_type, norm,
-    partial, region, display_value, created_at) FROM STDIN (FREEZE)`, rows, keyRows, log);
-  if (unreadable > 0) log(`match_keys: ${unreadable} generated values were unreadable and skipped`);
-  return { copy: { table: 'match_keys', result, finishMs: 0 }, sources };
+  const { result, tally } = await copyFromWorker(client, 'match_keys', `COPY match_keys (id, item_id, case_id, agency, match_type,
+    norm, partial, region, display_value, created_at) FROM STDIN (FREEZE)`,
+  { source: 'match_keys', spec, cases: sourceCases(cases), total: rows, at, serialMinReadable, codes: [] }, log);
+  if (tally.unreadable > 0) log(`match_keys: ${tally.unreadable} generated values were unreadable and skipped`);
+  return { copy: { table: 'match_keys', result, finishMs: 0 }, sources: tally.sources };
 }
 
 /** Through a staging table: the earth point is computed by ll_to_earth in SQL, as MatchingRepository.store does. */
@@ -138,16 +130,8 @@ async function loadEvents(
   await client.query(`CREATE UNLOGGED TABLE bench_event_staging (id uuid, case_id uuid, agency text, operation_type text,
     latitude float8, longitude float8, radius_meters integer, starts_at timestamptz, ends_at timestamptz,
     display_value text, created_at timestamptz)`);
-  function* eventRows(): Generator<CopyValue[]> {
-    for (let i = 0; ; i += 1) {
-      const e = eventAt(spec, i);
-      const owner = cases[e.caseIndex];
-      const [startsAt, endsAt] = [new Date(e.startsAt).toISOString(), new Date(e.endsAt).toISOString()];
-      yield [e.id, owner.id, owner.agency, e.type, e.latitude, e.longitude, e.radiusMeters, startsAt, endsAt,
-        `${e.type} ${startsAt}/${endsAt} within ${e.radiusMeters} m of ${e.latitude},${e.longitude}`, at];
-    }
-  }
-  const result = await copyRows(client, 'event_keys (staging)', `COPY bench_event_staging FROM STDIN (FREEZE)`, rows, eventRows, log);
+  const { result } = await copyFromWorker(client, 'event_keys (staging)', `COPY bench_event_staging FROM STDIN (FREEZE)`,
+    { source: 'event_staging', spec, cases: sourceCases(cases), total: rows, at, serialMinReadable: 0, codes: [] }, log);
   const started = performance.now();
   await client.query(`
     INSERT INTO event_keys (id, case_id, agency, operation_type, center, radius_meters, during, display_value, created_at)
