@@ -6,12 +6,12 @@ import { DeconflictionConfig, loadConfig, PERSON_TIER_DEFAULTS, PersonTierConfig
 import { createDataSource } from '../libs/db/data-source';
 import type { KeyOptions } from '../libs/deconfliction/match-keys';
 import { MatchingRepository } from '../libs/deconfliction/matching.repository';
-import { startBenchStack } from './support/bench-stack';
+import { BULK_LOAD_SETTINGS, startBenchStack } from './support/bench-stack';
 import { BenchCase, createCases } from './support/bulk-load';
 import { loadDataset, LoadStats } from './support/dataset-load';
 import { applyDobErrors } from './support/dob-errors';
 import {
-  auditAppendSample, explainStatement, personFalsePositives, PersonSweep, personSweep, statementAt, SWEEP_THRESHOLDS,
+  auditAppendSample, explainStatement, personFalsePositives, printRelationSizes, PersonSweep, personSweep, statementAt, SWEEP_THRESHOLDS,
 } from './support/diagnostics';
 import type { GenSpec } from './support/generators';
 import { ApiClient, KindRun, Prober, runKind } from './support/measure';
@@ -54,14 +54,7 @@ const log = (line: string) => console.log(`[bench +${((performance.now() - start
 
 interface KindResult { kind: KindName; queries: BenchQuery[]; run: KindRun }
 
-async function tableSizes(db: Client): Promise<string> {
-  const { rows } = await db.query<{ name: string; size: string }>(
-    `SELECT t AS name, pg_size_pretty(pg_total_relation_size(t::regclass)) AS size
-     FROM unnest(ARRAY['match_keys', 'person_keys', 'person_name_tokens', 'event_keys']) AS t`);
-  return rows.map((r) => `${r.name} ${r.size}`).join(', ');
-}
-
-function printLoad(load: LoadStats, caseMs: number, totalMs: number, sizes: string): void {
+function printLoad(load: LoadStats, caseMs: number, totalMs: number): void {
   console.log('');
   printGrid(['load step', 'rows', 'COPY s', 'rows/s', 'INSERT..SELECT s'], load.copies.map((c) => [
     c.table, c.result.rows.toLocaleString('en-US'), seconds(c.result.ms), Math.round(c.result.rows / (c.result.ms / 1000)).toLocaleString('en-US'),
@@ -69,7 +62,8 @@ function printLoad(load: LoadStats, caseMs: number, totalMs: number, sizes: stri
   ]));
   console.log(`cases ${seconds(caseMs)} s; index builds ${load.indexes.map((i) => `${i.name} ${seconds(i.ms)} s`).join(', ')}; ` +
     `VACUUM ANALYZE ${seconds(load.vacuumMs)} s; whole load ${seconds(totalMs)} s`);
-  console.log(`sizes with indexes: ${sizes}`);
+  console.log(`wall: COPY (three tables side by side) ${seconds(load.copyWallMs)} s, index builds after the last COPY ${seconds(load.indexWallMs)} s, ` +
+    `foreign keys ${seconds(load.constraintWallMs)} s`);
 }
 
 function querySets(spec: GenSpec, rows: number, identifierSources: number): Record<KindName, BenchQuery[]> {
@@ -211,7 +205,8 @@ async function loadPhase(db: Client, dataSource: DataSource, config: Deconflicti
   });
   log(`loading ${ROWS.toLocaleString('en-US')} rows per table into ${cases.length.toLocaleString('en-US')} cases`);
   const stats = await loadDataset(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, options, log);
-  printLoad(stats, caseMs, performance.now() - loadStarted, await tableSizes(db));
+  printLoad(stats, caseMs, performance.now() - loadStarted);
+  await printRelationSizes(db, ['cases', 'match_keys', 'person_keys', 'person_name_tokens', 'event_keys']);
   return { cases, spec, stats };
 }
 
@@ -245,7 +240,7 @@ async function personPhase(
 }
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack(log);
+  const stack = await startBenchStack(log, {}, { postgres: BULK_LOAD_SETTINGS });
   log(`PostgreSQL settings: ${Object.entries(stack.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   const db = new Client({ connectionString: stack.pgUrl, application_name: 'bench-load' });
   await db.connect();

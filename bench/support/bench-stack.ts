@@ -34,13 +34,13 @@ export interface BenchStack {
   stop: () => Promise<void>;
 }
 
-export interface BenchStackOptions { temporal?: TemporalState }
+export interface BenchStackOptions { temporal?: TemporalState; postgres?: Record<string, string> }
 
 /**
  * Planner and memory settings from shared/notes/matching-calibration.md. The embedded server is started with `-c`
  * flags (shared_buffers 512MB, work_mem 32MB), which outrank postgresql.auto.conf, so ALTER SYSTEM cannot change them;
- * a per-database setting outranks the flags for every new session, which covers work_mem. shared_buffers needs a
- * restart with another flag and stays at 512MB (the data still sits in the OS page cache on this machine).
+ * a per-database setting outranks the flags for every new session, which covers work_mem. shared_buffers needs
+ * another flag at start: `startBenchStack`'s `options.postgres` settings (BULK_LOAD_SETTINGS).
  */
 async function tuneDatabase(url: string): Promise<Record<string, string>> {
   const db = new Client({ connectionString: url });
@@ -57,7 +57,8 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
   try {
     const { rows } = await check.query<{ name: string; setting: string }>(
       `SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['shared_buffers', 'work_mem', 'random_page_cost',
-         'effective_cache_size', 'max_parallel_workers_per_gather', 'server_version']) AS name`,
+         'effective_cache_size', 'max_parallel_workers_per_gather', 'server_version', 'wal_level', 'max_wal_size',
+         'max_parallel_maintenance_workers']) AS name`,
     );
     return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   } finally {
@@ -65,14 +66,34 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
   }
 }
 
-/** `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server). */
+/**
+ * Server settings for a bench that bulk-loads millions of rows (bench:deconfliction at BENCH_ROWS=10,000,000), never
+ * for production or the tests:
+ * - wal_level=minimal (max_wal_senders=0 is its requirement): COPY into a table truncated in the same transaction and
+ *   CREATE INDEX write no WAL, the files are fsynced at commit instead. Nothing can replicate or restore from this WAL
+ *   to a point in time; the bench's cluster is thrown away with its run. Reads and small commits are not affected.
+ * - max_wal_size 8GB, checkpoint_timeout 30min: no checkpoint storm in the middle of the load.
+ * - shared_buffers 2GB (of 24 GiB shared with other processes): the hot part of the matching indexes at 10M rows
+ *   (the B-tree inner pages, the GIN posting lists of common keys) stays in PostgreSQL's cache; the rest is in the OS
+ *   page cache. effective_cache_size tells the planner so.
+ * - max_parallel_maintenance_workers 2: B-tree and GIN (PostgreSQL 18) index builds use a worker beside the leader.
+ */
+export const BULK_LOAD_SETTINGS: Record<string, string> = {
+  wal_level: 'minimal', max_wal_senders: '0', max_wal_size: '8GB', checkpoint_timeout: '30min', shared_buffers: '2GB',
+  effective_cache_size: '12GB', max_parallel_maintenance_workers: '2',
+};
+
+/**
+ * `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server); `options.postgres` adds server
+ * settings (BULK_LOAD_SETTINGS), `options.temporal` where Temporal keeps its state.
+ */
 export async function startBenchStack(log: Log, env: Record<string, string> = {}, options: BenchStackOptions = {}): Promise<BenchStack> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
   await chmod(root, 0o755);
   const stops: (() => Promise<void>)[] = [() => rm(root, { recursive: true, force: true })];
   const stop = async () => { for (const s of stops.splice(0).reverse()) await s().catch(() => undefined); };
   try {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log });
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log, settings: options.postgres });
     stops.push(pg.stop);
     await ensureDatabase(pg.url);
     const settings = await tuneDatabase(pg.url);

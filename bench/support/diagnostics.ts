@@ -7,6 +7,7 @@ import type { Prober, Statement } from './measure';
 import { VARIANT_CLASSES, VariantClass } from './person-variants';
 import type { BenchQuery } from './queries';
 import { bothDobsKnown, namesakeOfSource } from './quality';
+import { printGrid } from './report';
 import type { Sample } from './stats';
 
 /** Evidence for the report: where API time goes, what a slow probe statement does, what the wrong person matches are. */
@@ -26,6 +27,33 @@ export async function auditAppendSample(dataSource: DataSource, count: number): 
     sample.elapsedMs += ms;
   }
   return sample;
+}
+
+/**
+ * Each loaded table's heap (with its TOAST), each of its indexes (the primary key's too) and the total, from
+ * pg_relation_size / pg_total_relation_size: what the matching data costs on disk and in cache at this row count.
+ */
+export async function printRelationSizes(client: Client, tables: string[]): Promise<void> {
+  const { rows } = await client.query<{ table: string; relation: string; kind: string; bytes: string; rows: string }>(
+    `SELECT t.relname AS table, t.relname AS relation, 'table (heap + TOAST)' AS kind,
+            (pg_total_relation_size(t.oid) - pg_indexes_size(t.oid))::text AS bytes, t.reltuples::bigint::text AS rows, 0 AS o
+     FROM pg_class t WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+     UNION ALL
+     SELECT t.relname, i.relname, 'index ' || am.amname, pg_relation_size(i.oid)::text, i.reltuples::bigint::text, 1
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_am am ON am.oid = i.relam
+     WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+     UNION ALL
+     SELECT t.relname, t.relname, 'total', pg_total_relation_size(t.oid)::text, '', 2
+     FROM pg_class t WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+     ORDER BY 1, 6, 2`,
+    [tables],
+  );
+  const mb = (bytes: string) => (Number(bytes) / 2 ** 20).toFixed(1);
+  console.log('');
+  console.log('sizes after the load (MiB; rows: pg_class.reltuples after VACUUM ANALYZE)');
+  printGrid(['table', 'relation', 'kind', 'MiB', 'rows'], rows.map((r) => [r.table, r.relation, r.kind, mb(r.bytes), r.rows]));
+  const total = rows.filter((r) => r.kind === 'total').reduce((sum, r) => sum + Number(r.bytes), 0);
+  console.log(`all ${tables.length} tables with their indexes: ${(total / 2 ** 30).toFixed(2)} GiB`);
 }
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();

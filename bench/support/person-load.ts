@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { PersonKey } from '../../libs/deconfliction/match-keys';
 import { fillNameForms } from '../../libs/db/migrations/1763900000026-PersonNameForms';
 import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
-import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
+import { nameTokens } from '../../libs/deconfliction/normalize';
 import { pairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
-import { BenchCase, copyRows, CopyResult, CopyValue, Log, textArray } from './bulk-load';
-import { GenSpec, personAt } from './generators';
+import { BenchCase, copyFromWorker, copyRows, CopyResult, CopyValue, Log } from './bulk-load';
+import type { GenSpec } from './generators';
+import { generatedPersons } from './row-sources';
 import { ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, HISPANIC_GIVEN, HISPANIC_SURNAMES } from './vocabulary';
 
 /** person_keys and its token vocabulary, keyed as MatchingRepository.store keys them (or by the migration's SQL functions). */
@@ -45,31 +46,17 @@ export async function loadPersons(
 
 const personColumns = 'id, case_id, agency, full_name, folded_name, tokens';
 
-function* generatedPersons(spec: GenSpec, cases: BenchCase[]): Generator<{ row: CopyValue[]; tokens: string[]; dob: string | null }> {
-  for (let i = 0; ; i += 1) {
-    const p = personAt(spec, i);
-    const owner = cases[p.caseIndex];
-    const tokens = nameTokens(p.fullName);
-    yield { row: [p.id, owner.id, owner.agency, p.fullName, foldText(p.fullName), textArray(tokens)], tokens, dob: p.dob };
-  }
-}
-
-/** One COPY with every key computed here by the production functions, then the vocabulary with its counts. */
+/** One COPY with every key computed by the production functions (in a copy worker), then the vocabulary with its counts. */
 async function loadPersonsWithCodes(
   client: Client, codes: Map<string, string[]>, spec: GenSpec, cases: BenchCase[], rows: number, at: string, log: Log,
 ): Promise<Loaded> {
-  const counts = new Map<string, number>();
-  function* personRows(): Generator<CopyValue[]> {
-    for (const { row, tokens, dob } of generatedPersons(spec, cases)) {
-      const perToken = tokens.map((t) => codes.get(t) ?? []);
-      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-      yield [...row, textArray([...new Set(perToken.flat())]), textArray(perToken.map((c) => c.join(' '))),
-        textArray(pairKeys(perToken)), dob, at];
-    }
-  }
-  const result = await copyRows(client, 'person_keys', `COPY person_keys (${personColumns}, codes, token_codes, pair_keys,
-    date_of_birth, created_at) FROM STDIN`, rows, personRows, log);
+  const { result, tally } = await copyFromWorker(client, 'person_keys', `COPY person_keys (${personColumns}, codes, token_codes,
+    pair_keys, date_of_birth, created_at) FROM STDIN (FREEZE)`, {
+    source: 'person_keys', spec, cases: cases.map((c) => ({ id: c.id, agency: c.agency })), total: rows, at, serialMinReadable: 0,
+    codes: [...codes],
+  }, log);
   const started = performance.now();
+  const counts = new Map(tally.tokenCounts);
   const tokens = [...counts.keys()];
   await client.query(
     `INSERT INTO person_name_tokens (token, codes, variants, persons)

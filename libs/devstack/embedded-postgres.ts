@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /** Server settings passed as `-c` flags after the defaults, which they override (a bench's bulk-load settings). */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c', 'synchronous_commit=on',
       // The socket lives in the cluster's own directory: the postgres user may not write to its parent.
       '-c', `unix_socket_directories=${dataDir}`,
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: () => undefined,
     onError: (error: unknown) => log(`postgres: ${String(error)}`),
