@@ -32,9 +32,14 @@ const toUser = (row: SessionUserRow): AuthUser => ({
  * unused for longer than the idle timeout is refused. To keep writes low each process writes `last_seen_at` at most
  * once per touch interval per token (10 s, or a third of the idle timeout when that is shorter): within it a token this
  * process has just confirmed passes without a query, with the user row read at that confirmation. So a session may end
- * up to one interval before the full idle timeout, never after it; a logout is seen at once by the process that
- * served it and within one interval by the others, as is a change of the user's agency or roles.
+ * up to one interval before the full idle timeout, never after it. A logout, a revocation or a change to the user is
+ * announced on SESSION_CHANGE_CHANNEL in the same transaction; PostgreSQL delivers it at commit to every API process,
+ * which forgets what it had confirmed (`forgetAnnounced`), so no process keeps accepting an ended session for the rest of
+ * its interval.
  */
+/** The PostgreSQL channel of `jti:<session>` and `user:<id>` announcements (see SessionStore). */
+export const SESSION_CHANGE_CHANNEL = 'session_changes';
+
 export class SessionStore {
   private readonly confirmed = new Map<string, { at: number; user: AuthUser; scope: SessionScope | null }>();
   private readonly touchIntervalMs: number;
@@ -92,21 +97,39 @@ export class SessionStore {
     return (await this.check(jti)).kind === 'live';
   }
 
-  /** Ends a session now: its token is refused from here on (by other processes within one touch interval). */
+  /** Ends a session now: its token is refused from here on, by every API process once the transaction commits. */
   async revoke(manager: EntityManager, jti: string): Promise<void> {
     this.confirmed.delete(jti);
     await manager.query('DELETE FROM sessions WHERE jti = $1', [jti]);
+    await announce(manager, `jti:${jti}`);
   }
 
   /** Ends every session of a user (disabled, password or factor reset); returns how many ended. */
   async revokeAllOf(manager: EntityManager, userId: string): Promise<number> {
     const rows = await query<{ jti: string }>(manager, 'DELETE FROM sessions WHERE user_id = $1 RETURNING jti', [userId]);
     for (const row of rows) this.confirmed.delete(row.jti);
+    await announce(manager, `user:${userId}`);
     return rows.length;
   }
 
-  /** Forgets what this process confirmed of a user's sessions, so a change to the user (disabled) is seen at once. */
-  forgetUser(userId: string): void {
+  /** Forgets what every API process confirmed of a user's sessions, so a change to the user (disabled) is seen at once. */
+  async forgetUser(manager: EntityManager, userId: string): Promise<void> {
+    this.forgetLocally(userId);
+    await announce(manager, `user:${userId}`);
+  }
+
+  /** Another process (or this one) announced a session's end or a user's change: confirm it afresh at its next use. */
+  forgetAnnounced(payload: string): void {
+    if (payload.startsWith('jti:')) this.confirmed.delete(payload.slice(4));
+    else if (payload.startsWith('user:')) this.forgetLocally(payload.slice(5));
+  }
+
+  /** Everything confirmed so far is checked afresh: for a process that may have missed announcements. */
+  forgetAll(): void {
+    this.confirmed.clear();
+  }
+
+  private forgetLocally(userId: string): void {
     for (const [jti, entry] of this.confirmed) if (entry.user.userId === userId) this.confirmed.delete(jti);
   }
 
@@ -123,4 +146,9 @@ export class SessionStore {
     }
     this.confirmed.set(jti, { at, user, scope });
   }
+}
+
+/** Delivered by PostgreSQL at commit, and not at all on rollback: no process forgets for a change that did not happen. */
+async function announce(manager: EntityManager, payload: string): Promise<void> {
+  await manager.query('SELECT pg_notify($1, $2)', [SESSION_CHANGE_CHANNEL, payload]);
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import type { ManagedProcess } from '../../libs/devstack/processes';
-import { eventually, uniqueWord, withDb, withTemporal } from '../support/http';
+import { DEMO_PASSWORD, eventually, http, uniqueWord, withDb, withTemporal } from '../support/http';
 import { FaultStack } from './support/fault-stack';
 import { Accepted, expectConsistent, faultCases, PendingCase } from './support/invariants';
 import { sendThroughBalancer, undelivered, UserStreams } from './support/multi-process';
@@ -41,6 +41,31 @@ describe('faults: two APIs and two workers on one PostgreSQL and one Temporal se
   afterAll(async () => {
     for (const s of streams) s.close();
     await stack?.stop();
+  });
+
+  // Runs first: the next test kills the second API.
+  it('refuses at once on one API a session ended through the other, and a user disabled through it', async () => {
+    const signIn = async (username: string) => (await http('POST', '/auth/token', { body: { username, password: DEMO_PASSWORD } })).body.accessToken as string;
+    const onSecond = (token: string) => http('GET', '/cases?limit=1', { token, baseUrl: second.url });
+
+    // Each API confirms a session once per touch interval (10 s) and then answers from memory: the second API has just
+    // confirmed this one, so only the announcement of the logout can make it refuse the token within that interval.
+    const token = await signIn('fbi.agent');
+    expect((await onSecond(token)).status).toBe(200);
+    expect((await http('POST', '/auth/logout', { token, baseUrl: firstApi })).status).toBe(204);
+    await eventually(() => onSecond(token).then((r) => r.status), (status) => status === 401, 2_000);
+
+    const admin = await signIn('admin');
+    const agent = await signIn('pgr.liaison');
+    expect((await onSecond(agent)).status).toBe(200);
+    const agentId = await withDb(async (db) => (await db.query("SELECT id FROM users WHERE username = 'pgr.liaison'")).rows[0].id as string);
+    const disable = await http('POST', `/admin/users/${agentId}/disable`, { token: admin, baseUrl: firstApi });
+    expect(disable.status).toBe(200);
+    try {
+      await eventually(() => onSecond(agent).then((r) => r.status), (status) => status === 401, 2_000);
+    } finally {
+      await http('POST', `/admin/users/${agentId}/enable`, { token: admin, baseUrl: firstApi });
+    }
   });
 
   it('raises each pair entered through both APIs at once one hit, and loses nothing when one API and one worker are killed mid-load', async () => {

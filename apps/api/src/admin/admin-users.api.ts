@@ -86,6 +86,8 @@ export class AdminUsersApi {
       if (dto.agency !== undefined && dto.agency !== before.agency) await this.assertUsableAgency(tx, dto.agency);
       const changes: UserChanges = { roles: dto.roles, agency: dto.agency, fullName: dto.fullName, phone: dto.phone };
       await this.repo.update(tx, id, changes);
+      // Other API processes must not keep the old roles or agency for the rest of their touch interval.
+      await this.sessions.forgetUser(tx, id);
       const previous = before as unknown as Record<string, unknown>;
       const changed = Object.fromEntries(Object.entries(changes as Record<string, unknown>).filter(([, v]) => v !== undefined)
         .map(([field, to]) => [field, { from: previous[field], to }]));
@@ -100,7 +102,7 @@ export class AdminUsersApi {
       await this.repo.setDisabled(tx, id, disabled);
       // Sessions of a disabled user are refused while it lasts; enabling again must not bring them back.
       const ended = disabled ? 0 : await this.sessions.revokeAllOf(tx, id);
-      this.sessions.forgetUser(id);
+      await this.sessions.forgetUser(tx, id);
       return [disabled ? 'admin.user_disabled' : 'admin.user_enabled', disabled ? {} : { sessionsEnded: ended }];
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../../libs/config/config';
 import { loadEdgeConfig } from '../../../../libs/config/edge-config';
@@ -10,6 +11,8 @@ import { NotificationsHub } from './notifications.hub';
 import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
 
 @Module({
+  // The hub tells the session store of sessions ended in other processes.
+  imports: [AuthModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsApi,
