@@ -60,28 +60,34 @@ export class NotificationStore {
     return rows.map((r) => r.id);
   }
 
-  /** After `afterId`, oldest first, leaving out `skip` (ids a stream already sent above its safe point). */
-  async since(userId: string, afterId: string, limit: number, skip: string[] = []): Promise<NotificationRecord[]> {
-    const rows = await query<NotificationRow>(this.dataSource,
-      `SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
-       WHERE user_id = $1 AND id > $2 AND id <> ALL($4::bigint[]) ORDER BY id LIMIT $3`,
-      [userId, afterId, limit, skip],
-    );
-    return rows.map((r) => ({
-      id: String(r.id), kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, payload: r.payload,
-      createdAt: new Date(r.created_at).toISOString(),
-    }));
+  /** After `afterId`, oldest first (the inbox's pages). */
+  async since(userId: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
+    return (await this.forStream(userId, afterId, limit, [])).items;
   }
 
   /**
-   * Which transactions a read that just ran could not see yet (see StreamCursor). Read after the rows: its horizon
-   * then covers every transaction running during that read.
+   * After `afterId`, oldest first, leaving out `skip` (ids a stream already sent above its safe point), with the
+   * horizon of the snapshot the rows were read in (see StreamCursor). One statement, so one snapshot: a horizon read
+   * by a second statement could see a transaction end that this read did not see commit, and the cursor would then
+   * move past its row without ever sending it.
    */
-  async horizon(): Promise<SnapshotHorizon> {
-    const row = await queryOne<{ xmin: string; xmax: string }>(this.dataSource,
-      'SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s',
+  async forStream(userId: string, afterId: string, limit: number, skip: string[]): Promise<{ items: NotificationRecord[]; horizon: SnapshotHorizon }> {
+    const rows = await query<Partial<NotificationRow> & { xmin: string; xmax: string }>(this.dataSource,
+      `SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax, n.*
+       FROM pg_current_snapshot() AS s
+       LEFT JOIN LATERAL (
+         SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
+         WHERE user_id = $1 AND id > $2 AND id <> ALL($4::bigint[]) ORDER BY id LIMIT $3
+       ) AS n ON true
+       ORDER BY n.id`,
+      [userId, afterId, limit, skip],
     );
-    return { xmin: BigInt(row!.xmin), xmax: BigInt(row!.xmax) };
+    const horizon = { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) };
+    const items = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
+      id: String(r.id), kind: r.kind!, entityType: r.entity_type!, entityId: r.entity_id!, payload: r.payload!,
+      createdAt: new Date(r.created_at!).toISOString(),
+    }));
+    return { items, horizon };
   }
 
   /** The id just before the first notification at or after a time, for clients that poll with a timestamp. */

@@ -72,10 +72,10 @@ export class NotificationsApi {
               if (subscriber.closed || !(await sessionLive())) return;
               // Re-read from the safe point: a row committed late with a lower id than one already sent is still
               // found (see StreamCursor); the ones already sent are skipped.
-              const batch = await this.store.since(user.userId, cursor.after, 200, cursor.skip);
+              const { items: batch, horizon } = await this.store.forStream(user.userId, cursor.after, 200, cursor.skip);
               cursor.deliver(batch.map((n) => n.id));
               for (const n of batch) subscriber.next(event(n));
-              cursor.settle(await this.store.horizon());
+              cursor.settle(horizon);
               if (batch.length < 200) break;
             }
           } while (again && !subscriber.closed);
