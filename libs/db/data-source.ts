@@ -27,6 +27,7 @@ import { IdentityAdministration1763900000024 } from './migrations/1763900000024-
 import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
 import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
+import { PersonSkeletons1763900000028 } from './migrations/1763900000028-PersonSkeletons';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -52,7 +53,7 @@ export const MIGRATIONS = [
   IdentityAdministration1763900000024,
   SingleSignOn1763900000025,
   PersonNameForms1763900000026,
-  SubjectNameForms1763900000027,
+  SubjectNameForms1763900000027, PersonSkeletons1763900000028,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
