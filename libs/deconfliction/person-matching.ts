@@ -207,9 +207,11 @@ export class PersonMatching {
     const byName = skeletonPairs === null
       ? `p.pair_keys && $${params.push(pairKeys(codes))}::text[]`
       : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
-    const allCodes = `$${params.push([...new Set(codes.flat())])}::text[]`;
+    // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
+    const oneWordOnly = codes.length === 1 && person.dateOfBirth === null;
+    const allCodes = codes.length === 1 || person.dateOfBirth !== null ? `$${params.push([...new Set(codes.flat())])}::text[]` : '';
     const oneWord = codes.length === 1 ? ` OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes})` : '';
-    if (person.dateOfBirth === null) return `(${byName}${oneWord})`;
+    if (person.dateOfBirth === null) return oneWordOnly ? `(${byName}${oneWord})` : byName;
     const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
     const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})`;
     const undated = oneWord ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
