@@ -134,6 +134,7 @@ export class PersonMatching {
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
+        otherScript: script,
       }, this.settings);
       // POSSIBLE matches go to coordinator review, which weighs cases; a lookout hears of PROBABLE and CONFIRMED ones.
       if (tier.tier === null || (row.lookout_id && tier.tier === 'POSSIBLE')) return [];
