@@ -4,7 +4,7 @@ import type { OperationType } from '../../libs/contracts/case-items';
 import { chance, gaussian, intBetween, pick, Rng, rngFor, uuidOf, zipfPicker } from './random';
 import {
   ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, CITIES, EMAIL_DOMAINS, HISPANIC_GIVEN, HISPANIC_SURNAMES,
-  MX_AREA_CODES, NEIGHBOURHOODS, ORG_FORMS, ORG_WORDS, PLATE_REGIONS, SERIAL_PREFIXES, STREET_KINDS, STREET_NAMES,
+  MONIKERS, MX_AREA_CODES, NEIGHBOURHOODS, ORG_FORMS, ORG_WORDS, PLATE_REGIONS, SERIAL_PREFIXES, STREET_KINDS, STREET_NAMES,
   US_AREA_CODES,
 } from './vocabulary';
 
@@ -159,7 +159,7 @@ function distinct(rng: Rng, count: number, draw: (rng: Rng) => string): string[]
 }
 
 /** 60% Hispanic (half with two surnames), 35% Anglo (a third with a middle name), 5% Arabic; 80% with a DOB. */
-function nameParts(rng: Rng): { given: string[]; surnames: string[] } {
+export function nameParts(rng: Rng): { given: string[]; surnames: string[] } {
   const culture = rng();
   if (culture < 0.6) {
     return { given: distinct(rng, chance(rng, 0.4) ? 2 : 1, hispanicGiven), surnames: distinct(rng, chance(rng, 0.5) ? 2 : 1, hispanicSurname) };
@@ -175,6 +175,23 @@ export function personAt(spec: GenSpec, index: number): PersonRow {
   const { given, surnames } = nameParts(rng);
   const dob = chance(rng, 0.8) ? new Date(DOB_FROM + intBetween(rng, 0, DOB_DAYS) * DAY_MS).toISOString().slice(0, 10) : null;
   return { id: uuidOf(rng), caseIndex: intBetween(rng, 0, spec.caseCount - 1), given, surnames, fullName: [...given, ...surnames].join(' '), dob };
+}
+
+/**
+ * Every ALIAS_EVERY-th stored person also carries an alias (another full name), every MONIKER_EVERY-th a one-word
+ * moniker: rows of their own under the person (person_keys.subject_id), as a subject's other names are stored.
+ */
+export const ALIAS_EVERY = 20;
+export const MONIKER_EVERY = 100;
+
+export type OtherNameForm = 'ALIAS' | 'MONIKER';
+
+/** The alias or moniker of stored person `index` (which must be a multiple of that form's interval). */
+export function otherNameAt(spec: GenSpec, index: number, form: OtherNameForm): string {
+  const rng = rngFor(spec.seed, form === 'ALIAS' ? 'person-alias' : 'person-moniker', index);
+  if (form === 'MONIKER') return pick(rng, MONIKERS);
+  const { given, surnames } = nameParts(rng);
+  return [...given, ...surnames].join(' ');
 }
 
 const CITY_TOTAL = CITIES.reduce((s, c) => s + c[3], 0);

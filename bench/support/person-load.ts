@@ -3,18 +3,20 @@ import type { EntityManager } from 'typeorm';
 import type { PersonKey } from '../../libs/deconfliction/match-keys';
 import { fillNameForms } from '../../libs/db/migrations/1763900000026-PersonNameForms';
 import type { MatchingRepository } from '../../libs/deconfliction/matching.repository';
-import { nameTokens } from '../../libs/deconfliction/normalize';
+import { uuidFrom } from '../../libs/common/deterministic-id';
+import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
+import { personSkeleton } from '../../libs/deconfliction/person-skeletons';
 import { pairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
-import { BenchCase, copyFromWorker, copyRows, CopyResult, CopyValue, Log } from './bulk-load';
-import type { GenSpec } from './generators';
+import { BenchCase, copyFromWorker, copyRows, CopyResult, CopyValue, Log, textArray } from './bulk-load';
+import { ALIAS_EVERY, GenSpec, MONIKER_EVERY, OtherNameForm, otherNameAt, personAt } from './generators';
 import { generatedPersons } from './row-sources';
-import { ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, HISPANIC_GIVEN, HISPANIC_SURNAMES } from './vocabulary';
+import { ANGLO_GIVEN, ANGLO_SURNAMES, ARABIC_GIVEN, ARABIC_SURNAMES, HISPANIC_GIVEN, HISPANIC_SURNAMES, MONIKERS } from './vocabulary';
 
 /** person_keys and its token vocabulary, keyed as MatchingRepository.store keys them (or by the migration's SQL functions). */
 
 /** Every token the generated names can have, so codes come from one call of the production personCodes. */
 function vocabularyTokens(): string[] {
-  const names = [...HISPANIC_GIVEN, ...ANGLO_GIVEN, ...ARABIC_GIVEN, ...HISPANIC_SURNAMES, ...ANGLO_SURNAMES, ...ARABIC_SURNAMES];
+  const names = [...HISPANIC_GIVEN, ...ANGLO_GIVEN, ...ARABIC_GIVEN, ...HISPANIC_SURNAMES, ...ANGLO_SURNAMES, ...ARABIC_SURNAMES, ...MONIKERS];
   return [...new Set(names.flatMap(nameTokens))];
 }
 
@@ -44,7 +46,7 @@ export async function loadPersons(
   return loaded;
 }
 
-const personColumns = 'id, case_id, agency, full_name, folded_name, tokens';
+const personColumns = 'id, case_id, agency, full_name, folded_name, tokens, skeleton_name, skeleton_pairs';
 
 /** One COPY with every key computed by the production functions (in a copy worker), then the vocabulary with its counts. */
 async function loadPersonsWithCodes(
@@ -55,8 +57,28 @@ async function loadPersonsWithCodes(
     source: 'person_keys', spec, cases: cases.map((c) => ({ id: c.id, agency: c.agency })), total: rows, at, serialMinReadable: 0,
     codes: [...codes],
   }, log);
-  const started = performance.now();
   const counts = new Map(tally.tokenCounts);
+  // Aliases and monikers: rows of their own under the person, keyed as MatchingRepository.store keys a subject's other names.
+  const forms: [OtherNameForm, number][] = [['ALIAS', ALIAS_EVERY], ['MONIKER', MONIKER_EVERY]];
+  function* otherRows(): Generator<CopyValue[]> {
+    for (const [form, every] of forms) {
+      for (let i = 0; i < rows; i += every) {
+        const p = personAt(spec, i);
+        const owner = cases[p.caseIndex];
+        const name = otherNameAt(spec, i, form);
+        const [tokens, folded, skeleton] = [nameTokens(name), foldText(name), personSkeleton(name)];
+        const perToken = tokens.map((t) => codes.get(t) ?? []);
+        for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+        yield [uuidFrom(`${p.id}\nperson-form\n${form}\n${folded}`), owner.id, owner.agency, name, folded, textArray(tokens), skeleton.name,
+          textArray(skeleton.pairs), textArray([...new Set(perToken.flat())]), textArray(perToken.map((c) => c.join(' '))),
+          textArray(pairKeys(perToken)), p.dob, at, p.id, form];
+      }
+    }
+  }
+  const others = Math.ceil(rows / ALIAS_EVERY) + Math.ceil(rows / MONIKER_EVERY);
+  await copyRows(client, 'person_keys (aliases, monikers)', `COPY person_keys (${personColumns}, codes, token_codes, pair_keys,
+    date_of_birth, created_at, subject_id, name_form) FROM STDIN`, others, otherRows, log);
+  const started = performance.now();
   const tokens = [...counts.keys()];
   await client.query(
     `INSERT INTO person_name_tokens (token, codes, variants, persons)
@@ -70,7 +92,7 @@ async function loadPersonsWithCodes(
 /** COPY into staging, then every key by the migration's SQL functions (the slower variant, kept for comparison). */
 async function loadPersonsInSql(client: Client, spec: GenSpec, cases: BenchCase[], rows: number, at: string, log: Log): Promise<Loaded> {
   await client.query(`CREATE UNLOGGED TABLE bench_person_staging (id uuid, case_id uuid, agency text, full_name text,
-    folded_name text, tokens text[], date_of_birth date, created_at timestamptz)`);
+    folded_name text, tokens text[], skeleton_name text, skeleton_pairs text[], date_of_birth date, created_at timestamptz)`);
   function* personRows(): Generator<CopyValue[]> {
     for (const { row, dob } of generatedPersons(spec, cases)) yield [...row, dob, at];
   }

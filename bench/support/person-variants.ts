@@ -1,5 +1,5 @@
 import { foldText } from '../../libs/deconfliction/normalize';
-import { GenSpec, PersonRow, personAt } from './generators';
+import { ALIAS_EVERY, GenSpec, MONIKER_EVERY, otherNameAt, PersonRow, personAt } from './generators';
 import { nicknameForm, transliterationForm } from './name-form-variants';
 import { chance, intBetween, pick, Rng, rngFor } from './random';
 import { SPELLING_VARIANTS } from './vocabulary';
@@ -8,7 +8,9 @@ import { SPELLING_VARIANTS } from './vocabulary';
  * How another agency writes a person already on file. Each query applies one variant class to a stored person, and
  * keeps the date of birth in 70% of the cases where one is on file.
  */
-export const VARIANT_CLASSES = ['accents', 'order', 'dropSurname', 'typo', 'spelling', 'nickname', 'transliteration', 'script'] as const;
+export const VARIANT_CLASSES = [
+  'accents', 'order', 'dropSurname', 'typo', 'spelling', 'nickname', 'transliteration', 'script', 'alias', 'moniker',
+] as const;
 export type VariantClass = (typeof VARIANT_CLASSES)[number];
 
 export interface PersonQuery { source: PersonRow; variant: VariantClass; fullName: string; dob: string | null }
@@ -66,8 +68,11 @@ function respell(p: PersonRow, rng: Rng): string | null {
   return parts.join(' ');
 }
 
-function variantName(p: PersonRow, variant: VariantClass, rng: Rng): string | null {
+function variantName(spec: GenSpec, index: number, p: PersonRow, variant: VariantClass, rng: Rng): string | null {
   switch (variant) {
+    // Issue 21: the stored person carries an alias or a moniker (person-load.ts), and the query names it by that.
+    case 'alias': return otherNameAt(spec, index, 'ALIAS');
+    case 'moniker': return otherNameAt(spec, index, 'MONIKER');
     case 'accents': return toggleAccents(p, rng);
     case 'order': return swapOrder(p, rng);
     case 'dropSurname': return dropSecondSurname(p);
@@ -90,8 +95,10 @@ export function personQueries(spec: GenSpec, storedRows: number, count: number):
     const variant = VARIANT_CLASSES[q % VARIANT_CLASSES.length];
     for (let tries = 0; tries < 5000; tries += 1, draw += 1) {
       const rng = rngFor(spec.seed, 'person-query', draw);
-      const source = personAt(spec, intBetween(rng, 0, storedRows - 1));
-      const fullName = variantName(source, variant, rng);
+      const every = variant === 'alias' ? ALIAS_EVERY : variant === 'moniker' ? MONIKER_EVERY : 1;
+      const index = every * intBetween(rng, 0, Math.floor((storedRows - 1) / every));
+      const source = personAt(spec, index);
+      const fullName = variantName(spec, index, source, variant, rng);
       if (fullName === null) continue;
       queries.push({ source, variant, fullName, dob: source.dob !== null && chance(rng, 0.7) ? source.dob : null });
       draw += 1;

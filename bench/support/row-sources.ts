@@ -2,6 +2,7 @@ import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { uuidFrom } from '../../libs/common/deterministic-id';
 import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
 import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
+import { personSkeleton } from '../../libs/deconfliction/person-skeletons';
 import { pairKeys } from '../../libs/deconfliction/person-tokens';
 import { textArray } from './copy-text';
 import type { CopyValue } from './copy-text';
@@ -45,7 +46,11 @@ export function* generatedPersons(spec: GenSpec, cases: SourceCase[]): Generator
     const p = personAt(spec, i);
     const owner = cases[p.caseIndex];
     const tokens = nameTokens(p.fullName);
-    yield { row: [p.id, owner.id, owner.agency, p.fullName, foldText(p.fullName), textArray(tokens)], tokens, dob: p.dob };
+    const skeleton = personSkeleton(p.fullName);
+    yield {
+      row: [p.id, owner.id, owner.agency, p.fullName, foldText(p.fullName), textArray(tokens), skeleton.name, textArray(skeleton.pairs)],
+      tokens, dob: p.dob,
+    };
   }
 }
 

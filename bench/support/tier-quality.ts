@@ -4,6 +4,7 @@ import { nameTokens } from '../../libs/deconfliction/normalize';
 import { reviewsFor } from '../../libs/deconfliction/review-rules';
 import { DOB_ERROR_KINDS, DobErrorQuery } from './dob-errors';
 import type { KindRun } from './measure';
+import { VARIANT_CLASSES } from './person-variants';
 import { ceilingOf } from './quality';
 import { printGrid } from './report';
 import { percentile } from './stats';
@@ -92,6 +93,8 @@ export async function tierQuality(client: Client, queries: DobErrorQuery[], run:
     ...['DOB on both sides', 'DOB on one side', 'DOB on neither side'].map((s): [string, (r: Row) => boolean] => [s, (r) => stratum(r) === s]),
     ...(['rare', 'medium', 'common'] as const).map((b): [string, (r: Row) => boolean] => [`name ${b}`, (r) => bandOf(r.sameName) === b]),
     ...DOB_ERROR_KINDS.map((k): [string, (r: Row) => boolean] => [`DOB error ${k}`, (r) => r.q.dobError === k]),
+    // Issue 21: recall and hit precision per name variant kind.
+    ...VARIANT_CLASSES.map((v): [string, (r: Row) => boolean] => [`variant ${v}`, (r) => r.q.person!.variant === v]),
   ];
   return groups.map(([name, keep]) => figures(name, rows.filter(keep), possibleMax)).filter((f) => f.n > 0);
 }

@@ -110,6 +110,14 @@ export const SPELLING_VARIANTS: Record<string, string[]> = {
   Mansour: ['Mansur'], Cervantes: ['Servantes'], Zavala: ['Savala'], Bravo: ['Brabo'],
 };
 
+/** One-word street monikers a case file records for a subject (issue 21's "known as"). */
+export const MONIKERS = [
+  'Chapo', 'Mencho', 'Güero', 'Flaco', 'Gordo', 'Chato', 'Chuy', 'Mayito', 'Tigre', 'Lobo', 'Alacrán', 'Cuervo', 'Pelón',
+  'Compadre', 'Chino', 'Negro', 'Caballo', 'Zorro', 'Gallo', 'Toro', 'Tuerto', 'Cholo', 'Huero', 'Nene', 'Chaparro',
+  'Jaguar', 'Halcón', 'Venado', 'Coyote', 'Pollo', 'Canelo', 'Marrano', 'Tlacuache', 'Gato', 'Mudo', 'Zurdo', 'Cabo',
+  'Metro', 'Ingeniero', 'Licenciado', 'Doctor', 'Profe', 'Padrino', 'Viejo', 'Greñas', 'Botas', 'Cachetes', 'Cejas',
+];
+
 /** Centres operations cluster around (border crossings first): lat, lon, weight. */
 export const CITIES: readonly [string, number, number, number][] = [
   ['Tijuana', 32.5149, -117.0382, 6], ['San Diego', 32.7157, -117.1611, 4], ['Mexicali', 32.6245, -115.4523, 3],

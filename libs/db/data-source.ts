@@ -27,6 +27,7 @@ import { IdentityAdministration1763900000024 } from './migrations/1763900000024-
 import { SingleSignOn1763900000025 } from './migrations/1763900000025-SingleSignOn';
 import { PersonNameForms1763900000026 } from './migrations/1763900000026-PersonNameForms';
 import { SubjectNameForms1763900000027 } from './migrations/1763900000027-SubjectNameForms';
+import { PersonSkeletons1763900000028 } from './migrations/1763900000028-PersonSkeletons';
 import { PromotedHitStarts1763900000032 } from './migrations/1763900000032-PromotedHitStarts';
 import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAtRest';
 import { queryOne } from './sql';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   SingleSignOn1763900000025,
   PersonNameForms1763900000026,
   SubjectNameForms1763900000027,
+  PersonSkeletons1763900000028,
   PromotedHitStarts1763900000032,
   SecretsAtRest1763900000033,
 ];

@@ -4,7 +4,9 @@ import type { PersonKey } from './match-keys';
 import { storedForm } from './name-forms';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
 import { otherForms } from './person-name-forms';
-import { isVowelless, nameFormKeys, skeletonSimilarity } from './names/name-form-keys';
+import { personSkeleton } from './person-skeletons';
+import { alignedSimilarity } from './names/aligned-spelling';
+import { isVowelless, nameFormKeys } from './names/name-form-keys';
 import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
@@ -19,6 +21,8 @@ export interface StoredSideRow {
 /** A stored person as `candidates` reads it: a case's subject, a seizure's arrestee or a lookout's person (case_id null). */
 interface PersonRow extends StoredSideRow {
   case_id: string | null; seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
+  /** pg_trgm similarity of the skeleton names (person-skeletons.ts). */
+  skeleton_trigram: number | string;
   /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
   name_form: string | null;
 }
@@ -69,11 +73,13 @@ export class PersonMatching {
   /** True when the person row is new. */
   private async store(tx: EntityManager, owner: PersonOwner, p: PersonKey, codes: string[][], at: Date): Promise<boolean> {
     // The vocabulary counts a person once: its rows are written only when the person row is new (retries add nothing).
+    const skeleton = personSkeleton(p.fullName);
     const rows = await query<{ stored: string | number }>(tx,
       `WITH stored AS (
          INSERT INTO person_keys (id, case_id, agency, full_name, folded_name, tokens, codes, token_codes, pair_keys,
-                                  date_of_birth, created_at, subject_id, name_form, lookout_id, expires_at, seizure_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $16, $17, $18) ON CONFLICT (id) DO NOTHING RETURNING id)
+                                  date_of_birth, created_at, subject_id, name_form, lookout_id, expires_at, seizure_id,
+                                  skeleton_name, skeleton_pairs)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $16, $17, $18, $19, $20) ON CONFLICT (id) DO NOTHING RETURNING id)
        INSERT INTO person_name_tokens (token, codes, variants, persons, name_forms)
        SELECT v.token, string_to_array(v.codes, ' '), string_to_array(v.variants, ' '), 1, string_to_array(v.forms, ' ')
        FROM stored, unnest($6::text[], $8::text[], $12::text[], $15::text[]) AS v(token, codes, variants, forms)
@@ -81,7 +87,8 @@ export class PersonMatching {
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
         pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
-        p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null, owner.seizureId ?? null],
+        p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null, owner.seizureId ?? null,
+        skeleton.name, skeleton.pairs],
     );
     return rows.length > 0 && Number(rows[0].stored) > 0;
   }
@@ -103,7 +110,8 @@ export class PersonMatching {
     };
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     const script = person.tokens.some(isVowelless);
-    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script);
+    const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
+    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script, formTokens);
     const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
     const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
@@ -116,7 +124,9 @@ export class PersonMatching {
     const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => ownerOf(c.row) ?? []));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     return live.flatMap(({ row, pairs }) => {
-      const trigram = script ? Math.max(Number(row.trigram), skeletonSimilarity(person.tokens, row.tokens)) : Number(row.trigram);
+      // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
+      // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
+      const trigram = Math.max(Number(row.trigram), script ? Number(row.skeleton_trigram) : 0, alignedSimilarity(person.tokens, row.tokens, pairs));
       const tier = personTier({
         name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
         queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(ownerOf(row) ?? '') ?? null,
@@ -124,6 +134,7 @@ export class PersonMatching {
         frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
+        otherScript: script,
       }, this.settings);
       // POSSIBLE matches go to coordinator review, which weighs cases; a lookout hears of PROBABLE and CONFIRMED ones.
       if (tier.tier === null || (row.lookout_id && tier.tier === 'POSSIBLE')) return [];
@@ -157,25 +168,31 @@ export class PersonMatching {
 
   /**
    * Blocking as measured in shared/notes: pair keys (GIN) or the same or a close date of birth (btree) with one code
-   * in common. Rows whose name trigram cannot reach the threshold even with every token agreeing are dropped here, not
-   * fetched; a close date scores as an unknown one (person-tier-rules.ts). A name from a script without short vowels
-   * (`script`) is not dropped by its Latin trigram, which says little about it: skeletonSimilarity scores it instead.
+   * in common. Rows whose spelling cannot reach the threshold even with every token agreeing are dropped here, not
+   * fetched; a close date scores as an unknown one (person-tier-rules.ts). The spelling is the folded names' trigram;
+   * for a name from a script without short vowels (`script`) also the skeleton names' (person-skeletons.ts); and a row
+   * carrying one of the query's other forms (`formTokens`: typo neighbours, nicknames, other transliterations) is kept
+   * for the score to weigh once those forms are written alike (names/aligned-spelling.ts).
    */
   private async candidates(
-    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean,
+    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean, formTokens: string[],
   ): Promise<PersonRow[]> {
-    const bound = (dob: DobRelation) => (script ? 0 : minTrigramFor(dob, this.threshold));
+    const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
-    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close];
+    const skeleton = personSkeleton(person.fullName);
+    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, skeleton.name, formTokens];
+    const spelling = script ? 'greatest(similarity(p.folded_name, $1), similarity(p.skeleton_name, $7))' : 'similarity(p.folded_name, $1)';
+    const passes = (min: string) => `(${spelling} >= ${min} OR p.tokens && $8::text[])`;
     return query<PersonRow>(tx,
       `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency, p.full_name AS display_value,
-              p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram
+              p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram,
+              similarity(p.skeleton_name, $7) AS skeleton_trigram
        FROM person_keys p
-       WHERE ${this.blocking(person, codes, params)} AND p.case_id IS DISTINCT FROM $3
+       WHERE ${this.blocking(person, codes, params, script ? skeleton.pairs : null)} AND p.case_id IS DISTINCT FROM $3
          AND (p.expires_at IS NULL OR p.expires_at > now())
-         AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN similarity(p.folded_name, $1) >= $4::float8
-                  WHEN p.date_of_birth = $2::date THEN similarity(p.folded_name, $1) >= $5::float8
-                  WHEN p.date_of_birth = ANY($6::date[]) THEN similarity(p.folded_name, $1) >= $4::float8
+         AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
+                  WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
+                  WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
                   ELSE false END`,
       params,
     );
@@ -185,14 +202,23 @@ export class PersonMatching {
    * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born on a day
    * neither equal nor close is no match whatever the names (issue 16), so only those without a DOB are looked up by
    * pair keys (a partial GIN index) and those born the same or a close day by the DOB btree: "José García" born
-   * 1973-01-06 reads a few hundred rows instead of every José García. Appends its parameters to `params`.
+   * 1973-01-06 reads a few hundred rows instead of every José García. A name written in another script is looked up
+   * by its skeleton pairs (`skeletonPairs`) instead of pair keys; a one-word name (a moniker), which has no pair, by
+   * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`.
    */
-  private blocking(person: PersonKey, codes: string[][], params: unknown[]): string {
-    const pairs = `$${params.push(pairKeys(codes))}::text[]`;
-    if (person.dateOfBirth === null) return `p.pair_keys && ${pairs}`;
+  private blocking(person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null): string {
+    const byName = skeletonPairs === null
+      ? `p.pair_keys && $${params.push(pairKeys(codes))}::text[]`
+      : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
+    // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
+    const oneWordOnly = codes.length === 1 && person.dateOfBirth === null;
+    const allCodes = codes.length === 1 || person.dateOfBirth !== null ? `$${params.push([...new Set(codes.flat())])}::text[]` : '';
+    const oneWord = codes.length === 1 ? ` OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes})` : '';
+    if (person.dateOfBirth === null) return oneWordOnly ? `(${byName}${oneWord})` : byName;
     const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
-    const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && $${params.push([...new Set(codes.flat())])}::text[])`;
-    return `((p.date_of_birth IS NULL AND p.pair_keys && ${pairs}) OR ${sameOrClose})`;
+    const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})`;
+    const undated = oneWord ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
+    return `((p.date_of_birth IS NULL AND ${undated}) OR ${sameOrClose})`;
   }
 }
 

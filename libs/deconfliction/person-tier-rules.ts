@@ -31,6 +31,11 @@ export interface PersonTierInput {
   frequency: { tokenPersons: readonly number[]; totalPersons: number };
   /** The tokens that agreed as a nickname or another transliteration, named in the reason (issue 21). */
   forms?: readonly MatchedForm[];
+  /**
+   * The query name was written in another script (no short vowels): its letters say less than a Latin spelling, so,
+   * like a transliteration, it cannot make a name rare enough to stand without a DOB.
+   */
+  otherScript?: boolean;
 }
 
 /** A query token that agreed with a stored one as another form of it: "bob" for "robert", "youssef" for "yusuf". */
@@ -203,5 +208,15 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   // (CLOSE_DOB_BITS). On a name so common that even those bits leave coincidences likely (at 1,000,000 persons the
   // bench's close-DOB hits on common names were 20% wrong) it is only POSSIBLE, for the coordinator to decide.
   if (dob !== 'UNKNOWN') return result(weight + CLOSE_DOB_BITS > rareWeight ? 'PROBABLE' : 'POSSIBLE');
-  return result(rare ? 'PROBABLE' : 'POSSIBLE');
+  // Rarity is counted per spelling, and a name written from Arabic or another script has many: "Yousif" is rare as
+  // written while Yusuf is not. At 1,000,000 persons the bench's transliterated and script queries without a DOB made
+  // PROBABLE hits that were 25% wrong on rarity alone, so such a name needs a DOB or an identifier to go past POSSIBLE.
+  const spellingUnsure = input.otherScript === true || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+  if (spellingUnsure && rare) parts.push(SPELLING_UNSURE_TEXT);
+  return result(rare && !spellingUnsure ? 'PROBABLE' : 'POSSIBLE');
 }
+
+const SPELLING_UNSURE_TEXT: Message = {
+  en: 'written from another script: rarity not judged without a DOB',
+  es: 'escrito desde otro alfabeto: sin fecha de nacimiento no se juzga la rareza',
+};

@@ -86,6 +86,36 @@ describe('subject aliases and monikers over HTTP', () => {
     expect(await deskReason(hit.id, 'es')).toContain('apodo del sujeto registrado');
   });
 
+  it('meets a one-word moniker without a DOB as a review item only, from a case or a check naming it', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    // One word has no pair of tokens to be blocked on: before the one-word index it was met only through a DOB.
+    const moniker = capitalised(uniqueWord());
+    const stored = await caseWithSubjects(ice, [{ kind: 'PERSON', fullName: freshName(), dateOfBirth: '1979-05-14', monikers: [moniker] }]);
+    const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: freshName(), monikers: [moniker] }]);
+    const [item] = await eventually(() => reviewsFor(coordinator, moniker), (found) => found.length > 0);
+    expect(item).toMatchObject({ kind: 'POSSIBLE_MATCH', status: 'OPEN', agencies: ['ICE'], query: { agency: 'ATF' } });
+    expect(item.reason).toMatch(/^moniker of the entered subject meets moniker of the stored subject; DOB unknown on one side; /);
+    expect(await hitsOf(atf, query.id)).toEqual([]);
+    expect(await hitsOf(ice, stored.id)).toEqual([]);
+    const notices = [...await notificationsSince(ice, since), ...await notificationsSince(atf, since)];
+    expect(notices.filter((n) => [stored.id, query.id].includes(n.payload?.caseId))).toEqual([]);
+    // The moniker as the only name of a checked person: the stored subject, POSSIBLE, and another word is no one.
+    const check = await http('POST', '/deconfliction/checks', { token: atf, body: { subjects: [{ kind: 'PERSON', fullName: moniker }] } });
+    expect(check.status).toBe(200);
+    expect(check.body.matches.filter((m: any) => m.counterpart.caseNumber === stored.caseNumber))
+      .toEqual([expect.objectContaining({ matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: moniker })]);
+    const other = await http('POST', '/deconfliction/checks', { token: atf, body: { subjects: [{ kind: 'PERSON', fullName: capitalised(uniqueWord()) }] } });
+    expect(other.body.matches.filter((m: any) => m.counterpart.caseNumber === stored.caseNumber)).toEqual([]);
+  });
+
+  it('raises a one-word moniker to a hit when the dates of birth agree', async () => {
+    const moniker = capitalised(uniqueWord());
+    const stored = await caseWithSubjects(ice, [{ kind: 'PERSON', fullName: freshName(), dateOfBirth: '1988-02-17', monikers: [moniker] }]);
+    const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: freshName(), dateOfBirth: '1988-02-17', monikers: [moniker] }]);
+    const [hit] = await hitsOf(atf, query.id);
+    expect(hit).toMatchObject({ tier: 'CONFIRMED', matchedValue: moniker, counterpart: { caseNumber: stored.caseNumber } });
+  });
+
   it("meets an organization's other name", async () => {
     const [name, other] = [`${freshName()} Holdings`, `Los ${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`];
     const stored = await caseWithSubjects(ice, [{ kind: 'ORGANIZATION', name, orgType: 'DTO', aliases: [other] }]);

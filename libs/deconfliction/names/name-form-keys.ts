@@ -41,7 +41,7 @@ export function isTransliterationOf(a: string, b: string): boolean {
 }
 
 /** Trigrams of a text as pg_trgm makes them: each word padded with two spaces before and one after. */
-function trigrams(text: string): Set<string> {
+export function trigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of text.split(' ').filter(Boolean)) {
     const padded = `  ${word} `;

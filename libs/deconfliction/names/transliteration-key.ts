@@ -9,14 +9,14 @@
 const VOWEL = /[aeiou]/;
 
 /** The article or "Abd al-" a token starts with, already written one way, and what follows it. */
-interface Parts { prefix: '' | 'al' | 'abdal'; rest: string }
+export interface Parts { prefix: '' | 'al' | 'abdal'; rest: string }
 
 /**
  * "Abd" with its article (Abdel-, Abdul-, Abdal-, and Abdur-Rahman, Abdus-Salam where the article took the next
  * consonant), and the article joined to a name (Alhassan, Elhassan, Ul-). "Al" before a vowel or an l is not read as
  * the article (Alan, Allen, Elena stay whole); the rest must be a name of its own (three letters or more).
  */
-function splitPrefix(token: string): Parts {
+export function splitPrefix(token: string): Parts {
   const abd = /^abd[aeiou](?:l|(?=([b-df-hj-np-tv-xz])\1))(.{2,})$/.exec(token);
   if (abd) return { prefix: 'abdal', rest: abd[2] };
   const article = /^[aeou]l([b-df-hj-km-np-tv-xz].{2,})$/.exec(token);

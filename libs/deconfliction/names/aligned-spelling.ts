@@ -1,0 +1,35 @@
+import { AlignedPair, editDistanceAtMost2 } from '../person-tokens';
+import { isTransliterationOf, trigrams } from './name-form-keys';
+
+/**
+ * The spelling half of the person score for a name that agreed through another form of a token (issue 21): the
+ * trigram similarity once each such query token is written as the stored token it agreed with. "Marilyn Collins"
+ * against "Mary Collins" shares few trigrams although every token agrees (a nickname counted 0.8), and the score fell
+ * short on spelling alone; the token that agreed as a nickname then weighs what the token half gives it, no more.
+ *
+ * Rewritten: nicknames, other transliterations and typos, and tokens that agree by sound when they are also one edit
+ * apart (Rmaírez/Ramírez) or spellings of one transliterated name (Yousif/Yusuf). Two names that only sound alike
+ * (Hassan/Hussein, both HSN) keep their own spellings, so the trigram still tells them apart. Nothing rewritten: 0 (the
+ * folded names' trigram stands).
+ */
+export function alignedSimilarity(query: readonly string[], stored: readonly string[], pairs: readonly AlignedPair[]): number {
+  const rewritten = [...query];
+  let changed = false;
+  for (const { i, j, kind } of pairs) {
+    const [a, b] = [query[i], stored[j]];
+    const sameName = kind === 'nickname' || kind === 'transliteration' || kind === 'typo'
+      || (kind === 'sound' && (editDistanceAtMost2(a, b) === 1 || isTransliterationOf(a, b)));
+    if (!sameName || a === b) continue;
+    rewritten[i] = b;
+    changed = true;
+  }
+  return changed ? tokenSimilarity(rewritten, stored) : 0;
+}
+
+/** pg_trgm's similarity of two token lists, each read as the words of one text. */
+export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
+  const [x, y] = [trigrams(a.join(' ')), trigrams(b.join(' '))];
+  const shared = [...x].filter((t) => y.has(t)).length;
+  const all = x.size + y.size - shared;
+  return all === 0 ? 0 : shared / all;
+}
