@@ -118,11 +118,13 @@ export class PersonMatching {
     const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
     const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
-    const frequencies = await tokenFrequencies(tx, [...person.tokens, ...live.flatMap((c) => c.row.tokens)]);
+    const frequencies = await tokenFrequencies(tx, [...person.tokens, ...expanded.flatMap((e) => e.transliterations), ...live.flatMap((c) => c.row.tokens)]);
     // A seizure's arrestee shares what the seizure recorded (its seized serials): its owner is the seizure.
     const ownerOf = (r: PersonRow) => r.case_id ?? r.seizure_id ?? null;
     const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => ownerOf(c.row) ?? []));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
+    // A transliterated name is as common as all its spellings together: "Yousif" is rare as written, Yusuf is not.
+    const family = person.tokens.map((t, i) => expanded[i].transliterations.filter((x) => x !== t).reduce((n, x) => n + count(x), count(t)));
     return live.flatMap(({ row, pairs }) => {
       // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
       // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
@@ -131,7 +133,7 @@ export class PersonMatching {
         name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
         queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(ownerOf(row) ?? '') ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
-        frequency: { tokenPersons: pairs.map((p) => Math.max(count(person.tokens[p.i]), count(row.tokens[p.j]))), totalPersons: frequencies.total },
+        frequency: { tokenPersons: pairs.map((p) => Math.max(family[p.i], count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
         otherScript: script,

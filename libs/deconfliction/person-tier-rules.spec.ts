@@ -21,6 +21,13 @@ const input = (
 ): PersonTierInput => ({ name, queryDob, storedDob, sharedIdentifier, frequency: { tokenPersons, totalPersons: TOTAL } });
 
 describe('personTier (issue 16 rules)', () => {
+  it('says why a transliterated name stays POSSIBLE, in English and Spanish', () => {
+    const tier = personTier({ ...input(SAME_NAME, null, '1985-03-07', RARE), otherScript: true }, SETTINGS);
+    expect(tier.reason.en).toContain('written from another script: rarity not judged without an equal DOB');
+    expect(tier.reason.es).toContain('escrito desde otro alfabeto');
+    expect(personTier(input(SAME_NAME, null, '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('another script');
+  });
+
   it.each([
     ['equal DOB, common name', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-07', COMMON)],
     ['day and month swapped', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-07-03', RARE)],
@@ -44,7 +51,8 @@ describe('personTier (issue 16 rules)', () => {
       { ...input(SAME_NAME, null, '1985-03-07', RARE), forms: [{ kind: 'nickname', query: 'nacho', stored: 'ignacio' }] }],
     ['DOB unknown, rare as written in another script', 'POSSIBLE', { ...input(SAME_NAME, null, '1985-03-07', RARE), otherScript: true }],
     ['equal DOB, written in another script', 'CONFIRMED', { ...input(SAME_NAME, '1985-03-07', '1985-03-07', RARE), otherScript: true }],
-    ['close DOB, rare, agreeing as another transliteration', 'PROBABLE',
+    ['close DOB, rare as written in another script', 'POSSIBLE', { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), otherScript: true }],
+    ['close DOB, rare, agreeing as another transliteration', 'POSSIBLE',
       { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), forms: [{ kind: 'transliteration', query: 'yousif', stored: 'yusuf' }] }],
     ['shared phone, one DOB unknown, common name', 'CONFIRMED', input(SAME_NAME, null, '1985-03-07', COMMON, 'PHONE')],
     ['shared VIN, both DOBs unknown', 'CONFIRMED', input(SAME_NAME, null, null, COMMON, 'VIN')],

@@ -199,6 +199,13 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
   if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
   if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
+  // Rarity is counted per spelling, and a name written from Arabic or another script has many: "Yousif" is rare as
+  // written while Yusuf is not (the matcher counts a transliteration's known spellings together, but not every
+  // spelling is known). At 1,000,000 persons the bench's transliterated and script queries made PROBABLE hits that
+  // were 17-27% wrong on rarity, so such a name needs an equal DOB or an identifier to go past POSSIBLE.
+  const spellingUnsure = input.otherScript === true || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+  const closeDobDecides = dob !== 'UNKNOWN' && dob !== 'EQUAL' && weight + CLOSE_DOB_BITS > rareWeight;
+  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) parts.push(SPELLING_UNSURE_TEXT);
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
   const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
 
@@ -207,16 +214,11 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   // A close DOB is evidence, but weaker than an equal one: about 40 close dates among some 25,000 plausible ones
   // (CLOSE_DOB_BITS). On a name so common that even those bits leave coincidences likely (at 1,000,000 persons the
   // bench's close-DOB hits on common names were 20% wrong) it is only POSSIBLE, for the coordinator to decide.
-  if (dob !== 'UNKNOWN') return result(weight + CLOSE_DOB_BITS > rareWeight ? 'PROBABLE' : 'POSSIBLE');
-  // Rarity is counted per spelling, and a name written from Arabic or another script has many: "Yousif" is rare as
-  // written while Yusuf is not. At 1,000,000 persons the bench's transliterated and script queries without a DOB made
-  // PROBABLE hits that were 25% wrong on rarity alone, so such a name needs a DOB or an identifier to go past POSSIBLE.
-  const spellingUnsure = input.otherScript === true || (input.forms ?? []).some((f) => f.kind === 'transliteration');
-  if (spellingUnsure && rare) parts.push(SPELLING_UNSURE_TEXT);
+  if (dob !== 'UNKNOWN') return result(closeDobDecides && !spellingUnsure ? 'PROBABLE' : 'POSSIBLE');
   return result(rare && !spellingUnsure ? 'PROBABLE' : 'POSSIBLE');
 }
 
 const SPELLING_UNSURE_TEXT: Message = {
-  en: 'written from another script: rarity not judged without a DOB',
-  es: 'escrito desde otro alfabeto: sin fecha de nacimiento no se juzga la rareza',
+  en: 'written from another script: rarity not judged without an equal DOB',
+  es: 'escrito desde otro alfabeto: sin la misma fecha de nacimiento no se juzga la rareza',
 };
