@@ -136,7 +136,7 @@ export class PersonMatching {
         frequency: { tokenPersons: pairs.map((p) => Math.max(family[p.i], count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
-        otherScript: script,
+        otherScript: writtenInOtherScript(person.fullName),
       }, this.settings);
       // POSSIBLE matches go to coordinator review, which weighs cases; a lookout hears of PROBABLE and CONFIRMED ones.
       if (tier.tier === null || (row.lookout_id && tier.tier === 'POSSIBLE')) return [];
@@ -249,3 +249,8 @@ const storedTokens = (r: PersonRow): NameTokens => ({
   tokens: r.tokens,
   codes: r.token_codes.map((c) => c.split(' ').filter((code) => code.length > 0)),
 });
+
+/** The name as entered holds letters of a script other than Latin (Arabic, Cyrillic): it was matched transliterated. */
+function writtenInOtherScript(asEntered: string): boolean {
+  return /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(asEntered);
+}

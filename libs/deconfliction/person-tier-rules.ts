@@ -32,7 +32,7 @@ export interface PersonTierInput {
   /** The tokens that agreed as a nickname or another transliteration, named in the reason (issue 21). */
   forms?: readonly MatchedForm[];
   /**
-   * The query name was written in another script (no short vowels): its letters say less than a Latin spelling, so,
+   * The query name was entered in another script (Arabic, Cyrillic letters): its letters say less than a Latin spelling, so,
    * like a transliteration, it cannot make a name rare enough to stand without a DOB.
    */
   otherScript?: boolean;
