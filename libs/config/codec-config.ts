@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { readOrCreateSecret } from './data-secrets';
+import { generateKeyList, KeyRing, loadKeyRing } from './key-list';
 
 /** AES-256 keys by id, and the id new payloads are encrypted with. */
-export interface PayloadCodecKeys { currentKeyId: string; keys: Map<string, Buffer> }
+export type PayloadCodecKeys = KeyRing;
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The id of the key generated into the data folder when no keys are configured. */
 export const LOCAL_KEY_ID = 'local';
 
@@ -16,32 +14,15 @@ export const LOCAL_KEY_ID = 'local';
  * (`temporal-payload-key`, shared by the API, the worker and the scripts of one checkout); production refuses.
  */
 export function loadPayloadCodecKeys(env: NodeJS.ProcessEnv = process.env): PayloadCodecKeys {
-  const listed = env.PAYLOAD_CODEC_KEYS?.trim();
-  if (!listed) {
-    if (env.NODE_ENV === 'production') throw new Error('NODE_ENV=production needs PAYLOAD_CODEC_KEYS (id:base64key,...)');
-    const key = Buffer.from(readOrCreateSecret('temporal-payload-key', 32), 'hex');
-    return { currentKeyId: LOCAL_KEY_ID, keys: new Map([[LOCAL_KEY_ID, key]]) };
-  }
-  const keys = new Map<string, Buffer>();
-  for (const entry of listed.split(',')) {
-    const [id, encoded, ...rest] = entry.trim().split(':');
-    if (!id || !KEY_ID.test(id) || encoded === undefined || rest.length) {
-      throw new Error('PAYLOAD_CODEC_KEYS must be id:base64key pairs separated by commas (ids of letters, digits, . _ -)');
-    }
-    const key = Buffer.from(encoded, 'base64');
-    if (key.length !== 32) throw new Error(`PAYLOAD_CODEC_KEYS: key "${id}" must be 32 bytes (base64), got ${key.length}`);
-    if (keys.has(id)) throw new Error(`PAYLOAD_CODEC_KEYS: key id "${id}" is listed twice`);
-    keys.set(id, key);
-  }
-  const currentKeyId = env.PAYLOAD_CODEC_KEY_ID?.trim() || [...keys.keys()][0];
-  if (!keys.has(currentKeyId)) throw new Error(`PAYLOAD_CODEC_KEY_ID "${currentKeyId}" is not in PAYLOAD_CODEC_KEYS`);
-  return { currentKeyId, keys };
+  const ring = loadKeyRing('PAYLOAD_CODEC_KEYS', env, 'temporal-payload-key', LOCAL_KEY_ID);
+  if (!env.PAYLOAD_CODEC_KEYS?.trim()) return ring;
+  const currentKeyId = env.PAYLOAD_CODEC_KEY_ID?.trim() || ring.currentKeyId;
+  if (!ring.keys.has(currentKeyId)) throw new Error(`PAYLOAD_CODEC_KEY_ID "${currentKeyId}" is not in PAYLOAD_CODEC_KEYS`);
+  return { currentKeyId, keys: ring.keys };
 }
 
 /** A fresh `PAYLOAD_CODEC_KEYS` value of one random key (test stacks and benchmarks). */
-export function generatePayloadCodecKeys(id = 'k1'): string {
-  return `${id}:${randomBytes(32).toString('base64')}`;
-}
+export const generatePayloadCodecKeys = generateKeyList;
 
 /**
  * Browser origins allowed to call the codec endpoint (the Temporal UI's): `CODEC_CORS_ORIGINS`, comma-separated;
