@@ -21,11 +21,16 @@ import { M } from '../common/messages';
 import { inboxCursor } from './inbox-cursor';
 import { RM } from './referral-messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
+import { WorkflowFailure } from '../../../../libs/contracts/failures';
 
 type Step = 'acknowledge' | 'accept' | 'decline' | 'withdraw';
 const UPDATES: Record<Step, UpdateDefinition<ReferralWorkflowState, [ReferralStepRequest]>> = {
   acknowledge: acknowledgeReferralUpdate, accept: acceptReferralUpdate, decline: declineReferralUpdate, withdraw: withdrawReferralUpdate,
 };
+
+/** How long a step waits for a just-saved referral's workflow to start, and how often it looks. */
+const START_WAIT_MS = 5_000;
+const START_POLL_MS = 200;
 
 const referralRead = (r: ReferralRecord): ReadRecord => ({ id: r.id, agencies: [r.fromAgency] });
 
@@ -98,9 +103,7 @@ export class ReferralsApi {
   async step(user: AuthUser, id: string, step: Step, lang: Lang, note?: string) {
     const referral = await this.findFor(user, id, step === 'withdraw' ? ['from'] : ['to']);
     try {
-      await this.temporal.executeUpdate(referral.workflowId, UPDATES[step], {
-        actor: actorOf(user), ...(note ? { note } : {}),
-      }, `${step}-${randomUUID()}`);
+      await this.updateOnceStarted(referral, UPDATES[step], { actor: actorOf(user), ...(note ? { note } : {}) }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
       const { status } = (await this.referrals.findById(id)) ?? referral;
@@ -114,6 +117,25 @@ export class ReferralsApi {
       });
     }
     return localizedReferralView(assertDefined(await this.referrals.findById(id), `referral ${id}`), lang);
+  }
+
+  /**
+   * The row is saved by the case's intake before the case workflow starts the referral's own workflow, in the workflow
+   * task after it. An officer who acts on a referral the moment it shows meets that gap: the step waits for the start
+   * (a few seconds at most, under the same update id so it applies once) rather than answering 503 at once.
+   */
+  private async updateOnceStarted<Arg>(referral: ReferralRecord, update: UpdateDefinition<unknown, [Arg]>, arg: Arg, updateId: string): Promise<void> {
+    const deadline = Date.now() + START_WAIT_MS;
+    for (;;) {
+      try {
+        await this.temporal.executeUpdate(referral.workflowId, update, arg, updateId);
+        return;
+      } catch (error) {
+        const notStarted = error instanceof WorkflowRejection && error.type === WorkflowFailure.NotFound && referral.status === 'SENT';
+        if (!notStarted || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, START_POLL_MS));
+      }
+    }
   }
 
   private async findFor(user: AuthUser, id: string, sides: ('to' | 'from')[]): Promise<ReferralRecord> {
