@@ -125,7 +125,11 @@ describe('manual referrals over HTTP', () => {
     const officers = await withDb(async (db) => (await db.query(
       `SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.entity_id = $1 AND n.kind = 'referral.sent' ORDER BY 1`,
       [sent.id])).rows.map((r) => r.username));
-    expect(officers).toEqual(['dea.agent', 'fbi.agent']);
+    // Every DEA referral officer (the demo one, and any another suite provisioned, e.g. through SSO), and the sender.
+    const deaOfficers = await withDb(async (db) => (await db.query(
+      `SELECT username FROM users WHERE agency_code = 'DEA' AND 'REFERRAL_OFFICER' = ANY(roles)`)).rows.map((r) => r.username as string));
+    expect(deaOfficers).toContain('dea.agent');
+    expect([...officers].sort()).toEqual([...deaOfficers, 'fbi.agent'].sort());
     expect((await http('GET', `/cases/${kase.id}`, { token: dea })).status).toBe(404);
 
     const accepted = await eventually(() => http('POST', `/referrals/${sent.id}/accept`, { token: dea, body: { note: 'ours' } }), (r) => r.status !== 503);
