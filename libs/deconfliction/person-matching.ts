@@ -125,6 +125,7 @@ export class PersonMatching {
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     // A transliterated name is as common as all its spellings together: "Yousif" is rare as written, Yusuf is not.
     const family = person.tokens.map((t, i) => expanded[i].transliterations.filter((x) => x !== t).reduce((n, x) => n + count(x), count(t)));
+    const otherScript = OTHER_SCRIPT.test(person.fullName);
     return live.flatMap(({ row, pairs }) => {
       // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
       // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
@@ -136,7 +137,7 @@ export class PersonMatching {
         frequency: { tokenPersons: pairs.map((p) => Math.max(family[p.i], count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'
           ? [{ kind: p.kind, query: person.tokens[p.i], stored: row.tokens[p.j] }] : [])),
-        otherScript: writtenInOtherScript(person.fullName),
+        otherScript,
       }, this.settings);
       // POSSIBLE matches go to coordinator review, which weighs cases; a lookout hears of PROBABLE and CONFIRMED ones.
       if (tier.tier === null || (row.lookout_id && tier.tier === 'POSSIBLE')) return [];
@@ -250,7 +251,5 @@ const storedTokens = (r: PersonRow): NameTokens => ({
   codes: r.token_codes.map((c) => c.split(' ').filter((code) => code.length > 0)),
 });
 
-/** The name as entered holds letters of a script other than Latin (Arabic, Cyrillic): it was matched transliterated. */
-function writtenInOtherScript(asEntered: string): boolean {
-  return /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(asEntered);
-}
+/** A name as entered with letters of a script other than Latin (Arabic, Cyrillic): it was matched transliterated. */
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
