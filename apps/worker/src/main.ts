@@ -33,8 +33,9 @@ const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
  * The durable half of intake: a case, seizure or trace committed while Temporal was unreachable has no workflow yet;
  * this loop starts it (workflow ids derive from the record ids, so a start that did go through is recognised).
  */
-function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: string, afterMs: number): () => void {
+function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: string, afterMs: number): () => Promise<void> {
   let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
   const tick = async (): Promise<void> => {
     try {
       for (const pending of await findPendingWorkflowStarts(dataSource, afterMs, 100)) {
@@ -53,9 +54,10 @@ function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: s
     if (!stopped) timer = setTimeout(runTick, Math.min(afterMs, 2000));
   };
   // tick catches every error of its own pass, so nothing is left unhandled.
-  const runTick = (): void => { void tick(); };
+  const runTick = (): void => { inFlight = tick(); };
   let timer = setTimeout(runTick, 1000);
-  return () => { stopped = true; clearTimeout(timer); };
+  // Stopping waits for a pass under way: closing the pool beneath it would fail its query ("Connection terminated").
+  return async () => { stopped = true; clearTimeout(timer); await inFlight; };
 }
 
 async function main(): Promise<void> {
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
   logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker running');
   await worker.run();
-  stopRelay();
+  await stopRelay();
   await clientConnection.close();
   await connection.close();
   await dataSource.destroy();
