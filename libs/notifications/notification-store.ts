@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { query, queryOne } from '../db/sql';
-import type { SnapshotHorizon } from './stream-cursor';
+import { advance, parseSnapshot, ReadPoint } from './read-point';
 
 /** The channel the API listens on; the payload is the recipient's user id, the rows themselves stay in the table. */
 export const NOTIFICATION_CHANNEL = 'casecoord_notifications';
@@ -23,6 +23,11 @@ export interface NotificationRecord {
   payload: Record<string, unknown>;
   createdAt: string;
 }
+
+/** A read's rows, each with the point a reader stands at once given it, and the point after the whole read. */
+export interface ReadResult { items: { record: NotificationRecord; point: ReadPoint }[]; point: ReadPoint }
+
+const COLUMNS = 'id, kind, entity_type, entity_id, payload, created_at';
 
 interface NotificationRow {
   id: string; kind: string; entity_type: string; entity_id: string; payload: Record<string, unknown>; created_at: Date;
@@ -60,41 +65,48 @@ export class NotificationStore {
     return rows.map((r) => r.id);
   }
 
-  /** After `afterId`, oldest first (the inbox's pages). */
-  async since(userId: string, afterId: string, limit: number): Promise<NotificationRecord[]> {
-    return (await this.forStream(userId, afterId, limit, [])).items;
+  /**
+   * Up to `limit` rows still owed after `from`, oldest id first, each with the point after it (see ReadPoint), and the
+   * point after them all. One statement, so one snapshot: the rows and the snapshot recorded with them agree, and a
+   * row whose transaction the snapshot did not see is found by the next read from that point (by its `xid`).
+   */
+  async read(userId: string, from: ReadPoint, limit: number): Promise<ReadResult> {
+    const seen = from.seen ?? { xmin: 1n, xmax: 1n, running: [] };
+    const rows = await query<Partial<NotificationRow> & { snapshot: string }>(this.dataSource,
+      `SELECT s.snapshot, n.*
+       FROM (SELECT pg_current_snapshot()::text AS snapshot) AS s
+       LEFT JOIN LATERAL (
+         (SELECT ${COLUMNS} FROM notifications
+          WHERE $4::boolean AND user_id = $1 AND id <= $2 AND xid >= $5::xid8 AND (xid >= $6::xid8 OR xid = ANY($7::xid8[]))
+            AND id <> ALL($8::bigint[])
+          ORDER BY id LIMIT $3)
+         UNION ALL
+         (SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3)
+       ) AS n ON true
+       ORDER BY n.id`,
+      [userId, String(from.lastId), limit + 1, from.seen !== null, String(seen.xmin), String(seen.xmax),
+        seen.running.map(String), from.alsoGiven.map(String)],
+    );
+    const found = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
+      id: BigInt(r.id!), record: {
+        id: String(r.id), kind: r.kind!, entityType: r.entity_type!, entityId: r.entity_id!, payload: r.payload!,
+        createdAt: new Date(r.created_at!).toISOString(),
+      },
+    }));
+    const lateAll = found.filter((r) => r.id <= from.lastId).length <= limit;
+    const { after, point } = advance(from, found.slice(0, limit), parseSnapshot(rows[0].snapshot), lateAll);
+    return { items: after.map(({ row, point: at }) => ({ record: row.record, point: at })), point };
   }
 
   /**
-   * After `afterId`, oldest first, leaving out `skip` (ids a stream already sent above its safe point), with the
-   * horizon of the snapshot the rows were read in (see StreamCursor). One statement, so one snapshot: a horizon read
-   * by a second statement could see a transaction end that this read did not see commit, and the cursor would then
-   * move past its row without ever sending it.
+   * The point just before the first notification at or after a time, for clients that start from a time: with the
+   * snapshot it was read in, so a row from before that time whose transaction is still running is owed, not skipped.
    */
-  async forStream(userId: string, afterId: string, limit: number, skip: string[]): Promise<{ items: NotificationRecord[]; horizon: SnapshotHorizon }> {
-    const rows = await query<Partial<NotificationRow> & { xmin: string; xmax: string }>(this.dataSource,
-      `SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax, n.*
-       FROM pg_current_snapshot() AS s
-       LEFT JOIN LATERAL (
-         SELECT id, kind, entity_type, entity_id, payload, created_at FROM notifications
-         WHERE user_id = $1 AND id > $2 AND id <> ALL($4::bigint[]) ORDER BY id LIMIT $3
-       ) AS n ON true
-       ORDER BY n.id`,
-      [userId, afterId, limit, skip],
+  async pointBefore(userId: string, at: Date): Promise<ReadPoint> {
+    const row = await queryOne<{ id: string | null; snapshot: string }>(this.dataSource,
+      `SELECT (SELECT max(id) FROM notifications WHERE user_id = $1 AND created_at < $2) AS id,
+              pg_current_snapshot()::text AS snapshot`, [userId, at],
     );
-    const horizon = { xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax) };
-    const items = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
-      id: String(r.id), kind: r.kind!, entityType: r.entity_type!, entityId: r.entity_id!, payload: r.payload!,
-      createdAt: new Date(r.created_at!).toISOString(),
-    }));
-    return { items, horizon };
-  }
-
-  /** The id just before the first notification at or after a time, for clients that poll with a timestamp. */
-  async idBefore(userId: string, at: Date): Promise<string> {
-    const row = await queryOne<{ id: string | null }>(this.dataSource,
-      'SELECT max(id) AS id FROM notifications WHERE user_id = $1 AND created_at < $2', [userId, at],
-    );
-    return String(row?.id ?? 0);
+    return { lastId: BigInt(row?.id ?? 0), seen: parseSnapshot(row!.snapshot), alsoGiven: [] };
   }
 }

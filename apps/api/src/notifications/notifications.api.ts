@@ -3,14 +3,16 @@ import { Observable } from 'rxjs';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { EdgeConfig } from '../../../../libs/config/edge-config';
 import { NotificationRecord, NotificationStore } from '../../../../libs/notifications/notification-store';
-import { StreamCursor } from '../../../../libs/notifications/stream-cursor';
+import { encodeReadPoint, parseReadPoint, plainPoint, ReadPoint } from '../../../../libs/notifications/read-point';
 import { SessionEnd, StreamSessions } from '../../../../libs/notifications/stream-sessions';
 import { fieldError } from '../common/api-error';
 import { NotificationsHub } from './notifications.hub';
 import { EDGE_CONFIG, StreamRegistry } from './stream-registry';
 
 const HEARTBEAT_MS = 15_000;
-const event = (n: NotificationRecord): MessageEvent => ({ id: n.id, type: n.kind, data: n });
+const TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T/;
+/** Each event's id is the cursor after it: what a reconnecting client sends back as Last-Event-ID. */
+const event = (n: NotificationRecord, after: ReadPoint): MessageEvent => ({ id: encodeReadPoint(after), type: n.kind, data: n });
 
 /** A user's notifications: polled after a point, or streamed for as long as the session lives. */
 @Injectable()
@@ -20,11 +22,13 @@ export class NotificationsApi {
     private readonly sessions: StreamSessions, @Inject(EDGE_CONFIG) private readonly edge: EdgeConfig,
   ) {}
 
-  /** Everything after `since` (an id, or a time), oldest first. */
+  /**
+   * Everything owed after `since` (a cursor, an id, or a time), oldest first; `lastId` is the cursor to read on from.
+   * A late row (a lower id committed after the page that `since` came from) comes first.
+   */
   async list(user: AuthUser, since: string | undefined, limit: number) {
-    const after = await this.resolveSince(user, since);
-    const items = await this.store.since(user.userId, after, limit);
-    return { items, lastId: items.length > 0 ? items[items.length - 1].id : after };
+    const { items, point } = await this.store.read(user.userId, await this.resolveSince(user, since), limit);
+    return { items: items.map((i) => i.record), lastId: encodeReadPoint(point) };
   }
 
   /**
@@ -39,11 +43,12 @@ export class NotificationsApi {
     const release = this.registry.acquire(user.userId);
     signal.addEventListener('abort', release, { once: true });
     if (signal.aborted) release();
-    let cursor: StreamCursor;
+    let point: ReadPoint;
     try {
-      const from = lastEventId && /^\d{1,18}$/.test(lastEventId) ? lastEventId : since;
-      cursor = new StreamCursor(from === undefined
-        ? await this.store.idBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, from));
+      // A Last-Event-ID that is no cursor (a browser may keep the id of some other event) falls back to `since`.
+      const from = lastEventId !== undefined && parseReadPoint(lastEventId) !== null ? lastEventId : since;
+      point = from === undefined
+        ? await this.store.pointBefore(user.userId, new Date(Date.now() + 1000)) : await this.resolveSince(user, from);
     } catch (error) {
       release();
       throw error;
@@ -53,7 +58,7 @@ export class NotificationsApi {
       let again = false;
       const end = (reason: SessionEnd): void => {
         if (subscriber.closed) return;
-        subscriber.next({ id: cursor.lastDelivered, type: 'session-ended', data: { reason } });
+        subscriber.next({ id: encodeReadPoint(point), type: 'session-ended', data: { reason } });
         subscriber.complete();
       };
       /** True while the session may stream; a database that is away ends nothing (it delivers nothing either). */
@@ -70,12 +75,14 @@ export class NotificationsApi {
             again = false;
             for (;;) {
               if (subscriber.closed || !(await sessionLive())) return;
-              // Re-read from the safe point: a row committed late with a lower id than one already sent is still
-              // found (see StreamCursor); the ones already sent are skipped.
-              const { items: batch, horizon } = await this.store.forStream(user.userId, cursor.after, 200, cursor.skip);
-              cursor.deliver(batch.map((n) => n.id));
-              for (const n of batch) subscriber.next(event(n));
-              cursor.settle(horizon);
+              // Read on from the point: a row committed late with a lower id than one already sent is still found
+              // (see ReadPoint), and each event's id lets a new connection resume exactly there.
+              const { items: batch, point: next } = await this.store.read(user.userId, point, 200);
+              for (const n of batch) {
+                point = n.point;
+                subscriber.next(event(n.record, n.point));
+              }
+              point = next;
               if (batch.length < 200) break;
             }
           } while (again && !subscriber.closed);
@@ -87,23 +94,28 @@ export class NotificationsApi {
       };
       const unsubscribe = this.hub.subscribe(user.userId, () => void drain());
       const heartbeat = setInterval(() => {
-        subscriber.next({ id: cursor.lastDelivered, type: 'heartbeat', data: { at: new Date().toISOString() } });
+        subscriber.next({ id: encodeReadPoint(point), type: 'heartbeat', data: { at: new Date().toISOString() } });
         void drain();
       }, HEARTBEAT_MS);
       const sessionCheck = setInterval(() => void sessionLive().catch(() => undefined), this.edge.streamSessionCheckEveryMs);
-      // Every event carries the last notification id delivered: Nest numbers events without an id 1, 2, 3..., and a
-      // browser's EventSource would resume from such a number and replay the inbox from its start.
-      subscriber.next({ id: cursor.lastDelivered, type: 'ready', data: { lastId: cursor.lastDelivered } });
+      // Every event carries the cursor: Nest numbers events without an id 1, 2, 3..., and a browser's EventSource would
+      // resume from such a number and replay the inbox from its start. `lastId` stays the plain id it stands after.
+      subscriber.next({ id: encodeReadPoint(point), type: 'ready', data: { lastId: String(point.lastId), cursor: encodeReadPoint(point) } });
       void drain();
       return () => { unsubscribe(); clearInterval(heartbeat); clearInterval(sessionCheck); release(); };
     });
   }
 
-  private async resolveSince(user: AuthUser, since: string | undefined): Promise<string> {
-    if (since === undefined) return '0';
-    if (/^\d+$/.test(since)) return since;
+  /** A cursor, a plain id (as clients kept before cursors: everything up to it counts as given), or a time. */
+  private async resolveSince(user: AuthUser, since: string | undefined): Promise<ReadPoint> {
+    if (since === undefined) return plainPoint(0n);
+    if (!TIME_PATTERN.test(since)) {
+      const point = parseReadPoint(since);
+      if (point === null) throw fieldError('since', 'is not a cursor this API gave', 'no es un cursor dado por esta API');
+      return point;
+    }
     const at = new Date(since);
     if (Number.isNaN(at.getTime())) throw fieldError('since', 'is not a valid timestamp', 'no es una fecha y hora válida');
-    return this.store.idBefore(user.userId, at);
+    return this.store.pointBefore(user.userId, at);
   }
 }

@@ -16,6 +16,9 @@ export class NotificationDto {
 
 export class NotificationPageDto {
   items!: NotificationDto[];
-  /** Pass as `since` to read on. */
+  /**
+   * Pass as `since` to read on: an opaque cursor (a plain id before cursors existed), so that a notification with a
+   * lower id that commits after this page is still read next time, and none twice.
+   */
   lastId!: string;
 }
