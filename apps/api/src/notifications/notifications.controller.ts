@@ -13,7 +13,7 @@ import { NotificationsApi } from './notifications.api';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsApi) {}
 
-  /** For clients that poll: everything after `since` (an id, or a time), oldest first. */
+  /** For clients that poll: everything owed after `since` (the last page's `lastId` cursor, an id, or a time), oldest first. */
   @Get()
   @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationsQueryDto) {
@@ -21,8 +21,9 @@ export class NotificationsController {
   }
 
   /**
-   * Server-Sent Events: each notification is an event whose id is the notification id, so a client reconnecting
-   * with Last-Event-ID (or `since`) misses nothing. Without either, the stream starts from now.
+   * Server-Sent Events: each notification is an event whose id is the cursor after it (its data carries the
+   * notification id), so a client reconnecting with Last-Event-ID (or `since`) misses nothing, even a notification
+   * with a lower id that committed after it left, and gets nothing twice. Without either, the stream starts from now.
    * The stream lives only as long as its session: the session row is read again every STREAM_SESSION_CHECK_EVERY and
    * before anything is delivered; once the session is gone (logout, revocation), expired, idle or its user disabled,
    * a last `session-ended` event says why and the stream completes. A user holds at most STREAMS_PER_USER streams.
