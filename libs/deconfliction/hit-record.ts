@@ -19,9 +19,9 @@ export interface QueueFilter {
 /** The coordinator who holds a hit (issue 17). */
 export interface HitHolder { userId: string; username: string; fullName: string; claimedAt: Date }
 
-export interface NewHit {
+/** What a hit found, as its probe decided it: the same when it is recorded and when it is read back. */
+export interface HitFinding {
   id: string;
-  pairKey: string;
   matchType: MatchType;
   score: number;
   reason: string;
@@ -29,6 +29,10 @@ export interface NewHit {
   tier: PersonMatchTier | null;
   reasonEs: string | null;
   urgent: boolean;
+}
+
+export interface NewHit extends HitFinding {
+  pairKey: string;
   /** Side a is the value just entered: a case item, or a firearm of a seizure. */
   a: { caseId: string | null; seizureId?: string | null; agency: string; itemId: string; value: string; nameForm?: NameForm };
   /** Side b is the value stored before: a case item, a lookout, or a seized firearm (seizure-watch.ts). */
@@ -56,14 +60,7 @@ export interface HitSide {
   nameForm: NameForm;
 }
 
-export interface HitRecord {
-  id: string;
-  matchType: MatchType;
-  score: number;
-  reason: string;
-  tier: PersonMatchTier | null;
-  reasonEs: string | null;
-  urgent: boolean;
+export interface HitRecord extends HitFinding {
   status: HitStatus;
   resolution: HitResolution | null;
   resolutionNote: string | null;
