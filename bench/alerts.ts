@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { startMailServer, startWebhookReceiver } from '../libs/devstack/watch-desk-receivers';
 import { startBenchStack } from './support/bench-stack';
 import { ApiClient } from './support/measure';
+import { waitActive } from './support/notify-latency';
 import { SseEvent, SseStream } from './support/sse';
 import { printTable, row, Sample } from './support/stats';
 import { secretCipher, secretPlace } from '../libs/secrets/secret-cipher';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < ITERATIONS; i += 1) {
       existing.push((await ice.post<{ id: string }>('/cases', { title: `Bench alert ${i}`, category: 'DRUG_TRAFFICKING', operations: operation(i) }, 201)).id);
     }
-    await waitActive(db, existing);
+    await waitActive(db, existing, log);
     const run = { sse: sample(), mail: sample(), webhook: sample() };
     for (let i = 0; i < ITERATIONS; i += 1) {
       const created = await atf.post<{ id: string; caseNumber: string }>('/cases', { title: 'Bench alert counterpart', category: 'ARMS_TRAFFICKING', operations: operation(i) }, 201);
@@ -84,16 +85,6 @@ async function main(): Promise<void> {
     await db.end();
     await stack.stop();
     await Promise.all([mail.stop(), hooks.stop()]);
-  }
-}
-
-async function waitActive(db: Client, ids: string[]): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = 'ACTIVE'`, [ids]);
-    if (rows[0].n === ids.length) { log(`${ids.length} existing cases ACTIVE`); return; }
-    if (Date.now() > deadline) throw new Error(`only ${rows[0].n} of ${ids.length} cases ACTIVE after 120 s`);
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -17,7 +17,8 @@ const sample = (): Sample => ({ latenciesMs: [], elapsedMs: 0, errors: 0 });
 /** Mexican mobile numbers in area 55, which the loader never generates, with a per-run tag: every run is fresh. */
 const freshPhone = (tag: string, i: number) => `+52 55 ${tag}${String(i).padStart(4, '0')}`;
 
-async function waitActive(db: Client, ids: string[], log: Log): Promise<void> {
+/** Waits until every case of `ids` is ACTIVE (their workflows have started): a hit needs both sides' cases there. */
+export async function waitActive(db: Client, ids: string[], log: Log): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = 'ACTIVE'`, [ids]);

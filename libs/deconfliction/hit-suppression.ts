@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../common/deterministic-id';
 import { Db, query } from '../db/sql';
-import type { HitRecord, NewHit } from './hit.repository';
+import type { HitRecord, NewHit } from './hit-record';
 import { foldText } from './normalize';
 
 /** What a side is: the owner of its value (a case, a lookout, a seized firearm's seizure) and the value as written. */

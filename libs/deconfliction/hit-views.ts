@@ -1,4 +1,4 @@
-import type { HitRecord, HitSide } from './hit.repository';
+import type { HitRecord, HitSide } from './hit-record';
 
 /**
  * Pointer-only disclosure (domain.md): a side learns that another case matches, on what kind of value, and whom to

@@ -68,6 +68,8 @@ describe('SecretCipher', () => {
   it('tells sealed values from clear ones', () => {
     expect(SecretCipher.isSealed(cipher.seal('x', place))).toBe(true);
     expect(SecretCipher.isSealed('JBSWY3DPEHPK3PXP')).toBe(false);
+    expect(SecretCipher.keyIdOf(cipher.seal('x', place))).toBe('k1');
+    expect(SecretCipher.keyIdOf('JBSWY3DPEHPK3PXP')).toBeUndefined();
   });
 });
 

@@ -46,6 +46,11 @@ export class SecretCipher {
     return value.startsWith(`${SCHEME}:`);
   }
 
+  /** The id of the key a stored value was sealed with (undefined: not a sealed value); the rekey moves the others. */
+  static keyIdOf(value: string): string | undefined {
+    return SecretCipher.isSealed(value) ? value.split(':')[1] : undefined;
+  }
+
   private key(keyId: string): Buffer {
     const key = this.keys.keys.get(keyId);
     if (!key) throw new SecretUnreadable(`no key with id "${keyId}" in SECRETS_KEYS`);

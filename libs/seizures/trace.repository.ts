@@ -32,8 +32,13 @@ export interface NewTrace {
   requestingAgency: string; tracingAgency: string; requestedBy: string; dueAt: Date; history: unknown[]; workflowId: string; at: Date;
 }
 
+/** What any requested trace records, whichever firearm it is of. */
+type TraceRequest = Omit<NewTrace, 'seizureId' | 'firearmId'>;
+
 /** A trace of a case firearm: the case takes the seizure's place. */
-export type NewCaseFirearmTrace = Omit<NewTrace, 'seizureId' | 'firearmId'> & { caseId: string; caseFirearmId: string };
+export type NewCaseFirearmTrace = TraceRequest & { caseId: string; caseFirearmId: string };
+
+interface TracedFirearm { seizureId: string | null; firearmId: string | null; caseId: string | null; caseFirearmId: string | null }
 
 /** The outcome fields a step may set; a null leaves the stored value. */
 export interface TraceOutcome {
@@ -50,13 +55,7 @@ export class TraceRepository {
   }
 
   async insert(tx: EntityManager, t: NewTrace): Promise<void> {
-    await tx.query(
-      `INSERT INTO traces (id, seizure_id, firearm_id, serial_number, priority, status, requesting_agency, tracing_agency,
-         requested_by, due_at, history, workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $12)`,
-      [t.id, t.seizureId, t.firearmId, t.serialNumber, t.priority, t.requestingAgency, t.tracingAgency, t.requestedBy,
-        t.dueAt, JSON.stringify(t.history), t.workflowId, t.at],
-    );
+    await this.insertSubmitted(tx, t, { seizureId: t.seizureId, firearmId: t.firearmId, caseId: null, caseFirearmId: null });
   }
 
   /**
@@ -115,12 +114,17 @@ export class TraceRepository {
 
   /** A trace a case agent asked for, of a firearm of their case. */
   async insertForCaseFirearm(tx: EntityManager, t: NewCaseFirearmTrace): Promise<void> {
+    await this.insertSubmitted(tx, t, { seizureId: null, firearmId: null, caseId: t.caseId, caseFirearmId: t.caseFirearmId });
+  }
+
+  /** A trace someone asked for, of a seized firearm or of a case's (the other pair of columns stays null). */
+  private async insertSubmitted(tx: EntityManager, t: TraceRequest, of: TracedFirearm): Promise<void> {
     await tx.query(
-      `INSERT INTO traces (id, case_id, case_firearm_id, serial_number, priority, status, requesting_agency, tracing_agency,
-         requested_by, due_at, history, workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $8, $9, $10, $11, $12, $12)`,
-      [t.id, t.caseId, t.caseFirearmId, t.serialNumber, t.priority, t.requestingAgency, t.tracingAgency, t.requestedBy,
-        t.dueAt, JSON.stringify(t.history), t.workflowId, t.at],
+      `INSERT INTO traces (id, seizure_id, firearm_id, case_id, case_firearm_id, serial_number, priority, status,
+         requesting_agency, tracing_agency, requested_by, due_at, history, workflow_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'SUBMITTED', $8, $9, $10, $11, $12, $13, $14, $14)`,
+      [t.id, of.seizureId, of.firearmId, of.caseId, of.caseFirearmId, t.serialNumber, t.priority, t.requestingAgency,
+        t.tracingAgency, t.requestedBy, t.dueAt, JSON.stringify(t.history), t.workflowId, t.at],
     );
   }
 

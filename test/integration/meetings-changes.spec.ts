@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { clockApiUrl, clockHttp, countRows, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { farDay, inMs, LEAD_MS, sleepUntil } from '../support/meeting-times';
 
 /**
  * Issue 18 on meetings: the case a meeting concerns, its attendees, cancel and reschedule, and the Spanish compliance
  * CSV. On the clock pair (MEETING_NOTICE_LEAD_TIME=2s, MEETING_REPORT_DUE_AFTER=3s), so the clocks a cancel must stop
  * and a reschedule must re-arm really run here.
  */
-const LEAD_MS = 2000;
-const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
-const sleepUntil = async (iso: string): Promise<void> => {
-  const wait = Date.parse(iso) - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-};
-const farDay = (): number => Date.UTC(2200 + Math.floor(Math.random() * 700), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28));
 const meetingBody = (overrides: Record<string, unknown> = {}) => ({
   title: `Meeting ${uniqueWord()}`, counterpartCountry: 'MX', counterpartAgencies: ['PGR'], level: 'EXECUTIVE',
   scheduledAt: new Date(farDay() + 15 * 3_600_000).toISOString(), ...overrides,

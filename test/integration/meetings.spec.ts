@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { clockApiUrl, clockHttp, countRows, eventually, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { farDay, inMs, LEAD_MS, sleepUntil } from '../support/meeting-times';
 
 /**
  * Meetings are about clocks (notice lead time, report and action-item due dates) through and through: this spec runs
  * on the clock pair (test/support/stack.ts, CLOCK_TEST_ENV: MEETING_NOTICE_LEAD_TIME=2s, MEETING_REPORT_DUE_AFTER=3s).
  */
-const LEAD_MS = 2000;
 const DAY = 86_400_000;
-
-const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
-const sleepUntil = async (iso: string): Promise<void> => {
-  const wait = Date.parse(iso) - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-};
-/** A day of a random far-future year: meetings there belong to this test run alone. */
-const farDay = (): number => Date.UTC(2200 + Math.floor(Math.random() * 700), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28));
 
 const meetingBody = (overrides: Record<string, unknown> = {}) => ({
   title: `Bilateral meeting ${uniqueWord()}`, counterpartCountry: 'MX', counterpartAgencies: ['PGR', 'SSP'], level: 'EXECUTIVE',
