@@ -133,18 +133,19 @@ describe('referrals over HTTP', () => {
     const owner = await activeCase(fbi, {});
     const id = randomUUID();
     // As intake writes it, but the case's run never got to start its workflow. Dated ahead so the shared relay
-    // (5 s) leaves it alone until the checks below are made; dated back afterwards to let it run.
+    // (5 s) leaves it alone until the checks below are made; dated back afterwards to let it run. In milliseconds, as
+    // the services write it: the inbox's cursor carries a JavaScript date, and a finer time would be listed twice.
     await withDb((db) => db.query(
       `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id, created_at, updated_at)
        VALUES ($1, $2, 'FBI', 'CBP', 'R1', 'INTERDICTION', 'involves the port of entry Nogales, AZ', '{"portOfEntry": "Nogales, AZ"}', 'SENT',
-               now() + interval '1 hour', $3, $4, now() + interval '10 minutes', now())`,
+               now() + interval '1 hour', $3, $4, date_trunc('milliseconds', now() + interval '10 minutes'), now())`,
       [id, owner.id, JSON.stringify([{ status: 'SENT', action: 'SEND', actor: 'system', agency: 'FBI', at: new Date().toISOString() }]), `referral-${id}`]));
     expect((await http('GET', `/referrals/${id}`, { token: cbp })).body).toMatchObject({ id, status: 'SENT', starting: true });
     expect((await http('GET', `/referrals?caseNumber=${owner.caseNumber}`, { token: cbp })).body.items.map((r: any) => r.id)).not.toContain(id);
     const early = await http('POST', `/referrals/${id}/acknowledge`, { token: cbp });
     expect({ status: early.status, retryAfter: early.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: '1' });
 
-    await withDb((db) => db.query(`UPDATE referrals SET created_at = now() - interval '1 minute' WHERE id = $1`, [id]));
+    await withDb((db) => db.query(`UPDATE referrals SET created_at = date_trunc('milliseconds', now() - interval '1 minute') WHERE id = $1`, [id]));
     const started = await eventually(() => http('GET', `/referrals/${id}`, { token: cbp }), (r) => r.body.starting === false, 60_000);
     expect(started.body.status).toBe('SENT');
     expect((await http('GET', `/referrals?caseNumber=${owner.caseNumber}`, { token: cbp })).body.items.map((r: any) => r.id)).toContain(id);
