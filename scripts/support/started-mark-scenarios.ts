@@ -1,4 +1,4 @@
-import { call, login, Scenario, waitFor } from './recording';
+import { call, login, Scenario, waitReferralStarted } from './recording';
 import { waitActive } from './lifecycle-scenarios';
 
 /**
@@ -12,7 +12,7 @@ async function markedThenDeclined(): Promise<string> {
   await waitActive(created.id, ice);
   const r2 = (await call('GET', `/cases/${created.id}/referrals`, ice)).items.find((r: { rule: string }) => r.rule === 'R2');
   if (!r2) throw new Error('the case drew no R2 referral');
-  await waitFor(async () => (await call('GET', `/referrals/${r2.id}`, dea)).starting === false, 'the referral marked started');
+  await waitReferralStarted(r2.id, dea);
   await call('POST', `/referrals/${r2.id}/acknowledge`, dea);
   const declined = await call('POST', `/referrals/${r2.id}/decline`, dea, { reason: 'recorded' });
   if (declined.status !== 'DECLINED') throw new Error(`the referral is ${declined.status}`);
