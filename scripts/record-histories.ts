@@ -6,6 +6,7 @@ import { MEETING_SCENARIOS } from './support/meeting-scenarios';
 import { ONE_PATCH_SCENARIOS } from './support/one-patch-scenarios';
 import { recordScenarios } from './support/recording';
 import { REOPEN_SCENARIOS } from './support/reopen-scenarios';
+import { STARTED_MARK_SCENARIOS } from './support/started-mark-scenarios';
 
 /**
  * Records workflow histories from a running stack into test/histories/, for the replay test. Run after a deliberate
@@ -16,7 +17,7 @@ import { REOPEN_SCENARIOS } from './support/reopen-scenarios';
  */
 const ALL = [
   ...LIFECYCLE_SCENARIOS, ...BRANCH_SCENARIOS, ...MEETING_SCENARIOS, ...EDIT_SCENARIOS, ...REOPEN_SCENARIOS, ...DOB_SCENARIOS,
-  ...ONE_PATCH_SCENARIOS,
+  ...ONE_PATCH_SCENARIOS, ...STARTED_MARK_SCENARIOS,
 ];
 
 recordScenarios(ALL, process.argv.slice(2)).catch((error) => { console.error(error); process.exit(1); });

@@ -39,6 +39,11 @@ export function createReferralActivities({ referrals, traces }: ReferralActivity
       }
     },
 
+    /** The referral workflow's first step: the row tells the truth about its workflow only once it runs. */
+    async markReferralWorkflowStarted(referralId: string): Promise<void> {
+      await referrals.markWorkflowStarted(referralId);
+    },
+
     /** Escalates only a referral still SENT; one acted on meanwhile keeps its state. */
     async escalateReferral(referralId: string): Promise<{ status: ReferralStatus }> {
       try {

@@ -49,6 +49,7 @@ export interface ReferralActivities {
     referralId: string, action: ReferralAction, actor: ReferralStepRequest['actor'], note?: string,
   ): Promise<{ status: ReferralStatus; traces: TraceStart[] }>;
   escalateReferral(referralId: string): Promise<{ status: ReferralStatus }>;
+  markReferralWorkflowStarted(referralId: string): Promise<void>;
 }
 
 export interface SeizureActivities {

@@ -9,8 +9,11 @@ import { assertDefined, query } from './sql';
  *
  * The one "no orphan" strategy for records whose workflow only adds clocks after the fact (cases, seizures, traces):
  * commit, then start, and this relay covers a start that failed, so a record is accepted while Temporal is away.
- * Referrals opened by case agents too (a rule's referral is started by its case workflow), and hits a coordinator
- * promotes from a review item (a matching hit is started by its case's or seizure's workflow).
+ * Referrals too: a case agent's is started by the API after commit; a rule's by its case workflow in the workflow task
+ * after intake, and the relay starts one whose start never happened (the case's run failed or was terminated in
+ * between). A referral's row is marked by its own workflow's first step, so a start the case workflow did make is
+ * marked by then, or recognised here. And hits a coordinator promotes from a review item (a matching hit is started by
+ * its case's or seizure's workflow).
  * Meetings and action items are not relayed: they start inside the creating transaction (apps/api/src/meetings/
  * meeting-workflows.ts) and answer 503 when Temporal is away, because their workflow input carries configuration fixed
  * at creation (MEETING_REPORT_DUE_AFTER) that a later relay pass could not know, and their tables keep no
@@ -35,8 +38,8 @@ const SOURCES: { [T in RecordWorkflowType]: { columns: string; input: (row: Pend
   caseWorkflow: { columns: 'id', input: (row) => ({ caseId: row.id }) },
   seizureWorkflow: { columns: 'id, watch_pass', input: (row) => ({ seizureId: row.id, ...(row.watch_pass ? { pass: row.watch_pass } : {}) }) },
   traceWorkflow: { columns: 'id, due_at', input: (row) => ({ traceId: row.id, dueAt: new Date(assertDefined(row.due_at, 'traces.due_at')).toISOString() }) },
-  // Manual referrals only (a rule's is started by the case workflow and written as started): the clock keeps the due
-  // time fixed at creation, and a referral worked meanwhile starts in its state.
+  // Rule and manual referrals alike: the clock keeps the due time fixed at creation, and a referral worked meanwhile
+  // starts in its state.
   referralWorkflow: {
     columns: 'id, due_at, status',
     input: (row) => ({

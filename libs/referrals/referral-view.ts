@@ -6,13 +6,14 @@ const iso = (d: Date): string => d.toISOString();
 
 /**
  * api.md "Referrals". A rule's reason is rendered in the reader's language from the facts the rule stored; a manual
- * referral's reason is the sender's words, as entered.
+ * referral's reason is the sender's words, as entered. `starting`: its workflow has not started yet, so no step can be
+ * taken on it (503 with Retry-After) and the receiving agency's inbox does not list it yet.
  */
 export function localizedReferralView(r: ReferralRecord, lang: ReasonLang) {
   return {
     id: r.id, caseId: r.caseId, caseNumber: r.caseNumber, fromAgency: r.fromAgency, toAgency: r.toAgency, kind: r.kind,
     rule: r.rule, reason: r.rule && lang !== 'en' ? ruleReason(r.rule, r.facts, lang) : r.reason, facts: r.facts, status: r.status,
-    dueAt: iso(r.dueAt), history: r.history, createdAt: iso(r.createdAt),
+    dueAt: iso(r.dueAt), history: r.history, createdAt: iso(r.createdAt), starting: r.workflowStartedAt === null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface ReferralRecord {
   packet: ReferralPacket;
   /** The agent who opened it; null for a rule's (its contact is the case's lead agent). */
   sentBy: string | null;
+  /** When its workflow was known to have started; null until then, and until then no step can be taken on it. */
+  workflowStartedAt: Date | null;
 }
 
 export type InboxSort = 'newest' | 'urgency';
@@ -25,6 +27,7 @@ interface ReferralRow {
   id: string; case_id: string; case_number: string; from_agency: string; to_agency: string; kind: ReferralKind;
   rule: ReferralRule | null; reason: string; facts: Record<string, unknown>; status: ReferralStatus; due_at: Date;
   history: HistoryEntry[]; workflow_id: string; created_at: Date; lead_agent_id: string; packet: ReferralPacket; sent_by: string | null;
+  workflow_started_at: Date | null;
 }
 interface InboxRow extends ReferralRow { rank: number | string }
 
@@ -32,6 +35,7 @@ const toRecord = (r: ReferralRow): ReferralRecord => ({
   id: r.id, caseId: r.case_id, caseNumber: r.case_number, fromAgency: r.from_agency, toAgency: r.to_agency, kind: r.kind,
   rule: r.rule, reason: r.reason, facts: r.facts, status: r.status, dueAt: new Date(r.due_at), history: r.history,
   workflowId: r.workflow_id, createdAt: new Date(r.created_at), leadAgentId: r.lead_agent_id, packet: r.packet, sentBy: r.sent_by,
+  workflowStartedAt: r.workflow_started_at ? new Date(r.workflow_started_at) : null,
 });
 const SELECT_REFERRAL = `SELECT r.*, c.case_number, c.lead_agent_id FROM referrals r JOIN cases c ON c.id = r.case_id`;
 
@@ -65,15 +69,16 @@ export class ReferralRepository {
   }
 
   /**
-   * False when the case already has this rule's referral to this agency. The case workflow starts a rule's referral
-   * workflow right after this activity, so the relay has nothing to start (workflow_started_at is set).
+   * False when the case already has this rule's referral to this agency. Written as not started: the case workflow
+   * starts the referral's workflow only in a later workflow task, and that workflow marks the row when it runs
+   * (markWorkflowStarted); one whose start never happened is started by the relay.
    */
   async insert(tx: EntityManager, r: NewReferral): Promise<boolean> {
     const d = r.decision;
     const inserted = await query<{ id: string }>(tx,
       `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id,
-                              created_at, updated_at, packet, workflow_started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12, $13, $12)
+                              created_at, updated_at, packet)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'SENT', $9, $10, $11, $12, $12, $13)
        ON CONFLICT (case_id, to_agency, rule) DO NOTHING RETURNING id`,
       [r.id, r.caseId, r.fromAgency, d.toAgency, d.rule, d.kind, d.reason, d.facts, r.dueAt, JSON.stringify(r.history), r.workflowId, r.at,
         JSON.stringify(r.packet)],
@@ -81,7 +86,7 @@ export class ReferralRepository {
     return inserted.length > 0;
   }
 
-  /** A referral a case agent opened; its workflow is started by the API after commit, or by the relay. */
+  /** A referral a case agent opened, written as not started: the API starts its workflow after commit, or the relay. */
   async insertManual(tx: EntityManager, r: NewManualReferral): Promise<void> {
     await tx.query(
       `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id,
@@ -123,6 +128,11 @@ export class ReferralRepository {
     return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, rule: r.rule }));
   }
 
+  /** Its workflow is running (the workflow's first step says so); the first mark stands. */
+  async markWorkflowStarted(db: Db, id: string): Promise<void> {
+    await query(db, 'UPDATE referrals SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [id]);
+  }
+
   async appendHistory(tx: EntityManager, id: string, entry: HistoryEntry, at: Date, status?: ReferralStatus): Promise<void> {
     if (status === undefined) {
       await tx.query('UPDATE referrals SET history = history || $2::jsonb, updated_at = $3 WHERE id = $1', [id, JSON.stringify([entry]), at]);
@@ -146,7 +156,7 @@ export class ReferralRepository {
     return (await query<ReferralRow>(db, `${SELECT_REFERRAL} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId])).map(toRecord);
   }
 
-  /** See ReferralService.inbox for the two orders. */
+  /** See ReferralService.inbox for the two orders; a referral whose workflow has not started is not listed yet. */
   async inbox(
     db: Db, agency: string, filter: InboxFilter, limit: number, asOf: Date, after?: InboxKey,
   ): Promise<(ReferralRecord & { rank: number })[]> {
@@ -157,7 +167,7 @@ export class ReferralRepository {
                 CASE WHEN r.status = 'ESCALATED' OR (r.status = 'SENT' AND r.due_at <= $4) THEN 0
                      WHEN r.status = 'SENT' THEN 1 WHEN r.status = 'ACKNOWLEDGED' THEN 2 ELSE 3 END AS rank
          FROM referrals r JOIN cases c ON c.id = r.case_id
-         WHERE r.to_agency = $1 AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
+         WHERE r.to_agency = $1 AND r.workflow_started_at IS NOT NULL AND ($2::text IS NULL OR r.status = $2) AND ($3::text IS NULL OR upper(c.case_number) = upper($3))
        ) inbox
        WHERE $5::int IS NULL OR ${urgency ? '(rank, created_at, id) > ($5::int, $6::timestamptz, $7::uuid)' : '(created_at, id) < ($6::timestamptz, $7::uuid)'}
        ORDER BY ${urgency ? 'rank, created_at, id' : 'created_at DESC, id DESC'} LIMIT $8`,

@@ -178,6 +178,11 @@ export class ReferralService {
     });
   }
 
+  /** The referral's workflow runs: from now on its steps can be taken, and its receiving agency's inbox lists it. */
+  async markWorkflowStarted(referralId: string): Promise<void> {
+    await this.referrals.markWorkflowStarted(this.dataSource, referralId);
+  }
+
   async findById(id: string): Promise<ReferralRecord | null> {
     return (await this.referrals.find(this.dataSource, id)) ?? null;
   }

@@ -1,4 +1,4 @@
-import { call, login, Scenario, temporalClient, waitFor } from './recording';
+import { call, login, Scenario, temporalClient, waitFor, waitReferralStarted } from './recording';
 import { waitActive } from './lifecycle-scenarios';
 
 /**
@@ -20,6 +20,7 @@ async function tracesOnAcceptance(): Promise<{ caseWf: string; referralWf: strin
   await waitActive(created.id, ice);
   const r3 = (await call('GET', `/cases/${created.id}/referrals`, ice)).items.find((r: { rule: string }) => r.rule === 'R3');
   if (!r3) throw new Error('the case drew no R3 referral');
+  await waitReferralStarted(r3.id, atf);
   await call('POST', `/referrals/${r3.id}/accept`, atf, { note: 'recorded' });
   // A firearm appended after acceptance gets its trace from the case workflow.
   const appended = `R3C${unique()}`;
@@ -42,6 +43,7 @@ async function declinedReferral(): Promise<string> {
   await waitActive(created.id, ice);
   const r2 = (await call('GET', `/cases/${created.id}/referrals`, ice)).items.find((r: { rule: string }) => r.rule === 'R2');
   if (!r2) throw new Error('the case drew no R2 referral');
+  await waitReferralStarted(r2.id, dea);
   const declined = await call('POST', `/referrals/${r2.id}/decline`, dea, { reason: 'recorded' });
   if (declined.status !== 'DECLINED') throw new Error(`the referral is ${declined.status}`);
   return `referral-${r2.id}`;

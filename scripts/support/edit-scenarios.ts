@@ -1,4 +1,4 @@
-import { call, login, Scenario, waitFor } from './recording';
+import { call, login, Scenario, waitFor, waitReferralStarted } from './recording';
 import { waitActive } from './lifecycle-scenarios';
 
 /**
@@ -17,6 +17,7 @@ async function editedCase(): Promise<string> {
   const edited = await call('PATCH', `/cases/${created.id}`, ice, { flags: { portOfEntry: 'San Ysidro, CA' } });
   const r1 = edited.referrals.find((r: { rule: string }) => r.rule === 'R1');
   if (!r1) throw new Error('the edit raised no R1 referral');
+  await waitReferralStarted(r1.id, cbp);
   await call('POST', `/referrals/${r1.id}/accept`, cbp, { note: 'recorded' });
   await call('POST', `/cases/${created.id}/close`, ice, { outcome: 'recorded' });
   return created.workflowId;

@@ -1,4 +1,4 @@
-import { call, login, Scenario } from './recording';
+import { call, login, Scenario, waitReferralStarted } from './recording';
 
 /** The first scenarios recorded: each workflow through its usual life (run with the short clocks of the README). */
 export const waitActive = async (id: string, token: string): Promise<void> => {
@@ -60,7 +60,9 @@ async function referralLifecycle(): Promise<string[]> {
   await call('POST', `/cases/${created.id}/subjects`, fbi, { subjects: [{ kind: 'ORGANIZATION', name: 'Recorded DTO', orgType: 'DTO' }] });
   const referrals = (await call('GET', `/cases/${created.id}/referrals`, fbi)).items;
   const dea = await login('dea.agent');
-  await call('POST', `/referrals/${referrals.find((r: any) => r.rule === 'R2').id}/decline`, dea, { reason: 'recorded' });
+  const r2 = referrals.find((r: any) => r.rule === 'R2').id;
+  await waitReferralStarted(r2, dea);
+  await call('POST', `/referrals/${r2}/decline`, dea, { reason: 'recorded' });
   await call('POST', `/cases/${created.id}/close`, fbi, { outcome: 'recorded' });
   return [created.workflowId, `referral-${referral.id}`];
 }

@@ -35,6 +35,10 @@ export async function waitFor(probe: () => Promise<boolean>, what: string, tries
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** A referral's steps are taken once its workflow runs: its view stops saying `starting` (else the API answers 503). */
+export const waitReferralStarted = (id: string, token: string): Promise<void> =>
+  waitFor(async () => (await call('GET', `/referrals/${id}`, token)).starting === false, `referral ${id} started`);
+
 /** One history to store: a workflow's latest run, or the run given (the first run of one that continued as new). */
 export interface Recording {
   workflowId: string; runId?: string; file: string;

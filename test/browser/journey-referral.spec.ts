@@ -19,7 +19,9 @@ describe('journey 3: the R1 referral worked in the CBP inbox', () => {
   async function portOfEntryCase(port: string) {
     const created = await http('POST', '/cases', { token: atf, body: { title: `Rifles via ${port} ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', flags: { portOfEntry: port } } });
     expect(created.status).toBe(201);
-    const referrals = await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token: atf }), (r) => r.body.items?.length === 1);
+    // The inbox lists a referral once its workflow runs (no longer `starting`), so the officer can act on it at once.
+    const referrals = await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token: atf }),
+      (r) => r.body.items?.length === 1 && r.body.items[0].starting === false);
     expect(referrals.body.items[0]).toMatchObject({ rule: 'R1', toAgency: 'CBP', status: 'SENT' });
     return { id: created.body.id as string, caseNumber: created.body.caseNumber as string };
   }

@@ -66,7 +66,10 @@ describe('editing a case', () => {
     const described = await withTemporal((client) => client.workflow.getHandle(`referral-${r1.id}`).describe());
     expect(described.type).toBe('referralWorkflow');
 
-    const inbox = await http('GET', `/referrals?caseNumber=${caseNumber}`, { token: await login('cbp.officer') });
+    // The inbox lists it once its workflow has run its first step (the row then stops saying `starting`).
+    const cbp = await login('cbp.officer');
+    const inbox = await eventually(() => http('GET', `/referrals?caseNumber=${caseNumber}`, { token: cbp }),
+      (r) => r.status !== 200 || r.body.items.some((x: { id: string }) => x.id === r1.id));
     expect(inbox.status).toBe(200);
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(r1.id);
 

@@ -66,7 +66,7 @@ describe('the case list by scope, status and category', () => {
     const cbp = await login('cbp.officer');
     expect(await ids(cbp, 'scope=shared')).not.toContain(fbiCase);
     const referral = (await eventually(() => http('GET', `/cases/${fbiCase}/referrals`, { token: fbi }),
-      (r) => r.body.items?.some((x: { rule: string }) => x.rule === 'R1'))).body.items.find((x: { rule: string }) => x.rule === 'R1');
+      (r) => r.body.items?.some((x: { rule: string; starting: boolean }) => x.rule === 'R1' && !x.starting))).body.items.find((x: { rule: string }) => x.rule === 'R1');
     expect((await http('POST', `/referrals/${referral.id}/acknowledge`, { token: cbp })).status).toBe(200);
     expect(await ids(cbp, 'scope=shared')).not.toContain(fbiCase);
     expect((await http('POST', `/referrals/${referral.id}/accept`, { token: cbp, body: {} })).status).toBe(200);

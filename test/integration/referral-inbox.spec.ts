@@ -16,7 +16,7 @@ describe('referral inbox order and paging', () => {
   async function r1Case() {
     const created = await http('POST', '/cases', { token: fbi, body: { title: `Inbox ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', flags: { portOfEntry: 'Laredo, TX' } } });
     expect(created.status).toBe(201);
-    const referrals = await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token: fbi }), (r) => r.body.items?.length === 1);
+    const referrals = await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token: fbi }), (r) => r.body.items?.length === 1 && r.body.items[0].starting === false);
     return { caseId: created.body.id as string, caseNumber: created.body.caseNumber as string, referralId: referrals.body.items[0].id as string };
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 
 describe('referrals over HTTP', () => {
@@ -12,6 +13,8 @@ describe('referrals over HTTP', () => {
     const created = await http('POST', '/cases', { token, body: { title: `Referral case ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', ...body } });
     expect(created.status).toBe(201);
     await eventually(() => http('GET', `/cases/${created.body.id}`, { token }), (r) => r.body.status === 'ACTIVE');
+    // Each referral is worked once its workflow runs (its view stops saying `starting`), as the console waits for.
+    await eventually(() => http('GET', `/cases/${created.body.id}/referrals`, { token }), (r) => r.body.items?.every((x: any) => x.starting === false));
     return created.body as { id: string; caseNumber: string };
   }
   const referralsOf = async (token: string, caseId: string) => {
@@ -124,5 +127,30 @@ describe('referrals over HTTP', () => {
 
     const deaCase = await activeCase(dea, { flags: { cartelLink: true, exportSmuggling: true } });
     expect((await referralsOf(dea, deaCase.id)).map((r) => `${r.rule}:${r.toAgency}`)).toEqual(['R4:ICE']);
+  });
+
+  it('a rule referral whose workflow never started says so, is not in the inbox, refuses steps at once, and the relay starts it', async () => {
+    const owner = await activeCase(fbi, {});
+    const id = randomUUID();
+    // As intake writes it, but the case's run never got to start its workflow. Dated ahead so the shared relay
+    // (5 s) leaves it alone until the checks below are made; dated back afterwards to let it run. In milliseconds, as
+    // the services write it: the inbox's cursor carries a JavaScript date, and a finer time would be listed twice.
+    await withDb((db) => db.query(
+      `INSERT INTO referrals (id, case_id, from_agency, to_agency, rule, kind, reason, facts, status, due_at, history, workflow_id, created_at, updated_at)
+       VALUES ($1, $2, 'FBI', 'CBP', 'R1', 'INTERDICTION', 'involves the port of entry Nogales, AZ', '{"portOfEntry": "Nogales, AZ"}', 'SENT',
+               now() + interval '1 hour', $3, $4, date_trunc('milliseconds', now() + interval '10 minutes'), now())`,
+      [id, owner.id, JSON.stringify([{ status: 'SENT', action: 'SEND', actor: 'system', agency: 'FBI', at: new Date().toISOString() }]), `referral-${id}`]));
+    expect((await http('GET', `/referrals/${id}`, { token: cbp })).body).toMatchObject({ id, status: 'SENT', starting: true });
+    expect((await http('GET', `/referrals?caseNumber=${owner.caseNumber}`, { token: cbp })).body.items.map((r: any) => r.id)).not.toContain(id);
+    const early = await http('POST', `/referrals/${id}/acknowledge`, { token: cbp });
+    expect({ status: early.status, retryAfter: early.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: '1' });
+
+    await withDb((db) => db.query(`UPDATE referrals SET created_at = date_trunc('milliseconds', now() - interval '1 minute') WHERE id = $1`, [id]));
+    const started = await eventually(() => http('GET', `/referrals/${id}`, { token: cbp }), (r) => r.body.starting === false, 60_000);
+    expect(started.body.status).toBe('SENT');
+    expect((await http('GET', `/referrals?caseNumber=${owner.caseNumber}`, { token: cbp })).body.items.map((r: any) => r.id)).toContain(id);
+    expect((await http('POST', `/referrals/${id}/acknowledge`, { token: cbp })).body.status).toBe('ACKNOWLEDGED');
+    const run = await withTemporal((client) => client.workflow.getHandle(`referral-${id}`).describe());
+    expect(run.status.name).toBe('RUNNING');
   });
 });

@@ -98,7 +98,7 @@ describe('statistics for traces, hits and referrals', () => {
       // One FBI case referred three ways (R1 port of entry -> CBP, R3 domestic sale -> ATF, R4 export -> ICE), each
       // brought to a state no clock changes: accepted, declined, acknowledged.
       const caseId = await activeCase(fbi, { flags: { portOfEntry: 'Nogales, AZ', domesticSale: true, exportSmuggling: true } });
-      const referrals = await eventually(() => http('GET', `/cases/${caseId}/referrals`, { token: fbi }), (r) => r.body.items?.length === 3);
+      const referrals = await eventually(() => http('GET', `/cases/${caseId}/referrals`, { token: fbi }), (r) => r.body.items?.length === 3 && r.body.items.every((x: any) => x.starting === false));
       const byRule = Object.fromEntries(referrals.body.items.map((r: any) => [r.rule, r.id]));
       expect((await http('POST', `/referrals/${byRule.R3}/accept`, { token: atf, body: {} })).status).toBe(200);
       expect((await http('POST', `/referrals/${byRule.R4}/decline`, { token: ice, body: { reason: 'Not ours' } })).status).toBe(200);

@@ -43,7 +43,9 @@ describe('caseWorkflow: edits (PATCH /cases/:id) and the firearms a case traces 
       const flagged = edit({ flags: { portOfEntry: 'Nogales, AZ', domesticSale: true } });
       expect(await handle.executeUpdate(editCaseUpdate, { args: [flagged] })).toEqual({ caseId, changed: ['flags'] });
 
-      expect(recorder.calls.slice(INTAKE_STEPS).map((c) => [c.name, ...c.args])).toEqual([
+      // Without the referral child's own first step (marking its row started), which runs in its own time.
+      const caseSteps = recorder.calls.filter((c) => c.name !== 'markReferralWorkflowStarted');
+      expect(caseSteps.slice(INTAKE_STEPS).map((c) => [c.name, ...c.args])).toEqual([
         ['editCase', caseId, titled], ['editCase', caseId, flagged], ['evaluateReferrals', caseId], ['traceOwnCaseFirearms', caseId],
       ]);
       for (const [workflowId, type] of [[referralWorkflowId(referralId), 'referralWorkflow'], [traceWorkflowId(traceId), 'traceWorkflow']]) {

@@ -118,4 +118,25 @@ describe('referralWorkflow: acknowledgement clock and steps', () => {
       expect(recorder.named('transitionReferral').map((c) => c.args)).toEqual([[referralId, 'WITHDRAW', ACTOR, 'handled elsewhere']]);
     });
   });
+
+  it('marks its referral started as its first step; a step sent while that is written is taken, not lost', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const { activities, recorder } = stubActivities({ markReferralWorkflowStarted: () => gate });
+    const referralId = freshId();
+    await workers.run(activities, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start<typeof referralWorkflow>('referralWorkflow', {
+        taskQueue, workflowId: referralWorkflowId(referralId), args: [{ referralId, ackDueAfterMs: 60_000 }],
+      });
+      await until(async () => recorder.named('markReferralWorkflowStarted').length, (n) => n === 1);
+      const acknowledged = handle.executeUpdate(acknowledgeReferralUpdate, { args: [STEP] });
+      await sleep(200);
+      release();
+      expect(await acknowledged).toEqual({ referralId, status: 'ACKNOWLEDGED' });
+      expect(await handle.executeUpdate(declineReferralUpdate, { args: [{ actor: ACTOR, note: 'not ours' }] })).toEqual({ referralId, status: 'DECLINED' });
+      expect(await handle.result()).toEqual({ referralId, status: 'DECLINED' });
+      expect(recorder.named('markReferralWorkflowStarted').map((c) => c.args)).toEqual([[referralId]]);
+      expect(recorder.named('transitionReferral').map((c) => c.args[1])).toEqual(['ACKNOWLEDGE', 'DECLINE']);
+    });
+  });
 });

@@ -19,6 +19,9 @@ const activityTypes = (file: string): string[] => (histories.get(file)?.events ?
 const updateNames = (file: string): string[] => (histories.get(file)?.events ?? [])
   .filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED')
   .map((e) => (e.workflowExecutionUpdateAcceptedEventAttributes as { acceptedRequest: { input: { name: string } } }).acceptedRequest.input.name);
+const markers = (file: string): string[] => (histories.get(file)?.events ?? [])
+  .filter((e) => e.eventType === 'EVENT_TYPE_MARKER_RECORDED')
+  .map((e) => (e.markerRecordedEventAttributes as { markerName: string }).markerName);
 /** The workflow's result as recorded (payloads are stored decoded: see scripts/support/recording.ts). */
 const result = (file: string): unknown => {
   const done = histories.get(file)?.events.find((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
@@ -63,6 +66,10 @@ const BRANCHES: [file: string, branch: string, takes: (file: string) => boolean]
   ['meeting-workflow-rescheduled.json', 'a meeting moved forward (missed), then postponed and held', (f) =>
     activityTypes(f).filter((a) => a === 'rescheduleMeeting').length === 2 && activityTypes(f).includes('markMeetingNoticeMissing')
     && (result(f) as { notification?: string })?.notification === 'ON_TIME'],
+  // Patched 'referral-marks-started': the referral's first step marks its row started (a local activity), then it is worked.
+  ['referral-workflow-marks-started-declined.json', 'a referral marks its row started before its clock runs', (f) =>
+    markers(f).join() === 'core_patch,core_local_activity' && types(f).indexOf('MARKER_RECORDED') < types(f).indexOf('TIMER_STARTED')
+    && (result(f) as { status?: string })?.status === 'DECLINED'],
 ];
 
 /** Recorded histories (npm run record:histories) must replay on the current workflow code without nondeterminism. */

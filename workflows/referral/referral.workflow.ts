@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ReferralActivities } from '../../libs/contracts/activities';
 import type {
   ReferralStatus, ReferralStepRequest, ReferralWorkflowInput, ReferralWorkflowState,
@@ -15,6 +15,19 @@ const activities = proxyActivities<ReferralActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
+
+/** A short write in the worker, without a round trip through the server per referral. */
+const local = proxyLocalActivities<ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * The referral's row says its workflow has started only once this run does (whoever started it: the case workflow,
+ * the API or the relay). Histories recorded before it replay without that first step.
+ */
+const MARKS_STARTED_PATCH = 'referral-marks-started';
 
 /** Marks the histories in which the sender withdrew the referral (issue 18), for whatever later changes that path. */
 const WITHDRAW_PATCH = 'referral-withdraw';
@@ -62,6 +75,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   step(acceptReferralUpdate, 'ACCEPT');
   step(declineReferralUpdate, 'DECLINE');
   step(withdrawReferralUpdate, 'WITHDRAW');
+
+  // Handlers first: a step sent while the row is being marked is taken, not lost.
+  if (patched(MARKS_STARTED_PATCH)) await local.markReferralWorkflowStarted(referralId);
 
   if (status === 'SENT') {
     const acted = await condition(() => status !== 'SENT' || busy, input.ackDueAfterMs);

@@ -30,8 +30,9 @@ const sdkLogLevel = (level: string) => SDK_LOG_LEVELS[level] ?? 'INFO';
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 
 /**
- * The durable half of intake: a case, seizure or trace committed while Temporal was unreachable has no workflow yet;
- * this loop starts it (workflow ids derive from the record ids, so a start that did go through is recognised).
+ * The durable half of intake: a case, seizure, trace or referral committed while Temporal was unreachable (or a rule's
+ * referral whose case workflow never got to start it) has no workflow yet; this loop starts it (workflow ids derive
+ * from the record ids, so a start that did go through is recognised, and then only marked).
  */
 function startWorkflowRelay(client: Client, dataSource: DataSource, taskQueue: string, afterMs: number): () => Promise<void> {
   let stopped = false;

@@ -136,6 +136,17 @@ export async function expectConsistent(run: string, accepted: Accepted[]): Promi
     });
   });
 
+  // Every referral the rules raised runs its workflow, and its row says so only once it does (however the start came
+  // about: the case's run, or the relay for one whose start never happened).
+  const referrals = await eventually(() => withDb(async (db) => (await db.query(
+    `SELECT id, workflow_started_at IS NOT NULL AS started FROM referrals WHERE case_id = ANY($1) ORDER BY id`, [ids])).rows as { id: string; started: boolean }[]),
+  (rows) => rows.every((r) => r.started), 60_000);
+  expect(referrals.filter((r) => !r.started)).toEqual([]);
+  expect(referrals.length).toBeGreaterThanOrEqual(ids.length);
+  await withTemporal(async (client) => {
+    for (const referral of referrals) expect((await client.workflow.getHandle(`referral-${referral.id}`).describe()).type).toBe('referralWorkflow');
+  });
+
   await withDb(async (db) => {
     expect(await itemsWithoutKeys(db, ids)).toEqual([]);
     expect(await danglingRows(db)).toEqual([]);

@@ -69,6 +69,7 @@ export function stubActivities(overrides: Partial<StubActivities> = {}) {
       model.referrals.set(referralId, next);
       return { status: next, traces: [] };
     },
+    markReferralWorkflowStarted: async () => undefined,
     escalateReferral: async (referralId) => {
       const current = model.referrals.get(referralId) ?? 'SENT';
       const next = nextReferralStatus(current, 'ESCALATE') ?? current;

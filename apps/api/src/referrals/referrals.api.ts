@@ -21,16 +21,11 @@ import { M } from '../common/messages';
 import { inboxCursor } from './inbox-cursor';
 import { RM } from './referral-messages';
 import { TemporalService, WorkflowRejection } from '../infra/temporal.service';
-import { WorkflowFailure } from '../../../../libs/contracts/failures';
 
 type Step = 'acknowledge' | 'accept' | 'decline' | 'withdraw';
 const UPDATES: Record<Step, UpdateDefinition<ReferralWorkflowState, [ReferralStepRequest]>> = {
   acknowledge: acknowledgeReferralUpdate, accept: acceptReferralUpdate, decline: declineReferralUpdate, withdraw: withdrawReferralUpdate,
 };
-
-/** How long a step waits for a just-saved referral's workflow to start, and how often it looks. */
-const START_WAIT_MS = 5_000;
-const START_POLL_MS = 200;
 
 const referralRead = (r: ReferralRecord): ReadRecord => ({ id: r.id, agencies: [r.fromAgency] });
 
@@ -99,43 +94,28 @@ export class ReferralsApi {
     return this.step(user, id, 'withdraw', lang, reason);
   }
 
-  /** Steps go through the referral's workflow; a step its state machine refuses is 409 with the current state. */
+  /**
+   * Steps go through the referral's workflow; a step its state machine refuses is 409 with the current state. A
+   * referral whose row does not yet say its workflow runs (`starting` in its view) is tried all the same, since a
+   * just-started workflow may not have marked it yet; if no workflow answers, it is 503 with Retry-After, at once.
+   */
   async step(user: AuthUser, id: string, step: Step, lang: Lang, note?: string) {
     const referral = await this.findFor(user, id, step === 'withdraw' ? ['from'] : ['to']);
     try {
-      await this.updateOnceStarted(referral, UPDATES[step], { actor: actorOf(user), ...(note ? { note } : {}) }, `${step}-${randomUUID()}`);
+      await this.temporal.executeUpdate(referral.workflowId, UPDATES[step], { actor: actorOf(user), ...(note ? { note } : {}) }, `${step}-${randomUUID()}`);
     } catch (error) {
       if (!(error instanceof WorkflowRejection)) throw error;
-      const { status } = (await this.referrals.findById(id)) ?? referral;
+      const current = (await this.referrals.findById(id)) ?? referral;
       throw failureProblem(error, {
         id,
-        conflict: () => new ApiError('Conflict', M.referralTransition, { id, step, status }, { body: { currentStatus: status } }),
-        // The row is saved before the case workflow starts the referral's own workflow: in that gap (about a second) no
-        // step can be taken yet. Past SENT, a missing workflow has completed and refuses the step like any final state.
-        finished: status !== 'SENT',
+        conflict: () => new ApiError('Conflict', M.referralTransition, { id, step, status: current.status }, { body: { currentStatus: current.status } }),
+        // The row is marked once the workflow runs: a missing workflow of a marked referral has completed and refuses
+        // the step like any final state; of an unmarked one, it has not started yet (the relay starts it if need be).
+        finished: current.workflowStartedAt !== null,
         starting: () => new ApiError('Unavailable', M.referralStarting, { id }, { headers: { 'retry-after': '1' } }),
       });
     }
     return localizedReferralView(assertDefined(await this.referrals.findById(id), `referral ${id}`), lang);
-  }
-
-  /**
-   * The row is saved by the case's intake before the case workflow starts the referral's own workflow, in the workflow
-   * task after it. An officer who acts on a referral the moment it shows meets that gap: the step waits for the start
-   * (a few seconds at most, under the same update id so it applies once) rather than answering 503 at once.
-   */
-  private async updateOnceStarted<Arg>(referral: ReferralRecord, update: UpdateDefinition<unknown, [Arg]>, arg: Arg, updateId: string): Promise<void> {
-    const deadline = Date.now() + START_WAIT_MS;
-    for (;;) {
-      try {
-        await this.temporal.executeUpdate(referral.workflowId, update, arg, updateId);
-        return;
-      } catch (error) {
-        const notStarted = error instanceof WorkflowRejection && error.type === WorkflowFailure.NotFound && referral.status === 'SENT';
-        if (!notStarted || Date.now() >= deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, START_POLL_MS));
-      }
-    }
   }
 
   private async findFor(user: AuthUser, id: string, sides: ('to' | 'from')[]): Promise<ReferralRecord> {

@@ -89,6 +89,11 @@ export class ReferralDto {
   dueAt!: string | null;
   history!: ReferralHistoryEntryDto[];
   createdAt!: string;
+  /**
+   * Its workflow has not started yet (a moment after it is sent, longer while Temporal is away): no step can be taken
+   * (503 with Retry-After), and the receiving agency's inbox lists it once it can.
+   */
+  starting!: boolean;
   packet?: ReferralPacketDto;
   sender?: ReferralSenderDto | null;
 }
