@@ -3,11 +3,12 @@ import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contract
 import { assertDefined, Db, query, queryOne } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
-  CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, itemsOf, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
+  CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
   toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
 } from './case-rows';
 import type { CaseSearchTerms } from './case-search';
-import { insertSubjectForms, intakeForms, subjectsOfForms, withSubjectForms } from './subject-forms.repository';
+import { loadCaseItems } from './case-items-load';
+import { insertSubjectForms, intakeForms, withSubjectForms } from './subject-forms.repository';
 import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
 
 export interface NewCase {
@@ -91,15 +92,18 @@ export class CaseRepository {
     }
   }
 
-  /** The new status, or null when the case is closed or already in it. */
-  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
-    const row = await queryOne<{ status: CaseStatus }>(tx,
+  /**
+   * The owning agency of a case this moved to the new status; null when the case is closed, already in it, or not
+   * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
+   */
+  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<{ owningAgency: string } | null> {
+    const row = await queryOne<{ owning_agency: string }>(tx,
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
       `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
-       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
+       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency`,
       [caseId, status, at],
     );
-    return row?.status ?? null;
+    return row ? { owningAgency: row.owning_agency } : null;
   }
 
   async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {
@@ -246,15 +250,6 @@ export class CaseRepository {
 
   /** The case's items as the workflow's activities see them: all of them (intake), or those of one append. */
   async loadItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
-    const where = itemIds === null ? `WHERE case_id = $1 ${ITEM_ORDER}` : `WHERE case_id = $1 AND id = ANY($2::uuid[]) ${ITEM_ORDER}`;
-    const params = itemIds === null ? [caseId] : [caseId, itemIds];
-    // One after the other: a transaction is one connection, which runs one query at a time.
-    // An append of aliases names alias rows: their subjects are deconflicted again with every form they now have.
-    const subjectIds = itemIds === null ? null : [...itemIds, ...await subjectsOfForms(tx, caseId, itemIds)];
-    const subjects = await query<SubjectRow>(tx, `${SUBJECTS} ${where}`, subjectIds === null ? params : [caseId, subjectIds]);
-    const identifiers = await query<IdentifierRow>(tx, `${IDENTIFIERS} ${where}`, params);
-    const firearms = await query<FirearmRow>(tx, `${FIREARMS} ${where}`, params);
-    const operations = await query<OperationRow>(tx, `${OPERATIONS} ${where}`, params);
-    return itemsOf(await withSubjectForms(tx, subjects.map(toSubjectRecord)), identifiers, firearms.map(toFirearmRecord), operations.map(toOperationRecord));
+    return loadCaseItems(tx, caseId, itemIds);
   }
 }

@@ -33,13 +33,6 @@ export async function insertSubjectForms(tx: EntityManager, caseId: string, form
   );
 }
 
-/** The subjects of the case whose alias rows are among `ids` (an append of aliases deconflicts their subjects). */
-export async function subjectsOfForms(db: Db, caseId: string, ids: string[]): Promise<string[]> {
-  const rows = await query<{ subject_id: string }>(db,
-    'SELECT DISTINCT subject_id FROM case_subject_aliases WHERE case_id = $1 AND id = ANY($2::uuid[])', [caseId, ids]);
-  return rows.map((r) => r.subject_id);
-}
-
 /** The subjects with their aliases and monikers attached, oldest first. */
 export async function withSubjectForms(db: Db, subjects: SubjectRecord[]): Promise<SubjectRecord[]> {
   if (subjects.length === 0) return subjects;
