@@ -8,8 +8,9 @@ import {
 } from './case-rows';
 import type { CaseSearchTerms } from './case-search';
 import { loadCaseItems } from './case-items-load';
-import { insertSubjectForms, intakeForms, withSubjectForms } from './subject-forms.repository';
-import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
+import { InsertBatch } from './case-items-insert';
+import { withSubjectForms } from './subject-forms.repository';
+import { CaseAccess, caseAccess, formatCaseNumber, OpenReferral } from './case-rules';
 
 export interface NewCase {
   id: string; owningAgency: string; leadAgentId: string; title: string; summary?: string; category: CaseCategory;
@@ -35,11 +36,6 @@ const SHARED = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
 const READABLE = { own: OWN, shared: SHARED, all: `(${OWN} OR ${SHARED})` } as const;
 
 /** Rows of one multi-row INSERT that skips ids already there (a retried append). */
-async function insertIgnoring(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
-  await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
-}
 
 /** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
 export class CaseRepository {
@@ -52,44 +48,24 @@ export class CaseRepository {
     return formatCaseNumber(agency, year, Number(assertDefined(row, 'next_case_sequence').n));
   }
 
+  /** The case and all its items in one statement (case-items-insert.ts). */
   async insertCase(tx: EntityManager, draft: NewCase, caseNumber: string, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO cases (id, case_number, owning_agency, lead_agent_id, title, summary, category, flags, status, workflow_id,
+    const batch = new InsertBatch();
+    const values = [draft.id, caseNumber, draft.owningAgency, draft.leadAgentId, draft.title, draft.summary ?? null, draft.category]
+      .map((v) => batch.param(v));
+    batch.add(`INSERT INTO cases (id, case_number, owning_agency, lead_agent_id, title, summary, category, flags, status, workflow_id,
          created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'INTAKE', $9, $10, $10)`,
-      [draft.id, caseNumber, draft.owningAgency, draft.leadAgentId, draft.title, draft.summary ?? null, draft.category,
-        JSON.stringify(draft.flags), draft.workflowId, at],
-    );
-    for (const items of draft.items) await this.insertItems(tx, draft.id, items, at);
+       VALUES (${values.join(', ')}, ${batch.param(JSON.stringify(draft.flags))}::jsonb, 'INTAKE', ${batch.param(draft.workflowId)},
+         ${batch.param(at)}, ${batch.param(at)})`);
+    for (const items of draft.items) batch.items(draft.id, items, at);
+    await batch.run(tx);
   }
 
   /** Rows carry ids chosen before the first attempt, so a retried append inserts nothing twice. */
   async insertItems(tx: EntityManager, caseId: string, items: CaseItems, at: Date): Promise<void> {
-    if (items.items.length === 0) return;
-    switch (items.kind) {
-      case 'subjects':
-        await insertIgnoring(tx, 'case_subjects',
-          ['id', 'case_id', 'kind', 'full_name', 'date_of_birth', 'nationality', 'name', 'org_type', 'created_at'],
-          items.items.map((s) => (s.kind === 'PERSON'
-            ? [s.id, caseId, s.kind, s.fullName, s.dateOfBirth ?? null, s.nationality ?? null, null, null, at]
-            : [s.id, caseId, s.kind, null, null, null, s.name, s.orgType, at])));
-        return insertSubjectForms(tx, caseId, intakeForms(items.items), at);
-      case 'aliases':
-        return insertSubjectForms(tx, caseId, items.items, at);
-      case 'identifiers':
-        return insertIgnoring(tx, 'case_identifiers', ['id', 'case_id', 'type', 'value', 'region', 'created_at'],
-          items.items.map((i) => [i.id, caseId, i.type, i.value, i.region ?? null, at]));
-      case 'firearms':
-        return insertIgnoring(tx, 'case_firearms',
-          ['id', 'case_id', 'serial_number', 'serial_obliterated', 'make', 'model', 'caliber', 'action', 'importer', 'created_at'],
-          items.items.map((f) => [f.id, caseId, f.serialNumber, f.serialObliterated ?? false, f.make ?? null, f.model ?? null,
-            f.caliber ?? null, f.action ?? null, f.importer ?? null, at]));
-      case 'operations':
-        return insertIgnoring(tx, 'case_operations',
-          ['id', 'case_id', 'type', 'latitude', 'longitude', 'radius_meters', 'starts_at', 'ends_at', 'created_at'],
-          items.items.map((o) => [o.id, caseId, o.type, o.latitude, o.longitude, o.radiusMeters ?? DEFAULT_OPERATION_RADIUS_METERS,
-            new Date(o.startsAt), new Date(o.endsAt), at]));
-    }
+    const batch = new InsertBatch();
+    batch.items(caseId, items, at);
+    await batch.run(tx);
   }
 
   /**

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../common/deterministic-id';
 import type { NameForm, Subject, SubjectAlias, WithId } from '../contracts/case-items';
 import { Db, query } from '../db/sql';
@@ -20,17 +19,6 @@ export function intakeForms(subjects: WithId<Subject>[]): WithId<SubjectAlias>[]
       id: uuidFrom(`${s.id}\n${form}\n${i}`), subjectId: s.id, form, name,
     })));
   });
-}
-
-export async function insertSubjectForms(tx: EntityManager, caseId: string, forms: WithId<SubjectAlias>[], at: Date): Promise<void> {
-  if (forms.length === 0) return;
-  await tx.query(
-    `INSERT INTO case_subject_aliases (id, case_id, subject_id, form, name, created_at)
-     SELECT f.id, $1, f.subject_id, f.form, f.name, $2
-     FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) AS f(id, subject_id, form, name)
-     ON CONFLICT (id) DO NOTHING`,
-    [caseId, at, forms.map((f) => f.id), forms.map((f) => f.subjectId), forms.map((f) => f.form), forms.map((f) => f.name)],
-  );
 }
 
 /** The subjects with their aliases and monikers attached, oldest first. */
