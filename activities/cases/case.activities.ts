@@ -77,7 +77,8 @@ export function createCaseActivities({ cases, traces }: CaseActivityDeps): CaseA
     /** Answers every trace of the case when it traces its own firearms (trace ids derive from the firearm). */
     async traceOwnCaseFirearms(caseId: string): Promise<TraceStart[]> {
       const record = await cases.findById(caseId);
-      if (!record || record.status === 'CLOSED') return [];
+      // Most cases are no domestic sale: the tracing agency is read only for one that may trace itself.
+      if (!record || record.status === 'CLOSED' || !record.flags.domesticSale) return [];
       if (!tracesOwnFirearms(record.flags, record.owningAgency, await traces.tracingAgency())) return [];
       const started = await traces.ensureCaseFirearmTraces(caseId);
       log.info('own case firearms traced', { caseId, traces: started.length });

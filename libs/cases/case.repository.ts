@@ -3,12 +3,14 @@ import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contract
 import { assertDefined, Db, query, queryOne } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
-  CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, itemsOf, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
+  CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
   toCaseRecord, toFirearmRecord, toOperationRecord, toShareRecord, toSubjectRecord,
 } from './case-rows';
 import type { CaseSearchTerms } from './case-search';
-import { insertSubjectForms, intakeForms, subjectsOfForms, withSubjectForms } from './subject-forms.repository';
-import { CaseAccess, caseAccess, DEFAULT_OPERATION_RADIUS_METERS, formatCaseNumber, OpenReferral } from './case-rules';
+import { loadCaseItems } from './case-items-load';
+import { InsertBatch } from './case-items-insert';
+import { withSubjectForms } from './subject-forms.repository';
+import { CaseAccess, caseAccess, formatCaseNumber, OpenReferral } from './case-rules';
 
 export interface NewCase {
   id: string; owningAgency: string; leadAgentId: string; title: string; summary?: string; category: CaseCategory;
@@ -34,11 +36,6 @@ const SHARED = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
 const READABLE = { own: OWN, shared: SHARED, all: `(${OWN} OR ${SHARED})` } as const;
 
 /** Rows of one multi-row INSERT that skips ids already there (a retried append). */
-async function insertIgnoring(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
-  await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, params);
-}
 
 /** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
 export class CaseRepository {
@@ -51,55 +48,38 @@ export class CaseRepository {
     return formatCaseNumber(agency, year, Number(assertDefined(row, 'next_case_sequence').n));
   }
 
+  /** The case and all its items in one statement (case-items-insert.ts). */
   async insertCase(tx: EntityManager, draft: NewCase, caseNumber: string, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO cases (id, case_number, owning_agency, lead_agent_id, title, summary, category, flags, status, workflow_id,
+    const batch = new InsertBatch();
+    const values = [draft.id, caseNumber, draft.owningAgency, draft.leadAgentId, draft.title, draft.summary ?? null, draft.category]
+      .map((v) => batch.param(v));
+    batch.add(`INSERT INTO cases (id, case_number, owning_agency, lead_agent_id, title, summary, category, flags, status, workflow_id,
          created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'INTAKE', $9, $10, $10)`,
-      [draft.id, caseNumber, draft.owningAgency, draft.leadAgentId, draft.title, draft.summary ?? null, draft.category,
-        JSON.stringify(draft.flags), draft.workflowId, at],
-    );
-    for (const items of draft.items) await this.insertItems(tx, draft.id, items, at);
+       VALUES (${values.join(', ')}, ${batch.param(JSON.stringify(draft.flags))}::jsonb, 'INTAKE', ${batch.param(draft.workflowId)},
+         ${batch.param(at)}, ${batch.param(at)})`);
+    for (const items of draft.items) batch.items(draft.id, items, at);
+    await batch.run(tx);
   }
 
   /** Rows carry ids chosen before the first attempt, so a retried append inserts nothing twice. */
   async insertItems(tx: EntityManager, caseId: string, items: CaseItems, at: Date): Promise<void> {
-    if (items.items.length === 0) return;
-    switch (items.kind) {
-      case 'subjects':
-        await insertIgnoring(tx, 'case_subjects',
-          ['id', 'case_id', 'kind', 'full_name', 'date_of_birth', 'nationality', 'name', 'org_type', 'created_at'],
-          items.items.map((s) => (s.kind === 'PERSON'
-            ? [s.id, caseId, s.kind, s.fullName, s.dateOfBirth ?? null, s.nationality ?? null, null, null, at]
-            : [s.id, caseId, s.kind, null, null, null, s.name, s.orgType, at])));
-        return insertSubjectForms(tx, caseId, intakeForms(items.items), at);
-      case 'aliases':
-        return insertSubjectForms(tx, caseId, items.items, at);
-      case 'identifiers':
-        return insertIgnoring(tx, 'case_identifiers', ['id', 'case_id', 'type', 'value', 'region', 'created_at'],
-          items.items.map((i) => [i.id, caseId, i.type, i.value, i.region ?? null, at]));
-      case 'firearms':
-        return insertIgnoring(tx, 'case_firearms',
-          ['id', 'case_id', 'serial_number', 'serial_obliterated', 'make', 'model', 'caliber', 'action', 'importer', 'created_at'],
-          items.items.map((f) => [f.id, caseId, f.serialNumber, f.serialObliterated ?? false, f.make ?? null, f.model ?? null,
-            f.caliber ?? null, f.action ?? null, f.importer ?? null, at]));
-      case 'operations':
-        return insertIgnoring(tx, 'case_operations',
-          ['id', 'case_id', 'type', 'latitude', 'longitude', 'radius_meters', 'starts_at', 'ends_at', 'created_at'],
-          items.items.map((o) => [o.id, caseId, o.type, o.latitude, o.longitude, o.radiusMeters ?? DEFAULT_OPERATION_RADIUS_METERS,
-            new Date(o.startsAt), new Date(o.endsAt), at]));
-    }
+    const batch = new InsertBatch();
+    batch.items(caseId, items, at);
+    await batch.run(tx);
   }
 
-  /** The new status, or null when the case is closed or already in it. */
-  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<CaseStatus | null> {
-    const row = await queryOne<{ status: CaseStatus }>(tx,
+  /**
+   * The owning agency of a case this moved to the new status; null when the case is closed, already in it, or not
+   * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
+   */
+  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<{ owningAgency: string } | null> {
+    const row = await queryOne<{ owning_agency: string }>(tx,
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
       `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
-       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING status`,
+       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency`,
       [caseId, status, at],
     );
-    return row?.status ?? null;
+    return row ? { owningAgency: row.owning_agency } : null;
   }
 
   async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {
@@ -246,15 +226,6 @@ export class CaseRepository {
 
   /** The case's items as the workflow's activities see them: all of them (intake), or those of one append. */
   async loadItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
-    const where = itemIds === null ? `WHERE case_id = $1 ${ITEM_ORDER}` : `WHERE case_id = $1 AND id = ANY($2::uuid[]) ${ITEM_ORDER}`;
-    const params = itemIds === null ? [caseId] : [caseId, itemIds];
-    // One after the other: a transaction is one connection, which runs one query at a time.
-    // An append of aliases names alias rows: their subjects are deconflicted again with every form they now have.
-    const subjectIds = itemIds === null ? null : [...itemIds, ...await subjectsOfForms(tx, caseId, itemIds)];
-    const subjects = await query<SubjectRow>(tx, `${SUBJECTS} ${where}`, subjectIds === null ? params : [caseId, subjectIds]);
-    const identifiers = await query<IdentifierRow>(tx, `${IDENTIFIERS} ${where}`, params);
-    const firearms = await query<FirearmRow>(tx, `${FIREARMS} ${where}`, params);
-    const operations = await query<OperationRow>(tx, `${OPERATIONS} ${where}`, params);
-    return itemsOf(await withSubjectForms(tx, subjects.map(toSubjectRecord)), identifiers, firearms.map(toFirearmRecord), operations.map(toOperationRecord));
+    return loadCaseItems(tx, caseId, itemIds);
   }
 }

@@ -131,12 +131,14 @@ export class CaseService {
   /** The case workflow's status step; a status the case already has (or a closed case) changes nothing. */
   async markStatus(caseId: string, status: CaseStatus): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const record = await this.cases.findById(caseId, tx);
-      if (!record) throw new CaseNotFound(caseId);
+      // The update first: the case is read again only when nothing changed, to tell a missing case from a done step.
       const updated = await this.cases.setStatus(tx, caseId, status, new Date());
-      if (!updated) return;
+      if (!updated) {
+        if (!(await this.cases.findById(caseId, tx))) throw new CaseNotFound(caseId);
+        return;
+      }
       await this.audit.append({
-        actor: 'system', agency: record.owningAgency, action: 'case.status_changed', entityType: 'case',
+        actor: 'system', agency: updated.owningAgency, action: 'case.status_changed', entityType: 'case',
         entityId: caseId, details: { status }, dedupKey: `case:${caseId}:status:${status}`,
       }, tx);
     });

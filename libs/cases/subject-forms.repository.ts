@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { uuidFrom } from '../common/deterministic-id';
 import type { NameForm, Subject, SubjectAlias, WithId } from '../contracts/case-items';
 import { Db, query } from '../db/sql';
@@ -20,24 +19,6 @@ export function intakeForms(subjects: WithId<Subject>[]): WithId<SubjectAlias>[]
       id: uuidFrom(`${s.id}\n${form}\n${i}`), subjectId: s.id, form, name,
     })));
   });
-}
-
-export async function insertSubjectForms(tx: EntityManager, caseId: string, forms: WithId<SubjectAlias>[], at: Date): Promise<void> {
-  if (forms.length === 0) return;
-  await tx.query(
-    `INSERT INTO case_subject_aliases (id, case_id, subject_id, form, name, created_at)
-     SELECT f.id, $1, f.subject_id, f.form, f.name, $2
-     FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) AS f(id, subject_id, form, name)
-     ON CONFLICT (id) DO NOTHING`,
-    [caseId, at, forms.map((f) => f.id), forms.map((f) => f.subjectId), forms.map((f) => f.form), forms.map((f) => f.name)],
-  );
-}
-
-/** The subjects of the case whose alias rows are among `ids` (an append of aliases deconflicts their subjects). */
-export async function subjectsOfForms(db: Db, caseId: string, ids: string[]): Promise<string[]> {
-  const rows = await query<{ subject_id: string }>(db,
-    'SELECT DISTINCT subject_id FROM case_subject_aliases WHERE case_id = $1 AND id = ANY($2::uuid[])', [caseId, ids]);
-  return rows.map((r) => r.subject_id);
 }
 
 /** The subjects with their aliases and monikers attached, oldest first. */

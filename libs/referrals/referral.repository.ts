@@ -54,18 +54,20 @@ export const ONE_OPEN_MANUAL_INDEX = 'referrals_one_open_manual';
 
 /** The referrals, disseminations and referral roles tables: SQL only, the decisions are ReferralService's. */
 export class ReferralRepository {
-  async roles(tx: Db): Promise<ReferralRole[]> {
-    return query<ReferralRole>(tx, 'SELECT rule, kind, agency_code AS agency FROM referral_roles');
-  }
-
-  async caseOrganizations(tx: Db, caseId: string): Promise<{ name: string; orgType: string }[]> {
-    return query<{ name: string; orgType: string }>(tx,
-      `SELECT name, org_type AS "orgType" FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION'`, [caseId]);
-  }
-
-  async caseFirearmCount(tx: Db, caseId: string): Promise<number> {
-    const row = await queryOne<{ count: string }>(tx, 'SELECT count(*) FROM case_firearms WHERE case_id = $1', [caseId]);
-    return Number(assertDefined(row, 'count of case firearms').count);
+  /**
+   * What R1-R4 read of a case (its organizations, how many firearms it has) and who the rules refer to, in one
+   * statement instead of three: the rules run on every intake (issue 20).
+   */
+  async ruleFacts(tx: Db, caseId: string): Promise<{ organizations: { name: string; orgType: string }[]; firearmCount: number; roles: ReferralRole[] }> {
+    const row = await queryOne<{ organizations: { name: string; orgType: string }[]; firearm_count: string; roles: ReferralRole[] }>(tx,
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('name', name, 'orgType', org_type)), '[]')
+          FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION') AS organizations,
+         (SELECT count(*) FROM case_firearms WHERE case_id = $1) AS firearm_count,
+         (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'agency', agency_code)), '[]') FROM referral_roles) AS roles`,
+      [caseId]);
+    const facts = assertDefined(row, 'referral rule facts');
+    return { organizations: facts.organizations, firearmCount: Number(facts.firearm_count), roles: facts.roles };
   }
 
   /**
@@ -114,18 +116,15 @@ export class ReferralRepository {
     );
   }
 
-  /** The case's referrals, locked for the rest of the transaction. */
-  async lockForCase(tx: EntityManager, caseId: string): Promise<Pick<ReferralRecord, 'id' | 'rule' | 'toAgency' | 'history'>[]> {
-    const rows = await query<Pick<ReferralRow, 'id' | 'rule' | 'to_agency' | 'history'>>(tx,
-      'SELECT id, rule, to_agency, history FROM referrals WHERE case_id = $1 AND rule IS NOT NULL FOR UPDATE', [caseId]);
-    return rows.map((r) => ({ id: r.id, rule: r.rule, toAgency: r.to_agency, history: r.history }));
-  }
-
-  /** The rules' referrals of the case, whose workflows the case workflow starts (manual ones: the API and the relay). */
-  async startsForCase(tx: EntityManager, caseId: string): Promise<{ id: string; workflowId: string; rule: ReferralRule }[]> {
-    const rows = await query<{ id: string; workflow_id: string; rule: ReferralRule }>(tx,
-      'SELECT id, workflow_id, rule FROM referrals WHERE case_id = $1 AND rule IS NOT NULL ORDER BY created_at, id', [caseId]);
-    return rows.map((r) => ({ id: r.id, workflowId: r.workflow_id, rule: r.rule }));
+  /**
+   * The rules' referrals of the case, locked for the rest of the transaction, oldest first: the facts they stand on
+   * are checked against them, and the case workflow starts their workflows (manual ones: the API and the relay).
+   */
+  async lockForCase(tx: EntityManager, caseId: string): Promise<(Pick<ReferralRecord, 'id' | 'toAgency' | 'history' | 'workflowId'> & { rule: ReferralRule })[]> {
+    const rows = await query<Pick<ReferralRow, 'id' | 'to_agency' | 'history' | 'workflow_id'> & { rule: ReferralRule }>(tx,
+      'SELECT id, rule, to_agency, history, workflow_id FROM referrals WHERE case_id = $1 AND rule IS NOT NULL ORDER BY created_at, id FOR UPDATE',
+      [caseId]);
+    return rows.map((r) => ({ id: r.id, rule: r.rule, toAgency: r.to_agency, history: r.history, workflowId: r.workflow_id }));
   }
 
   /** Its workflow is running (the workflow's first step says so); the first mark stands. */

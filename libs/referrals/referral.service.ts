@@ -68,11 +68,8 @@ export class ReferralService {
     return this.dataSource.transaction(async (tx) => {
       const record = await this.cases.findById(caseId, tx);
       if (!record || record.status === 'CLOSED') return [];
-      const decisions = evaluateReferralRules({
-        owningAgency: record.owningAgency, flags: record.flags,
-        organizations: await this.referrals.caseOrganizations(tx, caseId),
-        firearmCount: await this.referrals.caseFirearmCount(tx, caseId),
-      }, await this.referrals.roles(tx));
+      const { organizations, firearmCount, roles } = await this.referrals.ruleFacts(tx, caseId);
+      const decisions = evaluateReferralRules({ owningAgency: record.owningAgency, flags: record.flags, organizations, firearmCount }, roles);
       const now = new Date();
       const items = decisions.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
       for (const d of decisions) {
@@ -90,8 +87,8 @@ export class ReferralService {
         });
         await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason, packet });
       }
-      await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
-      const all = await this.referrals.startsForCase(tx, caseId);
+      // The locked rows include the ones just inserted (same transaction): every referral whose workflow must run.
+      const all = await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
       return all.map((r) => ({ referralId: r.id, workflowId: r.workflowId, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
     });
   }
@@ -138,14 +135,16 @@ export class ReferralService {
     return referralDetailView(referral, contents, sender, lang);
   }
 
-  /** A referral is never withdrawn when its facts stop holding; the history says so once. */
-  private async noteLapsedFacts(tx: EntityManager, caseId: string, stillHolding: Set<string>, now: Date): Promise<void> {
-    for (const r of await this.referrals.lockForCase(tx, caseId)) {
+  /** A referral is never withdrawn when its facts stop holding; the history says so once. Answers the case's rules' referrals. */
+  private async noteLapsedFacts(tx: EntityManager, caseId: string, stillHolding: Set<string>, now: Date) {
+    const locked = await this.referrals.lockForCase(tx, caseId);
+    for (const r of locked) {
       const noted = r.history.some((h) => h.status === 'NOTED');
       if (stillHolding.has(`${r.rule}:${r.toAgency}`) || noted) continue;
       const entry: HistoryEntry = { status: 'NOTED', action: 'FACTS_NO_LONGER_HOLD', actor: 'system', agency: null, at: now.toISOString(), note: `the facts behind ${r.rule} no longer hold; the referral stands` };
       await this.referrals.appendHistory(tx, r.id, entry, now);
     }
+    return locked;
   }
 
   /**
