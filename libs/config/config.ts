@@ -81,10 +81,11 @@ export interface DeconflictionConfig {
 }
 
 /**
- * A common name without a DOB blocks on thousands of namesakes; the best-spelled this many are scored, which is
- * far more than PERSON_POSSIBLE_MAX needs to call the name ambiguous ("more than N").
+ * A common name without a DOB blocks on thousands of namesakes; the best-spelled this many are scored, far more than
+ * PERSON_POSSIBLE_MAX needs to call the name ambiguous ("more than N"). Not lower: a source among more namesakes than
+ * the cap is dropped at random (its twins are indistinguishable), which the bench counts as a recall loss.
  */
-export const PERSON_CANDIDATE_CAP_DEFAULT = 300;
+export const PERSON_CANDIDATE_CAP_DEFAULT = 1000;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching

@@ -9,7 +9,8 @@ import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
 import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
-  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, personPairKeys, SpellingNeighbour, spellingVariants,
+  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, blockingCodes, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, personPairKeys,
+  SpellingNeighbour, spellingVariants,
 } from './person-tokens';
 import { DobRelation, minTrigramFor } from './scoring';
 
@@ -180,8 +181,8 @@ export class PersonMatching {
    * for the score to weigh once those forms are written alike (names/aligned-spelling.ts), unless the query is a script
    * name, cut on the skeletons' similarity alone.
    *
-   * At most `candidateCap` rows are read, ranked in SQL: those with a DOB (same or close: the few that can be PROBABLE
-   * or CONFIRMED) first, then by spelling (a row carrying another form ranks as if at the cut-off), so a common name
+   * At most `candidateCap` rows are read, ranked in SQL: those born the same or a close day (the few a DOB can make
+   * PROBABLE or CONFIRMED) first, then by spelling (a row carrying another form ranks as if at the cut-off), so a common name
    * cannot make a probe hand thousands of namesakes to Node; above the cap the name is ambiguous anyway.
    */
   private async candidates(
@@ -206,7 +207,7 @@ export class PersonMatching {
                   WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
                   WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
                   ELSE false END
-       ORDER BY p.date_of_birth IS NULL, greatest(${spelling}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC, p.id
+       ORDER BY (p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE, greatest(${spelling}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC, p.id
        LIMIT ${Number(this.candidateCap)}`,
       params,
     );
@@ -222,7 +223,7 @@ export class PersonMatching {
    */
   private blocking(person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null): string {
     const byName = skeletonPairs === null
-      ? `p.pair_keys && $${params.push(pairKeys(codes))}::text[]`
+      ? `p.pair_keys && $${params.push(pairKeys(blockingCodes(person.tokens, codes)))}::text[]`
       : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
     // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
     const oneWordOnly = codes.length === 1 && person.dateOfBirth === null;

@@ -40,8 +40,9 @@ export const BLOCKING_PARTICLES: ReadonlySet<string> = new Set([
 
 /**
  * The codes a person is blocked on, parallel to its tokens: a particle's are left out, unless fewer than two other
- * tokens remain ("Al Haddad" keeps its only pair). Stored rows are keyed by this; a query keeps every pair
- * (pairKeys), so its particle pairs meet only the stored names that kept theirs: a few rows, not every "Mohammed al".
+ * tokens remain ("Al Haddad" keeps its only pair). Stored rows and queries alike: a query's particle, with its
+ * nicknames (Al: Albert, Alan...) and typos, blocked "Mohammed al Haddad" on every "Alan Haddad" too. The one pair no
+ * longer met is a query of two names and a particle against a stored particle and one name ("Al Haddad").
  */
 export function blockingCodes(tokens: string[], tokenCodes: string[][]): string[][] {
   const named = tokens.filter((t) => !BLOCKING_PARTICLES.has(t)).length;
