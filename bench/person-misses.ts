@@ -13,6 +13,7 @@ import { createCases } from './support/bulk-load';
 import { applyDobErrors } from './support/dob-errors';
 import type { GenSpec } from './support/generators';
 import { Prober } from './support/measure';
+import { CandidateCounter, explainWorstNames } from './support/person-candidates';
 import { loadPersons } from './support/person-load';
 import { personCheckQueries } from './support/queries';
 import { VARIANT_CLASSES } from './support/person-variants';
@@ -47,17 +48,23 @@ async function main(): Promise<void> {
     const cases = await createCases(db, Math.max(100, Math.round(ROWS / 100)));
     const now = new Date();
     const spec: GenSpec = { seed: SEED, caseCount: cases.length, epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+    // The loader's COPY says FREEZE: the table must be truncated in the loading transaction (as dataset-load.ts does).
+    await db.query('BEGIN');
+    await db.query('TRUNCATE person_keys');
     await loadPersons(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, new Date().toISOString(), log);
+    await db.query('COMMIT');
     await db.query('VACUUM (ANALYZE) person_keys, person_name_tokens');
     const queries = applyDobErrors(spec, personCheckQueries(spec, ROWS, PER_KIND * VARIANT_CLASSES.length));
     const prober = new Prober(dataSource, config);
     const everything = prober.withPersonThreshold(0);
+    const counter = new CandidateCounter(dataSource, config);
     const perKind = new Map<string, { n: number; found: number; returned: number; correct: number; ms: number[] }>();
     for (const q of queries) {
       const p = q.person!;
       const started = performance.now();
       const matches = (await prober.probe(q.body)).filter((m) => m.matchType === 'PERSON');
       const ms = performance.now() - started;
+      await counter.probe(p.fullName, p.dob);
       const k = perKind.get(p.variant) ?? { n: 0, found: 0, returned: 0, correct: 0, ms: [] };
       perKind.set(p.variant, k);
       k.n += 1; k.returned += matches.length; k.ms.push(ms);
@@ -73,6 +80,8 @@ async function main(): Promise<void> {
       console.log(`${kind.padEnd(16)} n ${k.n} recall ${(k.found / k.n).toFixed(3)} precision ${(k.correct / Math.max(1, k.returned)).toFixed(3)} ` +
         `matches/query ${(k.returned / k.n).toFixed(2)} p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms`);
     }
+    console.log(counter.summary());
+    await explainWorstNames(db, counter);
     await dataSource.destroy();
   } finally {
     await db.end().catch(() => undefined);

@@ -6,7 +6,7 @@ import type { MatchingRepository } from '../../libs/deconfliction/matching.repos
 import { uuidFrom } from '../../libs/common/deterministic-id';
 import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
 import { personSkeleton } from '../../libs/deconfliction/person-skeletons';
-import { pairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
+import { personPairKeys, spellingVariants } from '../../libs/deconfliction/person-tokens';
 import { BenchCase, copyFromWorker, copyRows, CopyResult, CopyValue, Log, textArray } from './bulk-load';
 import { ALIAS_EVERY, GenSpec, MONIKER_EVERY, OtherNameForm, otherNameAt, personAt } from './generators';
 import { generatedPersons } from './row-sources';
@@ -71,7 +71,7 @@ async function loadPersonsWithCodes(
         for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
         yield [uuidFrom(`${p.id}\nperson-form\n${form}\n${folded}`), owner.id, owner.agency, name, folded, textArray(tokens), skeleton.name,
           textArray(skeleton.pairs), textArray([...new Set(perToken.flat())]), textArray(perToken.map((c) => c.join(' '))),
-          textArray(pairKeys(perToken)), p.dob, at, p.id, form];
+          textArray(personPairKeys(tokens, perToken)), p.dob, at, p.id, form];
       }
     }
   }
@@ -101,7 +101,7 @@ async function loadPersonsInSql(client: Client, spec: GenSpec, cases: BenchCase[
   await client.query(`
     INSERT INTO person_keys (${personColumns}, codes, token_codes, pair_keys, date_of_birth, created_at)
     SELECT ${personColumns}, ARRAY(SELECT DISTINCT c FROM unnest(tokens) AS t, unnest(person_token_codes(t)) AS c),
-           k.token_codes, person_pair_keys(k.token_codes), date_of_birth, created_at
+           k.token_codes, person_blocking_pair_keys(tokens, k.token_codes), date_of_birth, created_at
     FROM bench_person_staging,
          LATERAL (SELECT ARRAY(SELECT array_to_string(person_token_codes(t), ' ') FROM unnest(tokens) WITH ORDINALITY AS u(t, o)
                                ORDER BY o) AS token_codes) AS k`);
@@ -117,18 +117,18 @@ async function loadPersonsInSql(client: Client, spec: GenSpec, cases: BenchCase[
  * backfill, BENCH_PERSON_CODES=sql) must be the same, or a typo or a pair would be found on one side only.
  */
 export async function checkPersonKeys(client: Client): Promise<string> {
-  const { rows: persons } = await client.query<{ token_codes: string[]; pair_keys: string[]; sql_codes: string[]; sql_pairs: string[] }>(
-    `SELECT token_codes, pair_keys, person_pair_keys(token_codes) AS sql_pairs,
+  const { rows: persons } = await client.query<{ tokens: string[]; token_codes: string[]; pair_keys: string[]; sql_codes: string[]; sql_pairs: string[] }>(
+    `SELECT tokens, token_codes, pair_keys, person_blocking_pair_keys(tokens, token_codes) AS sql_pairs,
             ARRAY(SELECT array_to_string(person_token_codes(t), ' ') FROM unnest(tokens) WITH ORDINALITY AS u(t, o) ORDER BY o) AS sql_codes
      FROM person_keys TABLESAMPLE SYSTEM (1) LIMIT 5000`);
   const { rows: tokens } = await client.query<{ token: string; variants: string[]; sql_variants: string[] }>(
     'SELECT token, variants, person_spelling_variants(token) AS sql_variants FROM person_name_tokens');
   const same = (a: string[], b: string[]) => a.join(',') === b.join(',');
-  const codes = (r: { token_codes: string[] }) => r.token_codes.map((c) => c.split(' ').filter(Boolean));
+  const js = (r: { tokens: string[]; token_codes: string[] }) => personPairKeys(r.tokens, r.token_codes.map((c) => c.split(' ').filter(Boolean)));
   const bad = [
     ...persons.filter((r) => !same(r.token_codes, r.sql_codes)).map((r) => `codes ${r.token_codes.join(',')} vs ${r.sql_codes.join(',')}`),
-    ...persons.filter((r) => !same(r.pair_keys, r.sql_pairs) || !same(r.pair_keys, pairKeys(codes(r))))
-      .map((r) => `pairs ${r.pair_keys.join(',')} vs SQL ${r.sql_pairs.join(',')} vs JS ${pairKeys(codes(r)).join(',')}`),
+    ...persons.filter((r) => !same(r.pair_keys, r.sql_pairs) || !same(r.pair_keys, js(r)))
+      .map((r) => `pairs ${r.pair_keys.join(',')} vs SQL ${r.sql_pairs.join(',')} vs JS ${js(r).join(',')}`),
     ...tokens.filter((r) => !same(r.variants, r.sql_variants) || !same(r.variants, spellingVariants(r.token)))
       .map((r) => `variants of ${r.token}: ${r.variants.join(',')} vs ${r.sql_variants.join(',')}`),
   ];

@@ -3,7 +3,7 @@ import { uuidFrom } from '../../libs/common/deterministic-id';
 import { identifierNorms, KeyOptions, normalizeOrganization, normalizeRegion } from '../../libs/deconfliction/match-keys';
 import { foldText, nameTokens } from '../../libs/deconfliction/normalize';
 import { personSkeleton } from '../../libs/deconfliction/person-skeletons';
-import { pairKeys } from '../../libs/deconfliction/person-tokens';
+import { personPairKeys } from '../../libs/deconfliction/person-tokens';
 import { textArray } from './copy-text';
 import type { CopyValue } from './copy-text';
 import { eventAt, GenSpec, identifierAt, personAt } from './generators';
@@ -62,7 +62,7 @@ export function* personKeyRows(
     const perToken = tokens.map((t) => codes.get(t) ?? []);
     for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
     yield [...row, textArray([...new Set(perToken.flat())]), textArray(perToken.map((c) => c.join(' '))),
-      textArray(pairKeys(perToken)), dob, at];
+      textArray(personPairKeys(tokens, perToken)), dob, at];
   }
 }
 

@@ -76,7 +76,16 @@ export interface DeconflictionConfig {
   organizationMatchThreshold: number;
   /** Shortest readable run of an obliterated serial that is matched on. */
   serialMinReadable: number;
+  /** PERSON_CANDIDATE_CAP: most stored persons one person probe scores (libs/deconfliction/person-matching.ts). */
+  personCandidateCap?: number;
 }
+
+/**
+ * A common name without a DOB blocks on thousands of namesakes; the best-spelled this many are scored, far more than
+ * PERSON_POSSIBLE_MAX needs to call the name ambiguous ("more than N"). Not lower: a source among more namesakes than
+ * the cap is dropped at random (its twins are indistinguishable), which the bench counts as a recall loss.
+ */
+export const PERSON_CANDIDATE_CAP_DEFAULT = 1000;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
@@ -223,6 +232,7 @@ export function loadConfig(): AppConfig {
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
       personPossibleMax: int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax),
+      personCandidateCap: Math.max(1, int('PERSON_CANDIDATE_CAP', PERSON_CANDIDATE_CAP_DEFAULT)),
     },
   };
 }

@@ -30,6 +30,7 @@ import { SubjectNameForms1763900000027 } from './migrations/1763900000027-Subjec
 import { PersonSkeletons1763900000028 } from './migrations/1763900000028-PersonSkeletons';
 import { PromotedHitStarts1763900000032 } from './migrations/1763900000032-PromotedHitStarts';
 import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAtRest';
+import { PersonBlockingParticles1763900000034 } from './migrations/1763900000034-PersonBlockingParticles';
 import { NotificationTransactionIds1763900000035 } from './migrations/1763900000035-NotificationTransactionIds';
 import { queryOne } from './sql';
 
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   PersonSkeletons1763900000028,
   PromotedHitStarts1763900000032,
   SecretsAtRest1763900000033,
+  PersonBlockingParticles1763900000034,
   NotificationTransactionIds1763900000035,
 ];
 export const APP_DB_ROLE = 'casecoord_app';

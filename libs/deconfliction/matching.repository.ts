@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { assertDefined, query, queryOne } from '../db/sql';
-import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
+import { DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
 import { formOf, gradeForms, storedForm, TIER_RANK, withFormsReason } from './name-forms';
@@ -60,6 +60,7 @@ export class MatchingRepository {
   constructor(private readonly config: DeconflictionConfig & Partial<PersonTierConfig>) {
     this.persons = new PersonMatching(
       config.personMatchThreshold, config.personRareNameMinWeight ?? PERSON_TIER_DEFAULTS.personRareNameMinWeight,
+      config.personCandidateCap ?? PERSON_CANDIDATE_CAP_DEFAULT,
     );
   }
 

@@ -9,7 +9,8 @@ import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
 import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
-  agreementOf, alignTokenPairs, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, SpellingNeighbour, spellingVariants,
+  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, blockingCodes, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, personPairKeys,
+  SpellingNeighbour, spellingVariants,
 } from './person-tokens';
 import { DobRelation, minTrigramFor } from './scoring';
 
@@ -56,7 +57,8 @@ export interface PersonOwner {
 export class PersonMatching {
   private readonly settings: PersonTierSettings;
 
-  constructor(private readonly threshold: number, rareNameMinWeight: number) {
+  /** `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, `candidates`). */
+  constructor(private readonly threshold: number, rareNameMinWeight: number, private readonly candidateCap: number) {
     this.settings = { matchThreshold: threshold, rareNameMinWeight };
   }
 
@@ -86,7 +88,7 @@ export class PersonMatching {
        ON CONFLICT (token) DO UPDATE SET persons = person_name_tokens.persons + 1
        RETURNING (SELECT count(*) FROM stored) AS stored`,
       [p.id, owner.caseId, owner.agency, p.fullName, p.folded, p.tokens, [...new Set(codes.flat())], codes.map(joinCodes),
-        pairKeys(codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
+        personPairKeys(p.tokens, codes), p.dateOfBirth, at, p.tokens.map((t) => spellingVariants(t).join(' ')), p.subjectId ?? null, storedForm(p.form),
         p.tokens.map((t) => nameFormKeys(t).join(' ')), owner.lookoutId ?? null, owner.expiresAt ?? null, owner.seizureId ?? null,
         skeleton.name, skeleton.pairs],
     );
@@ -109,7 +111,8 @@ export class PersonMatching {
       transliterations: expanded.map((e) => e.transliterations),
     };
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
-    const script = person.tokens.some(isVowelless);
+    // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
+    const script = person.tokens.some((t) => isVowelless(t) && !BLOCKING_PARTICLES.has(t));
     const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
     const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script, formTokens);
     const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
@@ -175,7 +178,12 @@ export class PersonMatching {
    * fetched; a close date scores as an unknown one (person-tier-rules.ts). The spelling is the folded names' trigram;
    * for a name from a script without short vowels (`script`) also the skeleton names' (person-skeletons.ts); and a row
    * carrying one of the query's other forms (`formTokens`: typo neighbours, nicknames, other transliterations) is kept
-   * for the score to weigh once those forms are written alike (names/aligned-spelling.ts).
+   * for the score to weigh once those forms are written alike (names/aligned-spelling.ts), unless the query is a script
+   * name, cut on the skeletons' similarity alone.
+   *
+   * At most `candidateCap` rows are read, ranked in SQL: those born the same or a close day (the few a DOB can make
+   * PROBABLE or CONFIRMED) first, then by spelling (a row carrying another form ranks as if at the cut-off), so a common name
+   * cannot make a probe hand thousands of namesakes to Node; above the cap the name is ambiguous anyway.
    */
   private async candidates(
     tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean, formTokens: string[],
@@ -185,7 +193,9 @@ export class PersonMatching {
     const skeleton = personSkeleton(person.fullName);
     const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, skeleton.name, formTokens];
     const spelling = script ? 'greatest(similarity(p.folded_name, $1), similarity(p.skeleton_name, $7))' : 'similarity(p.folded_name, $1)';
-    const passes = (min: string) => `(${spelling} >= ${min} OR p.tokens && $8::text[])`;
+    // A script name's other forms are its Latin spellings, which the skeletons already write alike: it is cut on them
+    // here, not kept for Node to score every row carrying one of the many spellings of "Muhammad".
+    const passes = (min: string) => (script ? `${spelling} >= ${min}` : `(${spelling} >= ${min} OR p.tokens && $8::text[])`);
     return query<PersonRow>(tx,
       `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency, p.full_name AS display_value,
               p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram,
@@ -196,7 +206,9 @@ export class PersonMatching {
          AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
                   WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
                   WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
-                  ELSE false END`,
+                  ELSE false END
+       ORDER BY (p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE, greatest(${spelling}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC, p.id
+       LIMIT ${Number(this.candidateCap)}`,
       params,
     );
   }
@@ -211,7 +223,7 @@ export class PersonMatching {
    */
   private blocking(person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null): string {
     const byName = skeletonPairs === null
-      ? `p.pair_keys && $${params.push(pairKeys(codes))}::text[]`
+      ? `p.pair_keys && $${params.push(pairKeys(blockingCodes(person.tokens, codes)))}::text[]`
       : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
     // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
     const oneWordOnly = codes.length === 1 && person.dateOfBirth === null;

@@ -1,6 +1,6 @@
 import {
-  agreeingTokens, alignTokens, editDistanceAtMost2, NICKNAME_AGREEMENT_WEIGHT, genderForms, isTypoOf, NameTokens, pairKeys, RARE_SPELLING_MAX_PERSONS,
-  spellingVariants,
+  agreeingTokens, alignTokens, blockingCodes, editDistanceAtMost2, NICKNAME_AGREEMENT_WEIGHT, genderForms, isTypoOf, NameTokens, pairKeys, personPairKeys,
+  RARE_SPELLING_MAX_PERSONS, spellingVariants,
 } from './person-tokens';
 
 // Codes below are what PostgreSQL's dmetaphone/dmetaphone_alt give for these tokens (person_token_codes).
@@ -13,6 +13,22 @@ describe('pairKeys (blocking: two different tokens must agree)', () => {
     ['Juan Juana: two tokens with the same codes do pair', [['AN', 'JN'], ['AN', 'JN']], ['AN|AN', 'AN|JN', 'JN|JN']],
     ['a token without codes adds nothing', [['HS'], []], []],
   ])('%s', (_label, codes, expected) => expect(pairKeys(codes)).toEqual(expected));
+});
+
+describe('personPairKeys (stored blocking keys: particles left out)', () => {
+  it.each([
+    ['Mohammed al Haddad: the article pairs with nothing', ['al', 'haddad', 'mohammed'], [['AL'], ['HT'], ['MHMT']], ['HT|MHMT']],
+    ['Ahmed bin Khalid: "son of" pairs with nothing', ['ahmed', 'bin', 'khalid'], [['AMT'], ['PN'], ['KLT']], ['AMT|KLT']],
+    ['Al Haddad: fewer than two other tokens, the particle keeps its pair', ['al', 'haddad'], [['AL'], ['HT']], ['AL|HT']],
+    ['Ali Haddad: a name that sounds like the article still pairs', ['ali', 'haddad'], [['AL'], ['HT']], ['AL|HT']],
+    ['a name without particles keeps every pair', ['garcia', 'jose'], [['KRS', 'KRX'], ['HS']], ['HS|KRS', 'HS|KRX']],
+  ])('%s', (_label, tokens, codes, expected) => expect(personPairKeys(tokens, codes)).toEqual(expected));
+
+  it('leaves out a particle\'s expanded codes too (Al: Alan, Albert), so the query meets the name, not every Alan', () => {
+    const query = blockingCodes(['al', 'haddad', 'mohammed'], [['AL', 'ALN', 'ALPR'], ['HT'], ['MHMT']]);
+    expect(pairKeys(query)).toEqual(['HT|MHMT']);
+    expect(personPairKeys(['haddad', 'mohammed'], [['HT'], ['MHMT']])).toEqual(pairKeys(query));
+  });
 });
 
 describe('spellingVariants (one-letter-deleted forms)', () => {
