@@ -39,6 +39,7 @@ import { printTierQuality, TierFigures, tierQuality } from './support/tier-quali
  * BENCH_EXPLAIN=0 to skip the EXPLAIN ANALYZE of probe statements (each kind's at p95, the slowest person one, two names
  * with shared phonetic codes), BENCH_PERSON_CODES=sql to compute the person keys per row with the migration's SQL
  * functions during the load (the slower variant, kept for comparison; either way the load checks JS and SQL agree).
+ * BENCH_KEEP=1 keeps the stack (and its loaded database) up after the run until SIGINT/SIGTERM.
  * PERSON_MATCH_THRESHOLD and the other deconfliction settings apply to the API
  * and the probe alike.
  */
@@ -245,9 +246,20 @@ async function personPhase(
   return { quality, ceiling, tiers };
 }
 
+/**
+ * BENCH_KEEP=1: the stack stays up after the run (or its failure) until SIGINT/SIGTERM, so the loaded database can be
+ * examined (EXPLAIN of other statements at this size) without loading it again; stopping removes its data directory.
+ */
+async function keptUntilSignal(pgUrl: string): Promise<void> {
+  log(`BENCH_KEEP=1: the stack stays up until SIGINT or SIGTERM to pid ${process.pid}; database ${pgUrl}`);
+  await new Promise<void>((resolve) => { process.once('SIGINT', () => resolve()); process.once('SIGTERM', () => resolve()); });
+  log('stopping the kept stack');
+}
+
 async function main(): Promise<void> {
   const stack = await startBenchStack(log, {}, { postgres: BULK_LOAD_SETTINGS });
   log(`PostgreSQL settings: ${Object.entries(stack.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  log(`database ${stack.pgUrl}, stack under ${stack.root}`);
   const db = new Client({ connectionString: stack.pgUrl, application_name: 'bench-load' });
   await db.connect();
   const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
@@ -283,6 +295,7 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);
+    if (process.env.BENCH_KEEP === '1') await keptUntilSignal(stack.pgUrl);
     await stack.stop();
   }
 }
