@@ -260,6 +260,10 @@ async function main(): Promise<void> {
   const stack = await startBenchStack(log, {}, { postgres: BULK_LOAD_SETTINGS });
   log(`PostgreSQL settings: ${Object.entries(stack.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   log(`database ${stack.pgUrl}, stack under ${stack.root}`);
+  // A run stopped part-way (a 10M load takes long) must not leave its servers and tens of GB behind.
+  const abort = () => { log('signal: stopping the stack'); void stack.stop().finally(() => process.exit(130)); };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
   const db = new Client({ connectionString: stack.pgUrl, application_name: 'bench-load' });
   await db.connect();
   const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
@@ -295,6 +299,8 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
     if (process.env.BENCH_KEEP === '1') await keptUntilSignal(stack.pgUrl);
     await stack.stop();
   }

@@ -85,7 +85,8 @@ async function main(): Promise<void> {
         const statements = await probe(body);
         const total = statements.reduce((sum, s) => sum + s.ms, 0);
         console.log(`\n=== person, ${label} name "${fullName}"${dateOfBirth ? ` born ${dateOfBirth}` : ', no DOB'}: ${statements.length} ` +
-          `statements, ${total.toFixed(1)} ms in SQL: ${statements.map((s) => s.ms.toFixed(1)).join(' + ')}`);
+          `statements, ${total.toFixed(1)} ms in SQL`);
+        for (const s of statements) console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.sql.replace(/\s+/g, ' ').trim().slice(0, 150)}`);
         await explainStatement(db, `person ${label}${dateOfBirth ? ' with DOB' : ''}: slowest statement`, [...statements].sort((a, b) => b.ms - a.ms)[0]);
       }
     }

@@ -30,6 +30,7 @@ import { SubjectNameForms1763900000027 } from './migrations/1763900000027-Subjec
 import { PersonSkeletons1763900000028 } from './migrations/1763900000028-PersonSkeletons';
 import { PromotedHitStarts1763900000032 } from './migrations/1763900000032-PromotedHitStarts';
 import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAtRest';
+import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedPersonCodes';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   PersonSkeletons1763900000028,
   PromotedHitStarts1763900000032,
   SecretsAtRest1763900000033,
+  DatedPersonCodes1763900000037,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
