@@ -32,6 +32,7 @@ import { PromotedHitStarts1763900000032 } from './migrations/1763900000032-Promo
 import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAtRest';
 import { PersonBlockingParticles1763900000034 } from './migrations/1763900000034-PersonBlockingParticles';
 import { NotificationTransactionIds1763900000035 } from './migrations/1763900000035-NotificationTransactionIds';
+import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedPersonCodes';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   SecretsAtRest1763900000033,
   PersonBlockingParticles1763900000034,
   NotificationTransactionIds1763900000035,
+  DatedPersonCodes1763900000037,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
