@@ -7,7 +7,7 @@ import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
 import { Checker, CheckNotices } from './check-notices';
-import { CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
+import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
 
@@ -47,29 +47,25 @@ export class CheckService {
   async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {
     const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
     const items = batches.reduce((n, b) => n + b.items.length, 0);
+    // What the budget charges (an empty check costs one, so a flood of them is not free).
+    const charge = Math.max(1, items);
+    const tooLarge = this.budget.tooLarge(charge);
+    if (tooLarge) return { refused: tooLarge };
     return this.dataSource.transaction(async (tx) => {
-      const { verdict, now } = await this.budget.evaluate(tx, actor.userId, items);
-      if (!verdict.allowed) {
-        if (!verdict.tooLarge && await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
-          await this.audit.append({
-            actor: actor.username, agency: actor.agency, action: 'deconfliction.check_budget_exceeded', entityType: 'user',
-            entityId: actor.userId, details: { period: verdict.period, limit: verdict.limit, items, retryAfterSeconds: verdict.retryAfterSeconds },
-          }, tx);
-        }
-        return { refused: verdict };
-      }
       // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
       const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, tx), this.possibleMax);
       const records = distinctRecords(matches.map(recordOf));
       const foreign = records.filter((r) => r.agency !== actor.agency);
-      // The pattern locks are taken with the owners' lookup, so the pattern watch below needs no statement of its own for them.
+      // The budget and pattern locks are taken with the owners' lookup, so neither needs a statement of its own; the
+      // budget is then summed by the insert, which keeps the check only if it fits. A refused check's probe is wasted,
+      // the price of one round trip less for every check that fits.
       const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
-      const { owners, checker: me, coordinators } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
-        foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
+      const { owners, checker: me, coordinators, now } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
+        actor.userId, foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
       const checkId = randomUUID();
-      // What the budget charged (an empty check costs one, so a flood of them is not free).
-      const charged = Math.max(1, items);
-      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
+      const used = await this.records.insert(tx,
+        { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records }, this.budget.limits());
+      if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
       if (me) {
         const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
         await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
@@ -86,6 +82,18 @@ export class CheckService {
       }, tx);
       return { refused: null, checkId, matches, ambiguous, owners };
     });
+  }
+
+  /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
+  private async refuse(tx: EntityManager, actor: CheckActor, now: Date, used: BudgetUse, charge: number, items: number) {
+    const verdict = await this.budget.refusal(tx, actor.userId, now, used, charge);
+    if (await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
+      await this.audit.append({
+        actor: actor.username, agency: actor.agency, action: 'deconfliction.check_budget_exceeded', entityType: 'user',
+        entityId: actor.userId, details: { period: verdict.period, limit: verdict.limit, items, retryAfterSeconds: verdict.retryAfterSeconds },
+      }, tx);
+    }
+    return verdict;
   }
 
   /**
