@@ -25,6 +25,21 @@ export interface Owners {
 /** Values the user checked in the hour and in the 24 hours before the check, and whether the check fit and was kept. */
 export interface BudgetUse { hour: number; day: number; kept: boolean }
 
+/** The items whose repetition the check watches (sorted), and the start of the pattern window. */
+export interface PatternWatch { itemIds: string[]; since: Date }
+
+type PatternRow = RepeatedChecker & { item_id: string; alerted: boolean };
+
+function patternCountsOf(rows: PatternRow[]): PatternCounts {
+  const repeated = new Map<string, RepeatedChecker[]>();
+  const alerted = new Set<string>();
+  for (const { item_id: itemId, alerted: already, ...user } of rows) {
+    repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
+    if (already) alerted.add(itemId);
+  }
+  return { repeated, alerted };
+}
+
 /** A check that met other agencies' items: who checked, for which agency, and the items met (sorted: the lock order). */
 export interface ForeignMeeting { checkerId: string; checkerAgency: string; itemIds: string[] }
 
@@ -76,13 +91,18 @@ export class CheckRepository {
 
   /**
    * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
-   * the last hour and day, which the same statement sums: its snapshot follows the budget lock owners() took, so it sees
-   * every check that held the lock before. One statement (the matches' foreign key sees the check row at its end).
+   * the last hour and day, which the same statement sums; and, for `watch`, per item who of the checker's agency met it
+   * within the window and how often (this check included: its rows come from the insert, which the statement's own
+   * snapshot does not see), and whether an alert on it was already raised for that agency within the window. The
+   * statement's snapshot follows the budget and pattern locks owners() took, so it sees every check that held them
+   * before. One statement (the matches' foreign key sees the check row at its end).
    */
-  async insert(tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }): Promise<BudgetUse> {
+  async insert(
+    tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
+  ): Promise<BudgetUse & { patterns: PatternCounts }> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
     const m = check.matches;
-    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean }>(tx,
+    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(tx,
       `WITH used AS (
          SELECT coalesce(sum(items) FILTER (WHERE checked_at > $4::timestamptz - interval '1 hour'), 0) AS hour,
                 coalesce(sum(items), 0) AS day
@@ -94,13 +114,26 @@ export class CheckRepository {
        met AS (
          INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
          SELECT kept.id, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $3::text, $4::timestamptz
-         FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency))
-       SELECT used.hour, used.day, EXISTS (SELECT 1 FROM kept) AS kept FROM used`,
+         FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)
+         RETURNING item_id),
+       pattern AS (
+         SELECT m.item_id, u.id AS user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
+                EXISTS (SELECT 1 FROM deconfliction_check_alerts a
+                        WHERE a.item_id = m.item_id AND a.checker_agency = $3::text AND a.raised_at > $16::timestamptz) AS alerted
+         FROM (SELECT m.item_id, c.user_id FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id
+               WHERE m.item_id = ANY($15::uuid[]) AND m.checker_agency = $3::text AND m.checked_at > $16::timestamptz
+               UNION ALL
+               SELECT item_id, $2::uuid FROM met WHERE item_id = ANY($15::uuid[])) AS m
+         JOIN users u ON u.id = m.user_id
+         GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone)
+       SELECT used.hour, used.day, EXISTS (SELECT 1 FROM kept) AS kept,
+              (SELECT coalesce(json_agg(p ORDER BY p.item_id, p.checks DESC, p.username), '[]') FROM pattern p) AS patterns
+       FROM used`,
       [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
         m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
-        limits.hour, limits.day],
+        limits.hour, limits.day, watch?.itemIds ?? [], watch?.since ?? check.checkedAt],
     ), 'budget use');
-    return { hour: Number(row.hour), day: Number(row.day), kept: row.kept };
+    return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
   }
 
   /**
@@ -136,29 +169,6 @@ export class CheckRepository {
       coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
       now: assertDefined(rows.find((r) => r.kind === 'locks'), 'locks').now,
     };
-  }
-
-  /**
-   * Per item, who of the checker's agency met it within the window and how often (the current check included), and
-   * whether an alert on it was already raised for that agency within the window: one statement for all the items.
-   */
-  async patternCounts(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<PatternCounts> {
-    const rows = await query<RepeatedChecker & { item_id: string; alerted: boolean }>(tx,
-      `SELECT m.item_id, c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
-              EXISTS (SELECT 1 FROM deconfliction_check_alerts a
-                      WHERE a.item_id = m.item_id AND a.checker_agency = $2 AND a.raised_at > $3) AS alerted
-       FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
-       WHERE m.item_id = ANY($1::uuid[]) AND m.checker_agency = $2 AND m.checked_at > $3
-       GROUP BY m.item_id, c.user_id, u.username, u.full_name, u.phone ORDER BY m.item_id, checks DESC, u.username`,
-      [itemIds, checkerAgency, since],
-    );
-    const repeated = new Map<string, RepeatedChecker[]>();
-    const alerted = new Set<string>();
-    for (const { item_id: itemId, alerted: already, ...user } of rows) {
-      repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
-      if (already) alerted.add(itemId);
-    }
-    return { repeated, alerted };
   }
 
   async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {

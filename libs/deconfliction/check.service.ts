@@ -7,7 +7,7 @@ import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
 import { Checker, CheckNotices } from './check-notices';
-import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
+import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer, PatternCounts } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
 
@@ -63,14 +63,17 @@ export class CheckService {
       const { owners, checker: me, coordinators, now } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
         actor.userId, foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
       const checkId = randomUUID();
+      // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
+      const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
       const used = await this.records.insert(tx,
-        { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records }, this.budget.limits());
+        { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
+        this.budget.limits(), watch);
       if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
       if (me) {
         const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
         await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
         // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
-        await this.watchPatterns(tx, actor, foreign, owners, now);
+        await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
       }
       // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
       await this.audit.append({
@@ -100,15 +103,12 @@ export class CheckService {
    * One agency's checks meeting the same item of another agency `patternThreshold` times within the window is how a
    * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window.
    */
-  private async watchPatterns(tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date) {
-    const since = new Date(now.getTime() - this.config.patternWindowMs);
+  private async watchPatterns(
+    tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, counts: PatternCounts,
+  ) {
     const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
-    if (byItem.length === 0) return;
-    // A common name meets hundreds of persons: the items are locked, counted and looked up together, not one by one.
-    const itemIds = byItem.map((m) => m.itemId);
-    // Two checks of one agency on one item were serialised by the pattern locks run() took with the owners' lookup,
-    // so the alert is raised once, not by both; the counts below are read after them.
-    const { repeated, alerted } = await this.records.patternCounts(tx, itemIds, actor.agency, since);
+    // A common name meets hundreds of persons: the items were locked and counted together (run()), not one by one.
+    const { repeated, alerted } = counts;
     for (const match of byItem) {
       const users = repeated.get(match.itemId) ?? [];
       const checks = users.reduce((n, u) => n + u.checks, 0);
