@@ -39,9 +39,9 @@ export class AuditStore {
       await this.dataSource.transaction((tx) => this.append(input, tx));
       return;
     }
-    await this.entries.lockChain(manager);
+    const head = await this.entries.lockChainAndReadHead(manager);
     if (input.dedupKey && await this.entries.hasDedupKey(manager, input.dedupKey)) return;
-    const prevHash = (await this.entries.headHash(manager)) ?? GENESIS_HASH;
+    const prevHash = head ?? GENESIS_HASH;
     const fields: AuditFields = {
       at: new Date(),
       actor: input.actor,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
 import type { StoredAuditEntry } from './audit-chain';
 
@@ -33,6 +34,9 @@ const toEntry = (row: AuditRow): StoredAuditEntry => ({
   entityType: row.entity_type, entityId: row.entity_id, details: row.details, prevHash: row.prev_hash, hash: row.hash,
 });
 
+/** A pg client's answer to a simple-protocol message of several statements: one result per statement. */
+interface PgClient { query: (text: string) => Promise<{ rows: { hash: string | null }[] }[]> }
+
 /** The head of the chain: the newest entry's hash, else the anchor left by a purge that removed every entry. */
 const HEAD_HASH_SQL = `SELECT coalesce(
   (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1),
@@ -51,6 +55,23 @@ export class AuditRepository {
   /** The hash the next entry links to; null on an empty chain never purged. */
   async headHash(tx: EntityManager): Promise<string | null> {
     return (await queryOne<{ hash: string | null }>(tx, HEAD_HASH_SQL))?.hash ?? null;
+  }
+
+  /**
+   * lockChain then headHash in one round trip (every audited request pays it): two statements in one simple-protocol
+   * message. Each statement of a message takes its own snapshot under READ COMMITTED, so the head is read after the lock
+   * is granted and sees the entry of the appender that held it before; a single statement could not (its snapshot would
+   * predate the wait). The simple protocol takes no parameters: the lock key is a constant.
+   */
+  async lockChainAndReadHead(tx: EntityManager): Promise<string | null> {
+    // TypeORM answers a message of two statements with nothing: its connection answers one result per statement.
+    const client = await (tx.queryRunner as PostgresQueryRunner | undefined)?.connect() as PgClient | undefined;
+    if (!client) {
+      await this.lockChain(tx);
+      return this.headHash(tx);
+    }
+    const results = await client.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); ${HEAD_HASH_SQL}`);
+    return assertDefined(results[1]?.rows[0], 'chain head').hash;
   }
 
   async insert(tx: EntityManager, e: NewAuditRow): Promise<void> {

@@ -11,6 +11,9 @@ export type BudgetVerdict =
   /** More values in one check than the budget ever allows: no wait helps, the check must be split. */
   | { allowed: false; tooLarge: true; period: BudgetPeriod; limit: number };
 
+/** Over a budget now (not too large): retry later. */
+type Refusal = Extract<BudgetVerdict, { tooLarge: false }>;
+
 /**
  * The per-user check budget, counted in PostgreSQL from the kept checks themselves, so every API process sees the same
  * count and a restart forgets nothing. The unit is the checked value, not the request: a request carries up to 200
@@ -27,28 +30,33 @@ export class CheckBudget {
     ];
   }
 
+  /** More values in one check than a budget ever allows (`charge`: the values, at least one): refused before any SQL. */
+  tooLarge(charge: number): Extract<BudgetVerdict, { tooLarge: true }> | null {
+    const p = this.periods().find((period) => charge > period.limit);
+    return p ? { allowed: false, tooLarge: true, period: p.period, limit: p.limit } : null;
+  }
+
+  /** What CheckRepository.insert keeps a check within: it sums the user's checks after the budget lock and compares. */
+  limits(): { hour: number; day: number } {
+    return { hour: this.config.budgetPerHour, day: this.config.budgetPerDay };
+  }
+
   /**
-   * Decides whether `items` more values fit, at the transaction's time (returned: the check is recorded at it). Takes
-   * the user's lock until the transaction ends, so the caller must insert the check (its `items` is the charge) in the
-   * same transaction: two concurrent checks of one user cannot both fit in the last unit of budget.
+   * Why a check of `charge` values did not fit after `used` (read by the insert that refused it, at the transaction's
+   * time `now`): the period whose window frees enough values last, and when.
    */
-  async evaluate(tx: EntityManager, userId: string, items: number): Promise<{ verdict: BudgetVerdict; now: Date }> {
-    const now = await this.records.lockBudget(tx, userId);
-    const charge = Math.max(1, items);
-    const tooLarge = this.periods().find((p) => charge > p.limit);
-    if (tooLarge) return { verdict: { allowed: false, tooLarge: true, period: tooLarge.period, limit: tooLarge.limit }, now };
-    // After the lock, in its own statement: its snapshot then sees every check that held the lock before.
-    const used = await this.records.itemsChecked(tx, userId, now);
-    let refusal: BudgetVerdict = { allowed: true };
+  async refusal(tx: EntityManager, userId: string, now: Date, used: { hour: number; day: number }, charge: number): Promise<Refusal> {
+    let refusal: Refusal | null = null;
     for (const p of this.periods()) {
       const over = used[p.period] + charge - p.limit;
       if (over <= 0) continue;
       const retryAfterSeconds = await this.secondsUntilFreed(tx, userId, now, p.windowMs, over);
-      if (refusal.allowed || (!refusal.tooLarge && retryAfterSeconds > refusal.retryAfterSeconds)) {
+      if (!refusal || retryAfterSeconds > refusal.retryAfterSeconds) {
         refusal = { allowed: false, tooLarge: false, period: p.period, limit: p.limit, retryAfterSeconds };
       }
     }
-    return { verdict: refusal, now };
+    if (!refusal) throw new Error(`check of ${charge} refused within budget (used ${used.hour}/h, ${used.day}/day)`);
+    return refusal;
   }
 
   /**

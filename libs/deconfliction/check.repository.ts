@@ -18,6 +18,26 @@ export interface OwnerPointer { caseNumber: string | null; userId: string; agent
 
 export interface Owners {
   owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null; coordinators: string[];
+  /** The transaction's time: one clock for the budget, the record and the pattern window. */
+  now: Date;
+}
+
+/** Values the user checked in the hour and in the 24 hours before the check, and whether the check fit and was kept. */
+export interface BudgetUse { hour: number; day: number; kept: boolean }
+
+/** The items whose repetition the check watches (sorted), and the start of the pattern window. */
+export interface PatternWatch { itemIds: string[]; since: Date }
+
+type PatternRow = RepeatedChecker & { item_id: string; alerted: boolean };
+
+function patternCountsOf(rows: PatternRow[]): PatternCounts {
+  const repeated = new Map<string, RepeatedChecker[]>();
+  const alerted = new Set<string>();
+  for (const { item_id: itemId, alerted: already, ...user } of rows) {
+    repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
+    if (already) alerted.add(itemId);
+  }
+  return { repeated, alerted };
 }
 
 /** A check that met other agencies' items: who checked, for which agency, and the items met (sorted: the lock order). */
@@ -45,28 +65,6 @@ const PATTERN_LOCK_SEED = 7_240_011;
 export class CheckRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Takes the user's budget lock, held until the transaction ends (two concurrent checks of one user cannot both fit in
-   * the last unit of budget), and returns the transaction's start time: one clock for the budget, the record and the
-   * pattern window. One statement: now() is the transaction's time whenever the lock is granted.
-   */
-  async lockBudget(tx: EntityManager, userId: string): Promise<Date> {
-    const row = await queryOne<{ now: Date }>(tx,
-      'SELECT now() AS now, pg_advisory_xact_lock(hashtextextended($1, $2))', [`check-budget:${userId}`, BUDGET_LOCK_SEED]);
-    return assertDefined(row, 'now()').now;
-  }
-
-  /** Values the user checked in the hour and in the 24 hours before `now`. */
-  async itemsChecked(tx: EntityManager, userId: string, now: Date): Promise<{ hour: number; day: number }> {
-    const used = assertDefined(await queryOne<{ hour: string; day: string }>(tx,
-      `SELECT coalesce(sum(items) FILTER (WHERE checked_at > $2::timestamptz - interval '1 hour'), 0) AS hour,
-              coalesce(sum(items), 0) AS day
-       FROM deconfliction_checks WHERE user_id = $1 AND checked_at > $2::timestamptz - interval '24 hours'`,
-      [userId, now],
-    ), 'items checked');
-    return { hour: Number(used.hour), day: Number(used.day) };
-  }
-
   /** When the oldest of the user's checks since `since` that together free `over` values was made; none: undefined. */
   async checkFreeing(tx: EntityManager, userId: string, since: Date, over: number): Promise<Date | undefined> {
     const row = await queryOne<{ checked_at: Date }>(tx,
@@ -91,43 +89,77 @@ export class CheckRepository {
     return rows.length > 0;
   }
 
-  /** The check and the items it met, in one statement (the matches' foreign key sees the check row at its end). */
-  async insert(tx: EntityManager, check: NewCheck): Promise<void> {
+  /**
+   * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
+   * the last hour and day, which the same statement sums; and, for `watch`, per item who of the checker's agency met it
+   * within the window and how often (this check included: its rows come from the insert, which the statement's own
+   * snapshot does not see), and whether an alert on it was already raised for that agency within the window. The
+   * statement's snapshot follows the budget and pattern locks owners() took, so it sees every check that held them
+   * before. One statement (the matches' foreign key sees the check row at its end).
+   */
+  async insert(
+    tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
+  ): Promise<BudgetUse & { patterns: PatternCounts }> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
     const m = check.matches;
-    await tx.query(
-      `WITH kept AS (
+    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(tx,
+      `WITH used AS (
+         SELECT coalesce(sum(items) FILTER (WHERE checked_at > $4::timestamptz - interval '1 hour'), 0) AS hour,
+                coalesce(sum(items), 0) AS day
+         FROM deconfliction_checks WHERE user_id = $2::uuid AND checked_at > $4::timestamptz - interval '24 hours'),
+       kept AS (
          INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items, matched_agencies)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
-       INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
-       SELECT kept.id, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $3, $4
-       FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)`,
+         SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb, $6::int, $7::text[]
+         FROM used WHERE used.hour + $6::int <= $13::bigint AND used.day + $6::int <= $14::bigint RETURNING id),
+       met AS (
+         INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
+         SELECT kept.id, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $3::text, $4::timestamptz
+         FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)
+         RETURNING item_id),
+       pattern AS (
+         SELECT m.item_id, u.id AS user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
+                EXISTS (SELECT 1 FROM deconfliction_check_alerts a
+                        WHERE a.item_id = m.item_id AND a.checker_agency = $3::text AND a.raised_at > $16::timestamptz) AS alerted
+         FROM (SELECT m.item_id, c.user_id FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id
+               WHERE m.item_id = ANY($15::uuid[]) AND m.checker_agency = $3::text AND m.checked_at > $16::timestamptz
+               UNION ALL
+               SELECT item_id, $2::uuid FROM met WHERE item_id = ANY($15::uuid[])) AS m
+         JOIN users u ON u.id = m.user_id
+         GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone)
+       SELECT used.hour, used.day, EXISTS (SELECT 1 FROM kept) AS kept,
+              (SELECT coalesce(json_agg(p ORDER BY p.item_id, p.checks DESC, p.username), '[]') FROM pattern p) AS patterns
+       FROM used`,
       [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
-        m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency)],
-    );
+        m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
+        limits.hour, limits.day, watch?.itemIds ?? [], watch?.since ?? check.checkedAt],
+    ), 'budget use');
+    return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
   }
 
   /**
    * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
-   * (`foreign` given), the checker's name and phone, every deconfliction coordinator (the desk is joint) and the pattern
-   * locks of those items (see lockPatterns): one statement. Owners and users read here do not depend on the locks; the
-   * pattern counts that do are read by the next statement, whose snapshot follows them.
+   * (`foreign` given), the checker's name and phone and every deconfliction coordinator (the desk is joint). It also
+   * takes the checker's budget lock, held until the transaction ends (two concurrent checks of one user cannot both fit
+   * in the last unit of budget: insert() sums after it), then the pattern locks of those items (see lockPatterns), in
+   * that order for every check: one statement. What is read here does not depend on the locks; what does is read by
+   * the next statements, whose snapshots follow them.
    */
-  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], foreign: ForeignMeeting | null = null): Promise<Owners> {
-    if (caseIds.length === 0 && lookoutIds.length === 0 && foreign === null) return { owners: new Map(), checker: null, coordinators: [] };
-    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }>(tx,
-      `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone
+  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], checkerId: string, foreign: ForeignMeeting | null = null): Promise<Owners> {
+    const lockKeys = [`check-budget:${checkerId}`, ...patternLockKeys(foreign?.itemIds ?? [], foreign?.checkerAgency ?? '')];
+    const lockSeeds = lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED));
+    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null; now: Date }>(tx,
+      `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone, now() AS now
        FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
        UNION ALL
-       SELECT 'lookout', l.id, NULL, u.id, u.full_name, u.phone FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])
+       SELECT 'lookout', l.id, NULL, u.id, u.full_name, u.phone, now() FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])
        UNION ALL
-       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE u.id = $3
+       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone, now() FROM users u WHERE u.id = $3
        UNION ALL
-       SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
+       SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone, now() FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
        UNION ALL
-       SELECT 'locks', NULL, NULL, NULL, NULL, NULL
-       FROM (SELECT count(pg_advisory_xact_lock(hashtextextended(k, $5))) FROM unnest($4::text[]) AS k) AS locked`,
-      [caseIds, lookoutIds, foreign?.checkerId ?? null, patternLockKeys(foreign?.itemIds ?? [], foreign?.checkerAgency ?? ''), PATTERN_LOCK_SEED],
+       SELECT 'locks', NULL, NULL, NULL, NULL, NULL, now()
+       FROM (SELECT count(pg_advisory_xact_lock(hashtextextended(k.key, k.seed))) FROM unnest($4::text[], $5::bigint[]) AS k(key, seed)) AS locked`,
+      [caseIds, lookoutIds, foreign?.checkerId ?? null, lockKeys, lockSeeds],
     );
     const me = rows.find((r) => r.kind === 'checker');
     return {
@@ -135,30 +167,8 @@ export class CheckRepository {
         .map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }])),
       checker: foreign === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
       coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
+      now: assertDefined(rows.find((r) => r.kind === 'locks'), 'locks').now,
     };
-  }
-
-  /**
-   * Per item, who of the checker's agency met it within the window and how often (the current check included), and
-   * whether an alert on it was already raised for that agency within the window: one statement for all the items.
-   */
-  async patternCounts(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<PatternCounts> {
-    const rows = await query<RepeatedChecker & { item_id: string; alerted: boolean }>(tx,
-      `SELECT m.item_id, c.user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
-              EXISTS (SELECT 1 FROM deconfliction_check_alerts a
-                      WHERE a.item_id = m.item_id AND a.checker_agency = $2 AND a.raised_at > $3) AS alerted
-       FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id JOIN users u ON u.id = c.user_id
-       WHERE m.item_id = ANY($1::uuid[]) AND m.checker_agency = $2 AND m.checked_at > $3
-       GROUP BY m.item_id, c.user_id, u.username, u.full_name, u.phone ORDER BY m.item_id, checks DESC, u.username`,
-      [itemIds, checkerAgency, since],
-    );
-    const repeated = new Map<string, RepeatedChecker[]>();
-    const alerted = new Set<string>();
-    for (const { item_id: itemId, alerted: already, ...user } of rows) {
-      repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
-      if (already) alerted.add(itemId);
-    }
-    return { repeated, alerted };
   }
 
   async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {

@@ -7,7 +7,7 @@ import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
 import { Checker, CheckNotices } from './check-notices';
-import { CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
+import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer, PatternCounts } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
 
@@ -47,34 +47,33 @@ export class CheckService {
   async run(actor: CheckActor, batches: CaseItems[]): Promise<CheckOutcome> {
     const counts = Object.fromEntries(batches.map((b) => [b.kind, b.items.length]));
     const items = batches.reduce((n, b) => n + b.items.length, 0);
+    // What the budget charges (an empty check costs one, so a flood of them is not free).
+    const charge = Math.max(1, items);
+    const tooLarge = this.budget.tooLarge(charge);
+    if (tooLarge) return { refused: tooLarge };
     return this.dataSource.transaction(async (tx) => {
-      const { verdict, now } = await this.budget.evaluate(tx, actor.userId, items);
-      if (!verdict.allowed) {
-        if (!verdict.tooLarge && await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
-          await this.audit.append({
-            actor: actor.username, agency: actor.agency, action: 'deconfliction.check_budget_exceeded', entityType: 'user',
-            entityId: actor.userId, details: { period: verdict.period, limit: verdict.limit, items, retryAfterSeconds: verdict.retryAfterSeconds },
-          }, tx);
-        }
-        return { refused: verdict };
-      }
       // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
       const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, tx), this.possibleMax);
       const records = distinctRecords(matches.map(recordOf));
       const foreign = records.filter((r) => r.agency !== actor.agency);
-      // The pattern locks are taken with the owners' lookup, so the pattern watch below needs no statement of its own for them.
+      // The budget and pattern locks are taken with the owners' lookup, so neither needs a statement of its own; the
+      // budget is then summed by the insert, which keeps the check only if it fits. A refused check's probe is wasted,
+      // the price of one round trip less for every check that fits.
       const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
-      const { owners, checker: me, coordinators } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
-        foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
+      const { owners, checker: me, coordinators, now } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
+        actor.userId, foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
       const checkId = randomUUID();
-      // What the budget charged (an empty check costs one, so a flood of them is not free).
-      const charged = Math.max(1, items);
-      await this.records.insert(tx, { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charged, matches: records });
+      // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
+      const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
+      const used = await this.records.insert(tx,
+        { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
+        this.budget.limits(), watch);
+      if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
       if (me) {
         const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
         await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
         // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
-        await this.watchPatterns(tx, actor, foreign, owners, now);
+        await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
       }
       // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
       await this.audit.append({
@@ -88,19 +87,28 @@ export class CheckService {
     });
   }
 
+  /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
+  private async refuse(tx: EntityManager, actor: CheckActor, now: Date, used: BudgetUse, charge: number, items: number) {
+    const verdict = await this.budget.refusal(tx, actor.userId, now, used, charge);
+    if (await this.budget.firstRefusalInWindow(tx, actor.userId, verdict.period, now)) {
+      await this.audit.append({
+        actor: actor.username, agency: actor.agency, action: 'deconfliction.check_budget_exceeded', entityType: 'user',
+        entityId: actor.userId, details: { period: verdict.period, limit: verdict.limit, items, retryAfterSeconds: verdict.retryAfterSeconds },
+      }, tx);
+    }
+    return verdict;
+  }
+
   /**
    * One agency's checks meeting the same item of another agency `patternThreshold` times within the window is how a
    * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window.
    */
-  private async watchPatterns(tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date) {
-    const since = new Date(now.getTime() - this.config.patternWindowMs);
+  private async watchPatterns(
+    tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, counts: PatternCounts,
+  ) {
     const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
-    if (byItem.length === 0) return;
-    // A common name meets hundreds of persons: the items are locked, counted and looked up together, not one by one.
-    const itemIds = byItem.map((m) => m.itemId);
-    // Two checks of one agency on one item were serialised by the pattern locks run() took with the owners' lookup,
-    // so the alert is raised once, not by both; the counts below are read after them.
-    const { repeated, alerted } = await this.records.patternCounts(tx, itemIds, actor.agency, since);
+    // A common name meets hundreds of persons: the items were locked and counted together (run()), not one by one.
+    const { repeated, alerted } = counts;
     for (const match of byItem) {
       const users = repeated.get(match.itemId) ?? [];
       const checks = users.reduce((n, u) => n + u.checks, 0);

@@ -44,17 +44,16 @@ export class NotificationStore {
 
   async push(tx: EntityManager, items: NotificationInput[]): Promise<void> {
     if (items.length === 0) return;
-    const rows = await query<{ user_id: string }>(tx,
-      `INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
-       ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING user_id`,
+    // One statement: the announcement (delivered at commit) goes with the rows, to each user who got a new one.
+    await tx.query(
+      `WITH pushed AS (
+         INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
+         ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING user_id)
+       SELECT pg_notify($7, u) FROM (SELECT DISTINCT user_id::text AS u FROM pushed) AS users`,
       [items.map((i) => i.userId), items.map((i) => i.kind), items.map((i) => i.entityType), items.map((i) => i.entityId),
-        items.map((i) => JSON.stringify(i.payload)), items.map((i) => i.dedupKey)],
+        items.map((i) => JSON.stringify(i.payload)), items.map((i) => i.dedupKey), NOTIFICATION_CHANNEL],
     );
-    const users = [...new Set(rows.map((r) => r.user_id))];
-    if (users.length > 0) {
-      await tx.query(`SELECT pg_notify($1, u) FROM unnest($2::text[]) AS u`, [NOTIFICATION_CHANNEL, users]);
-    }
   }
 
   /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint), in any agency or in these. */

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { AUDIT_CHAIN_LOCK, AuditStore } from '../../libs/audit/audit-store';
 import { createDataSource } from '../../libs/db/data-source';
 import { http, login, sampleCase, withDb } from '../support/http';
 import { readStack } from '../support/stack';
@@ -64,6 +66,47 @@ describe('audit trail', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => http('POST', '/cases', { token: ice, body: { title: `chain ${i}`, category: 'OTHER' } })));
     const verify = await http('GET', '/audit/verify', { token: leadership });
     expect(verify.body.ok).toBe(true);
+  });
+
+  it('links the entry of an appender that waited for the chain lock to the entry committed while it waited', async () => {
+    // The lock and the head read share one round trip (AuditRepository.lockChainAndReadHead): the head must still be
+    // read after the lock is granted, or the waiting appender would link to the entry before the holder's.
+    const dataSource = createDataSource({ url: readStack().databaseUrl, asAppRole: true, poolSize: 2, applicationName: 'audit-spec-chain-wait' });
+    await dataSource.initialize();
+    const store = new AuditStore(dataSource);
+    const [holderId, waiterId] = [randomUUID(), randomUUID()];
+    const entry = (entityId: string) => ({ actor: 'audit.spec', agency: null, action: 'spec.chain_wait', entityType: 'spec', entityId });
+    try {
+      let release = () => undefined as void;
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      let appended = () => undefined as void;
+      const holderAppended = new Promise<void>((resolve) => { appended = resolve; });
+      const holder = dataSource.transaction(async (tx) => {
+        await store.append(entry(holderId), tx);
+        appended();
+        await released;
+      });
+      await holderAppended;
+      const waiter = store.append(entry(waiterId));
+      await withDb(async (db) => {
+        // The waiter is queued on the chain lock (not merely scheduled) before the holder commits.
+        for (let waiting = 0; waiting === 0;) {
+          waiting = (await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND NOT l.granted AND l.objid = $1 AND a.application_name = $2`,
+          [AUDIT_CHAIN_LOCK, 'audit-spec-chain-wait'])).rows[0].n;
+        }
+      });
+      release();
+      await Promise.all([holder, waiter]);
+      // Another process may have appended between the two: the waiter links to whatever entry precedes it.
+      const rows = await withDb(async (db) => (await db.query(
+        `SELECT w.entity_id, w.prev_hash, (SELECT p.hash FROM audit_log p WHERE p.seq < w.seq ORDER BY p.seq DESC LIMIT 1) AS previous
+         FROM audit_log w WHERE w.entity_id = ANY($1) ORDER BY w.seq`, [[holderId, waiterId]])).rows);
+      expect(rows.map((r) => r.entity_id)).toEqual([holderId, waiterId]);
+      expect(rows[1].prev_hash).toBe(rows[1].previous);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it("denies the application's database role any UPDATE or DELETE of audit rows", async () => {

@@ -1,0 +1,150 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DEFAULT_OPERATION_RADIUS_METERS } from '../libs/cases/case-rules';
+import { loadConfig } from '../libs/config/config';
+import { createDataSource } from '../libs/db/data-source';
+import type { KeyOptions } from '../libs/deconfliction/match-keys';
+import { MatchingRepository } from '../libs/deconfliction/matching.repository';
+import { startBenchStack } from './support/bench-stack';
+import { createCases } from './support/bulk-load';
+import { loadDataset } from './support/dataset-load';
+import { ApiClient, Prober } from './support/measure';
+import { BenchQuery, eventQueries, exactQueries, KindName, serialPartialQueries } from './support/queries';
+import { p95 } from './support/report';
+import type { Sample } from './support/stats';
+import { countStatements, StatementCounts } from './support/statement-hook';
+
+/**
+ * npm run build && node dist/bench/check-overhead.js: what one POST /deconfliction/checks costs beyond its probe. Loads
+ * BENCH_ROWS (20,000) rows, then per kind sends BENCH_QUERIES (200) checks through the API and the probe, counting the
+ * SQL statements (round trips) each makes and CPU-profiling the API process meanwhile; prints statements per check by
+ * text, the API-minus-probe gap at p50/p95, and the API's top self-time functions and packages.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const WARM_UP = 30;
+const log = (line: string) => console.log(`[check-overhead] ${line}`);
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const median = (s: Sample) => [...s.latenciesMs].sort((a, b) => a - b)[Math.floor(s.latenciesMs.length / 2)];
+
+/** The API child of this stack: its command line runs the API's main, and the stack's own test says it is ours. */
+function apiPid(isApi: (cmdline: string, pid: number) => boolean): number {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (cmdline.includes('apps/api/src/main') && isApi(cmdline, Number(entry))) return Number(entry);
+    } catch { /* ended meanwhile */ }
+  }
+  throw new Error('API process not found');
+}
+
+async function waitFor(file: string): Promise<void> {
+  for (let i = 0; i < 600 && !existsSync(file); i += 1) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+function printStatements(title: string, counts: StatementCounts, checks: number): void {
+  const total = Object.values(counts).reduce((n, c) => n + c.n, 0);
+  const ms = Object.values(counts).reduce((n, c) => n + c.ms, 0);
+  console.log(`${title}: ${(total / checks).toFixed(2)} statements per check, ${(ms / checks).toFixed(2)} ms waiting on them per check`);
+  console.log('  per check: statements, ms waited');
+  for (const [text, c] of Object.entries(counts).sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(`  ${(c.n / checks).toFixed(2)} ${(c.ms / checks).toFixed(2).padStart(6)}  ${text}`);
+  }
+}
+
+/** Self time per function and per package (node_modules/<name>, else the project's file) over the profiles. */
+function printProfile(profiles: CpuProfile[]): void {
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const frame = nodes.get(id)!.callFrame;
+      const us = profile.timeDeltas[i] ?? 0;
+      total += us;
+      const file = frame.url.replace(/^file:\/\//, '');
+      const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? (file.includes('/dist/') ? file.split('/dist/')[1] : file || frame.functionName);
+      const fn = `${frame.functionName || '(anonymous)'} ${pkg}:${frame.lineNumber + 1}`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    });
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
+    .map(([k, us]) => `  ${(100 * us / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  console.log(`API CPU profile, ${(total / 1e6).toFixed(1)} s sampled; self time by function:\n${top(byFunction, 25)}`);
+  console.log(`self time by package or file:\n${top(byPackage, 20)}`);
+}
+
+async function main(): Promise<void> {
+  const hookDir = mkdtempSync(path.join(os.tmpdir(), 'check-overhead-'));
+  process.env.CHECK_HOOK_DIR = hookDir;
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'support', 'statement-hook.js')}`;
+  const stack = await startBenchStack(log);
+  const db = new Client({ connectionString: stack.pgUrl });
+  await db.connect();
+  const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
+  await dataSource.initialize();
+  try {
+    const config = loadConfig().deconfliction;
+    const cases = await createCases(db, Math.max(100, Math.round(ROWS / 100)));
+    const now = new Date();
+    const spec = { seed: 20261123, caseCount: cases.length, epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+    const options = (agency: string): KeyOptions => ({
+      country: agency === 'PGR' ? 'MX' : 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS,
+    });
+    const stats = await loadDataset(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, options, log);
+    const stored = stats.identifierSources - 1;
+    const sets: [KindName, BenchQuery[]][] = [
+      ['exact', exactQueries(spec, stored, QUERIES + WARM_UP)],
+      ['event', eventQueries(spec, ROWS, QUERIES + WARM_UP)],
+      ['serial partial', serialPartialQueries(spec, stored, QUERIES + WARM_UP)],
+    ];
+    const api = await ApiClient.login(stack.apiUrl, 'ice.agent');
+    const prober = new Prober(dataSource, config);
+    const pid = apiPid(stack.cpuGroups.api);
+    const probeCounter = countStatements();
+    const profiles: CpuProfile[] = [];
+    for (const [phase, [kind, queries]] of sets.entries()) {
+      for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await prober.probe(q.body); }
+      const measured = queries.slice(WARM_UP);
+      const viaApi: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
+      const viaProbe: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
+      process.kill(pid, 'SIGWINCH');
+      for (const q of measured) {
+        const t = performance.now();
+        await api.check(q.body);
+        viaApi.latenciesMs.push(performance.now() - t);
+      }
+      process.kill(pid, 'SIGWINCH');
+      probeCounter.start();
+      for (const q of measured) {
+        const t = performance.now();
+        await prober.probe(q.body);
+        viaProbe.latenciesMs.push(performance.now() - t);
+      }
+      const probeCounts = probeCounter.stop();
+      await waitFor(path.join(hookDir, `phase-${phase + 1}.json`));
+      console.log(`\n== ${kind}: ${measured.length} checks one at a time; API p50 ${median(viaApi).toFixed(1)} p95 ${p95(viaApi).toFixed(1)} ms, ` +
+        `probe p50 ${median(viaProbe).toFixed(1)} p95 ${p95(viaProbe).toFixed(1)} ms, gap p50 ${(median(viaApi) - median(viaProbe)).toFixed(1)} ` +
+        `p95 ${(p95(viaApi) - p95(viaProbe)).toFixed(1)} ms`);
+      printStatements('API', JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.json`), 'utf8')) as StatementCounts, measured.length);
+      printStatements('probe', probeCounts, measured.length);
+      profiles.push(JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.cpuprofile`), 'utf8')) as CpuProfile);
+    }
+    console.log('');
+    printProfile(profiles);
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await stack.stop();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
