@@ -12,6 +12,8 @@ const RARE = [30, 12];
 const SAME_NAME = { trigram: 1, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 /** One token of three shared by chance (scoring.spec's coincidence): the names do not agree, whatever the DOB. */
 const ONE_TOKEN = { trigram: 0.25, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 3, storedTokens: 3 };
+/** "Hassan Mansur" for a stored Hassan Mansour: the surname agrees by sound under another spelling. */
+const BY_SOUND = { trigram: 0.7, agreement: { exact: 1, sound: 1, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 /** María Hernández for María Fernández: two established surnames one letter apart. */
 const OTHER_SURNAME = { trigram: 0.68, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 
@@ -26,6 +28,13 @@ describe('personTier (issue 16 rules)', () => {
     expect(tier.reason.en).toContain('written from another script: rarity not judged without an equal DOB');
     expect(tier.reason.es).toContain('escrito desde otro alfabeto');
     expect(personTier(input(SAME_NAME, null, '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('another script');
+  });
+
+  it('says why a name agreeing under another spelling stays POSSIBLE, in English and Spanish', () => {
+    const tier = personTier(input(BY_SOUND, null, '1985-03-07', RARE), SETTINGS);
+    expect(tier.reason.en).toContain('name agrees under another spelling: rarity not judged without an equal DOB');
+    expect(tier.reason.es).toContain('el nombre coincide con otra grafía');
+    expect(personTier(input(BY_SOUND, '1985-03-07', '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('another spelling');
   });
 
   it.each([
@@ -54,6 +63,10 @@ describe('personTier (issue 16 rules)', () => {
     ['close DOB, rare as written in another script', 'POSSIBLE', { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), otherScript: true }],
     ['close DOB, rare, agreeing as another transliteration', 'POSSIBLE',
       { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), forms: [{ kind: 'transliteration', query: 'yousif', stored: 'yusuf' }] }],
+    ['DOB unknown, rare, a token agreeing only by sound under another spelling', 'POSSIBLE', input(BY_SOUND, null, '1985-03-07', RARE)],
+    ['close DOB, rare, a token agreeing only by sound', 'POSSIBLE', input(BY_SOUND, '1985-03-07', '1985-07-03', RARE)],
+    ['equal DOB, a token agreeing only by sound', 'CONFIRMED', input(BY_SOUND, '1985-03-07', '1985-03-07', RARE)],
+    ['DOB unknown, agreeing by sound, shared phone', 'CONFIRMED', input(BY_SOUND, null, '1985-03-07', RARE, 'PHONE')],
     ['shared phone, one DOB unknown, common name', 'CONFIRMED', input(SAME_NAME, null, '1985-03-07', COMMON, 'PHONE')],
     ['shared VIN, both DOBs unknown', 'CONFIRMED', input(SAME_NAME, null, null, COMMON, 'VIN')],
     ['shared serial, DOB one digit off', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON, 'FIREARM_SERIAL')],

@@ -199,13 +199,11 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
   if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
   if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
-  // Rarity is counted per spelling, and a name written from Arabic or another script has many: "Yousif" is rare as
-  // written while Yusuf is not (the matcher counts a transliteration's known spellings together, but not every
-  // spelling is known). At 1,000,000 persons the bench's transliterated and script queries made PROBABLE hits that
-  // were 17-27% wrong on rarity, so such a name needs an equal DOB or an identifier to go past POSSIBLE.
-  const spellingUnsure = input.otherScript === true || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+  const spellingUnsure = rarityUnsure(input);
   const closeDobDecides = dob !== 'UNKNOWN' && dob !== 'EQUAL' && weight + CLOSE_DOB_BITS > rareWeight;
-  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) parts.push(SPELLING_UNSURE_TEXT);
+  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) {
+    parts.push(input.otherScript === true ? SCRIPT_UNSURE_TEXT : SPELLING_UNSURE_TEXT);
+  }
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
   const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
 
@@ -218,7 +216,27 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   return result(rare && !spellingUnsure ? 'PROBABLE' : 'POSSIBLE');
 }
 
-const SPELLING_UNSURE_TEXT: Message = {
+/**
+ * Whether the name's rarity cannot be trusted to stand for a DOB. Rarity is counted per spelling and a name with many
+ * spellings is undercounted: "Yousif" is rare as written while Yusuf is not (the matcher counts a transliteration's
+ * known spellings together, but not every spelling is known). So a name entered in another script, or agreeing
+ * through another transliteration or only by sound under another spelling ("Mansur" for Mansour, "Hasan" for
+ * Hassan: the pair counts as the commoner of its two spellings, not as all the spellings that sound alike), needs an
+ * equal DOB or an identifier to go past POSSIBLE. Rarity also multiplies token shares as if a name's tokens were
+ * drawn independently, which a small community's names are not (its few given names and surnames go together): at
+ * 300,000 persons the bench's PROBABLE hits on names agreeing by sound were 35 of its 51 wrong hits, most on stored
+ * persons with exactly the source's tokens that the "rare" name (23 bits) said should not exist.
+ */
+function rarityUnsure(input: PersonTierInput): boolean {
+  return input.otherScript === true || input.name.agreement.sound > 0 || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+}
+
+const SCRIPT_UNSURE_TEXT: Message = {
   en: 'written from another script: rarity not judged without an equal DOB',
   es: 'escrito desde otro alfabeto: sin la misma fecha de nacimiento no se juzga la rareza',
+};
+
+const SPELLING_UNSURE_TEXT: Message = {
+  en: 'name agrees under another spelling: rarity not judged without an equal DOB',
+  es: 'el nombre coincide con otra grafía: sin la misma fecha de nacimiento no se juzga la rareza',
 };
