@@ -99,6 +99,73 @@ export async function tierQuality(client: Client, queries: DobErrorQuery[], run:
   return groups.map(([name, keep]) => figures(name, rows.filter(keep), possibleMax)).filter((f) => f.n > 0);
 }
 
+/** A CONFIRMED or PROBABLE match that is not the source person, and whether any matcher could have told it apart. */
+export interface FalseHit {
+  variant: string; band: string; tier: string; queried: string; queryDob: string | null; source: string; sourceDob: string | null;
+  stored: string; storedDob: string | null; reason: string;
+  /**
+   * A twin of the source: the same name tokens and the same relation to the query's DOB (the ceiling's definition,
+   * quality.ts). Nothing on record tells it from the source: beyond any matcher.
+   */
+  twin: boolean;
+  /** How the stored name's tokens relate to the source's, the DOB relation and how the agreeing tokens agreed. */
+  cause: string;
+}
+
+/** How a false hit's name and DOB relate to the source's, from its tokens and the tier reason's parts. */
+function causeOf(source: string[], stored: string[], reason: string): string {
+  const name = source.join(' ') === stored.join(' ') ? 'same tokens as the source'
+    : source.every((t) => stored.includes(t)) ? 'source tokens + extra'
+      : stored.every((t) => source.includes(t)) ? 'subset of the source tokens' : 'other tokens';
+  const dob = /same DOB/.test(reason) ? 'same DOB' : /DOB unknown/.test(reason) ? 'DOB unknown' : /shared /.test(reason) ? 'shared identifier' : 'close DOB';
+  const agreed = /tokens agree \(([^)]*(?:\([^)]*\)[^)]*)*)\)/.exec(reason)?.[1].replace(/ \([^)]*\)/g, '') ?? '?';
+  const rarity = /(rare|common) name/.exec(reason)?.[0];
+  return [name, dob, agreed, rarity].filter(Boolean).join('; ');
+}
+
+/** Every false CONFIRMED/PROBABLE match of the run, with the stored person's tokens and DOB read back. */
+export async function falseHits(client: Client, queries: DobErrorQuery[], run: KindRun): Promise<FalseHit[]> {
+  const wrong = queries.flatMap((q, i) => (run.probeMatches[i] ?? [])
+    .filter((m) => isHit(m) && m.other.itemId !== q.person!.source.id).map((m) => ({ q, m })));
+  const { rows } = await client.query<{ id: string; tokens: string[]; dob: string | null }>(
+    'SELECT id, tokens, date_of_birth::text AS dob FROM person_keys WHERE id = ANY($1::uuid[])', [[...new Set(wrong.map((w) => w.m.other.itemId))]]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const keys = [...new Set(queries.map((q) => nameTokens(q.person!.source.fullName).join(' ')))];
+  const { rows: counts } = await client.query<{ key: string; n: string }>(
+    `SELECT array_to_string(tokens, ' ') AS key, count(*) AS n FROM person_keys WHERE array_to_string(tokens, ' ') = ANY($1::text[]) GROUP BY 1`, [keys]);
+  const sameName = new Map(counts.map((c) => [c.key, Number(c.n)]));
+  return wrong.map(({ q, m }) => {
+    const p = q.person!;
+    const stored = byId.get(m.other.itemId);
+    const sourceTokens = nameTokens(p.source.fullName);
+    const storedTokens = stored ? [...new Set(stored.tokens)].sort() : nameTokens(m.other.value);
+    const storedDob = stored?.dob ?? null;
+    const sameRelation = p.dob === null || storedDob === p.source.dob;
+    return {
+      variant: p.variant, band: bandOf(sameName.get(sourceTokens.join(' ')) ?? 1), tier: m.tier!, queried: p.fullName, queryDob: p.dob,
+      source: p.source.fullName, sourceDob: p.source.dob, stored: m.other.value, storedDob, reason: m.reason,
+      twin: sourceTokens.join(' ') === storedTokens.join(' ') && sameRelation, cause: causeOf(sourceTokens, storedTokens, m.reason),
+    };
+  });
+}
+
+/** False hits counted by cause (twins apart), then each one: the evidence for where precision is lost. */
+export function printFalseHits(hits: FalseHit[], detail = 80): void {
+  console.log('');
+  const twins = hits.filter((h) => h.twin).length;
+  console.log(`false CONFIRMED+PROBABLE matches: ${hits.length}, of which ${twins} twins of their source (same tokens, same DOB relation)`);
+  const counts = new Map<string, number>();
+  for (const h of hits) {
+    const key = `${h.twin ? 'TWIN' : 'namesake'} ${h.tier} [${h.variant}, ${h.band}]: ${h.cause}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${key}`);
+  for (const h of hits.slice(0, detail)) {
+    console.log(`  ${h.twin ? 'TWIN' : '    '} ${h.tier} ${h.variant}: "${h.queried}" (${h.queryDob ?? '-'}) from "${h.source}" (${h.sourceDob ?? '-'}) ` +
+      `met "${h.stored}" (${h.storedDob ?? '-'}): ${h.reason}`);
+  }
+}
+
 const x = (ours: number, best: number) => (best === 0 ? '-' : (ours / best).toFixed(2));
 const s = (v: Spread) => `${v.p50}/${v.p95}/${v.mean.toFixed(2)}`;
 

@@ -1,4 +1,4 @@
-import { nameWeight, NAME_TOKEN_M, tokenWeight } from './person-name-weights';
+import { nameWeight, NAME_TOKEN_M, tokenWeight, UNMATCHED_TOKEN_WEIGHT } from './person-name-weights';
 import { closeDobs, dobCloseness, PersonTierInput, personTier, rareWeightFor, REFERENCE_POPULATION, StrongIdentifier } from './person-tier-rules';
 
 const SETTINGS = { matchThreshold: 0.7, rareNameMinWeight: 24 };
@@ -12,6 +12,12 @@ const RARE = [30, 12];
 const SAME_NAME = { trigram: 1, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 /** One token of three shared by chance (scoring.spec's coincidence): the names do not agree, whatever the DOB. */
 const ONE_TOKEN = { trigram: 0.25, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 3, storedTokens: 3 };
+/** "Hassan Mansur" for a stored Hassan Mansour: the surname agrees by sound under another spelling. */
+const BY_SOUND = { trigram: 0.7, agreement: { exact: 1, sound: 1, typo: 0 }, queryTokens: 2, storedTokens: 2 };
+/** "José García" for a stored José García López: both query tokens agree, the stored second surname has no partner. */
+const IN_PART = { trigram: 0.75, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 3 };
+/** Tokens a few thousand stored persons carry: a name rare enough with a close DOB when it agrees entirely. */
+const MEDIUM = [3_000, 3_000];
 /** María Hernández for María Fernández: two established surnames one letter apart. */
 const OTHER_SURNAME = { trigram: 0.68, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 
@@ -26,6 +32,20 @@ describe('personTier (issue 16 rules)', () => {
     expect(tier.reason.en).toContain('written from another script: rarity not judged without an equal DOB');
     expect(tier.reason.es).toContain('escrito desde otro alfabeto');
     expect(personTier(input(SAME_NAME, null, '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('another script');
+  });
+
+  it('says why an equal DOB does not confirm a common name agreeing in part, in English and Spanish', () => {
+    const tier = personTier(input(IN_PART, '1985-03-07', '1985-03-07', COMMON), SETTINGS);
+    expect(tier.reason.en).toMatch(/name agrees in part and is common \(4\.\d bits\): the same DOB does not confirm it/);
+    expect(tier.reason.es).toContain('la misma fecha de nacimiento no lo confirma');
+    expect(personTier(input(IN_PART, '1985-03-07', '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('agrees in part');
+  });
+
+  it('says why a name agreeing under another spelling stays POSSIBLE, in English and Spanish', () => {
+    const tier = personTier(input(BY_SOUND, null, '1985-03-07', RARE), SETTINGS);
+    expect(tier.reason.en).toContain('name agrees under another spelling: rarity not judged without an equal DOB');
+    expect(tier.reason.es).toContain('el nombre coincide con otra grafía');
+    expect(personTier(input(BY_SOUND, '1985-03-07', '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('another spelling');
   });
 
   it.each([
@@ -54,6 +74,16 @@ describe('personTier (issue 16 rules)', () => {
     ['close DOB, rare as written in another script', 'POSSIBLE', { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), otherScript: true }],
     ['close DOB, rare, agreeing as another transliteration', 'POSSIBLE',
       { ...input(SAME_NAME, '1985-03-07', '1985-07-03', RARE), forms: [{ kind: 'transliteration', query: 'yousif', stored: 'yusuf' }] }],
+    ['DOB unknown, rare, a token agreeing only by sound under another spelling', 'POSSIBLE', input(BY_SOUND, null, '1985-03-07', RARE)],
+    ['close DOB, rare, a token agreeing only by sound', 'POSSIBLE', input(BY_SOUND, '1985-03-07', '1985-07-03', RARE)],
+    ['equal DOB, a token agreeing only by sound', 'CONFIRMED', input(BY_SOUND, '1985-03-07', '1985-03-07', RARE)],
+    ['DOB unknown, agreeing by sound, shared phone', 'CONFIRMED', input(BY_SOUND, null, '1985-03-07', RARE, 'PHONE')],
+    ['equal DOB, common name agreeing in part (a second surname without partner)', 'POSSIBLE', input(IN_PART, '1985-03-07', '1985-03-07', COMMON)],
+    ['equal DOB, name agreeing in part on tokens a few thousand carry', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', MEDIUM)],
+    ['equal DOB, rare name agreeing in part', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', RARE)],
+    ['equal DOB, common name agreeing in part, shared plate', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', COMMON, 'VEHICLE_PLATE')],
+    ['close DOB, medium name agreeing entirely', 'PROBABLE', input(SAME_NAME, '1985-03-07', '1985-07-03', MEDIUM)],
+    ['close DOB, medium name agreeing in part (the unmatched token counts against)', 'POSSIBLE', input(IN_PART, '1985-03-07', '1985-07-03', MEDIUM)],
     ['shared phone, one DOB unknown, common name', 'CONFIRMED', input(SAME_NAME, null, '1985-03-07', COMMON, 'PHONE')],
     ['shared VIN, both DOBs unknown', 'CONFIRMED', input(SAME_NAME, null, null, COMMON, 'VIN')],
     ['shared serial, DOB one digit off', 'CONFIRMED', input(SAME_NAME, '1985-03-07', '1985-03-01', COMMON, 'FIREARM_SERIAL')],
@@ -162,6 +192,11 @@ describe('name weights (Fellegi-Sunter, from stored frequencies)', () => {
 
   it.each([[1, 10], [10, 1_000], [1_000, 40_000], [40_000, TOTAL]])('a token on %i persons outweighs one on %i', (rarer, commoner) => {
     expect(tokenWeight(rarer, TOTAL)).toBeGreaterThan(tokenWeight(commoner, TOTAL));
+  });
+
+  it('counts each token left without a partner against the name, as log2(1 - m)', () => {
+    expect(UNMATCHED_TOKEN_WEIGHT).toBeCloseTo(Math.log2(0.05), 10);
+    expect(nameWeight(RARE, TOTAL, 2)).toBeCloseTo(nameWeight(RARE, TOTAL) + 2 * Math.log2(0.05), 10);
   });
 
   it('adds the agreeing tokens, so a rare name outweighs a common one', () => {

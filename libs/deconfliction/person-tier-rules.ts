@@ -184,6 +184,23 @@ function rarityText(weight: number, minWeight: number): Message {
 export const CLOSE_DOB_BITS = 9;
 
 /**
+ * What an equal DOB adds to a name's weight: one day among some 25,000 plausible ones, log2(25,000) rounded down. A
+ * name that agrees entirely is CONFIRMED by an equal DOB whatever its frequency (issue 16: persons with the same name
+ * and DOB are beyond any matcher); one that agrees in part needs its weight (unmatched tokens counted against it) and
+ * these bits above the rare bar, else POSSIBLE. At 1,000,000 persons 12 of the bench's 31 wrong hits were such
+ * partial names with an equal DOB ("José Guadalupe Torres" meeting José Guadalupe Santos born the same day).
+ */
+export const EQUAL_DOB_BITS = 14;
+
+function partialNameText(weight: number): Message {
+  const bits = weight.toFixed(1);
+  return {
+    en: `name agrees in part and is common (${bits} bits): the same DOB does not confirm it`,
+    es: `el nombre coincide en parte y es común (${bits} bits): la misma fecha de nacimiento no lo confirma`,
+  };
+}
+
+/**
  * The tier by the rules of issue 16, in this order: dates that disagree beyond the tolerances are no match whatever
  * the names; names that do not agree are no match; an equal DOB or a shared strong identifier confirms; a close DOB,
  * or an unknown one on a rare name, is probable; an unknown one on a common name only possible.
@@ -191,26 +208,32 @@ export const CLOSE_DOB_BITS = 9;
 export function personTier(input: PersonTierInput, settings: PersonTierSettings): PersonTier {
   const dob = dobCloseness(input.queryDob, input.storedDob);
   const { score } = scorePerson({ ...input.name, dob: SCORED_DOB[dob] });
-  const weight = nameWeight(input.frequency.tokenPersons, input.frequency.totalPersons);
+  const { agreement, queryTokens, storedTokens } = input.name;
+  // Tokens of the longer name that paired with none of the other's: a dropped surname, or another person's extra name.
+  const paired = AGREEMENT_KINDS.reduce((sum, kind) => sum + (agreement[kind] ?? 0), 0);
+  const unmatched = Math.max(0, Math.max(queryTokens, storedTokens) - paired);
+  const weight = nameWeight(input.frequency.tokenPersons, input.frequency.totalPersons, unmatched);
   const rareWeight = rareWeightFor(settings.rareNameMinWeight, input.frequency.totalPersons);
   const rare = weight > rareWeight;
   const bothUnknown = input.queryDob === null && input.storedDob === null;
-  const { agreement, queryTokens, storedTokens } = input.name;
   const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
   if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
   if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
-  // Rarity is counted per spelling, and a name written from Arabic or another script has many: "Yousif" is rare as
-  // written while Yusuf is not (the matcher counts a transliteration's known spellings together, but not every
-  // spelling is known). At 1,000,000 persons the bench's transliterated and script queries made PROBABLE hits that
-  // were 17-27% wrong on rarity, so such a name needs an equal DOB or an identifier to go past POSSIBLE.
-  const spellingUnsure = input.otherScript === true || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+  const spellingUnsure = rarityUnsure(input);
   const closeDobDecides = dob !== 'UNKNOWN' && dob !== 'EQUAL' && weight + CLOSE_DOB_BITS > rareWeight;
-  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) parts.push(SPELLING_UNSURE_TEXT);
+  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) {
+    parts.push(input.otherScript === true ? SCRIPT_UNSURE_TEXT : SPELLING_UNSURE_TEXT);
+  }
+  // Names that agree in part (a token of one without a partner in the other) with an equal DOB confirm only when what
+  // agrees is rare enough that another person born that day sharing it is unlikely (see EQUAL_DOB_BITS).
+  const equalDobConfirms = unmatched === 0 || weight + EQUAL_DOB_BITS > rareWeight;
+  if (dob === 'EQUAL' && input.sharedIdentifier === null && !equalDobConfirms) parts.push(partialNameText(weight));
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
   const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
 
   if (dob === 'DIFFERENT' || score < settings.matchThreshold) return result(null);
-  if (dob === 'EQUAL' || input.sharedIdentifier !== null) return result('CONFIRMED');
+  if (input.sharedIdentifier !== null) return result('CONFIRMED');
+  if (dob === 'EQUAL') return result(equalDobConfirms ? 'CONFIRMED' : 'POSSIBLE');
   // A close DOB is evidence, but weaker than an equal one: about 40 close dates among some 25,000 plausible ones
   // (CLOSE_DOB_BITS). On a name so common that even those bits leave coincidences likely (at 1,000,000 persons the
   // bench's close-DOB hits on common names were 20% wrong) it is only POSSIBLE, for the coordinator to decide.
@@ -218,7 +241,27 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   return result(rare && !spellingUnsure ? 'PROBABLE' : 'POSSIBLE');
 }
 
-const SPELLING_UNSURE_TEXT: Message = {
+/**
+ * Whether the name's rarity cannot be trusted to stand for a DOB. Rarity is counted per spelling and a name with many
+ * spellings is undercounted: "Yousif" is rare as written while Yusuf is not (the matcher counts a transliteration's
+ * known spellings together, but not every spelling is known). So a name entered in another script, or agreeing
+ * through another transliteration or only by sound under another spelling ("Mansur" for Mansour, "Hasan" for
+ * Hassan: the pair counts as the commoner of its two spellings, not as all the spellings that sound alike), needs an
+ * equal DOB or an identifier to go past POSSIBLE. Rarity also multiplies token shares as if a name's tokens were
+ * drawn independently, which a small community's names are not (its few given names and surnames go together): at
+ * 300,000 persons 44 of the bench's 51 wrong hits were PROBABLE on names with a token agreeing by sound, many on stored
+ * persons with exactly the source's tokens that the "rare" name (23 bits) said should not exist (51 -> 7 with this).
+ */
+function rarityUnsure(input: PersonTierInput): boolean {
+  return input.otherScript === true || input.name.agreement.sound > 0 || (input.forms ?? []).some((f) => f.kind === 'transliteration');
+}
+
+const SCRIPT_UNSURE_TEXT: Message = {
   en: 'written from another script: rarity not judged without an equal DOB',
   es: 'escrito desde otro alfabeto: sin la misma fecha de nacimiento no se juzga la rareza',
+};
+
+const SPELLING_UNSURE_TEXT: Message = {
+  en: 'name agrees under another spelling: rarity not judged without an equal DOB',
+  es: 'el nombre coincide con otra grafía: sin la misma fecha de nacimiento no se juzga la rareza',
 };
