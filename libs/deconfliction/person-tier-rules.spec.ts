@@ -16,6 +16,10 @@ const ONE_TOKEN = { trigram: 0.25, agreement: { exact: 1, sound: 0, typo: 0 }, q
 const BY_SOUND = { trigram: 0.7, agreement: { exact: 1, sound: 1, typo: 0 }, queryTokens: 2, storedTokens: 2 };
 /** "José García" for a stored José García López: both query tokens agree, the stored second surname has no partner. */
 const IN_PART = { trigram: 0.75, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 2, storedTokens: 3 };
+/** "José Guadalupe Torres" for a stored José Guadalupe Santos: two tokens agree, the surnames are another's. */
+const OTHER_TOKEN = { trigram: 0.8, agreement: { exact: 2, sound: 0, typo: 0 }, queryTokens: 3, storedTokens: 3 };
+/** "Chuy" for a stored Jesús Méndez: the one query token agrees (as a nickname). */
+const ONE_OF_TWO = { trigram: 0.7, agreement: { exact: 1, sound: 0, typo: 0 }, queryTokens: 1, storedTokens: 2 };
 /** Tokens a few thousand stored persons carry: a name rare enough with a close DOB when it agrees entirely. */
 const MEDIUM = [3_000, 3_000];
 /** María Hernández for María Fernández: two established surnames one letter apart. */
@@ -35,8 +39,8 @@ describe('personTier (issue 16 rules)', () => {
   });
 
   it('says why an equal DOB does not confirm a common name agreeing in part, in English and Spanish', () => {
-    const tier = personTier(input(IN_PART, '1985-03-07', '1985-03-07', COMMON), SETTINGS);
-    expect(tier.reason.en).toMatch(/name agrees in part and is common \(4\.\d bits\): the same DOB does not confirm it/);
+    const tier = personTier(input(OTHER_TOKEN, '1985-03-07', '1985-03-07', COMMON), SETTINGS);
+    expect(tier.reason.en).toMatch(/name agrees in part and is common \(\d\.\d bits\): the same DOB does not confirm it/);
     expect(tier.reason.es).toContain('la misma fecha de nacimiento no lo confirma');
     expect(personTier(input(IN_PART, '1985-03-07', '1985-03-07', RARE), SETTINGS).reason.en).not.toContain('agrees in part');
   });
@@ -78,7 +82,10 @@ describe('personTier (issue 16 rules)', () => {
     ['close DOB, rare, a token agreeing only by sound', 'POSSIBLE', input(BY_SOUND, '1985-03-07', '1985-07-03', RARE)],
     ['equal DOB, a token agreeing only by sound', 'CONFIRMED', input(BY_SOUND, '1985-03-07', '1985-03-07', RARE)],
     ['DOB unknown, agreeing by sound, shared phone', 'CONFIRMED', input(BY_SOUND, null, '1985-03-07', RARE, 'PHONE')],
-    ['equal DOB, common name agreeing in part (a second surname without partner)', 'POSSIBLE', input(IN_PART, '1985-03-07', '1985-03-07', COMMON)],
+    ['equal DOB, common name lacking a surname the other has (nothing disagrees)', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', COMMON)],
+    ['equal DOB, common name with another surname', 'POSSIBLE', input(OTHER_TOKEN, '1985-03-07', '1985-03-07', COMMON)],
+    ['equal DOB, common name agreeing on one token only', 'POSSIBLE', input(ONE_OF_TWO, '1985-03-07', '1985-03-07', COMMON)],
+    ['equal DOB, rare name with another surname', 'CONFIRMED', input(OTHER_TOKEN, '1985-03-07', '1985-03-07', RARE)],
     ['equal DOB, name agreeing in part on tokens a few thousand carry', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', MEDIUM)],
     ['equal DOB, rare name agreeing in part', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', RARE)],
     ['equal DOB, common name agreeing in part, shared plate', 'CONFIRMED', input(IN_PART, '1985-03-07', '1985-03-07', COMMON, 'VEHICLE_PLATE')],

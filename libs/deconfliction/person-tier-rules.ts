@@ -226,7 +226,12 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   }
   // Names that agree in part (a token of one without a partner in the other) with an equal DOB confirm only when what
   // agrees is rare enough that another person born that day sharing it is unlikely (see EQUAL_DOB_BITS).
-  const equalDobConfirms = unmatched === 0 || weight + EQUAL_DOB_BITS > rareWeight;
+  // A name that only lacks tokens of the other (a dropped maternal surname, an extra given name on record) has no token
+  // that disagrees: with two or more tokens paired, an equal DOB confirms it as the CONFIRMED says. A token on
+  // each side without a partner (another surname) or a single paired token does not agree enough on its own.
+  const disagreeing = Math.max(0, Math.min(queryTokens, storedTokens) - paired);
+  const onlyMissing = disagreeing === 0 && Math.min(queryTokens, storedTokens) >= 2;
+  const equalDobConfirms = unmatched === 0 || onlyMissing || weight + EQUAL_DOB_BITS > rareWeight;
   if (dob === 'EQUAL' && input.sharedIdentifier === null && !equalDobConfirms) parts.push(partialNameText(weight));
   const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
   const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });

@@ -247,7 +247,7 @@ describe('deconfliction over HTTP', () => {
       expect(coordinatorEvent.data.payload.hit.sides).toHaveLength(2);
       expect(JSON.stringify(atfEvent.data)).not.toContain('Colonia');
       // The event id is the stream's resume cursor (n1.<last id>.<snapshot>...), and it stands just after this notification.
-      expect(atfEvent.id.split('.').slice(0, 2)).toEqual(['n1', atfEvent.data.id]);
+      expect((atfEvent.id ?? '').split('.').slice(0, 2)).toEqual(['n1', atfEvent.data.id]);
     } finally {
       iceStream.close(); atfStream.close(); coordinatorStream.close();
     }
