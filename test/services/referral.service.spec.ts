@@ -122,6 +122,8 @@ describe('ReferralService', () => {
     const cases = await Promise.all(['A', 'B', 'C'].map(() => insertCase(dataSource, { agency: 'ICE', lead: 'ice.agent', flags: { cartelLink: true } })));
     const ids: string[] = [];
     for (const c of cases) ids.push((await service.evaluateCase(c.caseId))[0].referralId);
+    // The inbox lists a referral once its workflow has run its first step, which marks it started (no workflow here).
+    for (const id of ids) await service.markWorkflowStarted(id);
     const dea = await actor('dea.agent', 'DEA');
     await service.transition(ids[0], 'DECLINE', dea, 'not ours');
     await service.transition(ids[1], 'ESCALATE', null);
