@@ -83,9 +83,11 @@ export interface DeconflictionConfig {
 /**
  * A common name without a DOB blocks on thousands of namesakes; the best-spelled this many are scored, far more than
  * PERSON_POSSIBLE_MAX needs to call the name ambiguous ("more than N"). Not lower: a source among more namesakes than
- * the cap is dropped at random (its twins are indistinguishable), which the bench counts as a recall loss.
+ * the cap is dropped at random (its twins are indistinguishable), which the bench counts as a recall loss. At
+ * 1,000,000 persons a cap of 1000 lost script, nickname and spelling queries (recall 0.96/0.99/0.92 -> 0.94/0.97/0.91);
+ * 4000 keeps every kind's recall for about 7 ms more at the person check's p95 (npm run bench:deconfliction).
  */
-export const PERSON_CANDIDATE_CAP_DEFAULT = 1000;
+export const PERSON_CANDIDATE_CAP_DEFAULT = 4000;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
