@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DeconflictionConfig } from '../../libs/config/config';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
-import { Match, MatchingRepository } from '../../libs/deconfliction/matching.repository';
+import { Match, MatchingRepository, ProbeTargets } from '../../libs/deconfliction/matching.repository';
 import { batchesOf, BenchQuery, CheckBody } from './queries';
 import type { Sample } from './stats';
 
@@ -57,7 +57,8 @@ export class Prober {
   private statements: Statement[] = [];
   private callSlowest: Statement | null = null;
 
-  constructor(private readonly dataSource: DataSource, private readonly config: DeconflictionConfig) {
+  /** `targets`: undefined for the probe as a case pass runs it; a check's (countCrowds) for `asCheck`. */
+  constructor(private readonly dataSource: DataSource, private readonly config: DeconflictionConfig, private readonly targets?: ProbeTargets) {
     this.store = new MatchingRepository(config);
     // ice.agent's agency is in the US: national phone numbers read as US ones, as the API reads them for that caller.
     this.options = { country: 'US', serialMinReadable: config.serialMinReadable, defaultRadiusMeters: DEFAULT_OPERATION_RADIUS_METERS };
@@ -71,11 +72,19 @@ export class Prober {
       return await this.dataSource.transaction(async (tx) => {
         const manager = this.recording(tx);
         const codes = await this.store.personCodes(manager, keys.persons);
-        return this.store.probe(manager, keys, codes, null);
+        return this.store.probe(manager, keys, codes, null, this.targets);
       });
     } finally {
       if (this.callSlowest) this.statements.push(this.callSlowest);
     }
+  }
+
+  /**
+   * The probe as POST /deconfliction/checks runs it: a common name's namesakes counted up to PERSON_CHECK_COUNT_CAP
+   * rather than all graded. Timed beside the API; recall and precision are read from the full probe (a case pass's).
+   */
+  asCheck(): Prober {
+    return new Prober(this.dataSource, this.config, { seizures: false, countCrowds: true });
   }
 
   /** The same probe with another person threshold (0 returns every blocked candidate with its score). */
@@ -139,4 +148,12 @@ export async function runKind(queries: BenchQuery[], api: ApiClient, prober: Pro
   }
   run.statements = prober.takeStatements();
   return run;
+}
+
+/** Only the time of each query through this prober, one at a time. */
+export async function timeProbes(queries: BenchQuery[], prober: Prober): Promise<Sample> {
+  const sample = emptySample();
+  for (const query of queries) await timed(sample, () => prober.probe(query.body), []);
+  prober.takeStatements();
+  return sample;
 }

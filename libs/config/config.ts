@@ -78,6 +78,8 @@ export interface DeconflictionConfig {
   serialMinReadable: number;
   /** PERSON_CANDIDATE_CAP: most stored persons one person probe scores (libs/deconfliction/person-matching.ts). */
   personCandidateCap?: number;
+  /** PERSON_CHECK_COUNT_CAP: where a check stops counting a common name's namesakes ("at least N"). */
+  personCheckCountCap?: number;
 }
 
 /**
@@ -88,6 +90,14 @@ export interface DeconflictionConfig {
  * 4000 keeps every kind's recall for about 7 ms more at the person check's p95 (npm run bench:deconfliction).
  */
 export const PERSON_CANDIDATE_CAP_DEFAULT = 4000;
+
+/**
+ * A check answers a common name's namesakes as one count (issue 16): it stops reading those whose DOB is unknown on one
+ * side past this many and answers "at least N". At 1,000,000 persons "José García" without a DOB has about 4,000, each
+ * read and graded before this (about 270 ms); "at least 200" tells an agent as much, that a DOB or an identifier is
+ * needed.
+ */
+export const PERSON_CHECK_COUNT_CAP_DEFAULT = 200;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
@@ -235,6 +245,7 @@ export function loadConfig(): AppConfig {
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
       personPossibleMax: int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax),
       personCandidateCap: Math.max(1, int('PERSON_CANDIDATE_CAP', PERSON_CANDIDATE_CAP_DEFAULT)),
+      personCheckCountCap: Math.max(1, int('PERSON_CHECK_COUNT_CAP', PERSON_CHECK_COUNT_CAP_DEFAULT)),
     },
   };
 }

@@ -24,7 +24,7 @@ describe('collapseCommonNames (a check answers a common name once, as a case pas
     const { kept, ambiguous } = collapseCommonNames([...many, ...other], 2);
     expect(kept).toEqual(other);
     expect(ambiguous).toEqual([{
-      itemId: 'q1', value: 'José Reyes', candidates: 3, cases: 2, agencies: ['ATF', 'DEA'],
+      itemId: 'q1', value: 'José Reyes', candidates: 3, cases: 2, agencies: ['ATF', 'DEA'], atLeast: false,
       reason: expect.objectContaining({ en: '3 stored persons named like this in 2 cases of agencies ATF, DEA; no DOB or identifier tells them apart' }),
     }]);
   });
@@ -41,5 +41,13 @@ describe('collapseCommonNames (a check answers a common name once, as a case pas
     const { kept, ambiguous } = collapseCommonNames([sure, ...many, close], 2);
     expect(kept).toEqual([sure, close]);
     expect(ambiguous.map((a) => [a.itemId, a.candidates, a.cases])).toEqual([['q1', 3, 1]]);
+  });
+
+  it('says "at least" when the probe stopped reading the namesakes (PERSON_CHECK_COUNT_CAP), in English and Spanish', () => {
+    const stopped = ['s1', 's2', 's3'].map((s, i) => ({ ...person('q1', s, i === 0 ? 'DEA' : 'ATF', `c${i}`), countStopped: true }));
+    const [entry] = collapseCommonNames(stopped, 2).ambiguous;
+    expect(entry).toMatchObject({ candidates: 3, cases: 3, atLeast: true });
+    expect(entry.reason.en).toBe('at least 3 stored persons named like this in at least 3 cases of agencies ATF, DEA; no DOB or identifier tells them apart');
+    expect(entry.reason.es).toContain('al menos 3 personas registradas con un nombre así en al menos 3 casos');
   });
 });

@@ -11,6 +11,8 @@ export interface AmbiguousPerson {
   /** The checked subject (the check's own id for it) and the name the caller sent. */
   itemId: string; value: string;
   candidates: number; cases: number; agencies: string[]; reason: Message;
+  /** The count stopped at PERSON_CHECK_COUNT_CAP: at least this many persons and cases. */
+  atLeast: boolean;
 }
 
 export interface CollapsedMatches {
@@ -23,8 +25,9 @@ const isPossiblePerson = (m: Match) => m.matchType === 'PERSON' && m.tier === 'P
 
 /**
  * Pure. Per checked person, its POSSIBLE matches count distinct stored persons (a stored person met through an alias
- * and its legal name is one person); above `possibleMax` they collapse into one AmbiguousPerson. CONFIRMED and PROBABLE
- * matches are never collapsed: they are what a case pass raises as hits.
+ * and its legal name is one person; "at least" when the probe stopped reading them, Match.countStopped); above
+ * `possibleMax` they collapse into one AmbiguousPerson. CONFIRMED and PROBABLE matches are never collapsed: they are
+ * what a case pass raises as hits.
  */
 export function collapseCommonNames(matches: Match[], possibleMax: number): CollapsedMatches {
   const possibleByPerson = new Map<string, Match[]>();
@@ -39,7 +42,10 @@ export function collapseCommonNames(matches: Match[], possibleMax: number): Coll
     collapsed.add(itemId);
     const agencies = [...new Set(possible.map((m) => m.other.agency))].sort();
     const cases = new Set(possible.map((m) => m.other.caseId ?? m.other.lookoutId ?? m.other.seizureId ?? m.other.itemId)).size;
-    ambiguous.push({ itemId, value: possible[0].own.value, candidates: persons, cases, agencies, reason: commonNameReason(persons, cases, agencies) });
+    const atLeast = possible.some((m) => m.countStopped === true);
+    ambiguous.push({
+      itemId, value: possible[0].own.value, candidates: persons, cases, agencies, atLeast, reason: commonNameReason(persons, cases, agencies, atLeast),
+    });
   }
   return { kept: matches.filter((m) => !(isPossiblePerson(m) && collapsed.has(m.own.itemId))), ambiguous };
 }

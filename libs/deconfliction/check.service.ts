@@ -80,7 +80,8 @@ export class CheckService {
         actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
         details: {
           counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
-          ...(ambiguous.length > 0 ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies })) } : {}),
+          ...(ambiguous.length > 0
+            ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
         },
       }, tx);
       return { refused: null, checkId, matches, ambiguous, owners };

@@ -126,7 +126,8 @@ export class DeconflictionService {
     const options = await this.keyOptions(agency, tx);
     const keys = mergeKeys(batches.map((b) => keysForItems(b, options)));
     const codes = await this.matching.personCodes(tx, keys.persons);
-    return this.matching.probe(tx, keys, codes, null);
+    // A check answers a common name as one count (check-collapse.ts): its namesakes may be counted, not graded.
+    return this.matching.probe(tx, keys, codes, null, { seizures: false, countCrowds: true });
   }
 
   /** The timer ran out with nobody resolving: the watch desk and both sides are told. Idempotent. */

@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { assertDefined, query, queryOne } from '../db/sql';
-import { DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
+import {
+  DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig,
+} from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
 import { formOf, gradeForms, storedForm, TIER_RANK, withFormsReason } from './name-forms';
 import { otherFormLockNames } from './person-name-forms';
-import { PersonMatching, StoredSideRow } from './person-matching';
+import { CrowdCheck, PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
 import type { NameForm } from '../contracts/case-items';
 import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
@@ -24,6 +26,11 @@ export interface Match extends Scored {
   /** Person matches: how far the match may be trusted (issue 16), and the reason in Spanish. */
   tier?: PersonMatchTier;
   reasonEs?: string;
+  /**
+   * A check's POSSIBLE person match of a common name whose namesakes it stopped reading at PERSON_CHECK_COUNT_CAP
+   * (person-matching.ts PersonProbe): check-collapse.ts counts "at least" them.
+   */
+  countStopped?: boolean;
   own: { itemId: string; value: string; nameForm?: NameForm };
   other: MatchedSide;
   urgent: boolean;
@@ -36,9 +43,10 @@ export interface KeyOwner {
 
 /**
  * Which stored owners a probe may meet besides cases and lookouts. Seizures are met by cases only: a check stays as it
- * was, and a seizure does not meet other seizures (nor its own serials on a second pass).
+ * was, and a seizure does not meet other seizures (nor its own serials on a second pass). `countCrowds`: a check, which
+ * answers a common name's namesakes as one count, may count them rather than grade each (PersonMatching.probe).
  */
-export interface ProbeTargets { seizures: boolean }
+export interface ProbeTargets { seizures: boolean; countCrowds?: boolean }
 const CASES_AND_LOOKOUTS: ProbeTargets = { seizures: false };
 
 /** Per person id, the phonetic codes of each of its tokens (parallel to PersonKey.tokens; may be empty). */
@@ -56,12 +64,17 @@ interface EventRow extends StoredSideRow { radius_meters: number; distance: numb
  */
 export class MatchingRepository {
   private readonly persons: PersonMatching;
+  private readonly crowdCheck: CrowdCheck;
 
   constructor(private readonly config: DeconflictionConfig & Partial<PersonTierConfig>) {
     this.persons = new PersonMatching(
       config.personMatchThreshold, config.personRareNameMinWeight ?? PERSON_TIER_DEFAULTS.personRareNameMinWeight,
       config.personCandidateCap ?? PERSON_CANDIDATE_CAP_DEFAULT,
     );
+    this.crowdCheck = {
+      countCap: config.personCheckCountCap ?? PERSON_CHECK_COUNT_CAP_DEFAULT,
+      possibleMax: config.personPossibleMax ?? PERSON_TIER_DEFAULTS.personPossibleMax,
+    };
   }
 
   /**
@@ -141,12 +154,14 @@ export class MatchingRepository {
     }
     const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
-      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures);
-      matches.push(...found.map((c) => {
+      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures,
+        targets.countCrowds ? this.crowdCheck : null);
+      matches.push(...found.candidates.map((c) => {
         // Which names met, and a moniker's cap (name-forms.ts), over the tier rules' grade.
         const graded = gradeForms(c.tier.tier, c.tier.reason, person.form ?? 'LEGAL', formOf(c.row.name_form));
         const own = { itemId: personItemId(person), displayValue: person.fullName, form: person.form };
-        return { ...matchOf('PERSON', own, c.row, { score: c.tier.score, reason: graded.reason.en }), tier: graded.tier, reasonEs: graded.reason.es };
+        const stopped = found.countStopped && graded.tier === 'POSSIBLE' ? { countStopped: true } : {};
+        return { ...matchOf('PERSON', own, c.row, { score: c.tier.score, reason: graded.reason.en }), tier: graded.tier, reasonEs: graded.reason.es, ...stopped };
       }));
     }
     for (const event of keys.events) matches.push(...await this.probeEvent(tx, event, excludeCaseId));

@@ -2,34 +2,40 @@ import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { storedForm } from './name-forms';
-import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies } from './person-evidence';
+import { CandidateLookup, PersonCandidates, PersonRow } from './person-candidates';
+import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies, TokenFrequencies } from './person-evidence';
 import { otherForms } from './person-name-forms';
 import { personSkeleton } from './person-skeletons';
 import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
-import { closeDobs, MatchedForm, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
+import { MatchedForm, nameCanBeRare, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
 import {
-  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, blockingCodes, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, pairKeys, personPairKeys,
+  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, personPairKeys,
   SpellingNeighbour, spellingVariants,
 } from './person-tokens';
-import { DobRelation, minTrigramFor } from './scoring';
 
-/** A stored value as every probe reads it: whose it is and how it is shown. */
-export interface StoredSideRow {
-  case_id: string | null; lookout_id: string | null; seizure_id?: string | null; agency: string; item_id: string; display_value: string;
-}
-
-/** A stored person as `candidates` reads it: a case's subject, a seizure's arrestee or a lookout's person (case_id null). */
-interface PersonRow extends StoredSideRow {
-  case_id: string | null; seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
-  /** pg_trgm similarity of the skeleton names (person-skeletons.ts). */
-  skeleton_trigram: number | string;
-  /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
-  name_form: string | null;
-}
+export type { StoredSideRow } from './person-candidates';
 
 /** A stored person the tier rules graded: its row (ids, agency, display value), its tier, score and reason. */
 export interface PersonCandidate { row: PersonRow; tier: PersonTier & { tier: NonNullable<PersonTier['tier']> } }
+
+/**
+ * How a check reads a common name (PersonCandidates.crowd): PERSON_CHECK_COUNT_CAP, where it stops reading namesakes,
+ * and PERSON_POSSIBLE_MAX, past which they are one count.
+ */
+export interface CrowdCheck { countCap: number; possibleMax: number }
+
+/**
+ * A probe's graded candidates. `countStopped`: a check stopped reading a common name's namesakes at PERSON_CHECK_COUNT_CAP
+ * with more than PERSON_POSSIBLE_MAX of them POSSIBLE already, so its POSSIBLE candidates are some of them, not all.
+ */
+export interface PersonProbe { candidates: PersonCandidate[]; countStopped: boolean }
+
+/** What grading a probe's rows needs besides the rows. `known`: token counts read before the rows. */
+interface Grading {
+  person: PersonKey; codes: string[][]; expanded: ExpandedToken[]; script: boolean; excludeCaseId: string | null; ownKeys: ExactNorm[];
+  withSeizures: boolean; known: TokenFrequencies | null;
+}
 
 /**
  * One query token's typo neighbours, nicknames and other transliterations, and the phonetic codes it is blocked on
@@ -56,10 +62,12 @@ export interface PersonOwner {
  */
 export class PersonMatching {
   private readonly settings: PersonTierSettings;
+  private readonly reader: PersonCandidates;
 
-  /** `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, `candidates`). */
-  constructor(private readonly threshold: number, rareNameMinWeight: number, private readonly candidateCap: number) {
+  /** `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, PersonCandidates.all). */
+  constructor(threshold: number, rareNameMinWeight: number, candidateCap: number) {
     this.settings = { matchThreshold: threshold, rareNameMinWeight };
+    this.reader = new PersonCandidates(threshold, candidateCap);
   }
 
   /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
@@ -102,32 +110,70 @@ export class PersonMatching {
    */
   async probe(
     tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
-    withSeizures = false,
-  ): Promise<PersonCandidate[]> {
-    if (codes.every((c) => c.length === 0)) return [];
+    withSeizures = false, crowd: CrowdCheck | null = null,
+  ): Promise<PersonProbe> {
+    if (codes.every((c) => c.length === 0)) return { candidates: [], countStopped: false };
     const expanded = await this.expand(tx, person.tokens, codes);
-    const own: NameTokens = {
-      tokens: person.tokens, codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
-      transliterations: expanded.map((e) => e.transliterations),
-    };
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
     const script = person.tokens.some((t) => isVowelless(t) && !BLOCKING_PARTICLES.has(t));
     const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
-    const rows = await this.candidates(tx, person, expanded.map((e) => e.codes), excludeCaseId, script, formTokens);
+    const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens };
+    const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: null };
+    if (crowd !== null && !withSeizures) {
+      const asked = queryTokens(person, expanded);
+      const known = await tokenFrequencies(tx, asked);
+      // A token nobody carries counts 0: known, so grading does not ask for it again.
+      for (const token of asked) if (!known.persons.has(token)) known.persons.set(token, 0);
+      grading.known = known;
+      const counted = await this.counted(tx, grading, lookup, crowd);
+      if (counted !== null) return counted;
+    }
+    return { candidates: await this.grade(tx, grading, await this.reader.all(tx, lookup)), countStopped: false };
+  }
+
+  /**
+   * A check of a name too common for any namesake to be PROBABLE without a DOB (nameCanBeRare): the persons a DOB or
+   * an identifier may decide and at most PERSON_CHECK_COUNT_CAP + 1 of the others are read and graded (person-candidates.ts
+   * crowd). Fewer others than that is every candidate, as `all` reads them. More, with more than `possibleMax` of them
+   * POSSIBLE, is a name the check answers as one count (check-collapse.ts), "at least" as many as were graded; with
+   * fewer POSSIBLE (spellings that passed in SQL but names that do not agree) the count is not settled: null, and every
+   * candidate is graded as a case pass does.
+   */
+  private async counted(tx: EntityManager, grading: Grading, lookup: CandidateLookup, crowd: CrowdCheck): Promise<PersonProbe | null> {
+    const known = grading.known!;
+    const family = familyCounts(grading.person, grading.expanded, (token) => known.persons.get(token) ?? 0);
+    if (nameCanBeRare(family, known.total, this.settings.rareNameMinWeight)) return null;
+    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap);
+    const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
+    if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
+    const counted = new Set(read.crowd.map((r) => r.item_id));
+    const possible = new Set(candidates.filter((c) => c.tier.tier === 'POSSIBLE' && counted.has(c.row.item_id)).map((c) => c.row.item_id));
+    return possible.size > crowd.possibleMax ? { candidates, countStopped: true } : null;
+  }
+
+  /**
+   * The tier of each live row (issue 16). `grading.known`: token counts already read (the query's own tokens), so only
+   * the stored rows' other tokens are counted here.
+   */
+  private async grade(tx: EntityManager, grading: Grading, rows: PersonRow[]): Promise<PersonCandidate[]> {
+    const { person, expanded, script, excludeCaseId, ownKeys, withSeizures } = grading;
+    const own: NameTokens = {
+      tokens: person.tokens, codes: grading.codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
+      transliterations: expanded.map((e) => e.transliterations),
+    };
     const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
     const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
     const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
     const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
-    const frequencies = await tokenFrequencies(tx, [...person.tokens, ...expanded.flatMap((e) => e.transliterations), ...live.flatMap((c) => c.row.tokens)]);
+    const frequencies = await tokenFrequenciesBeyond(tx, grading.known, [...queryTokens(person, expanded), ...live.flatMap((c) => c.row.tokens)]);
     // A seizure's arrestee shares what the seizure recorded (its seized serials): its owner is the seizure.
     const ownerOf = (r: PersonRow) => r.case_id ?? r.seizure_id ?? null;
     const shared = await sharedStrongIdentifiers(tx, excludeCaseId, ownKeys, live.flatMap((c) => ownerOf(c.row) ?? []));
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
-    // A transliterated name is as common as all its spellings together: "Yousif" is rare as written, Yusuf is not.
-    const family = person.tokens.map((t, i) => expanded[i].transliterations.filter((x) => x !== t).reduce((n, x) => n + count(x), count(t)));
+    const family = familyCounts(person, expanded, count);
     const otherScript = OTHER_SCRIPT.test(person.fullName);
     return live.flatMap(({ row, pairs }) => {
       // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
@@ -171,70 +217,6 @@ export class PersonMatching {
       };
     });
   }
-
-  /**
-   * Blocking as measured in shared/notes: pair keys (GIN) or the same or a close date of birth (btree) with one code
-   * in common. Rows whose spelling cannot reach the threshold even with every token agreeing are dropped here, not
-   * fetched; a close date scores as an unknown one (person-tier-rules.ts). The spelling is the folded names' trigram;
-   * for a name from a script without short vowels (`script`) also the skeleton names' (person-skeletons.ts); and a row
-   * carrying one of the query's other forms (`formTokens`: typo neighbours, nicknames, other transliterations) is kept
-   * for the score to weigh once those forms are written alike (names/aligned-spelling.ts), unless the query is a script
-   * name, cut on the skeletons' similarity alone.
-   *
-   * At most `candidateCap` rows are read, ranked in SQL: those born the same or a close day (the few a DOB can make
-   * PROBABLE or CONFIRMED) first, then by spelling (a row carrying another form ranks as if at the cut-off), so a common name
-   * cannot make a probe hand thousands of namesakes to Node; above the cap the name is ambiguous anyway.
-   */
-  private async candidates(
-    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, script: boolean, formTokens: string[],
-  ): Promise<PersonRow[]> {
-    const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
-    const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
-    const skeleton = personSkeleton(person.fullName);
-    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, skeleton.name, formTokens];
-    const spelling = script ? 'greatest(similarity(p.folded_name, $1), similarity(p.skeleton_name, $7))' : 'similarity(p.folded_name, $1)';
-    // A script name's other forms are its Latin spellings, which the skeletons already write alike: it is cut on them
-    // here, not kept for Node to score every row carrying one of the many spellings of "Muhammad".
-    const passes = (min: string) => (script ? `${spelling} >= ${min}` : `(${spelling} >= ${min} OR p.tokens && $8::text[])`);
-    return query<PersonRow>(tx,
-      `SELECT coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency, p.full_name AS display_value,
-              p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram,
-              similarity(p.skeleton_name, $7) AS skeleton_trigram
-       FROM person_keys p
-       WHERE ${this.blocking(person, codes, params, script ? skeleton.pairs : null)} AND p.case_id IS DISTINCT FROM $3
-         AND (p.expires_at IS NULL OR p.expires_at > now())
-         AND CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
-                  WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
-                  WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
-                  ELSE false END
-       ORDER BY (p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE, greatest(${spelling}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC, p.id
-       LIMIT ${Number(this.candidateCap)}`,
-      params,
-    );
-  }
-
-  /**
-   * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born on a day
-   * neither equal nor close is no match whatever the names (issue 16), so only those without a DOB are looked up by
-   * pair keys (a partial GIN index) and those born the same or a close day by the DOB btree: "José García" born
-   * 1973-01-06 reads a few hundred rows instead of every José García. A name written in another script is looked up
-   * by its skeleton pairs (`skeletonPairs`) instead of pair keys; a one-word name (a moniker), which has no pair, by
-   * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`.
-   */
-  private blocking(person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null): string {
-    const byName = skeletonPairs === null
-      ? `p.pair_keys && $${params.push(pairKeys(blockingCodes(person.tokens, codes)))}::text[]`
-      : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
-    // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
-    const oneWordOnly = codes.length === 1 && person.dateOfBirth === null;
-    const allCodes = codes.length === 1 || person.dateOfBirth !== null ? `$${params.push([...new Set(codes.flat())])}::text[]` : '';
-    const oneWord = codes.length === 1 ? ` OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes})` : '';
-    if (person.dateOfBirth === null) return oneWordOnly ? `(${byName}${oneWord})` : byName;
-    const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
-    const sameOrClose = `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})`;
-    const undated = oneWord ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
-    return `((p.date_of_birth IS NULL AND ${undated}) OR ${sameOrClose})`;
-  }
 }
 
 /**
@@ -254,6 +236,23 @@ async function openCases(tx: EntityManager, caseIds: string[]): Promise<Set<stri
   const rows = await query<{ id: string }>(tx,
     `SELECT id FROM cases WHERE id = ANY($1::uuid[]) AND status <> 'CLOSED'`, [[...new Set(caseIds)]]);
   return new Set(rows.map((r) => r.id));
+}
+
+/** The query's tokens and their other transliterations, whose counts make the name's family counts. */
+const queryTokens = (person: PersonKey, expanded: ExpandedToken[]) => [...person.tokens, ...expanded.flatMap((e) => e.transliterations)];
+
+/** A transliterated name is as common as all its spellings together: "Yousif" is rare as written, Yusuf is not. */
+function familyCounts(person: PersonKey, expanded: ExpandedToken[], count: (token: string) => number): number[] {
+  return person.tokens.map((t, i) => expanded[i].transliterations.filter((x) => x !== t).reduce((n, x) => n + count(x), count(t)));
+}
+
+/** Token counts of `tokens`, reading only those `known` lacks. */
+async function tokenFrequenciesBeyond(tx: EntityManager, known: TokenFrequencies | null, tokens: string[]): Promise<TokenFrequencies> {
+  if (known === null) return tokenFrequencies(tx, tokens);
+  const missing = tokens.filter((t) => !known.persons.has(t));
+  if (missing.length === 0) return known;
+  const more = await tokenFrequencies(tx, missing);
+  return { persons: new Map([...known.persons, ...more.persons]), total: known.total };
 }
 
 const neighbour = (v: VocabularyRow): SpellingNeighbour => ({ token: v.token, persons: Number(v.persons) });

@@ -1,5 +1,7 @@
 import { nameWeight, NAME_TOKEN_M, tokenWeight, UNMATCHED_TOKEN_WEIGHT } from './person-name-weights';
-import { closeDobs, dobCloseness, PersonTierInput, personTier, rareWeightFor, REFERENCE_POPULATION, StrongIdentifier } from './person-tier-rules';
+import {
+  closeDobs, dobCloseness, nameCanBeRare, PersonTierInput, personTier, rareWeightFor, REFERENCE_POPULATION, StrongIdentifier,
+} from './person-tier-rules';
 
 const SETTINGS = { matchThreshold: 0.7, rareNameMinWeight: 24 };
 const TOTAL = 1_000_000;
@@ -234,5 +236,32 @@ describe('rarity moves with the stored population', () => {
   it('keeps the configured weight at the reference population and lowers it by log2 for a smaller one', () => {
     expect(rareWeightFor(24, REFERENCE_POPULATION)).toBeCloseTo(24);
     expect(rareWeightFor(24, REFERENCE_POPULATION / 1024)).toBeCloseTo(14);
+  });
+});
+
+describe('nameCanBeRare (whether a check may count a name\'s namesakes instead of grading each)', () => {
+  it.each([
+    ['a common two-token name', COMMON, TOTAL, false],
+    ['a rare two-token name', RARE, TOTAL, true],
+    ['one rare token beside a common one', [30, 50_000], TOTAL, false],
+    ['a common name in a young database, where the bar is lower too', [40, 50], 1_000, false],
+    ['four tokens of medium frequency', [2_000, 3_000, 2_500, 4_000], TOTAL, true],
+  ])('%s', (_label, family, total, expected) => {
+    expect(nameCanBeRare(family, total, SETTINGS.rareNameMinWeight)).toBe(expected);
+  });
+
+  it('bounds every tier the name can take with a DOB unknown on one side: no name it calls common is PROBABLE', () => {
+    // The most a candidate can weigh is every query token paired with a stored token as rare as the query's own.
+    const common = [3_000, 8_000];
+    expect(nameCanBeRare(common, TOTAL, SETTINGS.rareNameMinWeight)).toBe(false);
+    expect(personTier(input(SAME_NAME, '1980-01-01', null, common), SETTINGS).tier).toBe('POSSIBLE');
+    // A little rarer and the bound admits a PROBABLE one, which the check then grades in full.
+    const rarer = [100, 200];
+    expect(nameCanBeRare(rarer, TOTAL, SETTINGS.rareNameMinWeight)).toBe(true);
+    expect(personTier(input(SAME_NAME, '1980-01-01', null, rarer), SETTINGS).tier).toBe('PROBABLE');
+  });
+
+  it('ignores tokens so common that they weigh nothing', () => {
+    expect(nameCanBeRare([...RARE, TOTAL], TOTAL, SETTINGS.rareNameMinWeight)).toBe(nameCanBeRare(RARE, TOTAL, SETTINGS.rareNameMinWeight));
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import type { Message } from '../http/problem';
-import { nameWeight } from './person-name-weights';
+import { nameWeight, tokenWeight } from './person-name-weights';
 import type { TokenAgreement } from './person-tokens';
 import { DobRelation, PersonEvidence, scorePerson } from './scoring';
 
@@ -59,6 +59,18 @@ export const REFERENCE_POPULATION = 1_000_000;
 /** The weight above which a name is rare among `totalPersons` stored persons (see REFERENCE_POPULATION). */
 export function rareWeightFor(rareNameMinWeight: number, totalPersons: number): number {
   return rareNameMinWeight + Math.log2(Math.max(1, totalPersons) / REFERENCE_POPULATION);
+}
+
+/**
+ * Whether any stored person agreeing with a query name could weigh above the rare bar, from the query tokens' family
+ * counts alone (`familyPersons`: persons carrying each token or one of its other transliterations). A pair's count is the
+ * larger of its two spellings', and a token pairs at most once, so no name's weight can exceed the sum of these tokens'
+ * positive weights. When false, no candidate whose DOB is unknown on one side can be PROBABLE: only an equal or a close
+ * DOB, or a shared identifier, can lift one past POSSIBLE.
+ */
+export function nameCanBeRare(familyPersons: readonly number[], totalPersons: number, rareNameMinWeight: number): boolean {
+  const most = familyPersons.reduce((sum, persons) => sum + Math.max(0, tokenWeight(persons, totalPersons)), 0);
+  return most > rareWeightFor(rareNameMinWeight, totalPersons);
 }
 
 export interface PersonTier {

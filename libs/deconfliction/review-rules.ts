@@ -38,11 +38,13 @@ const candidateOf = (m: Match): ReviewCandidate => {
   };
 };
 
-export function commonNameReason(candidates: number, cases: number, agencies: string[]): Message {
+export function commonNameReason(candidates: number, cases: number, agencies: string[], atLeast = false): Message {
   const list = agencies.join(', ');
+  // A check stops counting at PERSON_CHECK_COUNT_CAP: its figures are then lower bounds.
+  const [en, es] = atLeast ? ['at least ', 'al menos '] : ['', ''];
   return {
-    en: `${candidates} stored persons named like this in ${cases} case${cases === 1 ? '' : 's'} of agenc${agencies.length === 1 ? 'y' : 'ies'} ${list}; no DOB or identifier tells them apart`,
-    es: `${candidates} personas registradas con un nombre así en ${cases} caso${cases === 1 ? '' : 's'} de la${agencies.length === 1 ? '' : 's'} agencia${agencies.length === 1 ? '' : 's'} ${list}; ninguna fecha de nacimiento ni identificador las distingue`,
+    en: `${en}${candidates} stored persons named like this in ${en}${cases} case${cases === 1 ? '' : 's'} of agenc${agencies.length === 1 ? 'y' : 'ies'} ${list}; no DOB or identifier tells them apart`,
+    es: `${es}${candidates} personas registradas con un nombre así en ${es}${cases} caso${cases === 1 ? '' : 's'} de la${agencies.length === 1 ? '' : 's'} agencia${agencies.length === 1 ? '' : 's'} ${list}; ninguna fecha de nacimiento ni identificador las distingue`,
   };
 }
 

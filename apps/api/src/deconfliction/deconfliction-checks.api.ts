@@ -30,14 +30,15 @@ export interface CheckAnswerMatch {
  * which agencies, and what would decide it (a DOB or an identifier). No stored person is named.
  */
 export interface CheckAnswerAmbiguous {
-  matchType: 'PERSON'; tier: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[]; reason: string;
+  matchType: 'PERSON'; tier: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[]; atLeast: boolean;
+  reason: string;
 }
 
 export interface CheckAnswer { matches: CheckAnswerMatch[]; ambiguous?: CheckAnswerAmbiguous[] }
 
 const ambiguousView = (a: AmbiguousPerson, lang: 'en' | 'es'): CheckAnswerAmbiguous => ({
   matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: a.value, candidates: a.candidates, cases: a.cases, agencies: a.agencies,
-  reason: `${a.reason[lang]}. ${AMBIGUOUS_PERSON[lang]}`,
+  atLeast: a.atLeast, reason: `${a.reason[lang]}. ${AMBIGUOUS_PERSON[lang]}`,
 });
 
 /**

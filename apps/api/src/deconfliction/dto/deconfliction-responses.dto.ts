@@ -125,6 +125,8 @@ export class CheckAmbiguousDto {
   candidates!: number;
   cases!: number;
   agencies!: string[];
+  /** The count stopped at PERSON_CHECK_COUNT_CAP: `candidates` and `cases` are lower bounds. */
+  atLeast!: boolean;
   /** In the reader's language (Accept-Language): how many, where, and that a DOB or an identifier would decide it. */
   reason!: string;
 }

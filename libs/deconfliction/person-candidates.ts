@@ -1,0 +1,166 @@
+import type { EntityManager } from 'typeorm';
+import { query } from '../db/sql';
+import type { PersonKey } from './match-keys';
+import { ExactNorm, STRONG_IDENTIFIERS } from './person-evidence';
+import { personSkeleton } from './person-skeletons';
+import { closeDobs } from './person-tier-rules';
+import { blockingCodes, pairKeys } from './person-tokens';
+import { DobRelation, minTrigramFor } from './scoring';
+
+/** A stored value as every probe reads it: whose it is and how it is shown. */
+export interface StoredSideRow {
+  case_id: string | null; lookout_id: string | null; seizure_id?: string | null; agency: string; item_id: string; display_value: string;
+}
+
+/** A stored person as a probe reads it: a case's subject, a seizure's arrestee or a lookout's person (case_id null). */
+export interface PersonRow extends StoredSideRow {
+  case_id: string | null; seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
+  /** pg_trgm similarity of the skeleton names (person-skeletons.ts). */
+  skeleton_trigram: number | string;
+  /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
+  name_form: string | null;
+}
+
+/**
+ * What a probe looks up: the person, its blocking codes per token (its own and its forms'), whether it is a name from
+ * a script without short vowels (compared on skeletons), and its other forms' tokens (typo neighbours, nicknames,
+ * other transliterations), which keep a row whose spelling differs.
+ */
+export interface CandidateLookup { person: PersonKey; codes: string[][]; excludeCaseId: string | null; script: boolean; formTokens: string[] }
+
+/**
+ * A check's read of a common name: every stored person a DOB or a shared identifier may decide (`decisive`), and up to
+ * `countCap + 1` of the others (`crowd`: open cases' persons whose DOB is unknown on one side), in no order.
+ */
+export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
+
+const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
+  p.full_name AS display_value, p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram,
+  similarity(p.skeleton_name, $7) AS skeleton_trigram`;
+
+/** The SQL parts every person read shares, with their parameters ($1..$8 fixed, then blocking's). */
+interface Lookup {
+  params: unknown[];
+  /** The stored person is someone else's (not the querying case's) and not an expired lookout's. */
+  live: string;
+  /** Spelling bounds by how the DOBs relate: a row no tier could reach is dropped in SQL. */
+  spelling: string;
+  /** Persons born neither the same nor a close day are no match: those with no DOB on one side, by name. */
+  undated: string;
+  /** Persons born the same or a close day, by one code in common (null without a DOB in the query). */
+  sameOrClose: string | null;
+  /** The ranking: the same or a close DOB first, then spelling (a row carrying another form as if at the cut-off). */
+  rank: string;
+}
+
+/**
+ * Reads the stored persons a probe grades (person-matching.ts), blocked as measured in shared/notes: pair keys (GIN)
+ * or the same or a close date of birth (btree) with one code in common.
+ */
+export class PersonCandidates {
+  /** `candidateCap`: most stored persons `all` reads (PERSON_CANDIDATE_CAP). */
+  constructor(private readonly threshold: number, private readonly candidateCap: number) {}
+
+  /**
+   * Every blocked candidate whose spelling can reach the threshold, at most `candidateCap`, ranked in SQL: those born
+   * the same or a close day (the few a DOB can make PROBABLE or CONFIRMED) first, then by spelling, so a common name
+   * cannot make a probe hand thousands of namesakes to Node; above the cap the name is ambiguous anyway.
+   */
+  async all(tx: EntityManager, lookup: CandidateLookup): Promise<PersonRow[]> {
+    const sql = this.lookup(lookup);
+    const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
+    return query<PersonRow>(tx,
+      `SELECT ${COLUMNS} FROM person_keys p WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
+       ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
+      sql.params,
+    );
+  }
+
+  /**
+   * A check of a name no stored person can be rare with (person-tier-rules.ts nameCanBeRare): its namesakes whose DOB
+   * is unknown on one side can be no more than POSSIBLE, and a check answers them as one count (check-collapse.ts). So
+   * the persons a DOB or a shared strong identifier may decide are all read (the DOB index, and the cases holding one of
+   * the check's identifiers), and of the rest at most `countCap + 1`, the scan stopping there instead of reading every
+   * "José García". The rest are open cases' persons only: a lookout hears of no POSSIBLE match, and a check
+   * meets no seizure.
+   */
+  async crowd(tx: EntityManager, lookup: CandidateLookup, ownKeys: ExactNorm[], countCap: number): Promise<CrowdRead> {
+    const sql = this.lookup(lookup);
+    const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
+    const [types, norms, kinds] = [strong.map((k) => k.matchType), strong.map((k) => k.norm), [...STRONG_IDENTIFIERS]]
+      .map((values) => `$${sql.params.push(values)}::text[]`);
+    // NULL, not false, for a row without a seizure once some owner shares an identifier: hence IS NOT TRUE below.
+    const byOwner = `(p.case_id = ANY(ARRAY(SELECT id FROM owners)) OR p.seizure_id = ANY(ARRAY(SELECT id FROM owners)))`;
+    // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
+    const rows = await query<PersonRow & { crowd: boolean }>(tx,
+      `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
+         SELECT match_type, norm FROM match_keys WHERE case_id = $3::uuid AND match_type = ANY(${kinds}) AND NOT partial
+         UNION SELECT * FROM unnest(${types}, ${norms}) AS u(match_type, norm)),
+       owners AS MATERIALIZED (
+         SELECT DISTINCT coalesce(k.case_id, k.seizure_id) AS id
+         FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
+         WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL),
+       crowd AS MATERIALIZED (
+         SELECT ${COLUMNS} FROM person_keys p
+         WHERE ${sql.undated} AND p.case_id IS NOT NULL AND ${sql.live} AND ${sql.spelling}
+           AND ${byOwner} IS NOT TRUE AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
+         LIMIT ${Number(countCap) + 1})
+       SELECT ${COLUMNS}, false AS crowd FROM person_keys p
+       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})) AND ${sql.live} AND ${sql.spelling}
+       UNION ALL SELECT *, true FROM crowd`,
+      sql.params,
+    );
+    return { decisive: rows.filter((r) => !r.crowd), crowd: rows.filter((r) => r.crowd) };
+  }
+
+  /**
+   * Rows whose spelling cannot reach the threshold even with every token agreeing are dropped in SQL, not fetched; a
+   * close date scores as an unknown one (person-tier-rules.ts). The spelling is the folded names' trigram; for a name
+   * from a script without short vowels (`script`) also the skeleton names' (person-skeletons.ts); and a row carrying
+   * one of the query's other forms is kept for the score to weigh once those forms are written alike
+   * (names/aligned-spelling.ts), unless the query is a script name, cut on the skeletons' similarity alone: its other
+   * forms are its Latin spellings, which the skeletons already write alike, and keeping them would hand Node every row
+   * carrying one of the many spellings of "Muhammad".
+   */
+  private lookup({ person, codes, excludeCaseId, script, formTokens }: CandidateLookup): Lookup {
+    const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
+    const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
+    const skeleton = personSkeleton(person.fullName);
+    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, skeleton.name, formTokens];
+    const similarity = script ? 'greatest(similarity(p.folded_name, $1), similarity(p.skeleton_name, $7))' : 'similarity(p.folded_name, $1)';
+    const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
+    const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null);
+    return {
+      params, ...blocking,
+      live: `p.case_id IS DISTINCT FROM $3 AND (p.expires_at IS NULL OR p.expires_at > now())`,
+      spelling: `CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
+                      WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
+                      WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
+                      ELSE false END`,
+      rank: `(p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE,
+             greatest(${similarity}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC`,
+    };
+  }
+
+  /**
+   * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born on a day
+   * neither equal nor close is no match whatever the names (issue 16), so only those without a DOB are looked up by
+   * pair keys (a partial GIN index) and those born the same or a close day by the DOB btree: "José García" born
+   * 1973-01-06 reads a few hundred rows instead of every José García. A name written in another script is looked up
+   * by its skeleton pairs (`skeletonPairs`) instead of pair keys; a one-word name (a moniker), which has no pair, by
+   * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`.
+   */
+  private blocking(
+    person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null,
+  ): Pick<Lookup, 'undated' | 'sameOrClose'> {
+    const byName = skeletonPairs === null
+      ? `p.pair_keys && $${params.push(pairKeys(blockingCodes(person.tokens, codes)))}::text[]`
+      : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
+    // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
+    const allCodes = codes.length === 1 || person.dateOfBirth !== null ? `$${params.push([...new Set(codes.flat())])}::text[]` : '';
+    const named = codes.length === 1 ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
+    if (person.dateOfBirth === null) return { undated: named, sameOrClose: null };
+    const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
+    return { undated: `(p.date_of_birth IS NULL AND ${named})`, sameOrClose: `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})` };
+  }
+}

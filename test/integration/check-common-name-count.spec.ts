@@ -1,0 +1,99 @@
+import { ExtraApi, startExtraApi } from '../support/extra-api';
+import { eventually, http, login, uniqueWord, withDb } from '../support/http';
+import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
+
+/**
+ * A check of a common name stops reading its namesakes at PERSON_CHECK_COUNT_CAP (issue 16, issue 20's person p95): the
+ * answer says "at least N", and what a DOB or a shared identifier decides is still read, graded and answered one by
+ * one, however many namesakes lie beyond the cap. An API with a cap of 8 meets 24 namesakes.
+ */
+describe('a check stops counting a common name at PERSON_CHECK_COUNT_CAP', () => {
+  const COUNT_CAP = 8;
+  let api: ExtraApi;
+  let ice: string; let atf: string; let dea: string;
+
+  beforeAll(async () => {
+    api = await startExtraApi('api-count-cap', { PERSON_CHECK_COUNT_CAP: String(COUNT_CAP) });
+    [ice, atf, dea] = await Promise.all(['ice.agent', 'atf.agent', 'dea.agent'].map((u) => login(u)));
+  });
+  afterAll(async () => { await api?.stop(); });
+
+  const check = (body: unknown, headers: Record<string, string> = {}) =>
+    http('POST', '/deconfliction/checks', { baseUrl: api.url, token: atf, body, headers });
+  /** The audit entry of the caller's last check (the extra API writes to the shared database). */
+  async function lastCheckAudit(): Promise<{ ambiguous?: unknown[] }> {
+    const made = await http('GET', '/deconfliction/checks?direction=MADE&limit=1', { token: atf });
+    expect(made.status).toBe(200);
+    const [entry] = await withDb(async (db) => (await db.query(
+      `SELECT details FROM audit_log WHERE action = 'deconfliction.checked' AND entity_id = $1`, [made.body.items[0].id])).rows);
+    return entry.details;
+  }
+
+  /** 12 ICE and 12 DEA namesakes, each born on a day no other one is close to. */
+  async function commonName() {
+    const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
+    const dobs = distinctDobs(24);
+    const namesakes = (from: number) => dobs.slice(from, from + 12).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth }));
+    await caseWithSubjects(dea, namesakes(12));
+    const iceCase = await caseWithSubjects(ice, namesakes(0));
+    return { name, dobs, iceCase };
+  }
+
+  it('answers at least the namesakes it graded, in English and Spanish, and audits that the count stopped', async () => {
+    const { name } = await commonName();
+    const answer = await check({ subjects: [{ kind: 'PERSON', fullName: name }] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.matches).toEqual([]);
+    expect(answer.body.ambiguous).toHaveLength(1);
+    const [entry] = answer.body.ambiguous;
+    expect(entry).toMatchObject({ matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: name, atLeast: true });
+    // It read the cap and one more: more than PERSON_POSSIBLE_MAX (5) POSSIBLE, at most COUNT_CAP + 1, never all 24.
+    expect(entry.candidates).toBeGreaterThan(5);
+    expect(entry.candidates).toBeLessThanOrEqual(COUNT_CAP + 1);
+    expect(entry.reason).toContain(`at least ${entry.candidates} stored persons named like this in at least ${entry.cases} case`);
+
+    const spanish = await check({ subjects: [{ kind: 'PERSON', fullName: name }] }, { 'accept-language': 'es' });
+    expect(spanish.body.ambiguous[0].reason).toContain(`al menos ${spanish.body.ambiguous[0].candidates} personas registradas`);
+    expect((await lastCheckAudit()).ambiguous).toEqual([{ candidates: spanish.body.ambiguous[0].candidates, cases: spanish.body.ambiguous[0].cases,
+      agencies: spanish.body.ambiguous[0].agencies, atLeast: true }]);
+  });
+
+  it('counts every namesake on the shared API, whose cap is above them', async () => {
+    const { name } = await commonName();
+    const answer = await http('POST', '/deconfliction/checks', { token: atf, body: { subjects: [{ kind: 'PERSON', fullName: name }] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.ambiguous).toEqual([expect.objectContaining({ candidates: 24, cases: 2, agencies: ['DEA', 'ICE'], atLeast: false })]);
+    expect(answer.body.ambiguous[0].reason).toContain('24 stored persons named like this in 2 cases');
+  });
+
+  it('still confirms the namesake born the same day, however many namesakes lie beyond the cap', async () => {
+    const { name, dobs, iceCase } = await commonName();
+    // ICE namesakes without a DOB, more than the cap: the only ones whose DOB is unknown to a check that gives one.
+    const undated = await caseWithSubjects(ice, Array.from({ length: COUNT_CAP + 4 }, () => ({ kind: 'PERSON', fullName: name })));
+    const answer = await check({ subjects: [{ kind: 'PERSON', fullName: name, dateOfBirth: dobs[3] }] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.matches).toEqual([expect.objectContaining({
+      matchType: 'PERSON', tier: 'CONFIRMED', matchedValue: name, counterpart: expect.objectContaining({ agency: 'ICE', caseNumber: iceCase.caseNumber }),
+    })]);
+    expect(answer.body.ambiguous).toEqual([expect.objectContaining({ agencies: ['ICE'], cases: 1, atLeast: true })]);
+    expect(JSON.stringify(answer.body)).not.toContain(undated.caseNumber);
+  });
+
+  it('still confirms the namesake whose case holds the phone the check names', async () => {
+    const phone = `+1 520 ${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+    const { name } = await commonName();
+    const created = await http('POST', '/cases', { token: dea, body: {
+      title: `Phone ${uniqueWord()}`, category: 'DRUG_TRAFFICKING', subjects: [{ kind: 'PERSON', fullName: name }], identifiers: [{ type: 'PHONE', value: phone }],
+    } });
+    expect(created.status).toBe(201);
+    const holder = created.body as { id: string; caseNumber: string };
+    await eventually(() => http('GET', `/cases/${holder.id}`, { token: dea }), (r) => r.body.status === 'ACTIVE', 30_000);
+    const answer = await check({ subjects: [{ kind: 'PERSON', fullName: name }], identifiers: [{ type: 'PHONE', value: phone }] });
+    expect(answer.status).toBe(200);
+    const persons = answer.body.matches.filter((m: { matchType: string }) => m.matchType === 'PERSON');
+    expect(persons).toEqual([expect.objectContaining({
+      tier: 'CONFIRMED', matchedValue: name, counterpart: expect.objectContaining({ agency: 'DEA', caseNumber: holder.caseNumber }),
+    })]);
+    expect(answer.body.ambiguous).toEqual([expect.objectContaining({ atLeast: true })]);
+  });
+});
