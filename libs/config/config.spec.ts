@@ -13,7 +13,10 @@ describe('loadConfig secrets', () => {
   };
   const loadWith = (vars: Record<string, string | undefined>) => {
     process.env = { ...saved };
-    const cleared = ['JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'MFA_REQUIRED_ROLES'];
+    const cleared = [
+      'JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'PERSON_CHECK_COUNT_CAP',
+      'MFA_REQUIRED_ROLES',
+    ];
     for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
     return loadConfig();
@@ -71,6 +74,14 @@ describe('loadConfig secrets', () => {
     expect([given.personRareNameMinWeight, given.personPossibleMax]).toEqual([18.5, 9]);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_RARE_NAME_MIN_WEIGHT: '0' })).toThrow(/PERSON_RARE_NAME_MIN_WEIGHT/);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_POSSIBLE_MAX: '2.5' })).toThrow(/PERSON_POSSIBLE_MAX/);
+  });
+
+  it('reads PERSON_CHECK_COUNT_CAP (200 by default) and refuses one a check could never call a name common with', () => {
+    const secret = 'z'.repeat(40);
+    expect(loadWith({ JWT_SECRET: secret }).deconfliction.personCheckCountCap).toBe(200);
+    expect(loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '8' }).deconfliction.personCheckCountCap).toBe(8);
+    expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '5' })).toThrow('PERSON_CHECK_COUNT_CAP (5) must be above PERSON_POSSIBLE_MAX (5)');
+    expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '20', PERSON_POSSIBLE_MAX: '20' })).toThrow(/PERSON_CHECK_COUNT_CAP/);
   });
 
   it.each<[string, string | undefined, string[] | RegExp]>([

@@ -116,6 +116,17 @@ export interface PersonTierConfig {
 
 export const PERSON_TIER_DEFAULTS: PersonTierConfig = { personRareNameMinWeight: 24, personPossibleMax: 5 };
 
+/**
+ * PERSON_CHECK_COUNT_CAP, refused at or below PERSON_POSSIBLE_MAX: a check that stops reading before it has seen more
+ * namesakes than it would list could never call a name common, and would read every common name twice (counted, then
+ * graded in full).
+ */
+function checkCountCap(possibleMax: number): number {
+  const cap = int('PERSON_CHECK_COUNT_CAP', PERSON_CHECK_COUNT_CAP_DEFAULT);
+  if (cap <= possibleMax) throw new Error(`PERSON_CHECK_COUNT_CAP (${cap}) must be above PERSON_POSSIBLE_MAX (${possibleMax})`);
+  return cap;
+}
+
 function env(name: string, fallback?: string): string {
   const value = process.env[name];
   if (value !== undefined && value !== '') return value;
@@ -245,7 +256,7 @@ export function loadConfig(): AppConfig {
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
       personPossibleMax: int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax),
       personCandidateCap: Math.max(1, int('PERSON_CANDIDATE_CAP', PERSON_CANDIDATE_CAP_DEFAULT)),
-      personCheckCountCap: Math.max(1, int('PERSON_CHECK_COUNT_CAP', PERSON_CHECK_COUNT_CAP_DEFAULT)),
+      personCheckCountCap: checkCountCap(int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax)),
     },
   };
 }

@@ -126,7 +126,7 @@ export class PersonMatching {
       // A token nobody carries counts 0: known, so grading does not ask for it again.
       for (const token of asked) if (!known.persons.has(token)) known.persons.set(token, 0);
       grading.known = known;
-      const counted = await this.counted(tx, grading, lookup, crowd);
+      const counted = await this.counted(tx, grading, known, lookup, crowd);
       if (counted !== null) return counted;
     }
     return { candidates: await this.grade(tx, grading, await this.reader.all(tx, lookup)), countStopped: false };
@@ -140,8 +140,9 @@ export class PersonMatching {
    * fewer POSSIBLE (spellings that passed in SQL but names that do not agree) the count is not settled: null, and every
    * candidate is graded as a case pass does.
    */
-  private async counted(tx: EntityManager, grading: Grading, lookup: CandidateLookup, crowd: CrowdCheck): Promise<PersonProbe | null> {
-    const known = grading.known!;
+  private async counted(
+    tx: EntityManager, grading: Grading, known: TokenFrequencies, lookup: CandidateLookup, crowd: CrowdCheck,
+  ): Promise<PersonProbe | null> {
     const family = familyCounts(grading.person, grading.expanded, (token) => known.persons.get(token) ?? 0);
     if (nameCanBeRare(family, known.total, this.settings.rareNameMinWeight)) return null;
     const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap);
