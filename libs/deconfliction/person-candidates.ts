@@ -35,8 +35,17 @@ export interface CandidateLookup { person: PersonKey; codes: string[][]; exclude
 export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 
 const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
-  p.full_name AS display_value, p.date_of_birth::text AS dob, p.tokens, p.token_codes, similarity(p.folded_name, $1) AS trigram,
-  similarity(p.skeleton_name, $7) AS skeleton_trigram`;
+  p.full_name AS display_value, p.date_of_birth::text AS dob, p.tokens, p.token_codes, s.trigram, s.skeleton_trigram`;
+
+/**
+ * Each read row's spellings, computed once (`s`): pg_trgm's similarity() was most of a person read's time, and written
+ * in the filter, the select list and the ranking it ran three times per row. OFFSET 0 keeps the planner from folding
+ * the subquery back into those three places. The skeletons' is computed only for a script name ($7 null otherwise):
+ * nothing else reads it.
+ */
+const PERSON_READ = `person_keys p CROSS JOIN LATERAL (
+  SELECT similarity(p.folded_name, $1) AS trigram,
+         CASE WHEN $7::text IS NULL THEN 0 ELSE similarity(p.skeleton_name, $7) END AS skeleton_trigram OFFSET 0) s`;
 
 /** The SQL parts every person read shares, with their parameters ($1..$8 fixed, then blocking's). */
 interface Lookup {
@@ -70,7 +79,7 @@ export class PersonCandidates {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
     return query<PersonRow>(tx,
-      `SELECT ${COLUMNS} FROM person_keys p WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
+      `SELECT ${COLUMNS} FROM ${PERSON_READ} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
     );
@@ -101,11 +110,11 @@ export class PersonCandidates {
          FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
          WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL),
        crowd AS MATERIALIZED (
-         SELECT ${COLUMNS} FROM person_keys p
+         SELECT ${COLUMNS} FROM ${PERSON_READ}
          WHERE ${sql.undated} AND p.case_id IS NOT NULL AND ${sql.live} AND ${sql.spelling}
            AND ${byOwner} IS NOT TRUE AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
          LIMIT ${Number(countCap) + 1})
-       SELECT ${COLUMNS}, false AS crowd FROM person_keys p
+       SELECT ${COLUMNS}, false AS crowd FROM ${PERSON_READ}
        WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})) AND ${sql.live} AND ${sql.spelling}
        UNION ALL SELECT *, true FROM crowd`,
       sql.params,
@@ -126,8 +135,10 @@ export class PersonCandidates {
     const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const skeleton = personSkeleton(person.fullName);
-    const params: unknown[] = [person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, skeleton.name, formTokens];
-    const similarity = script ? 'greatest(similarity(p.folded_name, $1), similarity(p.skeleton_name, $7))' : 'similarity(p.folded_name, $1)';
+    const params: unknown[] = [
+      person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, script ? skeleton.name : null, formTokens,
+    ];
+    const similarity = script ? 'greatest(s.trigram, s.skeleton_trigram)' : 's.trigram';
     const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
     const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null);
     return {
