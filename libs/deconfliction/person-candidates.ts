@@ -35,7 +35,19 @@ export interface CandidateLookup { person: PersonKey; codes: string[][]; exclude
 export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 
 const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
-  p.full_name AS display_value, p.date_of_birth::text AS dob, p.tokens, p.token_codes, s.trigram, s.skeleton_trigram`;
+  p.full_name AS display_value, p.date_of_birth::text AS dob, array_to_string(p.tokens, chr(31)) AS tokens,
+  array_to_string(p.token_codes, chr(31)) AS token_codes, s.trigram, s.skeleton_trigram`;
+
+/**
+ * A person row as COLUMNS sends it: its two arrays joined by the unit separator (U+001F, in no name token or code),
+ * which Node splits in a fraction of the time the driver takes to parse array literals (a third of a 4,000-row read).
+ */
+type WireRow = Omit<PersonRow, 'tokens' | 'token_codes'> & { tokens: string; token_codes: string };
+
+const fromWire = <T extends WireRow>({ tokens, token_codes: codes, ...row }: T) => {
+  const split = (joined: string) => (tokens === '' ? [] : joined.split('\u001f'));
+  return { ...row, tokens: split(tokens), token_codes: split(codes) };
+};
 
 /**
  * Each read row's spellings, computed once (`s`): pg_trgm's similarity() was most of a person read's time, and written
@@ -78,11 +90,12 @@ export class PersonCandidates {
   async all(tx: EntityManager, lookup: CandidateLookup): Promise<PersonRow[]> {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
-    return query<PersonRow>(tx,
+    const rows = await query<WireRow>(tx,
       `SELECT ${COLUMNS} FROM ${PERSON_READ} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
     );
+    return rows.map(fromWire);
   }
 
   /**
@@ -101,7 +114,7 @@ export class PersonCandidates {
     // NULL, not false, for a row without a seizure once some owner shares an identifier: hence IS NOT TRUE below.
     const byOwner = `(p.case_id = ANY(ARRAY(SELECT id FROM owners)) OR p.seizure_id = ANY(ARRAY(SELECT id FROM owners)))`;
     // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
-    const rows = await query<PersonRow & { crowd: boolean }>(tx,
+    const wire = await query<WireRow & { crowd: boolean }>(tx,
       `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
          SELECT match_type, norm FROM match_keys WHERE case_id = $3::uuid AND match_type = ANY(${kinds}) AND NOT partial
          UNION SELECT * FROM unnest(${types}, ${norms}) AS u(match_type, norm)),
@@ -119,6 +132,7 @@ export class PersonCandidates {
        UNION ALL SELECT *, true FROM crowd`,
       sql.params,
     );
+    const rows = wire.map(fromWire);
     return { decisive: rows.filter((r) => !r.crowd), crowd: rows.filter((r) => r.crowd) };
   }
 

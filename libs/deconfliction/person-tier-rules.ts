@@ -227,15 +227,8 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const weight = nameWeight(input.frequency.tokenPersons, input.frequency.totalPersons, unmatched);
   const rareWeight = rareWeightFor(settings.rareNameMinWeight, input.frequency.totalPersons);
   const rare = weight > rareWeight;
-  const bothUnknown = input.queryDob === null && input.storedDob === null;
-  const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
-  if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
-  if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
   const spellingUnsure = rarityUnsure(input);
   const closeDobDecides = dob !== 'UNKNOWN' && dob !== 'EQUAL' && weight + CLOSE_DOB_BITS > rareWeight;
-  if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) {
-    parts.push(input.otherScript === true ? SCRIPT_UNSURE_TEXT : SPELLING_UNSURE_TEXT);
-  }
   // Names that agree in part (a token of one without a partner in the other) with an equal DOB confirm only when what
   // agrees is rare enough that another person born that day sharing it is unlikely (see EQUAL_DOB_BITS).
   // A name that only lacks tokens of the other (a dropped maternal surname, an extra given name on record) has no token
@@ -244,9 +237,22 @@ export function personTier(input: PersonTierInput, settings: PersonTierSettings)
   const disagreeing = Math.max(0, Math.min(queryTokens, storedTokens) - paired);
   const onlyMissing = disagreeing === 0 && Math.min(queryTokens, storedTokens) >= 2;
   const equalDobConfirms = unmatched === 0 || onlyMissing || weight + EQUAL_DOB_BITS > rareWeight;
-  if (dob === 'EQUAL' && input.sharedIdentifier === null && !equalDobConfirms) parts.push(partialNameText(weight));
-  const reason = { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
-  const result = (tier: PersonMatchTier | null): PersonTier => ({ tier, score, reason, dob, nameWeight: weight });
+  const reasonText = (): Message => {
+    const bothUnknown = input.queryDob === null && input.storedDob === null;
+    const parts = [bothUnknown ? DOB_UNKNOWN_BOTH : DOB_TEXT[dob], nameText(agreement, queryTokens, storedTokens, input.forms ?? [])];
+    if (input.sharedIdentifier) parts.push(IDENTIFIER_TEXT[input.sharedIdentifier]);
+    if (dob === 'UNKNOWN') parts.push(rarityText(weight, rareWeight));
+    if (spellingUnsure && input.sharedIdentifier === null && (dob === 'UNKNOWN' ? rare : closeDobDecides)) {
+      parts.push(input.otherScript === true ? SCRIPT_UNSURE_TEXT : SPELLING_UNSURE_TEXT);
+    }
+    if (dob === 'EQUAL' && input.sharedIdentifier === null && !equalDobConfirms) parts.push(partialNameText(weight));
+    return { en: parts.map((p) => p.en).join('; '), es: parts.map((p) => p.es).join('; ') };
+  };
+  const result = (tier: PersonMatchTier | null): PersonTier => {
+    let reason: Message | undefined;
+    // Written on first read: most of a common name's graded candidates are no match, and nobody reads their reasons.
+    return { tier, score, dob, nameWeight: weight, get reason() { return (reason ??= reasonText()); } };
+  };
 
   if (dob === 'DIFFERENT' || score < settings.matchThreshold) return result(null);
   if (input.sharedIdentifier !== null) return result('CONFIRMED');

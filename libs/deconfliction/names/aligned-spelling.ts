@@ -1,5 +1,5 @@
 import { AlignedPair, editDistanceAtMost2 } from '../person-tokens';
-import { isTransliterationOf, trigrams } from './name-form-keys';
+import { isTransliterationOf, trigrams, trigramSimilarity } from './name-form-keys';
 
 /**
  * The spelling half of the person score for a name that agreed through another form of a token (issue 21): the
@@ -28,8 +28,5 @@ export function alignedSimilarity(query: readonly string[], stored: readonly str
 
 /** pg_trgm's similarity of two token lists, each read as the words of one text. */
 export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
-  const [x, y] = [trigrams(a.join(' ')), trigrams(b.join(' '))];
-  const shared = [...x].filter((t) => y.has(t)).length;
-  const all = x.size + y.size - shared;
-  return all === 0 ? 0 : shared / all;
+  return trigramSimilarity(trigrams(a.join(' ')), trigrams(b.join(' ')));
 }

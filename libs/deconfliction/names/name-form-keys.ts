@@ -1,3 +1,4 @@
+import { remembered } from './remembered';
 import { consonantSkeleton, tokenTransliterationKeys } from './transliteration-key';
 
 /**
@@ -36,18 +37,33 @@ export function isVowelless(token: string): boolean {
  */
 export function isTransliterationOf(a: string, b: string): boolean {
   if (a === b) return false;
-  const probe = new Set(nameFormProbeKeys(a));
-  return nameFormKeys(b).some((key) => probe.has(key));
+  const probe = probeKeySet(a);
+  return storedKeys(b).some((key) => probe.has(key));
 }
 
-/** Trigrams of a text as pg_trgm makes them: each word padded with two spaces before and one after. */
-export function trigrams(text: string): Set<string> {
+const probeKeySet = remembered((token) => new Set(nameFormProbeKeys(token)) as ReadonlySet<string>);
+const storedKeys = remembered((token) => nameFormKeys(token) as readonly string[]);
+
+/**
+ * Trigrams of a text as pg_trgm makes them: each word padded with two spaces before and one after. Remembered per text
+ * (a common name's candidates repeat a few spellings thousands of times); read-only.
+ */
+export const trigrams = remembered((text): ReadonlySet<string> => {
   const out = new Set<string>();
-  for (const word of text.split(' ').filter(Boolean)) {
+  for (const word of text.split(' ')) {
+    if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i += 1) out.add(padded.slice(i, i + 3));
   }
   return out;
+}, 10_000);
+
+/** pg_trgm's similarity of two trigram sets: shared over all. */
+export function trigramSimilarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const trigram of x) if (y.has(trigram)) shared += 1;
+  const all = x.size + y.size - shared;
+  return all === 0 ? 0 : shared / all;
 }
 
 /**
@@ -56,8 +72,5 @@ export function trigrams(text: string): Set<string> {
  * say such names share almost nothing, which the trigram half of the person score would read as a different name.
  */
 export function skeletonSimilarity(a: readonly string[], b: readonly string[]): number {
-  const [x, y] = [trigrams(a.map(consonantSkeleton).join(' ')), trigrams(b.map(consonantSkeleton).join(' '))];
-  const shared = [...x].filter((t) => y.has(t)).length;
-  const all = x.size + y.size - shared;
-  return all === 0 ? 0 : shared / all;
+  return trigramSimilarity(trigrams(a.map(consonantSkeleton).join(' ')), trigrams(b.map(consonantSkeleton).join(' ')));
 }
