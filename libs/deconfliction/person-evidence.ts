@@ -57,8 +57,9 @@ export async function countStoredPersons(tx: EntityManager, firstPersonId: strin
 export async function sharedStrongIdentifiers(
   tx: EntityManager, ownCaseId: string | null, ownKeys: ExactNorm[], candidateOwnerIds: string[],
 ): Promise<Map<string, StrongIdentifier>> {
-  if (candidateOwnerIds.length === 0) return new Map();
   const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
+  // A check of a person alone has no identifier to share: no round trip carrying thousands of candidates' owners.
+  if (candidateOwnerIds.length === 0 || (ownCaseId === null && strong.length === 0)) return new Map();
   const rows = await query<{ owner_id: string; match_type: StrongIdentifier }>(tx,
     `WITH own AS (
        SELECT match_type, norm FROM match_keys WHERE case_id = $1::uuid AND match_type = ANY($4::text[]) AND NOT partial
