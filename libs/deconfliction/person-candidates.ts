@@ -45,6 +45,7 @@ const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id
 type WireRow = Omit<PersonRow, 'tokens' | 'token_codes'> & { tokens: string; token_codes: string };
 
 const fromWire = <T extends WireRow>({ tokens, token_codes: codes, ...row }: T) => {
+  // A row has as many codes as tokens: an empty name has neither (and one token's codes may be '').
   const split = (joined: string) => (tokens === '' ? [] : joined.split('\u001f'));
   return { ...row, tokens: split(tokens), token_codes: split(codes) };
 };
