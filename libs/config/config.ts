@@ -205,6 +205,7 @@ export function loadConfig(): AppConfig {
   const nodeEnv = env('NODE_ENV', 'development');
   const production = nodeEnv === 'production';
   const jwtSecret = signingSecret(production);
+  const personPossibleMax = int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax);
   return {
     nodeEnv,
     production,
@@ -254,9 +255,9 @@ export function loadConfig(): AppConfig {
       organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
-      personPossibleMax: int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax),
+      personPossibleMax,
       personCandidateCap: Math.max(1, int('PERSON_CANDIDATE_CAP', PERSON_CANDIDATE_CAP_DEFAULT)),
-      personCheckCountCap: checkCountCap(int('PERSON_POSSIBLE_MAX', PERSON_TIER_DEFAULTS.personPossibleMax)),
+      personCheckCountCap: checkCountCap(personPossibleMax),
     },
   };
 }
