@@ -1,6 +1,7 @@
 import { accountFeature } from '../features/account';
 import { adminFeature } from '../features/admin';
 import { casesFeature } from '../features/cases';
+import { checksFeature } from '../features/checks';
 import { deconflictionFeature } from '../features/deconfliction';
 import { leadershipFeature } from '../features/leadership';
 import { lookoutsFeature } from '../features/lookouts';
@@ -11,6 +12,6 @@ import { watchDeskFeature } from '../features/watch-desk';
 import type { Feature } from './feature';
 
 export const features: Feature[] = [
-  casesFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, watchDeskFeature,
+  casesFeature, checksFeature, referralsFeature, deconflictionFeature, seizuresFeature, meetingsFeature, leadershipFeature, watchDeskFeature,
   lookoutsFeature, adminFeature, accountFeature,
 ];

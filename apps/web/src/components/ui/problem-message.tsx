@@ -16,7 +16,9 @@ export function describeProblem(error: unknown, t: (key: string, options?: Recor
   switch (error.kind) {
     case 'network': return t('errors.network');
     case 'unavailable': return error.retryAfter ? t('errors.unavailable', { seconds: error.retryAfter }) : t('errors.unavailableNoTime');
-    case 'rate-limited': return error.retryAfter ? t('errors.rateLimited', { seconds: error.retryAfter }) : t('errors.rateLimitedNoTime');
+    // The API's own words when it gave them (a used-up check budget says what the limit is and whom to call instead).
+    case 'rate-limited':
+      return error.detail || (error.retryAfter ? t('errors.rateLimited', { seconds: error.retryAfter }) : t('errors.rateLimitedNoTime'));
     // Sign-in refusals (wrong password, locked account) carry the API's own words; an ended session may not.
     case 'unauthorized': return error.detail || error.title || t('errors.unauthorized');
     case 'validation':

@@ -61,3 +61,13 @@ export const operationBody = (o: OperationDraft) => compact({
   type: o.type, latitude: numeric(o.latitude), longitude: numeric(o.longitude), radiusMeters: numeric(o.radiusMeters),
   startsAt: localToIsoWithOffset(o.startsAt), endsAt: localToIsoWithOffset(o.endsAt),
 });
+
+export interface ItemDrafts { subjects: SubjectDraft[]; identifiers: IdentifierDraft[]; firearms: FirearmDraft[]; operations: OperationDraft[] }
+
+/** A form's item rows as the API takes them (a new case, a check): a kind without rows is left out. */
+export const itemsBody = ({ subjects, identifiers, firearms, operations }: ItemDrafts) => ({
+  ...(subjects.length ? { subjects: subjects.map(subjectBody) } : {}),
+  ...(identifiers.length ? { identifiers: identifiers.map(identifierBody) } : {}),
+  ...(firearms.length ? { firearms: firearms.map(firearmBody) } : {}),
+  ...(operations.length ? { operations: operations.map(operationBody) } : {}),
+});

@@ -5,10 +5,7 @@ import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useCreateCase, type NewCaseBody } from '../api/case-mutations';
 import { CASE_CATEGORIES } from '../api/types';
-import {
-  firearmBody, identifierBody, operationBody, subjectBody,
-  type FirearmDraft, type IdentifierDraft, type OperationDraft, type SubjectDraft,
-} from '../components/drafts';
+import { itemsBody, type FirearmDraft, type IdentifierDraft, type OperationDraft, type SubjectDraft } from '../components/drafts';
 import { FirearmRows } from '../components/firearm-rows';
 import { IdentifierRows } from '../components/identifier-rows';
 import { OperationRows } from '../components/operation-rows';
@@ -46,10 +43,7 @@ export function NewCasePage() {
       ...(summary.trim() ? { summary } : {}),
       ...(portOfEntry.trim() || Object.keys(chosenFlags).length
         ? { flags: { ...(portOfEntry.trim() ? { portOfEntry: portOfEntry.trim() } : {}), ...chosenFlags } } : {}),
-      ...(subjects.length ? { subjects: subjects.map(subjectBody) } : {}),
-      ...(identifiers.length ? { identifiers: identifiers.map(identifierBody) } : {}),
-      ...(firearms.length ? { firearms: firearms.map(firearmBody) } : {}),
-      ...(operations.length ? { operations: operations.map(operationBody) } : {}),
+      ...itemsBody({ subjects, identifiers, firearms, operations }),
     };
     submission.mutate(body);
   };
