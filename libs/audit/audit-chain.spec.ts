@@ -1,4 +1,5 @@
-import { canonicalJson, checkLink, entryHash, GENESIS_HASH, StoredAuditEntry } from './audit-chain';
+import { createHash } from 'node:crypto';
+import { AuditFields, canonicalJson, checkLink, entryHash, GENESIS_HASH, payloadBeforePrevHash, StoredAuditEntry } from './audit-chain';
 
 const base = {
   at: new Date('2026-11-23T10:00:00.123Z'),
@@ -49,5 +50,27 @@ describe('audit chain links', () => {
   it('hashes the same content the same way whatever the key order', () => {
     const reordered = { ...base, details: { counts: { subjects: 2 }, caseNumber: 'ICE-2026-000001' } };
     expect(entryHash(GENESIS_HASH, reordered)).toBe(entryHash(GENESIS_HASH, base));
+  });
+});
+
+describe('the payload audit_append completes in SQL', () => {
+  // What the SQL function does: the payload before the previous hash, the head's hash, then '"}', hashed as UTF-8.
+  const asSqlHashes = (prevHash: string, fields: AuditFields) =>
+    createHash('sha256').update(`${payloadBeforePrevHash(fields)}${prevHash}"}`, 'utf8').digest('hex');
+  const head = 'ab'.repeat(32);
+
+  it.each([
+    ['an entry as written', base],
+    ['no agency, no entity', { ...base, agency: null, entityId: null }],
+    ['text outside ASCII and JSON escapes', { ...base, details: { name: 'José Ñúñez "el Güero" \\ \n', script: 'Хосе 李', emoji: '🚨' } }],
+    ['details with a key sorting after prevHash', { ...base, details: { zeta: 1, prevHash: 'not the chain' } }],
+    ['empty details', { ...base, details: {} }],
+  ] as [string, AuditFields][])('hashes %s exactly as entryHash does', (_, fields) => {
+    expect(asSqlHashes(head, fields)).toBe(entryHash(head, fields));
+    expect(asSqlHashes(GENESIS_HASH, fields)).toBe(entryHash(GENESIS_HASH, fields));
+  });
+
+  it('ends where the previous hash begins', () => {
+    expect(payloadBeforePrevHash(base).endsWith('"prevHash":"')).toBe(true);
   });
 });

@@ -23,8 +23,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function entryHash(prevHash: string, entry: AuditFields): string {
-  const payload = canonicalJson({
+/** What an entry's hash is taken over: its fields and the previous entry's hash, as canonical JSON. */
+function entryPayload(prevHash: string, entry: AuditFields): string {
+  return canonicalJson({
     prevHash,
     at: entry.at.toISOString(),
     actor: entry.actor,
@@ -34,7 +35,21 @@ export function entryHash(prevHash: string, entry: AuditFields): string {
     entityId: entry.entityId,
     details: entry.details,
   });
-  return createHash('sha256').update(payload).digest('hex');
+}
+
+export function entryHash(prevHash: string, entry: AuditFields): string {
+  return createHash('sha256').update(entryPayload(prevHash, entry)).digest('hex');
+}
+
+/**
+ * The payload up to the previous entry's hash, which is its last key (sorted keys). The appender in SQL
+ * (`audit_append`) adds the head's hash and `"}` under the chain lock and hashes that: the same hash as entryHash.
+ */
+export function payloadBeforePrevHash(entry: AuditFields): string {
+  const whole = entryPayload(GENESIS_HASH, entry);
+  const tail = `${GENESIS_HASH}"}`;
+  if (!whole.endsWith(`"prevHash":"${tail}`)) throw new Error('the previous hash must be the last key of an audit payload');
+  return whole.slice(0, -tail.length);
 }
 
 export interface StoredAuditEntry extends AuditFields { seq: string; prevHash: string; hash: string }

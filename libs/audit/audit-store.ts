@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditFields, checkLink, entryHash, GENESIS_HASH, StoredAuditEntry } from './audit-chain';
+import { AuditFields, checkLink, GENESIS_HASH, payloadBeforePrevHash, StoredAuditEntry } from './audit-chain';
 import { AuditQuery, AuditRepository } from './audit.repository';
 
 export { AUDIT_CHAIN_LOCK } from './audit.repository';
@@ -39,9 +39,6 @@ export class AuditStore {
       await this.dataSource.transaction((tx) => this.append(input, tx));
       return;
     }
-    const head = await this.entries.lockChainAndReadHead(manager);
-    if (input.dedupKey && await this.entries.hasDedupKey(manager, input.dedupKey)) return;
-    const prevHash = head ?? GENESIS_HASH;
     const fields: AuditFields = {
       at: new Date(),
       actor: input.actor,
@@ -51,7 +48,7 @@ export class AuditStore {
       entityId: input.entityId ?? null,
       details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     };
-    await this.entries.insert(manager, { ...fields, prevHash, hash: entryHash(prevHash, fields), dedupKey: input.dedupKey ?? null });
+    await this.entries.append(manager, { ...fields, payloadBeforePrevHash: payloadBeforePrevHash(fields), dedupKey: input.dedupKey ?? null });
   }
 
   async list(query: AuditQuery): Promise<StoredAuditEntry[]> {

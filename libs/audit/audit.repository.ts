@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
 import type { StoredAuditEntry } from './audit-chain';
 
@@ -18,9 +17,10 @@ export interface AuditQuery {
 /** The anchor a purge leaves: the last entry it removed. */
 export interface ChainAnchor { throughSeq: string; throughHash: string; throughAt: Date; purgedAt: Date }
 
+/** An entry to append: the chain's head and the hash are the database's to fill in, under the chain lock. */
 export interface NewAuditRow {
   at: Date; actor: string; agency: string | null; action: string; entityType: string; entityId: string | null;
-  details: Record<string, unknown>; prevHash: string; hash: string; dedupKey: string | null;
+  details: Record<string, unknown>; payloadBeforePrevHash: string; dedupKey: string | null;
 }
 
 interface AuditRow {
@@ -34,52 +34,19 @@ const toEntry = (row: AuditRow): StoredAuditEntry => ({
   entityType: row.entity_type, entityId: row.entity_id, details: row.details, prevHash: row.prev_hash, hash: row.hash,
 });
 
-/** A pg client's answer to a simple-protocol message of several statements: one result per statement. */
-interface PgClient { query: (text: string) => Promise<{ rows: { hash: string | null }[] }[]> }
-
-/** The head of the chain: the newest entry's hash, else the anchor left by a purge that removed every entry. */
-const HEAD_HASH_SQL = `SELECT coalesce(
-  (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1),
-  (SELECT through_hash FROM audit_chain_anchors ORDER BY id DESC LIMIT 1)) AS hash`;
-
 /** The audit_log and audit_chain_anchors tables: SQL only, the chain's hashing and checks are AuditStore's. */
 export class AuditRepository {
-  async lockChain(tx: EntityManager): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  }
-
-  async hasDedupKey(tx: EntityManager, dedupKey: string): Promise<boolean> {
-    return (await query<{ one: number }>(tx, 'SELECT 1 AS one FROM audit_log WHERE dedup_key = $1', [dedupKey])).length > 0;
-  }
-
-  /** The hash the next entry links to; null on an empty chain never purged. */
-  async headHash(tx: EntityManager): Promise<string | null> {
-    return (await queryOne<{ hash: string | null }>(tx, HEAD_HASH_SQL))?.hash ?? null;
-  }
-
   /**
-   * lockChain then headHash in one round trip (every audited request pays it): two statements in one simple-protocol
-   * message. Each statement of a message takes its own snapshot under READ COMMITTED, so the head is read after the lock
-   * is granted and sees the entry of the appender that held it before; a single statement could not (its snapshot would
-   * predate the wait). The simple protocol takes no parameters: the lock key is a constant.
+   * Appends under the chain lock in one round trip (`audit_append`, migration AuditAppendInOneStatement): the function
+   * takes the lock, reads the head and inserts, each statement with a snapshot taken after the lock was granted.
+   * False when `dedupKey` was appended before.
    */
-  async lockChainAndReadHead(tx: EntityManager): Promise<string | null> {
-    // TypeORM answers a message of two statements with nothing: its connection answers one result per statement.
-    const client = await (tx.queryRunner as PostgresQueryRunner | undefined)?.connect() as PgClient | undefined;
-    if (!client) {
-      await this.lockChain(tx);
-      return this.headHash(tx);
-    }
-    const results = await client.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); ${HEAD_HASH_SQL}`);
-    return assertDefined(results[1]?.rows[0], 'chain head').hash;
-  }
-
-  async insert(tx: EntityManager, e: NewAuditRow): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (at, actor, agency, action, entity_type, entity_id, details, prev_hash, hash, dedup_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.at, e.actor, e.agency, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.prevHash, e.hash, e.dedupKey],
+  async append(tx: EntityManager, e: NewAuditRow): Promise<boolean> {
+    const row = await queryOne<{ appended: boolean }>(tx,
+      'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9) AS appended',
+      [e.at, e.actor, e.agency, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.payloadBeforePrevHash, e.dedupKey],
     );
+    return assertDefined(row, 'audit_append').appended;
   }
 
   async list(db: Db, filter: AuditQuery): Promise<StoredAuditEntry[]> {

@@ -33,6 +33,7 @@ import { SecretsAtRest1763900000033 } from './migrations/1763900000033-SecretsAt
 import { PersonBlockingParticles1763900000034 } from './migrations/1763900000034-PersonBlockingParticles';
 import { NotificationTransactionIds1763900000035 } from './migrations/1763900000035-NotificationTransactionIds';
 import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedPersonCodes';
+import { AuditAppendInOneStatement1763900000039 } from './migrations/1763900000039-AuditAppendInOneStatement';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   PersonBlockingParticles1763900000034,
   NotificationTransactionIds1763900000035,
   DatedPersonCodes1763900000037,
+  AuditAppendInOneStatement1763900000039,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

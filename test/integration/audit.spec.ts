@@ -69,7 +69,7 @@ describe('audit trail', () => {
   });
 
   it('links the entry of an appender that waited for the chain lock to the entry committed while it waited', async () => {
-    // The lock and the head read share one round trip (AuditRepository.lockChainAndReadHead): the head must still be
+    // The lock, the head read and the insert share one round trip (audit_append): the head must still be
     // read after the lock is granted, or the waiting appender would link to the entry before the holder's.
     const dataSource = createDataSource({ url: readStack().databaseUrl, asAppRole: true, poolSize: 2, applicationName: 'audit-spec-chain-wait' });
     await dataSource.initialize();
