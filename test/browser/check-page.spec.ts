@@ -52,6 +52,8 @@ describe('checking values from the console', () => {
       await run.click();
       const answer = page.getByRole('region', { name: 'Result' });
       await answer.getByRole('status').filter({ hasText: 'No case or lookout of any agency meets these values.' }).waitFor();
+      // The answer takes the focus, so it is scrolled into view and read out.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Result');
 
       await value.fill(`520.${a}.${b}`);
       await form.addPerson(1, { fullName: person.replace('í', 'i'), dateOfBirth: '1979-04-03' });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TierBadge } from '../../deconfliction/components/tier-badge';
 import type { CheckAnswer } from '../api/checks';
@@ -10,9 +11,12 @@ export function CheckAnswerPanel({ answer }: { answer: CheckAnswer }) {
   const { t } = useTranslation();
   const ambiguous = answer.ambiguous ?? [];
   const clear = answer.matches.length === 0 && ambiguous.length === 0;
+  // The answer opens below a form that may be long: focus brings it into view and has screen readers read it out.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, [answer]);
   return (
     <section className="panel" aria-labelledby="check-answer-heading">
-      <h2 id="check-answer-heading">{t('checks.answer.title')}</h2>
+      <h2 id="check-answer-heading" ref={heading} tabIndex={-1}>{t('checks.answer.title')}</h2>
       {clear ? <p role="status" className="badge badge-ok">{t('checks.answer.clear')}</p> : null}
       {answer.matches.length > 0 ? (
         <>
