@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { assertDefined, query, queryOne } from '../db/sql';
+import { query } from '../db/sql';
 import {
   DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig,
 } from '../config/config';
@@ -223,26 +223,26 @@ export class MatchingRepository {
   }
 
   /**
-   * The measured plan: the box around the centre widened by the largest radius stored (read after the locks, so an
-   * operation being stored by a pass that could conflict with this one is committed and counted by now; the lock cells
-   * still assume the 50 km cap), and the window overlap, both served by one GiST index; the exact distance test then
-   * runs on the few rows inside. Touching areas and windows that share an instant count as conflicts (1 cm of
-   * tolerance for rounding).
+   * The measured plan: the box around the centre widened by the largest radius stored, and the window overlap, both
+   * served by one GiST index; the exact distance test then runs on the few rows inside. The largest radius is read in
+   * the same statement (an InitPlan, one round trip less), so with the same snapshot, taken after the locks: an
+   * operation being stored by a pass that could conflict with this one is committed and counted by now (the lock cells
+   * still assume the 50 km cap). With no operation stored it is null, and so is the box: no row. Touching areas and
+   * windows that share an instant count as conflicts (1 cm of tolerance for rounding).
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
-    const { widest } = assertDefined(await queryOne<{ widest: number | null }>(tx, 'SELECT max(radius_meters) AS widest FROM event_keys'), 'max radius');
-    if (widest === null) return [];
     const rows = await query<EventRow>(tx,
-      `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during)
+      `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during,
+                         (SELECT max(radius_meters) FROM event_keys)::float8 AS widest)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,
               earth_distance(e.center, q.center) AS distance,
               extract(epoch FROM least(upper(e.during), upper(q.during)) - greatest(lower(e.during), lower(q.during))) / 60 AS overlap
        FROM event_keys e, q
-       WHERE earth_box(q.center, $3 + $7::float8) @> e.center AND e.during && q.during
+       WHERE earth_box(q.center, $3 + q.widest) @> e.center AND e.during && q.during
          AND earth_distance(e.center, q.center) <= $3 + e.radius_meters + 0.01
          AND e.case_id IS DISTINCT FROM $6
          AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id AND c.status <> 'CLOSED')`,
-      [event.latitude, event.longitude, event.radiusMeters, event.startsAt, event.endsAt, excludeCaseId, widest],
+      [event.latitude, event.longitude, event.radiusMeters, event.startsAt, event.endsAt, excludeCaseId],
     );
     return rows.map((r) => ({
       ...matchOf('EVENT', { itemId: event.id, displayValue: event.displayValue }, r, scoreEvent({
