@@ -100,15 +100,16 @@ export class PersonCandidates {
   }
 
   /**
-   * A check of a name no stored person can be rare with (person-tier-rules.ts nameCanBeRare): its namesakes whose DOB
-   * is unknown on one side can be no more than POSSIBLE, and a check answers them as one count (check-collapse.ts). So
-   * the persons a DOB or a shared strong identifier may decide are all read (the DOB index, and the cases holding one of
-   * the check's identifiers), and of the rest at most `countCap + 1`, the scan stopping there instead of reading every
-   * "José García". The rest are open cases' persons only: a lookout hears of no POSSIBLE match, and a check
-   * meets no seizure.
+   * A check's read: namesakes whose DOB is unknown on one side and who carry none of `rareSpellings` can be no more
+   * than POSSIBLE (person-tier-rules.ts rareSpellingCutoff), and a check answers many of them as one count
+   * (check-collapse.ts). So the persons a DOB, a shared strong identifier or a rare spelling may decide are all read
+   * (the DOB index, the cases holding one of the check's identifiers, the tokens index), and of the rest at most
+   * `countCap + 1`, the scan stopping there instead of reading every "José García". The rest are open cases' persons
+   * only: a lookout hears of no POSSIBLE match, and a check meets no seizure.
    */
-  async crowd(tx: EntityManager, lookup: CandidateLookup, ownKeys: ExactNorm[], countCap: number): Promise<CrowdRead> {
+  async crowd(tx: EntityManager, lookup: CandidateLookup, ownKeys: ExactNorm[], countCap: number, rareSpellings: string[]): Promise<CrowdRead> {
     const sql = this.lookup(lookup);
+    const rare = rareSpellings.length === 0 ? null : `p.tokens && $${sql.params.push(rareSpellings)}::text[]`;
     const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
     const [types, norms, kinds] = [strong.map((k) => k.matchType), strong.map((k) => k.norm), [...STRONG_IDENTIFIERS]]
       .map((values) => `$${sql.params.push(values)}::text[]`);
@@ -126,10 +127,12 @@ export class PersonCandidates {
        crowd AS MATERIALIZED (
          SELECT ${COLUMNS} FROM ${PERSON_READ}
          WHERE ${sql.undated} AND p.case_id IS NOT NULL AND ${sql.live} AND ${sql.spelling}
-           AND ${byOwner} IS NOT TRUE AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
+           AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
+           AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
          LIMIT ${Number(countCap) + 1})
        SELECT ${COLUMNS}, false AS crowd FROM ${PERSON_READ}
-       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})) AND ${sql.live} AND ${sql.spelling}
+       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
+         AND ${sql.live} AND ${sql.spelling}
        UNION ALL SELECT *, true FROM crowd`,
       sql.params,
     );

@@ -8,7 +8,7 @@ import { otherForms } from './person-name-forms';
 import { personSkeleton } from './person-skeletons';
 import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
-import { MatchedForm, nameCanBeRare, PersonTier, personTier, PersonTierSettings } from './person-tier-rules';
+import { MatchedForm, PersonTier, personTier, PersonTierSettings, rareSpellingCutoff } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, personPairKeys,
   SpellingNeighbour, spellingVariants,
@@ -121,7 +121,8 @@ export class PersonMatching {
     const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens };
     const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: null };
     if (crowd !== null && !withSeizures) {
-      const asked = queryTokens(person, expanded);
+      // With the spellings a name may agree through that can make it rare (rareSpellings): typos and nicknames.
+      const asked = [...new Set([...queryTokens(person, expanded), ...expanded.flatMap((e) => [...e.typos, ...e.nicknames])])];
       const known = await tokenFrequencies(tx, asked);
       // A token nobody carries counts 0: known, so grading does not ask for it again.
       for (const token of asked) if (!known.persons.has(token)) known.persons.set(token, 0);
@@ -133,19 +134,22 @@ export class PersonMatching {
   }
 
   /**
-   * A check of a name too common for any namesake to be PROBABLE without a DOB (nameCanBeRare): the persons a DOB or
-   * an identifier may decide and at most PERSON_CHECK_COUNT_CAP + 1 of the others are read and graded (person-candidates.ts
-   * crowd). Fewer others than that is every candidate, as `all` reads them. More, with more than `possibleMax` of them
-   * POSSIBLE, is a name the check answers as one count (check-collapse.ts), "at least" as many as were graded; with
-   * fewer POSSIBLE (spellings that passed in SQL but names that do not agree) the count is not settled: null, and every
-   * candidate is graded as a case pass does.
+   * A check: the persons a DOB, an identifier or a rare spelling may decide (rareSpellings: "Jamse" or "Pepito"
+   * themselves, not the James or José a namesake agrees through, which cannot make one PROBABLE without a DOB) and at
+   * most PERSON_CHECK_COUNT_CAP + 1 of the others are read and graded (person-candidates.ts crowd). Fewer others than
+   * that is every candidate, as `all` reads them. More, with more than `possibleMax` of them POSSIBLE, is a name the
+   * check answers as one count (check-collapse.ts), "at least" as many as were graded; with fewer POSSIBLE (spellings
+   * that passed in SQL but names that do not agree) the count is not settled: null, and every candidate is graded as a
+   * case pass does.
    */
   private async counted(
     tx: EntityManager, grading: Grading, known: TokenFrequencies, lookup: CandidateLookup, crowd: CrowdCheck,
   ): Promise<PersonProbe | null> {
-    const family = familyCounts(grading.person, grading.expanded, (token) => known.persons.get(token) ?? 0);
-    if (nameCanBeRare(family, known.total, this.settings.rareNameMinWeight)) return null;
-    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap);
+    const count = (token: string) => known.persons.get(token) ?? 0;
+    const family = familyCounts(grading.person, grading.expanded, count);
+    const cutoff = rareSpellingCutoff(family, known.total, this.settings.rareNameMinWeight);
+    const rare = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
+    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, rare);
     const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
     if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
     const counted = new Set(read.crowd.map((r) => r.item_id));
@@ -245,6 +249,19 @@ const queryTokens = (person: PersonKey, expanded: ExpandedToken[]) => [...person
 /** A transliterated name is as common as all its spellings together: "Yousif" is rare as written, Yusuf is not. */
 function familyCounts(person: PersonKey, expanded: ExpandedToken[], count: (token: string) => number): number[] {
   return person.tokens.map((t, i) => expanded[i].transliterations.filter((x) => x !== t).reduce((n, x) => n + count(x), count(t)));
+}
+
+/**
+ * The spellings through which a stored person may weigh above the rare bar with a DOB unknown on one side: each query
+ * token's own, its typos' and its nicknames', where the pair (as common as its commoner spelling) is carried by fewer
+ * than `cutoff` persons (person-tier-rules.ts rareSpellingCutoff). None when the name is too common for any.
+ */
+function rareSpellings(
+  person: PersonKey, expanded: ExpandedToken[], family: number[], count: (token: string) => number, cutoff: number,
+): string[] {
+  const spellings = person.tokens.flatMap((token, i) => [token, ...expanded[i].typos, ...expanded[i].nicknames]
+    .filter((spelling) => Math.max(1, family[i], count(spelling)) < cutoff));
+  return [...new Set(spellings)];
 }
 
 /** Token counts of `tokens`, reading only those `known` lacks. */

@@ -1,6 +1,7 @@
 import { nameWeight, NAME_TOKEN_M, tokenWeight, UNMATCHED_TOKEN_WEIGHT } from './person-name-weights';
 import {
-  closeDobs, dobCloseness, nameCanBeRare, PersonTierInput, personTier, rareWeightFor, REFERENCE_POPULATION, StrongIdentifier,
+  closeDobs, dobCloseness, nameCanBeRare, PersonTierInput, personTier, rareSpellingCutoff, rareWeightFor, REFERENCE_POPULATION,
+  StrongIdentifier,
 } from './person-tier-rules';
 
 const SETTINGS = { matchThreshold: 0.7, rareNameMinWeight: 24 };
@@ -263,5 +264,40 @@ describe('nameCanBeRare (whether a check may count a name\'s namesakes instead o
 
   it('ignores tokens so common that they weigh nothing', () => {
     expect(nameCanBeRare([...RARE, TOTAL], TOTAL, SETTINGS.rareNameMinWeight)).toBe(nameCanBeRare(RARE, TOTAL, SETTINGS.rareNameMinWeight));
+  });
+});
+
+describe('rareSpellingCutoff (which spellings a check reads one by one; namesakes through the others are counted)', () => {
+  const cutoff = (family: number[], total = TOTAL) => rareSpellingCutoff(family, total, SETTINGS.rareNameMinWeight);
+
+  it.each([
+    ['a common two-token name', COMMON, TOTAL],
+    ['one rare token beside a common one', [30, 50_000], TOTAL],
+    ['a common name in a young database', [40, 50], 1_000],
+  ])('is 1 for %s, as nameCanBeRare is false', (_label, family, total) => {
+    expect(nameCanBeRare(family, total, SETTINGS.rareNameMinWeight)).toBe(false);
+    expect(cutoff(family, total)).toBe(1);
+  });
+
+  it.each([
+    ['a rare two-token name', RARE],
+    ['a rare given name with a common surname and a rarer one', [30, 3_000, 50_000]],
+    ['four tokens of medium frequency', [2_000, 3_000, 2_500, 4_000]],
+    ['a typo of a common given name with two medium surnames', [0, 800, 1_200]],
+  ])('for %s: a stored name whose every spelling is that common is POSSIBLE, one person fewer PROBABLE', (_label, family) => {
+    const at = cutoff(family);
+    expect(at).toBeGreaterThan(1);
+    const tier = (persons: number) => personTier({
+      name: { trigram: 1, agreement: { exact: family.length, sound: 0, typo: 0 }, queryTokens: family.length, storedTokens: family.length },
+      queryDob: '1980-01-01', storedDob: null, sharedIdentifier: null,
+      frequency: { tokenPersons: family.map((f) => Math.max(f, persons)), totalPersons: TOTAL },
+    }, SETTINGS).tier;
+    expect(tier(at)).toBe('POSSIBLE');
+    expect(tier(at - 1)).toBe('PROBABLE');
+  });
+
+  it('falls as the query\'s tokens get commoner: fewer spellings are read one by one', () => {
+    expect(cutoff([10, 200])).toBeGreaterThan(cutoff([10, 2_000]));
+    expect(cutoff([10, 2_000])).toBeGreaterThan(1);
   });
 });

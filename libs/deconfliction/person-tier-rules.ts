@@ -73,6 +73,29 @@ export function nameCanBeRare(familyPersons: readonly number[], totalPersons: nu
   return most > rareWeightFor(rareNameMinWeight, totalPersons);
 }
 
+/**
+ * The fewest persons a spelling must be carried by for it to count as common here: a stored person agreeing with the
+ * query only through such spellings (each query token's own, a typo of it or a nickname: another spelling by sound or
+ * transliteration never makes a name PROBABLE without a DOB) weighs no more than the rare bar, since a pair counts as
+ * the commoner of its two spellings. So, DOB unknown on one side, only a stored person carrying one of the rarer
+ * spellings can be PROBABLE, and a check reads those one by one and counts the rest. 1 exactly when nameCanBeRare is
+ * false: no spelling can lift the name.
+ */
+export function rareSpellingCutoff(familyPersons: readonly number[], totalPersons: number, rareNameMinWeight: number): number {
+  const bar = rareWeightFor(rareNameMinWeight, totalPersons);
+  const most = (cutoff: number) => familyPersons.reduce(
+    (sum, persons) => sum + Math.max(0, tokenWeight(Math.max(persons, cutoff), totalPersons)), 0);
+  // most() only falls as the cutoff rises, and is 0 at the whole population: the least cutoff by bisection.
+  let [low, high] = [1, Math.max(1, totalPersons)];
+  if (most(low) <= bar) return low;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (most(mid) <= bar) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
 export interface PersonTier {
   tier: PersonMatchTier | null;
   score: number;

@@ -97,3 +97,43 @@ describe('a check stops counting a common name at PERSON_CHECK_COUNT_CAP', () =>
     expect(answer.body.ambiguous).toEqual([expect.objectContaining({ atLeast: true })]);
   });
 });
+
+/**
+ * A name that could be rare because one of its spellings is ("Jamse", "Pepito"): its namesakes agreeing only through the
+ * common spelling (James, José) cannot be PROBABLE without a DOB, so a check counts them as for a common name, while the
+ * person who carries the rare spelling is still read and answered one by one.
+ */
+describe('a check counts the namesakes met through a common spelling of a rare one', () => {
+  it('answers PROBABLE the person carrying the spelling checked, and at least N of the others', async () => {
+    const [dea, atf] = await Promise.all(['dea.agent', 'atf.agent'].map((u) => login(u)));
+    // The namesakes' given name and, one letter off, the checked one: m and r sound apart and are no other
+    // transliteration of each other (names/transliteration-key.ts), so the two agree as a typo and nothing else. A
+    // vowel in each word: a word without one is read as written from Arabic script (names/name-form-keys.ts).
+    const withVowel = (word: string) => capitalised(`${word[0]}a${word.slice(2)}`);
+    const [stem, surname] = [withVowel(uniqueWord()), withVowel(uniqueWord())];
+    const given = `${stem.slice(0, 3)}m${stem.slice(4)}`;
+    await caseWithSubjects(dea, distinctDobs(24).map((dateOfBirth) => ({ kind: 'PERSON', fullName: `${given} ${surname}`, dateOfBirth })));
+    const typo = `${stem.slice(0, 3)}r${stem.slice(4)} ${surname}`;
+    const carrier = await caseWithSubjects(dea, [{ kind: 'PERSON', fullName: typo }]);
+    // The rare bar set from the population now, so that 24 persons' spellings are common and 1 person's rare, whatever
+    // the shared database holds: 2 log2(N) - 7.1 bits, 2.3 bits from each (person-tier-rules.ts rareWeightFor).
+    const [{ total }] = await withDb(async (db) => (await db.query(
+      `SELECT greatest((SELECT coalesce(sum(persons), 0) FROM person_totals),
+                       (SELECT reltuples::bigint FROM pg_class WHERE oid = 'person_keys'::regclass))::int AS total`)).rows);
+    const api = await startExtraApi('api-rare-spelling', {
+      PERSON_CHECK_COUNT_CAP: '8', PERSON_RARE_NAME_MIN_WEIGHT: (Math.log2(total) + 12.85).toFixed(2),
+    });
+    try {
+      const answer = await http('POST', '/deconfliction/checks', { baseUrl: api.url, token: atf, body: { subjects: [{ kind: 'PERSON', fullName: typo }] } });
+      expect(answer.status).toBe(200);
+      expect(answer.body.matches).toEqual([expect.objectContaining({
+        matchType: 'PERSON', tier: 'PROBABLE', matchedValue: typo, counterpart: expect.objectContaining({ agency: 'DEA', caseNumber: carrier.caseNumber }),
+      })]);
+      // Counted, not all 24 graded: the scan stopped at the cap.
+      expect(answer.body.ambiguous).toEqual([expect.objectContaining({ agencies: ['DEA'], atLeast: true })]);
+      expect(answer.body.ambiguous[0].candidates).toBeLessThanOrEqual(9);
+    } finally {
+      await api.stop();
+    }
+  });
+});
