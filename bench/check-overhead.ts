@@ -11,16 +11,17 @@ import { startBenchStack } from './support/bench-stack';
 import { createCases } from './support/bulk-load';
 import { loadDataset } from './support/dataset-load';
 import { ApiClient, Prober } from './support/measure';
-import { BenchQuery, eventQueries, exactQueries, KindName, serialPartialQueries } from './support/queries';
+import { BenchQuery, eventQueries, exactQueries, KindName, personCheckQueries, serialPartialQueries } from './support/queries';
 import { p95 } from './support/report';
 import type { Sample } from './support/stats';
 import { countStatements, StatementCounts } from './support/statement-hook';
 
 /**
  * npm run build && node dist/bench/check-overhead.js: what one POST /deconfliction/checks costs beyond its probe. Loads
- * BENCH_ROWS (20,000) rows, then per kind sends BENCH_QUERIES (200) checks through the API and the probe, counting the
- * SQL statements (round trips) each makes and CPU-profiling the API process meanwhile; prints statements per check by
- * text, the API-minus-probe gap at p50/p95, and the API's top self-time functions and packages.
+ * BENCH_ROWS (20,000) rows, then per kind sends BENCH_QUERIES (200) checks through the API and the probe (a person's as
+ * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes and CPU-profiling the API
+ * process meanwhile; prints statements per check by text, the API-minus-probe gap at p50/p95, and the API's top
+ * self-time functions and packages.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -105,13 +106,15 @@ async function main(): Promise<void> {
       ['exact', exactQueries(spec, stored, QUERIES + WARM_UP)],
       ['event', eventQueries(spec, ROWS, QUERIES + WARM_UP)],
       ['serial partial', serialPartialQueries(spec, stored, QUERIES + WARM_UP)],
+      ['person', personCheckQueries(spec, ROWS, QUERIES + WARM_UP)],
     ];
     const api = await ApiClient.login(stack.apiUrl, 'ice.agent');
-    const prober = new Prober(dataSource, config);
+    const probers = { plain: new Prober(dataSource, config), check: new Prober(dataSource, config).asCheck() };
     const pid = apiPid(stack.cpuGroups.api);
     const probeCounter = countStatements();
     const profiles: CpuProfile[] = [];
     for (const [phase, [kind, queries]] of sets.entries()) {
+      const prober = kind === 'person' ? probers.check : probers.plain;
       for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await prober.probe(q.body); }
       const measured = queries.slice(WARM_UP);
       const viaApi: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
