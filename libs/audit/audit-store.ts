@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditFields, checkLink, GENESIS_HASH, payloadBeforePrevHash, StoredAuditEntry } from './audit-chain';
-import { AuditQuery, AuditRepository } from './audit.repository';
+import { AuditQuery, AuditRepository, NewAuditRow } from './audit.repository';
 
-export { AUDIT_CHAIN_LOCK } from './audit.repository';
-export type { AuditQuery } from './audit.repository';
+export { AUDIT_CHAIN_LOCK, auditAppendCall } from './audit.repository';
+export type { AuditQuery, NewAuditRow } from './audit.repository';
 
 export interface AuditInput {
   actor: string;
@@ -39,6 +39,19 @@ export class AuditStore {
       await this.dataSource.transaction((tx) => this.append(input, tx));
       return;
     }
+    await this.appendEntry(this.entry(input), manager);
+  }
+
+  /** Appends an entry built by `entry` inside the caller's transaction. */
+  async appendEntry(entry: NewAuditRow, manager: EntityManager): Promise<void> {
+    await this.entries.append(manager, entry);
+  }
+
+  /**
+   * The entry as `audit_append` takes it, for a statement that appends it itself (auditAppendCall): its time is now,
+   * its hash the database's to compute under the chain lock, as append's.
+   */
+  entry(input: AuditInput): NewAuditRow {
     const fields: AuditFields = {
       at: new Date(),
       actor: input.actor,
@@ -48,7 +61,7 @@ export class AuditStore {
       entityId: input.entityId ?? null,
       details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     };
-    await this.entries.append(manager, { ...fields, payloadBeforePrevHash: payloadBeforePrevHash(fields), dedupKey: input.dedupKey ?? null });
+    return { ...fields, payloadBeforePrevHash: payloadBeforePrevHash(fields), dedupKey: input.dedupKey ?? null };
   }
 
   async list(query: AuditQuery): Promise<StoredAuditEntry[]> {

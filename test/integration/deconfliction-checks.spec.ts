@@ -171,6 +171,15 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
       [username])).rows[0]);
     expect(kept).toEqual({ n: 3, items: 4 });
     expect(await auditRows('deconfliction.check_budget_exceeded', 'actor = $2', [username])).toHaveLength(1);
+    // Each kept check is audited by the statement that keeps it (it met no other agency's item), a refused one not at
+    // all; the entries still join the chain in order.
+    const checkIds = await withDb(async (db) => (await db.query(
+      'SELECT c.id FROM deconfliction_checks c JOIN users u ON u.id = c.user_id WHERE u.username = $1', [username])).rows.map((r) => r.id));
+    const audited = await auditRows('deconfliction.checked', 'actor = $2', [username]);
+    expect(audited.map((r) => r.entity_id).sort()).toEqual([...checkIds].sort());
+    expect(audited.map((r) => r.details.matches)).toEqual([[], [], []]);
+    const chain = await http('GET', '/audit/verify', { token: leadership });
+    expect(chain.body).toMatchObject({ ok: true });
     // More values in one check than the hourly budget can never pass: 400, not a wait.
     const tooLarge = await on({ identifiers: Array.from({ length: 5 }, email) });
     expect(tooLarge.status).toBe(400);
