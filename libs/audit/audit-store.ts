@@ -39,12 +39,7 @@ export class AuditStore {
       await this.dataSource.transaction((tx) => this.append(input, tx));
       return;
     }
-    await this.appendEntry(this.entry(input), manager);
-  }
-
-  /** Appends an entry built by `entry` inside the caller's transaction. */
-  async appendEntry(entry: NewAuditRow, manager: EntityManager): Promise<void> {
-    await this.entries.append(manager, entry);
+    await this.entries.append(manager, this.entry(input));
   }
 
   /**

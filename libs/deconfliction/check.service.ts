@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditStore } from '../audit/audit-store';
+import type { AuditInput, AuditStore } from '../audit/audit-store';
 import type { CaseItems } from '../contracts/case-items';
 import { PERSON_TIER_DEFAULTS } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
@@ -66,27 +66,27 @@ export class CheckService {
       // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
       const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
       // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
-      const entry = this.audit.entry({
+      const checked: AuditInput = {
         actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
         details: {
           counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
           ...(ambiguous.length > 0
             ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
         },
-      });
+      };
       // The checker (`me`) is read only when another agency's item was met. Without one, nothing follows the insert,
       // which appends the entry itself: a round trip less.
       const noticed = me !== null;
       const used = await this.records.insert(tx,
         { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
-        this.budget.limits(), watch, noticed ? null : entry);
+        this.budget.limits(), watch, noticed ? null : this.audit.entry(checked));
       if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
       if (noticed) {
         const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
         await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
         // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
         await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
-        await this.audit.appendEntry(entry, tx);
+        await this.audit.append(checked, tx);
       }
       return { refused: null, checkId, matches, ambiguous, owners };
     });
