@@ -69,9 +69,12 @@ export function rareWeightFor(rareNameMinWeight: number, totalPersons: number): 
  * DOB, or a shared identifier, can lift one past POSSIBLE.
  */
 export function nameCanBeRare(familyPersons: readonly number[], totalPersons: number, rareNameMinWeight: number): boolean {
-  const most = familyPersons.reduce((sum, persons) => sum + Math.max(0, tokenWeight(persons, totalPersons)), 0);
-  return most > rareWeightFor(rareNameMinWeight, totalPersons);
+  return mostWeight(familyPersons, totalPersons, 1) > rareWeightFor(rareNameMinWeight, totalPersons);
 }
+
+/** The most a name agreeing with the query can weigh when each of its pairs is carried by at least `floor` persons. */
+const mostWeight = (familyPersons: readonly number[], totalPersons: number, floor: number) => familyPersons.reduce(
+  (sum, persons) => sum + Math.max(0, tokenWeight(Math.max(persons, floor), totalPersons)), 0);
 
 /**
  * The fewest persons a spelling must be carried by for it to count as common here: a stored person agreeing with the
@@ -82,15 +85,13 @@ export function nameCanBeRare(familyPersons: readonly number[], totalPersons: nu
  * false: no spelling can lift the name.
  */
 export function rareSpellingCutoff(familyPersons: readonly number[], totalPersons: number, rareNameMinWeight: number): number {
+  if (!nameCanBeRare(familyPersons, totalPersons, rareNameMinWeight)) return 1;
   const bar = rareWeightFor(rareNameMinWeight, totalPersons);
-  const most = (cutoff: number) => familyPersons.reduce(
-    (sum, persons) => sum + Math.max(0, tokenWeight(Math.max(persons, cutoff), totalPersons)), 0);
-  // most() only falls as the cutoff rises, and is 0 at the whole population: the least cutoff by bisection.
+  // The weight only falls as the floor rises, and is 0 at the whole population: the least floor by bisection.
   let [low, high] = [1, Math.max(1, totalPersons)];
-  if (most(low) <= bar) return low;
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (most(mid) <= bar) high = mid;
+    if (mostWeight(familyPersons, totalPersons, mid) <= bar) high = mid;
     else low = mid;
   }
   return high;
