@@ -16,15 +16,17 @@ export interface TokenFrequencies { persons: Map<string, number>; total: number 
 const TOTAL_SLOTS = 16;
 
 /**
- * Token counts and the stored-person total. The total is the counter's, or the planner's row estimate of person_keys
- * when that is larger: rows loaded in bulk (COPY, as bench:deconfliction loads its million persons) bypass the
- * counter, and the estimate (exact after ANALYZE) keeps their names from all reading as rare.
+ * The stored-person total: the counter's, or the planner's row estimate of person_keys when that is larger: rows loaded
+ * in bulk (COPY, as bench:deconfliction loads its million persons) bypass the counter, and the estimate (exact after
+ * ANALYZE) keeps their names from all reading as rare.
  */
+export const PERSON_TOTAL_SQL = `greatest((SELECT coalesce(sum(persons), 0) FROM person_totals),
+  (SELECT reltuples::bigint FROM pg_class WHERE oid = 'person_keys'::regclass))`;
+
+/** Token counts and the stored-person total (PERSON_TOTAL_SQL). */
 export async function tokenFrequencies(tx: EntityManager, tokens: string[]): Promise<TokenFrequencies> {
   const rows = await query<{ token: string | null; persons: string | number }>(tx,
-    `SELECT token, persons FROM person_name_tokens WHERE token = ANY($1::text[])
-     UNION ALL SELECT NULL, greatest((SELECT coalesce(sum(persons), 0) FROM person_totals),
-                                     (SELECT reltuples::bigint FROM pg_class WHERE oid = 'person_keys'::regclass))`,
+    `SELECT token, persons FROM person_name_tokens WHERE token = ANY($1::text[]) UNION ALL SELECT NULL, ${PERSON_TOTAL_SQL}`,
     [[...new Set(tokens)]],
   );
   const persons = new Map<string, number>();

@@ -4,13 +4,13 @@ import type { PersonKey } from './match-keys';
 import { storedForm } from './name-forms';
 import { CandidateLookup, PersonCandidates, PersonRow } from './person-candidates';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies, TokenFrequencies } from './person-evidence';
-import { otherForms } from './person-name-forms';
+import { QueryVocabulary, readQueryVocabulary, VocabularyRow } from './person-vocabulary';
 import { personSkeleton } from './person-skeletons';
 import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
 import { MatchedForm, PersonTier, personTier, PersonTierSettings, rareSpellingCutoff } from './person-tier-rules';
 import {
-  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, MIN_TYPO_TOKEN_LENGTH, NameTokens, personPairKeys,
+  agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, NameTokens, personPairKeys,
   SpellingNeighbour, spellingVariants,
 } from './person-tokens';
 
@@ -42,8 +42,6 @@ interface Grading {
  * (its own and theirs).
  */
 interface ExpandedToken { typos: string[]; nicknames: string[]; transliterations: string[]; codes: string[] }
-
-interface VocabularyRow { token: string; codes: string[]; persons: number }
 
 const joinCodes = (codes: string[]) => codes.join(' ');
 
@@ -113,21 +111,16 @@ export class PersonMatching {
     withSeizures = false, crowd: CrowdCheck | null = null,
   ): Promise<PersonProbe> {
     if (codes.every((c) => c.length === 0)) return { candidates: [], countStopped: false };
-    const expanded = await this.expand(tx, person.tokens, codes);
+    const vocabulary = await readQueryVocabulary(tx, person.tokens);
+    const expanded = expandTokens(person.tokens, codes, vocabulary);
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
     const script = person.tokens.some((t) => isVowelless(t) && !BLOCKING_PARTICLES.has(t));
     const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
     const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens };
-    const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: null };
+    const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: vocabulary.known };
     if (crowd !== null && !withSeizures) {
-      // With the spellings a name may agree through that can make it rare (rareSpellings): typos and nicknames.
-      const asked = [...new Set([...queryTokens(person, expanded), ...expanded.flatMap((e) => [...e.typos, ...e.nicknames])])];
-      const known = await tokenFrequencies(tx, asked);
-      // A token nobody carries counts 0: known, so grading does not ask for it again.
-      for (const token of asked) if (!known.persons.has(token)) known.persons.set(token, 0);
-      grading.known = known;
-      const counted = await this.counted(tx, grading, known, lookup, crowd);
+      const counted = await this.counted(tx, grading, vocabulary.known, lookup, crowd);
       if (counted !== null) return counted;
     }
     return { candidates: await this.grade(tx, grading, await this.reader.all(tx, lookup)), countStopped: false };
@@ -198,30 +191,24 @@ export class PersonMatching {
       return [{ row, tier: { ...tier, tier: tier.tier } }];
     });
   }
+}
 
-  /**
-   * Typo neighbours from the vocabulary: stored spellings one edit away (they share a one-letter-deleted form), kept
-   * when one side is rare. Read after the locks: a concurrent pass storing such a spelling shares a `person-spelling`
-   * lock with this one (lockNamesFor), so its tokens are committed and counted by now. Nicknames and other
-   * transliterations likewise (person-name-forms.ts, otherFormLockNames).
-   */
-  private async expand(tx: EntityManager, tokens: string[], codes: string[][]): Promise<ExpandedToken[]> {
-    const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
-    const vocabulary = long.length === 0 ? [] : await query<VocabularyRow>(tx,
-      'SELECT token, codes, persons FROM person_name_tokens WHERE variants && $1::text[]',
-      [[...new Set(long.flatMap(spellingVariants))]],
-    );
-    const others = await otherForms(tx, tokens);
-    return tokens.map((token, i) => {
-      const persons = vocabulary.find((v) => v.token === token)?.persons ?? 0;
-      const typos = vocabulary.filter((v) => isTypoOf(token, persons, neighbour(v)));
-      const { nicknames, transliterations } = others[i];
-      return {
-        typos: typos.map((v) => v.token), nicknames, transliterations,
-        codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes), ...others[i].codes])],
-      };
-    });
-  }
+/**
+ * Each query token's typo neighbours (stored spellings one edit away: they share a one-letter-deleted form, kept when one
+ * side is rare), nicknames and other transliterations, with the codes it is blocked on. Read after the locks: a
+ * concurrent pass storing such a spelling shares a `person-spelling` lock with this one (lockNamesFor), so its tokens are
+ * committed and counted by now; nicknames and other transliterations likewise (person-name-forms.ts, otherFormLockNames).
+ */
+function expandTokens(tokens: string[], codes: string[][], { neighbours, forms }: QueryVocabulary): ExpandedToken[] {
+  return tokens.map((token, i) => {
+    const persons = neighbours.find((v) => v.token === token)?.persons ?? 0;
+    const typos = neighbours.filter((v) => isTypoOf(token, persons, neighbour(v)));
+    const { nicknames, transliterations } = forms[i];
+    return {
+      typos: typos.map((v) => v.token), nicknames, transliterations,
+      codes: [...new Set([...codes[i], ...typos.flatMap((v) => v.codes), ...forms[i].codes])],
+    };
+  });
 }
 
 /**

@@ -3,25 +3,23 @@ import { query } from '../db/sql';
 import { isTransliterationOf, nameFormKeys, nameFormProbeKeys } from './names/name-form-keys';
 
 /**
- * Other forms of a query's name tokens (issue 21), read from PostgreSQL by index lookups, never by a scan: the given
+ * Other forms of a query's name tokens (issue 21), read by index lookups (person-vocabulary.ts), never by a scan: the given
  * names one row of given_name_variants away (Robert for Bob; direct rows only, see GivenNameLink) and the stored
  * spellings of the same transliterated name (Youssef for Yusuf: person_name_tokens.name_forms, GIN). Their phonetic
  * codes are added to the query's blocking codes, as typo neighbours' are; the alignment then says which form agreed.
  */
 export interface OtherForms { nicknames: string[]; transliterations: string[]; codes: string[] }
 
-interface LinkedRow { token: string; other: string; codes: string[] }
+/** A given name linked to a query token (Robert to Bob), with the linked name's phonetic codes. */
+export interface LinkedRow { token: string; other: string; codes: string[] }
 
-/** Per token (parallel to `tokens`), its nicknames and transliterations and their codes. */
-export async function otherForms(tx: EntityManager, tokens: string[]): Promise<OtherForms[]> {
-  if (tokens.length === 0) return [];
-  const nicknames = await nicknameLinks(tx, tokens);
-  const spellings = await query<{ token: string; codes: string[] }>(tx,
-    'SELECT token, codes FROM person_name_tokens WHERE name_forms && $1::text[]',
-    [[...new Set(tokens.flatMap(nameFormProbeKeys))]],
-  );
+/**
+ * Per token (parallel to `tokens`), its nicknames and transliterations and their codes, from the token's given-name
+ * links (GIVEN_NAME_LINKS) and the stored spellings found by its name-form probe keys (nameFormProbeKeys).
+ */
+export function otherFormsOf(tokens: string[], links: LinkedRow[], spellings: { token: string; codes: string[] }[]): OtherForms[] {
   return tokens.map((token) => {
-    const named = nicknames.filter((r) => r.token === token);
+    const named = links.filter((r) => r.token === token);
     const spelled = spellings.filter((r) => isTransliterationOf(token, r.token));
     return {
       nicknames: named.map((r) => r.other),
@@ -31,14 +29,16 @@ export async function otherForms(tx: EntityManager, tokens: string[]): Promise<O
   });
 }
 
-/** Given names one row away from each token, either way round (primary key and variant index of the table). */
+/**
+ * Given names one row away from each token of $1, either way round (primary key and variant index of the table), as
+ * `l(token, other)`.
+ */
+export const GIVEN_NAME_LINKS = `(
+  SELECT canonical_folded AS token, variant_folded AS other FROM given_name_variants WHERE canonical_folded = ANY($1::text[])
+  UNION SELECT variant_folded, canonical_folded FROM given_name_variants WHERE variant_folded = ANY($1::text[])) AS l`;
+
 async function nicknameLinks(tx: EntityManager, tokens: string[]): Promise<LinkedRow[]> {
-  return query<LinkedRow>(tx,
-    `SELECT l.token, l.other, person_token_codes(l.other) AS codes FROM (
-       SELECT canonical_folded AS token, variant_folded AS other FROM given_name_variants WHERE canonical_folded = ANY($1::text[])
-       UNION SELECT variant_folded, canonical_folded FROM given_name_variants WHERE variant_folded = ANY($1::text[])) AS l`,
-    [[...new Set(tokens)]],
-  );
+  return query<LinkedRow>(tx, `SELECT l.token, l.other, person_token_codes(l.other) AS codes FROM ${GIVEN_NAME_LINKS}`, [[...new Set(tokens)]]);
 }
 
 /**
