@@ -36,17 +36,14 @@ export class CheckNotices {
 
   /**
    * Each matched item's case agent (lead agent, or lookout owner) hears of the matches on their items; every deconfliction
-   * coordinator (the desk is joint) hears of them all. One notification per recipient and check.
+   * coordinator (the desk is joint; CheckRepository.owners reads them) hears of them all. One notification per recipient
+   * and check, written by the statement that keeps the check (CheckRepository.insert).
    */
-  async checkMatched(
-    tx: EntityManager, checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>,
-    /** Every deconfliction coordinator, when the caller has read them already (CheckRepository.owners). */
-    knownCoordinators?: string[],
-  ) {
-    if (matches.length === 0) return;
+  checkMatched(
+    checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>, coordinators: string[],
+  ): NotificationInput[] {
     const perUser = new Map<string, NoticeMatch[]>();
     const add = (userId: string, m: NoticeMatch) => perUser.set(userId, [...(perUser.get(userId) ?? []), m]);
-    const coordinators = knownCoordinators ?? await this.notifications.usersWithRole(tx, 'DECONFLICTION_COORDINATOR');
     for (const m of matches) {
       const view = noticeMatch(m, owners);
       const owner = owners.get(m.caseId ?? m.lookoutId ?? '');
@@ -57,11 +54,10 @@ export class CheckNotices {
       id: checkId, checkedAt: checkedAt.toISOString(),
       checker: { agency: checker.agency, agentName: checker.agentName, agentPhone: checker.agentPhone },
     };
-    const items: NotificationInput[] = [...perUser].map(([userId, seen]) => ({
+    return [...perUser].map(([userId, seen]) => ({
       userId, kind: 'deconfliction.check_matched', entityType: 'check', entityId: checkId,
       payload: { check: { ...check, matches: distinctNotices(seen) } }, dedupKey: `check:${checkId}`,
     }));
-    await this.notifications.push(tx, items);
   }
 
   /** Both agencies' watch desks (every coordinator: the desk is joint) and both agencies' leadership. */

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditAppendCall, NewAuditRow } from '../audit/audit-store';
 import { assertDefined, query, queryOne } from '../db/sql';
+import { NotificationInput, pushStatement } from '../notifications/notification-store';
 import type { MatchType } from './match-keys';
 
 /** An item of a case or lookout that a check met: pointers only, never the value checked or the value met. */
@@ -96,16 +97,19 @@ export class CheckRepository {
    * within the window and how often (this check included: its rows come from the insert, which the statement's own
    * snapshot does not see), and whether an alert on it was already raised for that agency within the window. The
    * statement's snapshot follows the budget and pattern locks owners() took, so it sees every check that held them
-   * before. One statement (the matches' foreign key sees the check row at its end). `audit`: the check's entry, appended
-   * by the same statement when the check is kept, for a check after which nothing else is written (no notice).
+   * before. One statement (the matches' foreign key sees the check row at its end), which also writes what a kept check
+   * leaves behind (`kept`): its audit entry and the notices to the owners of the items it met, so a check is answered in
+   * one round trip after its probe and owners. A refused check writes neither.
    */
   async insert(
-    tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null, audit: NewAuditRow | null = null,
+    tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
+    kept: { audit: NewAuditRow; notices: NotificationInput[] },
   ): Promise<BudgetUse & { patterns: PatternCounts }> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
     const m = check.matches;
     // Its chain lock is taken after the budget and pattern locks owners() took, as a separate append's is.
-    const appended = audit === null ? null : auditAppendCall(audit, 17);
+    const appended = auditAppendCall(kept.audit, 17);
+    const pushed = pushStatement(kept.notices, 17 + appended.params.length, 'kept');
     const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(tx,
       `WITH used AS (
          SELECT coalesce(sum(items) FILTER (WHERE checked_at > $4::timestamptz - interval '1 hour'), 0) AS hour,
@@ -129,14 +133,15 @@ export class CheckRepository {
                UNION ALL
                SELECT item_id, $2::uuid FROM met WHERE item_id = ANY($15::uuid[])) AS m
          JOIN users u ON u.id = m.user_id
-         GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone)
+         GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone),
+       pushed AS (${pushed.insert})
        SELECT used.hour, used.day, EXISTS (SELECT 1 FROM kept) AS kept,
               (SELECT coalesce(json_agg(p ORDER BY p.item_id, p.checks DESC, p.username), '[]') FROM pattern p) AS patterns,
-              ${appended === null ? 'NULL' : `(SELECT ${appended.sql} FROM kept)`} AS audited
+              (SELECT ${appended.sql} FROM kept) AS audited, ${pushed.announce} AS announced
        FROM used`,
       [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
         m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
-        limits.hour, limits.day, watch?.itemIds ?? [], watch?.since ?? check.checkedAt, ...(appended?.params ?? [])],
+        limits.hour, limits.day, watch?.itemIds ?? [], watch?.since ?? check.checkedAt, ...appended.params, ...pushed.params],
     ), 'budget use');
     return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
   }

@@ -6,7 +6,7 @@ import { PERSON_TIER_DEFAULTS } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
-import { Checker, CheckNotices } from './check-notices';
+import { CheckNotices } from './check-notices';
 import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer, PatternCounts } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
@@ -74,20 +74,16 @@ export class CheckService {
             ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
         },
       };
-      // The checker (`me`) is read only when another agency's item was met. Without one, nothing follows the insert,
-      // which appends the entry itself: a round trip less.
-      const noticed = me !== null;
+      // The checker (`me`) is read only when another agency's item was met: then its items' owners are told who checked.
+      const notices = me === null ? [] : this.notices.checkMatched(checkId, now,
+        { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone }, foreign, owners, coordinators);
       const used = await this.records.insert(tx,
         { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
-        this.budget.limits(), watch, noticed ? null : this.audit.entry(checked));
+        this.budget.limits(), watch, { audit: this.audit.entry(checked), notices });
       if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
-      if (noticed) {
-        const checker: Checker = { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone };
-        await this.notices.checkMatched(tx, checkId, now, checker, foreign, owners, coordinators);
-        // Before the audit append: the chain lock is global, the pattern locks are taken while it is not held.
-        await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
-        await this.audit.append(checked, tx);
-      }
+      // Its pattern locks were taken by owners(), before the insert took the audit chain lock (global): alerts written
+      // now, under that lock, wait on no lock another check may hold while waiting for it.
+      if (foreign.length > 0) await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
       return { refused: null, checkId, matches, ambiguous, owners };
     });
   }

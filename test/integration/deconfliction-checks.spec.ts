@@ -155,7 +155,10 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect((await on({ identifiers: [email()] })).status).toBe(200);
     expect((await on({ subjects: [{ kind: 'PERSON', fullName: `Nadie ${uniqueWord()}` }] })).status).toBe(200);
 
-    const refused = await on({ identifiers: [email()] });
+    // The refused check meets an ICE case's e-mail: refused, it tells that case's agent nothing.
+    const met = email();
+    const owner = await iceCase({ identifiers: [met] });
+    const refused = await on({ identifiers: [met] });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.detail).toContain('at most 4 values may be checked in 1 hour(s)');
@@ -171,6 +174,9 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
       [username])).rows[0]);
     expect(kept).toEqual({ n: 3, items: 4 });
     expect(await auditRows('deconfliction.check_budget_exceeded', 'actor = $2', [username])).toHaveLength(1);
+    for (const reader of [ice, coordinator]) {
+      expect((await notices(reader, 'deconfliction.check_matched')).filter((n) => JSON.stringify(n).includes(owner.caseNumber))).toEqual([]);
+    }
     // Each kept check is audited by the statement that keeps it (it met no other agency's item), a refused one not at
     // all; the entries still join the chain in order.
     const checkIds = await withDb(async (db) => (await db.query(
