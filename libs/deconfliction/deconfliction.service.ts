@@ -125,9 +125,9 @@ export class DeconflictionService {
   async check(agency: string, batches: CaseItems[], tx: EntityManager): Promise<Match[]> {
     const options = await this.keyOptions(agency, tx);
     const keys = mergeKeys(batches.map((b) => keysForItems(b, options)));
-    const codes = await this.matching.personCodes(tx, keys.persons);
-    // A check answers a common name as one count (check-collapse.ts): its namesakes may be counted, not graded.
-    return this.matching.probe(tx, keys, codes, null, { seizures: false, countCrowds: true });
+    // A check answers a common name as one count (check-collapse.ts): its namesakes may be counted, not graded. It takes
+    // no lock, so its persons' codes are read with their vocabulary (null), not before.
+    return this.matching.probe(tx, keys, null, null, { seizures: false, countCrowds: true });
   }
 
   /** The timer ran out with nobody resolving: the watch desk and both sides are told. Idempotent. */

@@ -138,10 +138,12 @@ export class MatchingRepository {
 
   /**
    * Everything already stored that matches these keys, other than the excluded case's own values (and the seizures
-   * recorded under it) and closed cases. Seized serials are met only when `targets` asks for them.
+   * recorded under it) and closed cases. Seized serials are met only when `targets` asks for them. `codes`: the
+   * persons' codes as a pass read them for its locks (personCodes); null for a check, whose persons' codes are read
+   * with each person's vocabulary (person-vocabulary.ts), one round trip less.
    */
   async probe(
-    tx: EntityManager, keys: ItemKeys, codes: PersonCodes, excludeCaseId: string | null, targets: ProbeTargets = CASES_AND_LOOKOUTS,
+    tx: EntityManager, keys: ItemKeys, codes: PersonCodes | null, excludeCaseId: string | null, targets: ProbeTargets = CASES_AND_LOOKOUTS,
   ): Promise<Match[]> {
     const matches: Match[] = [];
     const exact = keys.exact.filter((k) => k.matchType !== 'ORGANIZATION' && !k.partial);
@@ -154,7 +156,7 @@ export class MatchingRepository {
     }
     const ownKeys = keys.exact.filter((k) => !k.partial);
     for (const person of keys.persons) {
-      const found = await this.persons.probe(tx, person, codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures,
+      const found = await this.persons.probe(tx, person, codes === null ? null : codes.get(person.id) ?? [], excludeCaseId, ownKeys, targets.seizures,
         targets.countCrowds ? this.crowdCheck : null);
       matches.push(...found.candidates.map((c) => {
         // Which names met, and a moniker's cap (name-forms.ts), over the tier rules' grade.

@@ -104,14 +104,17 @@ export class PersonMatching {
   /**
    * Stored persons whose names agree and whose dates of birth do not disagree, each with its tier. `ownKeys` are the
    * querying side's exact values not stored yet (this pass's, or a check's), read for a shared strong identifier.
-   * Seizures' arrestees are met only when `withSeizures` (a case's pass), as seized serials are.
+   * Seizures' arrestees are met only when `withSeizures` (a case's pass), as seized serials are. `given`: the person's
+   * codes per token, read before a pass's locks; null for a check, which takes no lock: they are read with the rest of
+   * the query's vocabulary.
    */
   async probe(
-    tx: EntityManager, person: PersonKey, codes: string[][], excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
+    tx: EntityManager, person: PersonKey, given: string[][] | null, excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
     withSeizures = false, crowd: CrowdCheck | null = null,
   ): Promise<PersonProbe> {
-    if (codes.every((c) => c.length === 0)) return { candidates: [], countStopped: false };
     const vocabulary = await readQueryVocabulary(tx, person.tokens);
+    const codes = given ?? vocabulary.codes;
+    if (codes.every((c) => c.length === 0)) return { candidates: [], countStopped: false };
     const expanded = expandTokens(person.tokens, codes, vocabulary);
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.

@@ -13,18 +13,25 @@ export interface VocabularyRow { token: string; codes: string[]; persons: number
  * vocabulary, their other forms (nicknames, other transliterations, `forms`, parallel to the tokens), and how many
  * stored persons carry each of those spellings and in all (`known`; a spelling nobody carries counts 0).
  */
-export interface QueryVocabulary { neighbours: VocabularyRow[]; forms: OtherForms[]; known: TokenFrequencies }
+export interface QueryVocabulary {
+  /** Each query token's phonetic codes, as MatchingRepository.personCodes reads them. */
+  codes: string[][];
+  neighbours: VocabularyRow[]; forms: OtherForms[]; known: TokenFrequencies;
+}
 
-interface WordRow { kind: 'neighbour' | 'nickname' | 'spelling' | 'count' | 'total'; token: string | null; other: string | null; codes: string[] | null; persons: string | null }
+interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'count' | 'total'; token: string | null; other: string | null; codes: string[] | null; persons: string | null }
 
 /**
- * One statement for what were five round trips (typo neighbours, given-name links, transliterations, token counts, the
- * total), about a sixth of a person check's time through the API. Each part is the index lookup it was on its own.
+ * One statement for what were six round trips (the tokens' codes, typo neighbours, given-name links, transliterations,
+ * token counts, the total), about a sixth of a person check's time through the API. Each part is the index lookup (or
+ * the function call) it was on its own.
  */
 export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): Promise<QueryVocabulary> {
   const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
   const rows = await query<WordRow>(tx,
-    `SELECT 'neighbour' AS kind, token, NULL AS other, codes, persons::bigint FROM person_name_tokens WHERE variants && $2::text[]
+    `SELECT 'code' AS kind, t AS token, NULL AS other, person_token_codes(t) AS codes, NULL::bigint AS persons FROM unnest($1::text[]) AS t
+     UNION ALL
+     SELECT 'neighbour', token, NULL, codes, persons::bigint FROM person_name_tokens WHERE variants && $2::text[]
      UNION ALL
      SELECT 'nickname', l.token, l.other, person_token_codes(l.other), n.persons::bigint
      FROM ${GIVEN_NAME_LINKS} LEFT JOIN person_name_tokens n ON n.token = l.other
@@ -43,12 +50,15 @@ export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): 
   const persons = new Map<string, number>();
   for (const r of rows) {
     const token = r.kind === 'nickname' ? r.other : r.token;
-    if (token !== null && r.kind !== 'total') persons.set(token, Number(r.persons ?? 0));
+    if (token !== null && r.kind !== 'total' && r.kind !== 'code') persons.set(token, Number(r.persons ?? 0));
   }
   const forms = otherFormsOf(tokens, links, spellings);
   // Every spelling asked about is known: one nobody carries counts 0, so grading does not ask for it again.
   for (const token of [...tokens, ...neighbours.map((n) => n.token), ...forms.flatMap((f) => [...f.nicknames, ...f.transliterations])]) {
     if (!persons.has(token)) persons.set(token, 0);
   }
-  return { neighbours, forms, known: { persons, total: Number(of('total')[0]?.persons ?? 0) } };
+  const codes = new Map(of('code').map((r) => [r.token!, r.codes!]));
+  return {
+    codes: tokens.map((t) => codes.get(t) ?? []), neighbours, forms, known: { persons, total: Number(of('total')[0]?.persons ?? 0) },
+  };
 }
