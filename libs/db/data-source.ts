@@ -34,6 +34,7 @@ import { PersonBlockingParticles1763900000034 } from './migrations/1763900000034
 import { NotificationTransactionIds1763900000035 } from './migrations/1763900000035-NotificationTransactionIds';
 import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedPersonCodes';
 import { AuditAppendInOneStatement1763900000039 } from './migrations/1763900000039-AuditAppendInOneStatement';
+import { UndatedSkeletonPairs1763900000040 } from './migrations/1763900000040-UndatedSkeletonPairs';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   NotificationTransactionIds1763900000035,
   DatedPersonCodes1763900000037,
   AuditAppendInOneStatement1763900000039,
+  UndatedSkeletonPairs1763900000040,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
