@@ -146,7 +146,7 @@ export class PersonMatching {
     const cutoff = rareSpellingCutoff(family, known.total, this.settings.rareNameMinWeight);
     const rare = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
     const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, rare);
-    const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
+    const candidates = await this.grade(tx, grading, read.decisive, read.crowd);
     if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
     const counted = new Set(read.crowd.map((r) => r.item_id));
     const possible = new Set(candidates.filter((c) => c.tier.tier === 'POSSIBLE' && counted.has(c.row.item_id)).map((c) => c.row.item_id));
@@ -155,19 +155,21 @@ export class PersonMatching {
 
   /**
    * The tier of each live row (issue 16). `grading.known`: token counts already read (the query's own tokens), so only
-   * the stored rows' other tokens are counted here.
+   * the stored rows' other tokens are counted here. `openRows`: rows whose case the read found open itself (a check's
+   * crowd), not asked about again.
    */
-  private async grade(tx: EntityManager, grading: Grading, rows: PersonRow[]): Promise<PersonCandidate[]> {
+  private async grade(tx: EntityManager, grading: Grading, rows: PersonRow[], openRows: PersonRow[] = []): Promise<PersonCandidate[]> {
     const { person, expanded, script, excludeCaseId, ownKeys, withSeizures } = grading;
     const own: NameTokens = {
       tokens: person.tokens, codes: grading.codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
       transliterations: expanded.map((e) => e.transliterations),
     };
     const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
+    for (const r of openRows) if (r.case_id !== null) open.add(r.case_id);
     const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
     const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
-    const live = rows.filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    const live = [...rows, ...openRows].filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
     if (live.length === 0) return [];
     const frequencies = await tokenFrequenciesBeyond(tx, grading.known, [...queryTokens(person, expanded), ...live.flatMap((c) => c.row.tokens)]);
     // A seizure's arrestee shares what the seizure recorded (its seized serials): its owner is the seizure.
