@@ -112,9 +112,12 @@ export class PersonMatching {
     tx: EntityManager, person: PersonKey, given: string[][] | null, excludeCaseId: string | null, ownKeys: ExactNorm[] = [],
     withSeizures = false, crowd: CrowdCheck | null = null,
   ): Promise<PersonProbe> {
+    const none: PersonProbe = { candidates: [], countStopped: false };
+    // A name without a phonetic code is blocked on nothing: no statement for it.
+    if (given?.every((c) => c.length === 0)) return none;
     const vocabulary = await readQueryVocabulary(tx, person.tokens);
     const codes = given ?? vocabulary.codes;
-    if (codes.every((c) => c.length === 0)) return { candidates: [], countStopped: false };
+    if (codes.every((c) => c.length === 0)) return none;
     const expanded = expandTokens(person.tokens, codes, vocabulary);
     // A token without vowels was written in Arabic script (or the like): its spelling is compared on consonants.
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
