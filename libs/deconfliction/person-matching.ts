@@ -203,9 +203,10 @@ export class PersonMatching {
 
 /**
  * Each query token's typo neighbours (stored spellings one edit away: they share a one-letter-deleted form, kept when one
- * side is rare), nicknames and other transliterations, with the codes it is blocked on. Read after the locks: a
- * concurrent pass storing such a spelling shares a `person-spelling` lock with this one (lockNamesFor), so its tokens are
- * committed and counted by now; nicknames and other transliterations likewise (person-name-forms.ts, otherFormLockNames).
+ * side is rare), nicknames and other transliterations, with the codes it is blocked on, from the vocabulary read after
+ * a pass's locks: a concurrent pass storing such a spelling shares a `person-spelling` lock with this one (lockNamesFor),
+ * so its tokens are committed and counted by then; nicknames and other transliterations likewise (person-name-forms.ts,
+ * otherFormLockNames).
  */
 function expandTokens(tokens: string[], codes: string[][], { neighbours, forms }: QueryVocabulary): ExpandedToken[] {
   return tokens.map((token, i) => {
