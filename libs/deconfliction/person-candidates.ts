@@ -54,9 +54,9 @@ const fromWire = <T extends WireRow>({ tokens, token_codes: codes, ...row }: T) 
  * Each read row's spellings, computed once (`s`): pg_trgm's similarity() was most of a person read's time, and written
  * in the filter, the select list and the ranking it ran three times per row. OFFSET 0 keeps the planner from folding
  * the subquery back into those three places. The skeletons' is computed only for a script name ($7 null otherwise):
- * nothing else reads it.
+ * nothing else reads it. `persons`: the rows read, as `p` (a subquery of person_keys in a check's crowd).
  */
-const PERSON_READ = `person_keys p CROSS JOIN LATERAL (
+const personRead = (persons = 'person_keys p') => `${persons} CROSS JOIN LATERAL (
   SELECT similarity(p.folded_name, $1) AS trigram,
          CASE WHEN $7::text IS NULL THEN 0 ELSE similarity(p.skeleton_name, $7) END AS skeleton_trigram OFFSET 0) s`;
 
@@ -92,7 +92,7 @@ export class PersonCandidates {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
     const rows = await query<WireRow>(tx,
-      `SELECT ${COLUMNS} FROM ${PERSON_READ} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
+      `SELECT ${COLUMNS} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
     );
@@ -115,6 +115,10 @@ export class PersonCandidates {
       .map((values) => `$${sql.params.push(values)}::text[]`);
     // NULL, not false, for a row without a seizure once some owner shares an identifier: hence IS NOT TRUE below.
     const byOwner = `(p.case_id = ANY(ARRAY(SELECT id FROM owners)) OR p.seizure_id = ANY(ARRAY(SELECT id FROM owners)))`;
+    // The crowd's blocked persons are a subquery (OFFSET 0 keeps it one), which the planner plans for all its rows, as
+    // under no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 408 keys)
+    // was estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in
+    // 1.2 s to find 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
     // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
     const wire = await query<WireRow & { crowd: boolean }>(tx,
       `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
@@ -125,12 +129,12 @@ export class PersonCandidates {
          FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
          WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL),
        crowd AS MATERIALIZED (
-         SELECT ${COLUMNS} FROM ${PERSON_READ}
-         WHERE ${sql.undated} AND p.case_id IS NOT NULL AND ${sql.live} AND ${sql.spelling}
+         SELECT ${COLUMNS} FROM ${personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated} AND p.case_id IS NOT NULL OFFSET 0) p`)}
+         WHERE ${sql.live} AND ${sql.spelling}
            AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
            AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
          LIMIT ${Number(countCap) + 1})
-       SELECT ${COLUMNS}, false AS crowd FROM ${PERSON_READ}
+       SELECT ${COLUMNS}, false AS crowd FROM ${personRead()}
        WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
          AND ${sql.live} AND ${sql.spelling}
        UNION ALL SELECT *, true FROM crowd`,
