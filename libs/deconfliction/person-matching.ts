@@ -8,7 +8,7 @@ import { QueryVocabulary, readQueryVocabulary, VocabularyRow } from './person-vo
 import { personSkeleton } from './person-skeletons';
 import { alignedSimilarity } from './names/aligned-spelling';
 import { isVowelless, nameFormKeys } from './names/name-form-keys';
-import { MatchedForm, PersonTier, personTier, PersonTierSettings, rareSpellingCutoff } from './person-tier-rules';
+import { MatchedForm, mayMatch, PersonTier, personTier, PersonTierSettings, rareSpellingCutoff } from './person-tier-rules';
 import {
   agreementOf, alignTokenPairs, BLOCKING_PARTICLES, isTypoOf, NameTokens, personPairKeys,
   SpellingNeighbour, spellingVariants,
@@ -172,7 +172,16 @@ export class PersonMatching {
     const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
     const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
-    const live = [...rows, ...openRows].filter(isLive).map((r) => ({ row: r, pairs: alignTokenPairs(own, storedTokens(r)) }));
+    // The names and dates first: what fails them is no match whatever the counts and identifiers the other rules weigh,
+    // which are then read for the few that pass (a common name's thousands of candidates are mostly no match).
+    const live = [...rows, ...openRows].filter(isLive).flatMap((row) => {
+      const pairs = alignTokenPairs(own, storedTokens(row));
+      // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
+      // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
+      const trigram = Math.max(Number(row.trigram), script ? Number(row.skeleton_trigram) : 0, alignedSimilarity(person.tokens, row.tokens, pairs));
+      const name = { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length };
+      return mayMatch(name, person.dateOfBirth, row.dob, this.settings) ? [{ row, pairs, name }] : [];
+    });
     if (live.length === 0) return [];
     const frequencies = await tokenFrequenciesBeyond(tx, grading.known, [...queryTokens(person, expanded), ...live.flatMap((c) => c.row.tokens)]);
     // A seizure's arrestee shares what the seizure recorded (its seized serials): its owner is the seizure.
@@ -181,13 +190,9 @@ export class PersonMatching {
     const count = (token: string) => frequencies.persons.get(token) ?? 0;
     const family = familyCounts(person, expanded, count);
     const otherScript = OTHER_SCRIPT.test(person.fullName);
-    return live.flatMap(({ row, pairs }) => {
-      // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
-      // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
-      const trigram = Math.max(Number(row.trigram), script ? Number(row.skeleton_trigram) : 0, alignedSimilarity(person.tokens, row.tokens, pairs));
+    return live.flatMap(({ row, pairs, name }) => {
       const tier = personTier({
-        name: { trigram, agreement: agreementOf(pairs), queryTokens: person.tokens.length, storedTokens: row.tokens.length },
-        queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(ownerOf(row) ?? '') ?? null,
+        name, queryDob: person.dateOfBirth, storedDob: row.dob, sharedIdentifier: shared.get(ownerOf(row) ?? '') ?? null,
         // A token agreeing by sound or typo is as common as the commoner of its two spellings.
         frequency: { tokenPersons: pairs.map((p) => Math.max(family[p.i], count(row.tokens[p.j]))), totalPersons: frequencies.total },
         forms: pairs.flatMap((p): MatchedForm[] => (p.kind === 'nickname' || p.kind === 'transliteration'

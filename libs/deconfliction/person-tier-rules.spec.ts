@@ -1,6 +1,6 @@
 import { nameWeight, NAME_TOKEN_M, tokenWeight, UNMATCHED_TOKEN_WEIGHT } from './person-name-weights';
 import {
-  closeDobs, dobCloseness, nameCanBeRare, PersonTierInput, personTier, rareSpellingCutoff, rareWeightFor, REFERENCE_POPULATION,
+  closeDobs, dobCloseness, mayMatch, nameCanBeRare, PersonTierInput, personTier, rareSpellingCutoff, rareWeightFor, REFERENCE_POPULATION,
   StrongIdentifier,
 } from './person-tier-rules';
 
@@ -102,6 +102,8 @@ describe('personTier (issue 16 rules)', () => {
     ['names do not agree, shared e-mail', null, input(OTHER_SURNAME, null, null, RARE, 'EMAIL')],
   ] as const)('%s → %s', (_label, tier, given) => {
     expect(personTier(given, SETTINGS).tier).toBe(tier);
+    // What a probe asks first, before reading counts and identifiers: false exactly where no tier can follow.
+    expect(mayMatch(given.name, given.queryDob, given.storedDob, SETTINGS)).toBe(tier !== null);
   });
 
   it('refuses DOBs that disagree even where the names alone would pass a lower match threshold', () => {

@@ -1,14 +1,14 @@
 /**
  * Person-match confidence tiers (issue 16): what a coordinator may trust a person match for. Pure and table-tested;
  * PersonMatching (person-matching.ts) grades every person candidate with it. The name evidence is scored exactly as
- * before tiers (scoring.ts scorePerson), so "the names agree" means what a person hit meant; the tier then says how
+ * before tiers (scoring.ts personScore), so "the names agree" means what a person hit meant; the tier then says how
  * far the dates of birth, a shared identifier and the name's rarity in the stored population back it up.
  */
 
 import type { Message } from '../http/problem';
 import { nameWeight, tokenWeight } from './person-name-weights';
 import type { TokenAgreement } from './person-tokens';
-import { DobRelation, PersonEvidence, scorePerson } from './scoring';
+import { DobRelation, PersonEvidence, personScore } from './scoring';
 
 export const PERSON_MATCH_TIERS = ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] as const;
 export type PersonMatchTier = (typeof PERSON_MATCH_TIERS)[number];
@@ -20,7 +20,7 @@ export type StrongIdentifier = 'PHONE' | 'EMAIL' | 'VIN' | 'VEHICLE_PLATE' | 'FI
 export type DobCloseness = 'EQUAL' | 'DAY_MONTH_SWAPPED' | 'YEAR_APART' | 'ONE_DIGIT_OFF' | 'UNKNOWN' | 'DIFFERENT';
 
 export interface PersonTierInput {
-  /** The name evidence as scorePerson takes it, without the DOB (derived here from the two dates). */
+  /** The name evidence as personScore takes it, without the DOB (derived here from the two dates). */
   name: Omit<PersonEvidence, 'dob'>;
   /** ISO dates (YYYY-MM-DD) of the query person and the stored person; null when not recorded. */
   queryDob: string | null;
@@ -237,13 +237,25 @@ function partialNameText(weight: number): Message {
 }
 
 /**
+ * personTier's first rule alone: dates of birth within the tolerances (or unknown) and names scoring at the threshold.
+ * A probe asks it of every candidate before reading what the other rules weigh (token counts, shared identifiers):
+ * most of a common name's candidates fail it.
+ */
+export function mayMatch(
+  name: PersonTierInput['name'], queryDob: string | null, storedDob: string | null, settings: PersonTierSettings,
+): boolean {
+  const dob = dobCloseness(queryDob, storedDob);
+  return dob !== 'DIFFERENT' && personScore({ ...name, dob: SCORED_DOB[dob] }) >= settings.matchThreshold;
+}
+
+/**
  * The tier by the rules of issue 16, in this order: dates that disagree beyond the tolerances are no match whatever
  * the names; names that do not agree are no match; an equal DOB or a shared strong identifier confirms; a close DOB,
  * or an unknown one on a rare name, is probable; an unknown one on a common name only possible.
  */
 export function personTier(input: PersonTierInput, settings: PersonTierSettings): PersonTier {
   const dob = dobCloseness(input.queryDob, input.storedDob);
-  const { score } = scorePerson({ ...input.name, dob: SCORED_DOB[dob] });
+  const score = personScore({ ...input.name, dob: SCORED_DOB[dob] });
   const { agreement, queryTokens, storedTokens } = input.name;
   // Tokens of the longer name that paired with none of the other's: a dropped surname, or another person's extra name.
   const paired = AGREEMENT_KINDS.reduce((sum, kind) => sum + (agreement[kind] ?? 0), 0);

@@ -43,19 +43,12 @@ const DOB_WEIGHT: Record<DobRelation, { name: number; plus: number }> = {
  * DOB is unknown cut the recall of a dropped maternal surname from 0.995 to 0.63 while precision stayed under 0.03,
  * because most wrong matches are namesakes that no name rule can tell apart.
  */
-export function scorePerson(e: PersonEvidence): Scored {
+export function personScore(e: PersonEvidence): number {
   const shorter = Math.max(1, Math.min(e.queryTokens, e.storedTokens));
-  const agreeing = agreeingTokens(e.agreement);
-  const tokens = Math.min(1, agreeing / shorter);
+  const tokens = Math.min(1, agreeingTokens(e.agreement) / shorter);
   const name = TRIGRAM_WEIGHT * e.trigram + (1 - TRIGRAM_WEIGHT) * tokens;
   const weight = DOB_WEIGHT[e.dob];
-  const dobText = { EQUAL: 'DOB equal', DIFFERENT: 'DOB differs', UNKNOWN: 'DOB unknown' }[e.dob];
-  const phonetic = e.agreement.exact + e.agreement.sound;
-  const typos = e.agreement.typo > 0 ? ` + ${e.agreement.typo} one letter off` : '';
-  return {
-    score: round2(weight.name * name + weight.plus),
-    reason: `name trigram ${e.trigram.toFixed(2)}, phonetic ${phonetic} of ${shorter} tokens${typos}, ${dobText}`,
-  };
+  return round2(weight.name * name + weight.plus);
 }
 
 /**
