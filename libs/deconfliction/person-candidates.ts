@@ -116,7 +116,7 @@ export class PersonCandidates {
     // NULL, not false, for a row without a seizure once some owner shares an identifier: hence IS NOT TRUE below.
     const byOwner = `(p.case_id = ANY(ARRAY(SELECT id FROM owners)) OR p.seizure_id = ANY(ARRAY(SELECT id FROM owners)))`;
     // The crowd's blocked persons are a subquery (OFFSET 0 keeps it one), which the planner plans for all its rows, as
-    // under no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 408 keys)
+    // under no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 339 keys)
     // was estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in
     // 1.2 s to find 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
     // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
