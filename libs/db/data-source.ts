@@ -35,6 +35,7 @@ import { NotificationTransactionIds1763900000035 } from './migrations/1763900000
 import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedPersonCodes';
 import { AuditAppendInOneStatement1763900000039 } from './migrations/1763900000039-AuditAppendInOneStatement';
 import { UndatedSkeletonPairs1763900000040 } from './migrations/1763900000040-UndatedSkeletonPairs';
+import { KeepCheckInOneCall1763900000041 } from './migrations/1763900000041-KeepCheckInOneCall';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   DatedPersonCodes1763900000037,
   AuditAppendInOneStatement1763900000039,
   UndatedSkeletonPairs1763900000040,
+  KeepCheckInOneCall1763900000041,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

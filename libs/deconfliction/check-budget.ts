@@ -36,13 +36,13 @@ export class CheckBudget {
     return p ? { allowed: false, tooLarge: true, period: p.period, limit: p.limit } : null;
   }
 
-  /** What CheckRepository.insert keeps a check within: it sums the user's checks after the budget lock and compares. */
+  /** What CheckRepository.keep keeps a check within: it sums the user's checks after the budget lock and compares. */
   limits(): { hour: number; day: number } {
     return { hour: this.config.budgetPerHour, day: this.config.budgetPerDay };
   }
 
   /**
-   * Why a check of `charge` values did not fit after `used` (read by the insert that refused it, at the transaction's
+   * Why a check of `charge` values did not fit after `used` (read by the keep that refused it, at the owners' read's
    * time `now`): the period whose window frees enough values last, and when.
    */
   async refusal(tx: EntityManager, userId: string, now: Date, used: { hour: number; day: number }, charge: number): Promise<Refusal> {

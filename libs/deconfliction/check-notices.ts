@@ -37,7 +37,7 @@ export class CheckNotices {
   /**
    * Each matched item's case agent (lead agent, or lookout owner) hears of the matches on their items; every deconfliction
    * coordinator (the desk is joint; CheckRepository.owners reads them) hears of them all. One notification per recipient
-   * and check, written by the statement that keeps the check (CheckRepository.insert).
+   * and check, written by the call that keeps the check (CheckRepository.keep).
    */
   checkMatched(
     checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>, coordinators: string[],

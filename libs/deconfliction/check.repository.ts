@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditAppendCall, NewAuditRow } from '../audit/audit-store';
-import { assertDefined, query, queryOne } from '../db/sql';
-import { NotificationInput, pushStatement } from '../notifications/notification-store';
+import type { NewAuditRow } from '../audit/audit-store';
+import { assertDefined, Db, query, queryOne } from '../db/sql';
+import { NotificationInput, pushArguments } from '../notifications/notification-store';
 import type { MatchType } from './match-keys';
 
 /** An item of a case or lookout that a check met: pointers only, never the value checked or the value met. */
@@ -41,9 +41,6 @@ function patternCountsOf(rows: PatternRow[]): PatternCounts {
   }
   return { repeated, alerted };
 }
-
-/** A check that met other agencies' items: who checked, for which agency, and the items met (sorted: the lock order). */
-export interface ForeignMeeting { checkerId: string; checkerAgency: string; itemIds: string[] }
 
 const patternLockKeys = (itemIds: string[], checkerAgency: string) => itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`);
 
@@ -93,71 +90,57 @@ export class CheckRepository {
 
   /**
    * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
-   * the last hour and day, which the same statement sums; and, for `watch`, per item who of the checker's agency met it
-   * within the window and how often (this check included: its rows come from the insert, which the statement's own
-   * snapshot does not see), and whether an alert on it was already raised for that agency within the window. The
-   * statement's snapshot follows the budget and pattern locks owners() took, so it sees every check that held them
-   * before. One statement (the matches' foreign key sees the check row at its end), which also writes what a kept check
-   * leaves behind (`kept`): its audit entry and the notices to the owners of the items it met, so a check is answered in
-   * one round trip after its probe and owners. A refused check writes neither.
+   * the last hour and day; with, for `watch`, per item who of the checker's agency met it within the window and how
+   * often (this check included), and whether an alert on it was already raised for that agency within the window. A
+   * kept check also writes what it leaves behind: its audit entry and the notices to the owners of the items it met. One
+   * call (`keep_check`, migration KeepCheckInOneCall) in a transaction of its own: it takes the checker's budget lock
+   * (two concurrent checks of one user cannot both fit in the last unit of budget), then the pattern locks of the
+   * watched items (see patternLockKeys), in that order for every check, and sums and counts under snapshots taken after
+   * them, so it sees every check that held them before. A refused check writes nothing.
    */
-  async insert(
-    tx: EntityManager, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
+  async keep(
+    db: Db, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
     kept: { audit: NewAuditRow; notices: NotificationInput[] },
   ): Promise<BudgetUse & { patterns: PatternCounts }> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
     const m = check.matches;
-    // Its chain lock is taken after the budget and pattern locks owners() took, as a separate append's is.
-    const appended = auditAppendCall(kept.audit, 17);
-    const pushed = pushStatement(kept.notices, 17 + appended.params.length, 'kept');
-    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(tx,
-      `WITH used AS (
-         SELECT coalesce(sum(items) FILTER (WHERE checked_at > $4::timestamptz - interval '1 hour'), 0) AS hour,
-                coalesce(sum(items), 0) AS day
-         FROM deconfliction_checks WHERE user_id = $2::uuid AND checked_at > $4::timestamptz - interval '24 hours'),
-       kept AS (
-         INSERT INTO deconfliction_checks (id, user_id, agency, checked_at, counts, items, matched_agencies)
-         SELECT $1::uuid, $2::uuid, $3::text, $4::timestamptz, $5::jsonb, $6::int, $7::text[]
-         FROM used WHERE used.hour + $6::int <= $13::bigint AND used.day + $6::int <= $14::bigint RETURNING id),
-       met AS (
-         INSERT INTO deconfliction_check_matches (check_id, item_id, match_type, case_id, lookout_id, agency, checker_agency, checked_at)
-         SELECT kept.id, u.item_id, u.match_type, u.case_id, u.lookout_id, u.agency, $3::text, $4::timestamptz
-         FROM kept, unnest($8::uuid[], $9::text[], $10::uuid[], $11::uuid[], $12::text[]) AS u(item_id, match_type, case_id, lookout_id, agency)
-         RETURNING item_id),
-       pattern AS (
-         SELECT m.item_id, u.id AS user_id, u.username, u.full_name, u.phone, count(*)::int AS checks,
-                EXISTS (SELECT 1 FROM deconfliction_check_alerts a
-                        WHERE a.item_id = m.item_id AND a.checker_agency = $3::text AND a.raised_at > $16::timestamptz) AS alerted
-         FROM (SELECT m.item_id, c.user_id FROM deconfliction_check_matches m JOIN deconfliction_checks c ON c.id = m.check_id
-               WHERE m.item_id = ANY($15::uuid[]) AND m.checker_agency = $3::text AND m.checked_at > $16::timestamptz
-               UNION ALL
-               SELECT item_id, $2::uuid FROM met WHERE item_id = ANY($15::uuid[])) AS m
-         JOIN users u ON u.id = m.user_id
-         GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone),
-       pushed AS (${pushed.insert})
-       SELECT used.hour, used.day, EXISTS (SELECT 1 FROM kept) AS kept,
-              (SELECT coalesce(json_agg(p ORDER BY p.item_id, p.checks DESC, p.username), '[]') FROM pattern p) AS patterns,
-              (SELECT ${appended.sql} FROM kept) AS audited, ${pushed.announce} AS announced
-       FROM used`,
+    const lockKeys = [`check-budget:${check.userId}`, ...patternLockKeys(watch?.itemIds ?? [], check.agency)];
+    const a = kept.audit;
+    const n = kept.notices;
+    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(db,
+      `SELECT hour, day, kept, patterns FROM keep_check(${Array.from({ length: 33 }, (_, i) => `$${i + 1}`).join(', ')})`,
       [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
         m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
-        limits.hour, limits.day, watch?.itemIds ?? [], watch?.since ?? check.checkedAt, ...appended.params, ...pushed.params],
-    ), 'budget use');
+        limits.hour, limits.day, lockKeys, lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED)),
+        watch?.itemIds ?? [], watch?.since ?? check.checkedAt,
+        a.at, a.actor, a.agency, a.action, a.entityType, a.entityId, JSON.stringify(a.details), a.payloadBeforePrevHash,
+        ...pushArguments(n)],
+    ), 'keep_check');
     return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
   }
 
   /**
-   * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
-   * (`foreign` given), the checker's name and phone and every deconfliction coordinator (the desk is joint). It also
-   * takes the checker's budget lock, held until the transaction ends (two concurrent checks of one user cannot both fit
-   * in the last unit of budget: insert() sums after it), then the pattern locks of those items (see lockPatterns), in
-   * that order for every check: one statement. What is read here does not depend on the locks; what does is read by
-   * the next statements, whose snapshots follow them.
+   * The pattern locks of these items for the checker's agency, held until the transaction ends, in the order keep()
+   * takes them; then whether an alert on each was raised for that agency since `since`, read after the locks. An alert
+   * is raised once per item and window: a check that found the count reached raises it only if no other did meanwhile.
    */
-  async owners(tx: EntityManager, caseIds: string[], lookoutIds: string[], checkerId: string, foreign: ForeignMeeting | null = null): Promise<Owners> {
-    const lockKeys = [`check-budget:${checkerId}`, ...patternLockKeys(foreign?.itemIds ?? [], foreign?.checkerAgency ?? '')];
-    const lockSeeds = lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED));
-    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null; now: Date }>(tx,
+  async lockAlerted(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Set<string>> {
+    await tx.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, $2))) FROM unnest($1::text[]) AS k`,
+      [patternLockKeys(itemIds, checkerAgency), PATTERN_LOCK_SEED]);
+    const rows = await query<{ item_id: string }>(tx,
+      `SELECT DISTINCT item_id FROM deconfliction_check_alerts WHERE item_id = ANY($1::uuid[]) AND checker_agency = $2 AND raised_at > $3`,
+      [itemIds, checkerAgency, since],
+    );
+    return new Set(rows.map((r) => r.item_id));
+  }
+
+  /**
+   * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
+   * (`withChecker`), the checker's name and phone and every deconfliction coordinator (the desk is joint), with the
+   * database's time: one statement, outside any transaction (nothing here depends on keep()'s locks).
+   */
+  async owners(db: Db, caseIds: string[], lookoutIds: string[], checkerId: string | null): Promise<Owners> {
+    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null; now: Date }>(db,
       `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone, now() AS now
        FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
        UNION ALL
@@ -167,17 +150,16 @@ export class CheckRepository {
        UNION ALL
        SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone, now() FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
        UNION ALL
-       SELECT 'locks', NULL, NULL, NULL, NULL, NULL, now()
-       FROM (SELECT count(pg_advisory_xact_lock(hashtextextended(k.key, k.seed))) FROM unnest($4::text[], $5::bigint[]) AS k(key, seed)) AS locked`,
-      [caseIds, lookoutIds, foreign?.checkerId ?? null, lockKeys, lockSeeds],
+       SELECT 'now', NULL, NULL, NULL, NULL, NULL, now()`,
+      [caseIds, lookoutIds, checkerId],
     );
     const me = rows.find((r) => r.kind === 'checker');
     return {
       owners: new Map(rows.filter((r) => r.kind === 'case' || r.kind === 'lookout')
         .map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }])),
-      checker: foreign === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
+      checker: checkerId === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
       coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
-      now: assertDefined(rows.find((r) => r.kind === 'locks'), 'locks').now,
+      now: assertDefined(rows.find((r) => r.kind === 'now'), 'now').now,
     };
   }
 

@@ -23,8 +23,9 @@ const recordOf = (m: Match): CheckMatchRecord => ({
 
 /**
  * A check as the watch centres run it (issue 22, item 2): charged to the user's budget, kept as a record, known to
- * every agency whose item it met, and watched for repetition. All of it commits in one transaction with the answer,
- * so there is no answer without its record and notice, and no record of a check that failed.
+ * every agency whose item it met, and watched for repetition. The record, its audit entry and its notices commit
+ * together before the answer (CheckRepository.keep), so there is no answer without its record and notice, and no
+ * record of a check that failed.
  */
 export class CheckService {
   private readonly budget: CheckBudget;
@@ -51,41 +52,38 @@ export class CheckService {
     const charge = Math.max(1, items);
     const tooLarge = this.budget.tooLarge(charge);
     if (tooLarge) return { refused: tooLarge };
-    return this.dataSource.transaction(async (tx) => {
-      // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
-      const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, tx), this.possibleMax);
-      const records = distinctRecords(matches.map(recordOf));
-      const foreign = records.filter((r) => r.agency !== actor.agency);
-      // The budget and pattern locks are taken with the owners' lookup, so neither needs a statement of its own; the
-      // budget is then summed by the insert, which keeps the check only if it fits. A refused check's probe is wasted,
-      // the price of one round trip less for every check that fits.
-      const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
-      const { owners, checker: me, coordinators, now } = await this.records.owners(tx, ids(records, 'caseId'), ids(records, 'lookoutId'),
-        actor.userId, foreign.length > 0 ? { checkerId: actor.userId, checkerAgency: actor.agency, itemIds } : null);
-      const checkId = randomUUID();
-      // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
-      const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
-      // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
-      const checked: AuditInput = {
-        actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
-        details: {
-          counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
-          ...(ambiguous.length > 0
-            ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
-        },
-      };
-      // The checker (`me`) is read only when another agency's item was met: then its items' owners are told who checked.
-      const notices = me === null ? [] : this.notices.checkMatched(checkId, now,
-        { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone }, foreign, owners, coordinators);
-      const used = await this.records.insert(tx,
-        { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
-        this.budget.limits(), watch, { audit: this.audit.entry(checked), notices });
-      if (!used.kept) return { refused: await this.refuse(tx, actor, now, used, charge, items) };
-      // Its pattern locks were taken by owners(), before the insert took the audit chain lock (global): alerts written
-      // now, under that lock, wait on no lock another check may hold while waiting for it.
-      if (foreign.length > 0) await this.watchPatterns(tx, actor, foreign, owners, now, used.patterns);
-      return { refused: null, checkId, matches, ambiguous, owners };
-    });
+    // A check only reads until it is kept: its probe and the owners' read run outside any transaction (each round trip
+    // costs about a millisecond here, whatever it does), and keep() commits in one call.
+    const db = this.dataSource.manager;
+    // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
+    const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, db), this.possibleMax);
+    const records = distinctRecords(matches.map(recordOf));
+    const foreign = records.filter((r) => r.agency !== actor.agency);
+    const { owners, checker: me, coordinators, now } = await this.records.owners(db, ids(records, 'caseId'), ids(records, 'lookoutId'),
+      foreign.length > 0 ? actor.userId : null);
+    const checkId = randomUUID();
+    // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
+    const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
+    const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
+    // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
+    const checked: AuditInput = {
+      actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
+      details: {
+        counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
+        ...(ambiguous.length > 0
+          ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
+      },
+    };
+    // The checker (`me`) is read only when another agency's item was met: then its items' owners are told who checked.
+    const notices = me === null ? [] : this.notices.checkMatched(checkId, now,
+      { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone }, foreign, owners, coordinators);
+    const used = await this.records.keep(db,
+      { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
+      this.budget.limits(), watch, { audit: this.audit.entry(checked), notices });
+    // A refused check's probe is wasted: the price of no round trip of its own for every check that fits.
+    if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, now, used, charge, items)) };
+    if (watch) await this.watchPatterns(actor, foreign, owners, now, watch.since, used.patterns);
+    return { refused: null, checkId, matches, ambiguous, owners };
   }
 
   /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
@@ -102,33 +100,38 @@ export class CheckService {
 
   /**
    * One agency's checks meeting the same item of another agency `patternThreshold` times within the window is how a
-   * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window.
+   * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window. The counts
+   * are keep()'s, this check included; the items that reached the threshold are alerted in a transaction of their own,
+   * under their pattern locks, unless another check alerted on them since (lockAlerted). Rare: most checks end before.
    */
   private async watchPatterns(
-    tx: EntityManager, actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, counts: PatternCounts,
+    actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, since: Date, counts: PatternCounts,
   ) {
     const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
-    // A common name meets hundreds of persons: the items were locked and counted together (run()), not one by one.
-    const { repeated, alerted } = counts;
-    for (const match of byItem) {
-      const users = repeated.get(match.itemId) ?? [];
-      const checks = users.reduce((n, u) => n + u.checks, 0);
-      if (checks < this.config.patternThreshold || alerted.has(match.itemId)) continue;
-      const id = randomUUID();
-      await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
-      const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
-      await this.notices.patternAlert(tx, {
-        id, raisedAt: now, match, owner: owners.get(match.caseId ?? match.lookoutId ?? ''), checkerAgency: actor.agency, checks,
-        windowSeconds, checkers: users.map((u) => ({ agentName: u.full_name, agentPhone: u.phone, checks: u.checks })),
-      });
-      await this.audit.append({
-        actor: actor.username, agency: actor.agency, action: 'deconfliction.check_pattern_alert', entityType: 'check_alert', entityId: id,
-        details: {
-          matchType: match.matchType, item: match.itemId, case: match.caseId, lookout: match.lookoutId, ownerAgency: match.agency,
-          checkerAgency: actor.agency, checks, windowSeconds, users: users.map((u) => ({ username: u.username, checks: u.checks })),
-        },
-      }, tx);
-    }
+    const checksOf = (itemId: string) => (counts.repeated.get(itemId) ?? []).reduce((n, u) => n + u.checks, 0);
+    const reached = byItem.filter((m) => checksOf(m.itemId) >= this.config.patternThreshold && !counts.alerted.has(m.itemId));
+    if (reached.length === 0) return;
+    await this.dataSource.transaction(async (tx) => {
+      const alerted = await this.records.lockAlerted(tx, reached.map((m) => m.itemId), actor.agency, since);
+      for (const match of reached.filter((m) => !alerted.has(m.itemId))) {
+        const users = counts.repeated.get(match.itemId) ?? [];
+        const checks = checksOf(match.itemId);
+        const id = randomUUID();
+        await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
+        const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
+        await this.notices.patternAlert(tx, {
+          id, raisedAt: now, match, owner: owners.get(match.caseId ?? match.lookoutId ?? ''), checkerAgency: actor.agency, checks,
+          windowSeconds, checkers: users.map((u) => ({ agentName: u.full_name, agentPhone: u.phone, checks: u.checks })),
+        });
+        await this.audit.append({
+          actor: actor.username, agency: actor.agency, action: 'deconfliction.check_pattern_alert', entityType: 'check_alert', entityId: id,
+          details: {
+            matchType: match.matchType, item: match.itemId, case: match.caseId, lookout: match.lookoutId, ownerAgency: match.agency,
+            checkerAgency: actor.agency, checks, windowSeconds, users: users.map((u) => ({ username: u.username, checks: u.checks })),
+          },
+        }, tx);
+      }
+    });
   }
 }
 

@@ -34,22 +34,12 @@ interface NotificationRow {
 }
 
 /**
- * `push` as parts of a caller's statement, so a change and its notifications are one round trip
- * (CheckRepository.insert): the insert, to be the CTE `pushed`, writing the rows only if the CTE named `guard` has one
- * (null: always); and the announcement, an expression. Parameters are numbered from `first`.
+ * A push as the arguments of `push_notifications` (migration KeepCheckInOneCall), for a call that pushes as one of its
+ * steps (keep_check) as well as for push: one definition of the rows and of their announcement.
  */
-export function pushStatement(items: NotificationInput[], first: number, guard: string | null): { insert: string; announce: string; params: unknown[] } {
-  const params = [items.map((i) => i.userId), items.map((i) => i.kind), items.map((i) => i.entityType), items.map((i) => i.entityId),
+export function pushArguments(items: NotificationInput[]): unknown[] {
+  return [items.map((i) => i.userId), items.map((i) => i.kind), items.map((i) => i.entityType), items.map((i) => i.entityId),
     items.map((i) => JSON.stringify(i.payload)), items.map((i) => i.dedupKey), NOTIFICATION_CHANNEL];
-  const $ = (i: number) => `$${first + i}`;
-  return {
-    insert: `INSERT INTO notifications (user_id, kind, entity_type, entity_id, payload, dedup_key)
-      SELECT n.* FROM ${guard === null ? '' : `${guard}, `}unnest(${$(0)}::uuid[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::jsonb[], ${$(5)}::text[])
-        AS n(user_id, kind, entity_type, entity_id, payload, dedup_key)
-      ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING user_id`,
-    announce: `(SELECT count(pg_notify(${$(6)}, u)) FROM (SELECT DISTINCT user_id::text AS u FROM pushed) AS users)`,
-    params,
-  };
 }
 
 /**
@@ -64,8 +54,7 @@ export class NotificationStore {
   async push(tx: EntityManager, items: NotificationInput[]): Promise<void> {
     if (items.length === 0) return;
     // One statement: the announcement (delivered at commit) goes with the rows, to each user who got a new one.
-    const push = pushStatement(items, 1, null);
-    await tx.query(`WITH pushed AS (${push.insert}) SELECT ${push.announce}`, push.params);
+    await tx.query('SELECT push_notifications($1, $2, $3, $4, $5::jsonb[], $6, $7)', pushArguments(items));
   }
 
   /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint), in any agency or in these. */

@@ -250,4 +250,20 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect(audited).toHaveLength(1);
     expect(audited[0].details).toMatchObject({ checkerAgency: 'ATF', ownerAgency: 'ICE', checks: 3 });
   });
+
+  it('raises one alert when concurrent checks reach the pattern threshold together', async () => {
+    const [a, b] = [digits(3), digits(4)];
+    const owner = await iceCase({ identifiers: [{ type: 'PHONE', value: `+1 (480) ${a}-${b}` }] });
+    const tokens = await Promise.all(Array.from({ length: 6 }, async () => tokenOf(await createUser('ATF', `Burst ${uniqueWord()}`))));
+    // Each check is kept and counted on its own; those that find the threshold reached race to alert.
+    const answers = await Promise.all(tokens.map((token) => http('POST', '/deconfliction/checks', {
+      baseUrl: api.url, token, body: { identifiers: [{ type: 'PHONE', value: `480${a}${b}` }] },
+    })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const audited = await auditRows('deconfliction.check_pattern_alert', `details->>'case' = $2`, [owner.id]);
+    expect(audited).toHaveLength(1);
+    expect(audited[0].details.checks).toBeGreaterThanOrEqual(3);
+    const alerts = (await notices(coordinator, 'deconfliction.check_pattern_alert')).filter((n) => n.payload.alert.item.caseNumber === owner.caseNumber);
+    expect(alerts).toHaveLength(1);
+  });
 });
