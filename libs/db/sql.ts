@@ -7,6 +7,20 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 export type Db = DataSource | EntityManager;
 
+/**
+ * Statements in turn on one pooled connection, outside any transaction (each commits on its own): the pool's turn is
+ * taken once, not per statement. Released before the caller opens a transaction, so no request holds two connections.
+ */
+export async function onOneConnection<T>(dataSource: DataSource, work: (db: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    return await work(runner.manager);
+  } finally {
+    await runner.release();
+  }
+}
+
 /** Rows of a SELECT, or of an INSERT/UPDATE/DELETE ... RETURNING (TypeORM answers the latter as [rows, count]). */
 export async function query<Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const result: unknown = await db.query(sql, params as unknown[]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { onOneConnection } from '../db/sql';
 import type { AuditInput, AuditStore } from '../audit/audit-store';
 import type { CaseItems } from '../contracts/case-items';
 import { PERSON_TIER_DEFAULTS } from '../config/config';
@@ -52,9 +53,17 @@ export class CheckService {
     const charge = Math.max(1, items);
     const tooLarge = this.budget.tooLarge(charge);
     if (tooLarge) return { refused: tooLarge };
-    // A check only reads until it is kept: its probe and the owners' read run outside any transaction (each round trip
-    // costs about a millisecond here, whatever it does), and keep() commits in one call.
-    const db = this.dataSource.manager;
+    // Its probe, the owners' read and keep() go over one connection, the pool's turn taken once; no transaction: the
+    // first two only read, and keep() commits in one call (each round trip costs about a millisecond here).
+    const kept = await onOneConnection(this.dataSource, (db) => this.probeAndKeep(db, actor, batches, counts, charge));
+    const { used, now, owners } = kept;
+    // A refused check's probe is wasted: the price of no round trip of its own for every check that fits.
+    if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, now, used, charge, items)) };
+    if (kept.watch) await this.watchPatterns(actor, kept.foreign, owners, now, kept.watch.since, used.patterns);
+    return { refused: null, checkId: kept.checkId, matches: kept.matches, ambiguous: kept.ambiguous, owners };
+  }
+
+  private async probeAndKeep(db: EntityManager, actor: CheckActor, batches: CaseItems[], counts: Record<string, number>, charge: number) {
     // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
     const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, db), this.possibleMax);
     const records = distinctRecords(matches.map(recordOf));
@@ -80,10 +89,7 @@ export class CheckService {
     const used = await this.records.keep(db,
       { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
       this.budget.limits(), watch, { audit: this.audit.entry(checked), notices });
-    // A refused check's probe is wasted: the price of no round trip of its own for every check that fits.
-    if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, now, used, charge, items)) };
-    if (watch) await this.watchPatterns(actor, foreign, owners, now, watch.since, used.patterns);
-    return { refused: null, checkId, matches, ambiguous, owners };
+    return { checkId, matches, ambiguous, foreign, owners, now, watch, used };
   }
 
   /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
