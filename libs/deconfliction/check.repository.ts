@@ -20,7 +20,7 @@ export interface OwnerPointer { caseNumber: string | null; userId: string; agent
 
 export interface Owners {
   owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null; coordinators: string[];
-  /** The transaction's time: one clock for the budget, the record and the pattern window. */
+  /** The database's time: one clock for the budget, the record and the pattern window. */
   now: Date;
 }
 
@@ -107,14 +107,14 @@ export class CheckRepository {
     const lockKeys = [`check-budget:${check.userId}`, ...patternLockKeys(watch?.itemIds ?? [], check.agency)];
     const a = kept.audit;
     const n = kept.notices;
+    const params = [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
+      m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
+      limits.hour, limits.day, lockKeys, lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED)),
+      watch?.itemIds ?? [], watch?.since ?? check.checkedAt,
+      a.at, a.actor, a.agency, a.action, a.entityType, a.entityId, JSON.stringify(a.details), a.payloadBeforePrevHash, a.dedupKey,
+      ...pushArguments(n)];
     const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(db,
-      `SELECT hour, day, kept, patterns FROM keep_check(${Array.from({ length: 33 }, (_, i) => `$${i + 1}`).join(', ')})`,
-      [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
-        m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
-        limits.hour, limits.day, lockKeys, lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED)),
-        watch?.itemIds ?? [], watch?.since ?? check.checkedAt,
-        a.at, a.actor, a.agency, a.action, a.entityType, a.entityId, JSON.stringify(a.details), a.payloadBeforePrevHash,
-        ...pushArguments(n)],
+      `SELECT hour, day, kept, patterns FROM keep_check(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params,
     ), 'keep_check');
     return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
   }
@@ -136,7 +136,7 @@ export class CheckRepository {
 
   /**
    * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
-   * (`withChecker`), the checker's name and phone and every deconfliction coordinator (the desk is joint), with the
+   * (`checkerId` given), the checker's name and phone and every deconfliction coordinator (the desk is joint), with the
    * database's time: one statement, outside any transaction (nothing here depends on keep()'s locks).
    */
   async owners(db: Db, caseIds: string[], lookoutIds: string[], checkerId: string | null): Promise<Owners> {

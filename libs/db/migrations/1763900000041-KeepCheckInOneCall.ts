@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const PUSH_ARGS = 'uuid[], text[], text[], text[], jsonb[], text[], text';
 const KEEP_ARGS = `uuid, uuid, text, timestamptz, jsonb, integer, text[], uuid[], text[], uuid[], uuid[], text[], bigint, bigint, text[],
-  bigint[], uuid[], timestamptz, timestamptz, text, text, text, text, text, jsonb, text, ${PUSH_ARGS}`;
+  bigint[], uuid[], timestamptz, timestamptz, text, text, text, text, text, jsonb, text, text, ${PUSH_ARGS}`;
 
 /**
  * A check was kept in a transaction of its own: START, the owners' read with the budget and pattern locks, the keeping
@@ -42,7 +42,7 @@ export class KeepCheckInOneCall1763900000041 implements MigrationInterface {
         p_item_ids uuid[], p_match_types text[], p_case_ids uuid[], p_lookout_ids uuid[], p_agencies text[],
         p_hour_limit bigint, p_day_limit bigint, p_lock_keys text[], p_lock_seeds bigint[], p_watch_items uuid[], p_watch_since timestamptz,
         p_audit_at timestamptz, p_audit_actor text, p_audit_agency text, p_audit_action text, p_audit_entity_type text,
-        p_audit_entity_id text, p_audit_details jsonb, p_audit_payload text,
+        p_audit_entity_id text, p_audit_details jsonb, p_audit_payload text, p_audit_dedup_key text,
         p_notice_users uuid[], p_notice_kinds text[], p_notice_entity_types text[], p_notice_entity_ids text[], p_notice_payloads jsonb[],
         p_notice_dedup_keys text[], p_channel text,
         OUT hour bigint, OUT day bigint, OUT kept boolean, OUT patterns json)
@@ -71,7 +71,7 @@ export class KeepCheckInOneCall1763900000041 implements MigrationInterface {
             GROUP BY m.item_id, u.id, u.username, u.full_name, u.phone) AS p;
         END IF;
         PERFORM audit_append(p_audit_at, p_audit_actor, p_audit_agency, p_audit_action, p_audit_entity_type, p_audit_entity_id,
-          p_audit_details, p_audit_payload, NULL);
+          p_audit_details, p_audit_payload, p_audit_dedup_key);
         PERFORM push_notifications(p_notice_users, p_notice_kinds, p_notice_entity_types, p_notice_entity_ids, p_notice_payloads,
           p_notice_dedup_keys, p_channel);
       END $$`);
