@@ -43,7 +43,7 @@ export class AuditStore {
   }
 
   /**
-   * The entry as `audit_append` takes it, for a statement that appends it itself (auditAppendCall): its time is now,
+   * The entry as `audit_append` takes it, for a call that appends it itself (keep_check): its time is now,
    * its hash the database's to compute under the chain lock, as append's.
    */
   entry(input: AuditInput): NewAuditRow {

@@ -35,8 +35,8 @@ const toEntry = (row: AuditRow): StoredAuditEntry => ({
 });
 
 /**
- * The `audit_append` call for an entry, its parameters numbered from `$first`: for a statement that appends as its last
- * step (a check's insert, check.repository.ts), saving the round trip of an append of its own.
+ * The `audit_append` call for an entry, its parameters numbered from `$first` (append's; keep_check passes the same
+ * fields to audit_append itself).
  */
 export function auditAppendCall(e: NewAuditRow, first: number): { sql: string; params: unknown[] } {
   const params = [e.at, e.actor, e.agency, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.payloadBeforePrevHash, e.dedupKey];

@@ -28,8 +28,8 @@ export function distinctNotices(items: NoticeMatch[]): NoticeMatch[] {
 }
 
 /**
- * The notices a check and a pattern of checks send, as notification rows in the check's transaction (pg_notify on
- * commit, like hits). Pointer-only: the checker's values never leave the check, and neither do scores.
+ * The notices a check and a pattern of checks send, as notification rows written with the check or the alert (pg_notify
+ * on commit, like hits). Pointer-only: the checker's values never leave the check, and neither do scores.
  */
 export class CheckNotices {
   constructor(private readonly notifications: NotificationStore) {}

@@ -60,7 +60,7 @@ export interface CheckMatchPointerRow {
 const BUDGET_LOCK_SEED = 7_240_010;
 const PATTERN_LOCK_SEED = 7_240_011;
 
-/** The kept record of checks (migration DeconflictionChecks): written in the check's transaction, read by both sides. */
+/** The kept record of checks (migration DeconflictionChecks): written by keep_check, read by both sides. */
 export class CheckRepository {
   constructor(private readonly dataSource: DataSource) {}
 

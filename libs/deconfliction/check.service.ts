@@ -26,7 +26,8 @@ const recordOf = (m: Match): CheckMatchRecord => ({
  * A check as the watch centres run it (issue 22, item 2): charged to the user's budget, kept as a record, known to
  * every agency whose item it met, and watched for repetition. The record, its audit entry and its notices commit
  * together before the answer (CheckRepository.keep), so there is no answer without its record and notice, and no
- * record of a check that failed.
+ * record of a check that failed. A pattern alert, rare, is raised after, in a transaction of its own (watchPatterns):
+ * should that fail, the check is kept and answered with an error, and the next check on the item raises the alert.
  */
 export class CheckService {
   private readonly budget: CheckBudget;
@@ -71,7 +72,7 @@ export class CheckService {
     const { owners, checker: me, coordinators, now } = await this.records.owners(db, ids(records, 'caseId'), ids(records, 'lookoutId'),
       foreign.length > 0 ? actor.userId : null);
     const checkId = randomUUID();
-    // Two checks of one agency on one item are serialised by the pattern locks, so an alert is raised once, not by both.
+    // Sorted: the order every check and alert takes the items' pattern locks in (keep(), lockAlerted()).
     const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
     const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
     // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
@@ -113,7 +114,7 @@ export class CheckService {
   private async watchPatterns(
     actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, since: Date, counts: PatternCounts,
   ) {
-    const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => a.itemId.localeCompare(b.itemId));
+    const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => (a.itemId < b.itemId ? -1 : 1));
     const checksOf = (itemId: string) => (counts.repeated.get(itemId) ?? []).reduce((n, u) => n + u.checks, 0);
     const reached = byItem.filter((m) => checksOf(m.itemId) >= this.config.patternThreshold && !counts.alerted.has(m.itemId));
     if (reached.length === 0) return;

@@ -209,11 +209,12 @@ export class MatchingRepository {
 
   /**
    * The GIN index prunes on `%`, whose cut-off is pg_trgm.similarity_threshold (0.3 unless set): set to the configured
-   * threshold for this transaction, it returns only names that can match instead of every name sharing a few trigrams.
-   * Outside a transaction the setting would not last to the next statement; the result is the same, only slower.
+   * threshold, it returns only names that can match instead of every name sharing a few trigrams, and a threshold
+   * under 0.3 misses nothing. Set for the connection, not the transaction: a check probes outside any transaction,
+   * where a local setting would not last to the next statement. No other query uses `%`, and the value is always this.
    */
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
-    await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(this.config.organizationMatchThreshold)]);
+    await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, false)`, [String(this.config.organizationMatchThreshold)]);
     const rows = await query<OrganizationRow>(tx,
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.name_form, similarity(k.norm, $1) AS sim
        FROM match_keys k
