@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditFields, checkLink, GENESIS_HASH, payloadBeforePrevHash, StoredAuditEntry } from './audit-chain';
 import { AuditQuery, AuditRepository, NewAuditRow } from './audit.repository';
 
-export { AUDIT_CHAIN_LOCK, auditAppendCall } from './audit.repository';
+export { AUDIT_CHAIN_LOCK } from './audit.repository';
 export type { AuditQuery, NewAuditRow } from './audit.repository';
 
 export interface AuditInput {
