@@ -43,6 +43,13 @@ export class ApiClient {
   async check(body: CheckBody): Promise<CheckMatch[]> {
     return (await this.post<{ matches: CheckMatch[] }>('/deconfliction/checks', body)).matches;
   }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  }
 }
 
 /** Whatever sends a check through the API: one agent (ApiClient) or several in turn (AgentPool). */
@@ -72,6 +79,11 @@ export class AgentPool implements CheckSender {
 
   check(body: CheckBody): Promise<CheckMatch[]> {
     return this.agents[this.sent++ % this.agents.length].check(body);
+  }
+
+  /** The next agent in turn, for a request other than a check. */
+  next(): ApiClient {
+    return this.agents[this.sent++ % this.agents.length];
   }
 }
 

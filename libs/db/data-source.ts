@@ -36,6 +36,7 @@ import { DatedPersonCodes1763900000037 } from './migrations/1763900000037-DatedP
 import { AuditAppendInOneStatement1763900000039 } from './migrations/1763900000039-AuditAppendInOneStatement';
 import { UndatedSkeletonPairs1763900000040 } from './migrations/1763900000040-UndatedSkeletonPairs';
 import { KeepCheckInOneCall1763900000041 } from './migrations/1763900000041-KeepCheckInOneCall';
+import { KeepCheckReadsOwners1763900000042 } from './migrations/1763900000042-KeepCheckReadsOwners';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   AuditAppendInOneStatement1763900000039,
   UndatedSkeletonPairs1763900000040,
   KeepCheckInOneCall1763900000041,
+  KeepCheckReadsOwners1763900000042,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

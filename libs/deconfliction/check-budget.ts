@@ -42,8 +42,8 @@ export class CheckBudget {
   }
 
   /**
-   * Why a check of `charge` values did not fit after `used` (read by the keep that refused it, at the owners' read's
-   * time `now`): the period whose window frees enough values last, and when.
+   * Why a check of `charge` values did not fit after `used` (read by the keep that refused it, at the check's time
+   * `now`): the period whose window frees enough values last, and when.
    */
   async refusal(tx: EntityManager, userId: string, now: Date, used: { hour: number; day: number }, charge: number): Promise<Refusal> {
     let refusal: Refusal | null = null;

@@ -1,13 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationInput, NotificationStore } from '../notifications/notification-store';
+import type { NotificationStore } from '../notifications/notification-store';
 import type { CheckMatchRecord, OwnerPointer } from './check.repository';
-import type { MatchType } from './match-keys';
-
-/** Who checked: the agency, and the agent to call back. */
-export interface Checker { userId: string; agency: string; agentName: string; agentPhone: string | null }
-
-/** A matched item as a notice shows it: its kind and which case (or lookout) of which agency, nothing of a value. */
-export interface NoticeMatch { matchType: MatchType; agency: string; caseNumber: string | null; lookout: boolean }
 
 export interface PatternAlert {
   id: string; raisedAt: Date; match: CheckMatchRecord; owner: OwnerPointer | undefined; checkerAgency: string;
@@ -15,50 +8,13 @@ export interface PatternAlert {
   checkers: { agentName: string; agentPhone: string | null; checks: number }[];
 }
 
-const noticeMatch = (m: CheckMatchRecord, owners: Map<string, OwnerPointer>): NoticeMatch => ({
-  matchType: m.matchType, agency: m.agency, caseNumber: owners.get(m.caseId ?? '')?.caseNumber ?? null, lookout: m.lookoutId !== null,
-});
-
-const sameNotice = (a: NoticeMatch, b: NoticeMatch) =>
-  a.matchType === b.matchType && a.agency === b.agency && a.caseNumber === b.caseNumber && a.lookout === b.lookout;
-
-/** One entry per kind of item and case: two subjects of one case met by one name read as one pointer. */
-export function distinctNotices(items: NoticeMatch[]): NoticeMatch[] {
-  return items.filter((m, i) => items.findIndex((n) => sameNotice(m, n)) === i);
-}
-
 /**
- * The notices a check and a pattern of checks send, as notification rows written with the check or the alert (pg_notify
- * on commit, like hits). Pointer-only: the checker's values never leave the check, and neither do scores.
+ * The notices a pattern of checks sends, as notification rows written with the alert (pg_notify on commit, like hits).
+ * A single check's notices are composed where it is kept (check_matched_notices, migration KeepCheckReadsOwners).
+ * Pointer-only: the checker's values never leave the check, and neither do scores.
  */
 export class CheckNotices {
   constructor(private readonly notifications: NotificationStore) {}
-
-  /**
-   * Each matched item's case agent (lead agent, or lookout owner) hears of the matches on their items; every deconfliction
-   * coordinator (the desk is joint; CheckRepository.owners reads them) hears of them all. One notification per recipient
-   * and check, written by the call that keeps the check (CheckRepository.keep).
-   */
-  checkMatched(
-    checkId: string, checkedAt: Date, checker: Checker, matches: CheckMatchRecord[], owners: Map<string, OwnerPointer>, coordinators: string[],
-  ): NotificationInput[] {
-    const perUser = new Map<string, NoticeMatch[]>();
-    const add = (userId: string, m: NoticeMatch) => perUser.set(userId, [...(perUser.get(userId) ?? []), m]);
-    for (const m of matches) {
-      const view = noticeMatch(m, owners);
-      const owner = owners.get(m.caseId ?? m.lookoutId ?? '');
-      if (owner) add(owner.userId, view);
-      for (const userId of coordinators) if (userId !== owner?.userId) add(userId, view);
-    }
-    const check = {
-      id: checkId, checkedAt: checkedAt.toISOString(),
-      checker: { agency: checker.agency, agentName: checker.agentName, agentPhone: checker.agentPhone },
-    };
-    return [...perUser].map(([userId, seen]) => ({
-      userId, kind: 'deconfliction.check_matched', entityType: 'check', entityId: checkId,
-      payload: { check: { ...check, matches: distinctNotices(seen) } }, dedupKey: `check:${checkId}`,
-    }));
-  }
 
   /** Both agencies' watch desks (every coordinator: the desk is joint) and both agencies' leadership. */
   async patternAlert(tx: EntityManager, alert: PatternAlert): Promise<void> {

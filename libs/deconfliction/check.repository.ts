@@ -1,15 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { NewAuditRow } from '../audit/audit-store';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
-import { NotificationInput, pushArguments } from '../notifications/notification-store';
+import { NOTIFICATION_CHANNEL } from '../notifications/notification-store';
 import type { MatchType } from './match-keys';
 
 /** An item of a case or lookout that a check met: pointers only, never the value checked or the value met. */
 export interface CheckMatchRecord { itemId: string; matchType: MatchType; caseId: string | null; lookoutId: string | null; agency: string }
 
 export interface NewCheck {
-  id: string; userId: string; agency: string; checkedAt: Date; counts: Record<string, number>; items: number;
-  matches: CheckMatchRecord[];
+  id: string; userId: string; agency: string; counts: Record<string, number>; items: number; matches: CheckMatchRecord[];
 }
 
 /** A user of the checking agency who met an item, and how many times within the pattern window. */
@@ -18,17 +17,20 @@ export interface RepeatedChecker { user_id: string; username: string; full_name:
 /** Whom to call about a case (its lead agent) or a lookout (its owner). */
 export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
 
-export interface Owners {
-  owners: Map<string, OwnerPointer>; checker: { fullName: string; phone: string | null } | null; coordinators: string[];
-  /** The database's time: one clock for the budget, the record and the pattern window. */
-  now: Date;
-}
-
 /** Values the user checked in the hour and in the 24 hours before the check, and whether the check fit and was kept. */
 export interface BudgetUse { hour: number; day: number; kept: boolean }
 
-/** The items whose repetition the check watches (sorted), and the start of the pattern window. */
-export interface PatternWatch { itemIds: string[]; since: Date }
+/**
+ * What keep() decided and read: the budget's use; the check's time (the database's, to the millisecond: one clock for
+ * the budget, the record and the pattern window); and, when kept, the pattern counts and the owner of every case and
+ * lookout met, by id.
+ */
+export interface KeptCheck extends BudgetUse { checkedAt: Date; patterns: PatternCounts; owners: Map<string, OwnerPointer> }
+
+/** The items whose repetition the check watches (sorted), and the pattern window's length. */
+export interface PatternWatch { itemIds: string[]; windowMs: number }
+
+interface OwnerRow { id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }
 
 type PatternRow = RepeatedChecker & { item_id: string; alerted: boolean };
 
@@ -92,31 +94,31 @@ export class CheckRepository {
    * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
    * the last hour and day; with, for `watch`, per item who of the checker's agency met it within the window and how
    * often (this check included), and whether an alert on it was already raised for that agency within the window. A
-   * kept check also writes what it leaves behind: its audit entry and the notices to the owners of the items it met. One
-   * call (`keep_check`, migration KeepCheckInOneCall) in a transaction of its own: it takes the checker's budget lock
-   * (two concurrent checks of one user cannot both fit in the last unit of budget), then the pattern locks of the
-   * watched items (see patternLockKeys), in that order for every check, and sums and counts under snapshots taken after
-   * them, so it sees every check that held them before. A refused check writes nothing.
+   * kept check also writes what it leaves behind: its audit entry and the notices to the owners of the items of other
+   * agencies it met (check_matched_notices), and reads those owners for the answer. One call (`keep_check`, migrations
+   * KeepCheckInOneCall and KeepCheckReadsOwners) in a transaction of its own: it takes the checker's budget lock (two
+   * concurrent checks of one user cannot both fit in the last unit of budget), then the pattern locks of the watched
+   * items (see patternLockKeys), in that order for every check, and sums and counts under snapshots taken after them,
+   * so it sees every check that held them before. A refused check writes nothing.
    */
-  async keep(
-    db: Db, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null,
-    kept: { audit: NewAuditRow; notices: NotificationInput[] },
-  ): Promise<BudgetUse & { patterns: PatternCounts }> {
+  async keep(db: Db, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null, audit: NewAuditRow): Promise<KeptCheck> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
     const m = check.matches;
     const lockKeys = [`check-budget:${check.userId}`, ...patternLockKeys(watch?.itemIds ?? [], check.agency)];
-    const a = kept.audit;
-    const n = kept.notices;
-    const params = [check.id, check.userId, check.agency, check.checkedAt, JSON.stringify(check.counts), check.items, matched,
+    const a = audit;
+    const params = [check.id, check.userId, check.agency, JSON.stringify(check.counts), check.items, matched,
       m.map((x) => x.itemId), m.map((x) => x.matchType), m.map((x) => x.caseId), m.map((x) => x.lookoutId), m.map((x) => x.agency),
       limits.hour, limits.day, lockKeys, lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED)),
-      watch?.itemIds ?? [], watch?.since ?? check.checkedAt,
+      watch?.itemIds ?? [], watch?.windowMs ?? 0,
       a.at, a.actor, a.agency, a.action, a.entityType, a.entityId, JSON.stringify(a.details), a.payloadBeforePrevHash, a.dedupKey,
-      ...pushArguments(n)];
-    const row = assertDefined(await queryOne<{ hour: string; day: string; kept: boolean; patterns: PatternRow[] }>(db,
-      `SELECT hour, day, kept, patterns FROM keep_check(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params,
+      NOTIFICATION_CHANNEL];
+    const row = assertDefined(await queryOne<{ check_time: Date; hour: string; day: string; kept: boolean; patterns: PatternRow[]; owners: OwnerRow[] }>(db,
+      `SELECT check_time, hour, day, kept, patterns, owners FROM keep_check(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params,
     ), 'keep_check');
-    return { hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns) };
+    return {
+      checkedAt: row.check_time, hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns),
+      owners: new Map(row.owners.map((o) => [o.id, { caseNumber: o.case_number, userId: o.user_id, agentName: o.full_name, agentPhone: o.phone }])),
+    };
   }
 
   /**
@@ -132,35 +134,6 @@ export class CheckRepository {
       [itemIds, checkerAgency, since],
     );
     return new Set(rows.map((r) => r.item_id));
-  }
-
-  /**
-   * Lead agents of cases and owners of lookouts, by case or lookout id; and, when the check met another agency's items
-   * (`checkerId` given), the checker's name and phone and every deconfliction coordinator (the desk is joint), with the
-   * database's time: one statement, outside any transaction (nothing here depends on keep()'s locks).
-   */
-  async owners(db: Db, caseIds: string[], lookoutIds: string[], checkerId: string | null): Promise<Owners> {
-    const rows = await query<{ kind: string; id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null; now: Date }>(db,
-      `SELECT 'case' AS kind, c.id, c.case_number, u.id AS user_id, u.full_name, u.phone, now() AS now
-       FROM cases c JOIN users u ON u.id = c.lead_agent_id WHERE c.id = ANY($1::uuid[])
-       UNION ALL
-       SELECT 'lookout', l.id, NULL, u.id, u.full_name, u.phone, now() FROM lookouts l JOIN users u ON u.id = l.owner_user_id WHERE l.id = ANY($2::uuid[])
-       UNION ALL
-       SELECT 'checker', u.id, NULL, u.id, u.full_name, u.phone, now() FROM users u WHERE u.id = $3
-       UNION ALL
-       SELECT 'coordinator', u.id, NULL, u.id, u.full_name, u.phone, now() FROM users u WHERE $3::uuid IS NOT NULL AND 'DECONFLICTION_COORDINATOR' = ANY(u.roles)
-       UNION ALL
-       SELECT 'now', NULL, NULL, NULL, NULL, NULL, now()`,
-      [caseIds, lookoutIds, checkerId],
-    );
-    const me = rows.find((r) => r.kind === 'checker');
-    return {
-      owners: new Map(rows.filter((r) => r.kind === 'case' || r.kind === 'lookout')
-        .map((r) => [r.id, { caseNumber: r.case_number, userId: r.user_id, agentName: r.full_name, agentPhone: r.phone }])),
-      checker: checkerId === null ? null : { fullName: me?.full_name ?? '', phone: me?.phone ?? null },
-      coordinators: rows.filter((r) => r.kind === 'coordinator').map((r) => r.user_id),
-      now: assertDefined(rows.find((r) => r.kind === 'now'), 'now').now,
-    };
   }
 
   async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {

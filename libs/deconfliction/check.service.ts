@@ -7,7 +7,7 @@ import { PERSON_TIER_DEFAULTS } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
-import { CheckNotices } from './check-notices';
+import type { CheckNotices } from './check-notices';
 import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer, PatternCounts } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
@@ -54,14 +54,17 @@ export class CheckService {
     const charge = Math.max(1, items);
     const tooLarge = this.budget.tooLarge(charge);
     if (tooLarge) return { refused: tooLarge };
-    // Its probe, the owners' read and keep() go over one connection, the pool's turn taken once; no transaction: the
-    // first two only read, and keep() commits in one call (each round trip costs about a millisecond here).
+    // Its probe and keep() go over one connection, the pool's turn taken once; no transaction: the probe only reads, and
+    // keep() commits in one call (each round trip costs about a millisecond here).
     const kept = await onOneConnection(this.dataSource, (db) => this.probeAndKeep(db, actor, batches, counts, charge));
-    const { used, now, owners } = kept;
+    const { used } = kept;
     // A refused check's probe is wasted: the price of no round trip of its own for every check that fits.
-    if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, now, used, charge, items)) };
-    if (kept.watch) await this.watchPatterns(actor, kept.foreign, owners, now, kept.watch.since, used.patterns);
-    return { refused: null, checkId: kept.checkId, matches: kept.matches, ambiguous: kept.ambiguous, owners };
+    if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, used.checkedAt, used, charge, items)) };
+    if (kept.watching) {
+      const since = new Date(used.checkedAt.getTime() - this.config.patternWindowMs);
+      await this.watchPatterns(actor, kept.foreign, used.owners, used.checkedAt, since, used.patterns);
+    }
+    return { refused: null, checkId: kept.checkId, matches: kept.matches, ambiguous: kept.ambiguous, owners: used.owners };
   }
 
   private async probeAndKeep(db: EntityManager, actor: CheckActor, batches: CaseItems[], counts: Record<string, number>, charge: number) {
@@ -69,12 +72,10 @@ export class CheckService {
     const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, db), this.possibleMax);
     const records = distinctRecords(matches.map(recordOf));
     const foreign = records.filter((r) => r.agency !== actor.agency);
-    const { owners, checker: me, coordinators, now } = await this.records.owners(db, ids(records, 'caseId'), ids(records, 'lookoutId'),
-      foreign.length > 0 ? actor.userId : null);
     const checkId = randomUUID();
     // Sorted: the order every check and alert takes the items' pattern locks in (keep(), lockAlerted()).
     const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
-    const watch = foreign.length > 0 ? { itemIds, since: new Date(now.getTime() - this.config.patternWindowMs) } : null;
+    const watch = foreign.length > 0 ? { itemIds, windowMs: this.config.patternWindowMs } : null;
     // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
     const checked: AuditInput = {
       actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
@@ -84,13 +85,11 @@ export class CheckService {
           ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
       },
     };
-    // The checker (`me`) is read only when another agency's item was met: then its items' owners are told who checked.
-    const notices = me === null ? [] : this.notices.checkMatched(checkId, now,
-      { userId: actor.userId, agency: actor.agency, agentName: me.fullName, agentPhone: me.phone }, foreign, owners, coordinators);
+    // The owners of the items met, and the notices to those of other agencies, are read and written by keep() itself.
     const used = await this.records.keep(db,
-      { id: checkId, userId: actor.userId, agency: actor.agency, checkedAt: now, counts, items: charge, matches: records },
-      this.budget.limits(), watch, { audit: this.audit.entry(checked), notices });
-    return { checkId, matches, ambiguous, foreign, owners, now, watch, used };
+      { id: checkId, userId: actor.userId, agency: actor.agency, counts, items: charge, matches: records },
+      this.budget.limits(), watch, this.audit.entry(checked));
+    return { checkId, matches, ambiguous, foreign, watching: watch !== null, used };
   }
 
   /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
@@ -141,9 +140,6 @@ export class CheckService {
     });
   }
 }
-
-const ids = (records: CheckMatchRecord[], key: 'caseId' | 'lookoutId'): string[] =>
-  [...new Set(records.map((r) => r[key]).filter((id): id is string => id !== null))];
 
 /** One record per matched item and kind: several own values meeting one item count as one meeting. */
 function distinctRecords(records: CheckMatchRecord[]): CheckMatchRecord[] {

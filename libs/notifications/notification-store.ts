@@ -34,15 +34,6 @@ interface NotificationRow {
 }
 
 /**
- * A push as the arguments of `push_notifications` (migration KeepCheckInOneCall), for a call that pushes as one of its
- * steps (keep_check) as well as for push: one definition of the rows and of their announcement.
- */
-export function pushArguments(items: NotificationInput[]): unknown[] {
-  return [items.map((i) => i.userId), items.map((i) => i.kind), items.map((i) => i.entityType), items.map((i) => i.entityId),
-    items.map((i) => JSON.stringify(i.payload)), items.map((i) => i.dedupKey), NOTIFICATION_CHANNEL];
-}
-
-/**
  * Notifications are rows per recipient, written in the transaction of the change they announce; pg_notify is
  * delivered on commit, so a stream never announces a change that was rolled back, and a client that polls with
  * `since` sees exactly what the stream would have shown. This is the notifications context's repository: each
@@ -54,7 +45,10 @@ export class NotificationStore {
   async push(tx: EntityManager, items: NotificationInput[]): Promise<void> {
     if (items.length === 0) return;
     // One statement: the announcement (delivered at commit) goes with the rows, to each user who got a new one.
-    await tx.query('SELECT push_notifications($1, $2, $3, $4, $5::jsonb[], $6, $7)', pushArguments(items));
+    // push_notifications (migration KeepCheckInOneCall) is the one definition of a push; keep_check calls it too.
+    await tx.query('SELECT push_notifications($1, $2, $3, $4, $5::jsonb[], $6, $7)', [items.map((i) => i.userId), items.map((i) => i.kind),
+      items.map((i) => i.entityType), items.map((i) => i.entityId), items.map((i) => JSON.stringify(i.payload)), items.map((i) => i.dedupKey),
+      NOTIFICATION_CHANNEL]);
   }
 
   /** Users holding a role (e.g. every deconfliction coordinator: the watch desk is joint), in any agency or in these. */

@@ -79,11 +79,13 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
       checker: { agency: 'ATF', agentName: 'Aaron T. Fields', agentPhone: '+12025550102' },
       matches: [{ matchType: 'PHONE', agency: 'ICE', caseNumber: owner.caseNumber, lookout: false }],
     };
+    const told: any[] = [];
     for (const token of [ice, coordinator]) {
       const mine = (await notices(token, 'deconfliction.check_matched'))
         .filter((n) => n.payload.check.matches.some((m: any) => m.caseNumber === owner.caseNumber));
       expect(mine).toHaveLength(1);
       expect(mine[0].payload.check).toMatchObject(expected);
+      told.push(mine[0].payload.check);
       expect(Date.parse(mine[0].payload.check.checkedAt)).toBeGreaterThanOrEqual(Date.parse(startedAt));
       const text = JSON.stringify(mine[0]);
       for (const leak of [checked, `${a}${b}`, `${a}-${b}`, 'score', 'distance']) expect(text).not.toContain(leak);
@@ -97,6 +99,9 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect(made.status).toBe(200);
     const record = made.body.items.find((c: any) => c.matches.some((m: any) => m.owner.caseNumber === owner.caseNumber));
     expect(record).toMatchObject({ direction: 'MADE', checker: expected.checker, counts: { identifiers: 1, subjects: 0 } });
+    // The notice names the kept record and its time, to the millisecond (the clock of the record, the budget and a page).
+    for (const check of told) expect(check).toMatchObject({ id: record.id, checkedAt: record.checkedAt });
+    expect(record.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const received = await http('GET', '/deconfliction/checks?limit=20', { token: ice });
     expect(received.status).toBe(200);
     const theirs = received.body.items.find((c: any) => c.id === record.id);
@@ -117,6 +122,35 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
       [JSON.stringify([{ id: record.id, agencies: ['ATF'] }])]);
     expect(reads).toHaveLength(1);
     expect(reads[0].entity_id).toBeNull();
+  });
+
+  it("tells each of another agency's owners and the desk once per check, each case once, in the order the values were checked", async () => {
+    const phone = () => `+1 (520) ${digits(3)}-${digits(4)}`;
+    const [a1, a2, b1, own] = [phone(), phone(), phone(), phone()];
+    const caseA = await iceCase({ identifiers: [{ type: 'PHONE', value: a1 }, { type: 'PHONE', value: a2 }] });
+    const caseB = await iceCase({ identifiers: [{ type: 'PHONE', value: b1 }] });
+    const ours = await http('POST', '/cases', { token: atf, body: { title: `Own ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', identifiers: [{ type: 'PHONE', value: own }] } });
+    expect(ours.status).toBe(201);
+    await eventually(() => http('GET', `/cases/${ours.body.id}`, { token: atf }), (r) => r.body.status === 'ACTIVE');
+    const checker = await tokenOf(await createUser('ATF', 'Second Checker'));
+    const check = await http('POST', '/deconfliction/checks', {
+      token: checker, body: { identifiers: [b1, a1, own, a2].map((value) => ({ type: 'PHONE', value })) },
+    });
+    expect(check.status).toBe(200);
+    const met = check.body.matches.map((m: any) => m.counterpart.caseNumber as string);
+    expect([...met].sort()).toEqual([caseA.caseNumber, caseA.caseNumber, caseB.caseNumber, ours.body.caseNumber].sort());
+    // Of the other agency's cases, each once, first met first (b1 before a1 and a2); the checker's own agency's case is
+    // in no notice.
+    const foreign = [caseB.caseNumber, caseA.caseNumber];
+    const pointer = (caseNumber: string) => ({ matchType: 'PHONE', agency: 'ICE', caseNumber, lookout: false });
+    for (const token of [ice, coordinator]) {
+      const mine = (await notices(token, 'deconfliction.check_matched'))
+        .filter((n) => n.payload.check.matches.some((m: any) => m.caseNumber === caseB.caseNumber));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].payload.check.checker).toEqual({ agency: 'ATF', agentName: 'Second Checker', agentPhone: '+12025550199' });
+      expect(mine[0].payload.check.matches).toEqual(foreign.map(pointer));
+    }
+    expect((await notices(atf, 'deconfliction.check_matched')).filter((n) => JSON.stringify(n).includes(ours.body.caseNumber))).toEqual([]);
   });
 
   it('answers a planned operation and an obliterated serial with pointers only: no distance, score or matched length', async () => {
