@@ -37,6 +37,7 @@ import { AuditAppendInOneStatement1763900000039 } from './migrations/17639000000
 import { UndatedSkeletonPairs1763900000040 } from './migrations/1763900000040-UndatedSkeletonPairs';
 import { KeepCheckInOneCall1763900000041 } from './migrations/1763900000041-KeepCheckInOneCall';
 import { KeepCheckReadsOwners1763900000042 } from './migrations/1763900000042-KeepCheckReadsOwners';
+import { PatternAlertsInKeepCheck1763900000043 } from './migrations/1763900000043-PatternAlertsInKeepCheck';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   UndatedSkeletonPairs1763900000040,
   KeepCheckInOneCall1763900000041,
   KeepCheckReadsOwners1763900000042,
+  PatternAlertsInKeepCheck1763900000043,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

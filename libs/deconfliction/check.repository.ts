@@ -11,9 +11,6 @@ export interface NewCheck {
   id: string; userId: string; agency: string; counts: Record<string, number>; items: number; matches: CheckMatchRecord[];
 }
 
-/** A user of the checking agency who met an item, and how many times within the pattern window. */
-export interface RepeatedChecker { user_id: string; username: string; full_name: string; phone: string | null; checks: number }
-
 /** Whom to call about a case (its lead agent) or a lookout (its owner). */
 export interface OwnerPointer { caseNumber: string | null; userId: string; agentName: string; agentPhone: string | null }
 
@@ -22,32 +19,19 @@ export interface BudgetUse { hour: number; day: number; kept: boolean }
 
 /**
  * What keep() decided and read: the budget's use; the check's time (the database's, to the millisecond: one clock for
- * the budget, the record and the pattern window); and, when kept, the pattern counts and the owner of every case and
- * lookout met, by id.
+ * the budget, the record and the pattern window); and, when kept, the owner of every case and lookout met, by id.
  */
-export interface KeptCheck extends BudgetUse { checkedAt: Date; patterns: PatternCounts; owners: Map<string, OwnerPointer> }
+export interface KeptCheck extends BudgetUse { checkedAt: Date; owners: Map<string, OwnerPointer> }
 
-/** The items whose repetition the check watches (sorted), and the pattern window's length. */
-export interface PatternWatch { itemIds: string[]; windowMs: number }
+/**
+ * The items whose repetition the check watches (sorted: the order their locks are taken in), the window, and how many
+ * checks by one agency meeting one item within it raise an alert.
+ */
+export interface PatternWatch { itemIds: string[]; windowMs: number; threshold: number }
 
 interface OwnerRow { id: string; case_number: string | null; user_id: string; full_name: string; phone: string | null }
 
-type PatternRow = RepeatedChecker & { item_id: string; alerted: boolean };
-
-function patternCountsOf(rows: PatternRow[]): PatternCounts {
-  const repeated = new Map<string, RepeatedChecker[]>();
-  const alerted = new Set<string>();
-  for (const { item_id: itemId, alerted: already, ...user } of rows) {
-    repeated.set(itemId, [...(repeated.get(itemId) ?? []), user]);
-    if (already) alerted.add(itemId);
-  }
-  return { repeated, alerted };
-}
-
 const patternLockKeys = (itemIds: string[], checkerAgency: string) => itemIds.map((id) => `check-pattern:${id}:${checkerAgency}`);
-
-/** Per matched item: the checker agency's users who met it in the window, and whether it was already alerted on. */
-export interface PatternCounts { repeated: Map<string, RepeatedChecker[]>; alerted: Set<string> }
 
 export interface CheckPageRow {
   id: string; agency: string; checked_at: Date; counts: Record<string, number>; full_name: string; phone: string | null;
@@ -92,14 +76,15 @@ export class CheckRepository {
 
   /**
    * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
-   * the last hour and day; with, for `watch`, per item who of the checker's agency met it within the window and how
-   * often (this check included), and whether an alert on it was already raised for that agency within the window. A
-   * kept check also writes what it leaves behind: its audit entry and the notices to the owners of the items of other
-   * agencies it met (check_matched_notices), and reads those owners for the answer. One call (`keep_check`, migrations
-   * KeepCheckInOneCall and KeepCheckReadsOwners) in a transaction of its own: it takes the checker's budget lock (two
-   * concurrent checks of one user cannot both fit in the last unit of budget), then the pattern locks of the watched
-   * items (see patternLockKeys), in that order for every check, and sums and counts under snapshots taken after them,
-   * so it sees every check that held them before. A refused check writes nothing.
+   * the last hour and day. A kept check also writes what it leaves behind: the notices to the owners of the items of
+   * other agencies it met (check_matched_notices), a pattern alert on each `watch` item that this check brings to the
+   * threshold within the window and that no alert of the window names yet (the alert row, its notices to the watch
+   * desks and both agencies' leadership), and the audit entries, the check's then each alert's; and it reads the owners
+   * of what it met for the answer. One call (`keep_check`, migrations KeepCheckInOneCall, KeepCheckReadsOwners and
+   * PatternAlertsInKeepCheck) in a transaction of its own, so all of it commits or none: it takes the checker's budget
+   * lock (two concurrent checks of one user cannot both fit in the last unit of budget), then the pattern locks of the
+   * watched items (see patternLockKeys), in that order for every check, and sums and counts under snapshots taken after
+   * them, so it sees every check (and alert) that held them before. A refused check writes nothing.
    */
   async keep(db: Db, check: NewCheck, limits: { hour: number; day: number }, watch: PatternWatch | null, audit: NewAuditRow): Promise<KeptCheck> {
     const matched = [...new Set(check.matches.map((m) => m.agency))].sort();
@@ -111,37 +96,14 @@ export class CheckRepository {
       limits.hour, limits.day, lockKeys, lockKeys.map((_, i) => (i === 0 ? BUDGET_LOCK_SEED : PATTERN_LOCK_SEED)),
       watch?.itemIds ?? [], watch?.windowMs ?? 0,
       a.at, a.actor, a.agency, a.action, a.entityType, a.entityId, JSON.stringify(a.details), a.payloadBeforePrevHash, a.dedupKey,
-      NOTIFICATION_CHANNEL];
-    const row = assertDefined(await queryOne<{ check_time: Date; hour: string; day: string; kept: boolean; patterns: PatternRow[]; owners: OwnerRow[] }>(db,
-      `SELECT check_time, hour, day, kept, patterns, owners FROM keep_check(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params,
+      NOTIFICATION_CHANNEL, watch?.threshold ?? 0];
+    const row = assertDefined(await queryOne<{ check_time: Date; hour: string; day: string; kept: boolean; owners: OwnerRow[] }>(db,
+      `SELECT check_time, hour, day, kept, owners FROM keep_check(${params.map((_, i) => `$${i + 1}`).join(', ')})`, params,
     ), 'keep_check');
     return {
-      checkedAt: row.check_time, hour: Number(row.hour), day: Number(row.day), kept: row.kept, patterns: patternCountsOf(row.patterns),
+      checkedAt: row.check_time, hour: Number(row.hour), day: Number(row.day), kept: row.kept,
       owners: new Map(row.owners.map((o) => [o.id, { caseNumber: o.case_number, userId: o.user_id, agentName: o.full_name, agentPhone: o.phone }])),
     };
-  }
-
-  /**
-   * The pattern locks of these items for the checker's agency, held until the transaction ends, in the order keep()
-   * takes them; then whether an alert on each was raised for that agency since `since`, read after the locks. An alert
-   * is raised once per item and window: a check that found the count reached raises it only if no other did meanwhile.
-   */
-  async lockAlerted(tx: EntityManager, itemIds: string[], checkerAgency: string, since: Date): Promise<Set<string>> {
-    await tx.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, $2))) FROM unnest($1::text[]) AS k`,
-      [patternLockKeys(itemIds, checkerAgency), PATTERN_LOCK_SEED]);
-    const rows = await query<{ item_id: string }>(tx,
-      `SELECT DISTINCT item_id FROM deconfliction_check_alerts WHERE item_id = ANY($1::uuid[]) AND checker_agency = $2 AND raised_at > $3`,
-      [itemIds, checkerAgency, since],
-    );
-    return new Set(rows.map((r) => r.item_id));
-  }
-
-  async insertAlert(tx: EntityManager, a: { id: string; match: CheckMatchRecord; checkerAgency: string; checks: number; at: Date }) {
-    await tx.query(
-      `INSERT INTO deconfliction_check_alerts (id, item_id, match_type, checker_agency, agency, case_id, lookout_id, checks, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [a.id, a.match.itemId, a.match.matchType, a.checkerAgency, a.match.agency, a.match.caseId, a.match.lookoutId, a.checks, a.at],
-    );
   }
 
   /**

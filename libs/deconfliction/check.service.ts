@@ -7,8 +7,7 @@ import { PERSON_TIER_DEFAULTS } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
 import type { CheckConfig } from './check-config';
-import type { CheckNotices } from './check-notices';
-import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer, PatternCounts } from './check.repository';
+import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
 import type { Match } from './matching.repository';
 
@@ -24,10 +23,9 @@ const recordOf = (m: Match): CheckMatchRecord => ({
 
 /**
  * A check as the watch centres run it (issue 22, item 2): charged to the user's budget, kept as a record, known to
- * every agency whose item it met, and watched for repetition. The record, its audit entry and its notices commit
- * together before the answer (CheckRepository.keep), so there is no answer without its record and notice, and no
- * record of a check that failed. A pattern alert, rare, is raised after, in a transaction of its own (watchPatterns):
- * should that fail, the check is kept and answered with an error, and the next check on the item raises the alert.
+ * every agency whose item it met, and watched for repetition. The record, its notices, the pattern alerts it raises and
+ * every audit entry commit together before the answer (CheckRepository.keep), so there is no answer without its record,
+ * notice and alert, and no record of a check that failed.
  */
 export class CheckService {
   private readonly budget: CheckBudget;
@@ -37,7 +35,6 @@ export class CheckService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deconfliction: DeconflictionService,
-    private readonly notices: CheckNotices,
     private readonly audit: AuditStore,
     private readonly config: CheckConfig,
     /** PERSON_POSSIBLE_MAX: more POSSIBLE namesakes of one checked person than this collapse into one entry. */
@@ -60,10 +57,6 @@ export class CheckService {
     const { used } = kept;
     // A refused check's probe is wasted: the price of no round trip of its own for every check that fits.
     if (!used.kept) return { refused: await this.dataSource.transaction((tx) => this.refuse(tx, actor, used.checkedAt, used, charge, items)) };
-    if (kept.watching) {
-      const since = new Date(used.checkedAt.getTime() - this.config.patternWindowMs);
-      await this.watchPatterns(actor, kept.foreign, used.owners, used.checkedAt, since, used.patterns);
-    }
     return { refused: null, checkId: kept.checkId, matches: kept.matches, ambiguous: kept.ambiguous, owners: used.owners };
   }
 
@@ -73,9 +66,9 @@ export class CheckService {
     const records = distinctRecords(matches.map(recordOf));
     const foreign = records.filter((r) => r.agency !== actor.agency);
     const checkId = randomUUID();
-    // Sorted: the order every check and alert takes the items' pattern locks in (keep(), lockAlerted()).
+    // Sorted: the order every check takes the items' pattern locks in (keep()), so two checks cannot deadlock.
     const itemIds = [...new Set(foreign.map((r) => r.itemId))].sort();
-    const watch = foreign.length > 0 ? { itemIds, windowMs: this.config.patternWindowMs } : null;
+    const watch = foreign.length > 0 ? { itemIds, windowMs: this.config.patternWindowMs, threshold: this.config.patternThreshold } : null;
     // Every pointer the answer discloses, and of a collapsed name only what its entry says (counts and agencies).
     const checked: AuditInput = {
       actor: actor.username, agency: actor.agency, action: 'deconfliction.checked', entityType: 'check', entityId: checkId,
@@ -85,11 +78,11 @@ export class CheckService {
           ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
       },
     };
-    // The owners of the items met, and the notices to those of other agencies, are read and written by keep() itself.
+    // The owners of the items met, the notices to those of other agencies and the pattern alerts are keep()'s own.
     const used = await this.records.keep(db,
       { id: checkId, userId: actor.userId, agency: actor.agency, counts, items: charge, matches: records },
       this.budget.limits(), watch, this.audit.entry(checked));
-    return { checkId, matches, ambiguous, foreign, watching: watch !== null, used };
+    return { checkId, matches, ambiguous, used };
   }
 
   /** Over the budget: nothing was kept; the first refusal in a window is audited (see firstRefusalInWindow). */
@@ -102,42 +95,6 @@ export class CheckService {
       }, tx);
     }
     return verdict;
-  }
-
-  /**
-   * One agency's checks meeting the same item of another agency `patternThreshold` times within the window is how a
-   * grid is bisected or a date of birth guessed: alert both desks and leadership, once per item and window. The counts
-   * are keep()'s, this check included; the items that reached the threshold are alerted in a transaction of their own,
-   * under their pattern locks, unless another check alerted on them since (lockAlerted). Rare: most checks end before.
-   */
-  private async watchPatterns(
-    actor: CheckActor, foreign: CheckMatchRecord[], owners: Map<string, OwnerPointer>, now: Date, since: Date, counts: PatternCounts,
-  ) {
-    const byItem = [...new Map(foreign.map((r) => [r.itemId, r])).values()].sort((a, b) => (a.itemId < b.itemId ? -1 : 1));
-    const checksOf = (itemId: string) => (counts.repeated.get(itemId) ?? []).reduce((n, u) => n + u.checks, 0);
-    const reached = byItem.filter((m) => checksOf(m.itemId) >= this.config.patternThreshold && !counts.alerted.has(m.itemId));
-    if (reached.length === 0) return;
-    await this.dataSource.transaction(async (tx) => {
-      const alerted = await this.records.lockAlerted(tx, reached.map((m) => m.itemId), actor.agency, since);
-      for (const match of reached.filter((m) => !alerted.has(m.itemId))) {
-        const users = counts.repeated.get(match.itemId) ?? [];
-        const checks = checksOf(match.itemId);
-        const id = randomUUID();
-        await this.records.insertAlert(tx, { id, match, checkerAgency: actor.agency, checks, at: now });
-        const windowSeconds = Math.round(this.config.patternWindowMs / 1000);
-        await this.notices.patternAlert(tx, {
-          id, raisedAt: now, match, owner: owners.get(match.caseId ?? match.lookoutId ?? ''), checkerAgency: actor.agency, checks,
-          windowSeconds, checkers: users.map((u) => ({ agentName: u.full_name, agentPhone: u.phone, checks: u.checks })),
-        });
-        await this.audit.append({
-          actor: actor.username, agency: actor.agency, action: 'deconfliction.check_pattern_alert', entityType: 'check_alert', entityId: id,
-          details: {
-            matchType: match.matchType, item: match.itemId, case: match.caseId, lookout: match.lookoutId, ownerAgency: match.agency,
-            checkerAgency: actor.agency, checks, windowSeconds, users: users.map((u) => ({ username: u.username, checks: u.checks })),
-          },
-        }, tx);
-      }
-    });
   }
 }
 

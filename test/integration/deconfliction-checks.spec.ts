@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkLink } from '../../libs/audit/audit-chain';
 import { hashPassword } from '../../libs/auth/password';
 import { ExtraApi, startExtraApi } from '../support/extra-api';
 import { eventually, http, login, uniqueWord, withDb } from '../support/http';
@@ -283,6 +284,14 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     const audited = await auditRows('deconfliction.check_pattern_alert', `details->>'case' = $2`, [owner.id]);
     expect(audited).toHaveLength(1);
     expect(audited[0].details).toMatchObject({ checkerAgency: 'ATF', ownerAgency: 'ICE', checks: 3 });
+    // Raised by the third check (the second user's first): who checked, most checks first.
+    expect(audited[0].details.users).toEqual([{ username: first, checks: 2 }, { username: second, checks: 1 }]);
+    // Written in SQL with the check (keep_check), hashed over the payload Node's verification rebuilds from the row.
+    const [link] = await withDb(async (db) => (await db.query(
+      `SELECT seq, at, actor, agency, action, entity_type AS "entityType", entity_id AS "entityId", details, prev_hash AS "prevHash", hash
+       FROM audit_log WHERE action = 'deconfliction.check_pattern_alert' AND details->>'case' = $1`, [owner.id])).rows);
+    expect(checkLink(link, link.prevHash)).toEqual({ ok: true });
+    expect(checkLink({ ...link, details: { ...link.details, checks: 4 } }, link.prevHash)).toMatchObject({ ok: false });
   });
 
   it('raises one alert when concurrent checks reach the pattern threshold together', async () => {

@@ -2,13 +2,11 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditStore } from '../../../../libs/audit/audit-store';
 import { loadCheckConfig } from '../../../../libs/deconfliction/check-config';
-import { CheckNotices } from '../../../../libs/deconfliction/check-notices';
 import { CheckService } from '../../../../libs/deconfliction/check.service';
 import { DeconflictionService } from '../../../../libs/deconfliction/deconfliction.service';
 import { LookoutService } from '../../../../libs/deconfliction/lookout.service';
 import { MatchingRepository } from '../../../../libs/deconfliction/matching.repository';
 import type { AppConfig } from '../../../../libs/config/config';
-import { NotificationStore } from '../../../../libs/notifications/notification-store';
 import { CasesModule } from '../cases/cases.module';
 import { AccessPolicy } from '../common/access-policy';
 import { DeconflictionChecksApi } from './deconfliction-checks.api';
@@ -44,10 +42,10 @@ import { HitContactLogRepository } from '../../../../libs/deconfliction/hit-cont
     { provide: HitContactLogRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HitContactLogRepository(ds) },
     {
       provide: CheckService,
-      inject: [DataSource, DeconflictionService, NotificationStore, AuditStore, APP_CONFIG],
+      inject: [DataSource, DeconflictionService, AuditStore, APP_CONFIG],
       // The check settings are read here, at start: a bad CHECK_* value stops the API instead of a check.
-      useFactory: (ds: DataSource, deconfliction: DeconflictionService, notifications: NotificationStore, audit: AuditStore, config: AppConfig) =>
-        new CheckService(ds, deconfliction, new CheckNotices(notifications), audit, loadCheckConfig(), config.deconfliction.personPossibleMax),
+      useFactory: (ds: DataSource, deconfliction: DeconflictionService, audit: AuditStore, config: AppConfig) =>
+        new CheckService(ds, deconfliction, audit, loadCheckConfig(), config.deconfliction.personPossibleMax),
     },
     LookoutsApi,
     {
