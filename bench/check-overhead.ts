@@ -22,14 +22,38 @@ import { countStatements, StatementCounts } from './support/statement-hook';
  * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes and CPU-profiling the API
  * process meanwhile; prints statements per check by text, the API-minus-probe gap at p50/p95, and the API's top
  * self-time functions and packages. First, the floor: a signed-in GET /agencies, which costs one trivial statement.
+ * Each measured query is probed once before either side is timed, so neither runs on pages the other brought in.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+/** BENCH_PG_STATEMENTS=1: also print what PostgreSQL spent per API check, statement by statement (pg_stat_statements). */
+const PG_STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
+// track=all: the statements a function runs (keep_check's inserts, its notices, audit_append) are counted one by one.
+const PG_STATEMENTS_SETTINGS = {
+  shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on',
+};
 const WARM_UP = 30;
 const log = (line: string) => console.log(`[check-overhead] ${line}`);
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+interface ServerStatement { query: string; toplevel: boolean; calls: string; exec_ms: number; plan_ms: number }
+
+/** The statements PostgreSQL ran since the last reset, most time first: read right after the API's phase. */
+async function serverStatements(db: Client): Promise<ServerStatement[]> {
+  return (await db.query<ServerStatement>(
+    `SELECT query, toplevel, calls, total_exec_time AS exec_ms, total_plan_time AS plan_ms FROM pg_stat_statements
+     WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 14`)).rows;
+}
+
+function printServerStatements(rows: ServerStatement[], checks: number): void {
+  console.log('PostgreSQL per API check (pg_stat_statements, track=all): calls, execution ms, planning ms; nested statements indented');
+  for (const r of rows) {
+    const text = r.query.replace(/\s+/g, ' ').slice(0, 90);
+    console.log(`  ${(Number(r.calls) / checks).toFixed(2)} ${(r.exec_ms / checks).toFixed(3).padStart(7)} ${(r.plan_ms / checks).toFixed(3).padStart(6)}  ${r.toplevel ? '' : '  '}${text}`);
+  }
+}
 
 const median = (s: Sample) => [...s.latenciesMs].sort((a, b) => a - b)[Math.floor(s.latenciesMs.length / 2)];
 
@@ -87,9 +111,10 @@ async function main(): Promise<void> {
   const hookDir = mkdtempSync(path.join(os.tmpdir(), 'check-overhead-'));
   process.env.CHECK_HOOK_DIR = hookDir;
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'support', 'statement-hook.js')}`;
-  const stack = await startBenchStack(log);
+  const stack = await startBenchStack(log, {}, PG_STATEMENTS ? { postgres: PG_STATEMENTS_SETTINGS } : {});
   const db = new Client({ connectionString: stack.pgUrl });
   await db.connect();
+  if (PG_STATEMENTS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
   await dataSource.initialize();
   try {
@@ -127,6 +152,9 @@ async function main(): Promise<void> {
       const prober = kind === 'person' ? probers.check : probers.plain;
       for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await prober.probe(q.body); }
       const measured = queries.slice(WARM_UP);
+      // Each measured query probed once first, so neither side is timed on pages the other brought into memory.
+      for (const q of measured) await prober.probe(q.body);
+      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
       const viaApi: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
       const viaProbe: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
       process.kill(pid, 'SIGWINCH');
@@ -136,6 +164,7 @@ async function main(): Promise<void> {
         viaApi.latenciesMs.push(performance.now() - t);
       }
       process.kill(pid, 'SIGWINCH');
+      const server = PG_STATEMENTS ? await serverStatements(db) : null;
       probeCounter.start();
       for (const q of measured) {
         const t = performance.now();
@@ -149,6 +178,7 @@ async function main(): Promise<void> {
         `p95 ${(p95(viaApi) - p95(viaProbe)).toFixed(1)} ms`);
       printStatements('API', JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.json`), 'utf8')) as StatementCounts, measured.length);
       printStatements('probe', probeCounts, measured.length);
+      if (server) printServerStatements(server, measured.length);
       profiles.push(JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.cpuprofile`), 'utf8')) as CpuProfile);
     }
     console.log('');

@@ -12,7 +12,11 @@ export interface AuditFields {
   details: Record<string, unknown>;
 }
 
-/** JSON with object keys sorted at every depth, so the same entry always hashes the same after a jsonb round trip. */
+/**
+ * JSON with object keys sorted at every depth, so the same entry always hashes the same after a jsonb round trip. Its
+ * SQL twin, canonical_json (migration PatternAlertsInKeepCheck), must write the same: a change here changes both
+ * (test/services/audit-canonical.service.spec.ts compares them).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (value instanceof Date) return JSON.stringify(value.toISOString());

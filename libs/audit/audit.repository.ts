@@ -36,7 +36,7 @@ const toEntry = (row: AuditRow): StoredAuditEntry => ({
 
 /**
  * The `audit_append` call for an entry, its parameters numbered from `$first` (append's; keep_check passes the same
- * fields to audit_append itself).
+ * fields for a check's entry, and builds its pattern alerts' payloads itself with audit_payload_before_prev_hash).
  */
 export function auditAppendCall(e: NewAuditRow, first: number): { sql: string; params: unknown[] } {
   const params = [e.at, e.actor, e.agency, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.payloadBeforePrevHash, e.dedupKey];

@@ -77,8 +77,8 @@ export class CheckRepository {
   /**
    * The check and the items it met, kept only when its charge (`items`) fits both budgets after the user's checks of
    * the last hour and day. A kept check also writes what it leaves behind: the notices to the owners of the items of
-   * other agencies it met (check_matched_notices), a pattern alert on each `watch` item that this check brings to the
-   * threshold within the window and that no alert of the window names yet (the alert row, its notices to the watch
+   * other agencies it met (check_matched_notices), a pattern alert on each `watch` item whose checks within the window
+   * are at or over the threshold and that no alert of the window names yet (the alert row, its notices to the watch
    * desks and both agencies' leadership), and the audit entries, the check's then each alert's; and it reads the owners
    * of what it met for the answer. One call (`keep_check`, migrations KeepCheckInOneCall, KeepCheckReadsOwners and
    * PatternAlertsInKeepCheck) in a transaction of its own, so all of it commits or none: it takes the checker's budget

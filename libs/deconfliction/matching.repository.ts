@@ -170,13 +170,15 @@ export class MatchingRepository {
     return dedupe(matches);
   }
 
+  /** In the order of the keys (the values' order): a check's notices list what it met in that order. */
   private async probeExact(tx: EntityManager, keys: ExactKey[], excludeCaseId: string | null, targets: ProbeTargets): Promise<Match[]> {
     if (keys.length === 0) return [];
     const rows = await query<ExactRow>(tx,
       `SELECT q.ord, k.case_id, k.lookout_id, k.seizure_id, k.agency, k.item_id, k.display_value, k.region
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(match_type, norm, ord)
        JOIN match_keys k ON k.match_type = q.match_type AND k.norm = q.norm AND NOT k.partial
-       WHERE ${liveSide(3, targets)}`,
+       WHERE ${liveSide(3, targets)}
+       ORDER BY q.ord`,
       [keys.map((k) => k.matchType), keys.map((k) => k.norm), excludeCaseId],
     );
     return rows.flatMap((r) => {

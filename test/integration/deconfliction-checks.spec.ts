@@ -100,9 +100,11 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
     expect(made.status).toBe(200);
     const record = made.body.items.find((c: any) => c.matches.some((m: any) => m.owner.caseNumber === owner.caseNumber));
     expect(record).toMatchObject({ direction: 'MADE', checker: expected.checker, counts: { identifiers: 1, subjects: 0 } });
-    // The notice names the kept record and its time, to the millisecond (the clock of the record, the budget and a page).
+    // The notice names the kept record and its time; the record holds no more than milliseconds, as a page's cursor does.
     for (const check of told) expect(check).toMatchObject({ id: record.id, checkedAt: record.checkedAt });
-    expect(record.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(await withDb(async (db) => (await db.query(
+      `SELECT checked_at = date_trunc('milliseconds', checked_at) AS whole FROM deconfliction_checks WHERE id = $1`, [record.id])).rows))
+      .toEqual([{ whole: true }]);
     const received = await http('GET', '/deconfliction/checks?limit=20', { token: ice });
     expect(received.status).toBe(200);
     const theirs = received.body.items.find((c: any) => c.id === record.id);
@@ -292,6 +294,47 @@ describe('deconfliction checks are known, kept, budgeted and watched', () => {
        FROM audit_log WHERE action = 'deconfliction.check_pattern_alert' AND details->>'case' = $1`, [owner.id])).rows);
     expect(checkLink(link, link.prevHash)).toEqual({ ok: true });
     expect(checkLink({ ...link, details: { ...link.details, checks: 4 } }, link.prevHash)).toMatchObject({ ok: false });
+  });
+
+  it('raises two alerts in the call of the check that reaches the threshold on two items, and none for a refused check', async () => {
+    const phone = () => `+1 (623) ${digits(3)}-${digits(4)}`;
+    const [p, q] = [phone(), phone()];
+    const owner = await iceCase({ identifiers: [{ type: 'PHONE', value: p }, { type: 'PHONE', value: q }] });
+    const [first, second] = [await tokenOf(await createUser('ATF', `Pair ${uniqueWord()}`)), await tokenOf(await createUser('ATF', `Pair ${uniqueWord()}`))];
+    const check = (token: string) => http('POST', '/deconfliction/checks', {
+      baseUrl: api.url, token, body: { identifiers: [p, q].map((value) => ({ type: 'PHONE', value })) },
+    });
+    const alertRows = () => withDb(async (db) => (await db.query(
+      `SELECT id, item_id, checks, raised_at = date_trunc('milliseconds', raised_at) AS whole FROM deconfliction_check_alerts WHERE case_id = $1 ORDER BY item_id`,
+      [owner.id])).rows);
+    // Two checks of two values each spend the first user's hourly budget (4): the third would be the one to reach 3.
+    expect((await check(first)).status).toBe(200);
+    expect((await check(first)).status).toBe(200);
+    expect((await check(first)).status).toBe(429);
+    expect(await alertRows()).toEqual([]);
+
+    const reaching = await check(second);
+    expect(reaching.status).toBe(200);
+    const alerts = await alertRows();
+    expect(alerts).toHaveLength(2);
+    expect(alerts.map((a) => [a.checks, a.whole])).toEqual([[3, true], [3, true]]);
+    const entries = await withDb(async (db) => (await db.query(
+      `SELECT seq, at, actor, agency, action, entity_type AS "entityType", entity_id AS "entityId", details, prev_hash AS "prevHash", hash
+       FROM audit_log WHERE seq >= (SELECT seq FROM audit_log WHERE action = 'deconfliction.checked' AND details->'matches' @> $1::jsonb
+                                    ORDER BY seq DESC LIMIT 1)
+       ORDER BY seq LIMIT 3`, [JSON.stringify([{ case: owner.id }])])).rows);
+    // The check's entry, then one per alert, one after another in the chain (one call holds its lock), each hash good.
+    expect(entries.map((e) => e.action)).toEqual(['deconfliction.checked', 'deconfliction.check_pattern_alert', 'deconfliction.check_pattern_alert']);
+    expect(entries.map((e) => Number(e.seq) - Number(entries[0].seq))).toEqual([0, 1, 2]);
+    expect(entries.slice(1).map((e) => e.entityId).sort()).toEqual(alerts.map((a) => a.id).sort());
+    for (const [i, e] of entries.entries()) {
+      expect(checkLink(e, i === 0 ? e.prevHash : entries[i - 1].hash)).toEqual({ ok: true });
+    }
+    const told = (await notices(coordinator, 'deconfliction.check_pattern_alert')).filter((n) => n.payload.alert.item.caseNumber === owner.caseNumber);
+    expect(told.map((n) => n.entityId).sort()).toEqual(alerts.map((a) => a.id).sort());
+    // And the whole chain still verifies as leadership reads it.
+    const verified = await http('GET', '/audit/verify', { token: leadership });
+    expect(verified.body).toMatchObject({ ok: true });
   });
 
   it('raises one alert when concurrent checks reach the pattern threshold together', async () => {

@@ -37,4 +37,10 @@ describe('audit_payload_before_prev_hash writes what payloadBeforePrevHash write
     ), 'payload');
     expect(row.payload).toBe(payloadBeforePrevHash(fields));
   });
+
+  it.each([['a fraction', '1.5'], ['a trailing zero', '2.0'], ['an integer past 2^53', '9007199254740993']])(
+    'refuses %s, which JavaScript would read back as another number', async (_name, number) => {
+      await expect(queryOne(dataSource, `SELECT canonical_json($1::jsonb)`, [`{"checks": ${number}}`]))
+        .rejects.toThrow(/is not an integer JavaScript reads exactly/);
+    });
 });

@@ -7,9 +7,9 @@ const PAYLOAD_ARGS = 'timestamptz, text, text, text, text, text, jsonb';
 
 /**
  * Per watched item (another agency's, met by this check), the checker agency's users who met it within the window,
- * this check included; an item whose checks reached the threshold and that no alert of the window names yet is alerted:
- * its first match in the check's order, its owner (whom the alert names), the alert's notice body (its id added per
- * alert) and the alert's audit details. In item order, the order its pattern locks were taken in.
+ * this check included; an item whose checks are at or over the threshold and that no alert of the window names yet is
+ * alerted: its first match in the check's order, its owner (whom the alert names), the alert's notice body (its id
+ * added per alert) and the alert's audit details. In item order, the order its pattern locks were taken in.
  */
 const REACHED = `
   WITH met AS (
@@ -64,6 +64,10 @@ const KEEP_CHECK_3 = `
     alert_ids uuid[] := '{}';
     alert_details jsonb[] := '{}';
   BEGIN
+    -- Each statement below must see what the locks' holders committed: a snapshot per statement.
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+      RAISE EXCEPTION 'keep_check needs READ COMMITTED, not %', current_setting('transaction_isolation');
+    END IF;
     check_time := date_trunc('milliseconds', now());
     since := check_time - p_window_ms * interval '1 millisecond';
     -- In the order given (the budget's first, then the items' sorted), one after another.
@@ -118,14 +122,15 @@ const KEEP_CHECK_3 = `
  * window) was raised after `keep_check`, in a transaction of its own that re-took the items' locks: a check could be
  * kept and notified, then answered with an error when that second transaction failed, and its alert wait for the next
  * check on the item. Now `keep_check` raises it, under the pattern locks it already holds, with the counts it already
- * read: the check, its notices, the alert, the alert's notices and every audit entry commit together or not at all.
+ * read: the check, its notices, the alert, the alert's notices and every audit entry commit together or not at all
+ * (so an alert that cannot be written fails its check, and the next, instead of going missing).
  *
  * An alert's audit entry is written in SQL, so SQL must write the payload its hash is taken over exactly as Node does
  * (audit-chain.ts: canonical JSON, keys sorted at every depth, `"prevHash"` last and left open for audit_append):
  * - `canonical_json`: a jsonb value as canonicalJson writes it once read back. Keys in byte order (code-unit order for
  *   every key below U+E000, which is all of ours); strings escaped as jsonb and JSON.stringify both escape them (`"`,
- *   `\`, controls); numbers as PostgreSQL writes them, which is JavaScript's for integers, the only numbers an entry
- *   written here holds.
+ *   `\`, controls); integers as both write them, and any other number refused (an entry written here holds only
+ *   counts): PostgreSQL and JavaScript write 1.50 differently. The database must be UTF8.
  * - `audit_payload_before_prev_hash`: payloadBeforePrevHash, for an entry whose time is already whole milliseconds
  *   (a Date read back from the log carries no more, and verification rehashes what it reads).
  * A spec compares both with Node's for a table of entries (audit-canonical.service.spec.ts).
@@ -138,6 +143,10 @@ export class PatternAlertsInKeepCheck1763900000043 implements MigrationInterface
       CREATE FUNCTION canonical_json(v jsonb) RETURNS text
       LANGUAGE plpgsql IMMUTABLE STRICT SET search_path = public, pg_temp AS $$
       BEGIN
+        -- 1.50 is 1.5 once JavaScript reads it, and past 2^53 an integer is not itself: refuse what would not hash alike.
+        IF jsonb_typeof(v) = 'number' AND NOT (v::text ~ '^-?[0-9]+$' AND abs(v::numeric) <= 9007199254740991) THEN
+          RAISE EXCEPTION 'canonical_json: % is not an integer JavaScript reads exactly', v;
+        END IF;
         RETURN CASE jsonb_typeof(v)
           WHEN 'object' THEN '{' || coalesce((SELECT string_agg(to_jsonb(e.key)::text || ':' || canonical_json(e.value), ',' ORDER BY e.key COLLATE "C")
                                               FROM jsonb_each(v) AS e), '') || '}'
