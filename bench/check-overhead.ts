@@ -44,12 +44,14 @@ interface ServerStatement { query: string; toplevel: boolean; calls: string; exe
 async function serverStatements(db: Client): Promise<ServerStatement[]> {
   return (await db.query<ServerStatement>(
     `SELECT query, toplevel, calls, total_exec_time AS exec_ms, total_plan_time AS plan_ms FROM pg_stat_statements
-     WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 14`)).rows;
+     WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 40`)).rows;
 }
 
-function printServerStatements(rows: ServerStatement[], checks: number): void {
-  console.log('PostgreSQL per API check (pg_stat_statements, track=all): calls, execution ms, planning ms; nested statements indented');
-  for (const r of rows) {
+function printServerStatements(side: string, rows: ServerStatement[], checks: number): void {
+  const total = (key: 'exec_ms' | 'plan_ms') => rows.filter((r) => r.toplevel).reduce((n, r) => n + r[key], 0) / checks;
+  console.log(`PostgreSQL per ${side} (pg_stat_statements, track=all): ${total('exec_ms').toFixed(2)} ms executing and ` +
+    `${total('plan_ms').toFixed(2)} ms planning its top-level statements; each: calls, execution ms, planning ms (nested indented)`);
+  for (const r of rows.slice(0, 14)) {
     const text = r.query.replace(/\s+/g, ' ').slice(0, 90);
     console.log(`  ${(Number(r.calls) / checks).toFixed(2)} ${(r.exec_ms / checks).toFixed(3).padStart(7)} ${(r.plan_ms / checks).toFixed(3).padStart(6)}  ${r.toplevel ? '' : '  '}${text}`);
   }
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
       }
       process.kill(pid, 'SIGWINCH');
       const server = PG_STATEMENTS ? await serverStatements(db) : null;
+      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
       probeCounter.start();
       for (const q of measured) {
         const t = performance.now();
@@ -172,13 +175,17 @@ async function main(): Promise<void> {
         viaProbe.latenciesMs.push(performance.now() - t);
       }
       const probeCounts = probeCounter.stop();
+      const probeServer = PG_STATEMENTS ? await serverStatements(db) : null;
       await waitFor(path.join(hookDir, `phase-${phase + 1}.json`));
       console.log(`\n== ${kind}: ${measured.length} checks one at a time; API p50 ${median(viaApi).toFixed(1)} p95 ${p95(viaApi).toFixed(1)} ms, ` +
         `probe p50 ${median(viaProbe).toFixed(1)} p95 ${p95(viaProbe).toFixed(1)} ms, gap p50 ${(median(viaApi) - median(viaProbe)).toFixed(1)} ` +
         `p95 ${(p95(viaApi) - p95(viaProbe)).toFixed(1)} ms`);
       printStatements('API', JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.json`), 'utf8')) as StatementCounts, measured.length);
       printStatements('probe', probeCounts, measured.length);
-      if (server) printServerStatements(server, measured.length);
+      if (server && probeServer) {
+        printServerStatements('API check', server, measured.length);
+        printServerStatements('probe', probeServer, measured.length);
+      }
       profiles.push(JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.cpuprofile`), 'utf8')) as CpuProfile);
     }
     console.log('');
