@@ -117,6 +117,61 @@ describe('checking values from the console', () => {
     }
   }, 120_000);
 
+  it('tells the owner on the open console who checked which case and leads to the log; the desk hears of repeated checks, in Spanish', async () => {
+    // A process of its own whose pattern threshold is 3 checks (CHECK_TEST_ENV); the consoles listen on the main API.
+    const api = await startExtraApi('api-check-notices', CHECK_TEST_ENV);
+    const [a, b] = [digits(3), digits(4)];
+    const created = await http('POST', '/cases', { token: ice, body: {
+      title: `Checked repeatedly ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', identifiers: [{ type: 'PHONE', value: `+1 (480) ${a}-${b}` }],
+    } });
+    expect(created.status).toBe(201);
+    await eventually(() => http('GET', `/cases/${created.body.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
+    const caseNumber = created.body.caseNumber as string;
+    const owner = await openConsole(browser);
+    const desk = await openConsole(browser);
+    try {
+      await signIn(owner.page, 'ice.agent');
+      await desk.page.goto('/login');
+      await desk.page.getByLabel('Language').selectOption('es');
+      await signIn(desk.page, 'coordinator');
+      for (const { page } of [owner, desk]) await page.locator('[data-stream-status="live"]').waitFor();
+
+      // Three ATF agents check the case's phone, each once: the third check reaches the threshold.
+      for (let n = 0; n < 3; n += 1) {
+        const account = await createAccount(['CASE_AGENT'], { agency: 'ATF', baseUrl: api.url, prefix: 'prober' });
+        const token = (await http('POST', '/auth/token', { baseUrl: api.url, body: { username: account.username, password: account.password } })).body.accessToken;
+        const check = await http('POST', '/deconfliction/checks', { baseUrl: api.url, token, body: { identifiers: [{ type: 'PHONE', value: `480${a}${b}` }] } });
+        expect(check.status).toBe(200);
+      }
+
+      await owner.page.getByRole('button', { name: /^Notifications · \d+ new/ }).click();
+      const told = owner.page.getByRole('region', { name: 'Notifications' })
+        .locator('[data-notification-kind="deconfliction.check_matched"]').filter({ hasText: caseNumber });
+      await told.first().waitFor();
+      expect(await told.count()).toBe(3);
+      expect(await told.first().textContent()).toContain('Checked by another agency');
+      expect(await told.first().textContent()).toContain(`ATF · Test Person checked Phone: ICE ${caseNumber}`);
+      expect(await told.first().textContent()).not.toContain(`${a}${b}`);
+      expect(await seriousA11yViolations(owner.page)).toEqual([]);
+      await screenshot(owner.page, 'tray-check-matched');
+      await told.first().getByRole('link', { name: 'Open' }).click();
+      await owner.page.getByRole('region', { name: 'Check log' }).getByRole('row').filter({ hasText: `Phone: ICE ${caseNumber}` }).first().waitFor();
+
+      await desk.page.getByRole('button', { name: /^Notificaciones · \d+ nuevas?/ }).click();
+      const alert = desk.page.getByRole('region', { name: 'Notificaciones' })
+        .locator('[data-notification-kind="deconfliction.check_pattern_alert"]').filter({ hasText: caseNumber });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Consultas repetidas sobre un elemento');
+      expect(await alert.textContent()).toContain(`ATF consultó Teléfono: ICE ${caseNumber} 3 veces`);
+      expect(await alert.getByRole('link', { name: 'Abrir' }).getAttribute('href')).toBe('/checks');
+      await screenshot(desk.page, 'tray-check-pattern-alert');
+    } finally {
+      await owner.context.close();
+      await desk.context.close();
+      await api.stop();
+    }
+  }, 120_000);
+
   it("says when a user's check budget is used up, in the API's words, and keeps what was typed", async () => {
     // A process of its own with a budget of 4 values an hour (CHECK_TEST_ENV), and a user no other test charged.
     const api = await startExtraApi('api-check-page', CHECK_TEST_ENV);

@@ -5,13 +5,17 @@ import { Link } from 'react-router';
 import { openNotificationStream, type NotificationEvent, type StreamStatus } from '../../lib/notification-stream';
 import { useSession } from '../../lib/session';
 import { Time } from '../../components/ui/time';
+import { summaryOf } from './notification-summary';
 
-/** Where a notification leads: its case when it names one, else its own entity's page. */
+/** Where a notification leads: its case when it names one, else its own entity's page (a check's: the check log). */
 function linkFor(event: NotificationEvent): string | null {
   const caseId = event.payload?.caseId;
   if (typeof caseId === 'string') return `/cases/${caseId}`;
   if (event.entityType === 'hit') return `/deconfliction/hits/${event.entityId}`;
   if (event.entityType === 'referral') return '/referrals';
+  if (event.entityType === 'meeting') return `/meetings/${event.entityId}`;
+  if (event.entityType === 'action_item') return '/action-items';
+  if (event.entityType === 'check' || event.entityType === 'check_alert') return '/checks';
   return null;
 }
 
@@ -53,11 +57,13 @@ export function NotificationTray() {
             <ul>
               {items.map((item) => {
                 const to = linkFor(item);
+                const summary = summaryOf(item, t);
                 return (
                   <li key={item.id} data-notification-kind={item.kind}>
                     <strong>{t(`notifications.kinds.${item.kind}`, { defaultValue: item.kind })}</strong>{' '}
                     <Time value={item.createdAt} />{' '}
                     {to ? <Link to={to} onClick={() => setOpen(false)}>{t('notifications.open')}</Link> : null}
+                    {summary ? <p className="tray-summary">{summary}</p> : null}
                   </li>
                 );
               })}
