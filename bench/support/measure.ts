@@ -31,23 +31,25 @@ export class ApiClient {
     return new ApiClient(baseUrl, accessToken);
   }
 
-  async post<T>(path: string, body: unknown, expected = 200): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== expected) throw new Error(`POST ${path}: ${response.status} ${text.slice(0, 500)}`);
-    return JSON.parse(text) as T;
+  post<T>(path: string, body: unknown, expected = 200): Promise<T> {
+    return this.send<T>('POST', path, expected, body);
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.send<T>('GET', path, 200);
   }
 
   async check(body: CheckBody): Promise<CheckMatch[]> {
     return (await this.post<{ matches: CheckMatch[] }>('/deconfliction/checks', body)).matches;
   }
 
-  async get<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+  private async send<T>(method: 'GET' | 'POST', path: string, expected: number, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${text.slice(0, 500)}`);
+    if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
     return JSON.parse(text) as T;
   }
 }
@@ -78,10 +80,10 @@ export class AgentPool implements CheckSender {
   }
 
   check(body: CheckBody): Promise<CheckMatch[]> {
-    return this.agents[this.sent++ % this.agents.length].check(body);
+    return this.next().check(body);
   }
 
-  /** The next agent in turn, for a request other than a check. */
+  /** The next agent in turn. */
   next(): ApiClient {
     return this.agents[this.sent++ % this.agents.length];
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadMore, QueryState } from '../../../components/ui/states';
 import { Time } from '../../../components/ui/time';
 import { CHECK_DIRECTIONS, useCheckLog, type CheckDirection, type CheckRecord } from '../api/checks';
+import { checkerText, meetingText } from '../check-text';
 
 /**
  * The agency's checks, and other agencies' checks that met its items: who checked which kind of item, when, and whom
@@ -41,20 +42,16 @@ export function CheckLog() {
 
 function CheckRow({ record }: { record: CheckRecord }) {
   const { t } = useTranslation();
-  const checker = [record.checker.agency, record.checker.agentName, record.checker.agentPhone].filter(Boolean).join(' · ');
   return (
     <tr>
       <td><Time value={record.checkedAt} /></td>
-      <td>{checker}</td>
+      <td>{checkerText(record.checker)}</td>
       <td>
         {record.matches.length === 0 ? t('checks.log.nothingMet') : (
           <ul>
             {record.matches.map((m) => (
               <li key={`${m.matchType}|${m.owner.agency}|${m.owner.caseNumber ?? 'lookout'}`}>
-                {t('checks.log.meeting', {
-                  kind: t(`deconfliction.matchTypes.${m.matchType}`, { defaultValue: m.matchType }),
-                  agency: m.owner.agency, where: m.owner.caseNumber ?? t('checks.answer.lookout'),
-                })}
+                {meetingText(t, { matchType: m.matchType, agency: m.owner.agency, caseNumber: m.owner.caseNumber })}
               </li>
             ))}
           </ul>
