@@ -26,7 +26,7 @@ import {
 import { VARIANT_CLASSES } from './support/person-variants';
 import { p95, printGrid, printTargets, ratio, seconds, target, Target } from './support/report';
 import { printTable, row, Sample } from './support/stats';
-import { falseHits, printFalseHits, printTierQuality, TierFigures, tierQuality } from './support/tier-quality';
+import { falseHits, printFalseHits, printTierLatency, printTierQuality, TierFigures, tierQuality } from './support/tier-quality';
 
 /**
  * npm run bench:deconfliction: loads BENCH_ROWS (default 1,000,000) identifiers, persons and planned operations, then
@@ -244,8 +244,9 @@ async function personPhase(
   db: Client, results: KindResult[], cases: BenchCase[], prober: Prober, threshold: number, possibleMax: number,
 ): Promise<{ quality: PersonQuality[]; ceiling: PrecisionCeiling; tiers: TierFigures[] }> {
   const person = results.find((r) => r.kind === 'person')!;
-  const tiers = await tierQuality(db, person.queries, person.run, possibleMax);
+  const tiers = await tierQuality(db, person.queries, person.run, person.asCheck!, possibleMax);
   printTierQuality(tiers);
+  printTierLatency(tiers);
   printFalseHits(await falseHits(db, person.queries, person.run));
   const quality = personQuality(person.queries, person.run, cases);
   printPersons(quality, personMisses(person.queries, person.run, 3), personFalsePositives(person.queries, person.run.probeMatches),

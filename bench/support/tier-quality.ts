@@ -7,7 +7,7 @@ import type { KindRun } from './measure';
 import { VARIANT_CLASSES } from './person-variants';
 import { ceilingOf } from './quality';
 import { printGrid } from './report';
-import { percentile } from './stats';
+import { percentile, Sample } from './stats';
 
 /**
  * Person figures by tier (issue 16), per DOB stratum and name-frequency band: what an agent is told (hits: CONFIRMED
@@ -25,6 +25,8 @@ export interface TierFigures {
   notifications: Spread; reviews: Spread;
   /** The best any matcher can do that answers alike stored persons it cannot tell apart (see quality.ts). */
   precisionCeiling: number; notificationFloor: number;
+  /** Milliseconds per query through POST /deconfliction/checks and through the probe as a check runs it. */
+  apiMs: Spread; checkMs: Spread;
 }
 
 /** Name-frequency bands: how many stored persons carry exactly the source's name tokens (the source included). */
@@ -36,7 +38,7 @@ const spread = (values: number[]): Spread => {
 };
 const isHit = (m: Match) => m.matchType === 'PERSON' && (m.tier === 'CONFIRMED' || m.tier === 'PROBABLE');
 
-interface Row { q: DobErrorQuery; matches: Match[]; sameName: number; twins: number }
+interface Row { q: DobErrorQuery; matches: Match[]; sameName: number; twins: number; apiMs: number; checkMs: number }
 
 function figures(group: string, rows: Row[], possibleMax: number): TierFigures {
   const n = rows.length;
@@ -63,6 +65,7 @@ function figures(group: string, rows: Row[], possibleMax: number): TierFigures {
   return {
     group, n, recall: n ? found / n : 0, hitPrecision: hits ? correctHits / hits : 1, hits, hitRecall,
     notifications: spread(notifications), reviews: spread(reviews), precisionCeiling: ceiling.bestPrecisionAtRecall, notificationFloor: floor,
+    apiMs: spread(rows.map((r) => r.apiMs)), checkMs: spread(rows.map((r) => r.checkMs)),
   };
 }
 
@@ -70,7 +73,9 @@ function figures(group: string, rows: Row[], possibleMax: number): TierFigures {
  * The figures overall, per stratum (DOB on both sides, one side, neither), per band, and per DOB error kind. A twin is a
  * stored person with the source's exact name tokens that relates to the query's DOB as the source does.
  */
-export async function tierQuality(client: Client, queries: DobErrorQuery[], run: KindRun, possibleMax: number): Promise<TierFigures[]> {
+export async function tierQuality(
+  client: Client, queries: DobErrorQuery[], run: KindRun, asCheck: Sample, possibleMax: number,
+): Promise<TierFigures[]> {
   const keyOf = (fullName: string) => nameTokens(fullName).join(' ');
   const { rows: stored } = await client.query<{ key: string; id: string; dob: string | null }>(
     `SELECT array_to_string(tokens, ' ') AS key, id, date_of_birth::text AS dob FROM person_keys WHERE array_to_string(tokens, ' ') = ANY($1::text[])`,
@@ -82,7 +87,9 @@ export async function tierQuality(client: Client, queries: DobErrorQuery[], run:
     const p = q.person!;
     const same = byKey.get(keyOf(p.source.fullName)) ?? [];
     const twins = same.filter((t) => t.id !== p.source.id && (p.dob === null || t.dob === p.source.dob)).length;
-    return { q, matches: run.probeMatches[i] ?? [], sameName: Math.max(1, same.length), twins };
+    return {
+      q, matches: run.probeMatches[i] ?? [], sameName: Math.max(1, same.length), twins, apiMs: run.api.latenciesMs[i], checkMs: asCheck.latenciesMs[i],
+    };
   });
   const stratum = (r: Row) => {
     const sides = Number(r.q.person!.dob !== null) + Number(r.q.person!.source.dob !== null);
@@ -180,4 +187,14 @@ export function printTierQuality(figures: TierFigures[]): void {
     figures.map((f) => [f.group, String(f.n), f.recall.toFixed(3), x(f.recall, 1), f.hitRecall.toFixed(3), f.hitPrecision.toFixed(3),
       f.precisionCeiling.toFixed(3), x(f.hitPrecision, f.precisionCeiling), String(f.hits), s(f.notifications), f.notificationFloor.toFixed(2),
       x(f.notifications.mean, f.notificationFloor), s(f.reviews)]));
+}
+
+const ms = (v: Spread) => `${v.p50.toFixed(1)} / ${v.p95.toFixed(1)}`;
+
+/** Where a person check's time goes by group: the common, undated names a check counts are its slow tail. */
+export function printTierLatency(figures: TierFigures[]): void {
+  console.log('');
+  console.log('person check latency by group, p50 / p95 ms: through POST /deconfliction/checks, and the probe as a check runs it');
+  printGrid(['queries', 'n', 'API', 'probe as a check', 'API - probe (p50)'],
+    figures.map((f) => [f.group, String(f.n), ms(f.apiMs), ms(f.checkMs), (f.apiMs.p50 - f.checkMs.p50).toFixed(1)]));
 }

@@ -19,6 +19,8 @@ export interface PersonRow extends StoredSideRow {
   skeleton_trigram: number | string;
   /** Which of the subject's names this row is (null: its legal name; name-forms.ts). */
   name_form: string | null;
+  /** The row is a case's and that case is not closed (read with the row: no round trip of its own). */
+  open_case: boolean;
 }
 
 /**
@@ -37,6 +39,13 @@ export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
   p.full_name AS display_value, p.date_of_birth::text AS dob, array_to_string(p.tokens, chr(31)) AS tokens,
   array_to_string(p.token_codes, chr(31)) AS token_codes, s.trigram, s.skeleton_trigram`;
+
+/**
+ * Whether a row's case is open, read with the row instead of by a statement of its own (a round trip per probe, and
+ * for a common name an array of thousands of ids). Under `all`'s ORDER BY and LIMIT the planner evaluates this subplan
+ * after the sort, for the rows returned only.
+ */
+const OPEN_CASE = `(p.case_id IS NOT NULL AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')) AS open_case`;
 
 /**
  * A person row as COLUMNS sends it: its two arrays joined by the unit separator (U+001F, in no name token or code),
@@ -92,7 +101,7 @@ export class PersonCandidates {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
     const rows = await query<WireRow>(tx,
-      `SELECT ${COLUMNS} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
+      `SELECT ${COLUMNS}, ${OPEN_CASE} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
     );
@@ -134,10 +143,10 @@ export class PersonCandidates {
            AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
            AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
          LIMIT ${Number(countCap) + 1})
-       SELECT ${COLUMNS}, false AS crowd FROM ${personRead()}
+       SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
        WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
          AND ${sql.live} AND ${sql.spelling}
-       UNION ALL SELECT *, true FROM crowd`,
+       UNION ALL SELECT *, true, true FROM crowd`,
       sql.params,
     );
     const rows = wire.map(fromWire);

@@ -149,7 +149,7 @@ export class PersonMatching {
     const cutoff = rareSpellingCutoff(family, known.total, this.settings.rareNameMinWeight);
     const rare = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
     const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, rare);
-    const candidates = await this.grade(tx, grading, read.decisive, read.crowd);
+    const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
     if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
     const counted = new Set(read.crowd.map((r) => r.item_id));
     const possible = new Set(candidates.filter((c) => c.tier.tier === 'POSSIBLE' && counted.has(c.row.item_id)).map((c) => c.row.item_id));
@@ -158,23 +158,20 @@ export class PersonMatching {
 
   /**
    * The tier of each live row (issue 16). `grading.known`: token counts already read (the query's own tokens), so only
-   * the stored rows' other tokens are counted here. `openRows`: rows whose case the read found open itself (a check's
-   * crowd), not asked about again.
+   * the stored rows' other tokens are counted here.
    */
-  private async grade(tx: EntityManager, grading: Grading, rows: PersonRow[], openRows: PersonRow[] = []): Promise<PersonCandidate[]> {
+  private async grade(tx: EntityManager, grading: Grading, rows: PersonRow[]): Promise<PersonCandidate[]> {
     const { person, expanded, script, excludeCaseId, ownKeys, withSeizures } = grading;
     const own: NameTokens = {
       tokens: person.tokens, codes: grading.codes, typos: expanded.map((e) => e.typos), nicknames: expanded.map((e) => e.nicknames),
       transliterations: expanded.map((e) => e.transliterations),
     };
-    const open = await openCases(tx, rows.flatMap((r) => (r.case_id === null ? [] : [r.case_id])));
-    for (const r of openRows) if (r.case_id !== null) open.add(r.case_id);
     const watched = withSeizures ? await watchedSeizures(tx, rows.flatMap((r) => (r.seizure_id ? [r.seizure_id] : [])), excludeCaseId) : new Set();
     // A lookout's person (issue 17) is live until it expires or is cancelled (the query reads only those).
-    const isLive = (r: PersonRow) => (r.case_id !== null ? open.has(r.case_id) : r.seizure_id ? watched.has(r.seizure_id) : true);
+    const isLive = (r: PersonRow) => (r.case_id !== null ? r.open_case : r.seizure_id ? watched.has(r.seizure_id) : true);
     // The names and dates first: what fails them is no match whatever the counts and identifiers the other rules weigh,
     // which are then read for the few that pass (a common name's thousands of candidates are mostly no match).
-    const live = [...rows, ...openRows].filter(isLive).flatMap((row) => {
+    const live = rows.filter(isLive).flatMap((row) => {
       const pairs = alignTokenPairs(own, storedTokens(row));
       // Spelling evidence: the folded names' trigram, the skeletons' for a script name, or the trigram once the tokens
       // that agreed as another form of the same name are written alike (names/aligned-spelling.ts).
@@ -233,14 +230,6 @@ async function watchedSeizures(tx: EntityManager, seizureIds: string[], excludeC
   if (seizureIds.length === 0) return new Set();
   const rows = await query<{ id: string }>(tx,
     `SELECT id FROM seizures WHERE id = ANY($1::uuid[]) AND case_id IS DISTINCT FROM $2`, [[...new Set(seizureIds)], excludeCaseId]);
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Cases that are not closed, among those of the persons that scored a hit (index lookups, not a join over all cases). */
-async function openCases(tx: EntityManager, caseIds: string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await query<{ id: string }>(tx,
-    `SELECT id FROM cases WHERE id = ANY($1::uuid[]) AND status <> 'CLOSED'`, [[...new Set(caseIds)]]);
   return new Set(rows.map((r) => r.id));
 }
 
