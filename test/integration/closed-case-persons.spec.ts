@@ -2,9 +2,9 @@ import { http, login, uniqueWord } from '../support/http';
 import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
 
 /**
- * A closed case's persons are no conflict (domain: "closed cases are not matched"). A person read says whether its case
- * is open with the row itself: a check's decisive read (a DOB, or a name rare enough), its crowd of a common name's
- * namesakes (PersonCandidates.crowd), and a case pass's read of every candidate (PersonCandidates.all).
+ * A closed case's persons are no conflict (MatchingRepository.probe meets nothing of a closed case). A person read says
+ * whether its case is open with the row itself: a check's decisive read (a DOB, or a name rare enough), its crowd of a
+ * common name's namesakes (PersonCandidates.crowd), and a case pass's read of every candidate (PersonCandidates.all).
  */
 describe("a closed case's persons are met by no check and no case pass", () => {
   let ice: string; let atf: string; let dea: string;
