@@ -1,4 +1,4 @@
-import { startProcess, ManagedProcess, waitForPort } from './processes';
+import { hasExited, startProcess, ManagedProcess, waitForPort } from './processes';
 
 export interface DevServerOptions {
   cli: string;
@@ -32,7 +32,25 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort ?? options.port + 1000));
   if (options.uiCodecEndpoint && !options.headless) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
-  const server = startProcess('temporal', options.cli, args, process.env, 'quiet');
-  await waitForPort('127.0.0.1', options.port, 60_000);
-  return server;
+  return startListening(() => startProcess('temporal', options.cli, args, process.env, 'quiet'), options.port);
+}
+
+/**
+ * The dev server picks its internal services' ports itself (bind, close, bind again later), so on a busy machine one
+ * may be taken in between and the process exits at start-up. That is worth one more start; a server that is merely
+ * slow gets the whole wait, and a second death is reported with the server's own last words.
+ */
+async function startListening(start: () => ManagedProcess, port: number): Promise<ManagedProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    const server = start();
+    try {
+      await waitForPort('127.0.0.1', port, 120_000, server);
+      return server;
+    } catch (error) {
+      const died = hasExited(server);
+      await server.stop(5_000);
+      if (!died || attempt === 2) throw error;
+      process.stderr.write(`[temporal] ${String(error)}\n[temporal] starting it once more\n`);
+    }
+  }
 }
