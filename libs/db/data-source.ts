@@ -38,6 +38,7 @@ import { UndatedSkeletonPairs1763900000040 } from './migrations/1763900000040-Un
 import { KeepCheckInOneCall1763900000041 } from './migrations/1763900000041-KeepCheckInOneCall';
 import { KeepCheckReadsOwners1763900000042 } from './migrations/1763900000042-KeepCheckReadsOwners';
 import { PatternAlertsInKeepCheck1763900000043 } from './migrations/1763900000043-PatternAlertsInKeepCheck';
+import { PersonNameTrigrams1763900000044 } from './migrations/1763900000044-PersonNameTrigrams';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   KeepCheckInOneCall1763900000041,
   KeepCheckReadsOwners1763900000042,
   PatternAlertsInKeepCheck1763900000043,
+  PersonNameTrigrams1763900000044,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

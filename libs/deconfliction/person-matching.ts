@@ -115,7 +115,7 @@ export class PersonMatching {
     const none: PersonProbe = { candidates: [], countStopped: false };
     // A name without a phonetic code is blocked on nothing: no statement for it.
     if (given?.every((c) => c.length === 0)) return none;
-    const vocabulary = await readQueryVocabulary(tx, person.tokens);
+    const vocabulary = await readQueryVocabulary(tx, person.tokens, person.folded);
     const codes = given ?? vocabulary.codes;
     if (codes.every((c) => c.length === 0)) return none;
     const expanded = expandTokens(person.tokens, codes, vocabulary);
@@ -123,7 +123,7 @@ export class PersonMatching {
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
     const script = person.tokens.some((t) => isVowelless(t) && !BLOCKING_PARTICLES.has(t));
     const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
-    const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens };
+    const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens, trigrams: vocabulary.trigrams };
     const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: vocabulary.known };
     if (crowd !== null && !withSeizures) {
       const counted = await this.counted(tx, grading, vocabulary.known, lookup, crowd);
@@ -148,7 +148,7 @@ export class PersonMatching {
     const family = familyCounts(grading.person, grading.expanded, count);
     const cutoff = rareSpellingCutoff(family, known.total, this.settings.rareNameMinWeight);
     const rare = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
-    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, rare);
+    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, { tokens: rare, persons: rare.reduce((n, t) => n + count(t), 0) });
     const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
     if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
     const counted = new Set(read.crowd.map((r) => r.item_id));

@@ -17,9 +17,11 @@ export interface QueryVocabulary {
   /** Each query token's phonetic codes, as MatchingRepository.personCodes reads them. */
   codes: string[][];
   neighbours: VocabularyRow[]; forms: OtherForms[]; known: TokenFrequencies;
+  /** The folded name's trigram set as person rows store theirs (person_name_trigrams): read rows are cut on it. */
+  trigrams: number[];
 }
 
-interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'count' | 'total'; token: string | null; other: string | null; codes: string[] | null; persons: string | null }
+interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'count' | 'total' | 'trigrams'; token: string | null; other: string | null; codes: string[] | null; persons: string | null }
 
 /**
  * One statement for what were six round trips (the tokens' codes, typo neighbours, given-name links, transliterations,
@@ -28,7 +30,7 @@ interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'coun
  * form: asked with one array overlap, a name of three or four long tokens (about 30 forms) made the planner scan the
  * whole vocabulary instead, comparing every form with every stored form (2-3 ms against 0.2-0.6 ms).
  */
-export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): Promise<QueryVocabulary> {
+export async function readQueryVocabulary(tx: EntityManager, tokens: string[], folded: string): Promise<QueryVocabulary> {
   const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
   const rows = await query<WordRow>(tx,
     `SELECT 'code' AS kind, t AS token, NULL AS other, person_token_codes(t) AS codes, NULL::bigint AS persons FROM unnest($1::text[]) AS t
@@ -43,8 +45,10 @@ export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): 
      UNION ALL
      SELECT 'count', token, NULL, NULL, persons::bigint FROM person_name_tokens WHERE token = ANY($1::text[])
      UNION ALL
-     SELECT 'total', NULL, NULL, NULL, ${PERSON_TOTAL_SQL}`,
-    [[...new Set(tokens)], [...new Set(long.flatMap(spellingVariants))], [...new Set(tokens.flatMap(nameFormProbeKeys))]],
+     SELECT 'total', NULL, NULL, NULL, ${PERSON_TOTAL_SQL}
+     UNION ALL
+     SELECT 'trigrams', NULL, NULL, person_name_trigrams($4::text)::text[], NULL`,
+    [[...new Set(tokens)], [...new Set(long.flatMap(spellingVariants))], [...new Set(tokens.flatMap(nameFormProbeKeys))], folded],
   );
   const of = (kind: WordRow['kind']) => rows.filter((r) => r.kind === kind);
   const neighbours = of('neighbour').map((r) => ({ token: r.token!, codes: r.codes!, persons: Number(r.persons) }));
@@ -53,7 +57,7 @@ export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): 
   const persons = new Map<string, number>();
   for (const r of rows) {
     const token = r.kind === 'nickname' ? r.other : r.token;
-    if (token !== null && r.kind !== 'total' && r.kind !== 'code') persons.set(token, Number(r.persons ?? 0));
+    if (token !== null && r.kind !== 'total' && r.kind !== 'code' && r.kind !== 'trigrams') persons.set(token, Number(r.persons ?? 0));
   }
   const forms = otherFormsOf(tokens, links, spellings);
   // Every spelling asked about is known: one nobody carries counts 0, so grading does not ask for it again.
@@ -63,5 +67,6 @@ export async function readQueryVocabulary(tx: EntityManager, tokens: string[]): 
   const codes = new Map(of('code').map((r) => [r.token!, r.codes!]));
   return {
     codes: tokens.map((t) => codes.get(t) ?? []), neighbours, forms, known: { persons, total: Number(of('total')[0]?.persons ?? 0) },
+    trigrams: (of('trigrams')[0]?.codes ?? []).map(Number),
   };
 }
