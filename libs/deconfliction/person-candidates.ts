@@ -40,7 +40,7 @@ export interface CandidateLookup {
  */
 export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 
-/** The spellings through which a namesake may weigh above the rare bar, and how many stored persons carry them in all. */
+/** The spellings through which a namesake may weigh above the rare bar, and their persons counted per spelling, summed. */
 export interface RareSpellings { tokens: string[]; persons: number }
 
 /**
@@ -87,7 +87,7 @@ const personRead = (persons = 'person_keys p') => `${persons} CROSS JOIN LATERAL
   SELECT similarity(p.folded_name, $1) AS trigram,
          CASE WHEN $7::text IS NULL THEN 0 ELSE similarity(p.skeleton_name, $7) END AS skeleton_trigram OFFSET 0) s`;
 
-/** The SQL parts every person read shares, with their parameters ($1..$8 fixed, then blocking's). */
+/** The SQL parts every person read shares, with their parameters ($1..$8 fixed, then blocking's and the trigram set's). */
 interface Lookup {
   params: unknown[];
   /** The stored person is someone else's (not the querying case's) and not an expired lookout's. */
@@ -95,8 +95,8 @@ interface Lookup {
   /** Spelling bounds by how the DOBs relate: a row no tier could reach is dropped in SQL. */
   spelling: string;
   /**
-   * The same bounds on the stored trigram sets (person_name_trigrams, migration 1763900000044), a sixth of
-   * similarity()'s cost, with one trigram of slack: it only spares similarity() the rows that cannot pass it.
+   * The same bounds on the stored trigram sets (roughTrigramTest), a sixth of similarity()'s cost: it only spares
+   * similarity() the rows that cannot pass it.
    */
   roughSpelling: string;
   /** Persons born neither the same nor a close day are no match: those with no DOB on one side, by name. */
@@ -106,6 +106,15 @@ interface Lookup {
   /** The ranking: the same or a close DOB first, then spelling (a row carrying another form as if at the cut-off). */
   rank: string;
 }
+
+/**
+ * Whether two trigram sets (person_name_trigrams, migration 1763900000044) may have pg_trgm's similarity of at least
+ * `bound`: similarity = c / (stored + query - c), with c the trigrams in common, is at least the bound when
+ * c * (1 + bound) >= bound * (stored + query). One trigram of slack, for a hash collision and float4 rounding: a row it
+ * passes may still fail similarity(), never the other way round (test/integration/person-name-trigrams.spec.ts).
+ */
+export const roughTrigramTest = (stored: string, query: string, querySize: string, bound: string): string =>
+  `(icount(${stored} & ${query}) + 1) * (1 + ${bound}) >= ${bound} * (icount(${stored}) + ${querySize})`;
 
 /** A spelling test per how the DOBs relate, `passes` given the bound that relation takes ($4 unknown or close, $5 equal). */
 const byDob = (passes: (min: string) => string) => `CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
@@ -203,12 +212,11 @@ export class PersonCandidates {
     const similarity = script ? 'greatest(s.trigram, s.skeleton_trigram)' : 's.trigram';
     const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
     const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null);
-    // similarity = c / (stored + query - c) >= min, with c the trigrams in common, is c * (1 + min) >= min * (stored + query).
-    // Rows born the same day as the query (few, and cut at a lower bound) are left to similarity(); any other row that
-    // can pass is cut at $4. The query's set is a parameter: computed in this statement, it cost up to 1 ms of planning.
-    // Every parameter pushed must be used in the text: a script name's is not pushed.
-    const rough = () => `(icount(p.name_trigrams & $${params.push(trigrams)}::int[]) + 1) * (1 + $4::float8)
-      >= $4::float8 * (icount(p.name_trigrams) + ${Number(trigrams.length)})`;
+    // Rows born the same day as the query (few, and cut at a lower bound) and rows carrying another form of the query's
+    // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter:
+    // computed in this statement, it cost up to 1 ms of planning. Every parameter pushed must be used in the text: a
+    // script name's is not pushed.
+    const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
     return {
       params, ...blocking,
       live: `p.case_id IS DISTINCT FROM $3 AND (p.expires_at IS NULL OR p.expires_at > now())`,

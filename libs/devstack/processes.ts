@@ -7,6 +7,8 @@ export interface ManagedProcess {
   stop: (timeoutMs?: number) => Promise<void>;
   /** Its last lines of output, kept even when quiet, so a process that dies at start-up can say why. */
   recentOutput: () => string;
+  /** Settles once the process has exited and its output pipes are drained (its last words read). */
+  closed: Promise<void>;
 }
 
 const RECENT_LINES = 20;
@@ -33,7 +35,8 @@ export function startProcess(
     child.once('exit', () => { clearTimeout(killer); resolve(); });
     child.kill('SIGTERM');
   });
-  return { name, child, stop, recentOutput: () => recent.join('\n') };
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return { name, child, stop, recentOutput: () => recent.join('\n'), closed };
 }
 
 /** Whether the process has exited or been killed. */
@@ -66,15 +69,20 @@ export async function freePort(): Promise<number> {
 /** Waits for a listener; with `owner`, fails at once (with its last output) if that process exits first. */
 export async function waitForPort(host: string, port: number, timeoutMs: number, owner?: ManagedProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const died = async (owning: ManagedProcess) => {
+    // 'exit' can come before the pipes' last chunks, which say why: wait for them, briefly.
+    await Promise.race([owning.closed, new Promise((r) => setTimeout(r, 1_000))]);
+    const { exitCode, signalCode } = owning.child;
+    return new Error(`${owning.name} exited (${signalCode ?? `code ${exitCode}`}) before listening on ${host}:${port}; its last output:\n${owning.recentOutput()}`);
+  };
   while (Date.now() < deadline) {
-    if (owner && hasExited(owner)) {
-      const { exitCode, signalCode } = owner.child;
-      throw new Error(`${owner.name} exited (${signalCode ?? `code ${exitCode}`}) before listening on ${host}:${port}; its last output:\n${owner.recentOutput()}`);
-    }
+    if (owner && hasExited(owner)) throw await died(owner);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, host, () => { socket.end(); resolve(true); });
       socket.on('error', () => resolve(false));
     });
+    // Someone else listening on the port while ours has died is no start.
+    if (open && owner && hasExited(owner)) throw await died(owner);
     if (open) return;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,3 +1,4 @@
+import { roughTrigramTest } from '../../libs/deconfliction/person-candidates';
 import { login, uniqueWord, withDb } from '../support/http';
 import { capitalised, caseWithSubjects } from '../support/review-fixtures';
 
@@ -26,6 +27,24 @@ describe('stored name trigrams', () => {
     expect(differing).toEqual([]);
     // Not trivially equal: the pairs span unrelated names to identical ones.
     expect(new Set(rows.map((r) => Number(r.exact).toFixed(2))).size).toBeGreaterThan(10);
+  });
+
+  it('let the person reads\' rough test through every pair whose similarity reaches the bound, and cut others', async () => {
+    const bounds = [0.1, 0.3, 0.5, 0.5444, 0.7, 0.9];
+    const rows = await withDb(async (db) => (await db.query(
+      `WITH t AS (SELECT a.n AS a, b.n AS b, person_name_trigrams(a.n) AS ta, person_name_trigrams(b.n) AS tb
+                  FROM unnest($1::text[]) a(n), unnest($1::text[]) b(n)),
+            bounds AS (SELECT unnest($2::float8[]) AS bound)
+       SELECT bound, count(*) FILTER (WHERE similarity(a, b) >= bound)::int AS similar,
+              count(*) FILTER (WHERE ${roughTrigramTest('ta', 'tb', 'icount(tb)', 'bound')})::int AS passed,
+              count(*) FILTER (WHERE similarity(a, b) >= bound AND NOT (${roughTrigramTest('ta', 'tb', 'icount(tb)', 'bound')}))::int AS dropped
+       FROM t, bounds GROUP BY bound ORDER BY bound`, [names, bounds],
+    )).rows);
+    expect(rows.map((r) => r.dropped)).toEqual(bounds.map(() => 0));
+    // It cuts: above the lowest bounds, pairs of unrelated names do not pass.
+    const at = (bound: number) => rows.find((r) => Math.abs(Number(r.bound) - bound) < 1e-9);
+    expect(at(0.5444).passed).toBeLessThan(names.length ** 2 / 4);
+    expect(at(0.5444).passed).toBeGreaterThanOrEqual(at(0.5444).similar);
   });
 
   it('are stored with every person the engine keeps, from its folded name', async () => {
