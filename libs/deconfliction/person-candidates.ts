@@ -213,8 +213,8 @@ export class PersonCandidates {
     const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
     const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null);
     // Rows born the same day as the query (few, and cut at a lower bound) and rows carrying another form of the query's
-    // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter:
-    // computed in this statement, it cost up to 1 ms of planning. Every parameter pushed must be used in the text: a
+    // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter, read
+    // with the vocabulary, not computed again by each statement. Every parameter pushed must be used in the text: a
     // script name's is not pushed.
     const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
     return {
