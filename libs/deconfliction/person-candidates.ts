@@ -92,13 +92,12 @@ interface Lookup {
   params: unknown[];
   /** The stored person is someone else's (not the querying case's) and not an expired lookout's. */
   live: string;
-  /** Spelling bounds by how the DOBs relate: a row no tier could reach is dropped in SQL. */
-  spelling: string;
   /**
-   * The same bounds on the stored trigram sets (roughTrigramTest), a sixth of similarity()'s cost: it only spares
-   * similarity() the rows that cannot pass it.
+   * Spelling bounds by how the DOBs relate: a row no tier could reach is dropped in SQL. Two conjuncts, to be ANDed at
+   * the top of a WHERE: the cut on the stored trigram sets (roughTrigramTest, a sixth of similarity()'s cost), which
+   * reads the row alone and so is applied as it is scanned, then similarity() on the rows it passes.
    */
-  roughSpelling: string;
+  spelling: string;
   /** Persons born neither the same nor a close day are no match: those with no DOB on one side, by name. */
   undated: string;
   /** Persons born the same or a close day, by one code in common (null without a DOB in the query). */
@@ -115,12 +114,6 @@ interface Lookup {
  */
 export const roughTrigramTest = (stored: string, query: string, querySize: string, bound: string): string =>
   `(icount(${stored} & ${query}) + 1) * (1 + ${bound}) >= ${bound} * (icount(${stored}) + ${querySize})`;
-
-/** A spelling test per how the DOBs relate, `passes` given the bound that relation takes ($4 unknown or close, $5 equal). */
-const byDob = (passes: (min: string) => string) => `CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
-  WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
-  WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
-  ELSE false END`;
 
 /**
  * Reads the stored persons a probe grades (person-matching.ts), blocked as measured in shared/notes: pair keys (GIN)
@@ -139,7 +132,7 @@ export class PersonCandidates {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
     const rows = await query<WireRow>(tx,
-      `SELECT ${COLUMNS}, ${OPEN_CASE} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.roughSpelling} AND ${sql.spelling}
+      `SELECT ${COLUMNS}, ${OPEN_CASE} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
     );
@@ -179,13 +172,13 @@ export class PersonCandidates {
          WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL),
        crowd AS MATERIALIZED (
          SELECT ${COLUMNS} FROM ${personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated} AND p.case_id IS NOT NULL OFFSET 0) p`)}
-         WHERE ${sql.live} AND ${sql.roughSpelling} AND ${sql.spelling}
+         WHERE ${sql.live} AND ${sql.spelling}
            AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
            AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
          LIMIT ${Number(countCap) + 1})
        SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
        WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rareDecisive === null ? '' : ` OR (${rareDecisive} AND ${sql.undated})`})
-         AND ${sql.live} AND ${sql.roughSpelling} AND ${sql.spelling}
+         AND ${sql.live} AND ${sql.spelling}
        UNION ALL SELECT *, true, true FROM crowd`,
       sql.params,
     );
@@ -217,12 +210,15 @@ export class PersonCandidates {
     // with the vocabulary, not computed again by each statement. Every parameter pushed must be used in the text: a
     // script name's is not pushed.
     const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
+    // A script name is also compared on its skeletons, which have no stored trigrams: similarity() decides alone.
+    const cut = script ? '' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough()}) AND `;
     return {
       params, ...blocking,
       live: `p.case_id IS DISTINCT FROM $3 AND (p.expires_at IS NULL OR p.expires_at > now())`,
-      spelling: byDob(passes),
-      // A script name is also compared on its skeletons, which have no stored trigrams: similarity() decides alone.
-      roughSpelling: script ? 'true' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough()})`,
+      spelling: `${cut}CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
+                      WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
+                      WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
+                      ELSE false END`,
       rank: `(p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE,
              greatest(${similarity}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC`,
     };
