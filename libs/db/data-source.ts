@@ -129,7 +129,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 20,
       application_name: options.applicationName ?? 'casecoord',
       connectionTimeoutMillis: 5000,
-      ...(options.asAppRole ? { options: `-c role=${APP_DB_ROLE}` } : {}),
+      // Custom plans only, as for unnamed statements: see queryPrepared (sql.ts).
+      options: `-c plan_cache_mode=force_custom_plan${options.asAppRole ? ` -c role=${APP_DB_ROLE}` : ''}`,
     },
   });
 }
