@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../libs/auth/password';
@@ -44,16 +45,34 @@ export class ApiClient {
     return (await this.post<{ matches: CheckMatch[] }>('/deconfliction/checks', body)).matches;
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, expected: number, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  /**
+   * Through node:http on kept-alive connections, not fetch: the client shares the two cores with the API and
+   * PostgreSQL, and fetch spent 1.9 ms of CPU per check against http's 1.1 (0.8 ms of every API latency measured here
+   * was the load generator's own work).
+   */
+  private send<T>(method: 'GET' | 'POST', path: string, expected: number, body?: unknown): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string | number> = { authorization: `Bearer ${this.token}` };
+    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    return new Promise<T>((resolve, reject) => {
+      const request = http.request(`${this.baseUrl}${path}`, { method, headers, agent: KEPT_ALIVE }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (response.statusCode !== expected) reject(new Error(`${method} ${path}: ${response.statusCode} ${text.slice(0, 500)}`));
+          else resolve(JSON.parse(text) as T);
+        });
+      });
+      request.on('error', reject);
+      request.end(payload);
     });
-    const text = await response.text();
-    if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
-    return JSON.parse(text) as T;
   }
 }
+
+/** One pool of kept-alive connections for every agent: the checks go one at a time. */
+const KEPT_ALIVE = new http.Agent({ keepAlive: true });
 
 /** Whatever sends a check through the API: one agent (ApiClient) or several in turn (AgentPool). */
 export interface CheckSender { check(body: CheckBody): Promise<CheckMatch[]> }
