@@ -19,15 +19,21 @@ import { countStatements, StatementCounts } from './support/statement-hook';
 /**
  * npm run build && node dist/bench/check-overhead.js: what one POST /deconfliction/checks costs beyond its probe. Loads
  * BENCH_ROWS (20,000) rows, then per kind sends BENCH_QUERIES (200) checks through the API and the probe (a person's as
- * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes and CPU-profiling the API
- * process meanwhile; prints statements per check by text, the API-minus-probe gap at p50/p95, and the API's top
- * self-time functions and packages. First, the floor: a signed-in GET /agencies, which costs one trivial statement.
+ * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes; prints statements per check
+ * by text and the API-minus-probe gap at p50/p95. First, the floor: a signed-in GET /agencies, which costs one trivial
+ * statement.
  * Each measured query is probed once before either side is timed, so neither runs on pages the other brought in.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 /** BENCH_PG_STATEMENTS=1: also print what PostgreSQL spent per API check, statement by statement (pg_stat_statements). */
 const PG_STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
+/**
+ * BENCH_PROFILE=1: also CPU-profile the API during its phases and print its top self-time functions and packages. Off by
+ * default: the profiler's sampling thread slowed the API's phase itself (person p50 30-33 ms profiled, 25 ms not, at
+ * 1,000,000 rows), so its latencies are not the ones to compare.
+ */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 // track=all: the statements a function runs (keep_check's inserts, its notices, audit_append) are counted one by one.
 const PG_STATEMENTS_SETTINGS = {
   shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on',
@@ -112,6 +118,7 @@ function printProfile(profiles: CpuProfile[]): void {
 async function main(): Promise<void> {
   const hookDir = mkdtempSync(path.join(os.tmpdir(), 'check-overhead-'));
   process.env.CHECK_HOOK_DIR = hookDir;
+  if (PROFILE) process.env.CHECK_HOOK_PROFILE = '1';
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'support', 'statement-hook.js')}`;
   const stack = await startBenchStack(log, {}, PG_STATEMENTS ? { postgres: PG_STATEMENTS_SETTINGS } : {});
   const db = new Client({ connectionString: stack.pgUrl });
@@ -186,10 +193,12 @@ async function main(): Promise<void> {
         printServerStatements('API check', server, measured.length);
         printServerStatements('probe', probeServer, measured.length);
       }
-      profiles.push(JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.cpuprofile`), 'utf8')) as CpuProfile);
+      if (PROFILE) profiles.push(JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.cpuprofile`), 'utf8')) as CpuProfile);
     }
-    console.log('');
-    printProfile(profiles);
+    if (PROFILE) {
+      console.log('');
+      printProfile(profiles);
+    }
   } finally {
     await dataSource.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);

@@ -4,9 +4,9 @@ import path from 'node:path';
 
 /**
  * Loaded into the API with NODE_OPTIONS=--require by bench/check-overhead.ts (CHECK_HOOK_DIR set): counts the SQL
- * statements the process sends (each `pg` query is one round trip) and CPU-profiles it, between two SIGWINCHs (Nest
- * takes SIGUSR2 for shutdown; SIGWINCH is ignored by default), so a phase can be measured without restarting the
- * process. Outside that bench it does nothing.
+ * statements the process sends (each `pg` query is one round trip) and, with CHECK_HOOK_PROFILE=1, CPU-profiles it,
+ * between two SIGWINCHs (Nest takes SIGUSR2 for shutdown; SIGWINCH is ignored by default), so a phase can be measured
+ * without restarting the process. Outside that bench it does nothing.
  */
 /** Per statement text: how many were sent, and the milliseconds from sending each to its answer (summed). */
 export type StatementCounts = Record<string, { n: number; ms: number }>;
@@ -48,7 +48,7 @@ export function countStatements(): StatementCounter {
   };
 }
 
-function install(dir: string): void {
+function install(dir: string, profile: boolean): void {
   const counter = countStatements();
   const session = new Session();
   session.connect();
@@ -58,18 +58,20 @@ function install(dir: string): void {
     if (!running) {
       running = true;
       counter.start();
-      session.post('Profiler.enable', () => session.post('Profiler.start'));
+      if (profile) session.post('Profiler.enable', () => session.post('Profiler.start'));
       return;
     }
     running = false;
     phase += 1;
     const counts = counter.stop();
+    const done = () => writeFileSync(path.join(dir, `phase-${phase}.json`), JSON.stringify(counts));
+    if (!profile) return done();
     session.post('Profiler.stop', (error, result) => {
       if (!error) writeFileSync(path.join(dir, `phase-${phase}.cpuprofile`), JSON.stringify(result.profile));
-      writeFileSync(path.join(dir, `phase-${phase}.json`), JSON.stringify(counts));
+      done();
     });
   });
 }
 
 const dir = process.env.CHECK_HOOK_DIR;
-if (dir && (process.argv[1] ?? '').includes(path.join('apps', 'api', 'src', 'main'))) install(dir);
+if (dir && (process.argv[1] ?? '').includes(path.join('apps', 'api', 'src', 'main'))) install(dir, process.env.CHECK_HOOK_PROFILE === '1');
