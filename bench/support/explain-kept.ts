@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
-import { PreparedStatement, statementText } from '../../libs/db/sql';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
 import { MatchingRepository } from '../../libs/deconfliction/matching.repository';
@@ -25,10 +24,9 @@ const PER_KIND = Number(process.env.BENCH_EXPLAIN_QUERIES ?? 21);
 /** Every statement of one probe call, in order, with the set_config calls before each (for the EXPLAIN to repeat). */
 function recording(manager: EntityManager, into: Statement[]): EntityManager {
   const settings: Statement['settings'] = [];
-  const query = async (statement: string | PreparedStatement, params: unknown[] = []) => {
+  const query = async (sql: string, params: unknown[] = []) => {
     const started = performance.now();
-    const rows: unknown = await manager.query(statement as string, params);
-    const sql = statementText(statement);
+    const rows: unknown = await manager.query(sql, params);
     into.push({ sql, params, ms: performance.now() - started, settings: [...settings] });
     if (sql.includes('set_config(')) settings.push({ sql, params });
     return rows;

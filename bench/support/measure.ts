@@ -6,7 +6,6 @@ import type { DeconflictionConfig } from '../../libs/config/config';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
 import { Match, MatchingRepository, ProbeTargets } from '../../libs/deconfliction/matching.repository';
-import { PreparedStatement, statementText } from '../../libs/db/sql';
 import { batchesOf, BenchQuery, CheckBody } from './queries';
 import type { Sample } from './stats';
 
@@ -169,10 +168,9 @@ export class Prober {
   /** MatchingRepository only calls `query` on the manager it is given; timing each call costs two clock reads. */
   private recording(manager: EntityManager): EntityManager {
     const settings: Statement['settings'] = [];
-    const query = async (statement: string | PreparedStatement, params: unknown[] = []) => {
+    const query = async (sql: string, params: unknown[] = []) => {
       const started = performance.now();
-      const rows: unknown = await manager.query(statement as string, params);
-      const sql = statementText(statement);
+      const rows: unknown = await manager.query(sql, params);
       const ms = performance.now() - started;
       if (!this.callSlowest || ms > this.callSlowest.ms) this.callSlowest = { sql, params, ms, settings: [...settings] };
       if (sql.includes('set_config(')) settings.push({ sql, params });

@@ -1,7 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeconflictionConfig } from '../../libs/config/config';
-import { PreparedStatement, statementText } from '../../libs/db/sql';
 import { keysForItems, KeyOptions } from '../../libs/deconfliction/match-keys';
 import { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
@@ -29,9 +28,8 @@ export class CandidateCounter {
     let statement: Statement | null = null;
     let rows = 0;
     await this.dataSource.transaction(async (tx) => {
-      const query = async (sent: string | PreparedStatement, params: unknown[] = []) => {
-        const result: unknown = await tx.query(sent as string, params);
-        const sql = statementText(sent);
+      const query = async (sql: string, params: unknown[] = []) => {
+        const result: unknown = await tx.query(sql, params);
         if (isCandidates(sql)) {
           rows += Array.isArray(result) ? result.length : 0;
           statement = { sql, params, ms: 0, settings: [] };

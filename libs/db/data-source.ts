@@ -129,8 +129,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 20,
       application_name: options.applicationName ?? 'casecoord',
       connectionTimeoutMillis: 5000,
-      // Custom plans only, as for unnamed statements: see queryPrepared (sql.ts).
-      options: `-c plan_cache_mode=force_custom_plan${options.asAppRole ? ` -c role=${APP_DB_ROLE}` : ''}`,
+      ...(options.asAppRole ? { options: `-c role=${APP_DB_ROLE}` } : {}),
     },
   });
 }

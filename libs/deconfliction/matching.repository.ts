@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { query, queryPrepared } from '../db/sql';
+import { query } from '../db/sql';
 import {
   DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig,
 } from '../config/config';
@@ -173,7 +173,7 @@ export class MatchingRepository {
   /** In the order of the keys (the values' order): a check's notices list what it met in that order. */
   private async probeExact(tx: EntityManager, keys: ExactKey[], excludeCaseId: string | null, targets: ProbeTargets): Promise<Match[]> {
     if (keys.length === 0) return [];
-    const rows = await queryPrepared<ExactRow>(tx,
+    const rows = await query<ExactRow>(tx,
       `SELECT q.ord, k.case_id, k.lookout_id, k.seizure_id, k.agency, k.item_id, k.display_value, k.region
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(match_type, norm, ord)
        JOIN match_keys k ON k.match_type = q.match_type AND k.norm = q.norm AND NOT k.partial
@@ -195,7 +195,7 @@ export class MatchingRepository {
    */
   private async probeSerialParts(tx: EntityManager, key: ExactKey, excludeCaseId: string | null, targets: ProbeTargets): Promise<Match[]> {
     const substrings = serialSubstrings(key.norm, this.config.serialMinReadable);
-    const rows = await queryPrepared<SerialRow>(tx,
+    const rows = await query<SerialRow>(tx,
       `SELECT k.case_id, k.lookout_id, k.seizure_id, k.agency, k.item_id, k.display_value, k.norm
        FROM match_keys k
        WHERE k.match_type = 'FIREARM_SERIAL'
@@ -217,7 +217,7 @@ export class MatchingRepository {
    */
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, false)`, [String(this.config.organizationMatchThreshold)]);
-    const rows = await queryPrepared<OrganizationRow>(tx,
+    const rows = await query<OrganizationRow>(tx,
       `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.name_form, similarity(k.norm, $1) AS sim
        FROM match_keys k
        WHERE k.match_type = 'ORGANIZATION' AND k.norm % $1 AND similarity(k.norm, $1) >= $2
@@ -236,7 +236,7 @@ export class MatchingRepository {
    * windows that share an instant count as conflicts (1 cm of tolerance for rounding).
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
-    const rows = await queryPrepared<EventRow>(tx,
+    const rows = await query<EventRow>(tx,
       `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during,
                          (SELECT max(radius_meters) FROM event_keys)::float8 AS widest)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../db/sql';
+import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { ExactNorm, STRONG_IDENTIFIERS } from './person-evidence';
 import { personSkeleton } from './person-skeletons';
@@ -131,7 +131,7 @@ export class PersonCandidates {
   async all(tx: EntityManager, lookup: CandidateLookup): Promise<PersonRow[]> {
     const sql = this.lookup(lookup);
     const blocked = sql.sameOrClose === null ? sql.undated : `(${sql.undated} OR ${sql.sameOrClose})`;
-    const rows = await queryPrepared<WireRow>(tx,
+    const rows = await query<WireRow>(tx,
       `SELECT ${COLUMNS}, ${OPEN_CASE} FROM ${personRead()} WHERE ${blocked} AND ${sql.live} AND ${sql.spelling}
        ORDER BY ${sql.rank}, p.id LIMIT ${Number(this.candidateCap)}`,
       sql.params,
@@ -162,7 +162,7 @@ export class PersonCandidates {
     // was estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in
     // 1.2 s to find 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
     // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
-    const wire = await queryPrepared<WireRow & { crowd: boolean }>(tx,
+    const wire = await query<WireRow & { crowd: boolean }>(tx,
       `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
          SELECT match_type, norm FROM match_keys WHERE case_id = $3::uuid AND match_type = ANY(${kinds}) AND NOT partial
          UNION SELECT * FROM unnest(${types}, ${norms}) AS u(match_type, norm)),
@@ -209,11 +209,7 @@ export class PersonCandidates {
     // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter, read
     // with the vocabulary, not computed again by each statement. Every parameter pushed must be used in the text: a
     // script name's is not pushed.
-    // Its size is read from the parameter too, so the text is the same for every name (a prepared statement's).
-    const rough = () => {
-      const set = `$${params.push(trigrams)}::int[]`;
-      return roughTrigramTest('p.name_trigrams', set, `icount(${set})`, '$4::float8');
-    };
+    const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
     // A script name is also compared on its skeletons, which have no stored trigrams: similarity() decides alone.
     const cut = script ? '' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough()}) AND `;
     return {

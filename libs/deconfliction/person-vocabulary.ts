@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../db/sql';
+import { query } from '../db/sql';
 import { nameFormProbeKeys } from './names/name-form-keys';
 import { PERSON_TOTAL_SQL, TokenFrequencies } from './person-evidence';
 import { GIVEN_NAME_LINKS, LinkedRow, OtherForms, otherFormsOf } from './person-name-forms';
@@ -32,7 +32,7 @@ interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'coun
  */
 export async function readQueryVocabulary(tx: EntityManager, tokens: string[], folded: string): Promise<QueryVocabulary> {
   const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
-  const rows = await queryPrepared<WordRow>(tx,
+  const rows = await query<WordRow>(tx,
     `SELECT 'code' AS kind, t AS token, NULL AS other, person_token_codes(t) AS codes, NULL::bigint AS persons FROM unnest($1::text[]) AS t
      UNION ALL
      SELECT DISTINCT 'neighbour', n.token, NULL, n.codes, n.persons::bigint
