@@ -60,8 +60,9 @@ export class ApiClient {
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if (response.statusCode !== expected) reject(new Error(`${method} ${path}: ${response.statusCode} ${text.slice(0, 500)}`));
-          else resolve(JSON.parse(text) as T);
+          if (response.statusCode !== expected) return reject(new Error(`${method} ${path}: ${response.statusCode} ${text.slice(0, 500)}`));
+          // A body that is not JSON, thrown in this handler, would pass the caller by: it is the call's error.
+          try { resolve(JSON.parse(text) as T); } catch { reject(new Error(`${method} ${path}: not JSON: ${text.slice(0, 200)}`)); }
         });
       });
       request.on('error', reject);
@@ -70,7 +71,7 @@ export class ApiClient {
   }
 }
 
-/** One pool of kept-alive connections for every agent: the checks go one at a time. */
+/** Kept-alive connections shared by every agent of the process, opened as requests need them. */
 const KEPT_ALIVE = new http.Agent({ keepAlive: true });
 
 /** Whatever sends a check through the API: one agent (ApiClient) or several in turn (AgentPool). */
