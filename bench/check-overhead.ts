@@ -10,6 +10,7 @@ import { MatchingRepository } from '../libs/deconfliction/matching.repository';
 import { startBenchStack } from './support/bench-stack';
 import { createCases } from './support/bulk-load';
 import { loadDataset } from './support/dataset-load';
+import { InProcessChecks } from './support/in-process-check';
 import { AgentPool, Prober } from './support/measure';
 import { BenchQuery, eventQueries, exactQueries, KindName, personCheckQueries, serialPartialQueries } from './support/queries';
 import { p95 } from './support/report';
@@ -20,7 +21,9 @@ import { countStatements, StatementCounts } from './support/statement-hook';
  * npm run build && node dist/bench/check-overhead.js: what one POST /deconfliction/checks costs beyond its probe. Loads
  * BENCH_ROWS (20,000) rows, then per kind sends BENCH_QUERIES (200) checks through the API and the probe (a person's as
  * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes; prints statements per check
- * by text and the API-minus-probe gap at p50/p95. First, the floor: a signed-in GET /agencies, which costs one trivial
+ * by text and the API-minus-probe gap at p50/p95. Between the two, the same checks through the API's use case called
+ * in this process (InProcessChecks: the probe plus the check's record, notices and audit, no HTTP), which splits the
+ * gap into the API's own part and the record's. First, the floor: a signed-in GET /agencies, which costs one trivial
  * statement.
  * Each measured query is probed once before either side is timed, so neither runs on pages the other brought in.
  */
@@ -64,6 +67,19 @@ function printServerStatements(side: string, rows: ServerStatement[], checks: nu
 }
 
 const median = (s: Sample) => [...s.latenciesMs].sort((a, b) => a - b)[Math.floor(s.latenciesMs.length / 2)];
+
+async function timeEach(queries: BenchQuery[], send: (body: BenchQuery['body']) => Promise<unknown>): Promise<Sample> {
+  const sample: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
+  for (const q of queries) {
+    const t = performance.now();
+    await send(q.body);
+    sample.latenciesMs.push(performance.now() - t);
+  }
+  return sample;
+}
+
+const gap = (a: Sample, b: Sample) => `p50 ${(median(a) - median(b)).toFixed(1)} p95 ${(p95(a) - p95(b)).toFixed(1)} ms`;
+const latency = (s: Sample) => `p50 ${median(s).toFixed(1)} p95 ${p95(s).toFixed(1)} ms`;
 
 /** The API child of this stack: its command line runs the API's main, and the stack's own test says it is ours. */
 function apiPid(isApi: (cmdline: string, pid: number) => boolean): number {
@@ -126,6 +142,7 @@ async function main(): Promise<void> {
   if (PG_STATEMENTS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
   await dataSource.initialize();
+  let inProcess: InProcessChecks | null = null;
   try {
     const config = loadConfig().deconfliction;
     const cases = await createCases(db, Math.max(100, Math.round(ROWS / 100)));
@@ -144,9 +161,11 @@ async function main(): Promise<void> {
     ];
     // Several ICE agents in turn (AgentPool): one agent's budget sum would grow to every check of the run.
     const api = await AgentPool.create(stack.apiUrl, db, 'ICE', 20);
+    const useCase = await InProcessChecks.create(stack.pgUrl, db, 'ICE', 20);
+    inProcess = useCase;
     const probers = { plain: new Prober(dataSource, config), check: new Prober(dataSource, config).asCheck() };
     const pid = apiPid(stack.cpuGroups.api);
-    const probeCounter = countStatements();
+    const counter = countStatements();
     const profiles: CpuProfile[] = [];
     // What any signed-in request costs here (fetch, Fastify, the guard, one trivial statement): the part of the gap no
     // change to a check can remove.
@@ -159,35 +178,30 @@ async function main(): Promise<void> {
     console.log(`\n== floor: GET /agencies (one trivial statement) ${QUERIES} times, p50 ${median(floor).toFixed(1)} p95 ${p95(floor).toFixed(1)} ms`);
     for (const [phase, [kind, queries]] of sets.entries()) {
       const prober = kind === 'person' ? probers.check : probers.plain;
-      for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await prober.probe(q.body); }
+      for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await useCase.check(q.body); await prober.probe(q.body); }
       const measured = queries.slice(WARM_UP);
       // Each measured query probed once first, so neither side is timed on pages the other brought into memory.
       for (const q of measured) await prober.probe(q.body);
       if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
-      const viaApi: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
-      const viaProbe: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
       process.kill(pid, 'SIGWINCH');
-      for (const q of measured) {
-        const t = performance.now();
-        await api.check(q.body);
-        viaApi.latenciesMs.push(performance.now() - t);
-      }
+      const viaApi = await timeEach(measured, (body) => api.check(body));
       process.kill(pid, 'SIGWINCH');
       const server = PG_STATEMENTS ? await serverStatements(db) : null;
       if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
-      probeCounter.start();
-      for (const q of measured) {
-        const t = performance.now();
-        await prober.probe(q.body);
-        viaProbe.latenciesMs.push(performance.now() - t);
-      }
-      const probeCounts = probeCounter.stop();
+      counter.start();
+      const viaUseCase = await timeEach(measured, (body) => useCase.check(body));
+      const useCaseCounts = counter.stop();
+      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
+      counter.start();
+      const viaProbe = await timeEach(measured, (body) => prober.probe(body));
+      const probeCounts = counter.stop();
       const probeServer = PG_STATEMENTS ? await serverStatements(db) : null;
       await waitFor(path.join(hookDir, `phase-${phase + 1}.json`));
-      console.log(`\n== ${kind}: ${measured.length} checks one at a time; API p50 ${median(viaApi).toFixed(1)} p95 ${p95(viaApi).toFixed(1)} ms, ` +
-        `probe p50 ${median(viaProbe).toFixed(1)} p95 ${p95(viaProbe).toFixed(1)} ms, gap p50 ${(median(viaApi) - median(viaProbe)).toFixed(1)} ` +
-        `p95 ${(p95(viaApi) - p95(viaProbe)).toFixed(1)} ms`);
+      console.log(`\n== ${kind}: ${measured.length} checks one at a time; API ${latency(viaApi)}, in-process check ` +
+        `${latency(viaUseCase)}, probe ${latency(viaProbe)}; gap ${gap(viaApi, viaProbe)}: the API's own ${gap(viaApi, viaUseCase)}, ` +
+        `the record's ${gap(viaUseCase, viaProbe)}`);
       printStatements('API', JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.json`), 'utf8')) as StatementCounts, measured.length);
+      printStatements('in-process check', useCaseCounts, measured.length);
       printStatements('probe', probeCounts, measured.length);
       if (server && probeServer) {
         printServerStatements('API check', server, measured.length);
@@ -200,6 +214,7 @@ async function main(): Promise<void> {
       printProfile(profiles);
     }
   } finally {
+    await inProcess?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);
     await stack.stop();

@@ -74,6 +74,10 @@ export class ApiClient {
 /** Kept-alive connections shared by every agent of the process, opened as requests need them. */
 const KEPT_ALIVE = new http.Agent({ keepAlive: true });
 
+/** The usernames of an agency's bench agents (AgentPool), `bench.agent.ice.1` ... */
+export const agentNames = (agency: string, size: number): string[] =>
+  Array.from({ length: size }, (_, i) => `bench.agent.${agency.toLowerCase()}.${i + 1}`);
+
 /** Whatever sends a check through the API: one agent (ApiClient) or several in turn (AgentPool). */
 export interface CheckSender { check(body: CheckBody): Promise<CheckMatch[]> }
 
@@ -89,7 +93,7 @@ export class AgentPool implements CheckSender {
 
   static async create(baseUrl: string, db: Client, agency: string, size: number): Promise<AgentPool> {
     const hash = await hashPassword(DEMO_PASSWORD);
-    const names = Array.from({ length: size }, (_, i) => `bench.agent.${agency.toLowerCase()}.${i + 1}`);
+    const names = agentNames(agency, size);
     await db.query(
       `INSERT INTO users (id, username, password_hash, agency_code, roles, full_name, phone)
        SELECT gen_random_uuid(), n, $2, $3, '{CASE_AGENT}', 'Bench Agent ' || o, '+1202555' || lpad(o::text, 4, '0')
