@@ -25,7 +25,7 @@ import {
 } from './support/queries';
 import { VARIANT_CLASSES } from './support/person-variants';
 import { p95, printGrid, printTargets, ratio, seconds, target, Target } from './support/report';
-import { printTable, row, Sample } from './support/stats';
+import { percentile, printTable, row, Sample } from './support/stats';
 import { falseHits, printFalseHits, printTierLatency, printTierQuality, TierFigures, tierQuality } from './support/tier-quality';
 
 /**
@@ -112,10 +112,17 @@ function printRecall(results: KindResult[], cases: BenchCase[]): void {
   const recalls: [KindName, HitRecall][] = results.map((r) => [r.kind, hitRecall(r.queries, r.run, cases)]);
   console.log('');
   console.log('hit recall: queries made from a stored value must find it; fresh values may still meet near matches by design');
-  console.log('(an organization name similar to a stored one, a serial containing a stored readable part)');
-  printGrid(['kind', 'made from stored', 'found by probe', 'case in API answer', 'fresh values', 'fresh with matches'],
-    recalls.map(([kind, h]) => [kind, String(h.expected), ratio(h.probeFound, h.expected), ratio(h.apiFound, h.expected),
-      String(h.misses), String(h.missesWithMatches)]));
+  console.log('(an organization name similar to a stored one, a serial containing a stored readable part); hits per query,');
+  console.log('p50 / p95 / max: matches raised as hits (a POSSIBLE person is a review item, not counted), each a hit or a');
+  console.log('check\'s notice to its owner; a query made from a stored value has one right answer (more where a value is');
+  console.log('stored twice), a fresh one none');
+  const spread = (counts: number[]) => {
+    const sorted = [...counts].sort((a, b) => a - b);
+    return sorted.length === 0 ? '-' : `${percentile(sorted, 50)} / ${percentile(sorted, 95)} / ${sorted[sorted.length - 1]}`;
+  };
+  printGrid(['kind', 'made from stored', 'found by probe', 'case in API answer', 'hits per query', 'fresh values', 'fresh with matches',
+    'hits per fresh query'], recalls.map(([kind, h]) => [kind, String(h.expected), ratio(h.probeFound, h.expected),
+    ratio(h.apiFound, h.expected), spread(h.matchesPerHitQuery), String(h.misses), String(h.missesWithMatches), spread(h.matchesPerFreshQuery)]));
 }
 
 function printPersons(quality: PersonQuality[], misses: string[], wrong: [string, number][], wrongBySource: [string, number][]): void {

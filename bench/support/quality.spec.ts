@@ -1,4 +1,8 @@
-import { ceilingOf } from './quality';
+import type { Match } from '../../libs/deconfliction/matching.repository';
+import type { BenchCase } from './bulk-load';
+import type { CheckMatch, KindRun } from './measure';
+import { ceilingOf, hitRecall } from './quality';
+import type { BenchQuery } from './queries';
 
 /** The ceiling claims what no matcher can beat: its arithmetic is checked on cases worked by hand. */
 describe('ceilingOf', () => {
@@ -17,5 +21,26 @@ describe('ceilingOf', () => {
     expect(c.bestRecallAtPrecision).toBeCloseTo(atPrecision, 10);
     expect(c.twins).toBe(twins.reduce((s, n) => s + n, 0));
     expect(c.queriesWithoutTwins).toBe(twins.filter((n) => n === 0).length);
+  });
+});
+
+/** A flood is counted where it is: matches per query made from a stored value, and per fresh one, apart. */
+describe('hitRecall', () => {
+  const match = (itemId: string) => ({ other: { itemId } }) as Match;
+  // A POSSIBLE person match is a review item, not a hit: it is not counted.
+  const possible = (itemId: string) => ({ other: { itemId }, tier: 'POSSIBLE' }) as Match;
+  const answer = (caseNumber: string) => ({ counterpart: { caseNumber } }) as CheckMatch;
+  const query = (expectItemId: string | null, expectCaseIndex: number | null) => ({ body: {}, expectItemId, expectCaseIndex }) as BenchQuery;
+
+  it('finds each source by item (probe) and by case (API), and counts the matches raised as hits per query', () => {
+    const queries = [query('a', 0), query('b', 1), query(null, null), query(null, null)];
+    const run = {
+      probeMatches: [[match('a'), match('x'), match('y'), possible('w')], [match('z')], [], [match('a'), match('b'), possible('c')]],
+      apiMatches: [[answer('C-1')], [], [], []],
+    } as unknown as KindRun;
+    const cases = [{ caseNumber: 'C-1' }, { caseNumber: 'C-2' }] as BenchCase[];
+    expect(hitRecall(queries, run, cases)).toEqual({
+      expected: 2, probeFound: 1, apiFound: 1, misses: 2, missesWithMatches: 1, matchesPerHitQuery: [3, 1], matchesPerFreshQuery: [0, 2],
+    });
   });
 });
