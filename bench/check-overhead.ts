@@ -23,7 +23,8 @@ import { countStatements, StatementCounts } from './support/statement-hook';
  * a check runs it, Prober.asCheck), counting the SQL statements (round trips) each makes; prints statements per check
  * by text and the API-minus-probe gap at p50/p95. Between the two, the same checks through the API's use case called
  * in this process (InProcessChecks: the probe plus the check's record, notices and audit, no HTTP), which splits the
- * gap into the API's own part and the record's. First, the floor: a signed-in GET /agencies, which costs one trivial
+ * gap into the API's own part (HTTP, the guard, validation, JSON) and the use case's (the record, less the probe's
+ * BEGIN and COMMIT, which a check does without). First, the floor: a signed-in GET /agencies, which costs one trivial
  * statement.
  * Each measured query is probed once before either side is timed, so neither runs on pages the other brought in.
  */
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
       await waitFor(path.join(hookDir, `phase-${phase + 1}.json`));
       console.log(`\n== ${kind}: ${measured.length} checks one at a time; API ${latency(viaApi)}, in-process check ` +
         `${latency(viaUseCase)}, probe ${latency(viaProbe)}; gap ${gap(viaApi, viaProbe)}: the API's own ${gap(viaApi, viaUseCase)}, ` +
-        `the record's ${gap(viaUseCase, viaProbe)}`);
+        `the use case's ${gap(viaUseCase, viaProbe)}`);
       printStatements('API', JSON.parse(readFileSync(path.join(hookDir, `phase-${phase + 1}.json`), 'utf8')) as StatementCounts, measured.length);
       printStatements('in-process check', useCaseCounts, measured.length);
       printStatements('probe', probeCounts, measured.length);

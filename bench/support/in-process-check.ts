@@ -13,7 +13,8 @@ import { batchesOf, CheckBody } from './queries';
  * A check as the API's use case runs it (CheckService.run: the probe, then the record, its notices, pattern alerts and
  * audit entry in one call), called in the bench's own process over a pool of its own as the app role, by the agents an
  * AgentPool signed in, in turn. Timed beside the API and the bare probe, it splits the API's gap in two: the API minus
- * this is HTTP, the guard, validation and serialisation; this minus the probe is the check's record and round trips.
+ * this is HTTP, the guard, validation and serialisation; this minus the probe is the check's record (less the probe's BEGIN
+ * and COMMIT, which a check does without).
  */
 export class InProcessChecks {
   private sent = 0;
