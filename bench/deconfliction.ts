@@ -122,7 +122,7 @@ function printRecall(results: KindResult[], cases: BenchCase[]): void {
   };
   printGrid(['kind', 'made from stored', 'found by probe', 'case in API answer', 'hits per query', 'fresh values', 'fresh with matches',
     'hits per fresh query'], recalls.map(([kind, h]) => [kind, String(h.expected), ratio(h.probeFound, h.expected),
-    ratio(h.apiFound, h.expected), spread(h.matchesPerHitQuery), String(h.misses), String(h.missesWithMatches), spread(h.matchesPerFreshQuery)]));
+    ratio(h.apiFound, h.expected), spread(h.hitsPerStoredQuery), String(h.misses), String(h.missesWithMatches), spread(h.hitsPerFreshQuery)]));
 }
 
 function printPersons(quality: PersonQuality[], misses: string[], wrong: [string, number][], wrongBySource: [string, number][]): void {

@@ -84,16 +84,16 @@ export const BULK_LOAD_SETTINGS: Record<string, string> = {
 };
 
 /**
- * `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server); `options.postgres` adds server
- * settings (BULK_LOAD_SETTINGS), `options.temporal` where Temporal keeps its state.
- */
-/**
  * The check budget the stack's API runs with: agents send checks back to back, and the real budget (60 values an hour,
  * 300 a day) would answer 429 after the first few, timing the limiter instead of the check. Its accounting (one indexed
  * sum per check) is still measured.
  */
 export const UNLIMITED_CHECKS = { CHECK_BUDGET_PER_HOUR: '100000000', CHECK_BUDGET_PER_DAY: '100000000' };
 
+/**
+ * `env` adds settings of a bench's own (bench:alerts points SMTP_URL at its mail server); `options.postgres` adds server
+ * settings (BULK_LOAD_SETTINGS), `options.temporal` where Temporal keeps its state.
+ */
 export async function startBenchStack(log: Log, env: Record<string, string> = {}, options: BenchStackOptions = {}): Promise<BenchStack> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-'));
   await chmod(root, 0o755);

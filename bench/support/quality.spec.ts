@@ -40,7 +40,7 @@ describe('hitRecall', () => {
     } as unknown as KindRun;
     const cases = [{ caseNumber: 'C-1' }, { caseNumber: 'C-2' }] as BenchCase[];
     expect(hitRecall(queries, run, cases)).toEqual({
-      expected: 2, probeFound: 1, apiFound: 1, misses: 2, missesWithMatches: 1, matchesPerHitQuery: [3, 1], matchesPerFreshQuery: [0, 2],
+      expected: 2, probeFound: 1, apiFound: 1, misses: 2, missesWithMatches: 1, hitsPerStoredQuery: [3, 1], hitsPerFreshQuery: [0, 2],
     });
   });
 });

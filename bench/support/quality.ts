@@ -12,29 +12,29 @@ import type { Sample } from './stats';
 export interface HitRecall {
   expected: number; probeFound: number; apiFound: number; misses: number; missesWithMatches: number;
   /**
-   * Matches the probe raised as hits per query made from a stored item, and per fresh one: each is a hit (a case pass)
+   * Matches the probe raised as hits, per query made from a stored item and per fresh one: each is a hit (a case pass)
    * or a record, a notice to its owner and a count towards a pattern alert (a check), so many per query are a flood
    * however good the recall. A POSSIBLE person match is not counted: it is a coordinator's review item, and a common
    * name's are one (the person tables count those).
    */
-  matchesPerHitQuery: number[]; matchesPerFreshQuery: number[];
+  hitsPerStoredQuery: number[]; hitsPerFreshQuery: number[];
 }
 
 /** Queries made from a stored item must find it (probe: that item; API: its case); the others should find nothing. */
 export function hitRecall(queries: BenchQuery[], run: KindRun, cases: BenchCase[]): HitRecall {
   const out: HitRecall = {
-    expected: 0, probeFound: 0, apiFound: 0, misses: 0, missesWithMatches: 0, matchesPerHitQuery: [], matchesPerFreshQuery: [],
+    expected: 0, probeFound: 0, apiFound: 0, misses: 0, missesWithMatches: 0, hitsPerStoredQuery: [], hitsPerFreshQuery: [],
   };
   queries.forEach((q, i) => {
-    const matches = (run.probeMatches[i] ?? []).filter((m) => m.tier !== 'POSSIBLE').length;
+    const hits = (run.probeMatches[i] ?? []).filter((m) => m.tier !== 'POSSIBLE').length;
     if (q.expectItemId === null) {
       out.misses += 1;
-      out.matchesPerFreshQuery.push(matches);
-      if (matches > 0) out.missesWithMatches += 1;
+      out.hitsPerFreshQuery.push(hits);
+      if (hits > 0) out.missesWithMatches += 1;
       return;
     }
     out.expected += 1;
-    out.matchesPerHitQuery.push(matches);
+    out.hitsPerStoredQuery.push(hits);
     if ((run.probeMatches[i] ?? []).some((m) => m.other.itemId === q.expectItemId)) out.probeFound += 1;
     const caseNumber = cases[q.expectCaseIndex ?? -1]?.caseNumber;
     if ((run.apiMatches[i] ?? []).some((m) => m.counterpart.caseNumber === caseNumber)) out.apiFound += 1;
