@@ -18,7 +18,8 @@ import type { GenSpec } from './support/generators';
 import { AgentPool, CheckSender, KindRun, Prober, runKind, timeProbes } from './support/measure';
 import { notificationLatency, NotifyRun } from './support/notify-latency';
 import {
-  ambiguityCapSweep, EventRecall, eventRecall, HitRecall, hitRecall, personMisses, personQuality, PersonQuality, PrecisionCeiling, precisionCeiling,
+  ambiguityCapSweep, EventRecall, eventRecall, HitRecall, hitRecall, hitRecallByVariant, personMisses, personQuality, PersonQuality,
+  PrecisionCeiling, precisionCeiling,
 } from './support/quality';
 import {
   BenchQuery, eventQueries, exactQueries, KindName, organizationQueries, personCheckQueries, serialPartialQueries,
@@ -123,6 +124,13 @@ function printRecall(results: KindResult[], cases: BenchCase[]): void {
   printGrid(['kind', 'made from stored', 'found by probe', 'case in API answer', 'hits per query', 'fresh values', 'fresh with matches',
     'hits per fresh query'], recalls.map(([kind, h]) => [kind, String(h.expected), ratio(h.probeFound, h.expected),
     ratio(h.apiFound, h.expected), spread(h.hitsPerStoredQuery), String(h.misses), String(h.missesWithMatches), spread(h.hitsPerFreshQuery)]));
+  for (const r of results) {
+    const variants = hitRecallByVariant(r.queries, r.run, cases);
+    if (variants.length === 0) continue;
+    console.log(`${r.kind} queries made from a stored value, by how they were written (bench/support/organization-variants.ts)`);
+    printGrid(['written', 'n', 'found by probe', 'case in API answer', 'hits per query'], variants.map(([variant, h]) => [
+      variant, String(h.expected), ratio(h.probeFound, h.expected), ratio(h.apiFound, h.expected), spread(h.hitsPerStoredQuery)]));
+  }
 }
 
 function printPersons(quality: PersonQuality[], misses: string[], wrong: [string, number][], wrongBySource: [string, number][]): void {

@@ -1,7 +1,7 @@
 import type { Match } from '../../libs/deconfliction/matching.repository';
 import type { BenchCase } from './bulk-load';
 import type { CheckMatch, KindRun } from './measure';
-import { ceilingOf, hitRecall } from './quality';
+import { ceilingOf, hitRecall, hitRecallByVariant } from './quality';
 import type { BenchQuery } from './queries';
 
 /** The ceiling claims what no matcher can beat: its arithmetic is checked on cases worked by hand. */
@@ -42,5 +42,18 @@ describe('hitRecall', () => {
     expect(hitRecall(queries, run, cases)).toEqual({
       expected: 2, probeFound: 1, apiFound: 1, misses: 2, missesWithMatches: 1, hitsPerStoredQuery: [3, 1], hitsPerFreshQuery: [0, 2],
     });
+  });
+
+  it('splits the queries made from a stored value by how they were written, each with its own matches', () => {
+    const written = (expectItemId: string, variant: string) => ({ ...query(expectItemId, 0), variant });
+    const queries = [written('a', 'typo'), written('b', 'capitals'), query(null, null), written('d', 'typo')];
+    const run = {
+      probeMatches: [[match('x')], [match('b'), match('y')], [match('z')], [match('d')]],
+      apiMatches: [[], [answer('C-1')], [], [answer('C-1')]],
+    } as unknown as KindRun;
+    const byVariant = hitRecallByVariant(queries, run, [{ caseNumber: 'C-1' }] as BenchCase[]);
+    expect(byVariant.map(([variant, h]) => [variant, h.expected, h.probeFound, h.apiFound, h.hitsPerStoredQuery])).toEqual([
+      ['typo', 2, 1, 1, [1, 1]], ['capitals', 1, 1, 1, [2]],
+    ]);
   });
 });

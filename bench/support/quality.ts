@@ -42,6 +42,16 @@ export function hitRecall(queries: BenchQuery[], run: KindRun, cases: BenchCase[
   return out;
 }
 
+/** hitRecall of the queries made from a stored value, per way they were written (BenchQuery.variant), in first-seen order. */
+export function hitRecallByVariant(queries: BenchQuery[], run: KindRun, cases: BenchCase[]): [string, HitRecall][] {
+  const variants = [...new Set(queries.flatMap((q) => (q.variant ? [q.variant] : [])))];
+  return variants.map((variant) => {
+    const picked = queries.flatMap((q, i) => (q.variant === variant ? [i] : []));
+    const subset = { ...run, probeMatches: picked.map((i) => run.probeMatches[i]), apiMatches: picked.map((i) => run.apiMatches[i]) };
+    return [variant, hitRecall(picked.map((i) => queries[i]), subset, cases)];
+  });
+}
+
 export interface PersonQuality {
   group: string; n: number; recall: number; precision: number; bothDobPrecision: number; bothDobMatches: number;
   namesakePrecision: number; apiCaseRecall: number; matchesPerQuery: number;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseItems, Firearm, Identifier, Operation, Subject } from '../../libs/contracts/case-items';
 import { EventRow, eventAt, GenSpec, identifierAt, IdentifierRow, locationFor, obliterate, round6, windowFor } from './generators';
+import { ORGANIZATION_VARIANTS, organizationVariant } from './organization-variants';
 import { PersonQuery, personQueries } from './person-variants';
 import { intBetween, pick, rngFor } from './random';
+import { ORG_FORMS } from './vocabulary';
 
 /** The check bodies each match kind is measured with, and what each one must find. */
 
@@ -16,6 +18,8 @@ export interface BenchQuery {
   expectCaseIndex: number | null;
   person?: PersonQuery;
   event?: EventRow;
+  /** How a hit query was written from its stored value, where a kind has several ways (organizations). */
+  variant?: string;
 }
 
 export type KindName = 'exact' | 'person' | 'organization' | 'serial partial' | 'event';
@@ -62,14 +66,20 @@ export function personCheckQueries(spec: GenSpec, stored: number, count: number)
   }));
 }
 
-/** Stored organization names without their legal form and in capitals (hits), or names stored nowhere. */
+/**
+ * Stored organization names written another way (hits: the variants of organization-variants.ts in turn), or names
+ * stored nowhere, in capitals.
+ */
 export function organizationQueries(spec: GenSpec, stored: number, count: number): BenchQuery[] {
   return Array.from({ length: count }, (_, q) => {
     const hit = q % 2 === 0;
     const row = drawIdentifier(spec, 'org-query', q, hit ? stored : 0, (r) => r.matchType === 'ORGANIZATION');
+    const variant = ORGANIZATION_VARIANTS[(q / 2) % ORGANIZATION_VARIANTS.length];
+    const core = ORG_FORMS.reduce((name, form) => (form && name.endsWith(` ${form}`) ? name.slice(0, -form.length - 1) : name), row.raw);
+    const name = hit ? organizationVariant(core, variant, rngFor(spec.seed, 'org-variant', q)) : row.alt;
     return {
-      body: { subjects: [{ kind: 'ORGANIZATION', name: row.alt, orgType: 'BUSINESS' }] },
-      expectItemId: hit ? row.itemId : null, expectCaseIndex: hit ? row.caseIndex : null,
+      body: { subjects: [{ kind: 'ORGANIZATION', name, orgType: 'BUSINESS' }] },
+      expectItemId: hit ? row.itemId : null, expectCaseIndex: hit ? row.caseIndex : null, ...(hit ? { variant } : {}),
     };
   });
 }

@@ -84,6 +84,13 @@ describe('loadConfig secrets', () => {
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '20', PERSON_POSSIBLE_MAX: '20' })).toThrow(/PERSON_CHECK_COUNT_CAP/);
   });
 
+  it('reads ORGANIZATION_DISTINCTIVE_THRESHOLD (0.5 by default) and refuses one outside (0, 1]', () => {
+    const secret = 'z'.repeat(40);
+    expect(loadWith({ JWT_SECRET: secret }).deconfliction.organizationDistinctiveThreshold).toBe(0.5);
+    expect(loadWith({ JWT_SECRET: secret, ORGANIZATION_DISTINCTIVE_THRESHOLD: '0.7' }).deconfliction.organizationDistinctiveThreshold).toBe(0.7);
+    expect(() => loadWith({ JWT_SECRET: secret, ORGANIZATION_DISTINCTIVE_THRESHOLD: '0' })).toThrow(/ORGANIZATION_DISTINCTIVE_THRESHOLD/);
+  });
+
   it.each<[string, string | undefined, string[] | RegExp]>([
     ['ADMIN and LEADERSHIP by default', undefined, ['ADMIN', 'LEADERSHIP']],
     ['a list of its own', 'ADMIN, DECONFLICTION_COORDINATOR', ['ADMIN', 'DECONFLICTION_COORDINATOR']],

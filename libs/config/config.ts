@@ -74,6 +74,11 @@ export interface DeconflictionConfig {
   eventHitEscalationAfterMs: number;
   personMatchThreshold: number;
   organizationMatchThreshold: number;
+  /**
+   * ORGANIZATION_DISTINCTIVE_THRESHOLD: how alike the words that tell two organizations apart must be, once their whole
+   * names met (libs/deconfliction/organization-rules.ts).
+   */
+  organizationDistinctiveThreshold?: number;
   /** Shortest readable run of an obliterated serial that is matched on. */
   serialMinReadable: number;
   /** PERSON_CANDIDATE_CAP: most stored persons one person probe scores (libs/deconfliction/person-matching.ts). */
@@ -98,6 +103,13 @@ export const PERSON_CANDIDATE_CAP_DEFAULT = 4000;
  * needed.
  */
 export const PERSON_CHECK_COUNT_CAP_DEFAULT = 200;
+
+/**
+ * Two organizations' distinctive words (organization-rules.ts) agree at this pg_trgm similarity: one letter dropped or
+ * changed in a surname still agrees ("Calderón"/"Caldeon" 0.55, "González"/"Gonzales" 0.64), another surname does not
+ * ("García"/"Garza" 0.30, "Pineda"/"Ponce" 0.10).
+ */
+export const ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT = 0.5;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
@@ -253,6 +265,7 @@ export function loadConfig(): AppConfig {
       eventHitEscalationAfterMs: parseDuration(env('EVENT_HIT_ESCALATION_AFTER', '15m')),
       personMatchThreshold: fraction('PERSON_MATCH_THRESHOLD', 0.7),
       organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
+      organizationDistinctiveThreshold: fraction('ORGANIZATION_DISTINCTIVE_THRESHOLD', ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT),
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
       personPossibleMax,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import {
-  DeconflictionConfig, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig,
+  DeconflictionConfig, ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT,
+  PERSON_TIER_DEFAULTS, PersonTierConfig,
 } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
@@ -10,7 +11,8 @@ import { otherFormLockNames } from './person-name-forms';
 import { CrowdCheck, PersonMatching, StoredSideRow } from './person-matching';
 import type { PersonMatchTier } from './person-tier-rules';
 import type { NameForm } from '../contracts/case-items';
-import { regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, Scored } from './scoring';
+import { organizationMatch } from './organization-rules';
+import { regionRelation, scoreEvent, scoreExact, scorePartialSerial, Scored } from './scoring';
 
 export const MAX_OPERATION_RADIUS_METERS = 50_000;
 
@@ -54,7 +56,7 @@ export type PersonCodes = Map<string, string[][]>;
 
 interface ExactRow extends StoredSideRow { ord: number | string; region: string | null }
 interface SerialRow extends StoredSideRow { norm: string }
-interface OrganizationRow extends StoredSideRow { sim: number | string; name_form: string | null }
+interface OrganizationRow extends StoredSideRow { sim: number | string; name_form: string | null; norm: string }
 interface EventRow extends StoredSideRow { radius_meters: number; distance: number | string; overlap: number | string }
 
 /**
@@ -214,17 +216,23 @@ export class MatchingRepository {
    * threshold, it returns only names that can match instead of every name sharing a few trigrams, and a threshold
    * under 0.3 misses nothing. Set for the connection, not the transaction: a check probes outside any transaction,
    * where a local setting would not last to the next statement. No other query uses `%`, and the value is always this.
+   * The whole name's similarity only blocks: the words that tell two organizations apart must agree too
+   * (organization-rules.ts), or two generic words make a hit of every "Comercializadora … Hermanos".
    */
   private async probeOrganization(tx: EntityManager, key: ExactKey, excludeCaseId: string | null): Promise<Match[]> {
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, false)`, [String(this.config.organizationMatchThreshold)]);
     const rows = await query<OrganizationRow>(tx,
-      `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.name_form, similarity(k.norm, $1) AS sim
+      `SELECT k.case_id, k.lookout_id, k.agency, k.item_id, k.display_value, k.name_form, k.norm, similarity(k.norm, $1) AS sim
        FROM match_keys k
        WHERE k.match_type = 'ORGANIZATION' AND k.norm % $1 AND similarity(k.norm, $1) >= $2
          AND ${liveSide(3, CASES_AND_LOOKOUTS)}`,
       [key.norm, this.config.organizationMatchThreshold, excludeCaseId],
     );
-    return rows.map((r) => matchOf('ORGANIZATION', key, r, withFormsReason(scoreOrganization(Number(r.sim)), key.form ?? 'LEGAL', formOf(r.name_form))));
+    const distinctive = this.config.organizationDistinctiveThreshold ?? ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT;
+    return rows.flatMap((r) => {
+      const scored = organizationMatch(key.norm, r.norm, Number(r.sim), distinctive);
+      return scored === null ? [] : [matchOf('ORGANIZATION', key, r, withFormsReason(scored, key.form ?? 'LEGAL', formOf(r.name_form)))];
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import {
-  DobRelation, minTrigramFor, regionRelation, scoreEvent, scoreExact, scoreOrganization, scorePartialSerial, personScore,
+  DobRelation, minTrigramFor, regionRelation, scoreEvent, scoreExact, scorePartialSerial, personScore,
 } from './scoring';
 
 const THRESHOLD = 0.7;
@@ -90,8 +90,7 @@ describe('scorePartialSerial', () => {
   ])('%s inside %s scores %p', (readable, other, score) => expect(scorePartialSerial(readable, other).score).toBe(score));
 });
 
-describe('scoreOrganization and scoreEvent', () => {
-  it('passes the trigram through, rounded', () => expect(scoreOrganization(0.6666).score).toBe(0.67));
+describe('scoreEvent', () => {
   it('calls every touching, overlapping pair of operations a conflict and says how close', () => {
     expect(scoreEvent({ distanceMeters: 299.996, radiusA: 100, radiusB: 200, overlapMinutes: 60 }))
       .toEqual({
@@ -107,6 +106,5 @@ describe('reasons in Spanish for the partner agencies', () => {
     [scoreExact('VEHICLE_PLATE', 'EQUAL'), 'placa igual tras normalizar, misma región'],
     [scoreExact('VEHICLE_PLATE', 'UNKNOWN'), 'placa igual tras normalizar, región no conocida en ambos lados'],
     [scorePartialSerial('4471', 'KZ44719'), 'número de serie borrado: la parte legible 4471 aparece en el otro número de serie'],
-    [scoreOrganization(0.6666), 'similitud de trigramas del nombre de la organización 0.67'],
   ])('%#: %s', (scored, reasonEs) => expect(scored?.reasonEs).toBe(reasonEs));
 });

@@ -62,13 +62,6 @@ export function minTrigramFor(dob: DobRelation, threshold: number): number {
   return Math.max(0, (name - (1 - TRIGRAM_WEIGHT)) / TRIGRAM_WEIGHT);
 }
 
-export function scoreOrganization(trigram: number): Scored {
-  return {
-    score: round2(trigram), reason: `organization name trigram ${trigram.toFixed(2)}`,
-    reasonEs: `similitud de trigramas del nombre de la organización ${trigram.toFixed(2)}`,
-  };
-}
-
 export type RegionRelation = 'EQUAL' | 'UNKNOWN' | 'DIFFERENT' | 'NOT_APPLICABLE';
 
 export function regionRelation(a: string | null, b: string | null, applies: boolean): RegionRelation {

@@ -117,6 +117,32 @@ describe('checking values from the console', () => {
     }
   }, 120_000);
 
+  it('meets the same company written another way, and not a company that shares only its generic words', async () => {
+    // Five-letter surnames: the two companies' whole names meet at trigram 0.68, above ORGANIZATION_MATCH_THRESHOLD.
+    const [surname, other] = [capitalised(uniqueWord(5)), capitalised(uniqueWord(5))];
+    const stored = await caseWithSubjects(ice, [{ kind: 'ORGANIZATION', name: `Comercializadora ${surname} Hermanos S.A. de C.V.`, orgType: 'BUSINESS' }]);
+    const agent = await openConsole(browser);
+    try {
+      const { page } = agent;
+      await signIn(page, 'fbi.agent');
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Check', exact: true }).click();
+      const form = new CaseForm(page, caseStrings('en'));
+      await form.addOrganization(1, { name: `Comercializadora ${other} Hermanos` });
+      const answer = page.getByRole('region', { name: 'Result' });
+      await page.getByRole('button', { name: 'Run check' }).click();
+      await answer.getByRole('status').filter({ hasText: 'No case or lookout of any agency meets these values.' }).waitFor();
+
+      await form.group(form.s.form.subjectN, 1).getByLabel(/^Organization name/).fill(`COMERCIALIZADORA ${surname.toUpperCase()} HNOS`);
+      await page.getByRole('button', { name: 'Run check' }).click();
+      await answer.getByRole('status').filter({ hasText: '1 meeting with another case or lookout' }).waitFor();
+      const row = answer.getByRole('row').filter({ hasText: `COMERCIALIZADORA ${surname.toUpperCase()} HNOS` });
+      expect(await row.getByRole('cell').nth(4).textContent()).toBe(stored.caseNumber);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await agent.context.close();
+    }
+  }, 120_000);
+
   it('tells the owner on the open console who checked which case and leads to the log; the desk hears of repeated checks, in Spanish', async () => {
     // A process of its own whose pattern threshold is 3 checks (CHECK_TEST_ENV); the consoles listen on the main API.
     const api = await startExtraApi('api-check-notices', CHECK_TEST_ENV);

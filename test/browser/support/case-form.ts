@@ -52,6 +52,14 @@ export class CaseForm {
     if (person.monikers) await row.getByLabel(labelled(this.s.fields.monikers)).fill(person.monikers.join('\n'));
   }
 
+  async addOrganization(n: number, organization: { name: string; orgType?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: this.s.form.addSubject }).click();
+    const row = this.group(this.s.form.subjectN, n);
+    await row.getByLabel(labelled(this.s.fields.subjectKind)).selectOption('ORGANIZATION');
+    await row.getByLabel(labelled(this.s.fields.orgName)).fill(organization.name);
+    if (organization.orgType) await row.getByLabel(labelled(this.s.fields.orgType)).selectOption(organization.orgType);
+  }
+
   async addOperation(n: number, op: OperationInput): Promise<void> {
     await this.page.getByRole('button', { name: this.s.form.addOperation }).click();
     const row = this.group(this.s.form.operationN, n);
