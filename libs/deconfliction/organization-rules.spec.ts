@@ -8,6 +8,8 @@ describe('distinctiveWords', () => {
   it.each([
     ['Comercializadora Calderón Hermanos S.A. de C.V.', ['calderon']],
     ['Logística Villa Hnos.', ['villa']],
+    ['Logística Cedillo Internacional S. de R.L.', ['cedillo']],
+    ['Supply Castañeda y Asoc.', ['castaneda']],
     ['Border Tactical Supply LLC', ['border']],
     ['Cártel del Golfo', ['golfo']],
     ['Transportes y Servicios del Norte', []],
@@ -25,6 +27,8 @@ describe('organizationMatch: the words that tell two organizations apart must ag
     ['Grupo Calderón Ramírez', 'Grupo Calderón', true],
     ['Transportes Pineda Hermanos', 'Transportes Pinead Hermanos', true],
     ['Transportes Luna Hermanos', 'Transportes Lina Hermanos', true],
+    ['Logística Ceillo Internacional', 'Logística Cedillo Internacional S. de R.L.', true],
+    ['Outfitters Mares Nte.', 'Outfitters Mares del Norte', true],
     // Companies that share only generic words.
     ['Comercializadora Calderón Hermanos', 'Comercializadora Pineda Hermanos', false],
     ['Logística Villa Hermanos', 'Logística Ayala Hermanos Inc.', false],

@@ -17,6 +17,9 @@ const GENERIC_WORDS = new Set([
   'empresas', 'corporativo', 'corporacion', 'consultores', 'consultoria', 'soluciones', 'compania', 'cia', 'hermanos',
   'hnos', 'hijos', 'asociados', 'socios', 'internacional', 'nacional', 'global', 'norte', 'sur', 'oriente', 'poniente',
   'centro', 'mexicana', 'mexicano', 'express', 'expres', 'y', 'e',
+  // How registers and agents shorten those words, and legal forms normalizeOrganization keeps.
+  'asoc', 'grp', 'exp', 'nte', 'dist', 'distr', 'servs', 'transp', 'natl', 'sc', 'ac', 'sas', 'spr', 'gmbh', 'plc',
+  'lp', 'llp', 'pllc',
   // English.
   'freight', 'holdings', 'holding', 'trading', 'traders', 'imports', 'import', 'importers', 'exports', 'export',
   'exporters', 'logistics', 'outfitters', 'tactical', 'supply', 'supplies', 'group', 'international', 'intl', 'services',
@@ -29,9 +32,13 @@ const GENERIC_WORDS = new Set([
   'cartel', 'organizacion', 'banda', 'clica', 'gang', 'crew',
 ]);
 
-/** The words of a normalized organization name that tell it apart from others of its kind, in order. */
+/**
+ * The words of a normalized organization name that tell it apart from others of its kind, in order. A single letter
+ * is not one: it is an initial or what a legal form leaves ("S. de R.L." is normalized to "s"), and left in, it made
+ * "Cedillo S." and a typo of "Cedillo" two edits apart.
+ */
 export function distinctiveWords(norm: string): string[] {
-  return norm.split(' ').filter((word) => word.length > 0 && !GENERIC_WORDS.has(word));
+  return norm.split(' ').filter((word) => word.length > 1 && !GENERIC_WORDS.has(word));
 }
 
 /**
