@@ -52,7 +52,7 @@ export function sideView(hit: HitRecord, side: SideName) {
 
 export type ReasonLanguage = 'en' | 'es';
 
-/** The reason in the reader's language: person reasons are kept in both, other kinds in English only. */
+/** The reason in the reader's language; English where a hit was recorded without a Spanish one. */
 export const reasonIn = (hit: HitRecord, lang: ReasonLanguage): string => (lang === 'es' && hit.reasonEs ? hit.reasonEs : hit.reason);
 
 /** The watch desk sees both pointers, the reason for the score and the resolution trail. */

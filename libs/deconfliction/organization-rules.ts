@@ -16,7 +16,7 @@ const GENERIC_WORDS = new Set([
   'construcciones', 'inmobiliaria', 'industrias', 'industrial', 'aduanal', 'agencia', 'almacenes', 'negocios', 'empresa',
   'empresas', 'corporativo', 'corporacion', 'consultores', 'consultoria', 'soluciones', 'compania', 'cia', 'hermanos',
   'hnos', 'hijos', 'asociados', 'socios', 'internacional', 'nacional', 'global', 'norte', 'sur', 'oriente', 'poniente',
-  'centro', 'mexicana', 'mexicano', 'express', 'expres', 'y', 'e',
+  'centro', 'mexicana', 'mexicano', 'express', 'expres',
   // How registers and agents shorten those words, and legal forms normalizeOrganization keeps.
   'asoc', 'grp', 'exp', 'nte', 'dist', 'distr', 'servs', 'transp', 'natl', 'sc', 'ac', 'sas', 'spr', 'gmbh', 'plc',
   'lp', 'llp', 'pllc',

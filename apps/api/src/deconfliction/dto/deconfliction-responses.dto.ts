@@ -66,7 +66,7 @@ export class CoordinatorHitDto {
   score!: number;
   /** Person hits: the tier (issue 16); null for other kinds. */
   tier!: string | null;
-  /** In Spanish with Accept-Language: es for person hits; other kinds' reasons are English only. */
+  /** In Spanish with Accept-Language: es (libs/deconfliction writes every kind's reason in both). */
   reason!: string;
   urgent!: boolean;
   status!: string;
