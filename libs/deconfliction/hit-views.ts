@@ -1,4 +1,5 @@
 import type { HitRecord, HitSide } from './hit-record';
+import { pointerReason } from './pointer-reason';
 
 /**
  * Pointer-only disclosure (domain.md): a side learns that another case matches, on what kind of value, and whom to
@@ -31,8 +32,11 @@ export function sideOf(hit: HitRecord, owner: { caseId?: string; lookoutId?: str
   return null;
 }
 
-/** api.md "Deconfliction": exactly these fields; `matchedValue` is the reader's own value. */
-export function sideView(hit: HitRecord, side: SideName) {
+/**
+ * api.md "Deconfliction": exactly these fields; `matchedValue` is the reader's own value, and `reason` says how the
+ * values met without the other side's (pointer-reason.ts), in the reader's language.
+ */
+export function sideView(hit: HitRecord, side: SideName, lang: ReasonLanguage = 'en') {
   const own = side === 'a' ? hit.a : hit.b;
   const other = side === 'a' ? hit.b : hit.a;
   return {
@@ -41,6 +45,7 @@ export function sideView(hit: HitRecord, side: SideName) {
     matchedValue: own.value,
     score: hit.score,
     ...(hit.tier ? { tier: hit.tier } : {}),
+    reason: pointerReason(hit, lang),
     status: hit.status,
     ...(hit.resolution ? { resolution: hit.resolution } : {}),
     counterpart: counterpartOf(other),

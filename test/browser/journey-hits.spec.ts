@@ -86,6 +86,9 @@ describe('journey 1: a hit appears on the open case page, pointer only', () => {
         await expect(row.getByTestId('hit-contact').textContent()).resolves.toContain('Aaron T. Fields');
         await expect(row.getByTestId('hit-contact').textContent()).resolves.toContain('+12025550102');
       }
+      // How each met, and for the operations nothing that would place ATF's (distance, its 300 m radius, its window).
+      await expect(hitRow(ice.page, 'PHONE').getByTestId('hit-reason').textContent()).resolves.toBe('phone (E.164) equal after normalization');
+      await expect(hitRow(ice.page, 'EVENT').getByTestId('hit-reason').textContent()).resolves.toBe('operation areas touch and the time windows overlap');
       expect(await ice.page.evaluate(() => (globalThis as unknown as { journeyMarker?: string }).journeyMarker)).toBe('not reloaded');
       const iceText = await ice.page.locator('main').textContent();
       expect(iceText).not.toContain(atfTitle);

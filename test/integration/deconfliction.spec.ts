@@ -6,7 +6,7 @@ import { notificationsSince } from '../support/notifications';
 const EARTH_RADIUS_M = 6_378_168;
 const northOf = (lat: number, meters: number) => lat + (meters / EARTH_RADIUS_M) * (180 / Math.PI);
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
-const HIT_KEYS = ['counterpart', 'createdAt', 'id', 'matchType', 'matchedValue', 'score', 'status'];
+const HIT_KEYS = ['counterpart', 'createdAt', 'id', 'matchType', 'matchedValue', 'reason', 'score', 'status'];
 
 describe('deconfliction over HTTP', () => {
   // Notifications a test caused are read from the time it began (all pages), not from the inbox's first page.

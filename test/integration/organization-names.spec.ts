@@ -42,6 +42,11 @@ describe('organization matches need their distinctive words to agree', () => {
     const words = `${typo.toLowerCase()}/${surname.toLowerCase()}`;
     expect(en.body.reason).toMatch(new RegExp(`^organization name trigram 0\\.\\d\\d; distinctive words ${words} 0\\.55`));
     expect(es.body.reason).toMatch(new RegExp(`palabras distintivas ${words} 0\\.55`));
+    // Each agent reads that the distinctive words agreed, not the other company's (api.md's `reason`, pointer-only).
+    expect(hits[0].reason).toMatch(/^organization name trigram 0\.\d\d; distinctive words agree$/);
+    const storedSide = await http('GET', `/cases/${stored.id}/hits`, { token: ice, headers: { 'accept-language': 'es' } });
+    expect(storedSide.body.items.map((h: { reason: string }) => h.reason))
+      .toEqual([expect.stringMatching(/^similitud de trigramas del nombre de la organización 0\.\d\d; las palabras distintivas coinciden$/)]);
   });
 
   it('answers a check with the same company, abbreviated, and not with its generic namesakes', async () => {

@@ -23,9 +23,12 @@ const keys = (...names: string[]): Record<string, true> => Object.fromEntries(na
 const COUNTERPART = keys('agency', 'caseNumber', 'agentName', 'agentPhone');
 /** A seizure's pointer (seizures stay on watch): which seizure, and its contact's agency, besides the contact. */
 const SEIZURE_COUNTERPART = { ...COUNTERPART, ...keys('seizureId', 'contactAgency') };
-/** A side's view: `resolution` appears once the hit is resolved; `seizure` when the other side is a seizure. */
+/**
+ * A side's view: `resolution` appears once the hit is resolved; `seizure` when the other side is a seizure. `reason`
+ * is the desk's reason less the other side's values (pointer-reason.ts); the leak check below reads it too.
+ */
 const sideShape = (resolved: boolean, seizure = false) => ({
-  ...keys('id', 'matchType', 'matchedValue', 'score', 'status', 'createdAt', ...(resolved ? ['resolution'] : [])),
+  ...keys('id', 'matchType', 'matchedValue', 'score', 'reason', 'status', 'createdAt', ...(resolved ? ['resolution'] : [])),
   counterpart: seizure ? SEIZURE_COUNTERPART : COUNTERPART,
 });
 /** The desk's pointers carry the side's case id (null for a lookout or seizure): what DEFER names (issue 17). */

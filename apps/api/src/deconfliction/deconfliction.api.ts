@@ -36,10 +36,10 @@ export class DeconflictionApi {
   ) {}
 
   /** The case's hits as its own side sees them: pointers only (api.md). */
-  async caseHits(user: AuthUser, caseId: string) {
+  async caseHits(user: AuthUser, caseId: string, lang: ReasonLanguage = 'en') {
     await this.cases.readAccess(user, caseId, 'case.hits_read_shared');
     const hits = await this.hits.forCase(caseId);
-    return { items: hits.map((h) => sideView(h, sideOf(h, { caseId }) ?? 'a')) };
+    return { items: hits.map((h) => sideView(h, sideOf(h, { caseId }) ?? 'a', lang)) };
   }
 
   /** The desk is joint: a coordinator reads every agency's side of a hit, and each such read is audited. */

@@ -24,8 +24,8 @@ export class DeconflictionController {
   @Get('cases/:id/hits')
   @Roles('CASE_AGENT', 'LEADERSHIP')
   @ApiOkResponse({ type: HitViewListDto })
-  caseHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.deconfliction.caseHits(user, id);
+  caseHits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @ReaderLang() lang: 'en' | 'es') {
+    return this.deconfliction.caseHits(user, id, lang);
   }
 
   @Get('deconfliction/hits')

@@ -49,10 +49,10 @@ export class LookoutsApi {
     return { items: rows.slice(0, limit).map((l) => lookoutView(l)), nextCursor: nextCursorOf(lookoutCursor, rows, limit) };
   }
 
-  async hits(user: AuthUser, lookoutId: string) {
+  async hits(user: AuthUser, lookoutId: string, lang: 'en' | 'es' = 'en') {
     await this.requireOwn(user, lookoutId);
     const hits = await this.hitRecords.forLookout(lookoutId);
-    return { items: hits.map((h) => sideView(h, 'b')) };
+    return { items: hits.map((h) => sideView(h, 'b', lang)) };
   }
 
   /** The lookout stops matching; a second cancellation is 409 naming the first. */

@@ -9,6 +9,7 @@ import { HitViewListDto } from './dto/deconfliction-responses.dto';
 import { CancelLookoutDto, CreateLookoutDto, LookoutListQueryDto } from './dto/lookout.dto';
 import { LookoutDto, LookoutPageDto } from './dto/lookout-responses.dto';
 import { LookoutsApi } from './lookouts.api';
+import { ReaderLang } from './reader-lang';
 
 /** Standing watches on a value: a later matching case or seizure raises a hit for the lookout's agency. */
 @ApiTags('deconfliction')
@@ -38,8 +39,8 @@ export class LookoutsController {
   @Get(':id/hits')
   @Roles('CASE_AGENT')
   @ApiOkResponse({ type: HitViewListDto })
-  hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.lookouts.hits(user, id);
+  hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @ReaderLang() lang: 'en' | 'es') {
+    return this.lookouts.hits(user, id, lang);
   }
 
   /** The owning agency's agents stop a lookout: it no longer matches from now; its earlier hits stay. */

@@ -121,9 +121,9 @@ export class SeizuresApi {
     }
   }
 
-  async seizureHits(user: AuthUser, id: string) {
+  async seizureHits(user: AuthUser, id: string, lang: 'en' | 'es' = 'en') {
     await this.requireOwner(user, id);
-    return { items: (await this.hits.forSeizure(id)).map((h) => sideView(h, sideOf(h, { seizureId: id }) ?? 'a')) };
+    return { items: (await this.hits.forSeizure(id)).map((h) => sideView(h, sideOf(h, { seizureId: id }) ?? 'a', lang)) };
   }
 
   /** A trace for one of the seizure's firearms; the firearms agency works it on its own clock. */

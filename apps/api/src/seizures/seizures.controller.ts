@@ -16,6 +16,7 @@ import { CaseTracesApi } from './case-traces.api';
 import { TraceDto, TraceListDto } from './dto/trace-responses.dto';
 import { SeizureDto, SeizureListDto } from './dto/seizure-responses.dto';
 import { HitViewListDto } from '../deconfliction/dto/deconfliction-responses.dto';
+import { ReaderLang } from '../deconfliction/reader-lang';
 import { StatsDto } from './dto/stats-responses.dto';
 
 @ApiTags('seizures')
@@ -69,8 +70,8 @@ export class SeizuresController {
   @Get('seizures/:id/hits')
   @Roles('CASE_AGENT')
   @ApiOkResponse({ type: HitViewListDto })
-  hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string) {
-    return this.seizures.seizureHits(user, id);
+  hits(@CurrentUser() user: AuthUser, @Param('id', UuidParam) id: string, @ReaderLang() lang: 'en' | 'es') {
+    return this.seizures.seizureHits(user, id, lang);
   }
 
   @Post('seizures/:id/traces')

@@ -21,6 +21,11 @@ export class HitViewDto {
   /** Person hits: CONFIRMED or PROBABLE (POSSIBLE when a coordinator promoted a review item). */
   @ApiPropertyOptional({ enum: ['CONFIRMED', 'PROBABLE', 'POSSIBLE'] })
   tier?: string;
+  /**
+   * How the values met, in the reader's language (Accept-Language: es): the desk's reason without the other side's
+   * spellings, distinctive words, readable serial part, or an operation's distance, radius and window.
+   */
+  reason!: string;
   status!: string;
   resolution?: string;
   counterpart!: HitCounterpartDto;

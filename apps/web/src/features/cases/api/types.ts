@@ -50,7 +50,7 @@ export interface CaseDetail {
 /** A hit as this side sees it: a pointer (agency, case number, whom to call), never the other case's contents. */
 export interface Hit {
   id: string; matchType: string; matchedValue: string; score: number; tier?: string;
-  /** Why the tier: api.md lists it, in the reader's language; the console explains the tier itself when it is absent. */
+  /** How the values met, in the reader's language, without the other side's values; the tier's own text when absent. */
   reason?: string; status: string; resolution?: string;
   /** When an alias or moniker met (issue 21): which of this case's names, and which form of the other side's. */
   matchedForm?: 'LEGAL' | 'ALIAS' | 'MONIKER'; counterpartForm?: 'LEGAL' | 'ALIAS' | 'MONIKER';

@@ -6,8 +6,9 @@ import { TierBadge } from '../../deconfliction/components/tier-badge';
 import '../../deconfliction/deconfliction.css';
 
 /**
- * The case's deconfliction hits as pointers: what kind of value matched (this case's own value), which agency and case
- * number, and whom to call. Nothing of the other case is shown, because the API gives nothing of it.
+ * The case's deconfliction hits as pointers: what kind of value matched (this case's own value), how it met (the API's
+ * reason, which carries nothing of the other side), which agency and case number, and whom to call. Nothing of the
+ * other case is shown, because the API gives nothing of it.
  */
 export function HitsPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -36,14 +37,10 @@ export function HitsPanel({ caseId }: { caseId: string }) {
               <tr key={hit.id} data-testid="case-hit" data-match-type={hit.matchType}>
                 <td>
                   <span className={hit.matchType === 'EVENT' ? 'badge badge-urgent' : 'badge'}>{t(`cases.matchTypes.${hit.matchType}`, { defaultValue: hit.matchType })}</span>
-                  {hit.tier ? (
-                    <span data-testid="hit-tier">
-                      {' '}<TierBadge tier={hit.tier} />
-                      <span className="hint hit-tier-reason" data-testid="hit-tier-reason">
-                        {hit.reason ?? t(`cases.tierReasons.${hit.tier}`, { defaultValue: '' })}
-                      </span>
-                    </span>
-                  ) : null}
+                  {hit.tier ? <span data-testid="hit-tier">{' '}<TierBadge tier={hit.tier} /></span> : null}
+                  <span className="hint hit-reason" data-testid="hit-reason">
+                    {hit.reason ?? (hit.tier ? t(`cases.tierReasons.${hit.tier}`, { defaultValue: '' }) : '')}
+                  </span>
                 </td>
                 <td>
                   {hit.matchedValue}
