@@ -33,7 +33,8 @@ export class InProcessChecks {
     const services = buildServices(dataSource, config);
     // The budget the stack gives its API: a refused check would time the refusal, not the check.
     const checks = new CheckService(dataSource, services.deconfliction, services.audit,
-      loadCheckConfig({ ...process.env, ...UNLIMITED_CHECKS }), config.deconfliction.personPossibleMax);
+      loadCheckConfig({ ...process.env, ...UNLIMITED_CHECKS }), config.deconfliction.personPossibleMax,
+      config.deconfliction.serialPartialMax);
     return new InProcessChecks(dataSource, checks, rows.map((r) => ({ userId: r.id, username: r.username, agency })));
   }
 

@@ -41,7 +41,15 @@ describe('hitRecall', () => {
     const cases = [{ caseNumber: 'C-1' }, { caseNumber: 'C-2' }] as BenchCase[];
     expect(hitRecall(queries, run, cases)).toEqual({
       expected: 2, probeFound: 1, apiFound: 1, misses: 2, missesWithMatches: 1, hitsPerStoredQuery: [3, 1], hitsPerFreshQuery: [0, 2],
+      crowded: 0,
     });
+  });
+
+  it("counts a readable part's crowd of serials as no hit, and the query as crowded; the source still found by the probe", () => {
+    const serial = (itemId: string) => ({ matchType: 'FIREARM_SERIAL', partialSerial: true, own: { itemId: 'q' }, other: { itemId, lookoutId: null, agency: 'ATF' } }) as Match;
+    const run = { probeMatches: [['a', 'x', 'y'].map(serial), ['b', 'x', 'y', 'z'].map(serial)], apiMatches: [[], []] } as unknown as KindRun;
+    const out = hitRecall([query('a', 0), query('b', 0)], run, [{ caseNumber: 'C-1' }] as BenchCase[], 3);
+    expect([out.hitsPerStoredQuery, out.crowded, out.probeFound]).toEqual([[3, 0], 1, 2]);
   });
 
   it('splits the queries made from a stored value by how they were written, each with its own matches', () => {

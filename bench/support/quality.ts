@@ -1,6 +1,8 @@
 import type { Client } from 'pg';
+import { SERIAL_PARTIAL_MAX_DEFAULT } from '../../libs/config/config';
 import type { Match } from '../../libs/deconfliction/matching.repository';
 import { nameTokens } from '../../libs/deconfliction/normalize';
+import { collapseSerialParts } from '../../libs/deconfliction/serial-collapse';
 import type { BenchCase } from './bulk-load';
 import type { KindRun } from './measure';
 import { VARIANT_CLASSES } from './person-variants';
@@ -15,18 +17,23 @@ export interface HitRecall {
    * Matches the probe raised as hits, per query made from a stored item and per fresh one: each is a hit (a case pass)
    * or a record, a notice to its owner and a count towards a pattern alert (a check), so many per query are a flood
    * however good the recall. A POSSIBLE person match is not counted: it is a coordinator's review item, and a common
-   * name's are one (the person tables count those).
+   * name's are one (the person tables count those); nor are the serials of a readable part's crowd, one review item
+   * (libs/deconfliction/serial-collapse.ts).
    */
   hitsPerStoredQuery: number[]; hitsPerFreshQuery: number[];
+  /** Queries whose readable part met more stored serials than SERIAL_PARTIAL_MAX: one review item or ambiguous entry each. */
+  crowded: number;
 }
 
 /** Queries made from a stored item must find it (probe: that item; API: its case); the others should find nothing. */
-export function hitRecall(queries: BenchQuery[], run: KindRun, cases: BenchCase[]): HitRecall {
+export function hitRecall(queries: BenchQuery[], run: KindRun, cases: BenchCase[], serialPartialMax = SERIAL_PARTIAL_MAX_DEFAULT): HitRecall {
   const out: HitRecall = {
-    expected: 0, probeFound: 0, apiFound: 0, misses: 0, missesWithMatches: 0, hitsPerStoredQuery: [], hitsPerFreshQuery: [],
+    expected: 0, probeFound: 0, apiFound: 0, misses: 0, missesWithMatches: 0, hitsPerStoredQuery: [], hitsPerFreshQuery: [], crowded: 0,
   };
   queries.forEach((q, i) => {
-    const hits = (run.probeMatches[i] ?? []).filter((m) => m.tier !== 'POSSIBLE').length;
+    const { kept, crowds } = collapseSerialParts(run.probeMatches[i] ?? [], serialPartialMax);
+    if (crowds.length > 0) out.crowded += 1;
+    const hits = kept.filter((m) => m.tier !== 'POSSIBLE').length;
     if (q.expectItemId === null) {
       out.misses += 1;
       out.hitsPerFreshQuery.push(hits);

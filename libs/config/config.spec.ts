@@ -15,7 +15,7 @@ describe('loadConfig secrets', () => {
     process.env = { ...saved };
     const cleared = [
       'JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'PERSON_CHECK_COUNT_CAP',
-      'MFA_REQUIRED_ROLES',
+      'MFA_REQUIRED_ROLES', 'SERIAL_PARTIAL_MAX',
     ];
     for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
@@ -82,6 +82,14 @@ describe('loadConfig secrets', () => {
     expect(loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '8' }).deconfliction.personCheckCountCap).toBe(8);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '5' })).toThrow('PERSON_CHECK_COUNT_CAP (5) must be above PERSON_POSSIBLE_MAX (5)');
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '20', PERSON_POSSIBLE_MAX: '20' })).toThrow(/PERSON_CHECK_COUNT_CAP/);
+  });
+
+  it('reads SERIAL_PARTIAL_MAX (5 by default) and refuses 0 or a fraction', () => {
+    const secret = 'z'.repeat(40);
+    expect(loadWith({ JWT_SECRET: secret }).deconfliction.serialPartialMax).toBe(5);
+    expect(loadWith({ JWT_SECRET: secret, SERIAL_PARTIAL_MAX: '12' }).deconfliction.serialPartialMax).toBe(12);
+    expect(() => loadWith({ JWT_SECRET: secret, SERIAL_PARTIAL_MAX: '0' })).toThrow('SERIAL_PARTIAL_MAX must be at least 1, got "0"');
+    expect(() => loadWith({ JWT_SECRET: secret, SERIAL_PARTIAL_MAX: '2.5' })).toThrow(/SERIAL_PARTIAL_MAX/);
   });
 
   it('reads ORGANIZATION_DISTINCTIVE_THRESHOLD (0.5 by default) and refuses one outside (0, 1]', () => {

@@ -81,6 +81,11 @@ export interface DeconflictionConfig {
   organizationDistinctiveThreshold?: number;
   /** Shortest readable run of an obliterated serial that is matched on. */
   serialMinReadable: number;
+  /**
+   * SERIAL_PARTIAL_MAX: more stored serials than this met by one readable part are one review item (a case) or one
+   * ambiguous entry (a check), not a hit each (libs/deconfliction/serial-collapse.ts).
+   */
+  serialPartialMax?: number;
   /** PERSON_CANDIDATE_CAP: most stored persons one person probe scores (libs/deconfliction/person-matching.ts). */
   personCandidateCap?: number;
   /** PERSON_CHECK_COUNT_CAP: where a check stops counting a common name's namesakes ("at least N"). */
@@ -110,6 +115,13 @@ export const PERSON_CHECK_COUNT_CAP_DEFAULT = 200;
  * ("García"/"Garza" 0.30, "Pineda"/"Ponce" 0.10).
  */
 export const ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT = 0.5;
+
+/**
+ * At the bench's 1,000,000 rows a readable part of an obliterated serial met 134 stored serials at the median (1,281 at
+ * 10,000,000): raised one by one, they would page some 270 agents about one gun. As many as a common name's POSSIBLE candidates
+ * (PERSON_POSSIBLE_MAX) are still a short list a desk reads; more are one item.
+ */
+export const SERIAL_PARTIAL_MAX_DEFAULT = 5;
 
 /**
  * Person-match confidence tiers (issue 16). Kept apart from DeconflictionConfig, and optional where the matching
@@ -144,6 +156,13 @@ function env(name: string, fallback?: string): string {
   if (value !== undefined && value !== '') return value;
   if (fallback !== undefined) return fallback;
   throw new Error(`${name} is required`);
+}
+
+/** A count of which zero would mean "never": refused rather than silently raised to one. */
+function atLeastOne(name: string, fallback: number): number {
+  const value = int(name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1, got "${process.env[name]}"`);
+  return value;
 }
 
 function int(name: string, fallback: number): number {
@@ -267,6 +286,7 @@ export function loadConfig(): AppConfig {
       organizationMatchThreshold: fraction('ORGANIZATION_MATCH_THRESHOLD', 0.6),
       organizationDistinctiveThreshold: fraction('ORGANIZATION_DISTINCTIVE_THRESHOLD', ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT),
       serialMinReadable: Math.max(3, int('SERIAL_MIN_READABLE', 4)),
+      serialPartialMax: atLeastOne('SERIAL_PARTIAL_MAX', SERIAL_PARTIAL_MAX_DEFAULT),
       personRareNameMinWeight: positiveNumber('PERSON_RARE_NAME_MIN_WEIGHT', PERSON_TIER_DEFAULTS.personRareNameMinWeight),
       personPossibleMax,
       personCandidateCap: Math.max(1, int('PERSON_CANDIDATE_CAP', PERSON_CANDIDATE_CAP_DEFAULT)),

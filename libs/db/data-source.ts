@@ -39,6 +39,7 @@ import { KeepCheckInOneCall1763900000041 } from './migrations/1763900000041-Keep
 import { KeepCheckReadsOwners1763900000042 } from './migrations/1763900000042-KeepCheckReadsOwners';
 import { PatternAlertsInKeepCheck1763900000043 } from './migrations/1763900000043-PatternAlertsInKeepCheck';
 import { PersonNameTrigrams1763900000044 } from './migrations/1763900000044-PersonNameTrigrams';
+import { SerialPartReviews1763900000045 } from './migrations/1763900000045-SerialPartReviews';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -77,6 +78,7 @@ export const MIGRATIONS = [
   KeepCheckReadsOwners1763900000042,
   PatternAlertsInKeepCheck1763900000043,
   PersonNameTrigrams1763900000044,
+  SerialPartReviews1763900000045,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

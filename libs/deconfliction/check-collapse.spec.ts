@@ -24,7 +24,7 @@ describe('collapseCommonNames (a check answers a common name once, as a case pas
     const { kept, ambiguous } = collapseCommonNames([...many, ...other], 2);
     expect(kept).toEqual(other);
     expect(ambiguous).toEqual([{
-      itemId: 'q1', value: 'José Reyes', candidates: 3, cases: 2, agencies: ['ATF', 'DEA'], atLeast: false,
+      matchType: 'PERSON', itemId: 'q1', value: 'José Reyes', candidates: 3, cases: 2, agencies: ['ATF', 'DEA'], atLeast: false,
       reason: expect.objectContaining({ en: '3 stored persons named like this in 2 cases of agencies ATF, DEA; no DOB or identifier tells them apart' }),
     }]);
   });

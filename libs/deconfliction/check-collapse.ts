@@ -8,6 +8,7 @@ import { commonNameReason } from './review-rules';
  * names no stored person, so it discloses counts and agencies only.
  */
 export interface AmbiguousPerson {
+  matchType: 'PERSON';
   /** The checked subject (the check's own id for it) and the name the caller sent. */
   itemId: string; value: string;
   candidates: number; cases: number; agencies: string[]; reason: Message;
@@ -44,7 +45,7 @@ export function collapseCommonNames(matches: Match[], possibleMax: number): Coll
     const cases = new Set(possible.map((m) => m.other.caseId ?? m.other.lookoutId ?? m.other.seizureId ?? m.other.itemId)).size;
     const atLeast = possible.some((m) => m.countStopped === true);
     ambiguous.push({
-      itemId, value: possible[0].own.value, candidates: persons, cases, agencies, atLeast, reason: commonNameReason(persons, cases, agencies, atLeast),
+      matchType: 'PERSON', itemId, value: possible[0].own.value, candidates: persons, cases, agencies, atLeast, reason: commonNameReason(persons, cases, agencies, atLeast),
     });
   }
   return { kept: matches.filter((m) => !(isPossiblePerson(m) && collapsed.has(m.own.itemId))), ambiguous };

@@ -3,9 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { onOneConnection } from '../db/sql';
 import type { AuditInput, AuditStore } from '../audit/audit-store';
 import type { CaseItems } from '../contracts/case-items';
-import { PERSON_TIER_DEFAULTS } from '../config/config';
+import { PERSON_TIER_DEFAULTS, SERIAL_PARTIAL_MAX_DEFAULT } from '../config/config';
 import { BudgetVerdict, CheckBudget } from './check-budget';
 import { AmbiguousPerson, collapseCommonNames } from './check-collapse';
+import { collapseSerialParts, SerialCrowd } from './serial-collapse';
 import type { CheckConfig } from './check-config';
 import { BudgetUse, CheckMatchRecord, CheckRepository, OwnerPointer } from './check.repository';
 import type { DeconflictionService } from './deconfliction.service';
@@ -15,7 +16,13 @@ export interface CheckActor { userId: string; username: string; agency: string }
 
 export type CheckOutcome =
   | { refused: Exclude<BudgetVerdict, { allowed: true }> }
-  | { refused: null; checkId: string; matches: Match[]; ambiguous: AmbiguousPerson[]; owners: Map<string, OwnerPointer> };
+  | { refused: null; checkId: string; matches: Match[]; ambiguous: AmbiguousValue[]; owners: Map<string, OwnerPointer> };
+
+/** A checked value answered as one count, not match by match: a common name, or a readable part met by a crowd. */
+export type AmbiguousValue = AmbiguousPerson | AmbiguousSerial;
+export interface AmbiguousSerial extends Omit<SerialCrowd, 'matches'> { matchType: 'FIREARM_SERIAL'; atLeast: false }
+
+const ambiguousSerial = ({ matches: _matches, ...crowd }: SerialCrowd): AmbiguousSerial => ({ ...crowd, matchType: 'FIREARM_SERIAL', atLeast: false });
 
 const recordOf = (m: Match): CheckMatchRecord => ({
   itemId: m.other.itemId, matchType: m.matchType, caseId: m.other.caseId, lookoutId: m.other.lookoutId, agency: m.other.agency,
@@ -39,6 +46,8 @@ export class CheckService {
     private readonly config: CheckConfig,
     /** PERSON_POSSIBLE_MAX: more POSSIBLE namesakes of one checked person than this collapse into one entry. */
     private readonly possibleMax: number = PERSON_TIER_DEFAULTS.personPossibleMax,
+    /** SERIAL_PARTIAL_MAX: more stored serials met by one checked readable part collapse into one entry. */
+    private readonly serialPartialMax: number = SERIAL_PARTIAL_MAX_DEFAULT,
   ) {
     this.records = new CheckRepository(dataSource);
     this.budget = new CheckBudget(config, this.records);
@@ -61,8 +70,12 @@ export class CheckService {
   }
 
   private async probeAndKeep(db: EntityManager, actor: CheckActor, batches: CaseItems[], counts: Record<string, number>, charge: number) {
-    // A common name's POSSIBLE namesakes are one answer entry, not hundreds of records, notices and pattern counts.
-    const { kept: matches, ambiguous } = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, db), this.possibleMax);
+    // A common name's POSSIBLE namesakes, and the serials a readable part finds in a crowd, are one answer entry each,
+    // not hundreds of records, notices and pattern counts.
+    const names = collapseCommonNames(await this.deconfliction.check(actor.agency, batches, db), this.possibleMax);
+    const serials = collapseSerialParts(names.kept, this.serialPartialMax);
+    const matches = serials.kept;
+    const ambiguous: AmbiguousValue[] = [...names.ambiguous, ...serials.crowds.map(ambiguousSerial)];
     const records = distinctRecords(matches.map(recordOf));
     const foreign = records.filter((r) => r.agency !== actor.agency);
     const checkId = randomUUID();
@@ -75,7 +88,11 @@ export class CheckService {
       details: {
         counts, matches: records.map((r) => ({ matchType: r.matchType, agency: r.agency, case: r.caseId, lookout: r.lookoutId })),
         ...(ambiguous.length > 0
-          ? { ambiguous: ambiguous.map((a) => ({ candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast })) } : {}),
+          ? {
+              ambiguous: ambiguous.map((a) => ({
+                matchType: a.matchType, candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast,
+              })),
+            } : {}),
       },
     };
     // The owners of the items met, the notices to those of other agencies and the pattern alerts are keep()'s own.

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditStore } from '../audit/audit-store';
 import { DEFAULT_OPERATION_RADIUS_METERS } from '../cases/case-rules';
 import type { CaseRepository } from '../cases/case.repository';
-import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig } from '../config/config';
+import { DeconflictionConfig, PERSON_TIER_DEFAULTS, PersonTierConfig, SERIAL_PARTIAL_MAX_DEFAULT } from '../config/config';
 import type { CaseItems, IdentifierType } from '../contracts/case-items';
 import type { HitStart } from '../contracts/hits';
 import { hitWorkflowId } from '../contracts/workflows';
@@ -17,6 +17,7 @@ import { DeconflictionRepository } from './deconfliction.repository';
 import { ReviewService } from './review.service';
 import { ResolutionEffects, roundSuffix } from './resolution-effects';
 import { watchSeizure } from './seizure-watch';
+import { collapseSerialParts } from './serial-collapse';
 
 export interface LookoutActor { userId: string; username: string; agency: string }
 
@@ -72,7 +73,8 @@ export class DeconflictionService {
 
   /**
    * Stores the case's values (all of them at intake, or one append's) under their keys and records a hit for every
-   * other case or lookout they meet, except POSSIBLE person matches, which become coordinator review items (issue 16).
+   * other case or lookout they meet, except POSSIBLE person matches (issue 16) and a readable part's crowd of serials
+   * (serial-collapse.ts), which become coordinator review items.
    * Safe to retry: keys, hits and review items have fixed ids, and the answer lists the hits of these values whether
    * this attempt or an earlier one created them.
    */
@@ -85,10 +87,11 @@ export class DeconflictionService {
       const keys = mergeKeys(batches.map((b) => keysForItems(b, options)));
       const codes = await this.matching.personCodes(tx, keys.persons);
       await this.matching.lock(tx, keys, codes);
-      const matches = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
+      const probed = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
+      const { kept: matches, crowds } = collapseSerialParts(probed, this.config.serialPartialMax ?? SERIAL_PARTIAL_MAX_DEFAULT);
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
-      await this.reviews.record(tx, caseId, record.owningAgency, matches, keys.persons.map(personItemId), at);
+      await this.reviews.record(tx, caseId, record.owningAgency, matches, keys.persons.map(personItemId), at, crowds);
       const newHits = await this.effects.suppressions.unsuppressed(tx,
         matches.filter((m) => m.tier !== 'POSSIBLE').map((m) => hitOf(caseId, record.owningAgency, m)));
       const created = await this.hits.insert(tx, newHits, at);
@@ -104,13 +107,18 @@ export class DeconflictionService {
 
   /**
    * A seized firearm's serial (its readable part included) against case firearms and lookouts, with the seizure as
-   * side a; the serials then stay on watch for the cases opened later (seizure-watch.ts).
+   * side a; the serials then stay on watch for the cases opened later (seizure-watch.ts). A readable part meeting a
+   * crowd of case serials is one review item (serial-collapse.ts).
    */
   async deconflictSeizure(seizureId: string): Promise<HitStart[]> {
     return this.dataSource.transaction(async (tx) => {
-      const newHits = await this.effects.suppressions.unsuppressed(tx,
-        await watchSeizure(tx, { matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t) }, seizureId));
+      const watch = await watchSeizure(tx, {
+        matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t),
+        serialPartialMax: this.config.serialPartialMax ?? SERIAL_PARTIAL_MAX_DEFAULT,
+      }, seizureId);
+      const newHits = await this.effects.suppressions.unsuppressed(tx, watch?.hits ?? []);
       const at = new Date();
+      if (watch) await this.reviews.recordSeizureCrowds(tx, seizureId, watch.agency, watch.crowds, at);
       const created = await this.hits.insert(tx, newHits, at);
       await this.announce(tx, await this.hits.load(created, tx), 'hit.created');
       const ids = await this.hits.idsByPairKeys(tx, newHits.map((h) => h.pairKey));

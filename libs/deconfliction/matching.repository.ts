@@ -33,6 +33,8 @@ export interface Match extends Scored {
    * (person-matching.ts PersonProbe): check-collapse.ts counts "at least" them.
    */
   countStopped?: boolean;
+  /** A serial met through a readable part of an obliterated one, either side's: a crowd of them collapses (serial-collapse.ts). */
+  partialSerial?: boolean;
   own: { itemId: string; value: string; nameForm?: NameForm };
   other: MatchedSide;
   urgent: boolean;
@@ -207,7 +209,7 @@ export class MatchingRepository {
     );
     return rows.map((r) => {
       const [readable, other] = key.partial ? [key.norm, r.norm] : [r.norm, key.norm];
-      return matchOf('FIREARM_SERIAL', key, r, scorePartialSerial(readable, other));
+      return { ...matchOf('FIREARM_SERIAL', key, r, scorePartialSerial(readable, other)), partialSerial: true };
     });
   }
 

@@ -1,6 +1,7 @@
 /**
- * Coordinator review items for POSSIBLE person matches (issue 16). Pure: which items a pass's POSSIBLE matches make,
- * with fixed ids (a retried pass names the same items) and the reasons a coordinator reads, in English and Spanish.
+ * Coordinator review items for POSSIBLE person matches (issue 16) and for the crowd of serials one readable part meets
+ * (serial-collapse.ts). Pure: which items a pass's matches make, with fixed ids (a retried pass names the same items)
+ * and the reasons a coordinator reads, in English and Spanish.
  */
 
 import type { Message } from '../http/problem';
@@ -8,13 +9,14 @@ import type { NameForm } from '../contracts/case-items';
 import { uuidFrom } from '../common/deterministic-id';
 import type { Match } from './matching.repository';
 import { pairKeyOf } from './deconfliction-rules';
+import type { SerialCrowd } from './serial-collapse';
 
-export const REVIEW_KINDS = ['POSSIBLE_MATCH', 'COMMON_NAME'] as const;
+export const REVIEW_KINDS = ['POSSIBLE_MATCH', 'COMMON_NAME', 'COMMON_SERIAL_PART'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export const REVIEW_STATUSES = ['OPEN', 'PROMOTED', 'DISMISSED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** A stored person a review item points at: whose it is, and the evidence a promotion turns into a hit. */
+/** A stored person (or firearm) a review item points at: whose it is, and the evidence a promotion turns into a hit. */
 export interface ReviewCandidate {
   /** `seizureId` when the stored person is an arrestee of a seizure (caseId is then ''). */
   agency: string; caseId: string; seizureId?: string; itemId: string; value: string; score: number; reason: string; reasonEs: string;
@@ -22,8 +24,11 @@ export interface ReviewCandidate {
   forms?: { query: NameForm; candidate: NameForm };
 }
 
-/** The person just entered, whose matching made the item. */
-export interface ReviewQuery { caseId: string; agency: string; itemId: string; value: string }
+/**
+ * The person or firearm just entered, whose matching made the item: a case's, or (a COMMON_SERIAL_PART item only) a
+ * seizure's firearm, when `caseId` is null.
+ */
+export interface ReviewQuery { caseId: string | null; seizureId?: string; agency: string; itemId: string; value: string }
 
 export interface NewReview {
   id: string; kind: ReviewKind; query: ReviewQuery; candidates: ReviewCandidate[]; agencies: string[]; reason: Message;
@@ -92,6 +97,23 @@ export function reviewsFor(caseId: string, agency: string, possible: Match[], po
   }
   return out;
 }
+
+/**
+ * One COMMON_SERIAL_PART item per firearm whose readable part met a crowd: the stored firearms are its candidates, the
+ * coordinator promotes the one that is the gun (a hit between the two firearms) or dismisses the item.
+ */
+export function serialPartReviews(owner: { caseId: string } | { seizureId: string }, agency: string, crowds: SerialCrowd[]): NewReview[] {
+  const where = 'caseId' in owner ? { caseId: owner.caseId } : { caseId: null, seizureId: owner.seizureId };
+  return crowds.map((crowd) => ({
+    id: uuidFrom(`review-common-serial-part\n${crowd.itemId}`), kind: 'COMMON_SERIAL_PART',
+    query: { ...where, agency, itemId: crowd.itemId, value: crowd.value },
+    candidates: crowd.matches.map(candidateOf).sort((a, b) => a.itemId.localeCompare(b.itemId)),
+    agencies: crowd.agencies, reason: crowd.reason,
+  }));
+}
+
+/** The kind of hit a promotion raises from an item of this kind. */
+export const promotedMatchType = (kind: ReviewKind): 'PERSON' | 'FIREARM_SERIAL' => (kind === 'COMMON_SERIAL_PART' ? 'FIREARM_SERIAL' : 'PERSON');
 
 /** What the agent who entered an ambiguous person is told: that it is ambiguous and what would decide it. */
 export const AMBIGUOUS_PERSON: Message = {

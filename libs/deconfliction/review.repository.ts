@@ -12,13 +12,17 @@ export interface ReviewRecord {
 export interface CasePointer { caseNumber: string | null; agentName: string; agentPhone: string | null; agentUserId: string }
 
 interface ReviewRow {
-  id: string; kind: ReviewKind; query_case_id: string; query_item_id: string; query_agency: string; query_value: string;
+  id: string; kind: ReviewKind; query_case_id: string | null; query_seizure_id: string | null; query_item_id: string; query_agency: string; query_value: string;
   candidates: ReviewCandidate[]; agencies: string[]; reason: string; reason_es: string; status: ReviewStatus;
   note: string | null; decided_by: string | null; decided_at: Date | null; hit_id: string | null; created_at: Date;
 }
 
 const toRecord = (r: ReviewRow): ReviewRecord => ({
-  id: r.id, kind: r.kind, query: { caseId: r.query_case_id, agency: r.query_agency, itemId: r.query_item_id, value: r.query_value },
+  id: r.id, kind: r.kind,
+  query: {
+    caseId: r.query_case_id, ...(r.query_seizure_id ? { seizureId: r.query_seizure_id } : {}), agency: r.query_agency,
+    itemId: r.query_item_id, value: r.query_value,
+  },
   candidates: r.candidates, agencies: r.agencies, reason: r.reason, reasonEs: r.reason_es, status: r.status, note: r.note,
   decidedBy: r.decided_by, decidedAt: r.decided_at ? new Date(r.decided_at) : null, hitId: r.hit_id, createdAt: new Date(r.created_at),
 });
@@ -31,14 +35,16 @@ export class ReviewRepository {
   async insert(tx: EntityManager, reviews: NewReview[], at: Date): Promise<string[]> {
     if (reviews.length === 0) return [];
     const rows = await query<{ id: string }>(tx,
-      `INSERT INTO deconfliction_reviews (id, kind, query_case_id, query_item_id, query_agency, query_value, candidates,
-                                          agencies, reason, reason_es, status, created_at)
-       SELECT r.id, r.kind, r.case_id, r.item_id, r.agency, r.value, r.candidates, r.agencies, r.reason, r.reason_es, 'OPEN', $1
-       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, kind text, case_id uuid, item_id uuid, agency text, value text,
-                                               candidates jsonb, agencies text[], reason text, reason_es text)
+      `INSERT INTO deconfliction_reviews (id, kind, query_case_id, query_seizure_id, query_item_id, query_agency, query_value,
+                                          candidates, agencies, reason, reason_es, status, created_at)
+       SELECT r.id, r.kind, r.case_id, r.seizure_id, r.item_id, r.agency, r.value, r.candidates, r.agencies, r.reason, r.reason_es,
+              'OPEN', $1
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, kind text, case_id uuid, seizure_id uuid, item_id uuid, agency text,
+                                               value text, candidates jsonb, agencies text[], reason text, reason_es text)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [at, JSON.stringify(reviews.map((r) => ({
-        id: r.id, kind: r.kind, case_id: r.query.caseId, item_id: r.query.itemId, agency: r.query.agency, value: r.query.value,
+        id: r.id, kind: r.kind, case_id: r.query.caseId, seizure_id: r.query.seizureId ?? null,
+        item_id: r.query.itemId, agency: r.query.agency, value: r.query.value,
         candidates: r.candidates, agencies: r.agencies, reason: r.reason.en, reason_es: r.reason.es,
       })))],
     );

@@ -6,7 +6,10 @@ import { uuidFrom } from '../common/deterministic-id';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { HitRecord, HitRepository, NewHit } from './hit.repository';
 import type { Match } from './matching.repository';
-import { AMBIGUOUS_PERSON, closingReason, NewReview, reviewOutcome, reviewsFor, ReviewStatus } from './review-rules';
+import {
+  AMBIGUOUS_PERSON, closingReason, NewReview, promotedMatchType, reviewOutcome, reviewsFor, ReviewStatus, serialPartReviews,
+} from './review-rules';
+import { AMBIGUOUS_SERIAL, SerialCrowd } from './serial-collapse';
 import { ReviewRecord, ReviewRepository } from './review.repository';
 
 export interface ReviewActor { username: string; agency: string }
@@ -24,9 +27,10 @@ export class ReviewRefused extends Error {
 export interface ReviewSettings { possibleMax: number; hitEscalationAfterMs: number }
 
 /**
- * POSSIBLE person matches (issue 16): written as review items in the deconfliction pass's transaction instead of
- * hits, decided by a coordinator. A promotion raises the hit a CONFIRMED or PROBABLE match would have raised, with
- * the same id, notifications and workflow; a dismissal closes the item. Both are audited.
+ * POSSIBLE person matches (issue 16) and the crowds of serials one readable part meets (serial-collapse.ts): written as
+ * review items in the deconfliction pass's transaction instead of hits, decided by a coordinator. A promotion raises
+ * the hit a decisive match would have raised, with the same id, notifications and workflow; a dismissal closes the
+ * item. Both are audited.
  */
 export class ReviewService {
   readonly records: ReviewRepository;
@@ -43,28 +47,56 @@ export class ReviewService {
   }
 
   /**
-   * Review items for a pass's POSSIBLE matches. The agent who entered a person whose matches collapsed into one
-   * COMMON_NAME item is told it is ambiguous (a pointer to their own subject, nothing of the other cases); the agents
-   * of the candidates hear nothing.
+   * Review items for a pass's POSSIBLE matches and serial crowds. The agent who entered a person whose matches
+   * collapsed into one COMMON_NAME item, or a firearm whose readable part met a crowd, is told it is ambiguous (a
+   * pointer to their own item, nothing of the other cases); the agents of the candidates hear nothing.
    */
-  async record(tx: EntityManager, caseId: string, agency: string, matches: Match[], queried: string[], at: Date): Promise<void> {
-    const reviews = reviewsFor(caseId, agency, matches.filter((m) => m.tier === 'POSSIBLE'), this.settings.possibleMax);
+  async record(
+    tx: EntityManager, caseId: string, agency: string, matches: Match[], queried: string[], at: Date, serialCrowds: SerialCrowd[] = [],
+  ): Promise<void> {
+    const persons = reviewsFor(caseId, agency, matches.filter((m) => m.tier === 'POSSIBLE'), this.settings.possibleMax);
+    const reviews = [...persons, ...serialPartReviews({ caseId }, agency, serialCrowds)];
     const created = new Set(await this.records.insert(tx, reviews, at));
-    await this.closeDecided(tx, caseId, queried, matches.filter((m) => m.tier !== 'POSSIBLE'), reviews, at);
-    if (created.size === 0) return;
-    const common = reviews.filter((r) => r.kind === 'COMMON_NAME' && created.has(r.id));
-    const lead = common.length > 0 ? (await this.records.casePointers([caseId], tx)).get(caseId) : undefined;
+    await this.closeDecided(tx, caseId, queried, matches.filter((m) => m.tier !== 'POSSIBLE'), persons, at);
+    await this.announce(tx, reviews.filter((r) => created.has(r.id)), () => this.records.casePointers([caseId], tx).then((p) => p.get(caseId)));
+  }
+
+  /**
+   * A seizure's firearms whose readable parts met crowds (seizures stay on watch): one item each, and the user who
+   * recorded the seizure is told, as a case's lead agent would be.
+   */
+  async recordSeizureCrowds(tx: EntityManager, seizureId: string, agency: string, crowds: SerialCrowd[], at: Date): Promise<void> {
+    const reviews = serialPartReviews({ seizureId }, agency, crowds);
+    const created = new Set(await this.records.insert(tx, reviews, at));
+    await this.announce(tx, reviews.filter((r) => created.has(r.id)), () => this.records.seizurePointers([seizureId], tx).then((p) => p.get(seizureId)));
+  }
+
+  /** Each new item audited; whoever entered an ambiguous person or firearm told which, and what would decide it. */
+  private async announce(tx: EntityManager, created: NewReview[], whoEntered: () => Promise<{ agentUserId: string } | undefined>): Promise<void> {
+    const ambiguous = created.filter((r) => r.kind === 'COMMON_NAME' || r.kind === 'COMMON_SERIAL_PART');
+    const lead = ambiguous.length > 0 ? await whoEntered() : undefined;
     if (lead) {
-      await this.notifications.push(tx, common.map((r) => ({
-        userId: lead.agentUserId, kind: 'person.ambiguous', entityType: 'case', entityId: caseId,
-        payload: { caseId, subjectId: r.query.itemId, matchedValue: r.query.value, message: AMBIGUOUS_PERSON.en, messageEs: AMBIGUOUS_PERSON.es },
-        dedupKey: `person.ambiguous:${r.id}`,
-      })));
+      await this.notifications.push(tx, ambiguous.map((r) => {
+        const [kind, item, message] = r.kind === 'COMMON_NAME'
+          ? ['person.ambiguous', 'subjectId', AMBIGUOUS_PERSON] as const : ['serial.ambiguous', 'firearmId', AMBIGUOUS_SERIAL] as const;
+        const [entityType, entityId] = r.query.caseId ? ['case', r.query.caseId] : ['seizure', r.query.seizureId ?? ''];
+        return {
+          userId: lead.agentUserId, kind, entityType, entityId,
+          payload: {
+            caseId: r.query.caseId, ...(r.query.seizureId ? { seizureId: r.query.seizureId } : {}), [item]: r.query.itemId,
+            matchedValue: r.query.value, message: message.en, messageEs: message.es,
+          },
+          dedupKey: `${kind}:${r.id}`,
+        };
+      }));
     }
-    for (const r of reviews.filter((x) => created.has(x.id))) {
+    for (const r of created) {
       await this.audit.append({
         actor: 'system', agency: null, action: 'review.created', entityType: 'deconfliction_review', entityId: r.id,
-        details: { kind: r.kind, case: caseId, item: r.query.itemId, candidates: r.candidates.length, agencies: r.agencies },
+        details: {
+          kind: r.kind, ...(r.query.seizureId ? { seizure: r.query.seizureId } : { case: r.query.caseId }), item: r.query.itemId,
+          candidates: r.candidates.length, agencies: r.agencies,
+        },
         dedupKey: `review.created:${r.id}`,
       }, tx);
     }
@@ -89,7 +121,8 @@ export class ReviewService {
   }
 
   /**
-   * Raises the hit between the query person and the candidate (for a COMMON_NAME item, the one the coordinator chose).
+   * Raises the hit between the query person (or firearm) and the candidate (for an item of several, the one the
+   * coordinator chose).
    * Its workflow is started after the commit, never inside the transaction (a rollback would leave a workflow for a
    * hit that does not exist): the hit is written as owing its start, which the caller makes with `start` and the
    * worker's relay makes if that fails. `start` is null when the pair was already a hit, whose workflow runs.
@@ -102,14 +135,16 @@ export class ReviewService {
       const candidate = candidateItemId === undefined && review.candidates.length === 1
         ? review.candidates[0] : review.candidates.find((c) => c.itemId === candidateItemId);
       if (!candidate) throw new ReviewRefused(candidateItemId === undefined ? 'CANDIDATE_REQUIRED' : 'CANDIDATE_UNKNOWN', review);
-      const pairKey = `${[review.query.itemId, candidate.itemId].sort().join('|')}|PERSON`;
+      const matchType = promotedMatchType(review.kind);
+      // The pair key a hit between these two items would have had (deconfliction-rules.ts pairKeyOf).
+      const pairKey = `${[review.query.itemId, candidate.itemId].sort().join('|')}|${matchType}`;
       const hitId = uuidFrom(`hit\n${pairKey}`);
       const hit: NewHit = {
-        id: hitId, pairKey, matchType: 'PERSON', score: candidate.score, tier: 'POSSIBLE', urgent: false,
+        id: hitId, pairKey, matchType, score: candidate.score, tier: matchType === 'PERSON' ? 'POSSIBLE' : null, urgent: false,
         reason: `${candidate.reason}; promoted by a coordinator`, reasonEs: `${candidate.reasonEs}; elevada por un coordinador`,
         a: {
-          caseId: review.query.caseId, agency: review.query.agency, itemId: review.query.itemId, value: review.query.value,
-          nameForm: candidate.forms?.query,
+          caseId: review.query.caseId, seizureId: review.query.seizureId ?? null, agency: review.query.agency,
+          itemId: review.query.itemId, value: review.query.value, nameForm: candidate.forms?.query,
         },
         b: {
           caseId: candidate.seizureId ? null : candidate.caseId, lookoutId: null, seizureId: candidate.seizureId ?? null,
@@ -154,7 +189,10 @@ export class ReviewService {
     await this.audit.append({
       actor: actor.username, agency: actor.agency, action: status === 'PROMOTED' ? 'review.promoted' : 'review.dismissed',
       entityType: 'deconfliction_review', entityId: review.id,
-      details: { kind: review.kind, case: review.query.caseId, agencies: review.agencies, ...details },
+      details: {
+        kind: review.kind, ...(review.query.seizureId ? { seizure: review.query.seizureId } : { case: review.query.caseId }),
+        agencies: review.agencies, ...details,
+      },
     }, tx);
   }
 }

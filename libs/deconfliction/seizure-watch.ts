@@ -6,13 +6,19 @@ import type { NewHit } from './hit.repository';
 import { ItemKeys, KeyOptions, keysForItems } from './match-keys';
 import { foldText } from './normalize';
 import type { MatchingRepository } from './matching.repository';
+import { collapseSerialParts, SerialCrowd } from './serial-collapse';
 
 /** What watching a seizure needs from the deconfliction service. */
 export interface SeizureWatchDeps {
   matching: MatchingRepository;
   records: DeconflictionRepository;
   keyOptions(agency: string, tx: EntityManager): Promise<KeyOptions>;
+  /** SERIAL_PARTIAL_MAX: a seized readable part meeting more case serials than this is one review item. */
+  serialPartialMax: number;
 }
+
+/** What a seizure's pass found: hits, and the firearms whose readable parts met crowds (serial-collapse.ts). */
+export interface SeizureWatch { agency: string; hits: NewHit[]; crowds: SerialCrowd[] }
 
 /**
  * Seizures stay on watch (issue 16): a seized firearm's serial (an obliterated one through its readable parts) is
@@ -35,9 +41,9 @@ export interface SeizureWatchDeps {
 export const arresteeKeyId = (seizureId: string, a: { fullName: string; dateOfBirth?: string | null }): string =>
   uuidFrom(`seizure-arrestee\n${seizureId}\n${foldText(a.fullName)}\n${a.dateOfBirth ?? ''}`);
 
-export async function watchSeizure(tx: EntityManager, deps: SeizureWatchDeps, seizureId: string): Promise<NewHit[]> {
+export async function watchSeizure(tx: EntityManager, deps: SeizureWatchDeps, seizureId: string): Promise<SeizureWatch | null> {
   const seizure = await deps.records.seizureForMatching(tx, seizureId);
-  if (!seizure) return [];
+  if (!seizure) return null;
   const { agency, caseId } = seizure;
   const options = await deps.keyOptions(agency, tx);
   const arrestees = seizure.arrestees.map((a) => ({
@@ -48,7 +54,9 @@ export async function watchSeizure(tx: EntityManager, deps: SeizureWatchDeps, se
   ]);
   const codes = await deps.matching.personCodes(tx, keys.persons);
   await deps.matching.lock(tx, keys, codes);
-  const matches = (await deps.matching.probe(tx, keys, codes, caseId)).filter((m) => m.tier !== 'POSSIBLE');
+  const probed = (await deps.matching.probe(tx, keys, codes, caseId)).filter((m) => m.tier !== 'POSSIBLE');
+  const { kept, crowds } = collapseSerialParts(probed, deps.serialPartialMax);
   await deps.matching.store(tx, { caseId: null, lookoutId: null, seizureId, agency, expiresAt: null }, keys, codes, new Date());
-  return matches.map((m) => ({ ...hitOf(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
+  const hits = kept.map((m) => ({ ...hitOf(null, agency, m), a: { caseId: null, seizureId, agency, itemId: m.own.itemId, value: m.own.value } }));
+  return { agency, hits, crowds };
 }

@@ -103,7 +103,7 @@ describe('checking values from the console', () => {
       const answer = page.getByRole('region', { name: 'Resultado' });
       const note = answer.getByRole('note');
       await note.waitFor();
-      expect(await note.getByRole('heading').textContent()).toBe('Nombres demasiado comunes para responder uno por uno');
+      expect(await note.getByRole('heading').textContent()).toBe('Demasiados valores registrados para responder uno por uno');
       const entry = await note.getByRole('listitem').textContent();
       expect(entry).toContain(name);
       expect(entry).toContain('7 personas registradas con un nombre así en 1 caso de la agencia ICE');

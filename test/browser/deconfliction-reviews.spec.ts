@@ -21,7 +21,7 @@ describe('the coordinator reviews a possible person match', () => {
     desk = await openConsole(browser);
     const { page } = desk;
     await signIn(page, 'coordinator');
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Person reviews' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Match reviews' }).click();
     await page.locator('[data-testid="reviews"][data-ready="true"]').waitFor();
     const article = page.locator(`[data-review-id="${item.reviewId}"]`);
     await article.waitFor();

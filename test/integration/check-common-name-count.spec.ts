@@ -54,8 +54,8 @@ describe('a check stops counting a common name at PERSON_CHECK_COUNT_CAP', () =>
 
     const spanish = await check({ subjects: [{ kind: 'PERSON', fullName: name }] }, { 'accept-language': 'es' });
     expect(spanish.body.ambiguous[0].reason).toContain(`al menos ${spanish.body.ambiguous[0].candidates} personas registradas`);
-    expect((await lastCheckAudit()).ambiguous).toEqual([{ candidates: spanish.body.ambiguous[0].candidates, cases: spanish.body.ambiguous[0].cases,
-      agencies: spanish.body.ambiguous[0].agencies, atLeast: true }]);
+    expect((await lastCheckAudit()).ambiguous).toEqual([{ matchType: 'PERSON', candidates: spanish.body.ambiguous[0].candidates,
+      cases: spanish.body.ambiguous[0].cases, agencies: spanish.body.ambiguous[0].agencies, atLeast: true }]);
   });
 
   it('counts every namesake on the shared API, whose cap is above them', async () => {

@@ -48,7 +48,7 @@ describe('a check of a common name is collapsed per checked person', () => {
     expect(more).toEqual([]);
     expect(audit.details).toEqual({
       counts: { subjects: 1, identifiers: 0, firearms: 0, operations: 0 }, matches: [],
-      ambiguous: [{ candidates: 24, cases: 2, agencies: ['DEA', 'ICE'], atLeast: false }],
+      ambiguous: [{ matchType: 'PERSON', candidates: 24, cases: 2, agencies: ['DEA', 'ICE'], atLeast: false }],
     });
     const told = [...await notificationsSince(ice, startedAt), ...await notificationsSince(dea, startedAt)]
       .filter((n) => n.kind === 'deconfliction.check_matched' && n.entityId === record.id);
@@ -75,7 +75,7 @@ describe('a check of a common name is collapsed per checked person', () => {
     expect(await recordedMatches(record.id)).toEqual([{ agency: 'ICE', case_id: iceCase.id }]);
     const [audit] = await checkedAudit(record.id);
     expect(audit.details.matches).toEqual([{ matchType: 'PERSON', agency: 'ICE', case: iceCase.id, lookout: null }]);
-    expect(audit.details.ambiguous).toEqual([{ candidates: 12, cases: 1, agencies: ['ICE'], atLeast: false }]);
+    expect(audit.details.ambiguous).toEqual([{ matchType: 'PERSON', candidates: 12, cases: 1, agencies: ['ICE'], atLeast: false }]);
     const told = (await notificationsSince(ice, startedAt)).filter((n) => n.kind === 'deconfliction.check_matched' && n.entityId === record.id);
     expect(told).toHaveLength(1);
     expect(told[0].payload.check.matches).toEqual([{ matchType: 'PERSON', agency: 'ICE', caseNumber: iceCase.caseNumber, lookout: false }]);

@@ -70,7 +70,7 @@ describe('seizures stay on watch', () => {
     const [hit] = await hitsOf(`/cases/${opened.id}/hits`, ice, 1);
     expect(hit).toEqual({
       id: expect.any(String), matchType: 'FIREARM_SERIAL', matchedValue: caseValue, score: expect.any(Number), status: 'OPEN',
-      counterpart: seizurePointer(seizureId), createdAt: expect.any(String),
+      reason: 'serial equal after normalization', counterpart: seizurePointer(seizureId), createdAt: expect.any(String),
     });
     const shown = JSON.stringify(await http('GET', `/cases/${opened.id}/hits`, { token: ice }).then((r) => r.body));
     for (const hidden of [secret, other, 'false floor', 'Soto']) expect(shown).not.toContain(hidden);

@@ -60,6 +60,14 @@ export class CaseForm {
     if (organization.orgType) await row.getByLabel(labelled(this.s.fields.orgType)).selectOption(organization.orgType);
   }
 
+  /** A firearm by its serial; `obliterated` ticks "Serial partly obliterated" (its readable part is then matched). */
+  async addFirearm(n: number, firearm: { serialNumber: string; obliterated?: boolean }): Promise<void> {
+    await this.page.getByRole('button', { name: this.s.form.addFirearm }).click();
+    const row = this.group(this.s.form.firearmN, n);
+    await row.getByLabel(labelled(this.s.fields.serialNumber)).fill(firearm.serialNumber);
+    if (firearm.obliterated) await row.getByLabel(labelled(this.s.fields.serialObliterated)).check();
+  }
+
   async addOperation(n: number, op: OperationInput): Promise<void> {
     await this.page.getByRole('button', { name: this.s.form.addOperation }).click();
     const row = this.group(this.s.form.operationN, n);

@@ -5,7 +5,8 @@ import { AuditStore } from '../../../../libs/audit/audit-store';
 import type { AuthUser } from '../../../../libs/auth/roles';
 import type { CaseItems } from '../../../../libs/contracts/case-items';
 import { DAY_MS, HOUR_MS } from '../../../../libs/deconfliction/check-config';
-import type { AmbiguousPerson } from '../../../../libs/deconfliction/check-collapse';
+import type { AmbiguousValue } from '../../../../libs/deconfliction/check.service';
+import { AMBIGUOUS_SERIAL } from '../../../../libs/deconfliction/serial-collapse';
 import { CheckService } from '../../../../libs/deconfliction/check.service';
 import { AMBIGUOUS_PERSON } from '../../../../libs/deconfliction/review-rules';
 import type { CheckMatchPointerRow, CheckPageRow, OwnerPointer } from '../../../../libs/deconfliction/check.repository';
@@ -26,19 +27,21 @@ export interface CheckAnswerMatch {
 }
 
 /**
- * A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX: how many, in how many cases of
- * which agencies, and what would decide it (a DOB or an identifier). No stored person is named.
+ * A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX, or a checked obliterated
+ * serial whose readable part meets more stored serials than SERIAL_PARTIAL_MAX: how many, in how many records of
+ * which agencies, and what would decide it. Nothing stored is named.
  */
 export interface CheckAnswerAmbiguous {
-  matchType: 'PERSON'; tier: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[]; atLeast: boolean;
-  reason: string;
+  matchType: 'PERSON' | 'FIREARM_SERIAL'; tier?: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[];
+  atLeast: boolean; reason: string;
 }
 
 export interface CheckAnswer { matches: CheckAnswerMatch[]; ambiguous?: CheckAnswerAmbiguous[] }
 
-const ambiguousView = (a: AmbiguousPerson, lang: 'en' | 'es'): CheckAnswerAmbiguous => ({
-  matchType: 'PERSON', tier: 'POSSIBLE', matchedValue: a.value, candidates: a.candidates, cases: a.cases, agencies: a.agencies,
-  atLeast: a.atLeast, reason: `${a.reason[lang]}. ${AMBIGUOUS_PERSON[lang]}`,
+const ambiguousView = (a: AmbiguousValue, lang: 'en' | 'es'): CheckAnswerAmbiguous => ({
+  matchType: a.matchType, ...(a.matchType === 'PERSON' ? { tier: 'POSSIBLE' as const } : {}), matchedValue: a.value,
+  candidates: a.candidates, cases: a.cases, agencies: a.agencies, atLeast: a.atLeast,
+  reason: `${a.reason[lang]}. ${(a.matchType === 'PERSON' ? AMBIGUOUS_PERSON : AMBIGUOUS_SERIAL)[lang]}`,
 });
 
 /**

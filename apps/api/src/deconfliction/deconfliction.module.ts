@@ -45,7 +45,7 @@ import { HitContactLogRepository } from '../../../../libs/deconfliction/hit-cont
       inject: [DataSource, DeconflictionService, AuditStore, APP_CONFIG],
       // The check settings are read here, at start: a bad CHECK_* value stops the API instead of a check.
       useFactory: (ds: DataSource, deconfliction: DeconflictionService, audit: AuditStore, config: AppConfig) =>
-        new CheckService(ds, deconfliction, audit, loadCheckConfig(), config.deconfliction.personPossibleMax),
+        new CheckService(ds, deconfliction, audit, loadCheckConfig(), config.deconfliction.personPossibleMax, config.deconfliction.serialPartialMax),
     },
     LookoutsApi,
     {

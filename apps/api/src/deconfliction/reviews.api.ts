@@ -72,8 +72,12 @@ export class ReviewsApi {
   private async pointers(reviews: ReviewRecord[]): Promise<Map<string, CasePointer>> {
     const candidates = reviews.flatMap((r) => r.candidates);
     const [cases, seizures] = await Promise.all([
-      this.deconfliction.reviews.records.casePointers([...reviews.map((r) => r.query.caseId), ...candidates.flatMap((c) => (c.seizureId ? [] : [c.caseId]))]),
-      this.deconfliction.reviews.records.seizurePointers(candidates.flatMap((c) => (c.seizureId ? [c.seizureId] : []))),
+      this.deconfliction.reviews.records.casePointers([
+        ...reviews.flatMap((r) => (r.query.caseId ? [r.query.caseId] : [])), ...candidates.flatMap((c) => (c.seizureId ? [] : [c.caseId])),
+      ]),
+      this.deconfliction.reviews.records.seizurePointers([
+        ...reviews.flatMap((r) => (r.query.seizureId ? [r.query.seizureId] : [])), ...candidates.flatMap((c) => (c.seizureId ? [c.seizureId] : [])),
+      ]),
     ]);
     return new Map([...cases, ...seizures]);
   }
@@ -87,7 +91,7 @@ function reviewView(r: ReviewRecord, pointers: Map<string, CasePointer>, lang: L
   };
   return {
     id: r.id, kind: r.kind, status: r.status, reason: lang === 'es' ? r.reasonEs : r.reason,
-    query: pointer(r.query.caseId, r.query.agency, r.query.value),
+    query: { ...pointer(r.query.seizureId ?? r.query.caseId ?? '', r.query.agency, r.query.value), ...(r.query.seizureId ? { seizureId: r.query.seizureId } : {}) },
     candidates: r.candidates.map((c) => ({
       id: c.itemId, ...pointer(c.seizureId ?? c.caseId, c.agency, c.value), ...(c.seizureId ? { seizureId: c.seizureId } : {}), score: c.score, reason: lang === 'es' ? c.reasonEs : c.reason,
     })),

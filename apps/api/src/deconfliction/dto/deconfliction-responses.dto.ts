@@ -120,12 +120,16 @@ export class CheckMatchDto {
   counterpart!: CheckCounterpartDto;
 }
 
-/** A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX: counts, never a pointer. */
+/**
+ * A checked person whose name alone meets more stored persons than PERSON_POSSIBLE_MAX, or a checked obliterated serial
+ * whose readable part meets more stored serials than SERIAL_PARTIAL_MAX: counts, never a pointer.
+ */
 export class CheckAmbiguousDto {
-  @ApiProperty({ enum: ['PERSON'] })
-  matchType!: 'PERSON';
-  @ApiProperty({ enum: ['POSSIBLE'] })
-  tier!: 'POSSIBLE';
+  @ApiProperty({ enum: ['PERSON', 'FIREARM_SERIAL'] })
+  matchType!: 'PERSON' | 'FIREARM_SERIAL';
+  /** Persons only. */
+  @ApiPropertyOptional({ enum: ['POSSIBLE'] })
+  tier?: 'POSSIBLE';
   matchedValue!: string;
   candidates!: number;
   cases!: number;
@@ -138,7 +142,7 @@ export class CheckAmbiguousDto {
 
 export class CheckAnswerDto {
   matches!: CheckMatchDto[];
-  /** Present only when a checked name was too common to answer person by person. */
+  /** Present only when a checked name was too common, or a readable part met too many serials, to answer one by one. */
   @ApiPropertyOptional({ type: [CheckAmbiguousDto] })
   ambiguous?: CheckAmbiguousDto[];
 }

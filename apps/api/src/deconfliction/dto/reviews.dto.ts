@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { REVIEW_STATUSES, ReviewStatus } from '../../../../../libs/deconfliction/review-rules';
+import { REVIEW_KINDS, REVIEW_STATUSES, ReviewStatus } from '../../../../../libs/deconfliction/review-rules';
 
 export class ReviewQueueQueryDto {
   @IsOptional() @IsIn(REVIEW_STATUSES)
@@ -29,27 +30,34 @@ export class DismissReviewDto {
   note!: string;
 }
 
-/** Whom to call about one side of a review item, and that side's name as recorded. */
+/** Whom to call about one side of a review item, and that side's name (or serial) as recorded. */
 export class ReviewPointerDto {
   agency!: string;
   caseNumber!: string | null;
   agentName!: string | null;
   agentPhone!: string | null;
   matchedValue!: string;
+  /**
+   * Only when that side is a seizure (an arrestee, a seized firearm): the seizure to ask the seizing agency about
+   * (caseNumber is then null).
+   */
+  seizureId?: string;
 }
 
 export class ReviewCandidateDto extends ReviewPointerDto {
-  /** The stored person's item id: what `promote { candidate }` names. */
+  /** The stored person's (or firearm's) item id: what `promote { candidate }` names. */
   id!: string;
-  /** Only when the stored person is an arrestee: the seizure to ask the seizing agency about (caseNumber is then null). */
-  seizureId?: string;
   score!: number;
   reason!: string;
 }
 
-/** A POSSIBLE person match or a collapsed common name, as the coordinator reviews it. */
+/**
+ * A POSSIBLE person match, a collapsed common name, or the crowd of stored serials an obliterated serial's readable
+ * part met (COMMON_SERIAL_PART), as the coordinator reviews it.
+ */
 export class ReviewDto {
   id!: string;
+  @ApiProperty({ enum: REVIEW_KINDS })
   kind!: string;
   status!: string;
   reason!: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Time } from '../../../components/ui/time';
-import { useAmbiguousSubjects } from '../api/get-ambiguities';
+import { useAmbiguities } from '../api/get-ambiguities';
 import type { CaseDetail } from '../api/types';
 import { AmbiguousNamePrompt } from './ambiguous-name-prompt';
 import { SubjectNames } from './subject-names';
@@ -10,7 +10,9 @@ import { CaseFirearmTraceButton } from '../../seizures/components/case-firearm-t
 export function CaseItems({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const none = <p className="empty">{t('cases.page.noItems')}</p>;
-  const ambiguous = new Map((useAmbiguousSubjects(detail.id, detail.createdAt).data ?? []).map((a) => [a.subjectId, a]));
+  const ambiguities = useAmbiguities(detail.id, detail.createdAt).data;
+  const ambiguous = new Map((ambiguities?.subjects ?? []).map((a) => [a.subjectId, a]));
+  const ambiguousSerials = new Set((ambiguities?.firearms ?? []).map((a) => a.firearmId));
   const canAdd = detail.access === 'OWNER' && detail.status !== 'CLOSED';
   return (
     <section className="panel" aria-labelledby="case-items-heading">
@@ -55,6 +57,12 @@ export function CaseItems({ detail }: { detail: CaseDetail }) {
                   {f.serialNumber ?? '—'}{f.serialObliterated ? ` (${t('cases.page.obliterated')})` : ''}
                   {[f.make, f.model, f.caliber, f.action, f.importer].filter(Boolean).map((v) => ` · ${v}`).join('')}
                   <CaseFirearmTraceButton caseId={detail.id} owningAgency={detail.owningAgency} firearmId={f.id} serialNumber={f.serialNumber} />
+                  {ambiguousSerials.has(f.id) ? (
+                    // Why no hit was raised for this gun, and what would narrow it (a coordinator reviews the crowd).
+                    <div className="case-ambiguous" role="note" data-testid="ambiguous-serial-prompt" data-firearm-id={f.id}>
+                      <strong>{t('cases.ambiguousSerial.title')}</strong> {t('cases.ambiguousSerial.body', { serial: f.serialNumber ?? '' })}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>

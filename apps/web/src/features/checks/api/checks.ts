@@ -8,9 +8,12 @@ export interface CheckMatch {
   matchType: string; tier?: Tier; matchedValue: string;
   counterpart: { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null };
 }
-/** A name too common to answer one by one: how many, where, and what would decide it (in the reader's language). */
+/**
+ * A name too common, or an obliterated serial's readable part found in too many serials, to answer one by one: how
+ * many, where, and what would decide it (in the reader's language).
+ */
 export interface AmbiguousName {
-  matchType: 'PERSON'; tier: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[];
+  matchType: 'PERSON' | 'FIREARM_SERIAL'; tier?: 'POSSIBLE'; matchedValue: string; candidates: number; cases: number; agencies: string[];
   atLeast: boolean; reason: string;
 }
 export interface CheckAnswer { matches: CheckMatch[]; ambiguous?: AmbiguousName[] }

@@ -6,14 +6,16 @@ import { deconflictionKeys } from './hits';
 export const REVIEW_STATUSES = ['OPEN', 'PROMOTED', 'DISMISSED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** One side of a review item: whom to call and that side's name as recorded. */
-export interface ReviewPointer { agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null; matchedValue: string }
+/** One side of a review item: whom to call and that side's name (or serial) as recorded; `seizureId` for a seizure's. */
+export interface ReviewPointer {
+  agency: string; caseNumber: string | null; agentName: string | null; agentPhone: string | null; matchedValue: string; seizureId?: string;
+}
 export interface ReviewCandidate extends ReviewPointer { id: string; score: number; reason: string }
 
-/** A POSSIBLE person match or a collapsed common name (issue 16), as the desk reviews it. */
+/** A POSSIBLE person match, a collapsed common name (issue 16) or a serial part's crowd, as the desk reviews it. */
 export interface Review {
   id: string;
-  kind: 'POSSIBLE_MATCH' | 'COMMON_NAME';
+  kind: 'POSSIBLE_MATCH' | 'COMMON_NAME' | 'COMMON_SERIAL_PART';
   status: ReviewStatus;
   reason: string;
   query: ReviewPointer;

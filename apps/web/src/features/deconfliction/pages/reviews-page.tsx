@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
@@ -8,11 +9,14 @@ import { Time } from '../../../components/ui/time';
 import { REVIEW_STATUSES, useDecideReview, useReviews, type Review, type ReviewPointer } from '../api/reviews';
 import '../deconfliction.css';
 
-const pointerLabel = (p: ReviewPointer) => `${p.agency} ${p.caseNumber ?? ''}`.trim();
+/** A case's number, or a seizure's reference (seizures have no number): which record to ask its agency about. */
+const pointerLabel = (p: ReviewPointer, t: TFunction) =>
+  `${p.agency} ${p.seizureId ? t('deconfliction.reviews.seizure', { reference: p.seizureId.slice(0, 8) }) : p.caseNumber ?? ''}`.trim();
 
 /**
- * POSSIBLE person matches and collapsed common names: no agent was paged for them. The coordinator promotes one to a
- * hit (choosing the candidate of a common name) or dismisses it as no conflict, with a note.
+ * POSSIBLE person matches, collapsed common names, and the crowds of serials an obliterated serial's readable part
+ * met: no agent was paged for them. The coordinator promotes one to a hit (choosing the candidate of several) or
+ * dismisses it as no conflict, with a note.
  */
 export function ReviewsPage() {
   const { t } = useTranslation();
@@ -47,7 +51,7 @@ function ReviewItem({ review }: { review: Review }) {
   const headingId = `review-${review.id}`;
   return (
     <article className="panel" aria-labelledby={headingId} data-review-id={review.id} data-kind={review.kind}>
-      <h2 id={headingId}>{t(`deconfliction.reviews.kinds.${review.kind}`)}: {review.query.matchedValue} ({pointerLabel(review.query)})</h2>
+      <h2 id={headingId}>{t(`deconfliction.reviews.kinds.${review.kind}`)}: {review.query.matchedValue} ({pointerLabel(review.query, t)})</h2>
       <p>{review.reason}</p>
       <p className="hint">{t('deconfliction.queue.raised')} <Time value={review.createdAt} /></p>
       <table className="deconf-queue">
@@ -62,7 +66,7 @@ function ReviewItem({ review }: { review: Review }) {
           {review.candidates.map((c) => (
             <tr key={c.id}>
               <td>{c.matchedValue}<div className="hint">{c.reason}</div></td>
-              <td>{pointerLabel(c)}</td>
+              <td>{pointerLabel(c, t)}</td>
               <td>{c.agentName}{c.agentPhone ? ` · ${c.agentPhone}` : ''}</td>
             </tr>
           ))}
@@ -92,7 +96,7 @@ function DecisionForm({ review }: { review: Review }) {
           {(props) => (
             <select {...props} value={candidate} onChange={(e) => setCandidate(e.target.value)}>
               <option value="">{t('deconfliction.reviews.chooseHint')}</option>
-              {review.candidates.map((c) => <option key={c.id} value={c.id}>{c.matchedValue} · {pointerLabel(c)}</option>)}
+              {review.candidates.map((c) => <option key={c.id} value={c.id}>{c.matchedValue} · {pointerLabel(c, t)}</option>)}
             </select>
           )}
         </FormField>
