@@ -60,6 +60,15 @@ describe('pointerReason: what a side of a hit reads of why it matched', () => {
     for (const word of absent) expect(reason.toLowerCase()).not.toContain(word.toLowerCase());
   });
 
+  it("says an obliterated serial's hit was promoted by the desk, in the reader's language", () => {
+    const partial = scorePartialSerial('4471', 'GX44718823');
+    const promoted = { matchType: 'FIREARM_SERIAL' as const, reason: `${partial.reason}; promoted by a coordinator`, reasonEs: `${partial.reasonEs}; elevada por un coordinador` };
+    expect([pointerReason(promoted, 'en'), pointerReason(promoted, 'es')]).toEqual([
+      'obliterated serial: the readable part of one serial is found in the other; promoted by a coordinator',
+      'número de serie borrado: la parte legible de uno aparece en el otro; elevada por un coordinador',
+    ]);
+  });
+
   it('reads English where a hit was recorded without a Spanish reason', () => {
     expect(pointerReason({ matchType: 'PHONE', reason: 'phone (E.164) equal after normalization', reasonEs: null }, 'es'))
       .toBe('phone (E.164) equal after normalization');

@@ -17,6 +17,9 @@ const PARTIAL_SERIAL: Record<Lang, string> = {
   es: 'número de serie borrado: la parte legible de uno aparece en el otro',
 };
 
+/** The last part of a promoted review item's hit reason: the coordinator, not the data, decided it (review.service.ts). */
+export const PROMOTED: Record<Lang, string> = { en: 'promoted by a coordinator', es: 'elevada por un coordinador' };
+
 /** The other organization's distinctive words are its name: what agreed is said, not the words. */
 const DISTINCTIVE_WORDS = {
   en: { segment: /^distinctive words /, text: 'distinctive words agree' },
@@ -34,7 +37,10 @@ const SPELLING_PAIRS = / \([^()]*\/[^()]*\)/g;
  */
 export function pointerReason(hit: Pick<HitFinding, 'matchType' | 'reason' | 'reasonEs'>, lang: Lang): string {
   if (hit.matchType === 'EVENT') return EVENT[lang];
-  if (hit.matchType === 'FIREARM_SERIAL' && hit.reason.startsWith('obliterated serial')) return PARTIAL_SERIAL[lang];
+  if (hit.matchType === 'FIREARM_SERIAL' && hit.reason.startsWith('obliterated serial')) {
+    // A COMMON_SERIAL_PART item's candidate became a hit because the desk named it: the agent reads that too.
+    return hit.reason.endsWith(`; ${PROMOTED.en}`) ? `${PARTIAL_SERIAL[lang]}; ${PROMOTED[lang]}` : PARTIAL_SERIAL[lang];
+  }
   const reason = lang === 'es' && hit.reasonEs ? hit.reasonEs : hit.reason;
   const words = DISTINCTIVE_WORDS[lang === 'es' && hit.reasonEs ? 'es' : 'en'];
   return reason.split('; ')

@@ -10,6 +10,7 @@ import {
   AMBIGUOUS_PERSON, closingReason, NewReview, promotedMatchType, reviewOutcome, reviewsFor, ReviewStatus, serialPartReviews,
 } from './review-rules';
 import { AMBIGUOUS_SERIAL, SerialCrowd } from './serial-collapse';
+import { PROMOTED } from './pointer-reason';
 import { ReviewRecord, ReviewRepository } from './review.repository';
 
 export interface ReviewActor { username: string; agency: string }
@@ -141,7 +142,7 @@ export class ReviewService {
       const hitId = uuidFrom(`hit\n${pairKey}`);
       const hit: NewHit = {
         id: hitId, pairKey, matchType, score: candidate.score, tier: matchType === 'PERSON' ? 'POSSIBLE' : null, urgent: false,
-        reason: `${candidate.reason}; promoted by a coordinator`, reasonEs: `${candidate.reasonEs}; elevada por un coordinador`,
+        reason: `${candidate.reason}; ${PROMOTED.en}`, reasonEs: `${candidate.reasonEs}; ${PROMOTED.es}`,
         a: {
           caseId: review.query.caseId, seizureId: review.query.seizureId ?? null, agency: review.query.agency,
           itemId: review.query.itemId, value: review.query.value, nameForm: candidate.forms?.query,

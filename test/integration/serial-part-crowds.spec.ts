@@ -66,7 +66,7 @@ describe('a readable serial part meeting a crowd of stored serials', () => {
     const [hit] = await eventually(() => hitsOf(ice, stored.ice.id), (h) => h.length === 1);
     expect(hit).toMatchObject({
       matchType: 'FIREARM_SERIAL', status: 'OPEN', counterpart: { agency: 'FBI', caseNumber: query.caseNumber },
-      reason: 'obliterated serial: the readable part of one serial is found in the other',
+      reason: 'obliterated serial: the readable part of one serial is found in the other; promoted by a coordinator',
     });
     expect(hit.tier).toBeUndefined();
     expect(await hitsOf(atf, stored.atf.id)).toEqual([]);
