@@ -41,6 +41,8 @@ export class DeconflictionService {
   readonly reviews: ReviewService;
   /** What a resolution does, and what reopening undoes (issue 17). */
   readonly effects: ResolutionEffects;
+  /** SERIAL_PARTIAL_MAX, read once for the case and seizure passes (serial-collapse.ts). */
+  private readonly serialPartialMax: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +57,7 @@ export class DeconflictionService {
       possibleMax: config.personPossibleMax ?? PERSON_TIER_DEFAULTS.personPossibleMax, hitEscalationAfterMs: config.hitEscalationAfterMs,
     }, (tx, created) => this.announce(tx, created, 'hit.created'));
     this.effects = new ResolutionEffects(cases, notifications, audit);
+    this.serialPartialMax = config.serialPartialMax ?? SERIAL_PARTIAL_MAX_DEFAULT;
   }
 
   async keyOptions(agency: string, tx?: EntityManager): Promise<KeyOptions> {
@@ -88,7 +91,7 @@ export class DeconflictionService {
       const codes = await this.matching.personCodes(tx, keys.persons);
       await this.matching.lock(tx, keys, codes);
       const probed = await this.matching.probe(tx, keys, codes, caseId, { seizures: true });
-      const { kept: matches, crowds } = collapseSerialParts(probed, this.config.serialPartialMax ?? SERIAL_PARTIAL_MAX_DEFAULT);
+      const { kept: matches, crowds } = collapseSerialParts(probed, this.serialPartialMax);
       const at = new Date();
       await this.matching.store(tx, { caseId, lookoutId: null, agency: record.owningAgency, expiresAt: null }, keys, codes, at);
       await this.reviews.record(tx, caseId, record.owningAgency, matches, keys.persons.map(personItemId), at, crowds);
@@ -114,7 +117,7 @@ export class DeconflictionService {
     return this.dataSource.transaction(async (tx) => {
       const watch = await watchSeizure(tx, {
         matching: this.matching, records: this.records, keyOptions: (a, t) => this.keyOptions(a, t),
-        serialPartialMax: this.config.serialPartialMax ?? SERIAL_PARTIAL_MAX_DEFAULT,
+        serialPartialMax: this.serialPartialMax,
       }, seizureId);
       const newHits = await this.effects.suppressions.unsuppressed(tx, watch?.hits ?? []);
       const at = new Date();

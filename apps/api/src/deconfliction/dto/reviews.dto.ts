@@ -19,7 +19,7 @@ export class PromoteReviewDto {
   @IsString() @IsNotEmpty() @MaxLength(4000)
   note!: string;
 
-  /** The candidate (its item id in `candidates`) to raise the hit with; required for a COMMON_NAME item. */
+  /** The candidate (its item id in `candidates`) to raise the hit with; required for an item of several candidates. */
   @IsOptional() @IsUUID()
   candidate?: string;
 }
