@@ -189,6 +189,8 @@ export interface KindRun {
   api: Sample; probe: Sample; apiMatches: CheckMatch[][]; probeMatches: Match[][];
   /** The slowest statement of each probe call, in call order. */
   statements: Statement[];
+  /** The same queries through the probe as a check runs it (runKind's `asCheck`), timed in the same rotation. */
+  asCheck?: Sample;
 }
 
 const emptySample = (): Sample => ({ latenciesMs: [], elapsedMs: 0, errors: 0 });
@@ -209,25 +211,24 @@ async function timed<T>(sample: Sample, work: () => Promise<T>, fallback: T): Pr
 }
 
 /**
- * Each query through the API and through the probe, one at a time (clean latencies), alternating which goes first so
- * neither always runs on the cache the other just warmed.
+ * Each query through the API and through the probe, one at a time (clean latencies), rotating which goes first so
+ * none always runs on the cache or the garbage another just left. With `asCheck` (persons), each query goes a third way,
+ * through the probe as a check runs it, in the same rotation: timed after the other two, it always ran on pages both had
+ * just read, and the API-minus-probe gap it shows could not be told from that head start.
  */
-export async function runKind(queries: BenchQuery[], api: CheckSender, prober: Prober): Promise<KindRun> {
+export async function runKind(queries: BenchQuery[], api: CheckSender, prober: Prober, asCheck?: Prober): Promise<KindRun> {
   prober.takeStatements();
   const run: KindRun = { api: emptySample(), probe: emptySample(), apiMatches: [], probeMatches: [], statements: [] };
+  const checkSample = asCheck ? emptySample() : undefined;
   for (const [i, query] of queries.entries()) {
-    const viaApi = async () => { run.apiMatches[i] = await timed(run.api, () => api.check(query.body), []); };
-    const viaProbe = async () => { run.probeMatches[i] = await timed(run.probe, () => prober.probe(query.body), []); };
-    if (i % 2 === 0) { await viaApi(); await viaProbe(); } else { await viaProbe(); await viaApi(); }
+    const ways = [
+      async () => { run.apiMatches[i] = await timed(run.api, () => api.check(query.body), []); },
+      async () => { run.probeMatches[i] = await timed(run.probe, () => prober.probe(query.body), []); },
+      ...(asCheck && checkSample ? [async () => { await timed(checkSample, () => asCheck.probe(query.body), []); }] : []),
+    ];
+    for (let k = 0; k < ways.length; k += 1) await ways[(i + k) % ways.length]();
   }
   run.statements = prober.takeStatements();
-  return run;
-}
-
-/** Only the time of each query through this prober, one at a time. */
-export async function timeProbes(queries: BenchQuery[], prober: Prober): Promise<Sample> {
-  const sample = emptySample();
-  for (const query of queries) await timed(sample, () => prober.probe(query.body), []);
-  prober.takeStatements();
-  return sample;
+  asCheck?.takeStatements();
+  return checkSample ? { ...run, asCheck: checkSample } : run;
 }
