@@ -170,7 +170,10 @@ export class Prober {
     return this.statements.splice(0);
   }
 
-  /** MatchingRepository only calls `query` on the manager it is given; timing each call costs two clock reads. */
+  /**
+   * MatchingRepository only calls `query` on the manager it is given (timing each call costs two clock reads), and
+   * reads its query runner for the statements it prepares (queryPrepared, not timed here), as in the API.
+   */
   private recording(manager: EntityManager): EntityManager {
     const settings: Statement['settings'] = [];
     const query = async (sql: string, params: unknown[] = []) => {
@@ -181,7 +184,7 @@ export class Prober {
       if (sql.includes('set_config(')) settings.push({ sql, params });
       return rows;
     };
-    return { query } as unknown as EntityManager;
+    return { query, queryRunner: manager.queryRunner } as unknown as EntityManager;
   }
 }
 

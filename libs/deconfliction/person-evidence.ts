@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { query } from '../db/sql';
+import { query, queryPrepared } from '../db/sql';
 import type { StrongIdentifier } from './person-tier-rules';
 
 /**
@@ -23,9 +23,9 @@ const TOTAL_SLOTS = 16;
 export const PERSON_TOTAL_SQL = `greatest((SELECT coalesce(sum(persons), 0) FROM person_totals),
   (SELECT reltuples::bigint FROM pg_class WHERE oid = 'person_keys'::regclass))`;
 
-/** Token counts and the stored-person total (PERSON_TOTAL_SQL). */
+/** Token counts and the stored-person total (PERSON_TOTAL_SQL); prepared once per connection (queryPrepared). */
 export async function tokenFrequencies(tx: EntityManager, tokens: string[]): Promise<TokenFrequencies> {
-  const rows = await query<{ token: string | null; persons: string | number }>(tx,
+  const rows = await queryPrepared<{ token: string | null; persons: string | number }>(tx,
     `SELECT token, persons FROM person_name_tokens WHERE token = ANY($1::text[]) UNION ALL SELECT NULL, ${PERSON_TOTAL_SQL}`,
     [[...new Set(tokens)]],
   );

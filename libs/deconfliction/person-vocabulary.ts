@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { query } from '../db/sql';
+import { queryPrepared } from '../db/sql';
 import { nameFormProbeKeys } from './names/name-form-keys';
 import { PERSON_TOTAL_SQL, TokenFrequencies } from './person-evidence';
 import { GIVEN_NAME_LINKS, LinkedRow, OtherForms, otherFormsOf } from './person-name-forms';
@@ -28,11 +28,13 @@ interface WordRow { kind: 'code' | 'neighbour' | 'nickname' | 'spelling' | 'coun
  * token counts, the total): a person check's statements fell from 13.3 to 7.4 (bench/check-overhead.ts). Each part is
  * the index lookup (or the function call) it was on its own. The typo neighbours are one GIN lookup per deleted-letter
  * form: asked with one array overlap, a name of three or four long tokens (about 30 forms) made the planner scan the
- * whole vocabulary instead, comparing every form with every stored form (2-3 ms against 0.2-0.6 ms).
+ * whole vocabulary instead, comparing every form with every stored form (2-3 ms against 0.2-0.6 ms). Prepared once per
+ * connection (queryPrepared): its planning cost twice its execution. Its generic plan keeps those lookups: the arrays
+ * are unnested and each element looked up, whatever their length.
  */
 export async function readQueryVocabulary(tx: EntityManager, tokens: string[], folded: string): Promise<QueryVocabulary> {
   const long = tokens.filter((t) => t.length >= MIN_TYPO_TOKEN_LENGTH);
-  const rows = await query<WordRow>(tx,
+  const rows = await queryPrepared<WordRow>(tx,
     `SELECT 'code' AS kind, t AS token, NULL AS other, person_token_codes(t) AS codes, NULL::bigint AS persons FROM unnest($1::text[]) AS t
      UNION ALL
      SELECT DISTINCT 'neighbour', n.token, NULL, n.codes, n.persons::bigint
