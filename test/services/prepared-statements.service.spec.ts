@@ -4,8 +4,8 @@ import { readQueryVocabulary } from '../../libs/deconfliction/person-vocabulary'
 import { serviceDataSource } from './support';
 
 /**
- * queryPrepared: a statement of fixed text is prepared once on the connection a query runner holds, run on later calls
- * without planning, and answers what the same statement planned each time answers.
+ * queryPrepared: a statement of fixed text is prepared once on the connection a query runner holds, and answers what
+ * the same statement planned at each call answers.
  */
 describe('prepared statements', () => {
   let dataSource: DataSource;
@@ -26,11 +26,11 @@ describe('prepared statements', () => {
       const runs = [];
       for (let i = 0; i < 8; i++) runs.push(await queryPrepared(db, text, [tokens]));
       for (const rows of runs) expect(rows).toEqual(planned);
+      // One statement prepared for the eight runs. Whether a run used the generic plan is PostgreSQL's choice by cost,
+      // and depends on the rows: after five custom plans it keeps the generic one unless that looks costlier.
       const statements = (await prepared(db)).filter((s) => s.statement === text);
       expect(statements).toHaveLength(1);
-      // Eight runs: PostgreSQL plans the first five for their parameters, then settles on the generic plan.
       expect(Number(statements[0].generic_plans) + Number(statements[0].custom_plans)).toBe(8);
-      expect(Number(statements[0].generic_plans)).toBeGreaterThan(0);
     });
   });
 
