@@ -47,10 +47,11 @@ const statementName = (sql: string): string => {
 /**
  * Rows of a statement of fixed text that PostgreSQL prepares once per connection and, after five runs, runs on its
  * generic plan unless that looks costlier than planning for the parameters. For small statements run on every check,
- * whose planning cost more than their execution: a person check's vocabulary read spent 0.8 ms planning and 0.4 executing (bench/check-overhead.ts,
- * 1,000,000 persons); prepared, it took 0.7-0.8 ms instead of 1.4-1.5 at the median. Only where a query runner holds
- * the connection (a transaction, onOneConnection), whose statements are its own; elsewhere planned as `query` does.
- * A statement whose best plan depends on its parameters (a person read's blocking) must not come here.
+ * whose planning cost more than their execution: a person check's vocabulary read spent 0.8 ms planning and 0.4
+ * executing (bench/check-overhead.ts, 1,000,000 persons); prepared, it took 0.7-0.8 ms instead of 1.4-1.5 at the
+ * median. Only where a query runner holds the connection (a transaction, onOneConnection), whose statements are its
+ * own; elsewhere planned as `query` does. A statement whose best plan depends on its parameters (a person read's
+ * blocking) must not come here.
  */
 export async function queryPrepared<Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const runner = 'queryRunner' in db ? db.queryRunner : undefined;
