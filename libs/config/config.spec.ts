@@ -15,7 +15,7 @@ describe('loadConfig secrets', () => {
     process.env = { ...saved };
     const cleared = [
       'JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'PERSON_CHECK_COUNT_CAP',
-      'MFA_REQUIRED_ROLES', 'SERIAL_PARTIAL_MAX',
+      'MFA_REQUIRED_ROLES', 'SERIAL_PARTIAL_MAX', 'PERSON_RARE_SPELLINGS_INDEXED_MAX',
     ];
     for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
@@ -82,6 +82,13 @@ describe('loadConfig secrets', () => {
     expect(loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '8' }).deconfliction.personCheckCountCap).toBe(8);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '5' })).toThrow('PERSON_CHECK_COUNT_CAP (5) must be above PERSON_POSSIBLE_MAX (5)');
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_CHECK_COUNT_CAP: '20', PERSON_POSSIBLE_MAX: '20' })).toThrow(/PERSON_CHECK_COUNT_CAP/);
+  });
+
+  it('reads PERSON_RARE_SPELLINGS_INDEXED_MAX (5,000 by default; 0 reads every rare spelling with the blocked persons)', () => {
+    const secret = 'z'.repeat(40);
+    expect(loadWith({ JWT_SECRET: secret }).deconfliction.personRareSpellingsIndexedMax).toBe(5000);
+    expect(loadWith({ JWT_SECRET: secret, PERSON_RARE_SPELLINGS_INDEXED_MAX: '0' }).deconfliction.personRareSpellingsIndexedMax).toBe(0);
+    expect(() => loadWith({ JWT_SECRET: secret, PERSON_RARE_SPELLINGS_INDEXED_MAX: '-1' })).toThrow(/PERSON_RARE_SPELLINGS_INDEXED_MAX must be a non-negative integer/);
   });
 
   it('reads SERIAL_PARTIAL_MAX (5 by default) and refuses 0 or a fraction', () => {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import {
   DeconflictionConfig, ORGANIZATION_DISTINCTIVE_THRESHOLD_DEFAULT, PERSON_CANDIDATE_CAP_DEFAULT, PERSON_CHECK_COUNT_CAP_DEFAULT,
-  PERSON_TIER_DEFAULTS, PersonTierConfig,
+  PERSON_RARE_SPELLINGS_INDEXED_MAX_DEFAULT, PERSON_TIER_DEFAULTS, PersonTierConfig,
 } from '../config/config';
 import type { EventKey, ExactKey, ItemKeys, MatchType, PersonKey } from './match-keys';
 import { lockNamesFor, personItemId, serialSubstrings } from './match-keys';
@@ -74,6 +74,7 @@ export class MatchingRepository {
     this.persons = new PersonMatching(
       config.personMatchThreshold, config.personRareNameMinWeight ?? PERSON_TIER_DEFAULTS.personRareNameMinWeight,
       config.personCandidateCap ?? PERSON_CANDIDATE_CAP_DEFAULT,
+      config.personRareSpellingsIndexedMax ?? PERSON_RARE_SPELLINGS_INDEXED_MAX_DEFAULT,
     );
     this.crowdCheck = {
       countCap: config.personCheckCountCap ?? PERSON_CHECK_COUNT_CAP_DEFAULT,

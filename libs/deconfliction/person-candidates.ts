@@ -43,15 +43,6 @@ export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 /** The spellings through which a namesake may weigh above the rare bar, and their persons counted per spelling, summed. */
 export interface RareSpellings { tokens: string[]; persons: number }
 
-/**
- * Past this many persons carrying a check's rare spellings, the decisive read finds them among the pair-key candidates
- * instead of through the tokens index. A name with one very rare token makes common tokens "rare spellings" too (the
- * rare one carries the weight: "Giovanni Alejandra Pérez Jiménez"), and the planner, whose GIN costs are far too low
- * for long posting lists, still ANDed the tokens index's 32,000 entries (13 ms) with the 366 pair-key candidates. At
- * 5,000, 88 of 1,000 bench checks took the other path, their crowd read 4.9 ms faster at the median (at most 8 ms slower).
- */
-const RARE_SPELLINGS_INDEXED_MAX = 5_000;
-
 const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
   p.full_name AS display_value, p.date_of_birth::text AS dob, array_to_string(p.tokens, chr(31)) AS tokens,
   array_to_string(p.token_codes, chr(31)) AS token_codes, s.trigram, s.skeleton_trigram`;
@@ -63,7 +54,11 @@ const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id
  * decisive read at 1M persons, growing with the table), while a scalar subquery is always one index probe per row.
  * Under `all`'s ORDER BY and LIMIT the planner evaluates it after the sort, for the rows returned only.
  */
-const OPEN_CASE = `coalesce((SELECT c.status <> 'CLOSED' FROM cases c WHERE c.id = p.case_id), false) AS open_case`;
+const openCase = (row: string) => `coalesce((SELECT c.status <> 'CLOSED' FROM cases c WHERE c.id = ${row}.case_id), false) AS open_case`;
+const OPEN_CASE = openCase('p');
+
+/** COLUMNS as a CTE holding them names them. */
+const READ_COLUMNS = 'item_id, name_form, case_id, lookout_id, seizure_id, agency, display_value, dob, tokens, token_codes, trigram, skeleton_trigram';
 
 /**
  * A person row as COLUMNS sends it: its two arrays joined by the unit separator (U+001F, in no name token or code),
@@ -120,8 +115,12 @@ export const roughTrigramTest = (stored: string, query: string, querySize: strin
  * or the same or a close date of birth (btree) with one code in common.
  */
 export class PersonCandidates {
-  /** `candidateCap`: most stored persons `all` reads (PERSON_CANDIDATE_CAP). */
-  constructor(private readonly threshold: number, private readonly candidateCap: number) {}
+  /**
+   * `candidateCap`: most stored persons `all` reads (PERSON_CANDIDATE_CAP). `rareSpellingsIndexedMax`: past this many
+   * persons carrying a check's rare spellings, `crowd` finds them among the persons blocked by name instead of through
+   * the tokens index (PERSON_RARE_SPELLINGS_INDEXED_MAX, config.ts).
+   */
+  constructor(private readonly threshold: number, private readonly candidateCap: number, private readonly rareSpellingsIndexedMax: number) {}
 
   /**
    * Every blocked candidate whose spelling can reach the threshold, at most `candidateCap`, ranked in SQL: those born
@@ -151,37 +150,22 @@ export class PersonCandidates {
     const sql = this.lookup(lookup);
     const spellings = rareSpellings.tokens.length === 0 ? null : `$${sql.params.push(rareSpellings.tokens)}::text[]`;
     const rare = spellings === null ? null : `p.tokens && ${spellings}`;
-    const rareDecisive = spellings === null || rareSpellings.persons <= RARE_SPELLINGS_INDEXED_MAX ? rare : `(p.tokens || '{}'::text[]) && ${spellings}`;
     const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
     const [types, norms, kinds] = [strong.map((k) => k.matchType), strong.map((k) => k.norm), [...STRONG_IDENTIFIERS]]
       .map((values) => `$${sql.params.push(values)}::text[]`);
     // NULL, not false, for a row without a seizure once some owner shares an identifier: hence IS NOT TRUE below.
     const byOwner = `(p.case_id = ANY(ARRAY(SELECT id FROM owners)) OR p.seizure_id = ANY(ARRAY(SELECT id FROM owners)))`;
-    // The crowd's blocked persons are a subquery (OFFSET 0 keeps it one), which the planner plans for all its rows, as
-    // under no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 339 keys)
-    // was estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in
-    // 1.2 s to find 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
     // `forms` is never read: it types $8, which a script name's spelling test does not use (`all` ranks on it).
-    const wire = await query<WireRow & { crowd: boolean }>(tx,
-      `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
+    const owners = `WITH forms AS (SELECT $8::text[] AS tokens), own AS (
          SELECT match_type, norm FROM match_keys WHERE case_id = $3::uuid AND match_type = ANY(${kinds}) AND NOT partial
          UNION SELECT * FROM unnest(${types}, ${norms}) AS u(match_type, norm)),
        owners AS MATERIALIZED (
          SELECT DISTINCT coalesce(k.case_id, k.seizure_id) AS id
          FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
-         WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL),
-       crowd AS MATERIALIZED (
-         SELECT ${COLUMNS} FROM ${personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated} AND p.case_id IS NOT NULL OFFSET 0) p`)}
-         WHERE ${sql.live} AND ${sql.spelling}
-           AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
-           AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
-         LIMIT ${Number(countCap) + 1})
-       SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
-       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rareDecisive === null ? '' : ` OR (${rareDecisive} AND ${sql.undated})`})
-         AND ${sql.live} AND ${sql.spelling}
-       UNION ALL SELECT *, true, true FROM crowd`,
-      sql.params,
-    );
+         WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL)`;
+    const read: CrowdParts = { owners, byOwner, rare, cap: Number(countCap) + 1 };
+    const unindexed = rare !== null && rareSpellings.persons > this.rareSpellingsIndexedMax;
+    const wire = await query<WireRow & { crowd: boolean }>(tx, unindexed ? oneUndatedRead(sql, read) : twoUndatedReads(sql, read), sql.params);
     const rows = wire.map(fromWire);
     return { decisive: rows.filter((r) => !r.crowd), crowd: rows.filter((r) => r.crowd) };
   }
@@ -245,4 +229,60 @@ export class PersonCandidates {
     const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
     return { undated: `(p.date_of_birth IS NULL AND ${named})`, sameOrClose: `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})` };
   }
+}
+
+/** What a check's crowd read (PersonCandidates.crowd) adds to a lookup: the owners CTE and its tests, and the LIMIT. */
+interface CrowdParts {
+  /** The WITH clause naming `owners`: the cases and seizures holding one of the check's strong identifiers. */
+  owners: string;
+  byOwner: string;
+  /** The rare spellings' test (null: none). */
+  rare: string | null;
+  cap: number;
+}
+
+/**
+ * The crowd's blocked persons are a subquery (OFFSET 0 keeps it one), which the planner plans for all its rows, as under
+ * no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 339 keys) was
+ * estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in 1.2 s to find
+ * 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
+ */
+const undatedPersons = (sql: Lookup, more = '') => personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated}${more} OFFSET 0) p`);
+
+/**
+ * Rare spellings looked up by the tokens index: the decisive persons are read by their indexes (DOB, owners, tokens),
+ * and the crowd's scan of the other undated persons stops at the cap.
+ */
+function twoUndatedReads(sql: Lookup, { owners, byOwner, rare, cap }: CrowdParts): string {
+  return `${owners},
+       crowd AS MATERIALIZED (
+         SELECT ${COLUMNS} FROM ${undatedPersons(sql, ' AND p.case_id IS NOT NULL')}
+         WHERE ${sql.live} AND ${sql.spelling}
+           AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
+           AND EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id AND c.status <> 'CLOSED')
+         LIMIT ${cap})
+       SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
+       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
+         AND ${sql.live} AND ${sql.spelling}
+       UNION ALL SELECT *, true, true FROM crowd`;
+}
+
+/**
+ * Rare spellings carried by more than PERSON_RARE_SPELLINGS_INDEXED_MAX persons are tested row by row on the undated persons
+ * blocked, all of which the decisive read then scans. The crowd is among those same rows: one scan classifies each row
+ * instead of a second scan for the crowd (two thirds of such a check's statement: 27.7 ms, of which the crowd's own scan
+ * 9.3, for "Juan ricky López Bonilla" born 1978-02-25; the same answers on 400 bench checks). Whether a row's case is
+ * open is read for the decisive rows and for the crowd's under its LIMIT, not for every row scanned.
+ */
+function oneUndatedRead(sql: Lookup, { owners, byOwner, rare, cap }: CrowdParts): string {
+  return `${owners},
+       undated AS MATERIALIZED (
+         SELECT ${COLUMNS}, (${byOwner} IS TRUE OR ${rare}) AS decisive FROM ${undatedPersons(sql)}
+         WHERE ${sql.live} AND ${sql.spelling})
+       SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
+       WHERE ${sql.sameOrClose ?? 'false'} AND ${sql.live} AND ${sql.spelling}
+       UNION ALL SELECT ${READ_COLUMNS}, ${openCase('u')}, false FROM undated u WHERE decisive
+       UNION ALL (SELECT ${READ_COLUMNS}, true, true FROM undated u
+                  WHERE NOT decisive AND case_id IS NOT NULL AND EXISTS (SELECT 1 FROM cases c WHERE c.id = u.case_id AND c.status <> 'CLOSED')
+                  LIMIT ${cap})`;
 }

@@ -62,10 +62,13 @@ export class PersonMatching {
   private readonly settings: PersonTierSettings;
   private readonly reader: PersonCandidates;
 
-  /** `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, PersonCandidates.all). */
-  constructor(threshold: number, rareNameMinWeight: number, candidateCap: number) {
+  /**
+   * `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, PersonCandidates.all);
+   * `rareSpellingsIndexedMax`: PERSON_RARE_SPELLINGS_INDEXED_MAX (PersonCandidates.crowd).
+   */
+  constructor(threshold: number, rareNameMinWeight: number, candidateCap: number, rareSpellingsIndexedMax: number) {
     this.settings = { matchThreshold: threshold, rareNameMinWeight };
-    this.reader = new PersonCandidates(threshold, candidateCap);
+    this.reader = new PersonCandidates(threshold, candidateCap, rareSpellingsIndexedMax);
   }
 
   /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
