@@ -57,7 +57,7 @@ const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id
 const openCase = (row: string) => `coalesce((SELECT c.status <> 'CLOSED' FROM cases c WHERE c.id = ${row}.case_id), false) AS open_case`;
 const OPEN_CASE = openCase('p');
 
-/** COLUMNS as a CTE holding them names them. */
+/** COLUMNS' names: what a query reads back from a CTE that selected COLUMNS. */
 const READ_COLUMNS = 'item_id, name_form, case_id, lookout_id, seizure_id, agency, display_value, dob, tokens, token_codes, trigram, skeleton_trigram';
 
 /**
