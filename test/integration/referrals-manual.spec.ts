@@ -32,6 +32,24 @@ describe('manual referrals over HTTP', () => {
   }
   const refer = (caseId: string, body: Record<string, unknown>, headers: Record<string, string> = {}, token = fbi) =>
     http('POST', `/cases/${caseId}/referrals`, { token, body, headers });
+  /** The agency's referral officers now: every one of them is told of its referrals, the demo one and any other suite's. */
+  const referralOfficers = (agency: string) => withDb(async (db) => (await db.query(
+    `SELECT username FROM users WHERE agency_code = $1 AND 'REFERRAL_OFFICER' = ANY(roles) ORDER BY 1`, [agency])).rows.map((r) => r.username as string));
+  /**
+   * Who was told: exactly the sender and the officers, where the fuzz suites may add or re-role users meanwhile. So the
+   * told officers lie between those before and after the step (most often the same list).
+   */
+  function expectOfficersTold(told: string[], sender: string, before: string[], after: string[], demo: string) {
+    expect(before).toContain(demo);
+    expect(new Set(told).size).toBe(told.length);
+    const officers = told.filter((u) => u !== sender);
+    expect(told).toContain(sender);
+    expect(officers).toEqual(expect.arrayContaining(before.filter((u) => after.includes(u))));
+    expect([...before, ...after]).toEqual(expect.arrayContaining(officers));
+  }
+  const toldOf = (referralId: string, kind: string) => withDb(async (db) => (await db.query(
+    `SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.entity_id = $1 AND n.kind = $2 ORDER BY 1`,
+    [referralId, kind])).rows.map((r) => r.username as string));
   const workflowOf = (id: string) => withTemporal((client) => client.workflow.getHandle(`referral-${id}`).describe());
   /** A referral is worked once its workflow runs: its view stops saying `starting` (the inbox lists it from then on). */
   const whenStarted = (id: string) => eventually(() => http('GET', `/referrals/${id}`, { token: fbi }), (r) => r.body.starting === false);
@@ -119,20 +137,15 @@ describe('manual referrals over HTTP', () => {
   it('lets the receiving officer decide from the inbox, accept to share the case, and then refuses a withdrawal', async () => {
     const kase = await fbiCase();
     const phone = kase.identifiers.find((i: any) => i.type === 'PHONE');
+    const deaBefore = await referralOfficers('DEA');
     const sent = (await refer(kase.id, { toAgency: 'DEA', reason: 'Phone tied to a DEA target', packet: { identifiers: [phone.id] } })).body;
     const inbox = await eventually(() => http('GET', '/referrals?sort=urgency&status=SENT&limit=200', { token: dea }),
       (r) => r.body.items.some((x: any) => x.id === sent.id));
     const listed = inbox.body.items.find((r: any) => r.id === sent.id);
     expect(listed).toMatchObject({ kind: 'MANUAL', rule: null, sender: { name: 'Frances B. Ingram', agency: 'FBI', phone: '+12025550105' } });
     expect(listed.packet.identifiers.map((i: any) => i.value)).toEqual([phone.value]);
-    const officers = await withDb(async (db) => (await db.query(
-      `SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.entity_id = $1 AND n.kind = 'referral.sent' ORDER BY 1`,
-      [sent.id])).rows.map((r) => r.username));
     // Every DEA referral officer (the demo one, and any another suite provisioned, e.g. through SSO), and the sender.
-    const deaOfficers = await withDb(async (db) => (await db.query(
-      `SELECT username FROM users WHERE agency_code = 'DEA' AND 'REFERRAL_OFFICER' = ANY(roles)`)).rows.map((r) => r.username as string));
-    expect(deaOfficers).toContain('dea.agent');
-    expect([...officers].sort()).toEqual([...deaOfficers, 'fbi.agent'].sort());
+    expectOfficersTold(await toldOf(sent.id, 'referral.sent'), 'fbi.agent', deaBefore, await referralOfficers('DEA'), 'dea.agent');
     expect((await http('GET', `/cases/${kase.id}`, { token: dea })).status).toBe(404);
 
     // Listed means its workflow runs: the officer's step is taken at once, never 503.
@@ -147,11 +160,9 @@ describe('manual referrals over HTTP', () => {
     const kase = await fbiCase();
     const sent = (await refer(kase.id, { toAgency: 'CBP', reason: 'Vehicle crossing', packet: {} })).body;
     await eventually(() => workflowOf(sent.id), (d) => d.status.name === 'RUNNING');
+    const cbpBefore = await referralOfficers('CBP');
     expect((await http('POST', `/referrals/${sent.id}/withdraw`, { token: fbi, body: { reason: 'Vehicle seized' } })).status).toBe(200);
-    const told = await withDb(async (db) => (await db.query(
-      `SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.entity_id = $1 AND n.kind = 'referral.withdrawn' ORDER BY 1`,
-      [sent.id])).rows.map((r) => r.username));
-    expect(told).toEqual(['cbp.officer', 'fbi.agent']);
+    expectOfficersTold(await toldOf(sent.id, 'referral.withdrawn'), 'fbi.agent', cbpBefore, await referralOfficers('CBP'), 'cbp.officer');
   });
 
   it('gives a rule referral its default packet and its reason in Spanish; people\'s words stay as written', async () => {
