@@ -10,6 +10,7 @@ import { MatchingRepository } from '../libs/deconfliction/matching.repository';
 import { startBenchStack } from './support/bench-stack';
 import { createCases } from './support/bulk-load';
 import { loadDataset } from './support/dataset-load';
+import { measureHttpFloor } from './support/http-floor';
 import { InProcessChecks } from './support/in-process-check';
 import { AgentPool, Prober } from './support/measure';
 import { BenchQuery, eventQueries, exactQueries, KindName, personCheckQueries, serialPartialQueries } from './support/queries';
@@ -24,8 +25,8 @@ import { countStatements, StatementCounts } from './support/statement-hook';
  * by text and the API-minus-probe gap at p50/p95. Between the two, the same checks through the API's use case called
  * in this process (InProcessChecks: the probe plus the check's record, notices and audit, no HTTP), which splits the
  * gap into the API's own part (HTTP, the guard, validation, JSON) and the use case's (the record, less the probe's
- * BEGIN and COMMIT, which a check does without). First, the floor: a signed-in GET /agencies, which costs one trivial
- * statement.
+ * BEGIN and COMMIT, which a check does without). First, the floor (support/http-floor.ts): a signed-in GET /agencies,
+ * which costs one trivial statement, beside a bare node:http server running that statement and the statement alone.
  * Each measured query is probed once before either side is timed, so neither runs on pages the other brought in.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
@@ -168,15 +169,12 @@ async function main(): Promise<void> {
     const pid = apiPid(stack.cpuGroups.api);
     const counter = countStatements();
     const profiles: CpuProfile[] = [];
-    // What any signed-in request costs here (fetch, Fastify, the guard, one trivial statement): the part of the gap no
-    // change to a check can remove.
-    const floor: Sample = { latenciesMs: [], elapsedMs: 0, errors: 0 };
-    for (let i = 0; i < QUERIES + WARM_UP; i += 1) {
-      const t = performance.now();
-      await api.next().get('/agencies');
-      if (i >= WARM_UP) floor.latenciesMs.push(performance.now() - t);
-    }
-    console.log(`\n== floor: GET /agencies (one trivial statement) ${QUERIES} times, p50 ${median(floor).toFixed(1)} p95 ${p95(floor).toFixed(1)} ms`);
+    // What any signed-in request costs here (the HTTP hop, Fastify, Nest, the guard, one trivial statement), and what a
+    // bare server's hop alone costs: the part of the gap no change to a check can remove.
+    const floor = await measureHttpFloor(stack.pgUrl, () => api.next().get('/agencies'), QUERIES, WARM_UP);
+    console.log(`\n== floor, ${QUERIES} times each in turn: the API's GET /agencies (one trivial statement) ${latency(floor.api)}; ` +
+      `a bare node:http server running the same statement ${latency(floor.bare)}; the statement from this process ` +
+      `${latency(floor.inProcess)}; the hop alone ${gap(floor.bare, floor.inProcess)}, Fastify, Nest and the guard ${gap(floor.api, floor.bare)}`);
     for (const [phase, [kind, queries]] of sets.entries()) {
       const prober = kind === 'person' ? probers.check : probers.plain;
       for (const q of queries.slice(0, WARM_UP)) { await api.check(q.body); await useCase.check(q.body); await prober.probe(q.body); }
