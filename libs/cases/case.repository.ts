@@ -70,9 +70,12 @@ export class CaseRepository {
   }
 
   /**
-   * Sets the status of a case not closed and not in it yet, with its audit entry (agency: the case's owner, which the
-   * update returns), in one statement: both commit or neither does, in one round trip, and no read of the case comes
-   * before it (issue 20). A closed case, or one already in the status, changes nothing. False when there is no such case.
+   * The owning agency of a case this moved to the new status; null when the case is closed, already in it, or not
+   * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
+   */
+  /**
+   * Sets the status of a case not closed and not in it yet, with its audit entry (agency: the case's owner), in one
+   * statement: both commit or neither does, in one round trip. False when there is no such case.
    */
   async setStatus(caseId: string, status: CaseStatus, at: Date, audit: AuditRowOfAgency): Promise<boolean> {
     const append = auditAppendOfRow(audit, 'changed.owning_agency', 4);
