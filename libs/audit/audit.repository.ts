@@ -43,22 +43,6 @@ export function auditAppendCall(e: NewAuditRow, first: number): { sql: string; p
   return { sql: `audit_append(${params.map((_, i) => `$${first + i}`).join(', ')})`, params };
 }
 
-/** An entry whose agency the caller's own statement reads (auditAppendOfRow): the payload is then SQL's to write. */
-export type AuditRowOfAgency = Omit<NewAuditRow, 'agency' | 'payloadBeforePrevHash'>;
-
-/**
- * The `audit_append` call for an entry whose agency is `agencySql`, an expression over the row the caller's statement
- * just changed, so a change and its entry take one statement (one round trip, no transaction around it). The payload
- * its hash is taken over is then written in SQL (audit_payload_before_prev_hash, which audit-canonical.service.spec
- * compares with Node's payloadBeforePrevHash): `details` holds strings and integers only, and `at` whole milliseconds.
- */
-export function auditAppendOfRow(e: AuditRowOfAgency, agencySql: string, first: number): { sql: string; params: unknown[] } {
-  const params = [e.at, e.actor, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.dedupKey];
-  const [at, actor, action, entityType, entityId, details, dedupKey] = params.map((_, i) => `$${first + i}`);
-  const fields = `${at}::timestamptz, ${actor}::text, ${agencySql}, ${action}::text, ${entityType}::text, ${entityId}::text, ${details}::jsonb`;
-  return { sql: `audit_append(${fields}, audit_payload_before_prev_hash(${fields}), ${dedupKey}::text)`, params };
-}
-
 /** The audit_log and audit_chain_anchors tables: SQL only, the chain's hashing and checks are AuditStore's. */
 export class AuditRepository {
   /**

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
-import { AuditRowOfAgency, auditAppendOfRow } from '../audit/audit.repository';
 import { assertDefined, Db, query, queryOne } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
@@ -73,21 +72,14 @@ export class CaseRepository {
    * The owning agency of a case this moved to the new status; null when the case is closed, already in it, or not
    * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
    */
-  /**
-   * Sets the status of a case not closed and not in it yet, with its audit entry (agency: the case's owner), in one
-   * statement: both commit or neither does, in one round trip. False when there is no such case.
-   */
-  async setStatus(caseId: string, status: CaseStatus, at: Date, audit: AuditRowOfAgency): Promise<boolean> {
-    const append = auditAppendOfRow(audit, 'changed.owning_agency', 4);
-    const row = await queryOne<{ found: boolean }>(this.dataSource,
+  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<{ owningAgency: string } | null> {
+    const row = await queryOne<{ owning_agency: string }>(tx,
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
-      `WITH changed AS (
-         UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
-         WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency)
-       SELECT EXISTS (SELECT 1 FROM cases WHERE id = $1) AS found, (SELECT ${append.sql} FROM changed) AS appended`,
-      [caseId, status, at, ...append.params],
+      `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
+       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency`,
+      [caseId, status, at],
     );
-    return assertDefined(row, 'case status').found;
+    return row ? { owningAgency: row.owning_agency } : null;
   }
 
   async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {
