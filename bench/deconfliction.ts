@@ -25,6 +25,7 @@ import {
   BenchQuery, eventQueries, exactQueries, KindName, organizationQueries, personCheckQueries, serialPartialQueries,
 } from './support/queries';
 import { VARIANT_CLASSES } from './support/person-variants';
+import { prewarmMatching } from './support/prewarm';
 import { p95, printGrid, printTargets, ratio, seconds, target, Target } from './support/report';
 import { percentile, printTable, row, Sample } from './support/stats';
 import { falseHits, printFalseHits, printTierLatency, printTierQuality, TierFigures, tierQuality } from './support/tier-quality';
@@ -41,6 +42,7 @@ import { falseHits, printFalseHits, printTierLatency, printTierQuality, TierFigu
  * BENCH_EXPLAIN=0 to skip the EXPLAIN ANALYZE of probe statements (each kind's at p95, the slowest person one, two names
  * with shared phonetic codes), BENCH_PERSON_CODES=sql to compute the person keys per row with the migration's SQL
  * functions during the load (the slower variant, kept for comparison; either way the load checks JS and SQL agree).
+ * BENCH_PREWARM=0 skips reading the matching tables into memory after the load (support/prewarm.ts).
  * BENCH_KEEP=1 keeps the stack (and its loaded database) up after the run until SIGINT/SIGTERM. Person checks are timed
  * a third way: through the probe as POST /deconfliction/checks runs it (a common name's namesakes counted up to
  * PERSON_CHECK_COUNT_CAP, Prober.asCheck), the API's own baseline; quality is read from the full probe, a case pass's.
@@ -242,7 +244,9 @@ async function loadPhase(db: Client, dataSource: DataSource, config: Deconflicti
   log(`loading ${ROWS.toLocaleString('en-US')} rows per table into ${cases.length.toLocaleString('en-US')} cases`);
   const stats = await loadDataset(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, options, log);
   printLoad(stats, caseMs, performance.now() - loadStarted);
-  await printRelationSizes(db, ['cases', 'match_keys', 'person_keys', 'person_name_tokens', 'event_keys']);
+  const tables = ['cases', 'match_keys', 'person_keys', 'person_name_tokens', 'event_keys'];
+  await printRelationSizes(db, tables);
+  if (process.env.BENCH_PREWARM !== '0') await prewarmMatching(db, tables);
   return { cases, spec, stats };
 }
 
