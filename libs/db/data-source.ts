@@ -40,6 +40,7 @@ import { KeepCheckReadsOwners1763900000042 } from './migrations/1763900000042-Ke
 import { PatternAlertsInKeepCheck1763900000043 } from './migrations/1763900000043-PatternAlertsInKeepCheck';
 import { PersonNameTrigrams1763900000044 } from './migrations/1763900000044-PersonNameTrigrams';
 import { SerialPartReviews1763900000045 } from './migrations/1763900000045-SerialPartReviews';
+import { OperationsByStartDay1763900000046 } from './migrations/1763900000046-OperationsByStartDay';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   PatternAlertsInKeepCheck1763900000043,
   PersonNameTrigrams1763900000044,
   SerialPartReviews1763900000045,
+  OperationsByStartDay1763900000046,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

@@ -239,22 +239,26 @@ export class MatchingRepository {
   }
 
   /**
-   * The measured plan: the box around the centre widened by the largest radius stored, and the window overlap, both
-   * served by one GiST index; the exact distance test then runs on the few rows inside. The largest radius is read in
-   * the same statement (an InitPlan, one round trip less), so with the same snapshot, taken after the locks: an
+   * The measured plan: one GiST index on (start day, centre) serves the days an overlapping operation can start on
+   * (from the query's start less the longest window stored, to its end) and, within each, the box around the centre
+   * widened by the largest radius stored; the window overlap and the exact distance test then run on the few rows
+   * inside (migration 1763900000046 says why the day comes first). The largest radius and the longest window are read
+   * in the same statement (InitPlans, no round trip of their own), so with the same snapshot, taken after the locks: an
    * operation being stored by a pass that could conflict with this one is committed and counted by now (the lock cells
-   * still assume the 50 km cap). With no operation stored it is null, and so is the box: no row. Touching areas and
-   * windows that share an instant count as conflicts (1 cm of tolerance for rounding).
+   * still assume the 50 km cap). With no operation stored both are null, and so are the box and the days: no row.
+   * Touching areas and windows that share an instant count as conflicts (1 cm of tolerance for rounding).
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
     const rows = await query<EventRow>(tx,
       `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during,
-                         (SELECT max(radius_meters) FROM event_keys)::float8 AS widest)
+                         (SELECT max(radius_meters) FROM event_keys)::float8 AS widest,
+                         (SELECT max(upper(during) - lower(during)) FROM event_keys) AS longest)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,
               earth_distance(e.center, q.center) AS distance,
               extract(epoch FROM least(upper(e.during), upper(q.during)) - greatest(lower(e.during), lower(q.during))) / 60 AS overlap
        FROM event_keys e, q
-       WHERE earth_box(q.center, $3 + q.widest) @> e.center AND e.during && q.during
+       WHERE epoch_day(lower(e.during)) BETWEEN epoch_day(lower(q.during) - q.longest) AND epoch_day(upper(q.during))
+         AND earth_box(q.center, $3 + q.widest) @> e.center AND e.during && q.during
          AND earth_distance(e.center, q.center) <= $3 + e.radius_meters + 0.01
          AND e.case_id IS DISTINCT FROM $6
          AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id AND c.status <> 'CLOSED')`,

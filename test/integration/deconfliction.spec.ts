@@ -190,6 +190,23 @@ describe('deconfliction over HTTP', () => {
     expect(queued.body.reason).toMatch(/^operation areas 300 m apart \(radii 200 \+ 100 m\), windows overlap 60 min$/);
   });
 
+  it('conflicts an operation with a long one that began days before, and with one across midnight, not with one just over', async () => {
+    // Operations are indexed by the day they start: these must be found from a window that starts days later.
+    const lat = 25 + Math.random() * 15;
+    const lon = -115 + Math.random() * 15;
+    const midnight = Date.UTC(2032, 0, 1) + Math.floor(Math.random() * 300) * 86_400_000;
+    const at = (minutes: number) => new Date(midnight + minutes * 60_000).toISOString();
+    const op = (from: number, to: number) => ({ type: 'SURVEILLANCE', latitude: lat, longitude: lon, radiusMeters: 100, startsAt: at(from), endsAt: at(to) });
+    const tenDays = await activeCase(ice, { operations: [op(-9 * 1440, 1440)] });
+    const overMidnight = await activeCase(ice, { operations: [op(-30, 30)] });
+    const endedBefore = await activeCase(ice, { operations: [op(-3 * 1440, -1)] });
+    const check = await http('POST', '/deconfliction/checks', { token: atf, body: { operations: [op(10, 20)] } });
+    expect(check.status).toBe(200);
+    const met = check.body.matches.map((m: any) => m.counterpart.caseNumber);
+    expect(met).toEqual(expect.arrayContaining([tenDays.caseNumber, overMidnight.caseNumber]));
+    expect(met).not.toContain(endedBefore.caseNumber);
+  });
+
   // Escalation, the event clock against the subject clock, and resolving in time: clocks.spec.ts (the clock pair).
 
   it('raises a hit for a lookout owner until the lookout expires', async () => {
