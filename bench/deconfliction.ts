@@ -244,6 +244,8 @@ async function loadPhase(db: Client, dataSource: DataSource, config: Deconflicti
   log(`loading ${ROWS.toLocaleString('en-US')} rows per table into ${cases.length.toLocaleString('en-US')} cases`);
   const stats = await loadDataset(db, dataSource.manager, new MatchingRepository(config), spec, cases, ROWS, options, log);
   printLoad(stats, caseMs, performance.now() - loadStarted);
+  // What bench/support/kinds-kept.ts needs (BENCH_IDENTIFIER_SOURCES) to draw this run's exact queries again.
+  log(`identifier sources ${stats.identifierSources}`);
   const tables = ['cases', 'match_keys', 'person_keys', 'person_name_tokens', 'event_keys'];
   await printRelationSizes(db, tables);
   if (process.env.BENCH_PREWARM !== '0') await prewarmMatching(db, tables);

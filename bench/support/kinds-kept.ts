@@ -1,0 +1,78 @@
+import { Client } from 'pg';
+import { loadConfig } from '../../libs/config/config';
+import { createDataSource } from '../../libs/db/data-source';
+import { applyDobErrors } from './dob-errors';
+import type { GenSpec } from './generators';
+import { AgentPool, Prober, runKind } from './measure';
+import { VARIANT_CLASSES } from './person-variants';
+import { BenchQuery, eventQueries, exactQueries, personCheckQueries } from './queries';
+import { printGrid } from './report';
+import { percentile } from './stats';
+
+/**
+ * node dist/bench/support/kinds-kept.js against a stack kept by `BENCH_KEEP=1 npm run bench:deconfliction`: times the
+ * queries that run timed (after the same warm-up), through an API and through the probe in turn, so a change can be
+ * measured at 10,000,000 rows without the load again. BENCH_DB_URL: the database the bench printed; BENCH_API_URL: the
+ * kept API, or one started with changed code on the same database and Temporal; BENCH_ROWS, BENCH_SEED, BENCH_QUERIES
+ * and BENCH_PERSON_QUERIES as in that run; BENCH_KINDS (default "event"): event, person, exact. Exact queries are drawn
+ * from the identifier sources the load used: BENCH_IDENTIFIER_SOURCES, the number the bench printed after its load.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const SEED = Number(process.env.BENCH_SEED ?? 20261123);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
+const PERSON_QUERIES_PER_KIND = Number(process.env.BENCH_PERSON_QUERIES ?? 200);
+const KINDS = (process.env.BENCH_KINDS ?? 'event').split(',').map((k) => k.trim());
+/** As bench/deconfliction.ts: its warm-up, and the agents its checks are sent by in turn. */
+const WARM_UP = 100;
+const BENCH_AGENTS = 20;
+
+function queriesOf(kind: string, spec: GenSpec): { warmUp: number; all: BenchQuery[] } {
+  if (kind === 'event') return { warmUp: WARM_UP, all: eventQueries(spec, ROWS, QUERIES + WARM_UP) };
+  if (kind === 'person') {
+    const all = applyDobErrors(spec, personCheckQueries(spec, ROWS, (PERSON_QUERIES_PER_KIND + 10) * VARIANT_CLASSES.length));
+    return { warmUp: 10 * VARIANT_CLASSES.length, all };
+  }
+  if (kind === 'exact') {
+    const sources = Number(process.env.BENCH_IDENTIFIER_SOURCES);
+    if (!Number.isInteger(sources) || sources <= 0) throw new Error('exact queries need BENCH_IDENTIFIER_SOURCES (the bench prints it after its load)');
+    return { warmUp: WARM_UP, all: exactQueries(spec, sources - 1, QUERIES + WARM_UP) };
+  }
+  throw new Error(`BENCH_KINDS: unknown kind ${kind} (event, person, exact)`);
+}
+
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DB_URL ?? '';
+  const apiUrl = process.env.BENCH_API_URL ?? '';
+  if (!url || !apiUrl) throw new Error('BENCH_DB_URL and BENCH_API_URL must name the kept stack');
+  const config = loadConfig().deconfliction;
+  const dataSource = createDataSource({ url, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
+  await dataSource.initialize();
+  const db = new Client({ connectionString: url, application_name: 'bench-kept' });
+  await db.connect();
+  try {
+    const { rows: [c] } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases WHERE workflow_id LIKE 'bench-%'`);
+    const now = new Date();
+    const spec: GenSpec = { seed: SEED, caseCount: Number(c.n), epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+    const agents = await AgentPool.create(apiUrl, db, 'ICE', BENCH_AGENTS);
+    const prober = new Prober(dataSource, config);
+    const table: string[][] = [];
+    for (const kind of KINDS) {
+      const { warmUp, all } = queriesOf(kind, spec);
+      await runKind(all.slice(0, warmUp), agents, prober);
+      const run = await runKind(all.slice(warmUp), agents, prober);
+      const spread = (ms: number[]) => {
+        const sorted = [...ms].sort((a, b) => a - b);
+        return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
+      };
+      table.push([kind, String(run.api.latenciesMs.length), spread(run.api.latenciesMs), spread(run.probe.latenciesMs),
+        String(run.api.errors + run.probe.errors)]);
+    }
+    console.log(`\n${ROWS.toLocaleString('en-US')} rows, API ${apiUrl}`);
+    printGrid(['kind', 'queries', 'API p50 / p95 / p99 ms', 'probe p50 / p95 / p99 ms', 'errors'], table);
+  } finally {
+    await db.end();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
