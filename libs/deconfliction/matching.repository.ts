@@ -246,18 +246,20 @@ export class MatchingRepository {
    * in the same statement (InitPlans, no round trip of their own), so with the same snapshot, taken after the locks: an
    * operation being stored by a pass that could conflict with this one is committed and counted by now (the lock cells
    * still assume the 50 km cap). With no operation stored both are null, and so are the box and the days: no row.
-   * Touching areas and windows that share an instant count as conflicts (1 cm of tolerance for rounding).
+   * Touching areas and windows that share an instant count as conflicts (1 cm of tolerance for rounding). The longest
+   * window is taken back in seconds: an interval of days would be taken back in the session's time zone, an hour short
+   * across a change of summer time.
    */
   private async probeEvent(tx: EntityManager, event: EventKey, excludeCaseId: string | null): Promise<Match[]> {
     const rows = await query<EventRow>(tx,
       `WITH q AS (SELECT ll_to_earth($1, $2) AS center, tstzrange($4, $5, '[]') AS during,
                          (SELECT max(radius_meters) FROM event_keys)::float8 AS widest,
-                         (SELECT max(upper(during) - lower(during)) FROM event_keys) AS longest)
+                         (SELECT extract(epoch FROM max(upper(during) - lower(during))) FROM event_keys)::float8 AS longest)
        SELECT e.id AS item_id, e.case_id, NULL AS lookout_id, e.agency, e.display_value, e.radius_meters,
               earth_distance(e.center, q.center) AS distance,
               extract(epoch FROM least(upper(e.during), upper(q.during)) - greatest(lower(e.during), lower(q.during))) / 60 AS overlap
        FROM event_keys e, q
-       WHERE epoch_day(lower(e.during)) BETWEEN epoch_day(lower(q.during) - q.longest) AND epoch_day(upper(q.during))
+       WHERE epoch_day(lower(e.during)) BETWEEN epoch_day(lower(q.during) - make_interval(secs => q.longest)) AND epoch_day(upper(q.during))
          AND earth_box(q.center, $3 + q.widest) @> e.center AND e.during && q.during
          AND earth_distance(e.center, q.center) <= $3 + e.radius_meters + 0.01
          AND e.case_id IS DISTINCT FROM $6
