@@ -74,8 +74,8 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
  *   to a point in time; the bench's cluster is thrown away with its run. Reads and small commits are not affected.
  * - max_wal_size 8GB, checkpoint_timeout 30min: no checkpoint storm in the middle of the load.
  * - shared_buffers 6GB (a quarter of the 24 GiB machine, PostgreSQL's usual starting point): every matching index at
- *   10M rows fits (support/prewarm.ts reads them in after the load); the heaps (about 8 GiB) stay in the OS page
- *   cache. effective_cache_size tells the planner so. With 2GB the indexes did not fit, and the p95 person statement
+ *   10M rows fits, about 4 GiB (support/prewarm.ts reads them in after the load); the heaps, about 9 GiB, stay in the
+ *   OS page cache. effective_cache_size tells the planner so. With 2GB the indexes did not fit, and the p95 person statement
  *   read half its buffers from outside PostgreSQL's cache.
  * - max_parallel_maintenance_workers 2: B-tree and GIN (PostgreSQL 18) index builds use a worker beside the leader.
  */
