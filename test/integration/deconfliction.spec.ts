@@ -190,8 +190,9 @@ describe('deconfliction over HTTP', () => {
     expect(queued.body.reason).toMatch(/^operation areas 300 m apart \(radii 200 \+ 100 m\), windows overlap 60 min$/);
   });
 
-  it('conflicts an operation with a long one that began days before, and with one across midnight, not with one just over', async () => {
-    // Operations are indexed by the day they start: these must be found from a window that starts days later.
+  it('conflicts an operation with a long one that began days before and with one across midnight, not with one just ended', async () => {
+    // Operations are indexed by the day they start (UTC): these two must be found from a window that starts a day or
+    // more later.
     const lat = 25 + Math.random() * 15;
     const lon = -115 + Math.random() * 15;
     const midnight = Date.UTC(2032, 0, 1) + Math.floor(Math.random() * 300) * 86_400_000;

@@ -14,8 +14,9 @@ export class OperationsByStartDay1763900000046 implements MigrationInterface {
   name = 'OperationsByStartDay1763900000046';
 
   async up(q: QueryRunner): Promise<void> {
-    // Days since 1970 in UTC. Immutable, as an index needs: the epoch of a timestamptz does not depend on the session's time zone (extract's
-    // other fields do, which is why extract itself is only stable). A standard SQL body binds its functions now.
+    // Days since 1970 in UTC. Immutable, as an index needs: the epoch of a timestamptz does not depend on the session's
+    // time zone (extract's other fields do, which is why extract itself is only stable). A standard SQL body binds its
+    // functions when it is created, whatever the search_path of a later session.
     await q.query(`CREATE FUNCTION epoch_day(at timestamptz) RETURNS integer
                    LANGUAGE sql IMMUTABLE PARALLEL SAFE
                    RETURN floor(extract(epoch FROM at) / 86400)::integer`);
