@@ -4,6 +4,17 @@ import { capitalised, caseWithSubjects } from '../support/review-fixtures';
 const business = (name: string) => ({ kind: 'ORGANIZATION', name, orgType: 'BUSINESS' });
 
 /**
+ * A random word with no letter twice: dropping a letter of "abtcllcj" leaves a doubled letter's trigrams in place
+ * (0.70, not the 0.55 of a word whose trigrams are all its own), which failed a CI run on 2026-12-03.
+ */
+function wordOfDistinctLetters(length: number): string {
+  for (;;) {
+    const word = uniqueWord(length);
+    if (new Set(word).size === length) return word;
+  }
+}
+
+/**
  * Organizations are blocked on the whole name's trigram and then compared on the words that tell them apart
  * (libs/deconfliction/organization-rules.ts): companies that share only generic words ("Comercializadora …
  * Hermanos") raise no hit, nor answer a check, while the same company written with a typo or an abbreviation still does.
@@ -24,7 +35,7 @@ describe('organization matches need their distinctive words to agree', () => {
   // Five-letter surnames: "Comercializadora … Hermanos" then makes most of the name, and two such companies meet on the
   // whole name's trigram (0.68), as "Comercializadora Pineda Hermanos" and "… Calderón Hermanos" did in the bench.
   it('raises no hit between companies that share only generic words, and one for a typo of the same company', async () => {
-    const [first, second, surname] = [capitalised(uniqueWord(5)), capitalised(uniqueWord(5)), capitalised(uniqueWord(8))];
+    const [first, second, surname] = [capitalised(uniqueWord(5)), capitalised(uniqueWord(5)), capitalised(wordOfDistinctLetters(8))];
     await caseWithSubjects(ice, [business(`Comercializadora ${first} Hermanos`)]);
     const namesake = await caseWithSubjects(atf, [business(`Comercializadora ${second} Hermanos S.A. de C.V.`)]);
     expect(await hitsOf(atf, namesake.id)).toEqual([]);
