@@ -10,6 +10,7 @@ import { MatchingRepository } from '../libs/deconfliction/matching.repository';
 import { BULK_LOAD_SETTINGS, startBenchStack } from './support/bench-stack';
 import { BenchCase, createCases } from './support/bulk-load';
 import { loadDataset, LoadStats } from './support/dataset-load';
+import { BENCH_AGENTS, WARM_UP } from './support/kept-spec';
 import { applyDobErrors } from './support/dob-errors';
 import {
   auditAppendSample, explainStatement, personFalsePositives, printRelationSizes, PersonSweep, personSweep, statementAt, SWEEP_THRESHOLDS,
@@ -56,9 +57,6 @@ const PERSON_QUERIES_PER_KIND = Number(process.env.BENCH_PERSON_QUERIES ?? 200);
 const ORACLE_SAMPLE = Number(process.env.BENCH_ORACLE ?? 200);
 const NOTIFY_ITERATIONS = Number(process.env.BENCH_NOTIFY ?? 50);
 const SEED = Number(process.env.BENCH_SEED ?? 20261123);
-const WARM_UP = 100;
-/** Agents the API checks are sent by in turn (AgentPool): about 140 checks each per run, under a real day's budget of 300. */
-const BENCH_AGENTS = 20;
 /** Issue 16's targets for person matching: the source in any tier; CONFIRMED + PROBABLE hits that are the source. */
 const PERSON_RECALL_TARGET = 0.97;
 const PERSON_PRECISION_TARGET = 0.95;

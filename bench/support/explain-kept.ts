@@ -6,6 +6,7 @@ import { DEFAULT_OPERATION_RADIUS_METERS } from '../../libs/cases/case-rules';
 import { ItemKeys, KeyOptions, keysForItems } from '../../libs/deconfliction/match-keys';
 import { MatchingRepository } from '../../libs/deconfliction/matching.repository';
 import { explainStatement } from './diagnostics';
+import { keptSpec } from './kept-spec';
 import type { Statement } from './measure';
 import { batchesOf, CheckBody, eventQueries, exactQueries, personCheckQueries, serialPartialQueries } from './queries';
 
@@ -54,9 +55,7 @@ async function main(): Promise<void> {
       });
       return statements;
     };
-    const { rows: [c] } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases WHERE workflow_id LIKE 'bench-%'`);
-    const now = new Date();
-    const spec = { seed: SEED, caseCount: Number(c.n), epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+    const spec = await keptSpec(db, SEED);
     const stored = Math.floor(ROWS * 0.9);
     const sets: [string, CheckBody[]][] = [
       ['exact', exactQueries(spec, stored, PER_KIND).map((q) => q.body)],

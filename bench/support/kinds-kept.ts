@@ -2,8 +2,10 @@ import { Client } from 'pg';
 import { loadConfig } from '../../libs/config/config';
 import { createDataSource } from '../../libs/db/data-source';
 import { applyDobErrors } from './dob-errors';
+import { explainStatement } from './diagnostics';
 import type { GenSpec } from './generators';
-import { AgentPool, Prober, runKind } from './measure';
+import { BENCH_AGENTS, keptSpec, WARM_UP } from './kept-spec';
+import { AgentPool, KindRun, Prober, runKind } from './measure';
 import { VARIANT_CLASSES } from './person-variants';
 import { BenchQuery, eventQueries, exactQueries, personCheckQueries } from './queries';
 import { printGrid } from './report';
@@ -16,15 +18,15 @@ import { percentile } from './stats';
  * kept API, or one started with changed code on the same database and Temporal; BENCH_ROWS, BENCH_SEED, BENCH_QUERIES
  * and BENCH_PERSON_QUERIES as in that run; BENCH_KINDS (default "event"): event, person, exact. Exact queries are drawn
  * from the identifier sources the load used: BENCH_IDENTIFIER_SOURCES, the number the bench printed after its load.
+ * Persons go through the probe as a check runs it (Prober.asCheck), the API's own baseline. BENCH_EXPLAIN (default 0):
+ * per kind, how many of the slowest probes to list, the slowest statement of the first explained (EXPLAIN ANALYZE).
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20261123);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const PERSON_QUERIES_PER_KIND = Number(process.env.BENCH_PERSON_QUERIES ?? 200);
 const KINDS = (process.env.BENCH_KINDS ?? 'event').split(',').map((k) => k.trim());
-/** As bench/deconfliction.ts: its warm-up, and the agents its checks are sent by in turn. */
-const WARM_UP = 100;
-const BENCH_AGENTS = 20;
+const EXPLAIN = Number(process.env.BENCH_EXPLAIN ?? 0);
 
 function queriesOf(kind: string, spec: GenSpec): { warmUp: number; all: BenchQuery[] } {
   if (kind === 'event') return { warmUp: WARM_UP, all: eventQueries(spec, ROWS, QUERIES + WARM_UP) };
@@ -50,16 +52,17 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: url, application_name: 'bench-kept' });
   await db.connect();
   try {
-    const { rows: [c] } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases WHERE workflow_id LIKE 'bench-%'`);
-    const now = new Date();
-    const spec: GenSpec = { seed: SEED, caseCount: Number(c.n), epochMs: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+    const spec = await keptSpec(db, SEED);
     const agents = await AgentPool.create(apiUrl, db, 'ICE', BENCH_AGENTS);
     const prober = new Prober(dataSource, config);
     const table: string[][] = [];
     for (const kind of KINDS) {
       const { warmUp, all } = queriesOf(kind, spec);
-      await runKind(all.slice(0, warmUp), agents, prober);
-      const run = await runKind(all.slice(warmUp), agents, prober);
+      const probe = kind === 'person' ? prober.asCheck() : prober;
+      await runKind(all.slice(0, warmUp), agents, probe);
+      const timed = all.slice(warmUp);
+      const run = await runKind(timed, agents, probe);
+      await printSlowest(db, kind, timed, run);
       const spread = (ms: number[]) => {
         const sorted = [...ms].sort((a, b) => a - b);
         return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
@@ -73,6 +76,21 @@ async function main(): Promise<void> {
     await db.end();
     await dataSource.destroy();
   }
+}
+
+/** The slowest probes of a run with their API time, and EXPLAIN ANALYZE of the slowest one's slowest statement. */
+async function printSlowest(db: Client, kind: string, queries: BenchQuery[], run: KindRun): Promise<void> {
+  if (EXPLAIN <= 0) return;
+  // One statement per probe call, in call order: a call that failed before its first statement would shift them.
+  if (run.statements.length !== queries.length) return console.log(`${kind}: ${run.statements.length} statements for ${queries.length} probes, not listed`);
+  const order = run.probe.latenciesMs.map((ms, i) => ({ ms, i })).sort((a, b) => b.ms - a.ms).slice(0, EXPLAIN);
+  console.log(`\n=== ${kind}: the ${order.length} slowest probes`);
+  for (const { ms, i } of order) {
+    const statement = run.statements[i];
+    console.log(`  probe ${ms.toFixed(1)} ms, API ${run.api.latenciesMs[i].toFixed(1)} ms, slowest statement ${statement.ms.toFixed(1)} ms: ` +
+      JSON.stringify(queries[i].body).slice(0, 160));
+  }
+  if (order.length > 0) await explainStatement(db, `${kind}: slowest statement of the slowest probe`, run.statements[order[0].i]);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });
