@@ -19,7 +19,7 @@ import { percentile } from './stats';
  * and BENCH_PERSON_QUERIES as in that run; BENCH_KINDS (default "event"): event, person, exact. Exact queries are drawn
  * from the identifier sources the load used: BENCH_IDENTIFIER_SOURCES, the number the bench printed after its load.
  * Persons go through the probe as a check runs it (Prober.asCheck), the API's own baseline. BENCH_EXPLAIN (default 0):
- * per kind, how many of the slowest probes to list, the slowest statement of the first explained (EXPLAIN ANALYZE).
+ * per kind, how many of the slowest probes to list, the slowest statement of the first three explained (EXPLAIN ANALYZE).
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20261123);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** The slowest probes of a run with their API time, and EXPLAIN ANALYZE of the slowest one's slowest statement. */
+/** The slowest probes of a run with their API time, and EXPLAIN ANALYZE of the three slowest ones' slowest statements. */
 async function printSlowest(db: Client, kind: string, queries: BenchQuery[], run: KindRun): Promise<void> {
   if (EXPLAIN <= 0) return;
   // One statement per probe call, in call order: a call that failed before its first statement would shift them.
@@ -90,7 +90,9 @@ async function printSlowest(db: Client, kind: string, queries: BenchQuery[], run
     console.log(`  probe ${ms.toFixed(1)} ms, API ${run.api.latenciesMs[i].toFixed(1)} ms, slowest statement ${statement.ms.toFixed(1)} ms: ` +
       JSON.stringify(queries[i].body).slice(0, 160));
   }
-  if (order.length > 0) await explainStatement(db, `${kind}: slowest statement of the slowest probe`, run.statements[order[0].i]);
+  for (const [rank, { i }] of order.slice(0, 3).entries()) {
+    await explainStatement(db, `${kind}: slowest statement of slow probe ${rank + 1}`, run.statements[i]);
+  }
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

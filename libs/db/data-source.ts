@@ -41,6 +41,7 @@ import { PatternAlertsInKeepCheck1763900000043 } from './migrations/176390000004
 import { PersonNameTrigrams1763900000044 } from './migrations/1763900000044-PersonNameTrigrams';
 import { SerialPartReviews1763900000045 } from './migrations/1763900000045-SerialPartReviews';
 import { OperationsByStartDay1763900000046 } from './migrations/1763900000046-OperationsByStartDay';
+import { PersonsByBirthDayWithCodes1763900000047 } from './migrations/1763900000047-PersonsByBirthDayWithCodes';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   PersonNameTrigrams1763900000044,
   SerialPartReviews1763900000045,
   OperationsByStartDay1763900000046,
+  PersonsByBirthDayWithCodes1763900000047,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

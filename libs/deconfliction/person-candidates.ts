@@ -112,7 +112,7 @@ export const roughTrigramTest = (stored: string, query: string, querySize: strin
 
 /**
  * Reads the stored persons a probe grades (person-matching.ts), blocked as measured in shared/notes: pair keys (GIN)
- * or the same or a close date of birth (btree) with one code in common.
+ * or the same or a close date of birth with one code in common (the date's btree, which holds each person's codes).
  */
 export class PersonCandidates {
   /**
@@ -211,8 +211,9 @@ export class PersonCandidates {
   /**
    * Without a date of birth in the query every pair-key candidate is in play. With one, a stored person born on a day
    * neither equal nor close is no match whatever the names (issue 16), so only those without a DOB are looked up by
-   * pair keys (a partial GIN index) and those born the same or a close day by the DOB btree: "José García" born
-   * 1973-01-06 reads a few hundred rows instead of every José García. A name written in another script is looked up
+   * pair keys (a partial GIN index) and those born the same or a close day with a code of the name by the date's
+   * btree, which holds the codes (migration 1763900000047): "José García" born 1973-01-06 reads a few hundred rows
+   * instead of every José García, or every person born on its 55 days. A name written in another script is looked up
    * by its skeleton pairs (`skeletonPairs`) instead of pair keys; a one-word name (a moniker), which has no pair, by
    * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`.
    */
@@ -227,7 +228,11 @@ export class PersonCandidates {
     const named = codes.length === 1 ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
     if (person.dateOfBirth === null) return { undated: named, sameOrClose: null };
     const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
-    return { undated: `(p.date_of_birth IS NULL AND ${named})`, sameOrClose: `(p.date_of_birth = ANY(${days}) AND p.codes && ${allCodes})` };
+    // The ids first, from the index alone (an index-only scan): a common name's codes are tested there, not on the
+    // heap rows of everyone born on those days, and only the persons that pass are read, by id (in a BitmapOr with
+    // the other blocking, as an InitPlan's array).
+    const dated = `SELECT d.id FROM person_keys d WHERE d.date_of_birth = ANY(${days}) AND d.codes && ${allCodes}`;
+    return { undated: `(p.date_of_birth IS NULL AND ${named})`, sameOrClose: `p.id = ANY(ARRAY(${dated}))` };
   }
 }
 

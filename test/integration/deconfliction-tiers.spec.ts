@@ -23,6 +23,7 @@ describe('person match tiers over HTTP', () => {
     ['an equal DOB confirms', '1984-03-12', '1984-03-12', 'CONFIRMED'],
     ['day and month swapped are probable', '1984-03-12', '1984-12-03', 'PROBABLE'],
     ['the same day and month a year apart are probable', '1984-03-12', '1985-03-12', 'PROBABLE'],
+    ['one digit off, on a leap day before 1970, is probable', '1960-02-29', '1960-02-28', 'PROBABLE'],
   ])('%s: a hit both agents see, with its tier', async (_label, storedDob, queryDob, tier) => {
     const name = freshName();
     const stored = await caseWithSubjects(ice, [{ kind: 'PERSON', fullName: name, dateOfBirth: storedDob }]);
