@@ -14,6 +14,8 @@ export interface StoredSideRow {
 
 /** A stored person as a probe reads it: a case's subject, a seizure's arrestee or a lookout's person (case_id null). */
 export interface PersonRow extends StoredSideRow {
+  /** The stored row's own id (a subject's aliases share its item_id): a check reading a crowd again grades each row once. */
+  row_id: string;
   case_id: string | null; seizure_id: string | null; dob: string | null; tokens: string[]; token_codes: string[]; trigram: number | string;
   /** pg_trgm similarity of the skeleton names (person-skeletons.ts). */
   skeleton_trigram: number | string;
@@ -43,7 +45,7 @@ export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 /** The spellings through which a namesake may weigh above the rare bar, and their persons counted per spelling, summed. */
 export interface RareSpellings { tokens: string[]; persons: number }
 
-const COLUMNS = `coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
+const COLUMNS = `p.id AS row_id, coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
   p.full_name AS display_value, p.date_of_birth::text AS dob, array_to_string(p.tokens, chr(31)) AS tokens,
   array_to_string(p.token_codes, chr(31)) AS token_codes, s.trigram, s.skeleton_trigram`;
 
@@ -147,7 +149,29 @@ export class PersonCandidates {
    * only: a lookout hears of no POSSIBLE match, and a check meets no seizure.
    */
   async crowd(tx: EntityManager, lookup: CandidateLookup, ownKeys: ExactNorm[], countCap: number, rareSpellings: RareSpellings): Promise<CrowdRead> {
-    const sql = this.lookup(lookup);
+    const { sql, read } = this.crowdParts(lookup, ownKeys, countCap + 1, rareSpellings, true);
+    const unindexed = read.rare !== null && rareSpellings.persons > this.rareSpellingsIndexedMax;
+    const wire = await query<WireRow & { crowd: boolean }>(tx, unindexed ? oneUndatedRead(sql, read) : twoUndatedReads(sql, read), sql.params);
+    const rows = wire.map(fromWire);
+    return { decisive: rows.filter((r) => !r.crowd), crowd: rows.filter((r) => r.crowd) };
+  }
+
+  /**
+   * The crowd of `crowd` alone, up to `limit` rows: a check reads further into a common name's namesakes when the first
+   * PERSON_CHECK_COUNT_CAP + 1 held too few POSSIBLE ones to settle its answer (person-matching.ts). The rows come in
+   * the scan's order, not ranked, and a longer read may return the shorter one's rows again.
+   */
+  async crowdPage(tx: EntityManager, lookup: CandidateLookup, ownKeys: ExactNorm[], limit: number, rareSpellings: RareSpellings): Promise<PersonRow[]> {
+    const { sql, read } = this.crowdParts(lookup, ownKeys, limit, rareSpellings, false);
+    const wire = await query<WireRow>(tx, `${read.owners}, ${crowdOnly(sql, read)} SELECT *, true AS open_case FROM crowd`, sql.params);
+    return wire.map(fromWire);
+  }
+
+  /** `dated`: whether the statement reads the persons born the same or a close day too (a crowd page does not). */
+  private crowdParts(
+    lookup: CandidateLookup, ownKeys: ExactNorm[], cap: number, rareSpellings: RareSpellings, dated: boolean,
+  ): { sql: Lookup; read: CrowdParts } {
+    const sql = this.lookup(lookup, dated);
     const spellings = rareSpellings.tokens.length === 0 ? null : `$${sql.params.push(rareSpellings.tokens)}::text[]`;
     const rare = spellings === null ? null : `p.tokens && ${spellings}`;
     const strong = ownKeys.filter((k) => (STRONG_IDENTIFIERS as readonly string[]).includes(k.matchType));
@@ -163,11 +187,7 @@ export class PersonCandidates {
          SELECT DISTINCT coalesce(k.case_id, k.seizure_id) AS id
          FROM own JOIN match_keys k ON k.match_type = own.match_type AND k.norm = own.norm AND NOT k.partial
          WHERE coalesce(k.case_id, k.seizure_id) IS NOT NULL)`;
-    const read: CrowdParts = { owners, byOwner, rare, cap: Number(countCap) + 1 };
-    const unindexed = rare !== null && rareSpellings.persons > this.rareSpellingsIndexedMax;
-    const wire = await query<WireRow & { crowd: boolean }>(tx, unindexed ? oneUndatedRead(sql, read) : twoUndatedReads(sql, read), sql.params);
-    const rows = wire.map(fromWire);
-    return { decisive: rows.filter((r) => !r.crowd), crowd: rows.filter((r) => r.crowd) };
+    return { sql, read: { owners, byOwner, rare, cap: Number(cap) } };
   }
 
   /**
@@ -179,7 +199,7 @@ export class PersonCandidates {
    * forms are its Latin spellings, which the skeletons already write alike, and keeping them would hand Node every row
    * carrying one of the many spellings of "Muhammad".
    */
-  private lookup({ person, codes, excludeCaseId, script, formTokens, trigrams }: CandidateLookup): Lookup {
+  private lookup({ person, codes, excludeCaseId, script, formTokens, trigrams }: CandidateLookup, dated = true): Lookup {
     const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const skeleton = personSkeleton(person.fullName);
@@ -188,7 +208,7 @@ export class PersonCandidates {
     ];
     const similarity = script ? 'greatest(s.trigram, s.skeleton_trigram)' : 's.trigram';
     const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
-    const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null);
+    const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null, dated);
     // Rows born the same day as the query (few, and cut at a lower bound) and rows carrying another form of the query's
     // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter, read
     // with the vocabulary, not computed again by each statement. Every parameter pushed must be used in the text: a
@@ -215,24 +235,28 @@ export class PersonCandidates {
    * btree, which holds the codes (migration 1763900000047): "José García" born 1973-01-06 reads a few hundred rows
    * instead of every José García, or every person born on its 55 days. A name written in another script is looked up
    * by its skeleton pairs (`skeletonPairs`) instead of pair keys; a one-word name (a moniker), which has no pair, by
-   * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`.
+   * its codes among the stored one-word names (a partial GIN index). Appends its parameters to `params`; those of the
+   * same or a close day only when `dated` (PostgreSQL cannot type a parameter the text does not use).
    */
   private blocking(
-    person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null,
+    person: PersonKey, codes: string[][], params: unknown[], skeletonPairs: string[] | null, dated: boolean,
   ): Pick<Lookup, 'undated' | 'sameOrClose'> {
     const byName = skeletonPairs === null
       ? `p.pair_keys && $${params.push(pairKeys(blockingCodes(person.tokens, codes)))}::text[]`
       : `p.skeleton_pairs && $${params.push(skeletonPairs)}::text[]`;
-    // Every parameter pushed must be used in the text (PostgreSQL cannot type an unused one).
-    const allCodes = codes.length === 1 || person.dateOfBirth !== null ? `$${params.push([...new Set(codes.flat())])}::text[]` : '';
-    const named = codes.length === 1 ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes}))` : byName;
+    // The codes are pushed where first used: PostgreSQL cannot type a parameter the text does not use.
+    let allCodesParam: string | null = null;
+    const allCodes = () => (allCodesParam ??= `$${params.push([...new Set(codes.flat())])}::text[]`);
+    const named = codes.length === 1 ? `(${byName} OR (cardinality(p.tokens) = 1 AND p.codes && ${allCodes()}))` : byName;
     if (person.dateOfBirth === null) return { undated: named, sameOrClose: null };
+    const undated = `(p.date_of_birth IS NULL AND ${named})`;
+    if (!dated) return { undated, sameOrClose: null };
     const days = `$${params.push([person.dateOfBirth, ...closeDobs(person.dateOfBirth)])}::date[]`;
     // The ids first, from the index alone (an index-only scan): a common name's codes are tested there, not on the
     // heap rows of everyone born on those days, and only the persons that pass are read, by id (in a BitmapOr with
     // the other blocking, as an InitPlan's array).
-    const dated = `SELECT d.id FROM person_keys d WHERE d.date_of_birth = ANY(${days}) AND d.codes && ${allCodes}`;
-    return { undated: `(p.date_of_birth IS NULL AND ${named})`, sameOrClose: `p.id = ANY(ARRAY(${dated}))` };
+    const sameDays = `SELECT d.id FROM person_keys d WHERE d.date_of_birth = ANY(${days}) AND d.codes && ${allCodes()}`;
+    return { undated, sameOrClose: `p.id = ANY(ARRAY(${sameDays}))` };
   }
 }
 
@@ -255,17 +279,24 @@ interface CrowdParts {
 const undatedPersons = (sql: Lookup, more = '') => personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated}${more} OFFSET 0) p`);
 
 /**
- * Rare spellings looked up by the tokens index: the decisive persons are read by their indexes (DOB, owners, tokens),
- * and the crowd's scan of the other undated persons stops at the cap.
+ * The crowd: undated open cases' persons no owner or rare spelling decides, the scan stopping at the cap (a CTE named
+ * `crowd`, after `owners`).
  */
-function twoUndatedReads(sql: Lookup, { owners, byOwner, rare, cap }: CrowdParts): string {
-  return `${owners},
-       crowd AS MATERIALIZED (
+const crowdOnly = (sql: Lookup, { byOwner, rare, cap }: CrowdParts) => `crowd AS MATERIALIZED (
          SELECT ${COLUMNS} FROM ${undatedPersons(sql, ' AND p.case_id IS NOT NULL')}
          WHERE ${sql.live} AND ${sql.spelling}
            AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
            AND ${inOpenCase('p')}
-         LIMIT ${cap})
+         LIMIT ${cap})`;
+
+/**
+ * Rare spellings looked up by the tokens index: the decisive persons are read by their indexes (DOB, owners, tokens),
+ * and the crowd's scan of the other undated persons stops at the cap.
+ */
+function twoUndatedReads(sql: Lookup, read: CrowdParts): string {
+  const { owners, byOwner, rare } = read;
+  return `${owners},
+       ${crowdOnly(sql, read)}
        SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
        WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
          AND ${sql.live} AND ${sql.spelling}

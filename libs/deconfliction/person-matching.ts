@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { query } from '../db/sql';
 import type { PersonKey } from './match-keys';
 import { storedForm } from './name-forms';
-import { CandidateLookup, PersonCandidates, PersonRow } from './person-candidates';
+import { CandidateLookup, PersonCandidates, PersonRow, RareSpellings } from './person-candidates';
 import { countStoredPersons, ExactNorm, sharedStrongIdentifiers, tokenFrequencies, TokenFrequencies } from './person-evidence';
 import { QueryVocabulary, readQueryVocabulary, VocabularyRow } from './person-vocabulary';
 import { personSkeleton } from './person-skeletons';
@@ -45,6 +45,9 @@ interface ExpandedToken { typos: string[]; nicknames: string[]; transliterations
 
 const joinCodes = (codes: string[]) => codes.join(' ');
 
+/** How much longer each further read of a check's crowd is than the last (PersonMatching.crowdPages). */
+const PAGE_GROWTH = 5;
+
 /**
  * Who owns a stored person: a case, a seizure (an arrestee), or a lookout (issue 17, whose persons stop matching when it
  * expires or is cancelled); exactly one of them.
@@ -61,6 +64,7 @@ export interface PersonOwner {
 export class PersonMatching {
   private readonly settings: PersonTierSettings;
   private readonly reader: PersonCandidates;
+  private readonly candidateCap: number;
 
   /**
    * `candidateCap`: most stored persons one probe reads and scores (PERSON_CANDIDATE_CAP, PersonCandidates.all);
@@ -69,6 +73,7 @@ export class PersonMatching {
   constructor(threshold: number, rareNameMinWeight: number, candidateCap: number, rareSpellingsIndexedMax: number) {
     this.settings = { matchThreshold: threshold, rareNameMinWeight };
     this.reader = new PersonCandidates(threshold, candidateCap, rareSpellingsIndexedMax);
+    this.candidateCap = candidateCap;
   }
 
   /** Stores a pass's persons and adds the new ones to the population counter (person-evidence.ts). */
@@ -140,9 +145,11 @@ export class PersonMatching {
    * themselves, not the James or José a namesake agrees through, which cannot make one PROBABLE without a DOB) and at
    * most PERSON_CHECK_COUNT_CAP + 1 of the others are read and graded (person-candidates.ts crowd). Fewer others than
    * that is every candidate, as `all` reads them. More, with more than `possibleMax` of them POSSIBLE, is a name the
-   * check answers as one count (check-collapse.ts), "at least" as many as were graded; with fewer POSSIBLE (spellings
-   * that passed in SQL but names that do not agree) the count is not settled: null, and every candidate is graded as a
-   * case pass does.
+   * check answers as one count (check-collapse.ts), "at least" as many as were graded. With fewer POSSIBLE (spellings
+   * that passed in SQL but names that do not agree: "Margarita Juancho Domínguez" meets every Juan Díaz, Juan a
+   * nickname of Juancho and Díaz sounding like Daisy, one of Margarita) the count is not settled, and the check reads
+   * further into the same crowd (crowdPages) rather than grade every candidate ranked, as a case pass does (`all`,
+   * which read 17,867 rows for that name at 10M persons).
    */
   private async counted(
     tx: EntityManager, grading: Grading, known: TokenFrequencies, lookup: CandidateLookup, crowd: CrowdCheck,
@@ -150,13 +157,39 @@ export class PersonMatching {
     const count = (token: string) => known.persons.get(token) ?? 0;
     const family = familyCounts(grading.person, grading.expanded, count);
     const cutoff = rareSpellingCutoff(family, known.total, this.settings.rareNameMinWeight);
-    const rare = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
-    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, { tokens: rare, persons: rare.reduce((n, t) => n + count(t), 0) });
+    const tokens = rareSpellings(grading.person, grading.expanded, family, count, cutoff);
+    const rare: RareSpellings = { tokens, persons: tokens.reduce((n, t) => n + count(t), 0) };
+    const read = await this.reader.crowd(tx, lookup, grading.ownKeys, crowd.countCap, rare);
     const candidates = await this.grade(tx, grading, [...read.decisive, ...read.crowd]);
     if (read.crowd.length <= crowd.countCap) return { candidates, countStopped: false };
-    const counted = new Set(read.crowd.map((r) => r.item_id));
-    const possible = new Set(candidates.filter((c) => c.tier.tier === 'POSSIBLE' && counted.has(c.row.item_id)).map((c) => c.row.item_id));
-    return possible.size > crowd.possibleMax ? { candidates, countStopped: true } : null;
+    return this.crowdPages(tx, grading, { lookup, rare, crowd }, { candidates, crowd: read.crowd });
+  }
+
+  /**
+   * Reads a crowd further, each read PAGE_GROWTH times longer than the last (grading only the rows it had not), until
+   * more than `possibleMax` of its rows are POSSIBLE ("at least" that many), or it ends (every candidate, as `all`
+   * would grade them), or it passes PERSON_CANDIDATE_CAP rows still unsettled: null, and the probe grades `all` ranked,
+   * as a case pass does. A name whose first rows are mostly namesakes through a nickname is settled a few hundred rows
+   * later instead of after every one of them is read and sorted.
+   */
+  private async crowdPages(
+    tx: EntityManager, grading: Grading, { lookup, rare, crowd }: { lookup: CandidateLookup; rare: RareSpellings; crowd: CrowdCheck },
+    first: { candidates: PersonCandidate[]; crowd: PersonRow[] },
+  ): Promise<PersonProbe | null> {
+    let { candidates } = first;
+    const read = new Set(first.crowd.map((r) => r.row_id));
+    const counted = new Set(first.crowd.map((r) => r.item_id));
+    for (let limit = first.crowd.length; ;) {
+      const possible = new Set(candidates.filter((c) => c.tier.tier === 'POSSIBLE' && counted.has(c.row.item_id)).map((c) => c.row.item_id));
+      if (possible.size > crowd.possibleMax) return { candidates, countStopped: true };
+      if (read.size > this.candidateCap) return null;
+      limit = Math.min(limit * PAGE_GROWTH, this.candidateCap + 1);
+      const page = await this.reader.crowdPage(tx, lookup, grading.ownKeys, limit, rare);
+      const fresh = page.filter((r) => !read.has(r.row_id));
+      fresh.forEach((r) => { read.add(r.row_id); counted.add(r.item_id); });
+      candidates = [...candidates, ...await this.grade(tx, grading, fresh)];
+      if (page.length < limit) return { candidates, countStopped: false };
+    }
   }
 
   /**
