@@ -5,6 +5,9 @@ import { ExactNorm, STRONG_IDENTIFIERS } from './person-evidence';
 import { personSkeleton } from './person-skeletons';
 import { closeDobs } from './person-tier-rules';
 import { blockingCodes, pairKeys } from './person-tokens';
+import {
+  agreeingTokensTest, COLUMNS, CrowdParts, crowdOnly, Lookup, OPEN_CASE, oneUndatedRead, personRead, roughTrigramTest, twoUndatedReads,
+} from './person-read-sql';
 import { DobRelation, minTrigramFor } from './scoring';
 
 /** A stored value as every probe reads it: whose it is and how it is shown. */
@@ -32,6 +35,8 @@ export interface PersonRow extends StoredSideRow {
  */
 export interface CandidateLookup {
   person: PersonKey; codes: string[][]; excludeCaseId: string | null; script: boolean; formTokens: string[];
+  /** The query tokens' own phonetic codes, not their forms': a stored token agrees by sound through these alone. */
+  ownCodes: string[];
   /** The folded name's trigram set as person rows store theirs (person_name_trigrams, read with the vocabulary). */
   trigrams: number[];
 }
@@ -45,23 +50,6 @@ export interface CrowdRead { decisive: PersonRow[]; crowd: PersonRow[] }
 /** The spellings through which a namesake may weigh above the rare bar, and their persons counted per spelling, summed. */
 export interface RareSpellings { tokens: string[]; persons: number }
 
-const COLUMNS = `p.id AS row_id, coalesce(p.subject_id, p.id) AS item_id, p.name_form, p.case_id, p.lookout_id, p.seizure_id, p.agency,
-  p.full_name AS display_value, p.date_of_birth::text AS dob, array_to_string(p.tokens, chr(31)) AS tokens,
-  array_to_string(p.token_codes, chr(31)) AS token_codes, s.trigram, s.skeleton_trigram`;
-
-/**
- * Whether a row's case is open, read with the row instead of by a statement of its own (a round trip per probe, and
- * for a common name an array of thousands of ids). A scalar subquery, not EXISTS: PostgreSQL may hash an EXISTS
- * subplan, which reads the whole cases table once (a sequential scan of 10,000 cases, 2.5-2.9 ms, in a check's
- * decisive read at 1M persons, growing with the table), while a scalar subquery is always one index probe per row.
- * Under `all`'s ORDER BY and LIMIT the planner evaluates it after the sort, for the rows returned only.
- */
-const openCase = (row: string) => `coalesce((SELECT c.status <> 'CLOSED' FROM cases c WHERE c.id = ${row}.case_id), false) AS open_case`;
-const OPEN_CASE = openCase('p');
-
-/** Whether a crowd row's case is open, as a test: under a LIMIT, it runs for the rows the scan reaches only. */
-const inOpenCase = (row: string) => `EXISTS (SELECT 1 FROM cases c WHERE c.id = ${row}.case_id AND c.status <> 'CLOSED')`;
-
 /**
  * A person row as COLUMNS sends it: its two arrays joined by the unit separator (U+001F, in no name token or code),
  * which Node splits in a fraction of the time the driver takes to parse array literals (a third of a 4,000-row read).
@@ -73,44 +61,6 @@ const fromWire = <T extends WireRow>({ tokens, token_codes: codes, ...row }: T) 
   const split = (joined: string) => (tokens === '' ? [] : joined.split('\u001f'));
   return { ...row, tokens: split(tokens), token_codes: split(codes) };
 };
-
-/**
- * Each read row's spellings, computed once (`s`): pg_trgm's similarity() was most of a person read's time, and written
- * in the filter, the select list and the ranking it ran three times per row. OFFSET 0 keeps the planner from folding
- * the subquery back into those three places. The skeletons' is computed only for a script name ($7 null otherwise):
- * nothing else reads it. `persons`: the rows read, as `p` (a subquery of person_keys in a check's crowd).
- */
-const personRead = (persons = 'person_keys p') => `${persons} CROSS JOIN LATERAL (
-  SELECT similarity(p.folded_name, $1) AS trigram,
-         CASE WHEN $7::text IS NULL THEN 0 ELSE similarity(p.skeleton_name, $7) END AS skeleton_trigram OFFSET 0) s`;
-
-/** The SQL parts every person read shares, with their parameters ($1..$8 fixed, then blocking's and the trigram set's). */
-interface Lookup {
-  params: unknown[];
-  /** The stored person is someone else's (not the querying case's) and not an expired lookout's. */
-  live: string;
-  /**
-   * Spelling bounds by how the DOBs relate: a row no tier could reach is dropped in SQL. Two conjuncts, to be ANDed at
-   * the top of a WHERE: the cut on the stored trigram sets (roughTrigramTest, a sixth of similarity()'s cost), which
-   * reads the row alone and so is applied as it is scanned, then similarity() on the rows it passes.
-   */
-  spelling: string;
-  /** Persons born neither the same nor a close day are no match: those with no DOB on one side, by name. */
-  undated: string;
-  /** Persons born the same or a close day, by one code in common (null without a DOB in the query). */
-  sameOrClose: string | null;
-  /** The ranking: the same or a close DOB first, then spelling (a row carrying another form as if at the cut-off). */
-  rank: string;
-}
-
-/**
- * Whether two trigram sets (person_name_trigrams, migration 1763900000044) may have pg_trgm's similarity of at least
- * `bound`: similarity = c / (stored + query - c), with c the trigrams in common, is at least the bound when
- * c * (1 + bound) >= bound * (stored + query). One trigram of slack, for a hash collision and float4 rounding: a row it
- * passes may still fail similarity(), never the other way round (test/integration/person-name-trigrams.spec.ts).
- */
-export const roughTrigramTest = (stored: string, query: string, querySize: string, bound: string): string =>
-  `(icount(${stored} & ${query}) + 1) * (1 + ${bound}) >= ${bound} * (icount(${stored}) + ${querySize})`;
 
 /**
  * Reads the stored persons a probe grades (person-matching.ts), blocked as measured in shared/notes: pair keys (GIN)
@@ -199,7 +149,7 @@ export class PersonCandidates {
    * forms are its Latin spellings, which the skeletons already write alike, and keeping them would hand Node every row
    * carrying one of the many spellings of "Muhammad".
    */
-  private lookup({ person, codes, excludeCaseId, script, formTokens, trigrams }: CandidateLookup, dated = true): Lookup {
+  private lookup({ person, codes, ownCodes, excludeCaseId, script, formTokens, trigrams }: CandidateLookup, dated = true): Lookup {
     const bound = (dob: DobRelation) => minTrigramFor(dob, this.threshold);
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const skeleton = personSkeleton(person.fullName);
@@ -216,13 +166,15 @@ export class PersonCandidates {
     const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
     // A script name is also compared on its skeletons, which have no stored trigrams: similarity() decides alone.
     const cut = script ? '' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough()}) AND `;
+    const agreeing = agreeingTokensTest(person.tokens.length, `$${params.push([...person.tokens, ...formTokens])}::text[]`,
+      `$${params.push(ownCodes.filter((c) => c.length > 0))}::text[]`);
     return {
       params, ...blocking,
       live: `p.case_id IS DISTINCT FROM $3 AND (p.expires_at IS NULL OR p.expires_at > now())`,
       spelling: `${cut}CASE WHEN $2::date IS NULL OR p.date_of_birth IS NULL THEN ${passes('$4::float8')}
                       WHEN p.date_of_birth = $2::date THEN ${passes('$5::float8')}
                       WHEN p.date_of_birth = ANY($6::date[]) THEN ${passes('$4::float8')}
-                      ELSE false END`,
+                      ELSE false END AND ${agreeing}`,
       rank: `(p.date_of_birth = $2::date OR p.date_of_birth = ANY($6::date[])) IS NOT TRUE,
              greatest(${similarity}, CASE WHEN p.tokens && $8::text[] THEN $4::float8 ELSE 0 END) DESC`,
     };
@@ -258,66 +210,4 @@ export class PersonCandidates {
     const sameDays = `SELECT d.id FROM person_keys d WHERE d.date_of_birth = ANY(${days}) AND d.codes && ${allCodes()}`;
     return { undated, sameOrClose: `p.id = ANY(ARRAY(${sameDays}))` };
   }
-}
-
-/** What a check's crowd read (PersonCandidates.crowd) adds to a lookup: the owners CTE and its tests, and the LIMIT. */
-interface CrowdParts {
-  /** The WITH clause naming `owners`: the cases and seizures holding one of the check's strong identifiers. */
-  owners: string;
-  byOwner: string;
-  /** The rare spellings' test (null: none). */
-  rare: string | null;
-  cap: number;
-}
-
-/**
- * The crowd's blocked persons are a subquery (OFFSET 0 keeps it one), which the planner plans for all its rows, as under
- * no LIMIT. Under the LIMIT, a name blocked on hundreds of pair keys (nicknames: "John Mary Lee", 339 keys) was
- * estimated at 77,000 persons, so a sequential scan seemed to meet 201 of them soon: it read 54,000 rows in 1.2 s to find
- * 584 of the index's 11,000 (40 ms). The LIMIT still stops the index's heap scan at 201.
- */
-const undatedPersons = (sql: Lookup, more = '') => personRead(`(SELECT * FROM person_keys p WHERE ${sql.undated}${more} OFFSET 0) p`);
-
-/**
- * The crowd: undated open cases' persons no owner or rare spelling decides, the scan stopping at the cap (a CTE named
- * `crowd`, after `owners`).
- */
-const crowdOnly = (sql: Lookup, { byOwner, rare, cap }: CrowdParts) => `crowd AS MATERIALIZED (
-         SELECT ${COLUMNS} FROM ${undatedPersons(sql, ' AND p.case_id IS NOT NULL')}
-         WHERE ${sql.live} AND ${sql.spelling}
-           AND ${byOwner} IS NOT TRUE ${rare === null ? '' : `AND NOT (${rare})`}
-           AND ${inOpenCase('p')}
-         LIMIT ${cap})`;
-
-/**
- * Rare spellings looked up by the tokens index: the decisive persons are read by their indexes (DOB, owners, tokens),
- * and the crowd's scan of the other undated persons stops at the cap.
- */
-function twoUndatedReads(sql: Lookup, read: CrowdParts): string {
-  const { owners, byOwner, rare } = read;
-  return `${owners},
-       ${crowdOnly(sql, read)}
-       SELECT ${COLUMNS}, ${OPEN_CASE}, false AS crowd FROM ${personRead()}
-       WHERE (${sql.sameOrClose ?? 'false'} OR (${byOwner} AND ${sql.undated})${rare === null ? '' : ` OR (${rare} AND ${sql.undated})`})
-         AND ${sql.live} AND ${sql.spelling}
-       UNION ALL SELECT *, true, true FROM crowd`;
-}
-
-/**
- * Rare spellings carried by more than PERSON_RARE_SPELLINGS_INDEXED_MAX persons are tested row by row on the undated
- * persons blocked, all of which the decisive read then scans. The crowd is among those same rows: one scan marks each
- * row decisive or not (`crowd`) instead of a second scan for the crowd, which took 9.3 ms of the 27.7 of "Juan ricky
- * López Bonilla" born 1978-02-25 (the same matches on 1,000 bench checks). Whether a row's case is open is read for the
- * decisive rows and for the crowd's under its LIMIT, not for every row scanned. Its columns come in another order than
- * twoUndatedReads' (`crowd` before `open_case`, so a row of `undated` is read back whole); rows are read by name.
- */
-function oneUndatedRead(sql: Lookup, { owners, byOwner, rare, cap }: CrowdParts): string {
-  return `${owners},
-       undated AS MATERIALIZED (
-         SELECT ${COLUMNS}, NOT (${byOwner} IS TRUE OR ${rare}) AS crowd FROM ${undatedPersons(sql)}
-         WHERE ${sql.live} AND ${sql.spelling})
-       SELECT ${COLUMNS}, false AS crowd, ${OPEN_CASE} FROM ${personRead()}
-       WHERE ${sql.sameOrClose ?? 'false'} AND ${sql.live} AND ${sql.spelling}
-       UNION ALL SELECT u.*, ${openCase('u')} FROM undated u WHERE NOT u.crowd
-       UNION ALL (SELECT u.*, true FROM undated u WHERE u.crowd AND u.case_id IS NOT NULL AND ${inOpenCase('u')} LIMIT ${cap})`;
 }

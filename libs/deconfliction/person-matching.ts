@@ -131,7 +131,9 @@ export class PersonMatching {
     // The article and "ibn" have no vowel after their first letter either: they make no name a script one.
     const script = person.tokens.some((t) => isVowelless(t) && !BLOCKING_PARTICLES.has(t));
     const formTokens = [...new Set(expanded.flatMap((e) => [...e.typos, ...e.nicknames, ...e.transliterations]))];
-    const lookup: CandidateLookup = { person, codes: expanded.map((e) => e.codes), excludeCaseId, script, formTokens, trigrams: vocabulary.trigrams };
+    const lookup: CandidateLookup = {
+      person, codes: expanded.map((e) => e.codes), ownCodes: [...new Set(codes.flat())], excludeCaseId, script, formTokens, trigrams: vocabulary.trigrams,
+    };
     const grading: Grading = { person, codes, expanded, script, excludeCaseId, ownKeys, withSeizures, known: vocabulary.known };
     if (crowd !== null && !withSeizures) {
       const counted = await this.counted(tx, grading, vocabulary.known, lookup, crowd);

@@ -1,4 +1,4 @@
-import { roughTrigramTest } from '../../libs/deconfliction/person-candidates';
+import { roughTrigramTest } from '../../libs/deconfliction/person-read-sql';
 import { login, uniqueWord, withDb } from '../support/http';
 import { capitalised, caseWithSubjects } from '../support/review-fixtures';
 
