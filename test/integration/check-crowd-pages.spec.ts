@@ -3,10 +3,10 @@ import { http, login, uniqueWord } from '../support/http';
 import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
 
 /**
- * A check reads a common name's namesakes PERSON_CHECK_COUNT_CAP + 1 at a time (issue 20's person p95): when the first
- * rows it reads are mostly persons met through a nickname whose names do not agree ("Bob Surname" and four more names,
- * for "Robert Surname"), it reads further into the same crowd until more than PERSON_POSSIBLE_MAX (5) are POSSIBLE,
- * rather than grading every candidate. An API with a cap of 8 meets 30 such persons, stored first, and then the namesakes.
+ * A check reads a common name's first PERSON_CHECK_COUNT_CAP + 1 namesakes (issue 20's person p95): when those are
+ * mostly persons met through a nickname whose names do not agree ("Bob Surname" and four more names, for "Robert
+ * Surname"), it reads further into the same crowd, five times as many each time, until more than PERSON_POSSIBLE_MAX (5)
+ * are POSSIBLE, rather than grading every candidate. An API with a cap of 8 meets 30 such persons, stored first, and then the namesakes.
  */
 describe('a check reads further into a crowd whose first rows do not match', () => {
   const COUNT_CAP = 8;

@@ -13,13 +13,15 @@ import { withDb } from '../support/http';
  */
 describe('the agreeing-tokens cut of person reads', () => {
   const THRESHOLD = 0.7;
-  const queries: { name: string; forms: Record<string, string[]> }[] = [
-    { name: 'Margarita Juancho Domínguez', forms: { margarita: ['daisy', 'rita', 'marga'], juancho: ['juan'] } },
-    { name: 'Muhamed Ayala', forms: { muhamed: ['mohammed', 'muhammad'] } },
-    { name: 'José García', forms: { jose: ['pepe'], garcia: ['garsia'] } },
-    { name: 'Robert Smith Jones', forms: { robert: ['bob', 'rob'] } },
+  /** Per query token, its nicknames, typos and other transliterations, as the vocabulary would give them. */
+  type Forms = Partial<Record<'nicknames' | 'typos' | 'transliterations', Record<string, string[]>>>;
+  const queries: { name: string; forms: Forms }[] = [
+    { name: 'Margarita Juancho Domínguez', forms: { nicknames: { margarita: ['daisy', 'rita', 'marga'], juancho: ['juan'] } } },
+    { name: 'Muhamed Ayala', forms: { transliterations: { muhamed: ['mohammed', 'muhammad'] } } },
+    { name: 'José García', forms: { nicknames: { jose: ['pepe'] }, typos: { garcia: ['garsia'] } } },
+    { name: 'Robert Smith Jones', forms: { nicknames: { robert: ['bob', 'rob'] } } },
     { name: 'Chapo', forms: {} },
-    { name: 'Juan de la Cruz', forms: { juan: ['juanito'] } },
+    { name: 'Juan de la Cruz', forms: { nicknames: { juan: ['juanito'] } } },
   ];
   const stored = [
     'Juan Díaz', 'Juan Díaz López', 'Daisy Juan Domínguez', 'Rita Domínguez', 'Margarita Domínguez', 'Juan Domínguez',
@@ -27,7 +29,10 @@ describe('the agreeing-tokens cut of person reads', () => {
     'Pepe García', 'José Garsia', 'García', 'Pepe', 'Bob Smith', 'Bob Jones', 'Roberto Smith', 'Rob Smith Jones Lee',
     'Chapo', 'El Chapo Guzmán', 'Joaquín Guzmán', 'Juanito Cruz', 'Cruz', 'Hussein Hassan', 'Mary Watson', 'X',
   ];
-  const dobs: [string | null, string | null][] = [[null, null], ['1970-01-02', '1970-01-02'], ['1970-01-02', null]];
+  // Unknown on both sides, equal, unknown on one side either way, and close (day and month swapped).
+  const dobs: [string | null, string | null][] = [
+    [null, null], ['1970-01-02', '1970-01-02'], ['1970-01-02', null], [null, '1970-01-02'], ['1970-01-02', '1970-02-01'],
+  ];
 
   /** Each token's phonetic codes, as the engine stores them. */
   async function codesOf(tokens: string[]): Promise<Map<string, string[]>> {
@@ -45,9 +50,10 @@ describe('the agreeing-tokens cut of person reads', () => {
     const wrong: string[] = [];
     for (const [qi, query] of queries.entries()) {
       const tokens = queryTokens[qi];
-      const forms = tokens.map((t) => query.forms[t] ?? []);
-      const none = tokens.map(() => []);
-      const own: NameTokens = { tokens, codes: tokens.map(codesOfToken), nicknames: forms, typos: none, transliterations: none };
+      const [nicknames, typos, transliterations] = (['nicknames', 'typos', 'transliterations'] as const)
+        .map((kind) => tokens.map((t) => query.forms[kind]?.[t] ?? []));
+      const forms = [...nicknames, ...typos, ...transliterations];
+      const own: NameTokens = { tokens, codes: tokens.map(codesOfToken), nicknames, typos, transliterations };
       for (const [queryDob, storedDob] of dobs) {
         // What the score needs, at the best spelling a row could have.
         const expected = storedTokens.map((st) => mayMatch({
