@@ -11,7 +11,9 @@ describe('person matching across name forms over HTTP', () => {
     [ice, atf, coordinator] = await Promise.all(['ice.agent', 'atf.agent', 'coordinator'].map((u) => login(u)));
   });
 
-  const surname = () => capitalised(uniqueWord());
+  // A vowel after the first letter: a random word without one ("Mvzsqfhg") is read as written from Arabic script and
+  // compared on consonant skeletons (names/name-form-keys.ts isVowelless), where "Memo" and "Ignacio" come close.
+  const surname = () => { const w = uniqueWord(); return capitalised(`${w[0]}a${w.slice(2)}`); };
   const hitsOf = async (token: string, caseId: string) => {
     const response = await http('GET', `/cases/${caseId}/hits`, { token });
     expect(response.status).toBe(200);
