@@ -13,6 +13,7 @@ import { loadDataset } from './support/dataset-load';
 import { measureHttpFloor } from './support/http-floor';
 import { InProcessChecks } from './support/in-process-check';
 import { AgentPool, Prober } from './support/measure';
+import { PG_STATEMENTS, PG_STATEMENTS_SETTINGS, printServerStatements, resetServerStatements, serverStatements } from './support/pg-statements';
 import { BenchQuery, eventQueries, exactQueries, KindName, personCheckQueries, serialPartialQueries } from './support/queries';
 import { p95 } from './support/report';
 import type { Sample } from './support/stats';
@@ -31,42 +32,17 @@ import { countStatements, StatementCounts } from './support/statement-hook';
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
-/** BENCH_PG_STATEMENTS=1: also print what PostgreSQL spent per API check, statement by statement (pg_stat_statements). */
-const PG_STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
 /**
  * BENCH_PROFILE=1: also CPU-profile the API during its phases and print its top self-time functions and packages. Off by
  * default: the profiler's sampling thread slowed the API's phase itself (person p50 30-33 ms profiled, 25 ms not, at
  * 1,000,000 rows), so its latencies are not the ones to compare.
  */
 const PROFILE = process.env.BENCH_PROFILE === '1';
-// track=all: the statements a function runs (keep_check's inserts, its notices, audit_append) are counted one by one.
-const PG_STATEMENTS_SETTINGS = {
-  shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on',
-};
 const WARM_UP = 30;
 const log = (line: string) => console.log(`[check-overhead] ${line}`);
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
-
-interface ServerStatement { query: string; toplevel: boolean; calls: string; exec_ms: number; plan_ms: number }
-
-/** The statements PostgreSQL ran since the last reset, most time first: read right after the API's phase. */
-async function serverStatements(db: Client): Promise<ServerStatement[]> {
-  return (await db.query<ServerStatement>(
-    `SELECT query, toplevel, calls, total_exec_time AS exec_ms, total_plan_time AS plan_ms FROM pg_stat_statements
-     WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 40`)).rows;
-}
-
-function printServerStatements(side: string, rows: ServerStatement[], checks: number): void {
-  const total = (key: 'exec_ms' | 'plan_ms') => rows.filter((r) => r.toplevel).reduce((n, r) => n + r[key], 0) / checks;
-  console.log(`PostgreSQL per ${side} (pg_stat_statements, track=all): ${total('exec_ms').toFixed(2)} ms executing and ` +
-    `${total('plan_ms').toFixed(2)} ms planning its top-level statements; each: calls, execution ms, planning ms (nested indented)`);
-  for (const r of rows.slice(0, 14)) {
-    const text = r.query.replace(/\s+/g, ' ').slice(0, 90);
-    console.log(`  ${(Number(r.calls) / checks).toFixed(2)} ${(r.exec_ms / checks).toFixed(3).padStart(7)} ${(r.plan_ms / checks).toFixed(3).padStart(6)}  ${r.toplevel ? '' : '  '}${text}`);
-  }
-}
 
 const median = (s: Sample) => [...s.latenciesMs].sort((a, b) => a - b)[Math.floor(s.latenciesMs.length / 2)];
 
@@ -141,7 +117,6 @@ async function main(): Promise<void> {
   const stack = await startBenchStack(log, {}, PG_STATEMENTS ? { postgres: PG_STATEMENTS_SETTINGS } : {});
   const db = new Client({ connectionString: stack.pgUrl });
   await db.connect();
-  if (PG_STATEMENTS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const dataSource = createDataSource({ url: stack.pgUrl, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
   await dataSource.initialize();
   let inProcess: InProcessChecks | null = null;
@@ -181,16 +156,16 @@ async function main(): Promise<void> {
       const measured = queries.slice(WARM_UP);
       // Each measured query probed once first, so neither side is timed on pages the other brought into memory.
       for (const q of measured) await prober.probe(q.body);
-      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
+      if (PG_STATEMENTS) await resetServerStatements(db);
       process.kill(pid, 'SIGWINCH');
       const viaApi = await timeEach(measured, (body) => api.check(body));
       process.kill(pid, 'SIGWINCH');
       const server = PG_STATEMENTS ? await serverStatements(db) : null;
-      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
+      if (PG_STATEMENTS) await resetServerStatements(db);
       counter.start();
       const viaUseCase = await timeEach(measured, (body) => useCase.check(body));
       const useCaseCounts = counter.stop();
-      if (PG_STATEMENTS) await db.query('SELECT pg_stat_statements_reset()');
+      if (PG_STATEMENTS) await resetServerStatements(db);
       counter.start();
       const viaProbe = await timeEach(measured, (body) => prober.probe(body));
       const probeCounts = counter.stop();

@@ -11,6 +11,7 @@ import { FloorWorker, runFloorStep } from './support/sustained-floor';
 import {
   activeLatencies, BacklogSampler, hitLatencies, sampleOf, streamMarks, trendOf, waitSettled,
 } from './support/sustained-measure';
+import { PG_STATEMENTS, PG_STATEMENTS_SETTINGS, printServerStatements, resetServerStatements, serverStatements } from './support/pg-statements';
 import { printReport, StepResult } from './support/sustained-report';
 import { describeCounts, readShape, shapeLine } from './support/sustained-shape';
 import { Agent, enterCase, openAgents, PlannedCase, planCases, refreshTokens } from './support/sustained-workload';
@@ -23,7 +24,8 @@ import { Agent, enterCase, openAgents, PlannedCase, planCases, refreshTokens } f
  * bench-only worker at the same rate: Temporal's own floor, measured in the same run. SUSTAINED_TEMPORAL lists the
  * dev server's states to run the series on (memory, file, file-wal; a fresh stack each). Quick run:
  *   SUSTAINED_RATES=10,30 SUSTAINED_SECONDS=20 SUSTAINED_TEMPORAL=memory npm run bench:sustained
- * Exits 1 when no rate kept the promise (sustained-report.ts).
+ * Exits 1 when no rate kept the promise (sustained-report.ts). BENCH_PG_STATEMENTS=1: per step, what PostgreSQL spent per
+ * case entered, statement by statement (this bench's own polls while it waits are among them, by their text).
  */
 const RATES = (process.env.SUSTAINED_RATES ?? '10,20,30,40').split(',').map(Number);
 const SECONDS = Number(process.env.SUSTAINED_SECONDS ?? 180);
@@ -71,6 +73,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   const marks = streamMarks(agents);
   const sampler = new BacklogSampler(run.client, APP_TASK_QUEUE);
   log(`${mode} ${rate}/s: ${total} cases over ${SECONDS} s`);
+  if (PG_STATEMENTS) await resetServerStatements(db);
   const cpuBefore = cpuSeconds(groups);
   sampler.start();
   const loop = await runOpenLoop(rate, total, MAX_IN_FLIGHT, (k, due) => enterCase(stack.apiUrl, cases[k], due),
@@ -83,6 +86,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   const perCase = (used: Record<string, number>, count: number) =>
     Object.fromEntries(Object.entries(used).map(([n, s]) => [n, (s * 1000) / Math.max(1, count)]));
   const cpu = perCase(cpuUsed(cpuBefore, cpuSeconds(groups)), entered.length);
+  if (PG_STATEMENTS) printServerStatements(`case entered at ${mode} ${rate}/s`, await serverStatements(db, 60), entered.length, 30);
   const active = await activeLatencies(db, cases);
   const hits = hitLatencies(agents, marks, cases);
   const failed = cases.filter((c) => c.error !== null);
@@ -114,7 +118,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
 }
 
 async function runMode(mode: TemporalState, results: StepResult[]): Promise<void> {
-  const stack = await startBenchStack(log, {}, { temporal: mode });
+  const stack = await startBenchStack(log, {}, { temporal: mode, ...(PG_STATEMENTS ? { postgres: PG_STATEMENTS_SETTINGS } : {}) });
   const db = new Client({ connectionString: stack.pgUrl });
   await db.connect();
   const connection = await Connection.connect({ address: stack.temporalAddress });

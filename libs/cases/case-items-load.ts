@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseItems } from '../contracts/case-items';
-import { assertDefined, queryOne } from '../db/sql';
+import { assertDefined, queryOne, queryOnePrepared } from '../db/sql';
 import {
   FirearmRow, IdentifierRow, itemsOf, OperationRow, SubjectRow, toFirearmRecord, toOperationRecord, toSubjectRecord,
 } from './case-rows';
@@ -39,8 +39,11 @@ const LOAD_NAMED_ITEMS = itemsQuery(
  * intake and append, and each statement is a round trip the worker pays for (issue 20).
  */
 export async function loadCaseItems(tx: EntityManager, caseId: string, itemIds: string[] | null): Promise<CaseItems[]> {
-  const row = assertDefined(await queryOne<ItemsRow>(tx, itemIds === null ? LOAD_ALL_ITEMS : LOAD_NAMED_ITEMS,
-    itemIds === null ? [caseId] : [caseId, itemIds]), 'case items');
+  // A case's intake reads all its items by one key: prepared, as its planning cost more than its execution
+  // (queryPrepared). Named items are an array parameter, planned for each call.
+  const row = assertDefined(itemIds === null
+    ? await queryOnePrepared<ItemsRow>(tx, LOAD_ALL_ITEMS, [caseId])
+    : await queryOne<ItemsRow>(tx, LOAD_NAMED_ITEMS, [caseId, itemIds]), 'case items');
   const subjects = row.subjects.map(({ forms, ...subject }) => ({
     ...toSubjectRecord(subject),
     aliases: forms.filter((f) => f.form === 'ALIAS').map((f) => f.name),

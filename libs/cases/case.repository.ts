@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
-import { assertDefined, Db, query, queryOne } from '../db/sql';
+import { assertDefined, Db, query, queryOne, queryOnePrepared, rowColumns } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
   CaseDetail, CaseRecord, CaseRow, FirearmRow, IdentifierRow, LeadAgentRow, OperationRow, ShareRow, SubjectRow,
@@ -36,6 +36,12 @@ const SHARED = `(c.owning_agency <> $1 AND EXISTS (SELECT 1 FROM case_shares s
 const READABLE = { own: OWN, shared: SHARED, all: `(${OWN} OR ${SHARED})` } as const;
 
 /** Rows of one multi-row INSERT that skips ids already there (a retried append). */
+
+/** A case by its id, read about three times per case entered: prepared (queryPrepared), its planning cost more than its run. */
+const SELECT_CASE_BY_ID = `SELECT ${rowColumns<CaseRow>()([
+  'id', 'case_number', 'owning_agency', 'lead_agent_id', 'title', 'summary', 'category', 'flags', 'status', 'outcome', 'result',
+  'workflow_id', 'workflow_started_at', 'created_at', 'updated_at', 'closed_at',
+])} FROM cases WHERE id = $1`;
 
 /** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
 export class CaseRepository {
@@ -73,7 +79,8 @@ export class CaseRepository {
    * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
    */
   async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<{ owningAgency: string } | null> {
-    const row = await queryOne<{ owning_agency: string }>(tx,
+    // Prepared (queryPrepared): planning this UPDATE by its key cost as much as running it, twice per case.
+    const row = await queryOnePrepared<{ owning_agency: string }>(tx,
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
       `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
        WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency`,
@@ -91,7 +98,7 @@ export class CaseRepository {
   }
 
   async findById(caseId: string, tx?: EntityManager): Promise<CaseRecord | null> {
-    const row = await queryOne<CaseRow>(tx ?? this.dataSource, 'SELECT * FROM cases WHERE id = $1', [caseId]);
+    const row = await queryOnePrepared<CaseRow>(tx ?? this.dataSource, SELECT_CASE_BY_ID, [caseId]);
     return row ? toCaseRecord(row) : null;
   }
 

@@ -46,18 +46,33 @@ const statementName = (sql: string): string => {
 
 /**
  * Rows of a statement of fixed text that PostgreSQL prepares once per connection and, after five runs, runs on its
- * generic plan unless that looks costlier than planning for the parameters. For small statements run on every check,
+ * generic plan unless that looks costlier than planning for the parameters. For statements run on every check or case
  * whose planning cost more than their execution: a person check's vocabulary read spent 0.8 ms planning and 0.4
  * executing (bench/check-overhead.ts, 1,000,000 persons); prepared, it took 0.7-0.8 ms instead of 1.4-1.5 at the
- * median. Only where a query runner holds the connection (a transaction, onOneConnection), whose statements are its
- * own; elsewhere planned as `query` does. A statement whose best plan depends on its parameters (a person read's
- * blocking) must not come here.
+ * median. A hit read by its id (hit-rows.ts) planned for 2.8-8.7 ms and ran in under one. On a query runner's connection
+ * (a transaction, onOneConnection), or on one the pool lends for the statement; each pooled connection prepares it once.
+ *
+ * Two rules for what comes here:
+ * - Its best plan must not depend on its parameters: a person read's blocking must not come here. A parameter that is
+ *   an array keeps custom plans anyway (PostgreSQL takes an unknown array for ten elements, so the generic plan looks
+ *   costlier): what gains is a statement of scalar parameters, a row by its key.
+ * - Its columns are named, never `*` at the top: a prepared statement whose result gains a column (a migration adding one
+ *   while the API runs) fails with "cached plan must not change result type" until its connection closes.
  */
 export async function queryPrepared<Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const runner = 'queryRunner' in db ? db.queryRunner : undefined;
-  if (runner === undefined || runner.isReleased) return query<Row>(db, sql, params);
+  if (runner === undefined) {
+    const pool = 'createQueryRunner' in db ? db : db.connection;
+    return onOneConnection(pool, (held) => queryPrepared<Row>(held, sql, params));
+  }
+  if (runner.isReleased) return query<Row>(db, sql, params);
   const client = await (runner as unknown as { connect(): Promise<Client> }).connect();
   return (await client.query({ name: statementName(sql), text: sql, values: params as unknown[] })).rows as Row[];
+}
+
+/** The first row of a prepared statement (queryPrepared), or undefined. */
+export async function queryOnePrepared<Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<Row | undefined> {
+  return (await queryPrepared<Row>(db, sql, params))[0];
 }
 
 /** The first row, or undefined. */
@@ -70,3 +85,12 @@ export function assertDefined<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`${what}: expected a row, found none`);
   return value;
 }
+
+/**
+ * A row type's columns, named for a prepared statement (queryPrepared must not take `*`), as a select list; it does
+ * not compile while `Row` has a field the list leaves out, so the list cannot fall behind the row.
+ * `rowColumns<CaseRow>()(['id', ...])`.
+ */
+export const rowColumns = <Row>() => <const Columns extends readonly (keyof Row & string)[]>(
+  columns: Columns & ([Exclude<keyof Row, Columns[number]>] extends [never] ? unknown : { missing: Exclude<keyof Row, Columns[number]> }),
+): string => columns.join(', ');

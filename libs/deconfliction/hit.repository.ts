@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { query } from '../db/sql';
+import { query, queryPrepared } from '../db/sql';
 import type { HitRecord, NewHit, QueueFilter, QueueKey } from './hit-record';
 import type { HitResolution } from '../contracts/hits';
 import type { MatchType } from './match-keys';
 import { queueHits } from './hit-queue';
-import { type HitRow, SELECT_HITS, toRecord } from './hit-rows';
+import { type HitRow, SELECT_HIT_BY_ID, SELECT_HITS, toRecord } from './hit-rows';
 import { storedForm } from './name-forms';
 
 // The hit model lives in hit-record.ts, the read SQL in hit-rows.ts and hit-queue.ts; re-exported for the many callers.
@@ -34,7 +34,10 @@ export class HitRepository {
 
   async load(ids: string[], tx?: EntityManager): Promise<HitRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await query<HitRow>(tx ?? this.dataSource, `${SELECT_HITS} WHERE h.id = ANY($1::uuid[]) ORDER BY h.created_at, h.id`, [ids]);
+    // Most reads name one hit (a workflow's step, a desk's action): that one is prepared (SELECT_HIT_BY_ID).
+    const rows = ids.length === 1
+      ? await queryPrepared<HitRow>(tx ?? this.dataSource, SELECT_HIT_BY_ID, ids)
+      : await query<HitRow>(tx ?? this.dataSource, `${SELECT_HITS} WHERE h.id = ANY($1::uuid[]) ORDER BY h.created_at, h.id`, [ids]);
     return rows.map(toRecord);
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { queryOne } from '../db/sql';
+import { queryOnePrepared } from '../db/sql';
 
 /** Why a session no longer carries a stream: logged out or revoked (its row is gone or marked), expired, idle, disabled. */
 export type SessionEnd = 'ended' | 'expired' | 'idle' | 'disabled';
@@ -16,7 +16,8 @@ export class StreamSessions {
   async endReason(jti: string): Promise<SessionEnd | null> {
     // Revocation and disabling are read through to_jsonb, so a `revoked_at` on sessions or a `disabled` /
     // `disabled_at` on users ends streams as soon as such a column exists, without this query naming it.
-    const row = await queryOne<{ expired: boolean; idle: boolean; revoked: boolean; disabled: boolean }>(this.dataSource,
+    // Prepared (queryPrepared): every open stream asks it, and its planning cost more than its execution.
+    const row = await queryOnePrepared<{ expired: boolean; idle: boolean; revoked: boolean; disabled: boolean }>(this.dataSource,
       `SELECT s.expires_at <= now() AS expired,
               s.last_seen_at <= now() - make_interval(secs => $2) AS idle,
               (to_jsonb(s) ->> 'revoked_at') IS NOT NULL AS revoked,

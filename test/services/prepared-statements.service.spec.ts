@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { onOneConnection, query, queryPrepared } from '../../libs/db/sql';
+import { SELECT_HIT_BY_ID } from '../../libs/deconfliction/hit-rows';
 import { readQueryVocabulary } from '../../libs/deconfliction/person-vocabulary';
+import { createDataSource } from '../../libs/db/data-source';
+import { readStack } from '../support/stack';
 import { serviceDataSource } from './support';
 
 /**
- * queryPrepared: a statement of fixed text is prepared once on the connection a query runner holds, and answers what
- * the same statement planned at each call answers.
+ * queryPrepared: a statement of fixed text is prepared once on the connection a query runner holds (or the pool lends),
+ * and answers what the same statement planned at each call answers.
  */
 describe('prepared statements', () => {
   let dataSource: DataSource;
@@ -34,12 +37,12 @@ describe('prepared statements', () => {
     });
   });
 
-  it('are planned each time where no query runner holds the connection', async () => {
+  it('are prepared on the connection the pool lends where no query runner holds one', async () => {
     const text = `SELECT count(*)::int AS n FROM person_name_tokens WHERE persons >= $1`;
     const rows = await queryPrepared<{ n: number }>(dataSource, text, [0]);
     expect(rows).toEqual(await query(dataSource, text, [0]));
-    // Through the pool each statement may take another connection: none of them holds it prepared.
-    await onOneConnection(dataSource, async (db) => expect((await prepared(db)).filter((s) => s.statement === text)).toEqual([]));
+    // The pool lends the connection released last, so the next turn is on the one that prepared it.
+    await onOneConnection(dataSource, async (db) => expect((await prepared(db)).filter((s) => s.statement === text)).toHaveLength(1));
   });
 
   it('serve a check\'s vocabulary read, within a transaction as on one connection', async () => {
@@ -51,4 +54,27 @@ describe('prepared statements', () => {
       expect((await prepared(db)).some((s) => s.statement.includes("'neighbour'"))).toBe(true);
     });
   });
+
+  it('name their columns, so a migration adding one does not break a connection that prepared them', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const starred = 'SELECT * FROM deconfliction_hits WHERE id = $1';
+    // The owner's connection, which may alter the table (the application role may not), in a transaction rolled back.
+    const owner = createDataSource({ url: readStack().databaseUrl, asAppRole: false, poolSize: 1, applicationName: 'service-spec-prepared-owner' });
+    await owner.initialize();
+    await owner.transaction(async (tx) => {
+      for (let i = 0; i < 6; i++) {
+        expect(await queryPrepared(tx, SELECT_HIT_BY_ID, [id])).toEqual([]);
+        expect(await queryPrepared(tx, starred, [id])).toEqual([]);
+      }
+      // Rolled back with the transaction: no other spec ever sees the column.
+      await tx.query('ALTER TABLE deconfliction_hits ADD COLUMN prepared_spec_probe int');
+      expect(await queryPrepared(tx, SELECT_HIT_BY_ID, [id])).toEqual([]);
+      await tx.query('SAVEPOINT starred');
+      await expect(queryPrepared(tx, starred, [id])).rejects.toThrow('cached plan must not change result type');
+      await tx.query('ROLLBACK TO SAVEPOINT starred');
+      throw new Rollback();
+    }).catch((error: unknown) => { if (!(error instanceof Rollback)) throw error; }).finally(() => owner.destroy());
+  });
 });
+
+class Rollback extends Error {}
