@@ -42,6 +42,7 @@ import { PersonNameTrigrams1763900000044 } from './migrations/1763900000044-Pers
 import { SerialPartReviews1763900000045 } from './migrations/1763900000045-SerialPartReviews';
 import { OperationsByStartDay1763900000046 } from './migrations/1763900000046-OperationsByStartDay';
 import { PersonsByBirthDayWithCodes1763900000047 } from './migrations/1763900000047-PersonsByBirthDayWithCodes';
+import { GinWithoutPendingList1763900000048 } from './migrations/1763900000048-GinWithoutPendingList';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   SerialPartReviews1763900000045,
   OperationsByStartDay1763900000046,
   PersonsByBirthDayWithCodes1763900000047,
+  GinWithoutPendingList1763900000048,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 
