@@ -86,7 +86,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   const perCase = (used: Record<string, number>, count: number) =>
     Object.fromEntries(Object.entries(used).map(([n, s]) => [n, (s * 1000) / Math.max(1, count)]));
   const cpu = perCase(cpuUsed(cpuBefore, cpuSeconds(groups)), entered.length);
-  if (PG_STATEMENTS) printServerStatements(`case entered at ${mode} ${rate}/s`, await serverStatements(db, 60), entered.length, 30);
+  if (PG_STATEMENTS) printServerStatements(`case entered at ${mode} ${rate}/s`, await serverStatements(db, 30), entered.length, 30);
   const active = await activeLatencies(db, cases);
   const hits = hitLatencies(agents, marks, cases);
   const failed = cases.filter((c) => c.error !== null);

@@ -16,19 +16,25 @@ export async function resetServerStatements(db: Client): Promise<void> {
   await db.query('SELECT pg_stat_statements_reset()');
 }
 
-/** The statements PostgreSQL ran since the last reset, most time first. */
-export async function serverStatements(db: Client, limit = 40): Promise<ServerStatement[]> {
-  return (await db.query<ServerStatement>(
+export interface ServerTotals { calls: number; exec_ms: number; plan_ms: number }
+
+export interface ServerReport { totals: ServerTotals; rows: ServerStatement[] }
+
+/** What PostgreSQL ran since the last reset: totals over every top-level statement, and the `limit` costliest. */
+export async function serverStatements(db: Client, limit = 40): Promise<ServerReport> {
+  const rows = (await db.query<ServerStatement>(
     `SELECT query, toplevel, calls, total_exec_time AS exec_ms, total_plan_time AS plan_ms FROM pg_stat_statements
      WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`, [limit])).rows;
+  const sum = (await db.query<{ calls: string | null; exec_ms: number | null; plan_ms: number | null }>(
+    `SELECT sum(calls) AS calls, sum(total_exec_time) AS exec_ms, sum(total_plan_time) AS plan_ms FROM pg_stat_statements
+     WHERE toplevel AND query NOT LIKE '%pg_stat_statements%'`)).rows[0];
+  return { totals: { calls: Number(sum.calls ?? 0), exec_ms: sum.exec_ms ?? 0, plan_ms: sum.plan_ms ?? 0 }, rows };
 }
 
 /** Per `unit` (a check, a case): the top-level statements' execution and planning, then the costliest statements. */
-export function printServerStatements(side: string, rows: ServerStatement[], units: number, shown = 14): void {
-  const total = (key: 'exec_ms' | 'plan_ms') => rows.filter((r) => r.toplevel).reduce((n, r) => n + r[key], 0) / units;
-  const calls = rows.filter((r) => r.toplevel).reduce((n, r) => n + Number(r.calls), 0) / units;
-  console.log(`PostgreSQL per ${side} (pg_stat_statements, track=all): ${calls.toFixed(1)} top-level statements, ` +
-    `${total('exec_ms').toFixed(2)} ms executing and ${total('plan_ms').toFixed(2)} ms planning them; each: calls, ` +
+export function printServerStatements(side: string, { totals, rows }: ServerReport, units: number, shown = 14): void {
+  console.log(`PostgreSQL per ${side} (pg_stat_statements, track=all): ${(totals.calls / units).toFixed(1)} top-level statements, ` +
+    `${(totals.exec_ms / units).toFixed(2)} ms executing and ${(totals.plan_ms / units).toFixed(2)} ms planning them; each: calls, ` +
     'execution ms, planning ms (nested indented)');
   for (const r of rows.slice(0, shown)) {
     const text = r.query.replace(/\s+/g, ' ').slice(0, 90);

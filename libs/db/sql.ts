@@ -62,7 +62,9 @@ const statementName = (sql: string): string => {
 export async function queryPrepared<Row>(db: Db, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const runner = 'queryRunner' in db ? db.queryRunner : undefined;
   if (runner === undefined) {
-    const pool = 'createQueryRunner' in db ? db : db.connection;
+    const pool = 'createQueryRunner' in db ? db : (db.connection as DataSource | undefined);
+    // Without a pool to lend a connection (a bench's recording stand-in), planned as `query` does.
+    if (pool === undefined) return query<Row>(db, sql, params);
     return onOneConnection(pool, (held) => queryPrepared<Row>(held, sql, params));
   }
   if (runner.isReleased) return query<Row>(db, sql, params);

@@ -249,8 +249,7 @@ export class MatchingRepository {
    * Touching areas and windows that share an instant count as conflicts (1 cm of tolerance for rounding). The longest
    * window is taken back in seconds: an interval of days would be taken back in the session's time zone, an hour short
    * across a change of summer time.
-   */
-  /**
+   *
    * Prepared (queryPrepared): planning it took 0.45-0.52 ms of an event check's 0.6 in PostgreSQL (bench:check-overhead,
    * BENCH_PG_STATEMENTS=1). Its generic plan reads by the same indexes as a plan for the values (the day-and-area GiST,
    * then the case by its key), because each test has the same form whatever the values; at 1,000,000 operations it ran
