@@ -7,7 +7,7 @@ import type { FloorShape } from './floor/floor-shape';
 import { BenchStack, startBenchStack, TEMPORAL_STATES, TemporalState } from './support/bench-stack';
 import { cpuSeconds, cpuUsed } from './support/cpu';
 import { runOpenLoop } from './support/open-loop';
-import { FloorWorker, runFloorStep } from './support/sustained-floor';
+import { FloorWorker, runFloorStep, stepsDoneLatencies } from './support/sustained-floor';
 import {
   activeLatencies, BacklogSampler, hitLatencies, sampleOf, streamMarks, trendOf, waitSettled,
 } from './support/sustained-measure';
@@ -25,7 +25,8 @@ import { Agent, enterCase, openAgents, PlannedCase, planCases, refreshTokens } f
  * dev server's states to run the series on (memory, file, file-wal; a fresh stack each). Quick run:
  *   SUSTAINED_RATES=10,30 SUSTAINED_SECONDS=20 SUSTAINED_TEMPORAL=memory npm run bench:sustained
  * Exits 1 when no rate kept the promise (sustained-report.ts). BENCH_PG_STATEMENTS=1: per step, what PostgreSQL spent per
- * case entered, statement by statement (this bench's own polls while it waits are among them, by their text).
+ * case entered, statement by statement (this bench's own polls while it waits are among them, by their text);
+ * BENCH_PG_SHOWN (30) how many of them.
  */
 const RATES = (process.env.SUSTAINED_RATES ?? '10,20,30,40').split(',').map(Number);
 const SECONDS = Number(process.env.SUSTAINED_SECONDS ?? 180);
@@ -34,6 +35,8 @@ const MODES = (process.env.SUSTAINED_TEMPORAL ?? 'memory,file-wal,file').split('
 const FLOOR = process.env.SUSTAINED_FLOOR !== '0';
 const FLOOR_CODEC = process.env.SUSTAINED_FLOOR_CODEC === '1';
 const MAX_IN_FLIGHT = 400;
+/** BENCH_PG_SHOWN: how many of the costliest statements BENCH_PG_STATEMENTS=1 lists per step. */
+const PG_SHOWN = Number(process.env.BENCH_PG_SHOWN ?? 30);
 /** Every case must be ACTIVE and every conflict on both streams within this after the last arrival. */
 const SETTLE_LIMIT_MS = 120_000;
 /** After settling, CPU still being spent on the step (commits, cache evictions) is counted to it. */
@@ -86,7 +89,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
   const perCase = (used: Record<string, number>, count: number) =>
     Object.fromEntries(Object.entries(used).map(([n, s]) => [n, (s * 1000) / Math.max(1, count)]));
   const cpu = perCase(cpuUsed(cpuBefore, cpuSeconds(groups)), entered.length);
-  if (PG_STATEMENTS) printServerStatements(`case entered at ${mode} ${rate}/s`, await serverStatements(db, 30), entered.length, 30);
+  if (PG_STATEMENTS) printServerStatements(`case entered at ${mode} ${rate}/s`, await serverStatements(db, PG_SHOWN), entered.length, PG_SHOWN);
   const active = await activeLatencies(db, cases);
   const hits = hitLatencies(agents, marks, cases);
   const failed = cases.filter((c) => c.error !== null);
@@ -95,7 +98,7 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
     mode, rate, seconds: SECONDS, dropped: loop.dropped, maxLagMs: loop.maxLagMs, settleMs, cpu,
     post: { latenciesMs: cases.map((c) => c.postMs ?? SETTLE_LIMIT_MS), elapsedMs: loop.elapsedMs, errors: failed.length },
     active: sampleOf(active, loop.elapsedMs, SETTLE_LIMIT_MS), hits: sampleOf(hits, loop.elapsedMs, SETTLE_LIMIT_MS),
-    trend: trendOf(active, SETTLE_LIMIT_MS), backlog, floorCpu: null, floorStart: null, floorDrainMs: null, shapes: [], raisedHits: '',
+    trend: trendOf(active, SETTLE_LIMIT_MS), backlog, floorCpu: null, floorStart: null, floorDrainMs: null, floorDone: null, floorTrend: null, shapes: [], raisedHits: '',
   };
   const { rows: raised } = await db.query<{ match_type: string; lookout: boolean; n: number }>(
     `SELECT match_type, b_lookout_id IS NOT NULL AS lookout, count(*)::int AS n FROM deconfliction_hits
@@ -113,6 +116,9 @@ async function runStep(run: Run, mode: TemporalState, rate: number): Promise<Ste
     result.floorCpu = perCase(cpuUsed(floorBefore, cpuSeconds(groups)), sequence.length);
     result.floorStart = floor.start;
     result.floorDrainMs = floor.drainMs;
+    const done = await stepsDoneLatencies(run.client, floor.sampled);
+    result.floorDone = sampleOf(done, floor.start.elapsedMs, SETTLE_LIMIT_MS);
+    result.floorTrend = trendOf(done, SETTLE_LIMIT_MS);
   }
   return result;
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { FLOOR_TASK_QUEUE, FloorShape } from '../floor/floor-shape';
 import { runOpenLoop } from './open-loop';
 import type { Sample } from './stats';
+import type { Timed } from './sustained-measure';
+import { stepsDoneAt } from './sustained-shape';
 
 /** The bench-only worker process (bench/floor/floor-worker.ts) that runs the bare shapes. */
 export class FloorWorker {
@@ -51,7 +53,14 @@ export class FloorWorker {
 const activitiesIn = (shape: FloorShape): number => shape.steps.reduce((sum, step) => sum +
   (step.kind === 'local' || step.kind === 'activity' ? 1 : step.kind === 'child' ? activitiesIn(step.shape) : 0), 0);
 
-export interface FloorStepResult { start: Sample; drainMs: number | null; dropped: number }
+export interface FloorStepResult {
+  start: Sample; drainMs: number | null; dropped: number;
+  /** The bare workflows to read the steps-done latency of, after the step's CPU is read. */
+  sampled: { workflowId: string; dueMs: number }[];
+}
+
+/** Bare workflows whose histories are read for their steps-done latency: spread evenly over the step. */
+const DONE_SAMPLES = 300;
 
 /**
  * The bare shapes started open loop at `rate` (one per case of the step it mirrors, in the same order), then waited
@@ -62,10 +71,12 @@ export async function runFloorStep(
 ): Promise<FloorStepResult> {
   const expected = (await worker.executed()) + shapes.reduce((sum, s) => sum + activitiesIn(s), 0);
   const latenciesMs: number[] = [];
+  const dueMs: number[] = [];
   let errors = 0;
   const run = await runOpenLoop(rate, shapes.length, maxInFlight, async (k, due) => {
     try {
       const id = `${idPrefix}-${k}`;
+      dueMs[k] = due;
       await client.workflow.start('floorWorkflow', { taskQueue: FLOOR_TASK_QUEUE, workflowId: id, args: [{ shape: shapes[k], id }] });
     } catch {
       errors += 1;
@@ -79,5 +90,24 @@ export async function runFloorStep(
     if ((await worker.executed()) >= expected) { drainMs = performance.now() - started; break; }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { start: { latenciesMs, elapsedMs: run.elapsedMs, errors }, drainMs, dropped: run.dropped };
+  const every = Math.max(1, Math.ceil(shapes.length / DONE_SAMPLES));
+  const sampled = shapes.map((_, k) => k).filter((k) => k % every === 0 && dueMs[k] !== undefined)
+    .map((k) => ({ workflowId: `${idPrefix}-${k}`, dueMs: dueMs[k] }));
+  return { start: { latenciesMs, elapsedMs: run.elapsedMs, errors }, drainMs, dropped: run.dropped, sampled };
+}
+
+/**
+ * From each sampled bare workflow's due time to its own steps done, read from the histories after the step (the
+ * reads cost Temporal CPU, so they come after the step's is read), a few at a time.
+ */
+export async function stepsDoneLatencies(client: Client, sampled: FloorStepResult['sampled']): Promise<Timed[]> {
+  const done: Timed[] = [];
+  for (let i = 0; i < sampled.length; i += 20) {
+    done.push(...await Promise.all(sampled.slice(i, i + 20).map(async ({ workflowId, dueMs }): Promise<Timed> => {
+      // One retry: a read lost to a passing error must not count as a workflow never done.
+      const at = await stepsDoneAt(client, workflowId).catch(() => stepsDoneAt(client, workflowId)).catch(() => null);
+      return { dueMs, ms: at === null ? null : at - (performance.timeOrigin + dueMs) };
+    })));
+  }
+  return done;
 }

@@ -1,5 +1,5 @@
 import { trendOf } from './sustained-measure';
-import { shapeLine } from './sustained-shape';
+import { lastStepAt, shapeLine } from './sustained-shape';
 
 /** The backlog verdict decides which rate the bench reports: it is checked on steps worked by hand. */
 describe('trendOf', () => {
@@ -32,5 +32,28 @@ describe('shapeLine', () => {
       steps: [{ kind: 'local' }, { kind: 'child', shape: { completes: false, steps: [{ kind: 'timer', ms: 1000 }] } },
         { kind: 'activity' }, { kind: 'child', shape: { completes: true, steps: [] } }],
     })).toBe('L C(T ...) A C() ...');
+  });
+});
+
+describe('lastStepAt', () => {
+  const at = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 });
+  it('is the time of the last step recorded, not of a later notice or task', () => {
+    // Other kinds of event than lastStepAt reads, as a history holds them.
+    const history = [
+      { eventTime: at(1000), workflowExecutionStartedEventAttributes: {} },
+      { eventTime: at(1010), markerRecordedEventAttributes: { markerName: 'core_patch' } },
+      { eventTime: at(1020), markerRecordedEventAttributes: { markerName: 'core_local_activity' } },
+      { eventTime: at(1030), startChildWorkflowExecutionInitiatedEventAttributes: { workflowId: 'c' } },
+      { eventTime: at(1250), markerRecordedEventAttributes: { markerName: 'core_local_activity' } },
+      { eventTime: at(1300), childWorkflowExecutionStartedEventAttributes: {} },
+      { eventTime: at(1310), workflowTaskCompletedEventAttributes: {} },
+    ];
+    expect(lastStepAt(history)).toBe(1250);
+  });
+
+  it('counts a completed activity and a fired timer, and is null with no step', () => {
+    expect(lastStepAt([{ eventTime: at(5000), activityTaskCompletedEventAttributes: {} }])).toBe(5000);
+    expect(lastStepAt([{ eventTime: at(7000), timerFiredEventAttributes: {} }])).toBe(7000);
+    expect(lastStepAt([{ eventTime: at(9000), markerRecordedEventAttributes: { markerName: 'core_patch' } }])).toBeNull();
   });
 });

@@ -14,12 +14,28 @@ export interface StepResult {
   /** CPU ms per case by process group, for the cases and for the bare shapes (null when the floor was not run). */
   cpu: Record<string, number>; floorCpu: Record<string, number> | null;
   floorStart: Sample | null; floorDrainMs: number | null;
+  /** From each bare shape's due time to its own steps done (sampled), the mirror of create-to-ACTIVE, and its trend. */
+  floorDone: Sample | null; floorTrend: Trend | null;
   shapes: { kind: string; cases: number; description: string }[];
   /** Hits touching the step's cases, by match type (the planned conflicts are PHONE). */
   raisedHits: string;
 }
 
 const p99 = (s: Sample) => percentile([...s.latenciesMs].sort((a, b) => a - b), 99);
+
+/**
+ * Whether the bare shapes, run alone at the step's rate, kept the create-to-ACTIVE part of the promise (the only part
+ * they have a mirror of): the ceiling any case of this shape can reach on this machine and Temporal server.
+ */
+export function floorVerdict(r: StepResult): string[] | null {
+  if (!r.floorDone || !r.floorTrend) return null;
+  const broken: string[] = [];
+  if (!(p99(r.floorDone) <= PROMISE.activeP99Ms)) broken.push(`start-to-steps-done p99 ${p99(r.floorDone).toFixed(0)} ms`);
+  if (r.floorTrend.growing) broken.push(`grew ${r.floorTrend.firstMs.toFixed(0)} -> ${r.floorTrend.lastMs.toFixed(0)} ms over the step`);
+  if (r.floorDone.errors > 0 || r.floorDrainMs === null) broken.push('not all done');
+  if ((r.floorStart?.errors ?? 0) > 0) broken.push(`${r.floorStart?.errors} starts failed or dropped`);
+  return broken;
+}
 
 /** Whether a step kept the promise, and if not, what broke it. */
 export function verdict(r: StepResult): string[] {
@@ -48,6 +64,7 @@ export function printReport(results: StepResult[], loadBefore: number): boolean 
     rows.push(row('    create -> ACTIVE', r.active));
     rows.push(row('    new hit on both streams', r.hits));
     if (r.floorStart) rows.push(row('    baseline: bare shape workflow.start', r.floorStart));
+    if (r.floorDone) rows.push(row('    baseline: bare shape start -> its steps done', r.floorDone));
   }
   printTable(rows);
 
@@ -87,6 +104,13 @@ export function printReport(results: StepResult[], loadBefore: number): boolean 
     }
     const kept = steps.filter((r) => verdict(r).length === 0).map((r) => r.rate);
     console.log(`  ${mode}: highest rate kept ${kept.length ? `${Math.max(...kept)} cases/s` : 'none of those measured'} (goal 30 cases/s)`);
+    const bare = steps.filter((r) => floorVerdict(r) !== null);
+    for (const r of bare) {
+      const broken = floorVerdict(r) as string[];
+      console.log(`  ${mode} ${r.rate}/s bare shapes alone, start to steps done: ${broken.length === 0 ? 'kept' : `broken: ${broken.join('; ')}`}`);
+    }
+    const bareKept = bare.filter((r) => (floorVerdict(r) as string[]).length === 0).map((r) => r.rate);
+    if (bare.length > 0) console.log(`  ${mode}: highest rate the bare shapes kept ${bareKept.length ? `${Math.max(...bareKept)}/s` : 'none of those measured'}`);
   }
   return results.some((r) => verdict(r).length === 0);
 }

@@ -13,7 +13,8 @@ const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 const PATCH_MARKER = 'core_patch';
 
 /** A protobuf Duration; its seconds are a Long (or a number), read through Number(). */
-const durationMs = (d: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined): number =>
+type Stamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null };
+const durationMs = (d: Stamp | null | undefined): number =>
   (typeof d?.seconds === 'number' ? d.seconds : d?.seconds?.toNumber() ?? 0) * 1000 + Math.round((d?.nanos ?? 0) / 1e6);
 
 export const emptyCounts = (): ShapeCounts => ({
@@ -68,4 +69,36 @@ export function describeCounts(c: ShapeCounts): string {
 export function shapeLine(shape: FloorShape): string {
   const steps = shape.steps.map((s) => (s.kind === 'local' ? 'L' : s.kind === 'activity' ? 'A' : s.kind === 'timer' ? 'T' : `C(${shapeLine(s.shape)})`));
   return steps.join(' ') + (shape.completes ? '' : ' ...');
+}
+
+/** A protobuf Timestamp as epoch milliseconds. */
+const timestampMs = (t: Stamp | null | undefined): number => durationMs(t);
+
+/**
+ * When a workflow's own steps were all done (epoch ms): the time of the last event that records a step (a local
+ * activity's marker, an activity's completion, a fired timer, a child's start), not of what arrives later (a child's
+ * started notice). For a bare case shape that is its last local activity, the mirror of the case's ACTIVE step; the
+ * marker is written when the workflow task completes, a little after the case's own commit, so the bare shape is
+ * never flattered. Null while no step is recorded.
+ */
+export async function stepsDoneAt(client: Client, workflowId: string): Promise<number | null> {
+  return lastStepAt((await client.workflow.getHandle(workflowId).fetchHistory()).events ?? []);
+}
+
+/** What lastStepAt reads of a history event (a structural subset of the proto's, so a table test can write one). */
+export interface StepEvent {
+  eventTime?: Stamp | null; markerRecordedEventAttributes?: { markerName?: string | null } | null;
+  activityTaskCompletedEventAttributes?: unknown; timerFiredEventAttributes?: unknown;
+  startChildWorkflowExecutionInitiatedEventAttributes?: unknown;
+}
+
+export function lastStepAt(events: StepEvent[]): number | null {
+  let last: number | null = null;
+  for (const event of events) {
+    const step = (event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER)
+      || event.activityTaskCompletedEventAttributes || event.timerFiredEventAttributes
+      || event.startChildWorkflowExecutionInitiatedEventAttributes;
+    if (step) last = timestampMs(event.eventTime);
+  }
+  return last;
 }

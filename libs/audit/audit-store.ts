@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditFields, checkLink, GENESIS_HASH, payloadBeforePrevHash, StoredAuditEntry } from './audit-chain';
-import { AuditQuery, AuditRepository, NewAuditRow } from './audit.repository';
+import { AuditQuery, AuditRepository, NewAuditRow, RowAuditEntry } from './audit.repository';
 
 export { AUDIT_CHAIN_LOCK } from './audit.repository';
-export type { AuditQuery, NewAuditRow } from './audit.repository';
+export type { AuditQuery, NewAuditRow, RowAuditEntry } from './audit.repository';
 
 export interface AuditInput {
   actor: string;
@@ -47,16 +47,20 @@ export class AuditStore {
    * its hash the database's to compute under the chain lock, as append's.
    */
   entry(input: AuditInput): NewAuditRow {
-    const fields: AuditFields = {
-      at: new Date(),
-      actor: input.actor,
-      agency: input.agency,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
+    const { dedupKey, ...row } = this.rowEntry(input, new Date());
+    const fields: AuditFields = { ...row, agency: input.agency };
+    return { ...fields, payloadBeforePrevHash: payloadBeforePrevHash(fields), dedupKey };
+  }
+
+  /**
+   * An entry whose agency the statement appending it reads from the row it changes (auditAppendOfRowCall): its time
+   * is `at`, the change's own.
+   */
+  rowEntry(input: Omit<AuditInput, 'agency'>, at: Date): RowAuditEntry {
+    return {
+      at, actor: input.actor, action: input.action, entityType: input.entityType, entityId: input.entityId ?? null,
+      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>, dedupKey: input.dedupKey ?? null,
     };
-    return { ...fields, payloadBeforePrevHash: payloadBeforePrevHash(fields), dedupKey: input.dedupKey ?? null };
   }
 
   async list(query: AuditQuery): Promise<StoredAuditEntry[]> {

@@ -43,6 +43,28 @@ export function auditAppendCall(e: NewAuditRow, first: number): { sql: string; p
   return { sql: `audit_append(${params.map((_, i) => `$${first + i}`).join(', ')})`, params };
 }
 
+/** An entry whose agency is read by the very statement that appends it: a column of the row whose change it records. */
+export type RowAuditEntry = Omit<NewAuditRow, 'agency' | 'payloadBeforePrevHash'>;
+
+/**
+ * The `audit_append` call for an entry whose agency is `agencySql`, a column of the row the same statement changed, its
+ * parameters numbered from `$first`. The payload its hash is taken over is built in SQL (audit_payload_before_prev_hash,
+ * written as Node's payloadBeforePrevHash writes it: audit-canonical.service.spec.ts), so a change and its entry are one
+ * statement: one round trip, committed together without a BEGIN and a COMMIT of their own. Its details hold strings,
+ * booleans, nulls and integers only: canonical_json refuses any other number (PostgreSQL and JavaScript write 1.50
+ * differently), and with it the change.
+ *
+ * Such a statement commits once PostgreSQL has it, whether or not its client is still there: a worker killed while
+ * it waits on a lock leaves a change that lands when the lock is granted, as one killed just after a commit does. The
+ * step is idempotent, so its retry finds it done (test/faults/worker.spec.ts).
+ */
+export function auditAppendOfRowCall(e: RowAuditEntry, agencySql: string, first: number): { sql: string; params: unknown[] } {
+  const params = [e.at, e.actor, e.action, e.entityType, e.entityId, JSON.stringify(e.details), e.dedupKey];
+  const [at, actor, action, entityType, entityId, details, dedupKey] = params.map((_, i) => `$${first + i}`);
+  const fields = `${at}::timestamptz, ${actor}::text, ${agencySql}, ${action}::text, ${entityType}::text, ${entityId}::text, ${details}::jsonb`;
+  return { sql: `audit_append(${fields}, audit_payload_before_prev_hash(${fields}), ${dedupKey}::text)`, params };
+}
+
 /** The audit_log and audit_chain_anchors tables: SQL only, the chain's hashing and checks are AuditStore's. */
 export class AuditRepository {
   /**

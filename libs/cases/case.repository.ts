@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { auditAppendOfRowCall, RowAuditEntry } from '../audit/audit.repository';
 import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
 import { assertDefined, Db, query, queryOne, queryOnePrepared, rowColumns } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
@@ -75,18 +76,23 @@ export class CaseRepository {
   }
 
   /**
-   * The owning agency of a case this moved to the new status; null when the case is closed, already in it, or not
-   * there. The agency comes back with the update so a status change needs no read of the case before it (issue 20).
+   * Moves the case to the new status and appends its audit entry in one statement (issue 20: a status change was a
+   * BEGIN, this UPDATE, the append and a COMMIT, twice per case entered), the entry's agency read from the row it
+   * changes. False when nothing changed: the case is closed, already in the status, or not there.
    */
-  async setStatus(tx: EntityManager, caseId: string, status: CaseStatus, at: Date): Promise<{ owningAgency: string } | null> {
-    // Prepared (queryPrepared): planning this UPDATE by its key cost as much as running it, twice per case.
-    const row = await queryOnePrepared<{ owning_agency: string }>(tx,
+  async setStatus(caseId: string, status: CaseStatus, audit: RowAuditEntry): Promise<boolean> {
+    const append = auditAppendOfRowCall(audit, 'changed.owning_agency', 4);
+    // Prepared (queryPrepared): planning this by its key cost as much as running it.
+    const row = await queryOnePrepared<{ appended: boolean }>(this.dataSource,
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
-      `UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
-       WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency`,
-      [caseId, status, at],
+      `WITH changed AS (
+         UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
+         WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency)
+       SELECT ${append.sql} AS appended FROM changed`,
+      // The change's time is its entry's: one clock reading for both.
+      [caseId, status, audit.at, ...append.params],
     );
-    return row ? { owningAgency: row.owning_agency } : null;
+    return row !== undefined;
   }
 
   async close(tx: EntityManager, caseId: string, outcome: string, result: string | null, at: Date): Promise<void> {

@@ -130,18 +130,13 @@ export class CaseService {
 
   /** The case workflow's status step; a status the case already has (or a closed case) changes nothing. */
   async markStatus(caseId: string, status: CaseStatus): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      // The update first: the case is read again only when nothing changed, to tell a missing case from a done step.
-      const updated = await this.cases.setStatus(tx, caseId, status, new Date());
-      if (!updated) {
-        if (!(await this.cases.findById(caseId, tx))) throw new CaseNotFound(caseId);
-        return;
-      }
-      await this.audit.append({
-        actor: 'system', agency: updated.owningAgency, action: 'case.status_changed', entityType: 'case',
-        entityId: caseId, details: { status }, dedupKey: `case:${caseId}:status:${status}`,
-      }, tx);
-    });
+    const entry = this.audit.rowEntry({
+      actor: 'system', action: 'case.status_changed', entityType: 'case', entityId: caseId, details: { status },
+      dedupKey: `case:${caseId}:status:${status}`,
+    }, new Date());
+    // The change first: the case is read only when nothing changed, to tell a missing case from a done step.
+    if (await this.cases.setStatus(caseId, status, entry)) return;
+    if (!(await this.cases.findById(caseId))) throw new CaseNotFound(caseId);
   }
 
   async appendItems(caseId: string, { append, actor }: AppendRequest): Promise<AppendResult> {

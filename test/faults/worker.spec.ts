@@ -20,8 +20,8 @@ describe('faults: the worker', () => {
     const accepted = await retryUntilAccepted(faultCases(run, 6));
 
     // Every intake activity appends to the audit chain under one advisory lock. Holding it from here pins the next
-    // worker inside an activity, with its transaction open, for as long as the test wants: the kill then lands in
-    // the middle of an activity by construction, not by timing luck.
+    // worker inside an activity, its statement waiting, for as long as the test wants: the kill then lands in the
+    // middle of an activity by construction, not by timing luck.
     const holder = new PgClient({ connectionString: stack.databaseUrl });
     await holder.connect();
     try {
@@ -41,11 +41,15 @@ describe('faults: the worker', () => {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    // The killed worker's transactions never committed: nothing of the interrupted step is visible.
+    // What the killed worker had sent may land once the lock is released (its status change is one statement, which
+    // commits without its client, as a step that committed just before the kill), but no step after it ran: no case
+    // is ACTIVE and none has had its values deconflicted. The restarted worker must then finish each step once.
+    const ids = accepted.map((a) => a.id);
     const progressed = await withDb(async (db) => (await db.query(
-      `SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status <> 'INTAKE'`, [accepted.map((a) => a.id)],
-    )).rows[0].n);
-    expect(progressed).toBe(0);
+      `SELECT (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status = 'ACTIVE') AS active,
+              (SELECT count(*)::int FROM match_keys WHERE case_id = ANY($1)) AS deconflicted`, [ids],
+    )).rows[0]);
+    expect(progressed).toEqual({ active: 0, deconflicted: 0 });
 
     await stack.startWorker();
     await expectConsistent(run, accepted);

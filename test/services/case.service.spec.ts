@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { checkLink } from '../../libs/audit/audit-chain';
 import { AuditStore } from '../../libs/audit/audit-store';
 import { CaseRepository } from '../../libs/cases/case.repository';
 import { CaseCloseBlocked, CaseNotFound, CaseService } from '../../libs/cases/case.service';
@@ -83,6 +84,14 @@ describe('CaseService on PostgreSQL', () => {
     await service.markStatus(id, 'ACTIVE');
     expect((await repository.findById(id))?.status).toBe('ACTIVE');
     expect((await audit(id)).slice(1)).toEqual([{ action: 'case.status_changed', actor: 'system', agency: 'ICE', details: { status: 'ACTIVE' } }]);
+    // The entry is written by the status change's own statement, its payload built in SQL: its hash must still hold.
+    const entries = await new AuditStore(dataSource).list({ entityId: id, limit: 10 });
+    const changed = entries.find((e) => e.action === 'case.status_changed');
+    expect(changed && checkLink(changed, changed.prevHash)).toEqual({ ok: true });
+    const before = await withDb(async (db) => (await db.query(
+      'SELECT hash FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [changed?.seq])).rows[0]?.hash);
+    expect(changed?.prevHash).toBe(before);
+    expect(changed?.at.getTime()).toBe((await repository.findById(id))?.updatedAt.getTime());
     await expect(service.markStatus(randomUUID(), 'ACTIVE')).rejects.toBeInstanceOf(CaseNotFound);
   });
 
