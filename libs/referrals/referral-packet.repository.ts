@@ -4,7 +4,7 @@ import {
 } from '../cases/case-rows';
 import type { IdentifierType, OrgType } from '../contracts/case-items';
 import type { PacketIds } from '../contracts/referrals';
-import { Db, query, queryOne } from '../db/sql';
+import { assertDefined, Db, query, queryOne } from '../db/sql';
 import type { CaseItemKinds } from './referral-packet';
 
 /** The disclosed items' contents, by kind: what the receiving agency reads of the case before it accepts. */
@@ -19,18 +19,24 @@ export interface SenderContact { name: string; agency: string; phone: string | n
  * another case never loads anything (a packet is a subset of its own case, and nothing else).
  */
 export class ReferralPacketRepository {
+  /**
+   * Every item of the case by kind, in the case's order: one statement (it runs in the rules' transaction, whose one
+   * connection takes one statement at a time).
+   */
   async itemKinds(db: Db, caseId: string): Promise<CaseItemKinds> {
-    const [subjects, identifiers, firearms, operations] = await Promise.all([
-      query<{ id: string; kind: 'PERSON' | 'ORGANIZATION'; org_type: OrgType | null }>(db,
-        'SELECT id, kind, org_type FROM case_subjects WHERE case_id = $1 ORDER BY created_at, id', [caseId]),
-      query<{ id: string; type: IdentifierType }>(db, 'SELECT id, type FROM case_identifiers WHERE case_id = $1 ORDER BY created_at, id', [caseId]),
-      query<{ id: string }>(db, 'SELECT id FROM case_firearms WHERE case_id = $1 ORDER BY created_at, id', [caseId]),
-      query<{ id: string; ends_at: Date }>(db, 'SELECT id, ends_at FROM case_operations WHERE case_id = $1 ORDER BY created_at, id', [caseId]),
-    ]);
-    return {
-      subjects: subjects.map((s) => ({ id: s.id, kind: s.kind, orgType: s.org_type })), identifiers, firearms,
-      operations: operations.map((o) => ({ id: o.id, endsAt: new Date(o.ends_at) })),
-    };
+    const of = (columns: string, table: string) =>
+      `(SELECT coalesce(json_agg(json_build_object(${columns}) ORDER BY created_at, id), '[]') FROM ${table} WHERE case_id = $1)`;
+    const row = await queryOne<{
+      subjects: { id: string; kind: 'PERSON' | 'ORGANIZATION'; orgType: OrgType | null }[];
+      identifiers: { id: string; type: IdentifierType }[]; firearms: { id: string }[]; operations: { id: string; endsAt: string }[];
+    }>(db,
+      `SELECT ${of(`'id', id, 'kind', kind, 'orgType', org_type`, 'case_subjects')} AS subjects,
+              ${of(`'id', id, 'type', type`, 'case_identifiers')} AS identifiers,
+              ${of(`'id', id`, 'case_firearms')} AS firearms,
+              ${of(`'id', id, 'endsAt', ends_at`, 'case_operations')} AS operations`,
+      [caseId]);
+    const kinds = assertDefined(row, 'case item kinds');
+    return { ...kinds, operations: kinds.operations.map((o) => ({ id: o.id, endsAt: new Date(o.endsAt) })) };
   }
 
   /** The contents of the packet's items of this case, in the case's order. */

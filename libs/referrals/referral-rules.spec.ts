@@ -1,4 +1,4 @@
-import { evaluateReferralRules, nextReferralStatus, ReferralRole } from './referral-rules';
+import { evaluateReferralRules, evaluationWrites, lapsedReferrals, nextReferralStatus, ReferralRole, SentRuleReferral } from './referral-rules';
 
 const ROLES: ReferralRole[] = [
   { rule: 'R1', kind: 'INTERDICTION', agency: 'CBP' },
@@ -58,5 +58,28 @@ describe('withdrawal', () => {
 
   it('leaves nothing to do with a withdrawn referral', () => {
     expect(['ACKNOWLEDGE', 'ACCEPT', 'DECLINE', 'ESCALATE'].map((a) => nextReferralStatus('WITHDRAWN', a as 'ACCEPT'))).toEqual([null, null, null, null]);
+  });
+});
+
+/** Whether an evaluation writes decides whether it opens a transaction at all (issue 20): a wrong "no" loses a referral. */
+describe('evaluationWrites and lapsedReferrals', () => {
+  const sent = (key: string, noted = false): SentRuleReferral => {
+    const [rule, toAgency] = key.split(':') as [SentRuleReferral['rule'], string];
+    return { id: key, rule, toAgency, workflowId: `referral-${key}`, history: noted ? [{ status: 'SENT' }, { status: 'NOTED' }] : [{ status: 'SENT' }] };
+  };
+  const decided = (flags: Record<string, unknown>) => evaluateReferralRules(facts('FBI', flags), ROLES);
+  it.each([
+    ['no rule applies, nothing sent', [], {}, false, []],
+    ['a rule applies, nothing sent: send', [], { portOfEntry: 'Laredo' }, true, []],
+    ['sent and still holding', ['R1:CBP'], { portOfEntry: 'Laredo' }, false, []],
+    ['sent to another agency than the rule now names: send', ['R1:CBSA'], { portOfEntry: 'Laredo' }, true, ['R1:CBSA']],
+    ['one of two rules not sent yet: send', ['R1:CBP'], { portOfEntry: 'Laredo', cartelLink: true }, true, []],
+    ['sent, facts lapsed, not noted: note', ['R1:CBP'], {}, true, ['R1:CBP']],
+    ['sent, facts lapsed, noted already', [['R1:CBP', true]], {}, false, []],
+    ['one lapsed and noted, one holding', [['R1:CBP', true], 'R2:DEA'], { cartelLink: true }, false, []],
+  ] as [string, (string | [string, boolean])[], Record<string, unknown>, boolean, string[]][])('%s', (_label, referrals, flags, writes, lapsed) => {
+    const list = referrals.map((r) => (typeof r === 'string' ? sent(r) : sent(r[0], r[1])));
+    expect(evaluationWrites(list, decided(flags))).toBe(writes);
+    expect(lapsedReferrals(list, decided(flags)).map((r) => r.id)).toEqual(lapsed);
   });
 });

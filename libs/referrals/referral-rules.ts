@@ -55,6 +55,23 @@ export function evaluateReferralRules(facts: CaseFacts, roles: ReferralRole[]): 
   return decisions;
 }
 
+/** A rule's referral the case already has, as evaluation compares it with the rules' decisions. */
+export interface SentRuleReferral { id: string; rule: ReferralRule; toAgency: string; history: { status: string }[]; workflowId: string }
+
+const ruleKey = (r: { rule: ReferralRule; toAgency: string }): string => `${r.rule}:${r.toAgency}`;
+
+/** The referrals sent whose facts no longer hold and carry no note saying so: each gets one, once; none is withdrawn. */
+export function lapsedReferrals<R extends SentRuleReferral>(sent: R[], decisions: ReferralDecision[]): R[] {
+  const holding = new Set(decisions.map(ruleKey));
+  return sent.filter((r) => !holding.has(ruleKey(r)) && !r.history.some((h) => h.status === 'NOTED'));
+}
+
+/** Whether evaluating the rules writes anything: a decision with no referral sent yet, or a lapsed referral to note. */
+export function evaluationWrites(sent: SentRuleReferral[], decisions: ReferralDecision[]): boolean {
+  const sentKeys = new Set(sent.map(ruleKey));
+  return decisions.some((d) => !sentKeys.has(ruleKey(d))) || lapsedReferrals(sent, decisions).length > 0;
+}
+
 export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['ACCEPTED', 'DECLINED', 'WITHDRAWN'];
 
 /**

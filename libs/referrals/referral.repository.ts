@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { assertDefined, Db, query, queryOne } from '../db/sql';
+import type { CaseFlags, CaseStatus } from '../contracts/case-items';
+import { assertDefined, Db, query, queryOne, queryOnePrepared } from '../db/sql';
 import type { PacketIds, ReferralPacket } from '../contracts/referrals';
-import type { ReferralDecision, ReferralKind, ReferralRole, ReferralRule, ReferralStatus } from './referral-rules';
+import type { ReferralDecision, ReferralKind, ReferralRole, ReferralRule, ReferralStatus, SentRuleReferral } from './referral-rules';
 
 export interface HistoryEntry { status: ReferralStatus | 'NOTED'; action: string; actor: string; agency: string | null; at: string; note?: string }
 
@@ -49,6 +50,23 @@ export interface NewManualReferral {
   dueAt: Date; history: HistoryEntry[]; workflowId: string; at: Date;
 }
 
+/** What R1-R4 read of a case besides its flags, and who the rules refer to. */
+export interface RuleFacts { organizations: { name: string; orgType: string }[]; firearmCount: number; roles: ReferralRole[] }
+
+/** A case as referral evaluation first reads it (ReferralRepository.evaluationGlance). */
+export interface EvaluationGlance { owningAgency: string; flags: CaseFlags; status: CaseStatus; facts: RuleFacts; sent: SentRuleReferral[] }
+
+interface RuleFactsRow { organizations: { name: string; orgType: string }[]; firearm_count: string; roles: ReferralRole[] }
+
+/** The select list of a case's rule facts, the case's id `$1`. */
+const RULE_FACTS = `
+  (SELECT coalesce(json_agg(json_build_object('name', name, 'orgType', org_type)), '[]')
+   FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION') AS organizations,
+  (SELECT count(*) FROM case_firearms WHERE case_id = $1) AS firearm_count,
+  (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'agency', agency_code)), '[]') FROM referral_roles) AS roles`;
+
+const ruleFactsOf = (r: RuleFactsRow): RuleFacts => ({ organizations: r.organizations, firearmCount: Number(r.firearm_count), roles: r.roles });
+
 /** The one open manual referral per case and receiving agency (migration 1763900000015). */
 export const ONE_OPEN_MANUAL_INDEX = 'referrals_one_open_manual';
 
@@ -58,16 +76,25 @@ export class ReferralRepository {
    * What R1-R4 read of a case (its organizations, how many firearms it has) and who the rules refer to, in one
    * statement instead of three: the rules run on every intake (issue 20).
    */
-  async ruleFacts(tx: Db, caseId: string): Promise<{ organizations: { name: string; orgType: string }[]; firearmCount: number; roles: ReferralRole[] }> {
-    const row = await queryOne<{ organizations: { name: string; orgType: string }[]; firearm_count: string; roles: ReferralRole[] }>(tx,
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('name', name, 'orgType', org_type)), '[]')
-          FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION') AS organizations,
-         (SELECT count(*) FROM case_firearms WHERE case_id = $1) AS firearm_count,
-         (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'agency', agency_code)), '[]') FROM referral_roles) AS roles`,
+  async ruleFacts(tx: Db, caseId: string): Promise<RuleFacts> {
+    return ruleFactsOf(assertDefined(await queryOne<RuleFactsRow>(tx, `SELECT ${RULE_FACTS}`, [caseId]), 'referral rule facts'));
+  }
+
+  /**
+   * The case as the rules read it, its facts and the rule referrals it already has, in one statement outside any
+   * transaction (issue 20: most evaluations write nothing, and this is all they read). Null when the case is not there.
+   */
+  async evaluationGlance(db: Db, caseId: string): Promise<EvaluationGlance | null> {
+    // Prepared (queryPrepared): one fixed text run on every intake, read by its key.
+    const row = await queryOnePrepared<RuleFactsRow & { owning_agency: string; flags: CaseFlags; status: CaseStatus; sent: SentRuleReferral[] }>(db,
+      `SELECT c.owning_agency, c.flags, c.status, ${RULE_FACTS},
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'rule', rule, 'toAgency', to_agency, 'history', history,
+                                                     'workflowId', workflow_id) ORDER BY created_at, id), '[]')
+          FROM referrals WHERE case_id = $1 AND rule IS NOT NULL) AS sent
+       FROM cases c WHERE c.id = $1`,
       [caseId]);
-    const facts = assertDefined(row, 'referral rule facts');
-    return { organizations: facts.organizations, firearmCount: Number(facts.firearm_count), roles: facts.roles };
+    if (!row) return null;
+    return { owningAgency: row.owning_agency, flags: row.flags, status: row.status, facts: ruleFactsOf(row), sent: row.sent };
   }
 
   /**
@@ -120,7 +147,7 @@ export class ReferralRepository {
    * The rules' referrals of the case, locked for the rest of the transaction, oldest first: the facts they stand on
    * are checked against them, and the case workflow starts their workflows (manual ones: the API and the relay).
    */
-  async lockForCase(tx: EntityManager, caseId: string): Promise<(Pick<ReferralRecord, 'id' | 'toAgency' | 'history' | 'workflowId'> & { rule: ReferralRule })[]> {
+  async lockForCase(tx: EntityManager, caseId: string): Promise<(SentRuleReferral & { history: HistoryEntry[] })[]> {
     const rows = await query<Pick<ReferralRow, 'id' | 'to_agency' | 'history' | 'workflow_id'> & { rule: ReferralRule }>(tx,
       'SELECT id, rule, to_agency, history, workflow_id FROM referrals WHERE case_id = $1 AND rule IS NOT NULL ORDER BY created_at, id FOR UPDATE',
       [caseId]);

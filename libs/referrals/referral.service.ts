@@ -9,7 +9,10 @@ import { NotificationStore } from '../notifications/notification-store';
 import { defaultPacket, foreignItems } from './referral-packet';
 import { ReferralPacketRepository } from './referral-packet.repository';
 import type { ReasonLang } from './referral-reasons';
-import { evaluateReferralRules, nextReferralStatus, ReferralAction, ReferralStatus } from './referral-rules';
+import {
+  evaluateReferralRules, evaluationWrites, lapsedReferrals, nextReferralStatus, ReferralAction, ReferralDecision, ReferralStatus,
+  SentRuleReferral,
+} from './referral-rules';
 import { HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
 import { referralDetailView, referralView } from './referral-view';
 
@@ -63,16 +66,23 @@ export class ReferralService {
    * Applies R1-R4 to the case as it stands: sends each referral not sent yet (one per case, agency and rule, with its
    * dissemination record), notes on a referral already sent when its facts no longer hold, and answers every referral
    * of the case so the workflow can make sure each has its workflow. Idempotent.
+   * Most evaluations write nothing (no rule applies, or every referral is sent and its facts hold): one read decides
+   * that, and only an evaluation with something to write opens a transaction, where it reads again under lock (issue
+   * 20: a BEGIN, three reads and a COMMIT on every intake became one read).
    */
   async evaluateCase(caseId: string): Promise<ReferralStart[]> {
+    const glance = await this.referrals.evaluationGlance(this.dataSource, caseId);
+    if (!glance || glance.status === 'CLOSED') return [];
+    const decisions = evaluateReferralRules({ owningAgency: glance.owningAgency, flags: glance.flags, ...glance.facts }, glance.facts.roles);
+    if (!evaluationWrites(glance.sent, decisions)) return glance.sent.map((r) => this.startOf(r));
     return this.dataSource.transaction(async (tx) => {
       const record = await this.cases.findById(caseId, tx);
       if (!record || record.status === 'CLOSED') return [];
       const { organizations, firearmCount, roles } = await this.referrals.ruleFacts(tx, caseId);
-      const decisions = evaluateReferralRules({ owningAgency: record.owningAgency, flags: record.flags, organizations, firearmCount }, roles);
+      const decided = evaluateReferralRules({ owningAgency: record.owningAgency, flags: record.flags, organizations, firearmCount }, roles);
       const now = new Date();
-      const items = decisions.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
-      for (const d of decisions) {
+      const items = decided.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
+      for (const d of decided) {
         const id = uuidFrom(`referral\n${caseId}\n${d.toAgency}\n${d.rule}`);
         const history: HistoryEntry[] = [{ status: 'SENT', action: 'SEND', actor: 'system', agency: record.owningAgency, at: now.toISOString(), note: d.reason }];
         const packet = defaultPacket(d.rule, assertDefined(items, 'case items'), record.flags, now);
@@ -88,9 +98,13 @@ export class ReferralService {
         await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason, packet });
       }
       // The locked rows include the ones just inserted (same transaction): every referral whose workflow must run.
-      const all = await this.noteLapsedFacts(tx, caseId, new Set(decisions.map((d) => `${d.rule}:${d.toAgency}`)), now);
-      return all.map((r) => ({ referralId: r.id, workflowId: r.workflowId, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule }));
+      const all = await this.noteLapsedFacts(tx, caseId, decided, now);
+      return all.map((r) => this.startOf(r));
     });
+  }
+
+  private startOf(r: SentRuleReferral): ReferralStart {
+    return { referralId: r.id, workflowId: r.workflowId, ackDueAfterMs: this.ackDueAfterMs, rule: r.rule };
   }
 
   /**
@@ -136,11 +150,9 @@ export class ReferralService {
   }
 
   /** A referral is never withdrawn when its facts stop holding; the history says so once. Answers the case's rules' referrals. */
-  private async noteLapsedFacts(tx: EntityManager, caseId: string, stillHolding: Set<string>, now: Date) {
+  private async noteLapsedFacts(tx: EntityManager, caseId: string, decisions: ReferralDecision[], now: Date) {
     const locked = await this.referrals.lockForCase(tx, caseId);
-    for (const r of locked) {
-      const noted = r.history.some((h) => h.status === 'NOTED');
-      if (stillHolding.has(`${r.rule}:${r.toAgency}`) || noted) continue;
+    for (const r of lapsedReferrals(locked, decisions)) {
       const entry: HistoryEntry = { status: 'NOTED', action: 'FACTS_NO_LONGER_HOLD', actor: 'system', agency: null, at: now.toISOString(), note: `the facts behind ${r.rule} no longer hold; the referral stands` };
       await this.referrals.appendHistory(tx, r.id, entry, now);
     }

@@ -61,6 +61,16 @@ describe('ReferralService', () => {
     expect(await totals()).toEqual(before);
   });
 
+  it('answers nothing and writes nothing for a case no rule applies to, nor for a closed one', async () => {
+    const { caseId } = await insertCase(dataSource, { agency: 'ICE', lead: 'ice.agent', flags: {} });
+    expect(await service.evaluateCase(caseId)).toEqual([]);
+    expect(await referralsOf(caseId)).toEqual([]);
+    // Closed after its facts were set: the rules no longer run on it.
+    await dataSource.query(`UPDATE cases SET flags = '{"portOfEntry": "Laredo, TX"}', status = 'CLOSED' WHERE id = $1`, [caseId]);
+    expect(await service.evaluateCase(caseId)).toEqual([]);
+    expect(await referralsOf(caseId)).toEqual([]);
+  });
+
   it('notes once on a referral whose facts no longer hold, and never withdraws it', async () => {
     const { caseId } = await insertCase(dataSource, { agency: 'ICE', lead: 'ice.agent', flags: { portOfEntry: 'Laredo, TX' } });
     await service.evaluateCase(caseId);
