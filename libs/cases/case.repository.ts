@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditAppendOfRowCall, RowAuditEntry } from '../audit/audit.repository';
-import type { CaseCategory, CaseFlags, CaseItems, CaseStatus } from '../contracts/case-items';
+import { CASE_STATUSES, type CaseCategory, type CaseFlags, type CaseItems, type CaseStatus } from '../contracts/case-items';
 import { assertDefined, Db, query, queryOne, queryOnePrepared, rowColumns } from '../db/sql';
 import { FINAL_REFERRAL_STATUSES } from '../referrals/referral-rules';
 import {
@@ -45,6 +45,9 @@ const SELECT_CASE_BY_ID = `SELECT ${rowColumns<CaseRow>()([
 ])} FROM cases WHERE id = $1`;
 
 /** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
+/** A status's place in the lifecycle (CASE_STATUSES order), as SQL over `expr`. */
+const STATUS_RANK = (expr: string): string => `array_position(ARRAY[${CASE_STATUSES.map((c) => `'${c}'`).join(', ')}]::text[], ${expr})`;
+
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -78,7 +81,9 @@ export class CaseRepository {
   /**
    * Moves the case to the new status and appends its audit entry in one statement (issue 20: a status change was a
    * BEGIN, this UPDATE, the append and a COMMIT, twice per case entered), the entry's agency read from the row it
-   * changes. False when nothing changed: the case is closed, already in the status, or not there.
+   * changes. False when nothing changed: the case is closed, already in the status or past it, or not there.
+   * Forward only: this one statement commits even when its worker died while it waited on a lock, so a late one must
+   * never take back a status a retried step has moved on from.
    */
   async setStatus(caseId: string, status: CaseStatus, audit: RowAuditEntry): Promise<boolean> {
     const append = auditAppendOfRowCall(audit, 'changed.owning_agency', 4);
@@ -87,7 +92,7 @@ export class CaseRepository {
       // A status change comes from the case workflow, so it also proves the workflow started (the relay skips it).
       `WITH changed AS (
          UPDATE cases SET status = $2, updated_at = $3, workflow_started_at = coalesce(workflow_started_at, $3)
-         WHERE id = $1 AND status <> 'CLOSED' AND status <> $2 RETURNING owning_agency)
+         WHERE id = $1 AND status <> 'CLOSED' AND ${STATUS_RANK('status')} < ${STATUS_RANK('$2::text')} RETURNING owning_agency)
        SELECT ${append.sql} AS appended FROM changed`,
       // The change's time is its entry's: one clock reading for both.
       [caseId, status, audit.at, ...append.params],

@@ -92,6 +92,10 @@ describe('CaseService on PostgreSQL', () => {
       'SELECT hash FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [changed?.seq])).rows[0]?.hash);
     expect(changed?.prevHash).toBe(before);
     expect(changed?.at.getTime()).toBe((await repository.findById(id))?.updatedAt.getTime());
+    // Forward only: a late step (its worker killed while the statement waited) never takes a status back.
+    await service.markStatus(id, 'DECONFLICTION');
+    expect((await repository.findById(id))?.status).toBe('ACTIVE');
+    expect(await audit(id)).toHaveLength(2);
     await expect(service.markStatus(randomUUID(), 'ACTIVE')).rejects.toBeInstanceOf(CaseNotFound);
   });
 
