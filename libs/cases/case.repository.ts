@@ -38,16 +38,19 @@ const READABLE = { own: OWN, shared: SHARED, all: `(${OWN} OR ${SHARED})` } as c
 
 /** Rows of one multi-row INSERT that skips ids already there (a retried append). */
 
-/** A case by its id, read about three times per case entered: prepared (queryPrepared), its planning cost more than its run. */
+/**
+ * A case by its id, read twice per case entered (deconfliction, the own-firearms trace step): prepared (queryPrepared),
+ * its planning cost more than its run.
+ */
 const SELECT_CASE_BY_ID = `SELECT ${rowColumns<CaseRow>()([
   'id', 'case_number', 'owning_agency', 'lead_agent_id', 'title', 'summary', 'category', 'flags', 'status', 'outcome', 'result',
   'workflow_id', 'workflow_started_at', 'created_at', 'updated_at', 'closed_at',
 ])} FROM cases WHERE id = $1`;
 
-/** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
 /** A status's place in the lifecycle (CASE_STATUSES order), as SQL over `expr`. */
 const STATUS_RANK = (expr: string): string => `array_position(ARRAY[${CASE_STATUSES.map((c) => `'${c}'`).join(', ')}]::text[], ${expr})`;
 
+/** The cases tables: SQL only. Authorisation lives in the WHERE clauses, so a row the caller may not see is never loaded. */
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseFlags, CaseStatus } from '../contracts/case-items';
-import { assertDefined, Db, query, queryOne, queryOnePrepared } from '../db/sql';
+import { Db, query, queryOne, queryOnePrepared } from '../db/sql';
 import type { PacketIds, ReferralPacket } from '../contracts/referrals';
 import type { ReferralDecision, ReferralKind, ReferralRole, ReferralRule, ReferralStatus, SentRuleReferral } from './referral-rules';
 
@@ -56,45 +56,36 @@ export interface RuleFacts { organizations: { name: string; orgType: string }[];
 /** A case as referral evaluation first reads it (ReferralRepository.evaluationGlance). */
 export interface EvaluationGlance { owningAgency: string; flags: CaseFlags; status: CaseStatus; facts: RuleFacts; sent: SentRuleReferral[] }
 
-interface RuleFactsRow { organizations: { name: string; orgType: string }[]; firearm_count: string; roles: ReferralRole[] }
-
-/** The select list of a case's rule facts, the case's id `$1`. */
-const RULE_FACTS = `
-  (SELECT coalesce(json_agg(json_build_object('name', name, 'orgType', org_type)), '[]')
-   FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION') AS organizations,
-  (SELECT count(*) FROM case_firearms WHERE case_id = $1) AS firearm_count,
-  (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'agency', agency_code)), '[]') FROM referral_roles) AS roles`;
-
-const ruleFactsOf = (r: RuleFactsRow): RuleFacts => ({ organizations: r.organizations, firearmCount: Number(r.firearm_count), roles: r.roles });
-
 /** The one open manual referral per case and receiving agency (migration 1763900000015). */
 export const ONE_OPEN_MANUAL_INDEX = 'referrals_one_open_manual';
 
 /** The referrals, disseminations and referral roles tables: SQL only, the decisions are ReferralService's. */
 export class ReferralRepository {
   /**
-   * What R1-R4 read of a case (its organizations, how many firearms it has) and who the rules refer to, in one
-   * statement instead of three: the rules run on every intake (issue 20).
-   */
-  async ruleFacts(tx: Db, caseId: string): Promise<RuleFacts> {
-    return ruleFactsOf(assertDefined(await queryOne<RuleFactsRow>(tx, `SELECT ${RULE_FACTS}`, [caseId]), 'referral rule facts'));
-  }
-
-  /**
-   * The case as the rules read it, its facts and the rule referrals it already has, in one statement outside any
-   * transaction (issue 20: most evaluations write nothing, and this is all they read). Null when the case is not there.
+   * The case as the rules read it, its facts and the rule referrals it already has, in one statement (issue 20: most
+   * evaluations write nothing, and this is all they read, outside any transaction). Null when the case is not there.
    */
   async evaluationGlance(db: Db, caseId: string): Promise<EvaluationGlance | null> {
     // Prepared (queryPrepared): one fixed text run on every intake, read by its key.
-    const row = await queryOnePrepared<RuleFactsRow & { owning_agency: string; flags: CaseFlags; status: CaseStatus; sent: SentRuleReferral[] }>(db,
-      `SELECT c.owning_agency, c.flags, c.status, ${RULE_FACTS},
+    const row = await queryOnePrepared<{
+      owning_agency: string; flags: CaseFlags; status: CaseStatus; organizations: RuleFacts['organizations']; firearm_count: string;
+      roles: ReferralRole[]; sent: SentRuleReferral[];
+    }>(db,
+      `SELECT c.owning_agency, c.flags, c.status,
+         (SELECT coalesce(json_agg(json_build_object('name', name, 'orgType', org_type)), '[]')
+          FROM case_subjects WHERE case_id = $1 AND kind = 'ORGANIZATION') AS organizations,
+         (SELECT count(*) FROM case_firearms WHERE case_id = $1) AS firearm_count,
+         (SELECT coalesce(json_agg(json_build_object('rule', rule, 'kind', kind, 'agency', agency_code)), '[]') FROM referral_roles) AS roles,
          (SELECT coalesce(json_agg(json_build_object('id', id, 'rule', rule, 'toAgency', to_agency, 'history', history,
                                                      'workflowId', workflow_id) ORDER BY created_at, id), '[]')
           FROM referrals WHERE case_id = $1 AND rule IS NOT NULL) AS sent
        FROM cases c WHERE c.id = $1`,
       [caseId]);
     if (!row) return null;
-    return { owningAgency: row.owning_agency, flags: row.flags, status: row.status, facts: ruleFactsOf(row), sent: row.sent };
+    return {
+      owningAgency: row.owning_agency, flags: row.flags, status: row.status,
+      facts: { organizations: row.organizations, firearmCount: Number(row.firearm_count), roles: row.roles }, sent: row.sent,
+    };
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   evaluateReferralRules, evaluationWrites, lapsedReferrals, nextReferralStatus, ReferralAction, ReferralDecision, ReferralStatus,
   SentRuleReferral,
 } from './referral-rules';
-import { HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
+import { EvaluationGlance, HistoryEntry, InboxFilter, InboxKey, ReferralRecord, ReferralRepository } from './referral.repository';
 import { referralDetailView, referralView } from './referral-view';
 
 export type { HistoryEntry, InboxFilter, InboxKey, InboxSort, ReferralRecord } from './referral.repository';
@@ -50,6 +50,10 @@ const ACTION_VERB: Record<ReferralAction, string> = {
  * Referral use cases shared by the case and referral workflows' activities and the API: each runs in one transaction
  * with its audit entries and notifications; the SQL is ReferralRepository's.
  */
+/** R1-R4 on the case as evaluation read it. */
+const decide = (glance: EvaluationGlance): ReferralDecision[] =>
+  evaluateReferralRules({ owningAgency: glance.owningAgency, flags: glance.flags, ...glance.facts }, glance.facts.roles);
+
 export class ReferralService {
   private readonly referrals = new ReferralRepository();
   private readonly packets = new ReferralPacketRepository();
@@ -73,16 +77,15 @@ export class ReferralService {
   async evaluateCase(caseId: string): Promise<ReferralStart[]> {
     const glance = await this.referrals.evaluationGlance(this.dataSource, caseId);
     if (!glance || glance.status === 'CLOSED') return [];
-    const decisions = evaluateReferralRules({ owningAgency: glance.owningAgency, flags: glance.flags, ...glance.facts }, glance.facts.roles);
-    if (!evaluationWrites(glance.sent, decisions)) return glance.sent.map((r) => this.startOf(r));
+    if (!evaluationWrites(glance.sent, decide(glance))) return glance.sent.map((r) => this.startOf(r));
     return this.dataSource.transaction(async (tx) => {
-      const record = await this.cases.findById(caseId, tx);
+      // Read again in the transaction: the case may have changed since the glance.
+      const record = await this.referrals.evaluationGlance(tx, caseId);
       if (!record || record.status === 'CLOSED') return [];
-      const { organizations, firearmCount, roles } = await this.referrals.ruleFacts(tx, caseId);
-      const decided = evaluateReferralRules({ owningAgency: record.owningAgency, flags: record.flags, organizations, firearmCount }, roles);
+      const decisions = decide(record);
       const now = new Date();
-      const items = decided.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
-      for (const d of decided) {
+      const items = decisions.length > 0 ? await this.packets.itemKinds(tx, caseId) : null;
+      for (const d of decisions) {
         const id = uuidFrom(`referral\n${caseId}\n${d.toAgency}\n${d.rule}`);
         const history: HistoryEntry[] = [{ status: 'SENT', action: 'SEND', actor: 'system', agency: record.owningAgency, at: now.toISOString(), note: d.reason }];
         const packet = defaultPacket(d.rule, assertDefined(items, 'case items'), record.flags, now);
@@ -98,7 +101,7 @@ export class ReferralService {
         await this.announce(tx, await this.load(tx, id), 'referral.sent', null, { rule: d.rule, toAgency: d.toAgency, reason: d.reason, packet });
       }
       // The locked rows include the ones just inserted (same transaction): every referral whose workflow must run.
-      const all = await this.noteLapsedFacts(tx, caseId, decided, now);
+      const all = await this.noteLapsedFacts(tx, caseId, decisions, now);
       return all.map((r) => this.startOf(r));
     });
   }
