@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres';
 import { freePort } from '../libs/devstack/processes';
+import { cpuSeconds } from './support/cpu';
+import { printGrid } from './support/report';
 
 /**
  * npm run bench:round-trip: what one statement costs the machine apart from its own work, the unit every "fewer round
@@ -19,23 +20,20 @@ const WARM_UP = 500;
 
 interface Timing { label: string; wallUs: number; clientUs: number; clientSystemUs: number; serverUs: number }
 
-/** User + system CPU of a process in microseconds (clock ticks of /proc/<pid>/stat, 100 a second on Linux). */
-function processCpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
+/** The server process's CPU so far, in microseconds (/proc, bench/support/cpu.ts). */
+const serverCpuUs = (pid: number): number => cpuSeconds({ server: (_cmdline, candidate) => candidate === pid }).server * 1e6;
 
 async function time(client: Client, serverPid: number, label: string, send: (i: number) => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < WARM_UP; i += 1) await send(i);
   const cpu = process.cpuUsage();
-  const server = processCpuUs(serverPid);
+  const server = serverCpuUs(serverPid);
   const started = process.hrtime.bigint();
   for (let i = 0; i < ROUND_TRIPS; i += 1) await send(i);
   const wallUs = Number(process.hrtime.bigint() - started) / 1000 / ROUND_TRIPS;
   const used = process.cpuUsage(cpu);
   return {
     label, wallUs, clientUs: (used.user + used.system) / ROUND_TRIPS, clientSystemUs: used.system / ROUND_TRIPS,
-    serverUs: (processCpuUs(serverPid) - server) / ROUND_TRIPS,
+    serverUs: (serverCpuUs(serverPid) - server) / ROUND_TRIPS,
   };
 }
 
@@ -59,26 +57,27 @@ async function measure(connectionString: string, transport: string): Promise<Tim
 
 async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'casecoord-bench-round-trip-'));
-  // mkdtemp makes the folder private to root; PostgreSQL runs as the postgres user and must reach its data dir.
-  await chmod(root, 0o755);
-  const dataDir = path.join(root, 'pg');
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', log: (line) => console.log(`[bench] ${line}`) });
   try {
-    const tcp = await measure(pg.url, 'TCP 127.0.0.1');
-    const socketUrl = new URL(pg.url);
-    socketUrl.searchParams.set('host', dataDir);
-    const socket = await measure(socketUrl.toString(), 'Unix socket');
-    const rows = [...tcp, ...socket];
-    const baseline = tcp[0];
-    console.log(`\nper statement, ${ROUND_TRIPS} in a row on one connection (${os.cpus().length} cores); baseline: ${baseline.label}\n`);
-    console.log(`${'statement'.padEnd(44)}  wall us  client CPU us (system)  server CPU us  CPU vs baseline`);
-    for (const r of rows) {
-      const total = r.clientUs + r.serverUs;
-      console.log(`${r.label.padEnd(44)}  ${r.wallUs.toFixed(1).padStart(7)}  ${r.clientUs.toFixed(1).padStart(13)} (${r.clientSystemUs.toFixed(1).padStart(5)})  ${
-        r.serverUs.toFixed(1).padStart(12)}  ${(total / (baseline.clientUs + baseline.serverUs)).toFixed(2).padStart(14)}x`);
+    // mkdtemp makes the folder private to root; PostgreSQL runs as the postgres user and must reach its data dir.
+    await chmod(root, 0o755);
+    const dataDir = path.join(root, 'pg');
+    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', log: (line) => console.log(`[bench] ${line}`) });
+    try {
+      const tcp = await measure(pg.url, 'TCP 127.0.0.1');
+      const socketUrl = new URL(pg.url);
+      socketUrl.searchParams.set('host', dataDir);
+      const socket = await measure(socketUrl.toString(), 'Unix socket');
+      const baseline = tcp[0];
+      const baselineCpu = baseline.clientUs + baseline.serverUs;
+      console.log(`\nper statement, ${ROUND_TRIPS} in a row on one connection (${os.cpus().length} cores); baseline: ${baseline.label}\n`);
+      printGrid(['statement', 'wall us', 'client CPU us', 'of it system', 'server CPU us', 'CPU vs baseline'], [...tcp, ...socket].map((r) => [
+        r.label, r.wallUs.toFixed(1), r.clientUs.toFixed(1), r.clientSystemUs.toFixed(1), r.serverUs.toFixed(1),
+        `${((r.clientUs + r.serverUs) / baselineCpu).toFixed(2)}x`,
+      ]));
+    } finally {
+      await pg.stop();
     }
   } finally {
-    await pg.stop();
     await rm(root, { recursive: true, force: true });
   }
 }

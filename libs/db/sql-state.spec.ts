@@ -28,6 +28,8 @@ describe('connection failures', () => {
     [Object.assign(new Error('getaddrinfo ENOTFOUND postgres'), { code: 'ENOTFOUND' }), true],
     [{ code: 'EAI_AGAIN' }, true],
     [{ code: 'EHOSTUNREACH' }, true],
+    [Object.assign(new Error('connect ENOENT /var/run/postgresql/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' }), true],
+    [Object.assign(new Error("ENOENT: no such file or directory, open 'dist/web/index.html'"), { code: 'ENOENT', syscall: 'open' }), false],
     [new AggregateError([Object.assign(new Error('connect ENETUNREACH ::1'), { code: 'ENETUNREACH' })]), true],
     [new AggregateError([new Error('unrelated')]), false],
     [new Error('Connection terminated unexpectedly'), true],

@@ -28,7 +28,10 @@ export function isConnectionFailure(error: unknown): boolean {
   if (error instanceof AggregateError && error.errors.some(isConnectionFailure)) return true;
   const code = sqlStateOf(error) ?? '';
   if (CONNECTION_FAILURE_CODES.has(code) || code.startsWith('08')) return true;
-  const e = error as { name?: string; message?: string } | null;
+  const e = error as { name?: string; message?: string; syscall?: string } | null;
+  // A DATABASE_URL naming the server's Unix socket (`?host=/var/run/postgresql`): with the server down its socket
+  // file is gone, and connect fails ENOENT. Only a connect's: any other missing file is not the database.
+  if (code === 'ENOENT' && e?.syscall === 'connect') return true;
   if (/Connection terminated|Connection is not established|is not queryable/i.test(e?.message ?? '')) return true;
   // TypeORM releases a transaction's connection when PostgreSQL drops it (a shutdown ends every session), and the
   // transaction's next statement (through the manager, or its COMMIT) then fails with one of these instead of a
