@@ -44,6 +44,8 @@ import { falseHits, printFalseHits, printTierLatency, printTierQuality, TierFigu
  * with shared phonetic codes), BENCH_PERSON_CODES=sql to compute the person keys per row with the migration's SQL
  * functions during the load (the slower variant, kept for comparison; either way the load checks JS and SQL agree).
  * BENCH_PREWARM=0 skips reading the matching tables into memory after the load (support/prewarm.ts).
+ * BENCH_HUGE_PAGES=1 (as root) reserves 2 MB pages for PostgreSQL's 6 GB of shared buffers for the run
+ * (support/huge-pages.ts); the settings line says whether the server uses them (huge_pages_status).
  * BENCH_KEEP=1 keeps the stack (and its loaded database) up after the run until SIGINT/SIGTERM. Person checks are timed
  * a third way: through the probe as POST /deconfliction/checks runs it (a common name's namesakes counted up to
  * PERSON_CHECK_COUNT_CAP, Prober.asCheck), the API's own baseline; quality is read from the full probe, a case pass's.

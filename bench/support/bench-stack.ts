@@ -6,12 +6,13 @@ import { generatePayloadCodecKeys } from '../../libs/config/codec-config';
 import { ensureDatabase } from '../../libs/db/migrate';
 import { freshAppPassword, prepareAppDatabase } from '../../libs/devstack/app-database';
 import { startAppProcesses } from '../../libs/devstack/app-processes';
-import { startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
+import { EMBEDDED_SHARED_BUFFERS, startEmbeddedPostgres } from '../../libs/devstack/embedded-postgres';
 import { freePort } from '../../libs/devstack/processes';
 import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
 import { startTemporalDevServer, WAL_SQLITE_PRAGMAS } from '../../libs/devstack/temporal-dev-server';
 import type { Log } from './bulk-load';
 import type { CpuGroups } from './cpu';
+import { reserveHugePages } from './huge-pages';
 
 /**
  * Where the Temporal dev server keeps its state: in memory (the test suite's and the benches' default), in a SQLite
@@ -58,7 +59,7 @@ async function tuneDatabase(url: string): Promise<Record<string, string>> {
     const { rows } = await check.query<{ name: string; setting: string }>(
       `SELECT name, current_setting(name) AS setting FROM unnest(ARRAY['shared_buffers', 'work_mem', 'random_page_cost',
          'effective_cache_size', 'max_parallel_workers_per_gather', 'server_version', 'wal_level', 'max_wal_size',
-         'max_parallel_maintenance_workers']) AS name`,
+         'max_parallel_maintenance_workers', 'huge_pages_status']) AS name`,
     );
     return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   } finally {
@@ -85,6 +86,21 @@ export const BULK_LOAD_SETTINGS: Record<string, string> = {
 };
 
 /**
+ * BENCH_HUGE_PAGES=1: 2 MB pages reserved for the server's shared buffers (support/huge-pages.ts), given back when the
+ * stack stops, and `huge_pages=on` so the server refuses to start rather than run without them. Otherwise the settings
+ * as given (PostgreSQL's default `try` uses huge pages only where the machine already has them reserved).
+ */
+async function withHugePages(
+  settings: Record<string, string> | undefined, stops: (() => Promise<void>)[], log: Log,
+): Promise<Record<string, string> | undefined> {
+  if (process.env.BENCH_HUGE_PAGES !== '1') return settings;
+  const reservation = await reserveHugePages(settings?.shared_buffers ?? EMBEDDED_SHARED_BUFFERS, log);
+  if (reservation === null) return settings;
+  stops.push(reservation.release);
+  return { ...settings, huge_pages: 'on' };
+}
+
+/**
  * The check budget the stack's API runs with: agents send checks back to back, and the real budget (60 values an hour,
  * 300 a day) would answer 429 after the first few, timing the limiter instead of the check. Its accounting (one indexed
  * sum per check) is still measured.
@@ -101,7 +117,9 @@ export async function startBenchStack(log: Log, env: Record<string, string> = {}
   const stops: (() => Promise<void>)[] = [() => rm(root, { recursive: true, force: true })];
   const stop = async () => { for (const s of stops.splice(0).reverse()) await s().catch(() => undefined); };
   try {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log, settings: options.postgres });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(root, 'pg'), port: await freePort(), database: 'bench', log, settings: await withHugePages(options.postgres, stops, log),
+    });
     stops.push(pg.stop);
     await ensureDatabase(pg.url);
     const settings = await tuneDatabase(pg.url);

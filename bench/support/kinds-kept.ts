@@ -4,6 +4,7 @@ import { createDataSource } from '../../libs/db/data-source';
 import { applyDobErrors } from './dob-errors';
 import { explainStatement } from './diagnostics';
 import type { GenSpec } from './generators';
+import { KeptAnswers, answerOf, keepOrCompareAnswers } from './kept-answers';
 import { BENCH_AGENTS, keptSpec, WARM_UP } from './kept-spec';
 import { AgentPool, KindRun, Prober, runKind } from './measure';
 import { VARIANT_CLASSES } from './person-variants';
@@ -20,6 +21,7 @@ import { percentile } from './stats';
  * from the identifier sources the load used: BENCH_IDENTIFIER_SOURCES, the number the bench printed after its load.
  * Persons go through the probe as a check runs it (Prober.asCheck), the API's own baseline. BENCH_EXPLAIN (default 0):
  * per kind, how many of the slowest probes to list, the slowest statement of the first three explained (EXPLAIN ANALYZE).
+ * BENCH_ANSWERS=<file>: the API's answers are written there, or compared with those a run wrote before (kept-answers.ts).
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20261123);
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     const agents = await AgentPool.create(apiUrl, db, 'ICE', BENCH_AGENTS);
     const prober = new Prober(dataSource, config);
     const table: string[][] = [];
+    const answers: KeptAnswers = {};
     for (const kind of KINDS) {
       const { warmUp, all } = queriesOf(kind, spec);
       const probe = kind === 'person' ? prober.asCheck() : prober;
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
       const timed = all.slice(warmUp);
       const run = await runKind(timed, agents, probe);
       await printSlowest(db, kind, timed, run);
+      answers[kind] = run.apiMatches.map(answerOf);
       const spread = (ms: number[]) => {
         const sorted = [...ms].sort((a, b) => a - b);
         return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${ROWS.toLocaleString('en-US')} rows, API ${apiUrl}`);
     printGrid(['kind', 'queries', 'API p50 / p95 / p99 ms', 'probe p50 / p95 / p99 ms', 'errors'], table);
+    if (process.env.BENCH_ANSWERS) keepOrCompareAnswers(process.env.BENCH_ANSWERS, answers);
   } finally {
     await db.end();
     await dataSource.destroy();

