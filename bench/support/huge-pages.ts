@@ -20,8 +20,8 @@ export function hugePagesFor(sharedBuffersBytes: number): number {
   return Math.ceil((sharedBuffersBytes * 1.05) / HUGE_PAGE_BYTES) + 64;
 }
 
-/** What reserving did: the pages now reserved, and how to give them back. */
-export interface HugePageReservation { reserved: number; release: () => Promise<void> }
+/** How to give a reservation back (once; the process's exit gives it back too). */
+export interface HugePageReservation { release: () => Promise<void> }
 
 /**
  * BENCH_HUGE_PAGES=1: reserves 2 MB pages for PostgreSQL's shared buffers (root only: it writes vm.nr_hugepages) and
@@ -63,5 +63,5 @@ export async function reserveHugePages(sharedBuffers: string, log: (line: string
     return null;
   }
   log(`huge pages: ${wanted} 2 MB pages reserved for shared_buffers=${sharedBuffers} (vm.nr_hugepages ${before} -> ${before + wanted})`);
-  return { reserved, release };
+  return { release };
 }
