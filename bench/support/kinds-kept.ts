@@ -1,14 +1,11 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { loadConfig } from '../../libs/config/config';
-import { createDataSource } from '../../libs/db/data-source';
-import { applyDobErrors } from './dob-errors';
 import { explainStatement } from './diagnostics';
 import type { GenSpec } from './generators';
 import { answerOf, KeptAnswers, keepOrCompareAnswers } from './kept-answers';
-import { BENCH_AGENTS, keptSpec, WARM_UP } from './kept-spec';
+import { BENCH_AGENTS, keptPersonQueries, keptSpec, openKept, WARM_UP } from './kept-spec';
 import { AgentPool, CheckSender, KindRun, Prober, runKind } from './measure';
-import { VARIANT_CLASSES } from './person-variants';
-import { BenchQuery, CheckBody, eventQueries, exactQueries, personCheckQueries } from './queries';
+import { BenchQuery, CheckBody, eventQueries, exactQueries } from './queries';
 import { printGrid } from './report';
 import { percentile } from './stats';
 
@@ -32,10 +29,7 @@ const EXPLAIN = Number(process.env.BENCH_EXPLAIN ?? 0);
 
 function queriesOf(kind: string, spec: GenSpec): { warmUp: number; all: BenchQuery[] } {
   if (kind === 'event') return { warmUp: WARM_UP, all: eventQueries(spec, ROWS, QUERIES + WARM_UP) };
-  if (kind === 'person') {
-    const all = applyDobErrors(spec, personCheckQueries(spec, ROWS, (PERSON_QUERIES_PER_KIND + 10) * VARIANT_CLASSES.length));
-    return { warmUp: 10 * VARIANT_CLASSES.length, all };
-  }
+  if (kind === 'person') return keptPersonQueries(spec, ROWS, PERSON_QUERIES_PER_KIND);
   if (kind === 'exact') {
     const sources = Number(process.env.BENCH_IDENTIFIER_SOURCES);
     if (!Number.isInteger(sources) || sources <= 0) throw new Error('exact queries need BENCH_IDENTIFIER_SOURCES (the bench prints it after its load)');
@@ -49,10 +43,7 @@ async function main(): Promise<void> {
   const apiUrl = process.env.BENCH_API_URL ?? '';
   if (!url || !apiUrl) throw new Error('BENCH_DB_URL and BENCH_API_URL must name the kept stack');
   const config = loadConfig().deconfliction;
-  const dataSource = createDataSource({ url, asAppRole: true, poolSize: 1, applicationName: 'bench-probe' });
-  await dataSource.initialize();
-  const db = new Client({ connectionString: url, application_name: 'bench-kept' });
-  await db.connect();
+  const { dataSource, db, close } = await openKept(url);
   try {
     const spec = await keptSpec(db, SEED);
     const agents = await AgentPool.create(apiUrl, db, 'ICE', BENCH_AGENTS);
@@ -81,8 +72,7 @@ async function main(): Promise<void> {
     printGrid(['kind', 'queries', 'API p50 / p95 / p99 ms', 'probe p50 / p95 / p99 ms', 'errors'], table);
     if (process.env.BENCH_ANSWERS) keepOrCompareAnswers(process.env.BENCH_ANSWERS, answers);
   } finally {
-    await db.end();
-    await dataSource.destroy();
+    await close();
   }
 }
 

@@ -15,7 +15,7 @@ describe('loadConfig secrets', () => {
     process.env = { ...saved };
     const cleared = [
       'JWT_SECRET', 'AUDIT_USERNAME_KEY', 'NODE_ENV', 'DATA_DIR', 'PERSON_RARE_NAME_MIN_WEIGHT', 'PERSON_POSSIBLE_MAX', 'PERSON_CHECK_COUNT_CAP',
-      'MFA_REQUIRED_ROLES', 'SERIAL_PARTIAL_MAX', 'PERSON_RARE_SPELLINGS_INDEXED_MAX',
+      'MFA_REQUIRED_ROLES', 'SERIAL_PARTIAL_MAX', 'PERSON_RARE_SPELLINGS_INDEXED_MAX', 'DATABASE_POOL_WARM', 'DATABASE_POOL_IDLE_TIMEOUT',
     ];
     for (const name of cleared) delete process.env[name];
     for (const [name, value] of Object.entries(vars)) if (value !== undefined) process.env[name] = value;
@@ -89,6 +89,17 @@ describe('loadConfig secrets', () => {
     expect(loadWith({ JWT_SECRET: secret }).deconfliction.personRareSpellingsIndexedMax).toBe(5000);
     expect(loadWith({ JWT_SECRET: secret, PERSON_RARE_SPELLINGS_INDEXED_MAX: '0' }).deconfliction.personRareSpellingsIndexedMax).toBe(0);
     expect(() => loadWith({ JWT_SECRET: secret, PERSON_RARE_SPELLINGS_INDEXED_MAX: '-1' })).toThrow(/PERSON_RARE_SPELLINGS_INDEXED_MAX must be a non-negative integer/);
+  });
+
+  it('reads DATABASE_POOL_WARM (4 by default, at most the pool of 20) and DATABASE_POOL_IDLE_TIMEOUT (10s)', () => {
+    const secret = 'z'.repeat(40);
+    expect(loadWith({ JWT_SECRET: secret }).databasePool).toEqual({ warm: 4, idleTimeoutMs: 10_000 });
+    expect(loadWith({ JWT_SECRET: secret, DATABASE_POOL_WARM: '0', DATABASE_POOL_IDLE_TIMEOUT: '5m' }).databasePool)
+      .toEqual({ warm: 0, idleTimeoutMs: 300_000 });
+    expect(loadWith({ JWT_SECRET: secret, DATABASE_POOL_WARM: '20' }).databasePool.warm).toBe(20);
+    expect(() => loadWith({ JWT_SECRET: secret, DATABASE_POOL_WARM: '21' })).toThrow('DATABASE_POOL_WARM must be at most 20, got "21"');
+    expect(() => loadWith({ JWT_SECRET: secret, DATABASE_POOL_WARM: '-1' })).toThrow(/DATABASE_POOL_WARM must be a non-negative integer/);
+    expect(() => loadWith({ JWT_SECRET: secret, DATABASE_POOL_IDLE_TIMEOUT: 'soon' })).toThrow(/DATABASE_POOL_IDLE_TIMEOUT|duration/);
   });
 
   it('reads SERIAL_PARTIAL_MAX (5 by default) and refuses 0 or a fraction', () => {

@@ -3,12 +3,15 @@ import { readOrCreateSecret } from './data-secrets';
 import { loadSecretsKeys, SecretsKeys } from './secrets-keys';
 import { parseDuration } from './duration';
 import { ROLES } from '../auth/roles';
+import { DATABASE_POOL_SIZE, DatabasePoolConfig } from '../db/pool';
 
 export interface AppConfig {
   nodeEnv: string;
   production: boolean;
   port: number;
   databaseUrl: string;
+  /** The API's and the worker's connection pools (DATABASE_POOL_WARM, DATABASE_POOL_IDLE_TIMEOUT; libs/db/pool.ts). */
+  databasePool: DatabasePoolConfig;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
@@ -178,6 +181,12 @@ function atLeastOne(name: string, fallback: number): number {
   return value;
 }
 
+function atMost(name: string, fallback: number, max: number): number {
+  const value = int(name, fallback);
+  if (value > max) throw new Error(`${name} must be at most ${max}, got "${process.env[name]}"`);
+  return value;
+}
+
 function int(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -255,6 +264,7 @@ export function loadConfig(): AppConfig {
     production,
     port: int('PORT', 3000),
     databaseUrl: env('DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:54329/casecoord'),
+    databasePool: { warm: atMost('DATABASE_POOL_WARM', 4, DATABASE_POOL_SIZE), idleTimeoutMs: positiveDuration('DATABASE_POOL_IDLE_TIMEOUT', '10s') },
     temporalAddress: env('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
     temporalNamespace: env('TEMPORAL_NAMESPACE', 'default'),
     taskQueue: env('TEMPORAL_TASK_QUEUE', 'case-coordination'),

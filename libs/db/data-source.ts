@@ -1,5 +1,6 @@
 import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
+import { DATABASE_POOL_SIZE, DatabasePoolConfig } from './pool';
 import { Initial1763900000000 } from './migrations/1763900000000-Initial';
 import { CaseNumberSequences1763900000001 } from './migrations/1763900000001-CaseNumberSequences';
 import { Deconfliction1763900000002 } from './migrations/1763900000002-Deconfliction';
@@ -96,6 +97,8 @@ export interface DataSourceOptions {
    */
   asAppRole: boolean;
   poolSize?: number;
+  /** Connections kept open however long they idle, and how long any other stays open idle; by default none, and 10 s. */
+  pool?: DatabasePoolConfig;
   applicationName?: string;
   /** Told when PostgreSQL drops a pooled connection; by default a line on stderr. */
   onConnectionLost?: (error: Error) => void;
@@ -134,7 +137,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: ['error'],
     extra: {
       Client: clientClassReportingTo(options.onConnectionLost ?? reportOnStderr),
-      max: options.poolSize ?? 20,
+      max: options.poolSize ?? DATABASE_POOL_SIZE,
+      ...(options.pool ? { min: Math.min(options.pool.warm, options.poolSize ?? DATABASE_POOL_SIZE), idleTimeoutMillis: options.pool.idleTimeoutMs } : {}),
       application_name: options.applicationName ?? 'casecoord',
       connectionTimeoutMillis: 5000,
       ...(options.asAppRole ? { options: `-c role=${APP_DB_ROLE}` } : {}),

@@ -186,11 +186,10 @@ export class PersonMatching {
       if (possible.size > crowd.possibleMax) return { candidates, countStopped: true };
       if (read.size > this.candidateCap) return null;
       limit = Math.min(limit * PAGE_GROWTH, this.candidateCap + 1);
-      const page = await this.reader.crowdPage(tx, lookup, grading.ownKeys, limit, rare);
-      const fresh = page.filter((r) => !read.has(r.row_id));
+      const { fresh, size } = await this.reader.crowdPage(tx, lookup, grading.ownKeys, limit, rare, read);
       fresh.forEach((r) => { read.add(r.row_id); counted.add(r.item_id); });
       candidates = [...candidates, ...await this.grade(tx, grading, fresh)];
-      if (page.length < limit) return { candidates, countStopped: false };
+      if (size < limit) return { candidates, countStopped: false };
     }
   }
 

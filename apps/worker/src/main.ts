@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     }),
   });
   const dataSource = createDataSource({
-    url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-worker',
+    url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-worker', pool: config.databasePool,
     onConnectionLost: (error) => logger.warn({ err: error.message }, 'postgres connection lost'),
   });
   await dataSource.initialize();

@@ -13,17 +13,16 @@ import { isTransliterationOf, trigrams, trigramSimilarity } from './name-form-ke
  * folded names' trigram stands).
  */
 export function alignedSimilarity(query: readonly string[], stored: readonly string[], pairs: readonly AlignedPair[]): number {
-  const rewritten = [...query];
-  let changed = false;
+  // Copied only once a token is rewritten: most of a common name's candidates have none, and thousands are graded.
+  let rewritten: string[] | null = null;
   for (const { i, j, kind } of pairs) {
     const [a, b] = [query[i], stored[j]];
+    if (kind === 'exact' || a === b) continue;
     const sameName = kind === 'nickname' || kind === 'transliteration' || kind === 'typo'
       || (kind === 'sound' && (editDistanceAtMost2(a, b) === 1 || isTransliterationOf(a, b)));
-    if (!sameName || a === b) continue;
-    rewritten[i] = b;
-    changed = true;
+    if (sameName) (rewritten ??= [...query])[i] = b;
   }
-  return changed ? tokenSimilarity(rewritten, stored) : 0;
+  return rewritten === null ? 0 : tokenSimilarity(rewritten, stored);
 }
 
 /** pg_trgm's similarity of two token lists, each read as the words of one text. */

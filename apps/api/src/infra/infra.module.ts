@@ -58,7 +58,7 @@ class DataSourceCloser implements OnApplicationShutdown {
       useFactory: async (config: AppConfig) => {
         const dbLogger = new Logger('db');
         const dataSource = createDataSource({
-          url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-api',
+          url: config.databaseUrl, asAppRole: true, applicationName: 'casecoord-api', pool: config.databasePool,
           onConnectionLost: (error) => dbLogger.warn(`connection lost: ${error.message}`),
         });
         // The first connection must succeed; after that the pool reconnects by itself and requests made while
