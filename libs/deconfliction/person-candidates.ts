@@ -58,7 +58,8 @@ type WireRow = Omit<PersonRow, 'tokens' | 'token_codes'> & { tokens: string; tok
 
 /**
  * The row the driver made, its two arrays split in place: a copy of each row (object rest and spread) was a third of
- * the garbage a common name's check made, thousands of rows each (about 12 ms of a heavy check at 10M persons).
+ * the garbage a common name's check made, thousands of rows each (the copies cost about 16 ms of CPU on each of the six
+ * slowest names at 10M persons; bench/support/probe-split.ts).
  */
 function fromWire<T extends WireRow>(row: T): Omit<T, 'tokens' | 'token_codes'> & Pick<PersonRow, 'tokens' | 'token_codes'> {
   const { tokens, token_codes: codes } = row;
