@@ -6,8 +6,7 @@ import { answerOf, KeptAnswers, keepOrCompareAnswers } from './kept-answers';
 import { BENCH_AGENTS, keptPersonQueries, keptSpec, openKept, WARM_UP } from './kept-spec';
 import { AgentPool, CheckSender, KindRun, Prober, runKind } from './measure';
 import { BenchQuery, CheckBody, eventQueries, exactQueries } from './queries';
-import { printGrid } from './report';
-import { percentile } from './stats';
+import { printGrid, spreadMs } from './report';
 
 /**
  * node dist/bench/support/kinds-kept.js against a stack kept by `BENCH_KEEP=1 npm run bench:deconfliction`: times the
@@ -61,11 +60,7 @@ async function main(): Promise<void> {
       const run = await runKind(timed, sender, probe);
       await printSlowest(db, kind, timed, run);
       answers[kind] = timed.map((q, i) => answerOf(q.body, run.apiMatches[i] ?? [], failed.has(q.body)));
-      const spread = (ms: number[]) => {
-        const sorted = [...ms].sort((a, b) => a - b);
-        return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
-      };
-      table.push([kind, String(run.api.latenciesMs.length), spread(run.api.latenciesMs), spread(run.probe.latenciesMs),
+      table.push([kind, String(run.api.latenciesMs.length), spreadMs(run.api.latenciesMs), spreadMs(run.probe.latenciesMs),
         String(run.api.errors + run.probe.errors)]);
     }
     console.log(`\n${ROWS.toLocaleString('en-US')} rows, API ${apiUrl}`);

@@ -1,8 +1,7 @@
 import { loadConfig } from '../../libs/config/config';
 import { keptPersonQueries, keptSpec, openKept } from './kept-spec';
 import { Prober } from './measure';
-import { printGrid } from './report';
-import { percentile } from './stats';
+import { printGrid, spreadMs } from './report';
 import { countStatements } from './statement-hook';
 
 /**
@@ -27,10 +26,6 @@ interface PgPool { connect: () => Promise<{ release: (destroy?: boolean) => void
 
 interface Split { name: string; totalMs: number; sqlMs: number; statements: number }
 
-const spread = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
-};
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
 
 async function main(): Promise<void> {
@@ -61,7 +56,7 @@ async function main(): Promise<void> {
     const cpuPerProbe = (cpuMs() - cpuBefore) / queries.length;
     console.log(`\n${ROWS.toLocaleString('en-US')} rows, ${queries.length} person checks through the probe as a check runs it (second pass)`);
     printGrid(['probe p50 / p95 / p99 ms', 'SQL p50 / p95 / p99 ms', 'rest p50 / p95 / p99 ms', 'SQL share', 'Node CPU per probe ms'], [[
-      spread(splits.map((s) => s.totalMs)), spread(splits.map((s) => s.sqlMs)), spread(splits.map((s) => s.totalMs - s.sqlMs)),
+      spreadMs(splits.map((s) => s.totalMs)), spreadMs(splits.map((s) => s.sqlMs)), spreadMs(splits.map((s) => s.totalMs - s.sqlMs)),
       (splits.reduce((ms, s) => ms + s.sqlMs, 0) / splits.reduce((ms, s) => ms + s.totalMs, 0)).toFixed(3), cpuPerProbe.toFixed(2),
     ]]);
     console.log(`\nthe ${SLOWEST} slowest probes`);
@@ -89,7 +84,7 @@ async function keptAgainstNew(prober: Prober, pool: PgPool, bodies: Parameters<P
     await timed(fresh, body);
   }
   console.log(`\n${bodies.length} of the checks again, each on the connection it ran on and then on a new one`);
-  printGrid(['connection', 'probe p50 / p95 / p99 ms'], [['kept', spread(kept)], ['new', spread(fresh)]]);
+  printGrid(['connection', 'probe p50 / p95 / p99 ms'], [['kept', spreadMs(kept)], ['new', spreadMs(fresh)]]);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -11,6 +11,12 @@ export function printGrid(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
+/** "p50 / p95 / p99" of some latencies in ms, one decimal each. */
+export function spreadMs(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1)).join(' / ');
+}
+
 export const p95 = (s: Sample): number => percentile([...s.latenciesMs].sort((a, b) => a - b), 95);
 export const ratio = (n: number, d: number): string => (d === 0 ? 'n/a' : (n / d).toFixed(3));
 export const seconds = (ms: number): string => (ms / 1000).toFixed(1);
