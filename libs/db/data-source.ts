@@ -44,6 +44,7 @@ import { SerialPartReviews1763900000045 } from './migrations/1763900000045-Seria
 import { OperationsByStartDay1763900000046 } from './migrations/1763900000046-OperationsByStartDay';
 import { PersonsByBirthDayWithCodes1763900000047 } from './migrations/1763900000047-PersonsByBirthDayWithCodes';
 import { GinWithoutPendingList1763900000048 } from './migrations/1763900000048-GinWithoutPendingList';
+import { PersonNameTrigramsExact1763900000049 } from './migrations/1763900000049-PersonNameTrigramsExact';
 import { queryOne } from './sql';
 
 export const MIGRATIONS = [
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   OperationsByStartDay1763900000046,
   PersonsByBirthDayWithCodes1763900000047,
   GinWithoutPendingList1763900000048,
+  PersonNameTrigramsExact1763900000049,
 ];
 export const APP_DB_ROLE = 'casecoord_app';
 

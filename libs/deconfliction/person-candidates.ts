@@ -166,18 +166,17 @@ export class PersonCandidates {
     const close = person.dateOfBirth === null ? [] : closeDobs(person.dateOfBirth);
     const skeleton = personSkeleton(person.fullName);
     const params: unknown[] = [
-      person.folded, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, script ? skeleton.name : null, formTokens,
+      trigrams, person.dateOfBirth, excludeCaseId, bound('UNKNOWN'), bound('EQUAL'), close, script ? skeleton.name : null, formTokens,
     ];
     const similarity = script ? 'greatest(s.trigram, s.skeleton_trigram)' : 's.trigram';
     const passes = (min: string) => (script ? `${similarity} >= ${min}` : `(${similarity} >= ${min} OR p.tokens && $8::text[])`);
     const blocking = this.blocking(person, codes, params, script ? skeleton.pairs : null, dated);
     // Rows born the same day as the query (few, and cut at a lower bound) and rows carrying another form of the query's
-    // tokens are left to similarity(); any other row that can pass is cut at $4. The query's set is a parameter, read
-    // with the vocabulary, not computed again by each statement. Every parameter pushed must be used in the text: a
-    // script name's is not pushed.
-    const rough = () => roughTrigramTest('p.name_trigrams', `$${params.push(trigrams)}::int[]`, String(Number(trigrams.length)), '$4::float8');
-    // A script name is also compared on its skeletons, which have no stored trigrams: similarity() decides alone.
-    const cut = script ? '' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough()}) AND `;
+    // tokens are left to the similarity; any other row that can pass is cut at $4. The query's set ($1) is read with
+    // the vocabulary, not computed again by each statement.
+    const rough = roughTrigramTest('p.name_trigrams', '$1::int[]', String(Number(trigrams.length)), '$4::float8');
+    // A script name is also compared on its skeletons, which have no stored trigrams: the similarities decide alone.
+    const cut = script ? '' : `(p.date_of_birth = $2::date OR p.tokens && $8::text[] OR ${rough}) AND `;
     const agreeing = agreeingTokensTest(person.tokens.length, `$${params.push([...person.tokens, ...formTokens])}::text[]`,
       `$${params.push(ownCodes.filter((c) => c.length > 0))}::text[]`);
     return {
