@@ -31,7 +31,7 @@ describe('stored name trigrams', () => {
     expect(new Set(rows.map((r) => Number(r.exact).toFixed(2))).size).toBeGreaterThan(10);
   });
 
-  it('give it for names of many tokens drawn from a mixed vocabulary, where hashed sets could collide', async () => {
+  it('give it for names of two to four words drawn from three scripts', async () => {
     const words = ['garcia', 'garsia', 'lopez', 'lópez', 'maria', 'mariia', 'jose', 'josé', 'al', 'ibn', 'محمد', 'حداد', 'иван',
       'петров', 'nguyen', 'thi', 'o', 'xu', 'zz9', 'ab', 'wójcik', 'straße', 'ñandú', 'kowalski', 'de', 'la', '2'];
     // A fixed draw of 120 different names of two to four words, each word after the first by a stride of its own.
@@ -52,7 +52,7 @@ describe('stored name trigrams', () => {
     // Arabic letters: pg_trgm keeps a checksum of three bytes per trigram, shown as 0x and six hex digits.
     const checksums = (rows[1].shown as string[]).filter((t) => t.startsWith('0x')).map((t) => parseInt(t.slice(2), 16));
     expect(checksums.length).toBeGreaterThan(0);
-    expect([...rows[1].stored].sort((x: number, y: number) => x - y)).toEqual(expect.arrayContaining(checksums));
+    expect(rows[1].stored).toEqual(expect.arrayContaining(checksums));
     expect(rows[1].stored).toHaveLength(rows[1].shown.length);
   });
 
