@@ -4,7 +4,7 @@ import { launchBrowser, openConsole, screenshot, seriousA11yViolations, signIn }
 import { CaseForm, caseStrings, digits } from './support/case-form';
 import { startExtraApi } from '../support/extra-api';
 import { createAccount } from '../support/identity';
-import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
+import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs } from '../support/review-fixtures';
 import { CHECK_TEST_ENV } from '../support/stack';
 
 /**
@@ -91,7 +91,7 @@ describe('checking values from the console', () => {
 
   it('answers a common name without a DOB in Spanish as one ambiguous entry that says a DOB would decide it', async () => {
     const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
-    await caseWithSubjects(ice, distinctDobs(7).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
+    await caseWithSubjects(ice, distinctDobs(COMMON_NAMESAKES).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
     const agent = await openConsole(browser, { locale: 'es-MX', timezoneId: 'America/Mexico_City' });
     try {
       const { page } = agent;
@@ -106,7 +106,7 @@ describe('checking values from the console', () => {
       expect(await note.getByRole('heading').textContent()).toBe('Demasiados valores registrados para responder uno por uno');
       const entry = await note.getByRole('listitem').textContent();
       expect(entry).toContain(name);
-      expect(entry).toContain('7 personas registradas con un nombre así en 1 caso de la agencia ICE');
+      expect(entry).toContain(`${COMMON_NAMESAKES} personas registradas con un nombre así en 1 caso de la agencia ICE`);
       expect(entry).toContain('Una fecha de nacimiento o un identificador');
       // No namesake is answered one by one.
       expect(await answer.getByRole('table').count()).toBe(0);

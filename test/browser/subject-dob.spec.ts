@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { eventually, http, login, uniqueWord } from '../support/http';
-import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
+import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs } from '../support/review-fixtures';
 import { caseStrings, labelled } from './support/case-form';
 import { launchBrowser, openConsole, seriousA11yViolations, signIn, type UserPage } from './support/browser';
 
@@ -20,7 +20,7 @@ describe('case page: adding a DOB to an ambiguous person', () => {
       const strings = caseStrings(language);
       const [ice, atf] = await Promise.all(['ice.agent', 'atf.agent'].map((u) => login(u)));
       const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
-      const dobs = distinctDobs(10);
+      const dobs = distinctDobs(COMMON_NAMESAKES);
       const stored = await caseWithSubjects(ice, dobs.map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
       const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: name }]);
       const detail = (await http('GET', `/cases/${query.id}`, { token: atf })).body;

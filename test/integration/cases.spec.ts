@@ -76,7 +76,7 @@ describe('cases over HTTP', () => {
     const appends: [string, Record<string, unknown>][] = [
       ['subjects', { subjects: [{ kind: 'PERSON', fullName: `María ${uniqueWord()} López` }] }],
       ['identifiers', { identifiers: [{ type: 'EMAIL', value: `${uniqueWord()}@example.mx` }] }],
-      ['firearms', { firearms: [{ serialNumber: `${uniqueWord(4).toUpperCase()}?45`, serialObliterated: true }] }],
+      ['firearms', { firearms: [{ serialNumber: `${uniqueWord(8).toUpperCase()}?45`, serialObliterated: true }] }],
       ['operations', { operations: [{ type: 'SURVEILLANCE', latitude: 31.33, longitude: -110.93, startsAt: '2026-12-03T10:00:00Z', endsAt: '2026-12-03T12:00:00Z' }] }],
     ];
     for (const [kind, body] of appends) {

@@ -1,6 +1,6 @@
 import { http, login, uniqueWord, withDb } from '../support/http';
 import { notificationsSince } from '../support/notifications';
-import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
+import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs } from '../support/review-fixtures';
 
 /**
  * A check of a common name without a DOB (issue 16, issue 20's API overhead): the namesakes are one answer entry for the
@@ -57,7 +57,7 @@ describe('a check of a common name is collapsed per checked person', () => {
 
   it('still answers, records, tells and audits the namesake a DOB decides, beside the collapsed entry in Spanish', async () => {
     const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
-    const dobs = distinctDobs(12);
+    const dobs = distinctDobs(COMMON_NAMESAKES);
     const iceCase = await caseWithSubjects(ice, dobs.map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
 
     const check = await http('POST', '/deconfliction/checks', {
@@ -68,14 +68,14 @@ describe('a check of a common name is collapsed per checked person', () => {
     expect(check.body.matches).toEqual([expect.objectContaining({
       matchType: 'PERSON', tier: 'CONFIRMED', matchedValue: name, counterpart: expect.objectContaining({ agency: 'ICE', caseNumber: iceCase.caseNumber }),
     })]);
-    expect(check.body.ambiguous).toEqual([expect.objectContaining({ candidates: 12, cases: 1, agencies: ['ICE'] })]);
-    expect(check.body.ambiguous[0].reason).toContain('12 personas registradas con un nombre así en 1 caso');
+    expect(check.body.ambiguous).toEqual([expect.objectContaining({ candidates: COMMON_NAMESAKES, cases: 1, agencies: ['ICE'] })]);
+    expect(check.body.ambiguous[0].reason).toContain(`${COMMON_NAMESAKES} personas registradas con un nombre así en 1 caso`);
 
     const record = await lastCheckOf(atf);
     expect(await recordedMatches(record.id)).toEqual([{ agency: 'ICE', case_id: iceCase.id }]);
     const [audit] = await checkedAudit(record.id);
     expect(audit.details.matches).toEqual([{ matchType: 'PERSON', agency: 'ICE', case: iceCase.id, lookout: null }]);
-    expect(audit.details.ambiguous).toEqual([{ matchType: 'PERSON', candidates: 12, cases: 1, agencies: ['ICE'], atLeast: false }]);
+    expect(audit.details.ambiguous).toEqual([{ matchType: 'PERSON', candidates: COMMON_NAMESAKES, cases: 1, agencies: ['ICE'], atLeast: false }]);
     const told = (await notificationsSince(ice, startedAt)).filter((n) => n.kind === 'deconfliction.check_matched' && n.entityId === record.id);
     expect(told).toHaveLength(1);
     expect(told[0].payload.check.matches).toEqual([{ matchType: 'PERSON', agency: 'ICE', caseNumber: iceCase.caseNumber, lookout: false }]);

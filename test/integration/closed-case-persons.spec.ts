@@ -1,5 +1,5 @@
 import { http, login, uniqueWord } from '../support/http';
-import { capitalised, caseWithSubjects, distinctDobs } from '../support/review-fixtures';
+import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs } from '../support/review-fixtures';
 
 /**
  * A closed case's persons are no conflict (MatchingRepository.probe meets nothing of a closed case). A person read says
@@ -19,8 +19,8 @@ describe("a closed case's persons are met by no check and no case pass", () => {
   it('meets the persons while the case is open, and neither a check nor a new case meets them once it is closed', async () => {
     const [dated, undated, common] = [rareName(), rareName(), rareName()];
     const subjects = [{ kind: 'PERSON', fullName: dated, dateOfBirth: '1981-04-12' }, { kind: 'PERSON', fullName: undated }];
-    // Twelve namesakes told apart by their DOBs make `common` a common name: a check without a DOB counts them.
-    const namesakes = distinctDobs(12, ['1981-04-12']).map((dateOfBirth) => ({ kind: 'PERSON', fullName: common, dateOfBirth }));
+    // Namesakes told apart by their DOBs make `common` a common name: a check without a DOB counts them.
+    const namesakes = distinctDobs(COMMON_NAMESAKES, ['1981-04-12']).map((dateOfBirth) => ({ kind: 'PERSON', fullName: common, dateOfBirth }));
     const closing = await caseWithSubjects(ice, [...subjects, ...namesakes]);
     const crowdCheck = { subjects: [{ kind: 'PERSON', fullName: common }] };
 
@@ -29,7 +29,7 @@ describe("a closed case's persons are met by no check and no case pass", () => {
     expect(casesMet(before.body.matches)).toEqual([closing.caseNumber, closing.caseNumber]);
     const counted = await http('POST', '/deconfliction/checks', { token: atf, body: crowdCheck });
     expect(counted.status).toBe(200);
-    expect(counted.body.ambiguous).toEqual([expect.objectContaining({ candidates: 12, cases: 1, agencies: ['ICE'] })]);
+    expect(counted.body.ambiguous).toEqual([expect.objectContaining({ candidates: COMMON_NAMESAKES, cases: 1, agencies: ['ICE'] })]);
 
     const closed = await http('POST', `/cases/${closing.id}/close`, { token: ice, body: { outcome: 'Case dismissed' } });
     expect(closed.status).toBe(200);

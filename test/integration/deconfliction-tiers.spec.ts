@@ -1,4 +1,4 @@
-import { eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
+import { allItems, eventually, http, login, uniqueWord, withDb, withTemporal } from '../support/http';
 import { notificationsSince } from '../support/notifications';
 import { capitalised, caseWithSubjects, distinctDobs, possibleMatchItem, reviewsFor } from '../support/review-fixtures';
 
@@ -88,8 +88,8 @@ describe('person match tiers over HTTP', () => {
     const unnamed = await http('POST', `/deconfliction/reviews/${items[0].id}/promote`, { token: coordinator, body: { note: 'which?' } });
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.errors[0].field).toBe('candidate');
-    const es = await http('GET', '/deconfliction/reviews?status=OPEN&limit=100', { token: coordinator, headers: { 'accept-language': 'es' } });
-    expect(es.body.items.find((i: any) => i.id === items[0].id).reason).toContain('24 personas registradas con un nombre así');
+    const es = await allItems('/deconfliction/reviews?status=OPEN', { token: coordinator, headers: { 'accept-language': 'es' } });
+    expect(es.find((i) => i.id === items[0].id).reason).toContain('24 personas registradas con un nombre así');
   });
 
   it('promotes a possible match to a hit both agents see, once', async () => {
@@ -118,8 +118,8 @@ describe('person match tiers over HTTP', () => {
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ status: 'DISMISSED', hitId: null });
     expect(await hitsOf(atf, item.queryCaseId)).toEqual([]);
-    const closed = await http('GET', '/deconfliction/reviews?status=DISMISSED&limit=100', { token: coordinator });
-    expect(closed.body.items.map((i: any) => i.id)).toContain(item.reviewId);
+    const closed = await allItems('/deconfliction/reviews?status=DISMISSED', { token: coordinator });
+    expect(closed.map((i) => i.id)).toContain(item.reviewId);
     expect((await http('POST', `/deconfliction/reviews/${item.reviewId}/promote`, { token: coordinator, body: { note: 'x' } })).status).toBe(409);
   });
 

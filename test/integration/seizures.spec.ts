@@ -85,7 +85,8 @@ describe('seizures, traces and statistics over HTTP', () => {
   });
 
   it('raises a pointer-only hit when a seized serial (even its readable part) matches a case firearm or a lookout', async () => {
-    const run = digits(6);
+    // Letters and digits: a run of digits alone would also meet any other spec's serial that holds those six digits.
+    const run = `${uniqueWord(3).toUpperCase()}${digits(6)}`;
     const owner = await http('POST', '/cases', { token: ice, body: { title: `Gun case ${uniqueWord()}`, category: 'ARMS_TRAFFICKING', firearms: [{ serialNumber: `GX${run}Q` }] } });
     await eventually(() => http('GET', `/cases/${owner.body.id}`, { token: ice }), (r) => r.body.status === 'ACTIVE');
     const lookoutSerial = `LK${digits(7)}`;

@@ -1,4 +1,4 @@
-import { eventually, http, login, uniqueWord, withTemporal } from '../support/http';
+import { allItems, eventually, http, login, uniqueWord, withTemporal } from '../support/http';
 import { notificationsSince } from '../support/notifications';
 
 const WEEK_AGO = new Date(Date.now() - 7 * 86_400_000).toISOString();
@@ -33,8 +33,8 @@ describe('a readable serial part meeting a crowd of stored serials', () => {
     return { ice: await activeCase(ice, serials('IC')), atf: await activeCase(atf, serials('AT')) };
   };
   const reviewsOf = async (serial: string, lang?: string) => {
-    const page = await http('GET', '/deconfliction/reviews?status=OPEN&limit=100', { token: coordinator, headers: lang ? { 'accept-language': lang } : {} });
-    return (page.body.items as any[]).filter((r) => r.query.matchedValue === serial);
+    const open = await allItems('/deconfliction/reviews?status=OPEN', { token: coordinator, headers: lang ? { 'accept-language': lang } : {} });
+    return open.filter((r) => r.query.matchedValue === serial);
   };
 
   it('makes a case pass one review item, tells the agent, pages no owner, and promotes the candidate the desk names', async () => {

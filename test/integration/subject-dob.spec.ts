@@ -1,6 +1,6 @@
-import { eventually, http, login, uniqueWord } from '../support/http';
+import { allItems, eventually, http, login, uniqueWord } from '../support/http';
 import { notificationsSince } from '../support/notifications';
-import { capitalised, caseWithSubjects, distinctDobs, reviewsFor } from '../support/review-fixtures';
+import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs, reviewsFor } from '../support/review-fixtures';
 
 /**
  * Adding a DOB decides an ambiguous person (issue 16): the owning agency's agent gives the date of birth of a subject
@@ -19,7 +19,7 @@ describe('PATCH /cases/:id/subjects/:subjectId (date of birth)', () => {
   it('turns an ambiguous common name into a CONFIRMED hit once the DOB is given; a repeat changes nothing', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
-    const dobs = distinctDobs(10);
+    const dobs = distinctDobs(COMMON_NAMESAKES);
     const stored = await caseWithSubjects(ice, dobs.map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
     const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: name }]);
     const [item] = await eventually(() => reviewsFor(coordinator, name), (found) => found.length === 1, 30_000);
@@ -41,8 +41,8 @@ describe('PATCH /cases/:id/subjects/:subjectId (date of birth)', () => {
     expect(closed).toMatchObject({ id: item.id, status: 'DISMISSED', decidedBy: 'system' });
     expect(closed.note).toContain('1 confirmed or probable match became a hit');
     expect(closed.note).toContain('se convirtieron en alertas');
-    const open = await http('GET', '/deconfliction/reviews?status=OPEN&limit=100', { token: coordinator });
-    expect(open.body.items.map((i: any) => i.id)).not.toContain(item.id);
+    const open = await allItems('/deconfliction/reviews?status=OPEN', { token: coordinator });
+    expect(open.map((i) => i.id)).not.toContain(item.id);
     const reviewAudit = await http('GET', `/audit?entityId=${item.id}&limit=100`, { token: leadership });
     expect(reviewAudit.body.items.filter((e: any) => e.action === 'review.closed')).toEqual([
       expect.objectContaining({ actor: 'system', details: expect.objectContaining({ outcome: 'HITS', item: subjectId }) }),
@@ -60,14 +60,14 @@ describe('PATCH /cases/:id/subjects/:subjectId (date of birth)', () => {
 
   it('closes the common-name item when the DOB given matches none of the namesakes, raising no hit', async () => {
     const name = `${capitalised(uniqueWord())} ${capitalised(uniqueWord())}`;
-    const dobs = distinctDobs(11);
-    await caseWithSubjects(ice, dobs.slice(0, 10).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
+    const dobs = distinctDobs(COMMON_NAMESAKES + 1);
+    await caseWithSubjects(ice, dobs.slice(0, COMMON_NAMESAKES).map((dateOfBirth) => ({ kind: 'PERSON', fullName: name, dateOfBirth })));
     const query = await caseWithSubjects(atf, [{ kind: 'PERSON', fullName: name }]);
     const [item] = await eventually(() => reviewsFor(coordinator, name), (found) => found.length === 1, 30_000);
     expect(item).toMatchObject({ kind: 'COMMON_NAME', status: 'OPEN' });
 
     const subjectId = await subjectIdOf(atf, query.id);
-    const set = await http('PATCH', `/cases/${query.id}/subjects/${subjectId}`, { token: atf, body: { dateOfBirth: dobs[10] } });
+    const set = await http('PATCH', `/cases/${query.id}/subjects/${subjectId}`, { token: atf, body: { dateOfBirth: dobs[COMMON_NAMESAKES] } });
     expect(set.status).toBe(200);
     const [closed] = await eventually(() => reviewsFor(coordinator, name), (found) => found[0]?.status !== 'OPEN', 30_000);
     expect(closed).toMatchObject({ id: item.id, status: 'DISMISSED', decidedBy: 'system' });

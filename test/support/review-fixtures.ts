@@ -1,5 +1,5 @@
 import { dobCloseness } from '../../libs/deconfliction/person-tier-rules';
-import { eventually, http, login, uniqueWord } from './http';
+import { allItems, eventually, http, login, randomDob, uniqueWord } from './http';
 
 /**
  * Review items (issue 16) built over HTTP. A name is "common" when many stored persons carry its tokens, so the
@@ -7,17 +7,28 @@ import { eventually, http, login, uniqueWord } from './http';
  * outcome independent of how many other persons the database holds (up to some thousands).
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `count` dates of birth no two of which are close in the ways records go wrong (each pair DIFFERENT). */
+/**
+ * `count` dates of birth no two of which are close in the ways records go wrong (each pair DIFFERENT), none close to
+ * `avoid`. Drawn at random (randomDob), not from a fixed sequence: each spec's persons are then born on days of their
+ * own, so a person another spec stored cannot meet them through a name that merely sounds alike and the same date
+ * (every spec once began with 1930-01-01).
+ */
 export function distinctDobs(count: number, avoid: string[] = []): string[] {
   const out: string[] = [];
-  for (let i = 0; out.length < count; i += 1) {
-    const candidate = `${1930 + ((i * 7) % 60)}-${pad(1 + ((i * 5) % 12))}-${pad(1 + ((i * 11) % 28))}`;
+  while (out.length < count) {
+    const candidate = randomDob();
     if ([...out, ...avoid].every((d) => dobCloseness(d, candidate) === 'DIFFERENT')) out.push(candidate);
   }
   return out;
 }
+
+/**
+ * How many namesakes make a name common on the shared API (PERSON_RARE_NAME_MIN_WEIGHT 24 bits): with k persons
+ * carrying both its words, a name is rare once the database holds about 18.6 k² persons (person-tier-rules.ts
+ * rareWeightFor), so 24 keep it common up to about 10,700. A whole run stores about 900 (the suite of 2026-12-05);
+ * 7 namesakes were rare from 911 and 12 from 2,677, so such specs depended on how many ran before them.
+ */
+export const COMMON_NAMESAKES = 24;
 
 export const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
 
@@ -32,15 +43,7 @@ export async function caseWithSubjects(token: string, subjects: Record<string, u
 
 /** The coordinator's review items whose query side is this name. */
 export async function reviewsFor(coordinator: string, name: string): Promise<any[]> {
-  const found: any[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: any = await http('GET', `/deconfliction/reviews?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: coordinator });
-    if (page.status !== 200) throw new Error(`reviews: ${page.status} ${JSON.stringify(page.body)}`);
-    found.push(...page.body.items.filter((i: any) => i.query.matchedValue === name));
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return found;
+  return (await allItems('/deconfliction/reviews', { token: coordinator })).filter((i) => i.query.matchedValue === name);
 }
 
 /**
