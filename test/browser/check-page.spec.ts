@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { eventually, http, login, uniqueWord } from '../support/http';
 import { launchBrowser, openConsole, screenshot, seriousA11yViolations, signIn } from './support/browser';
 import { CaseForm, caseStrings, digits } from './support/case-form';
+import { companyWord } from '../support/company-words';
 import { startExtraApi } from '../support/extra-api';
 import { createAccount } from '../support/identity';
 import { capitalised, caseWithSubjects, COMMON_NAMESAKES, distinctDobs } from '../support/review-fixtures';
@@ -119,7 +120,7 @@ describe('checking values from the console', () => {
 
   it('meets the same company written another way, and not a company that shares only its generic words', async () => {
     // Five-letter surnames: the two companies' whole names meet at trigram 0.68, above ORGANIZATION_MATCH_THRESHOLD.
-    const [surname, other] = [capitalised(uniqueWord(5)), capitalised(uniqueWord(5))];
+    const [surname, other] = [companyWord('checkedInBrowser'), companyWord('generic')];
     const stored = await caseWithSubjects(ice, [{ kind: 'ORGANIZATION', name: `Comercializadora ${surname} Hermanos S.A. de C.V.`, orgType: 'BUSINESS' }]);
     const agent = await openConsole(browser);
     try {

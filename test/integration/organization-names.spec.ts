@@ -1,4 +1,5 @@
 import { http, login, uniqueWord } from '../support/http';
+import { companyWord } from '../support/company-words';
 import { capitalised, caseWithSubjects } from '../support/review-fixtures';
 
 const business = (name: string) => ({ kind: 'ORGANIZATION', name, orgType: 'BUSINESS' });
@@ -35,7 +36,7 @@ describe('organization matches need their distinctive words to agree', () => {
   // Five-letter surnames: "Comercializadora … Hermanos" then makes most of the name, and two such companies meet on the
   // whole name's trigram (0.68), as "Comercializadora Pineda Hermanos" and "… Calderón Hermanos" did in the bench.
   it('raises no hit between companies that share only generic words, and one for a typo of the same company', async () => {
-    const [first, second, surname] = [capitalised(uniqueWord(5)), capitalised(uniqueWord(5)), capitalised(wordOfDistinctLetters(8))];
+    const [first, second, surname] = [companyWord('namesake'), companyWord('otherNamesake'), capitalised(wordOfDistinctLetters(8))];
     await caseWithSubjects(ice, [business(`Comercializadora ${first} Hermanos`)]);
     const namesake = await caseWithSubjects(atf, [business(`Comercializadora ${second} Hermanos S.A. de C.V.`)]);
     expect(await hitsOf(atf, namesake.id)).toEqual([]);
@@ -61,7 +62,7 @@ describe('organization matches need their distinctive words to agree', () => {
   });
 
   it('answers a check with the same company, abbreviated, and not with its generic namesakes', async () => {
-    const surname = capitalised(uniqueWord(5));
+    const surname = companyWord('abbreviated');
     const stored = await caseWithSubjects(ice, [business(`Comercializadora ${surname} Hermanos Inc.`)]);
     const check = (name: string) => http('POST', '/deconfliction/checks', { token: atf, body: { subjects: [business(name)] } });
     const answered = (response: Awaited<ReturnType<typeof check>>) => {
@@ -70,6 +71,6 @@ describe('organization matches need their distinctive words to agree', () => {
     };
 
     expect(answered(await check(`COMERCIALIZADORA ${surname.toUpperCase()} HNOS`))).toEqual(['ORGANIZATION']);
-    expect(answered(await check(`Comercializadora ${capitalised(uniqueWord(5))} Hermanos`))).toEqual([]);
+    expect(answered(await check(`Comercializadora ${companyWord('generic')} Hermanos`))).toEqual([]);
   });
 });
