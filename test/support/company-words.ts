@@ -1,10 +1,10 @@
 /**
  * The five-letter words of "Comercializadora … Hermanos" companies (organization-names and check-page specs). With so
  * short a word, two such companies meet on the whole name's trigram and only the distinctive word tells them apart;
- * two random five-letter words agree as one edit apart about once in 60,000 pairs, and the suite compares about a dozen
- * pairs a run. Each role draws from letters no other role uses, so its word shares neither a trigram nor a typo with
- * another role's: a shuffle of five distinct letters, distinct within a word so a dropped letter leaves no trigram of
- * a doubled one behind.
+ * two random five-letter words agree (one edit apart, or close in trigrams) about once in 80,000 pairs, and the suite
+ * compares about a dozen pairs a run. Each role draws from letters no other role uses, so its word shares neither a
+ * trigram nor a typo with another role's. Each role is stored at most once a run: two shuffles of the same five
+ * letters are often one swap apart, which counts as one edit.
  */
 const LETTERS = {
   /** Stored by organization-names: the generic namesakes that must not meet each other. */

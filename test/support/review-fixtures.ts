@@ -25,8 +25,8 @@ export function distinctDobs(count: number, avoid: string[] = []): string[] {
 /**
  * How many namesakes make a name common on the shared API (PERSON_RARE_NAME_MIN_WEIGHT 24 bits): with k persons
  * carrying both its words, a name is rare once the database holds about 18.6 k² persons (person-tier-rules.ts
- * rareWeightFor), so 24 keep it common up to about 10,700. A whole run stores about 900 (the suite of 2026-12-05);
- * 7 namesakes were rare from 911 and 12 from 2,677, so such specs depended on how many ran before them.
+ * rareWeightFor), so 24 keep it common up to about 10,700. A whole run stored about 900 on 2026-12-05, before these
+ * specs took 24: 7 namesakes were rare from 911 and 12 from 2,677, so such specs depended on how many ran before them.
  */
 export const COMMON_NAMESAKES = 24;
 
