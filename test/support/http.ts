@@ -155,6 +155,7 @@ export function randomDob(): string {
   const pick = (size: number) => 1 + Math.floor(Math.random() * size);
   return `${1929 + pick(70)}-${pad(pick(12))}-${pad(pick(28))}`;
 }
+
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 
 /**
